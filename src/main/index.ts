@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, session } from 'electron'
+import { resolveDataDir } from './appDirs'
+import { electronFileDialogs } from './dialogs/fileDialogs.electron'
+import { createDispatch } from './ipc/dispatch'
+import { broadcast, registerIpc } from './ipc/register.electron'
+import { createAppUrlCheck, isTrustedSender } from './ipc/senderPolicy'
+import { createServices, Services } from './services'
+import { createMainWindow } from './windows/mainWindow.electron'
+import { allowMicrophoneOnly } from './windows/permissions.electron'
+
+// Glue only: resolve folders, build services, harden the session, register IPC, open the window.
+const outDir = join(import.meta.dirname, '..')
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+const rendererFileUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href
+const isAppUrl = createAppUrlCheck(rendererFileUrl, devServerUrl)
+const resourcesDir = app.isPackaged
+  ? join(process.resourcesPath, 'resources')
+  : join(app.getAppPath(), 'resources')
+
+let services: Services | undefined
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
+  services = await createServices({
+    dataDir,
+    resourcesDir,
+    version: app.getVersion(),
+    runtime: 'electron',
+    dialogs: electronFileDialogs,
+    emit: broadcast
+  })
+  allowMicrophoneOnly(session.defaultSession, isAppUrl)
+  registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))
+  createMainWindow(outDir, isAppUrl, devServerUrl)
+}
+
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0) createMainWindow(outDir, isAppUrl, devServerUrl)
+})
+app.on('will-quit', () => services?.close())
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('OutdoorGear Voice Console could not start', String(error))
+    app.exit(1)
+  })

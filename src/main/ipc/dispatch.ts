@@ -1,0 +1,64 @@
+import type { z } from 'zod'
+import { RouteName, routes } from '../../shared/ipc/contract'
+import type { IpcFailure, Result } from '../../shared/ipc/result'
+import type { Caller, HandlersFor } from '../../shared/ipc/route'
+
+/** Who sent a request, as the Electron glue (or the browser harness) saw it. */
+export interface Sender {
+  windowId: number | null
+  /** URL of the frame that sent the request. */
+  url: string
+  /** False for subframes: only the app's top frame may call main. */
+  isTopFrame: boolean
+}
+
+export type AppHandlers = HandlersFor<typeof routes>
+export type Dispatch = (sender: Sender, name: unknown, raw: unknown) => Promise<Result<unknown>>
+
+const fail = (
+  code: IpcFailure['code'],
+  message: string,
+  issues?: z.core.$ZodIssue[]
+): Result<never> => ({
+  ok: false,
+  error: {
+    code,
+    message,
+    ...(issues && {
+      issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+    })
+  }
+})
+
+/**
+ * The one chokepoint between renderer and main: sender check → route lookup → zod parse of the
+ * input → handler → zod parse of the output. Errors travel as data.
+ */
+export function createDispatch(
+  handlers: AppHandlers,
+  isTrusted: (sender: Sender) => boolean,
+  log: (message: string, error: unknown) => void = console.error
+): Dispatch {
+  return async (sender, name, raw) => {
+    if (!isTrusted(sender)) return fail('forbidden', 'Request refused: unknown sender')
+    if (typeof name !== 'string' || !Object.hasOwn(routes, name))
+      return fail('unknown_route', `Unknown route: ${String(name)}`)
+    const route = routes[name as RouteName]
+    const parsed = route.input.safeParse(raw)
+    if (!parsed.success)
+      return fail('invalid_input', `Invalid input for ${name}`, parsed.error.issues)
+    const caller: Caller = { windowId: sender.windowId }
+    try {
+      const handler = handlers[name as RouteName] as (i: unknown, c: Caller) => Promise<unknown>
+      const output = route.output.safeParse(await handler(parsed.data, caller))
+      if (!output.success) {
+        log(`Handler ${name} returned data outside its contract`, output.error)
+        return fail('invalid_output', `Internal error in ${name}`)
+      }
+      return { ok: true, data: output.data }
+    } catch (error) {
+      log(`Handler ${name} failed`, error)
+      return fail('failed', error instanceof Error ? error.message : String(error))
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { join } from 'node:path'
+import type { Events } from '../shared/ipc/contract'
+import type { FileDialogs } from './dialogs/FileDialogs'
+import type { AppHandlers } from './ipc/dispatch'
+import { appHandlers } from './ipc/handlers/appHandlers'
+import { sessionHandlers } from './ipc/handlers/sessionHandlers'
+import { seedPilotSessions } from './sessions/seedPilotSessions'
+import { SessionImporter } from './sessions/SessionImporter'
+import { SessionStore } from './sessions/SessionStore'
+
+export interface ServiceOptions {
+  dataDir: string
+  resourcesDir: string
+  version: string
+  runtime: 'electron' | 'harness'
+  dialogs: FileDialogs
+  emit: <E extends keyof Events>(name: E, payload: Events[E]) => void
+  now?: () => number
+}
+
+export interface Services {
+  store: SessionStore
+  importer: SessionImporter
+  handlers: AppHandlers
+  close(): void
+}
+
+/** Builds every main-process service in dependency order; shared by Electron and the harness. */
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const now = options.now ?? Date.now
+  const databasePath = join(options.dataDir, 'sessions.sqlite')
+  const store = new SessionStore(databasePath)
+  const importer = new SessionImporter(databasePath, now)
+  const seeded = await seedPilotSessions(
+    store,
+    importer,
+    join(options.resourcesDir, 'voice_sessions.csv'),
+    now
+  )
+  if (seeded > 0) options.emit('sessions.changed', { reason: 'seeded', count: seeded })
+  const handlers: AppHandlers = {
+    ...appHandlers({
+      version: options.version,
+      dataDir: options.dataDir,
+      runtime: options.runtime
+    }),
+    ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now })
+  }
+  return { store, importer, handlers, close: () => store.close() }
+}

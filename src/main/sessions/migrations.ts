@@ -1,0 +1,86 @@
+/**
+ * Forward-only schema migrations. Version N is migrations[N - 1]; the applied version is kept in
+ * PRAGMA user_version. Never edit a shipped migration: append a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    session_id     TEXT PRIMARY KEY,
+    scenario       TEXT NOT NULL,
+    duration_sec   REAL NOT NULL CHECK (duration_sec >= 0),
+    latency_p50_ms REAL NOT NULL CHECK (latency_p50_ms >= 0),
+    latency_p95_ms REAL NOT NULL CHECK (latency_p95_ms >= latency_p50_ms),
+    interruptions  INTEGER NOT NULL CHECK (interruptions >= 0),
+    turns          INTEGER NOT NULL CHECK (turns >= 0),
+    sentiment      TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    rag_used       INTEGER NOT NULL CHECK (rag_used IN (0, 1)),
+    language       TEXT NOT NULL,
+    started_at     TEXT,
+    ended_at       TEXT,
+    source         TEXT NOT NULL CHECK (source IN ('seed', 'import', 'live')),
+    recorded_at    TEXT NOT NULL,
+    at_ear_p50_ms  REAL,
+    at_ear_p95_ms  REAL,
+    backchannels   INTEGER,
+    echo_suspects  INTEGER,
+    tool_calls     INTEGER,
+    tool_ms_p50    REAL,
+    input_tokens   INTEGER,
+    output_tokens  INTEGER,
+    cost_usd       REAL,
+    escalated      INTEGER CHECK (escalated IN (0, 1))
+  ) STRICT;
+  CREATE INDEX sessions_started_at ON sessions (started_at);
+  CREATE INDEX sessions_source ON sessions (source);
+
+  -- Turns, events and alerts are written while a call runs, before its session row is final,
+  -- so they reference sessions by id without a foreign key.
+  CREATE TABLE turns (
+    session_id         TEXT NOT NULL,
+    turn_index         INTEGER NOT NULL,
+    caller_start_ms    REAL,
+    caller_stop_ms     REAL,
+    agent_start_ms     REAL,
+    agent_stop_ms      REAL,
+    latency_ms         REAL,
+    at_ear_latency_ms  REAL,
+    barge_in           INTEGER NOT NULL DEFAULT 0,
+    heard_ms           REAL,
+    heard_pct          REAL,
+    backchannel        INTEGER NOT NULL DEFAULT 0,
+    echo_suspect       INTEGER NOT NULL DEFAULT 0,
+    caller_text        TEXT,
+    agent_text         TEXT,
+    agent_heard_text   TEXT,
+    PRIMARY KEY (session_id, turn_index)
+  ) STRICT;
+
+  CREATE TABLE events (
+    session_id  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    at_ms       REAL NOT NULL,
+    direction   TEXT NOT NULL CHECK (direction IN ('server', 'client', 'local')),
+    type        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    PRIMARY KEY (session_id, seq)
+  ) STRICT;
+
+  CREATE TABLE alerts (
+    alert_id    INTEGER PRIMARY KEY,
+    session_id  TEXT NOT NULL,
+    rule        TEXT NOT NULL,
+    severity    TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+    raised_at   TEXT NOT NULL,
+    evidence    TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'acknowledged', 'dismissed', 'escalated')),
+    action_by   TEXT,
+    action_at   TEXT,
+    action_note TEXT
+  ) STRICT;
+  CREATE INDEX alerts_session ON alerts (session_id);
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  `
+]

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { migrations } from './migrations'
+
+export class DatabaseTooNewError extends Error {}
+
+/** Opens (creating if needed) the session database in WAL mode and applies pending migrations. */
+export function openDatabase(path: string, steps: readonly string[] = migrations): DatabaseSync {
+  mkdirSync(dirname(path), { recursive: true })
+  const db = new DatabaseSync(path)
+  try {
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+    migrate(db, steps)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export function schemaVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number }
+  return row.user_version
+}
+
+function migrate(db: DatabaseSync, steps: readonly string[]): void {
+  const current = schemaVersion(db)
+  if (current > steps.length) {
+    throw new DatabaseTooNewError(
+      `The session database is at schema version ${current}, newer than this app knows ` +
+        `(${steps.length}). Update the app, or point it to another --data-dir.`
+    )
+  }
+  for (let version = current + 1; version <= steps.length; version++) {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec(steps[version - 1]!)
+      db.exec(`PRAGMA user_version = ${version}`)
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}

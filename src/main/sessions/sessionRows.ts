@@ -1,0 +1,79 @@
+import {
+  EXTENDED_COLUMNS,
+  LAB_COLUMNS,
+  LabSession,
+  SessionSource,
+  StoredSession
+} from '../../shared/sessions/labSchema'
+import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
+
+type SqlValue = string | number | null
+export interface SqlWhere {
+  clause: string
+  params: SqlValue[]
+}
+
+const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
+export const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
+
+/** Turns a validated filter into a WHERE clause; every value is a bound parameter. */
+export function whereFor(filter: SessionFilter): SqlWhere {
+  const parts: string[] = []
+  const params: SqlValue[] = []
+  const oneOf = (column: string, values: readonly string[] | undefined): void => {
+    if (!values || values.length === 0) return
+    parts.push(`${column} IN (${values.map(() => '?').join(', ')})`)
+    params.push(...values)
+  }
+  oneOf('scenario', filter.scenario)
+  oneOf('sentiment', filter.sentiment)
+  oneOf('language', filter.language)
+  oneOf('model', filter.model)
+  oneOf('source', filter.source)
+  if (filter.ragUsed !== undefined) {
+    parts.push('rag_used = ?')
+    params.push(filter.ragUsed ? 1 : 0)
+  }
+  const search = filter.search?.trim()
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    parts.push(
+      "(session_id LIKE ? ESCAPE '\\' OR scenario LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\')"
+    )
+    params.push(pattern, pattern, pattern)
+  }
+  return { clause: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params }
+}
+
+/** Column names come from the zod enum, never from raw input. */
+export const orderBy = (sort: SessionSort): string =>
+  ` ORDER BY ${sort.column} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, session_id ASC`
+
+export function toStoredSession(row: Record<string, unknown>): StoredSession {
+  const session = { ...row } as Record<string, unknown>
+  session['rag_used'] = row['rag_used'] === 1
+  session['escalated'] = row['escalated'] === null ? null : row['escalated'] === 1
+  return session as unknown as StoredSession
+}
+
+export const labValues = (s: LabSession): SqlValue[] => [
+  s.session_id,
+  s.scenario,
+  s.duration_sec,
+  s.latency_p50_ms,
+  s.latency_p95_ms,
+  s.interruptions,
+  s.turns,
+  s.sentiment,
+  s.model,
+  s.rag_used ? 1 : 0,
+  s.language
+]
+
+export const INSERT_LAB_SESSION = `INSERT INTO sessions (${LAB_COLUMNS.join(', ')}, source, recorded_at)
+  VALUES (${LAB_COLUMNS.map(() => '?').join(', ')}, ?, ?)`
+
+export const sourceValues = (source: SessionSource, recordedAt: string): SqlValue[] => [
+  source,
+  recordedAt
+]

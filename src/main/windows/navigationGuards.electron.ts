@@ -1,0 +1,21 @@
+import { shell, type WebContents } from 'electron'
+
+const isWebLink = (url: string): boolean => {
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol)
+  } catch {
+    return false
+  }
+}
+
+/** The window never leaves the app: no navigation, no webviews, new windows open in the browser. */
+export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isWebLink(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}

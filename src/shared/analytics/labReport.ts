@@ -1,0 +1,188 @@
+import { HIGH_INTERRUPTIONS, LabSession, SLOW_P95_MS } from '../sessions/labSchema'
+import { pandasMode } from './pandasMode'
+
+export interface LabReport {
+  total_sessions: number
+  latency: {
+    avg_p50_ms: number | null
+    avg_p95_ms: number | null
+    min_p50_ms: number | null
+    max_p50_ms: number | null
+    threshold_ms: number
+    slow_sessions: { session_id: string; scenario: string; latency_p95_ms: number }[]
+  }
+  sentiment: {
+    counts: Record<string, number>
+    negative_sessions: {
+      session_id: string
+      scenario: string
+      duration_sec: number
+      interruptions: number
+    }[]
+  }
+  rag: {
+    used: number
+    not_used: number
+    usage_rate_pct: number | null
+    avg_p50_with_rag_ms: number | null
+    avg_p50_without_rag_ms: number | null
+    sessions_without_rag: { session_id: string; scenario: string; sentiment: string }[]
+  }
+  interruptions: {
+    avg_by_sentiment: Record<string, number>
+    high_interruption_sessions: {
+      session_id: string
+      scenario: string
+      interruptions: number
+      sentiment: string
+    }[]
+  }
+  language: {
+    counts: Record<string, number>
+    by_language: Record<string, { sessions: number; avg_p50_ms: number; mode_sentiment: string }>
+  }
+}
+
+interface Sum {
+  n: number
+  total: number
+}
+const mean = (s: Sum | undefined): number | null => (s && s.n > 0 ? s.total / s.n : null)
+const addTo = <K>(map: Map<K, Sum>, key: K, value: number): void => {
+  const s = map.get(key) ?? { n: 0, total: 0 }
+  s.n++
+  s.total += value
+  map.set(key, s)
+}
+const byId = (a: { session_id: string }, b: { session_id: string }): number =>
+  a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0
+/** value_counts order: most frequent first, ties by value. */
+const valueCounts = (counts: Map<string, number>): Record<string, number> =>
+  Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)))
+
+/**
+ * The lab's Parts 3–7 over any stream of sessions, in one pass and bounded memory (only the
+ * listed sessions are kept). Semantics follow the lab's pandas code: figures are means of the
+ * per-session columns, P95 > 200 ms is slow, ≥ 3 interruptions is high.
+ */
+export class LabReportAccumulator {
+  private total = 0
+  private readonly p50: Sum = { n: 0, total: 0 }
+  private readonly p95: Sum = { n: 0, total: 0 }
+  private minP50 = Infinity
+  private maxP50 = -Infinity
+  private readonly slow: LabReport['latency']['slow_sessions'] = []
+  private readonly sentiments = new Map<string, number>()
+  private readonly negative: LabReport['sentiment']['negative_sessions'] = []
+  private readonly ragP50 = new Map<boolean, Sum>()
+  private readonly withoutRag: LabReport['rag']['sessions_without_rag'] = []
+  private readonly interruptionsBySentiment = new Map<string, Sum>()
+  private readonly high: LabReport['interruptions']['high_interruption_sessions'] = []
+  private readonly languageP50 = new Map<string, Sum>() // insertion order = pandas unique()
+  private readonly languageSentiments = new Map<string, Map<string, number>>()
+
+  add(s: LabSession): void {
+    this.total++
+    this.p50.n++
+    this.p50.total += s.latency_p50_ms
+    this.p95.n++
+    this.p95.total += s.latency_p95_ms
+    this.minP50 = Math.min(this.minP50, s.latency_p50_ms)
+    this.maxP50 = Math.max(this.maxP50, s.latency_p50_ms)
+    if (s.latency_p95_ms > SLOW_P95_MS)
+      this.slow.push({
+        session_id: s.session_id,
+        scenario: s.scenario,
+        latency_p95_ms: s.latency_p95_ms
+      })
+    this.sentiments.set(s.sentiment, (this.sentiments.get(s.sentiment) ?? 0) + 1)
+    if (s.sentiment === 'negative')
+      this.negative.push({
+        session_id: s.session_id,
+        scenario: s.scenario,
+        duration_sec: s.duration_sec,
+        interruptions: s.interruptions
+      })
+    addTo(this.ragP50, s.rag_used, s.latency_p50_ms)
+    if (!s.rag_used)
+      this.withoutRag.push({
+        session_id: s.session_id,
+        scenario: s.scenario,
+        sentiment: s.sentiment
+      })
+    addTo(this.interruptionsBySentiment, s.sentiment, s.interruptions)
+    if (s.interruptions >= HIGH_INTERRUPTIONS)
+      this.high.push({
+        session_id: s.session_id,
+        scenario: s.scenario,
+        interruptions: s.interruptions,
+        sentiment: s.sentiment
+      })
+    addTo(this.languageP50, s.language, s.latency_p50_ms)
+    const perLanguage = this.languageSentiments.get(s.language) ?? new Map<string, number>()
+    perLanguage.set(s.sentiment, (perLanguage.get(s.sentiment) ?? 0) + 1)
+    this.languageSentiments.set(s.language, perLanguage)
+  }
+
+  result(): LabReport {
+    const used = this.ragP50.get(true)?.n ?? 0
+    const sortedKeys = [...this.interruptionsBySentiment.keys()].sort()
+    return {
+      total_sessions: this.total,
+      latency: {
+        avg_p50_ms: mean(this.p50),
+        avg_p95_ms: mean(this.p95),
+        min_p50_ms: this.total ? this.minP50 : null,
+        max_p50_ms: this.total ? this.maxP50 : null,
+        threshold_ms: SLOW_P95_MS,
+        slow_sessions: [...this.slow].sort(byId)
+      },
+      sentiment: {
+        counts: valueCounts(this.sentiments),
+        negative_sessions: [...this.negative].sort(byId)
+      },
+      rag: {
+        used,
+        not_used: this.total - used,
+        usage_rate_pct: this.total ? (used / this.total) * 100 : null,
+        avg_p50_with_rag_ms: mean(this.ragP50.get(true)),
+        avg_p50_without_rag_ms: mean(this.ragP50.get(false)),
+        sessions_without_rag: [...this.withoutRag].sort(byId)
+      },
+      interruptions: {
+        // groupby() sorts its keys
+        avg_by_sentiment: Object.fromEntries(
+          sortedKeys.map((k) => [k, mean(this.interruptionsBySentiment.get(k)) ?? 0])
+        ),
+        high_interruption_sessions: [...this.high].sort(byId)
+      },
+      language: {
+        counts: valueCounts(new Map([...this.languageP50].map(([k, s]) => [k, s.n]))),
+        by_language: Object.fromEntries(
+          [...this.languageP50].map(([lang, s]) => [
+            lang,
+            {
+              sessions: s.n,
+              avg_p50_ms: s.total / s.n,
+              mode_sentiment: pandasMode(this.languageSentiments.get(lang) ?? new Map()) ?? ''
+            }
+          ])
+        )
+      }
+    }
+  }
+}
+
+export function computeLabReport(sessions: Iterable<LabSession>): LabReport {
+  const acc = new LabReportAccumulator()
+  for (const s of sessions) acc.add(s)
+  return acc.result()
+}
+
+// The lab's three bug-fix exercises (broken_voice.py), answered by the same implementation.
+type Sample = Iterable<LabSession>
+export const averageP95Latency = (s: Sample): number | null =>
+  computeLabReport(s).latency.avg_p95_ms
+export const countNegativeSessions = (s: Sample): number =>
+  computeLabReport(s).sentiment.counts['negative'] ?? 0
+export const ragUsageRatePct = (s: Sample): number | null => computeLabReport(s).rag.usage_rate_pct

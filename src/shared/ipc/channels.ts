@@ -1,0 +1,2 @@
+export const REQUEST_CHANNEL = 'api:request'
+export const EVENT_CHANNEL = 'api:event'

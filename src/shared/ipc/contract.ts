@@ -1,0 +1,19 @@
+import type { z } from 'zod'
+import type { RouteDef } from './route'
+import { appRoutes } from './routes/appRoutes'
+import { sessionRoutes } from './routes/sessionRoutes'
+
+export const routes = { ...appRoutes, ...sessionRoutes } satisfies Record<string, RouteDef>
+
+export type Routes = typeof routes
+export type RouteName = keyof Routes
+export type Input<R extends RouteName> = z.input<Routes[R]['input']>
+export type Output<R extends RouteName> = z.output<Routes[R]['output']>
+
+/** Events main → renderer. Main is the trusted side, so these are plain types. */
+export interface Events {
+  'sessions.changed': { reason: 'imported' | 'seeded'; count: number }
+}
+export type EventName = keyof Events
+
+export type { Result, IpcFailure } from './result'

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { FACET_COLUMNS, SessionFilter, SessionSort } from '../../sessions/sessionQuery'
+import { route } from '../route'
+import { ImportOutcomeSchema, LabReportSchema, StoredSessionSchema } from '../schemas'
+
+export const MAX_PAGE_SIZE = 500
+
+export const sessionRoutes = {
+  'sessions.list': route({
+    input: z
+      .object({
+        filter: SessionFilter,
+        sort: SessionSort,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(MAX_PAGE_SIZE)
+      })
+      .strict(),
+    output: z.object({ rows: z.array(StoredSessionSchema), total: z.number() }).strict()
+  }),
+  'sessions.facets': route({
+    input: z.object({}).strict(),
+    output: z.record(z.enum(FACET_COLUMNS), z.array(z.string()))
+  }),
+  'sessions.pickImportFile': route({
+    input: z.object({}).strict(),
+    output: z.object({ token: z.string(), fileName: z.string() }).strict().nullable()
+  }),
+  'sessions.importFile': route({
+    input: z
+      .object({
+        token: z.string().min(1).max(100),
+        onConflict: z.enum(['fail', 'skip', 'replace'])
+      })
+      .strict(),
+    output: ImportOutcomeSchema
+  }),
+  'sessions.exportCsv': route({
+    input: z.object({ filter: SessionFilter, extended: z.boolean() }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }).strict(),
+      z.object({ status: z.literal('saved'), path: z.string(), rows: z.number() }).strict()
+    ])
+  }),
+  'analytics.labReport': route({
+    input: z.object({ filter: SessionFilter }).strict(),
+    output: LabReportSchema
+  })
+}

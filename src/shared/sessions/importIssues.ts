@@ -1,0 +1,45 @@
+/** One reason a file cannot be imported, located like a spreadsheet: header = row 1. */
+export interface ImportIssue {
+  row: number
+  column: string
+  reason: string
+}
+
+/** Something accepted but worth a look (unknown value, ignored column), grouped by kind. */
+export interface ImportWarning {
+  column: string
+  message: string
+  count: number
+  firstRows: number[]
+}
+
+export const formatIssue = (issue: ImportIssue): string =>
+  `row ${issue.row}, column ${issue.column}: ${issue.reason}`
+
+export const formatWarning = (warning: ImportWarning): string => {
+  const rows = warning.firstRows.length
+    ? ` (rows ${warning.firstRows.join(', ')}${warning.count > warning.firstRows.length ? ', …' : ''})`
+    : ''
+  const times = warning.count > 1 ? ` ×${warning.count}` : ''
+  return `column ${warning.column}: ${warning.message}${times}${rows}`
+}
+
+/** Groups repeated warnings so a million unknown values stay one readable line. */
+export class WarningCollector {
+  private readonly byKey = new Map<string, ImportWarning>()
+
+  add(column: string, message: string, row?: number): void {
+    const key = `${column}\u0000${message}`
+    let warning = this.byKey.get(key)
+    if (!warning) {
+      warning = { column, message, count: 0, firstRows: [] }
+      this.byKey.set(key, warning)
+    }
+    warning.count++
+    if (row !== undefined && warning.firstRows.length < 5) warning.firstRows.push(row)
+  }
+
+  list(): ImportWarning[] {
+    return [...this.byKey.values()]
+  }
+}

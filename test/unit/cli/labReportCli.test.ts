@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { runLabReportCli } from '../../../tools/cli/labReportCli'
+import { HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
+
+async function run(...argv: string[]) {
+  let out = ''
+  let err = ''
+  const code = await runLabReportCli(argv, {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t)
+  })
+  return { code, out, err }
+}
+
+describe('voice-console-report', () => {
+  const tmp = useTempDir()
+
+  it('prints the lab report as text', async () => {
+    const { code, out, err } = await run(PILOT_CSV)
+    expect(code).toBe(0)
+    expect(err).toBe('')
+    expect(out).toContain('Average P50 latency: 89.3 ms\nAverage P95 latency: 187.5 ms\n')
+  })
+
+  it('prints full-precision JSON in the documented shape', async () => {
+    const { code, out } = await run(PILOT_CSV, '--json')
+    expect(code).toBe(0)
+    const report = JSON.parse(out)
+    expect(Object.keys(report)).toEqual([
+      'total_sessions',
+      'latency',
+      'sentiment',
+      'rag',
+      'interruptions',
+      'language'
+    ])
+    expect(report.latency.avg_p50_ms).toBe(89.33333333333333)
+    expect(report.rag.avg_p50_with_rag_ms).toBe(92.58333333333333)
+    expect(report.language.by_language.en).toEqual({
+      sessions: 13,
+      avg_p50_ms: 90.07692307692308,
+      mode_sentiment: 'positive'
+    })
+  })
+
+  it('exits 2 with row-level errors on stderr for a bad file', async () => {
+    const file = tmp.write(
+      'bad.csv',
+      `${HEADER}\nS1,faq,x,85,170,1,8,positive,m,true,en\nS2,faq,1,85,170,1,8,positive,m,perhaps,en\n`
+    )
+    const { code, out, err } = await run(file)
+    expect(code).toBe(2)
+    expect(out).toBe('')
+    expect(err).toContain('bad.csv: row 2, column duration_sec: not a number: "x"\n')
+    expect(err).toContain('bad.csv: row 3, column rag_used: not a boolean: "perhaps"\n')
+    expect(err).toContain('2 problem(s) found; no report printed.')
+  })
+
+  it('exits 2 for a missing file and 64 for bad usage', async () => {
+    expect((await run('/nonexistent/file.csv')).code).toBe(2)
+    expect((await run()).code).toBe(64)
+    expect((await run('--bogus', PILOT_CSV)).code).toBe(64)
+    expect((await run(PILOT_CSV, '--max-rows', 'abc')).code).toBe(64)
+  })
+
+  it('limits listed rows with --max-rows', async () => {
+    const { out } = await run(PILOT_CSV, '--max-rows', '1')
+    expect(out).toContain('… 3 more')
+  })
+})

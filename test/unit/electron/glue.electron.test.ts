@@ -1,0 +1,134 @@
+import { describe, expect, it, vi } from 'vitest'
+
+// The Electron binary cannot run here: the glue is tested against a mocked electron module.
+const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>()
+const openExternal = vi.fn()
+const windowOptions: unknown[] = []
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, fn: (...args: unknown[]) => unknown) => ipcHandlers.set(channel, fn),
+    removeHandler: (channel: string) => ipcHandlers.delete(channel)
+  },
+  shell: { openExternal: (url: string) => openExternal(url) },
+  BrowserWindow: class {
+    static fromWebContents = (): { id: number } => ({ id: 7 })
+    static getAllWindows = (): unknown[] => []
+    webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
+    constructor(options: unknown) {
+      windowOptions.push(options)
+    }
+    once = vi.fn()
+    loadFile = vi.fn(async () => undefined)
+    loadURL = vi.fn(async () => undefined)
+  }
+}))
+
+const { registerIpc } = await import('../../../src/main/ipc/register.electron')
+const { allowMicrophoneOnly } = await import('../../../src/main/windows/permissions.electron')
+const { guardNavigation } = await import('../../../src/main/windows/navigationGuards.electron')
+const { createMainWindow } = await import('../../../src/main/windows/mainWindow.electron')
+const { REQUEST_CHANNEL } = await import('../../../src/shared/ipc/channels')
+
+const APP = 'file:///app/out/renderer/index.html'
+const isAppUrl = (url: string): boolean => url.startsWith(APP)
+
+describe('registerIpc', () => {
+  it('hands the dispatcher the sender as Electron saw it', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, data: 1 }))
+    registerIpc(dispatch)
+    const mainFrame = { url: APP }
+    const handler = ipcHandlers.get(REQUEST_CHANNEL)!
+    await handler({ sender: { mainFrame }, senderFrame: mainFrame }, 'app.info', {})
+    expect(dispatch).toHaveBeenLastCalledWith(
+      { windowId: 7, url: APP, isTopFrame: true },
+      'app.info',
+      {}
+    )
+    const iframe = { url: APP }
+    await handler({ sender: { mainFrame }, senderFrame: iframe }, 'app.info', {})
+    expect(dispatch).toHaveBeenLastCalledWith(
+      { windowId: 7, url: APP, isTopFrame: false },
+      'app.info',
+      {}
+    )
+  })
+})
+
+describe('allowMicrophoneOnly', () => {
+  const setup = () => {
+    let request: (...a: unknown[]) => void = () => {}
+    let check: (...a: unknown[]) => boolean = () => true
+    allowMicrophoneOnly(
+      {
+        setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+        setPermissionCheckHandler: (fn: typeof check) => (check = fn)
+      } as never,
+      isAppUrl
+    )
+    const ask = (permission: string, details: object): boolean => {
+      let granted = false
+      request(null, permission, (g: boolean) => (granted = g), details)
+      return granted
+    }
+    return { ask, check }
+  }
+
+  it('grants audio to the app page only', () => {
+    const { ask, check } = setup()
+    expect(ask('media', { mediaTypes: ['audio'], requestingUrl: APP })).toBe(true)
+    expect(ask('media', { mediaTypes: ['audio', 'video'], requestingUrl: APP })).toBe(false)
+    expect(ask('media', { mediaTypes: [], requestingUrl: APP })).toBe(false)
+    expect(ask('media', { mediaTypes: ['audio'], requestingUrl: 'https://evil.example' })).toBe(
+      false
+    )
+    expect(ask('notifications', { requestingUrl: APP })).toBe(false)
+    expect(ask('geolocation', { requestingUrl: APP })).toBe(false)
+    expect(check(null, 'media', APP)).toBe(true)
+    expect(check(null, 'media', 'https://evil.example')).toBe(false)
+    expect(check(null, 'clipboard-read', APP)).toBe(false)
+  })
+})
+
+describe('guardNavigation', () => {
+  it('blocks navigation away, webviews and new windows; opens only http(s) outside', () => {
+    const listeners = new Map<string, (...a: unknown[]) => void>()
+    let openHandler: (d: { url: string }) => { action: string } = () => ({ action: 'allow' })
+    guardNavigation(
+      {
+        on: (name: string, fn: (...a: unknown[]) => void) => listeners.set(name, fn),
+        setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn)
+      } as never,
+      isAppUrl
+    )
+    const navigate = (url: string): boolean => {
+      const event = { preventDefault: vi.fn() }
+      listeners.get('will-navigate')!(event, url)
+      return event.preventDefault.mock.calls.length === 0
+    }
+    expect(navigate(`${APP}#/sessions`)).toBe(true)
+    expect(navigate('https://evil.example')).toBe(false)
+    const webview = { preventDefault: vi.fn() }
+    listeners.get('will-attach-webview')!(webview)
+    expect(webview.preventDefault).toHaveBeenCalled()
+    expect(openHandler({ url: 'https://outdoorgear.example/help' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(openExternal.mock.calls).toEqual([['https://outdoorgear.example/help']])
+  })
+})
+
+describe('createMainWindow', () => {
+  it('isolates and sandboxes the renderer with the CommonJS preload', () => {
+    createMainWindow('/app/out', isAppUrl)
+    expect(windowOptions.at(-1)).toMatchObject({
+      webPreferences: {
+        preload: '/app/out/preload/index.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        webSecurity: true
+      }
+    })
+  })
+})

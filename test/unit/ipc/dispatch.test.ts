@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createDispatch, type AppHandlers, type Sender } from '../../../src/main/ipc/dispatch'
+import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
+import { routes } from '../../../src/shared/ipc/contract'
+import { createServices } from '../../../src/main/services'
+import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+
+const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
+const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+const quiet = (): void => {}
+
+async function realHandlers(dir: string): Promise<AppHandlers> {
+  const services = await createServices({
+    dataDir: dir,
+    resourcesDir: RESOURCES_DIR,
+    version: '0.0.0-test',
+    runtime: 'harness',
+    dialogs: { pickCsvToOpen: async () => null, pickCsvToSave: async () => null },
+    emit: () => {}
+  })
+  return services.handlers
+}
+
+const listInput = {
+  filter: {},
+  sort: { column: 'session_id', direction: 'asc' },
+  offset: 0,
+  limit: 20
+}
+
+describe('the IPC chokepoint', () => {
+  const tmp = useTempDir()
+
+  it('serves a valid request from the app page with real handlers', async () => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    const result = await dispatch(app, 'sessions.list', listInput)
+    expect(result.ok).toBe(true)
+    if (result.ok) expect((result.data as { total: number }).total).toBe(15)
+  })
+
+  it.each([
+    ['another page', { ...app, url: 'https://evil.example/index.html' }],
+    ['another file', { ...app, url: 'file:///tmp/evil.html' }],
+    ['an iframe of the app', { ...app, isTopFrame: false }],
+    ['an unparsable url', { ...app, url: 'not a url' }]
+  ])('refuses a request from %s before looking at it', async (_name, sender) => {
+    const handler = vi.fn()
+    const dispatch = createDispatch(
+      { 'sessions.list': handler } as unknown as AppHandlers,
+      trusted,
+      quiet
+    )
+    const result = await dispatch(sender, 'sessions.list', listInput)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Request refused: unknown sender' }
+    })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('refuses unknown routes, including prototype keys', async () => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    for (const name of ['sessions.drop', '__proto__', 'constructor', 42]) {
+      const result = await dispatch(app, name, {})
+      expect(result.ok ? 'ok' : result.error.code).toBe('unknown_route')
+    }
+  })
+
+  it.each([
+    ['a missing field', { ...listInput, limit: undefined }],
+    ['a page too large', { ...listInput, limit: 100_000 }],
+    [
+      'an unknown sort column (SQL injection attempt)',
+      { ...listInput, sort: { column: 'session_id; DROP TABLE sessions', direction: 'asc' } }
+    ],
+    ['an extra key', { ...listInput, path: '/etc/passwd' }],
+    ['a wrong type', { ...listInput, filter: { ragUsed: 'yes' } }],
+    ['no payload at all', undefined]
+  ])('refuses %s with the zod issues', async (_name, payload) => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    const result = await dispatch(app, 'sessions.list', payload)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_input')
+      expect(result.error.issues?.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('refuses an import token that was never handed out', async () => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    const result = await dispatch(app, 'sessions.importFile', { token: 'x', onConflict: 'fail' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } })
+  })
+
+  it('turns a throwing handler into a failure and checks what handlers return', async () => {
+    const broken = {
+      'app.info': async () => {
+        throw new Error('disk on fire')
+      },
+      'sessions.facets': async () => ({ scenario: 'not a list' })
+    } as unknown as AppHandlers
+    const dispatch = createDispatch(broken, trusted, quiet)
+    expect(await dispatch(app, 'app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'disk on fire' }
+    })
+    expect(await dispatch(app, 'sessions.facets', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_output' }
+    })
+  })
+
+  it('has a handler for every route', async () => {
+    const handlers = await realHandlers(tmp.path())
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(routes).sort())
+  })
+})
+
+describe('createAppUrlCheck', () => {
+  it('accepts the dev server only when one is configured', () => {
+    const dev = createAppUrlCheck(APP_URL, 'http://localhost:5173')
+    expect(dev('http://localhost:5173/#/sessions')).toBe(true)
+    expect(dev('http://localhost:5174/')).toBe(false)
+    expect(createAppUrlCheck(APP_URL)('http://localhost:5173/')).toBe(false)
+    expect(createAppUrlCheck(APP_URL)(`${APP_URL}#/reports`)).toBe(true)
+  })
+})

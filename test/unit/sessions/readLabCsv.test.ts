@@ -1,0 +1,187 @@
+import { Readable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import type { ImportIssue } from '../../../src/shared/sessions/importIssues'
+import type { LabSession } from '../../../src/shared/sessions/labSchema'
+import { readLabCsv } from '../../../src/main/sessions/readLabCsv'
+import { HEADER } from '../../support/tempDir'
+
+async function read(text: string | Buffer) {
+  const sessions: LabSession[] = []
+  const issues: ImportIssue[] = []
+  const summary = await readLabCsv(Readable.from([Buffer.from(text)]), {
+    session: (s) => sessions.push(s),
+    issue: (i) => issues.push(i)
+  })
+  return { sessions, issues, summary }
+}
+
+const ROW = 'S01,product_inquiry,45,85,170,1,8,positive,gpt-4o-realtime,true,en'
+
+describe('readLabCsv accepts what spreadsheets and pandas write', () => {
+  it('reads a plain file', async () => {
+    const { sessions, issues } = await read(`${HEADER}\n${ROW}\n`)
+    expect(issues).toEqual([])
+    expect(sessions).toEqual([
+      {
+        session_id: 'S01',
+        scenario: 'product_inquiry',
+        duration_sec: 45,
+        latency_p50_ms: 85,
+        latency_p95_ms: 170,
+        interruptions: 1,
+        turns: 8,
+        sentiment: 'positive',
+        model: 'gpt-4o-realtime',
+        rag_used: true,
+        language: 'en'
+      }
+    ])
+  })
+
+  it('strips a UTF-8 BOM and reads CRLF line endings', async () => {
+    const text = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`${HEADER}\r\n${ROW}\r\n`)
+    ])
+    const { sessions, issues } = await read(text)
+    expect(issues).toEqual([])
+    expect(sessions[0]?.session_id).toBe('S01')
+    expect(sessions[0]?.language).toBe('en')
+  })
+
+  it('reads quoted fields, including commas, quotes and newlines inside them', async () => {
+    const { sessions, issues } = await read(
+      `${HEADER}\n"S,1","multi\nline",45,"85","170",1,8,"pos ""x""",gpt,"true",en\n`
+    )
+    expect(issues).toEqual([])
+    expect(sessions[0]).toMatchObject({
+      session_id: 'S,1',
+      scenario: 'multi\nline',
+      sentiment: 'pos "x"'
+    })
+  })
+
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['True', true],
+    ['1', true],
+    ['yes', true],
+    ['YES', true],
+    ['false', false],
+    ['False', false],
+    ['0', false],
+    ['no', false]
+  ])('reads rag_used %s as %s', async (raw, expected) => {
+    const { sessions } = await read(`${HEADER}\nS01,faq,1,1,2,0,1,positive,m,${raw},en\n`)
+    expect(sessions[0]?.rag_used).toBe(expected)
+  })
+
+  it('takes columns in any order and ignores extra columns with a warning', async () => {
+    const text =
+      'language,notes,rag_used,model,sentiment,turns,interruptions,latency_p95_ms,latency_p50_ms,duration_sec,scenario,session_id\n' +
+      'fr,hello,false,gpt,neutral,4,2,150,75,30,faq,S77\n'
+    const { sessions, issues, summary } = await read(text)
+    expect(issues).toEqual([])
+    expect(sessions[0]).toMatchObject({
+      session_id: 'S77',
+      language: 'fr',
+      rag_used: false,
+      latency_p50_ms: 75,
+      latency_p95_ms: 150,
+      interruptions: 2,
+      turns: 4
+    })
+    expect(summary.warnings).toEqual([
+      { column: 'notes', message: 'extra column ignored', count: 1, firstRows: [] }
+    ])
+  })
+
+  it('accepts unknown sentiment, scenario and language values with grouped warnings', async () => {
+    const rows = ['S1,demo,1,1,2,0,1,angry,m,true,de', 'S2,demo,1,1,2,0,1,positive,m,true,de']
+    const { sessions, issues, summary } = await read(`${HEADER}\n${rows.join('\n')}\n`)
+    expect(issues).toEqual([])
+    expect(sessions).toHaveLength(2)
+    expect(summary.warnings).toEqual([
+      { column: 'scenario', message: 'unknown value "demo" accepted', count: 2, firstRows: [2, 3] },
+      { column: 'sentiment', message: 'unknown value "angry" accepted', count: 1, firstRows: [2] },
+      { column: 'language', message: 'unknown value "de" accepted', count: 2, firstRows: [2, 3] }
+    ])
+  })
+
+  it('skips blank lines', async () => {
+    const { sessions, issues } = await read(`${HEADER}\n\n${ROW}\n\n`)
+    expect(issues).toEqual([])
+    expect(sessions).toHaveLength(1)
+  })
+})
+
+describe('readLabCsv rejects a bad file with every problem located', () => {
+  it('lists each missing column at the header row and stops', async () => {
+    const header = HEADER.replace(',turns', '').replace(',model', '')
+    const { issues, sessions } = await read(`${header}\nS01,faq,1,1,2,0,positive,true,en\n`)
+    expect(sessions).toEqual([])
+    expect(issues).toEqual([
+      { row: 1, column: 'turns', reason: 'missing column' },
+      { row: 1, column: 'model', reason: 'missing column' }
+    ])
+  })
+
+  it('reports a duplicated header column', async () => {
+    const { issues } = await read(`${HEADER},scenario\n`)
+    expect(issues).toEqual([{ row: 1, column: 'scenario', reason: 'duplicate column' }])
+  })
+
+  it('reports empty, non-numeric, negative and fractional values with row and column', async () => {
+    const rows = [
+      'S1,,45,85,170,1,8,positive,m,true,en', // row 2: empty scenario
+      'S2,faq,abc,85,170,1,8,positive,m,true,en', // row 3: not a number
+      'S3,faq,45,-5,170,1,8,positive,m,true,en', // row 4: negative
+      'S4,faq,45,85,170,1.5,8,positive,m,true,en', // row 5: fractional count
+      'S5,faq,45,85,,1,8,positive,m,true,en', // row 6: empty number
+      'S6,faq,45,85,170,1,8,positive,m,maybe,en' // row 7: not a boolean
+    ]
+    const { issues, sessions } = await read(`${HEADER}\n${rows.join('\n')}\n`)
+    expect(sessions).toEqual([])
+    expect(issues).toEqual([
+      { row: 2, column: 'scenario', reason: 'empty value' },
+      { row: 3, column: 'duration_sec', reason: 'not a number: "abc"' },
+      { row: 4, column: 'latency_p50_ms', reason: 'negative value: -5' },
+      { row: 5, column: 'interruptions', reason: 'not a whole number: 1.5' },
+      { row: 6, column: 'latency_p95_ms', reason: 'empty value' },
+      { row: 7, column: 'rag_used', reason: 'not a boolean: "maybe"' }
+    ])
+  })
+
+  it('reports P95 below P50', async () => {
+    const { issues } = await read(`${HEADER}\nS1,faq,45,185,170,1,8,positive,m,true,en\n`)
+    expect(issues).toEqual([
+      { row: 2, column: 'latency_p95_ms', reason: 'P95 (170) is below P50 (185)' }
+    ])
+  })
+
+  it('reports a duplicate session_id within the file', async () => {
+    const { issues, sessions } = await read(`${HEADER}\n${ROW}\n${ROW}\n`)
+    expect(sessions).toHaveLength(1)
+    expect(issues).toEqual([
+      { row: 3, column: 'session_id', reason: 'duplicate session_id "S01" in the file' }
+    ])
+  })
+
+  it('reports a row with the wrong number of fields', async () => {
+    const { issues } = await read(`${HEADER}\nS01,faq,45,85,170,1,8,positive,m,true\n`)
+    expect(issues).toContainEqual({
+      row: 2,
+      column: '*',
+      reason: 'has 10 fields, the header has 11'
+    })
+  })
+
+  it('reports an empty file and unreadable CSV', async () => {
+    expect((await read('')).issues).toEqual([
+      { row: 1, column: '*', reason: 'the file is empty (no header row)' }
+    ])
+    const broken = await read(`${HEADER}\n"S01,faq,45\n`)
+    expect(broken.issues[0]?.reason).toMatch(/^unreadable CSV: /)
+  })
+})

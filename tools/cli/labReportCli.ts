@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util'
+import { LabReportAccumulator } from '../../src/shared/analytics/labReport'
+import { formatLabReport } from '../../src/shared/analytics/labReportText'
+import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
+import { readLabCsv } from '../../src/main/sessions/readLabCsv'
+
+export const EXIT_BAD_FILE = 2
+export const EXIT_USAGE = 64
+
+const USAGE = `Usage: voice-console-report FILE.csv [--json] [--max-rows N]
+
+Prints the Lab 059 report (latency, sentiment, RAG, interruptions, language) for a CSV in the
+lab's voice_sessions.csv schema. Streams the file, so millions of rows work in bounded memory.
+
+  --json        full-precision figures as JSON instead of the lab's rounded text
+  --max-rows N  list at most N sessions per table in the text report (default: all)
+
+Exit codes: 0 report printed, 2 the file is unreadable or invalid (problems on stderr), 64 usage.
+`
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  'max-rows': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+/** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
+export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
+  let args: {
+    values: { json?: boolean; 'max-rows'?: string; help?: boolean }
+    positionals: string[]
+  }
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS })
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`)
+    return EXIT_USAGE
+  }
+  if (args.values.help) {
+    io.out(USAGE)
+    return 0
+  }
+  const file = args.positionals[0]
+  const maxRows = args.values['max-rows'] === undefined ? Infinity : Number(args.values['max-rows'])
+  if (!file || args.positionals.length > 1 || !(maxRows >= 0)) {
+    io.err(USAGE)
+    return EXIT_USAGE
+  }
+
+  const report = new LabReportAccumulator()
+  let summary: Awaited<ReturnType<typeof readLabCsv>>
+  try {
+    summary = await readLabCsv(file, {
+      session: (session) => report.add(session),
+      issue: (issue) => io.err(`${file}: ${formatIssue(issue)}\n`)
+    })
+  } catch (error) {
+    io.err(`${file}: cannot read: ${(error as Error).message}\n`)
+    return EXIT_BAD_FILE
+  }
+  for (const warning of summary.warnings) io.err(`${file}: warning: ${formatWarning(warning)}\n`)
+  if (summary.issueCount > 0) {
+    io.err(`${file}: ${summary.issueCount} problem(s) found; no report printed.\n`)
+    return EXIT_BAD_FILE
+  }
+  const result = report.result()
+  io.out(args.values.json ? `${JSON.stringify(result)}\n` : formatLabReport(result, maxRows))
+  return 0
+}

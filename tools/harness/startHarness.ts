@@ -1,0 +1,151 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { z } from 'zod'
+import { createDispatch } from '../../src/main/ipc/dispatch'
+import { createServices, Services } from '../../src/main/services'
+import { bridgeScript } from './bridgeScript'
+import { HarnessDialogs } from './HarnessDialogs'
+import { BRIDGE_PATH, DIALOG_PATH, EVENT_PATH, REQUEST_PATH } from './harnessPaths'
+
+export interface HarnessOptions {
+  port: number
+  dataDir: string
+  rendererDir?: string
+  resourcesDir?: string
+}
+
+export interface Harness {
+  url: string
+  dialogs: HarnessDialogs
+  services: Services
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+const DialogAnswer = z
+  .object({ open: z.string().nullable().optional(), save: z.string().nullable().optional() })
+  .strict()
+const MAX_BODY_BYTES = 1_000_000
+
+/**
+ * Dev-only browser harness: serves the built renderer on 127.0.0.1 and answers window.api with
+ * the same handler map and chokepoint the Electron main process uses. Never packaged.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer')
+  const indexFile = join(rendererDir, 'index.html')
+  if (!existsSync(indexFile))
+    throw new Error(`No built renderer at ${rendererDir}: run npm run build:renderer first`)
+  const dialogs = new HarnessDialogs()
+  const clients = new Set<ServerResponse>()
+  const services = await createServices({
+    dataDir: resolve(options.dataDir),
+    resourcesDir: resolve(options.resourcesDir ?? 'resources'),
+    version: process.env['npm_package_version'] ?? '0.0.0-harness',
+    runtime: 'harness',
+    dialogs,
+    emit: (name, payload) => {
+      const data = `data: ${JSON.stringify({ name, payload })}\n\n`
+      for (const client of clients) client.write(data)
+    }
+  })
+  let origin = ''
+  // Same check as Electron's: only the harness's own page may call main (no cross-site posts).
+  const dispatch = createDispatch(services.handlers, (sender) =>
+    sender.url.startsWith(`${origin}/`)
+  )
+  const index = readFileSync(indexFile, 'utf8').replace(
+    /<script type="module"/,
+    `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`
+  )
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error))
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', origin).pathname
+    if (req.method === 'POST' && path === REQUEST_PATH) {
+      const body = JSON.parse(await readBody(req)) as { route?: unknown; input?: unknown }
+      const sender = { windowId: 1, url: req.headers.referer ?? '', isTopFrame: true }
+      const result = await dispatch(sender, body.route, body.input)
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
+      return
+    }
+    if (req.method === 'GET' && path === EVENT_PATH) {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+      })
+      res.write(': connected\n\n')
+      clients.add(res)
+      req.on('close', () => clients.delete(res))
+      return
+    }
+    if (req.method === 'POST' && path === DIALOG_PATH) {
+      const answer = DialogAnswer.parse(JSON.parse(await readBody(req)))
+      if (answer.open !== undefined) dialogs.queueOpen(answer.open)
+      if (answer.save !== undefined) dialogs.queueSave(answer.save)
+      res.writeHead(204).end()
+      return
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405).end()
+      return
+    }
+    if (path === BRIDGE_PATH) {
+      res.writeHead(200, { 'content-type': TYPES['.js']! }).end(bridgeScript)
+      return
+    }
+    if (path === '/' || path === '/index.html') {
+      res
+        .writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' })
+        .end(index)
+      return
+    }
+    const file = normalize(join(rendererDir, decodeURIComponent(path)))
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(res)
+  }
+
+  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: `${origin}/`,
+    dialogs,
+    services,
+    close: async () => {
+      for (const client of clients) client.end()
+      await new Promise<void>((done) => server.close(() => done()))
+      services.close()
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0
+  const chunks: Buffer[] = []
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new Error('Request body too large')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

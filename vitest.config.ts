@@ -1,0 +1,25 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+process.env.TZ = 'UTC'
+
+const alias = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
+const project = (name: string, environment: string, include: string[]) => ({
+  extends: true as const,
+  test: { name, environment, include }
+})
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      project('shared', 'node', ['src/shared/**/*.test.ts']),
+      project('main', 'node', [
+        'src/main/**/*.test.ts',
+        'test/unit/**/*.test.ts',
+        'tools/**/*.test.ts'
+      ]),
+      project('renderer', 'jsdom', ['src/renderer/**/*.test.tsx'])
+    ]
+  }
+})
