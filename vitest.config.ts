@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config'
 process.env.TZ = 'UTC'
 
 const alias = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
-const project = (name: string, environment: string, include: string[]) => ({
+const project = (
+  name: string,
+  environment: string,
+  include: string[]
+): { extends: true; test: { name: string; environment: string; include: string[] } } => ({
   extends: true as const,
   test: { name, environment, include }
 })

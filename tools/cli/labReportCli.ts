@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { LabReportAccumulator } from '../../src/shared/analytics/labReport'
-import { formatLabReport } from '../../src/shared/analytics/labReportText'
+import { labReportJson } from '../../src/shared/analytics/labReportJson'
+import { labReportLines } from '../../src/shared/analytics/labReportText'
 import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
 import { readLabCsv } from '../../src/main/sessions/readLabCsv'
 
@@ -25,8 +26,24 @@ const OPTIONS = {
 } as const
 
 interface Io {
-  out: (text: string) => void
+  /** Resolves when the text may be followed by more (stdout backpressure). */
+  out: (text: string) => void | Promise<void>
   err: (text: string) => void
+}
+
+const CHUNK_CHARS = 1 << 16
+
+/** Joins small pieces into ~64 KB writes. */
+async function writeAll(pieces: Iterable<string>, separator: string, io: Io): Promise<void> {
+  let buffer = ''
+  for (const piece of pieces) {
+    buffer += piece + separator
+    if (buffer.length >= CHUNK_CHARS) {
+      await io.out(buffer)
+      buffer = ''
+    }
+  }
+  if (buffer) await io.out(buffer)
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
@@ -68,7 +85,12 @@ export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
     io.err(`${file}: ${summary.issueCount} problem(s) found; no report printed.\n`)
     return EXIT_BAD_FILE
   }
-  const result = report.result()
-  io.out(args.values.json ? `${JSON.stringify(result)}\n` : formatLabReport(result, maxRows))
+  const view = report.view()
+  if (args.values.json) {
+    await writeAll(labReportJson(view), '', io)
+    await io.out('\n')
+  } else {
+    await writeAll(labReportLines(view, maxRows), '\n', io)
+  }
   return 0
 }

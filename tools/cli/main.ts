@@ -1,8 +1,10 @@
+import { once } from 'node:events'
 import { runLabReportCli } from './labReportCli'
 
-// Large reports are written in one call; wait for stdout to drain before exiting.
 const code = await runLabReportCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
+  out: async (text) => {
+    if (!process.stdout.write(text)) await once(process.stdout, 'drain')
+  },
   err: (text) => process.stderr.write(text)
 })
 process.exitCode = code

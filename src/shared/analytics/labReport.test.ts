@@ -91,3 +91,29 @@ describe('computeLabReport', () => {
     expect(Object.keys(report.interruptions.avg_by_sentiment)).toEqual(['negative', 'positive'])
   })
 })
+
+describe('streamed writers', () => {
+  it('labReportJson writes exactly JSON.stringify(result()), in chunks', async () => {
+    const { LabReportAccumulator } = await import('./labReport')
+    const { labReportJson } = await import('./labReportJson')
+    const acc = new LabReportAccumulator()
+    // 3,000 sessions out of id order, with quotes in ids, so sorting and escaping are exercised
+    for (let i = 3000; i > 0; i--)
+      acc.add(
+        session(
+          `S"${String(i).padStart(5, '0')}`,
+          90,
+          150 + (i % 100),
+          i % 3 ? 'positive' : 'negative',
+          i % 5 > 0,
+          {
+            interruptions: i % 5
+          }
+        )
+      )
+    const chunks = [...labReportJson(acc.view())]
+    expect(chunks.length).toBeGreaterThan(2)
+    expect(chunks.join('')).toBe(JSON.stringify(acc.result()))
+    expect(acc.result().latency.slow_sessions[0]?.session_id).toBe('S"00051') // P95 = 150 + i % 100 > 200 first at i = 51
+  })
+})

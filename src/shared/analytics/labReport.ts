@@ -1,4 +1,5 @@
 import { HIGH_INTERRUPTIONS, LabSession, SLOW_P95_MS } from '../sessions/labSchema'
+import { Listed, ListedSessions } from './listedSessions'
 import { pandasMode } from './pandasMode'
 
 export interface LabReport {
@@ -43,6 +44,29 @@ export interface LabReport {
   }
 }
 
+type Lists = {
+  slow: LabReport['latency']['slow_sessions'][number]
+  negative: LabReport['sentiment']['negative_sessions'][number]
+  withoutRag: LabReport['rag']['sessions_without_rag'][number]
+  high: LabReport['interruptions']['high_interruption_sessions'][number]
+}
+
+/** The report with its session lists as iterables: what the streaming CLI writers read. */
+export interface LabReportView {
+  total_sessions: number
+  latency: Omit<LabReport['latency'], 'slow_sessions'> & { slow_sessions: Listed<Lists['slow']> }
+  sentiment: Omit<LabReport['sentiment'], 'negative_sessions'> & {
+    negative_sessions: Listed<Lists['negative']>
+  }
+  rag: Omit<LabReport['rag'], 'sessions_without_rag'> & {
+    sessions_without_rag: Listed<Lists['withoutRag']>
+  }
+  interruptions: Omit<LabReport['interruptions'], 'high_interruption_sessions'> & {
+    high_interruption_sessions: Listed<Lists['high']>
+  }
+  language: LabReport['language']
+}
+
 interface Sum {
   n: number
   total: number
@@ -54,8 +78,6 @@ const addTo = <K>(map: Map<K, Sum>, key: K, value: number): void => {
   s.total += value
   map.set(key, s)
 }
-const byId = (a: { session_id: string }, b: { session_id: string }): number =>
-  a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0
 /** value_counts order: most frequent first, ties by value. */
 const valueCounts = (counts: Map<string, number>): Record<string, number> =>
   Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)))
@@ -71,13 +93,23 @@ export class LabReportAccumulator {
   private readonly p95: Sum = { n: 0, total: 0 }
   private minP50 = Infinity
   private maxP50 = -Infinity
-  private readonly slow: LabReport['latency']['slow_sessions'] = []
+  private readonly slow = new ListedSessions(['session_id', 'scenario', 'latency_p95_ms'])
   private readonly sentiments = new Map<string, number>()
-  private readonly negative: LabReport['sentiment']['negative_sessions'] = []
+  private readonly negative = new ListedSessions([
+    'session_id',
+    'scenario',
+    'duration_sec',
+    'interruptions'
+  ])
   private readonly ragP50 = new Map<boolean, Sum>()
-  private readonly withoutRag: LabReport['rag']['sessions_without_rag'] = []
+  private readonly withoutRag = new ListedSessions(['session_id', 'scenario', 'sentiment'])
   private readonly interruptionsBySentiment = new Map<string, Sum>()
-  private readonly high: LabReport['interruptions']['high_interruption_sessions'] = []
+  private readonly high = new ListedSessions([
+    'session_id',
+    'scenario',
+    'interruptions',
+    'sentiment'
+  ])
   private readonly languageP50 = new Map<string, Sum>() // insertion order = pandas unique()
   private readonly languageSentiments = new Map<string, Map<string, number>>()
 
@@ -89,42 +121,36 @@ export class LabReportAccumulator {
     this.p95.total += s.latency_p95_ms
     this.minP50 = Math.min(this.minP50, s.latency_p50_ms)
     this.maxP50 = Math.max(this.maxP50, s.latency_p50_ms)
-    if (s.latency_p95_ms > SLOW_P95_MS)
-      this.slow.push({
-        session_id: s.session_id,
-        scenario: s.scenario,
-        latency_p95_ms: s.latency_p95_ms
-      })
+    if (s.latency_p95_ms > SLOW_P95_MS) this.slow.push(s)
     this.sentiments.set(s.sentiment, (this.sentiments.get(s.sentiment) ?? 0) + 1)
-    if (s.sentiment === 'negative')
-      this.negative.push({
-        session_id: s.session_id,
-        scenario: s.scenario,
-        duration_sec: s.duration_sec,
-        interruptions: s.interruptions
-      })
+    if (s.sentiment === 'negative') this.negative.push(s)
     addTo(this.ragP50, s.rag_used, s.latency_p50_ms)
-    if (!s.rag_used)
-      this.withoutRag.push({
-        session_id: s.session_id,
-        scenario: s.scenario,
-        sentiment: s.sentiment
-      })
+    if (!s.rag_used) this.withoutRag.push(s)
     addTo(this.interruptionsBySentiment, s.sentiment, s.interruptions)
-    if (s.interruptions >= HIGH_INTERRUPTIONS)
-      this.high.push({
-        session_id: s.session_id,
-        scenario: s.scenario,
-        interruptions: s.interruptions,
-        sentiment: s.sentiment
-      })
+    if (s.interruptions >= HIGH_INTERRUPTIONS) this.high.push(s)
     addTo(this.languageP50, s.language, s.latency_p50_ms)
     const perLanguage = this.languageSentiments.get(s.language) ?? new Map<string, number>()
     perLanguage.set(s.sentiment, (perLanguage.get(s.sentiment) ?? 0) + 1)
     this.languageSentiments.set(s.language, perLanguage)
   }
 
+  /** The full report, lists materialised: for the app's (filtered, bounded) subsets. */
   result(): LabReport {
+    const view = this.view()
+    return {
+      ...view,
+      latency: { ...view.latency, slow_sessions: [...view.latency.slow_sessions] },
+      sentiment: { ...view.sentiment, negative_sessions: [...view.sentiment.negative_sessions] },
+      rag: { ...view.rag, sessions_without_rag: [...view.rag.sessions_without_rag] },
+      interruptions: {
+        ...view.interruptions,
+        high_interruption_sessions: [...view.interruptions.high_interruption_sessions]
+      }
+    }
+  }
+
+  /** The report with lists left as iterables, for writers that stream millions of rows. */
+  view(): LabReportView {
     const used = this.ragP50.get(true)?.n ?? 0
     const sortedKeys = [...this.interruptionsBySentiment.keys()].sort()
     return {
@@ -135,11 +161,11 @@ export class LabReportAccumulator {
         min_p50_ms: this.total ? this.minP50 : null,
         max_p50_ms: this.total ? this.maxP50 : null,
         threshold_ms: SLOW_P95_MS,
-        slow_sessions: [...this.slow].sort(byId)
+        slow_sessions: this.slow
       },
       sentiment: {
         counts: valueCounts(this.sentiments),
-        negative_sessions: [...this.negative].sort(byId)
+        negative_sessions: this.negative
       },
       rag: {
         used,
@@ -147,14 +173,14 @@ export class LabReportAccumulator {
         usage_rate_pct: this.total ? (used / this.total) * 100 : null,
         avg_p50_with_rag_ms: mean(this.ragP50.get(true)),
         avg_p50_without_rag_ms: mean(this.ragP50.get(false)),
-        sessions_without_rag: [...this.withoutRag].sort(byId)
+        sessions_without_rag: this.withoutRag
       },
       interruptions: {
         // groupby() sorts its keys
         avg_by_sentiment: Object.fromEntries(
           sortedKeys.map((k) => [k, mean(this.interruptionsBySentiment.get(k)) ?? 0])
         ),
-        high_interruption_sessions: [...this.high].sort(byId)
+        high_interruption_sessions: this.high
       },
       language: {
         counts: valueCounts(new Map([...this.languageP50].map(([k, s]) => [k, s.n]))),

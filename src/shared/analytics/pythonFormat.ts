@@ -15,3 +15,9 @@ export function formatFixed(x: number, digits: number): string {
   const magnitude = lastDigit % 2 === 0 ? truncated : Math.abs(x).toFixed(digits)
   return (x < 0 && Number(magnitude) !== 0 ? '-' : '') + magnitude
 }
+
+/**
+ * A pandas Series the way the lab's expected output shows it: rounded half up by hand
+ * (positive 0.625 → 0.63), unlike its f-strings (formatFixed).
+ */
+export const formatLabSeriesValue = (x: number, digits: number): string => x.toFixed(digits)

@@ -1,33 +1,35 @@
 import { ImportIssue, WarningCollector } from './importIssues'
-import {
-  INTEGER_COLUMNS,
-  KNOWN_VALUES,
-  LAB_COLUMNS,
-  LabColumn,
-  LabSession,
-  NUMERIC_COLUMNS
-} from './labSchema'
+import { INTEGER_COLUMNS, KNOWN_VALUES, LAB_COLUMNS, LabColumn, LabSession } from './labSchema'
 import { parseBoolean } from './parseBoolean'
 
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 const HEADER_ROW = 1
-
-export type RowResult = { ok: true; session: LabSession } | { ok: false; issues: ImportIssue[] }
+const COLUMN_POSITION = Object.fromEntries(LAB_COLUMNS.map((c, i) => [c, i])) as Record<
+  LabColumn,
+  number
+>
 
 /**
  * Validates CSV records against the lab's schema. Columns may come in any order; extra columns
  * are ignored with a warning. Rows are numbered as in a spreadsheet (header = row 1).
+ * Written for throughput (a million rows in well under a second): no per-row closures.
  */
 export class LabRowValidator {
   readonly headerIssues: ImportIssue[] = []
   private readonly index = new Map<LabColumn, number>()
+  /** Field position of each lab column, by the column's position in LAB_COLUMNS (hot path). */
+  private readonly positions: Int32Array
   private readonly headerLength: number
+  private readonly known: Map<LabColumn, Set<string>>
 
   constructor(
     header: readonly string[],
     private readonly warnings: WarningCollector
   ) {
     this.headerLength = header.length
+    this.known = new Map(
+      Object.entries(KNOWN_VALUES).map(([c, values]) => [c as LabColumn, new Set(values)])
+    )
     const seen = new Set<string>()
     header.forEach((raw, position) => {
       const name = raw.trim()
@@ -44,10 +46,12 @@ export class LabRowValidator {
       if (!this.index.has(column))
         this.headerIssues.push({ row: HEADER_ROW, column, reason: 'missing column' })
     }
+    this.positions = Int32Array.from(LAB_COLUMNS, (c) => this.index.get(c) ?? -1)
   }
 
-  validate(record: readonly string[], row: number): RowResult {
-    const issues: ImportIssue[] = []
+  /** The session, or null with the row's problems appended to `issues`. */
+  validate(record: readonly string[], row: number, issues: ImportIssue[]): LabSession | null {
+    const before = issues.length
     if (record.length !== this.headerLength) {
       issues.push({
         row,
@@ -55,68 +59,91 @@ export class LabRowValidator {
         reason: `has ${record.length} fields, the header has ${this.headerLength}`
       })
     }
-    const text = (column: LabColumn): string => (record[this.index.get(column) ?? -1] ?? '').trim()
-    const required = (column: LabColumn): string => {
-      const value = text(column)
-      if (value === '') issues.push({ row, column, reason: 'empty value' })
-      return value
-    }
-    const number = (column: LabColumn): number => {
-      const raw = text(column)
-      if (raw === '') {
-        issues.push({ row, column, reason: 'empty value' })
-        return NaN
-      }
-      if (!NUMBER_PATTERN.test(raw)) {
-        issues.push({ row, column, reason: `not a number: "${raw}"` })
-        return NaN
-      }
-      const value = Number(raw)
-      if (value < 0) issues.push({ row, column, reason: `negative value: ${raw}` })
-      else if (INTEGER_COLUMNS.includes(column) && !Number.isInteger(value))
-        issues.push({ row, column, reason: `not a whole number: ${raw}` })
-      return value
-    }
-    const known = (column: LabColumn, value: string): string => {
-      const allowed = KNOWN_VALUES[column]
-      if (value !== '' && allowed && !allowed.includes(value))
-        this.warnings.add(column, `unknown value "${value}" accepted`, row)
-      return value
-    }
-
-    const session_id = required('session_id')
-    const scenario = known('scenario', required('scenario'))
-    const numbers = Object.fromEntries(NUMERIC_COLUMNS.map((c) => [c, number(c)])) as Record<
-      (typeof NUMERIC_COLUMNS)[number],
-      number
-    >
-    if (numbers.latency_p95_ms < numbers.latency_p50_ms) {
+    const session_id = this.required(record, 'session_id', row, issues)
+    const scenario = this.category(record, 'scenario', row, issues)
+    const duration_sec = this.number(record, 'duration_sec', row, issues)
+    const latency_p50_ms = this.number(record, 'latency_p50_ms', row, issues)
+    const latency_p95_ms = this.number(record, 'latency_p95_ms', row, issues)
+    const interruptions = this.number(record, 'interruptions', row, issues)
+    const turns = this.number(record, 'turns', row, issues)
+    if (latency_p95_ms < latency_p50_ms) {
       issues.push({
         row,
         column: 'latency_p95_ms',
-        reason: `P95 (${numbers.latency_p95_ms}) is below P50 (${numbers.latency_p50_ms})`
+        reason: `P95 (${latency_p95_ms}) is below P50 (${latency_p50_ms})`
       })
     }
-    const sentiment = known('sentiment', required('sentiment'))
-    const model = required('model')
-    const ragRaw = required('rag_used')
-    const rag_used = parseBoolean(ragRaw)
-    if (ragRaw !== '' && rag_used === undefined)
-      issues.push({ row, column: 'rag_used', reason: `not a boolean: "${ragRaw}"` })
-    const language = known('language', required('language'))
-
-    if (issues.length > 0) return { ok: false, issues }
+    const sentiment = this.category(record, 'sentiment', row, issues)
+    const model = this.required(record, 'model', row, issues)
+    const ragText = this.required(record, 'rag_used', row, issues)
+    const rag_used = parseBoolean(ragText)
+    if (ragText !== '' && rag_used === undefined)
+      issues.push({ row, column: 'rag_used', reason: `not a boolean: "${ragText}"` })
+    const language = this.category(record, 'language', row, issues)
+    if (issues.length > before) return null
     return {
-      ok: true,
-      session: {
-        session_id,
-        scenario,
-        ...numbers,
-        sentiment,
-        model,
-        rag_used: rag_used === true,
-        language
-      }
+      session_id,
+      scenario,
+      duration_sec,
+      latency_p50_ms,
+      latency_p95_ms,
+      interruptions,
+      turns,
+      sentiment,
+      model,
+      rag_used: rag_used === true,
+      language
     }
+  }
+
+  private text(record: readonly string[], column: LabColumn): string {
+    const value = record[this.positions[COLUMN_POSITION[column]]!]
+    return value === undefined ? '' : value.trim()
+  }
+
+  private required(
+    record: readonly string[],
+    column: LabColumn,
+    row: number,
+    issues: ImportIssue[]
+  ): string {
+    const value = this.text(record, column)
+    if (value === '') issues.push({ row, column, reason: 'empty value' })
+    return value
+  }
+
+  /** A value the lab documents; others are accepted with a (grouped) warning. */
+  private category(
+    record: readonly string[],
+    column: LabColumn,
+    row: number,
+    issues: ImportIssue[]
+  ): string {
+    const value = this.required(record, column, row, issues)
+    if (value !== '' && !this.known.get(column)?.has(value))
+      this.warnings.add(column, `unknown value "${value}" accepted`, row)
+    return value
+  }
+
+  private number(
+    record: readonly string[],
+    column: LabColumn,
+    row: number,
+    issues: ImportIssue[]
+  ): number {
+    const raw = this.text(record, column)
+    if (raw === '') {
+      issues.push({ row, column, reason: 'empty value' })
+      return NaN
+    }
+    if (!NUMBER_PATTERN.test(raw)) {
+      issues.push({ row, column, reason: `not a number: "${raw}"` })
+      return NaN
+    }
+    const value = Number(raw)
+    if (value < 0) issues.push({ row, column, reason: `negative value: ${raw}` })
+    else if (!Number.isInteger(value) && INTEGER_COLUMNS.includes(column))
+      issues.push({ row, column, reason: `not a whole number: ${raw}` })
+    return value
   }
 }

@@ -1,0 +1,56 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { computeLabReport } from '@shared/analytics/labReport'
+import { mockApi, ok } from '@renderer/test/mockApi'
+import { AppShell } from './AppShell'
+import { NOT_YET_AVAILABLE } from './NavigationRail'
+
+describe('AppShell', () => {
+  afterEach(() => {
+    cleanup()
+    Reflect.deleteProperty(window, 'api')
+  })
+
+  it('opens on Sessions, shows later screens disabled and the data folder', async () => {
+    mockApi({
+      'app.info': ok({
+        version: '0.1.0',
+        dataDir: '/home/agent/.voice-console',
+        runtime: 'electron'
+      }),
+      'sessions.list': ok({ rows: [], total: 0 }),
+      'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
+      'analytics.labReport': ok(computeLabReport([]))
+    })
+    render(<AppShell />)
+
+    const rail = screen.getByRole('navigation', { name: 'Screens' })
+    const sessions = within(rail).getByRole('button', { name: 'Sessions' })
+    expect(sessions.getAttribute('aria-current')).toBe('page')
+    for (const name of ['Live call', 'Monitor', 'Reports', 'Catalog', 'Settings']) {
+      const entry = within(rail).getByRole('button', { name })
+      expect(entry.getAttribute('aria-disabled')).toBe('true')
+      expect(entry.parentElement?.getAttribute('aria-label')).toBe(NOT_YET_AVAILABLE)
+    }
+
+    await waitFor(() =>
+      expect(screen.getByTestId('data-dir').textContent).toBe('/home/agent/.voice-console')
+    )
+    await waitFor(() => expect(screen.getByTestId('session-total').textContent).toBe('0'))
+    expect(screen.getByRole('button', { name: 'Import CSV' }))
+    expect(screen.getByRole('button', { name: 'Export CSV' }))
+  })
+
+  it('shows a failed request as an alert instead of crashing', async () => {
+    mockApi({
+      'app.info': ok({ version: '0.1.0', dataDir: '/data', runtime: 'electron' }),
+      'sessions.list': { ok: false, error: { code: 'failed', message: 'database is locked' } },
+      'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
+      'analytics.labReport': ok(computeLabReport([]))
+    })
+    render(<AppShell />)
+    const alert = await screen.findByTestId('ipc-error')
+    expect(alert.textContent).toContain('database is locked')
+    expect(within(alert).getByRole('button', { name: 'Retry' }))
+  })
+})

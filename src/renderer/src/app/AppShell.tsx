@@ -1,0 +1,21 @@
+import { useState, type JSX } from 'react'
+import Box from '@mui/material/Box'
+import { SessionsScreen } from '@renderer/features/sessions'
+import { AppFooter } from './AppFooter'
+import { NavigationRail, type ScreenId } from './NavigationRail'
+
+/** Rail on the left, the selected screen on the right, status line below. */
+export function AppShell(): JSX.Element {
+  const [screen, setScreen] = useState<ScreenId>('sessions')
+  return (
+    <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
+      <NavigationRail selected={screen} onSelect={setScreen} />
+      <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+        <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+          {screen === 'sessions' && <SessionsScreen />}
+        </Box>
+        <AppFooter />
+      </Box>
+    </Box>
+  )
+}

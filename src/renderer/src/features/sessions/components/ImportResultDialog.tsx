@@ -1,0 +1,102 @@
+import { useId, type JSX } from 'react'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogContentText from '@mui/material/DialogContentText'
+import DialogTitle from '@mui/material/DialogTitle'
+import List from '@mui/material/List'
+import ListItem from '@mui/material/ListItem'
+import Typography from '@mui/material/Typography'
+import { formatIssue, formatWarning } from '@shared/sessions/importIssues'
+import type { ConflictChoice, RejectedOutcome } from '../hooks/useSessionImport'
+import { pluralize } from './formatFigure'
+
+interface ImportResultDialogProps {
+  outcome: RejectedOutcome
+  busy: boolean
+  onResolve: (choice: ConflictChoice) => void
+  onClose: () => void
+}
+
+/** Why a file was refused. When the only problem is ids already stored, the user may go on. */
+export function ImportResultDialog({
+  outcome,
+  busy,
+  onResolve,
+  onClose
+}: ImportResultDialogProps): JSX.Element {
+  const { fileName, issues, issueCount, conflictCount, warnings } = outcome
+  const onlyConflicts = conflictCount > 0 && conflictCount === issueCount
+  const unlisted = issueCount - issues.length
+  const titleId = useId()
+
+  return (
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      aria-labelledby={titleId}
+      maxWidth="md"
+      fullWidth
+    >
+      <DialogTitle id={titleId}>{fileName} was not imported — nothing was changed</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 1 }}>
+          {onlyConflicts
+            ? `${pluralize(conflictCount, 'session')} already exist${conflictCount === 1 ? 's' : ''} in the database. Skip them to import only the new sessions, or replace them with the file's values.`
+            : `${pluralize(issueCount, 'problem')} found. Fix the file and import it again.`}
+        </DialogContentText>
+        <List
+          role="list"
+          dense
+          data-testid="import-issues"
+          sx={{
+            maxHeight: 280,
+            overflow: 'auto',
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1
+          }}
+        >
+          {issues.map((issue, index) => (
+            <ListItem key={index} role="listitem">
+              <Typography variant="body2">{formatIssue(issue)}</Typography>
+            </ListItem>
+          ))}
+        </List>
+        {unlisted > 0 && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            and {unlisted} more
+          </Typography>
+        )}
+        {warnings.length > 0 && (
+          <Alert severity="warning" sx={{ mt: 2 }}>
+            {warnings.map((warning, index) => (
+              <div key={index}>{formatWarning(warning)}</div>
+            ))}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {onlyConflicts ? (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button onClick={() => onResolve('skip')} disabled={busy} variant="outlined">
+              Skip existing
+            </Button>
+            <Button onClick={() => onResolve('replace')} disabled={busy} variant="contained">
+              Replace existing
+            </Button>
+          </>
+        ) : (
+          <Button onClick={onClose} variant="contained">
+            Close
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  )
+}

@@ -1,0 +1,118 @@
+import { useRef, useState, type JSX } from 'react'
+import FileUploadIcon from '@mui/icons-material/FileUpload'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { useShallow } from 'zustand/react/shallow'
+import type { IpcError } from '@renderer/app/ipc'
+import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useIpcEvent } from '@renderer/app/useIpcEvent'
+import { useRequest } from '@renderer/app/useRequest'
+import { useSessionExport } from '../hooks/useSessionExport'
+import { useSessionImport } from '../hooks/useSessionImport'
+import { useSessionPages } from '../hooks/useSessionPages'
+import { useSessionsStore } from '../sessionsStore'
+import { ExportMenu } from './ExportMenu'
+import { ImportResultDialog } from './ImportResultDialog'
+import { importedNotice } from './importedNotice'
+import { LabSummaryPanel } from './LabSummaryPanel'
+import { SessionFilters } from './SessionFilters'
+import { SessionsNotice, type Notice } from './SessionsNotice'
+import { SessionsTable } from './SessionsTable'
+import { formatCount, pluralize } from './formatFigure'
+
+/** The session database: filter, read the lab's figures, import and export CSV files. */
+export function SessionsScreen(): JSX.Element {
+  const { filter, sort, revision, toggleSort, refresh } = useSessionsStore(
+    useShallow((s) => ({
+      filter: s.filter,
+      sort: s.sort,
+      revision: s.revision,
+      toggleSort: s.toggleSort,
+      refresh: s.refresh
+    }))
+  )
+  const pages = useSessionPages(filter, sort, revision)
+  const facets = useRequest('sessions.facets', {}, revision)
+  const report = useRequest('analytics.labReport', { filter }, revision)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [actionError, setActionError] = useState<IpcError | null>(null)
+  const revisionAtImport = useRef(revision)
+
+  useIpcEvent('sessions.changed', refresh)
+
+  const importer = useSessionImport({
+    onImported: (outcome) => {
+      setNotice(importedNotice(outcome))
+      // Main announces imports with sessions.changed; refresh here only if that has not arrived.
+      if (useSessionsStore.getState().revision === revisionAtImport.current) refresh()
+    },
+    onError: setActionError
+  })
+  const exporter = useSessionExport({
+    onSaved: ({ path, rows }) =>
+      setNotice({ message: `Exported ${pluralize(rows, 'session')} to ${path}` }),
+    onError: setActionError
+  })
+
+  const startImport = (): void => {
+    setActionError(null)
+    revisionAtImport.current = useSessionsStore.getState().revision
+    void importer.start()
+  }
+  const queryErrors = [pages.error, facets.error, report.error].filter((e) => e !== null)
+
+  return (
+    <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2 }}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'baseline' }}>
+        <Typography variant="h5" component="h1">
+          Sessions
+        </Typography>
+        {pages.total !== null && (
+          <Typography color="text.secondary">
+            <span data-testid="session-total">{formatCount(pages.total)}</span>{' '}
+            {pages.total === 1 ? 'session' : 'sessions'}
+          </Typography>
+        )}
+        <Box sx={{ flex: 1 }} />
+        <Button
+          variant="contained"
+          startIcon={<FileUploadIcon />}
+          onClick={startImport}
+          disabled={importer.busy}
+        >
+          Import CSV
+        </Button>
+        <ExportMenu
+          busy={exporter.busy}
+          onExport={(extended) => {
+            setActionError(null)
+            void exporter.exportCsv(filter, extended)
+          }}
+        />
+      </Stack>
+
+      {actionError && <IpcErrorAlert error={actionError} onClose={() => setActionError(null)} />}
+      {queryErrors.map((error, index) => (
+        <IpcErrorAlert key={index} error={error} onRetry={refresh} />
+      ))}
+
+      <SessionFilters facets={facets.data} />
+      <LabSummaryPanel report={report.data} loading={report.loading} />
+      <Box sx={{ flex: 1, minHeight: 240 }}>
+        <SessionsTable pages={pages} sort={sort} onSort={toggleSort} />
+      </Box>
+
+      {importer.rejection && (
+        <ImportResultDialog
+          outcome={importer.rejection.outcome}
+          busy={importer.busy}
+          onResolve={(choice) => void importer.resolveConflicts(choice)}
+          onClose={importer.dismiss}
+        />
+      )}
+      <SessionsNotice notice={notice} onClose={() => setNotice(null)} />
+    </Stack>
+  )
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
+import type { StoredSession } from '@shared/sessions/labSchema'
+import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
+import { request, toIpcError, type IpcError } from '@renderer/app/ipc'
+import { SessionPageCache, type FetchSessionPage } from './sessionPageCache'
+
+/** Rows fetched beyond the visible ones, so the next page is usually there before it is seen. */
+const PREFETCH_ROWS = 100
+
+export interface SessionPages {
+  total: number | null
+  error: IpcError | null
+  rowAt: (index: number) => StoredSession | undefined
+  /** Changes whenever loaded rows change; pass it to the table so rows re-render. */
+  version: number
+  /** Call with the visible range (TableVirtuoso's rangeChanged). */
+  showRange: (range: { startIndex: number; endIndex: number }) => void
+}
+
+const fetchSessionPage: FetchSessionPage = ({ filter, sort }, offset, limit) =>
+  request('sessions.list', { filter, sort, offset, limit })
+
+/** The sessions of a filter and sort, paged from main as the table scrolls. */
+export function useSessionPages(
+  filter: SessionFilter,
+  sort: SessionSort,
+  revision: number
+): SessionPages {
+  const cache = useMemo(
+    () => new SessionPageCache({ filter, sort, revision }, fetchSessionPage),
+    [filter, sort, revision]
+  )
+
+  const version = useSyncExternalStore(cache.subscribe, cache.getVersion)
+
+  useEffect(() => {
+    void cache.ensureRange(0, cache.pageSize - 1)
+  }, [cache])
+
+  const showRange = useCallback(
+    ({ startIndex, endIndex }: { startIndex: number; endIndex: number }) =>
+      void cache.ensureRange(startIndex - PREFETCH_ROWS, endIndex + PREFETCH_ROWS),
+    [cache]
+  )
+  const rowAt = useCallback((index: number) => cache.rowAt(index), [cache])
+
+  const error = cache.error === null ? null : toIpcError('sessions.list', cache.error)
+  return { total: cache.total, error, rowAt, version, showRange }
+}

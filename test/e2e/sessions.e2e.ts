@@ -1,0 +1,149 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SessionImporter } from '../../src/main/sessions/SessionImporter'
+import { SessionStore } from '../../src/main/sessions/SessionStore'
+import { writeSyntheticCsv } from '../../tools/generate/writeSyntheticCsv'
+import { generatedCsv, HEADER, PILOT_CSV } from '../support/tempDir'
+import { browserAvailable, launchChromium } from './support/browser'
+import { openApp, type AppUnderTest } from './support/harnessFixture'
+
+const canRun = browserAvailable()
+// The page, its first IPC round trips and React need a moment, more on a busy CI machine.
+const eventually = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
+  expect.poll(read, { timeout, interval: 100 })
+
+describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const total = (app: AppUnderTest) => app.page.getByTestId('session-total')
+  const withApp = async (
+    test: (app: AppUnderTest) => Promise<void>,
+    prepare?: (dataDir: string) => Promise<void>
+  ) => {
+    const app = await openApp(browser, prepare)
+    try {
+      await test(app)
+    } finally {
+      await app.close()
+    }
+  }
+
+  it('shows the 15 pilot sessions and the lab figures on first run', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await eventually(() => total(app).textContent()).toBe('15')
+      const rows = page.getByTestId('session-row')
+      await eventually(() => rows.count()).toBe(15)
+      expect(await rows.first().locator('td').first().textContent()).toBe('S01')
+      await eventually(() => page.getByTestId('kpi-avg-p50').textContent()).toContain('89.3')
+      expect(await page.getByTestId('kpi-avg-p95').textContent()).toContain('187.5')
+      expect(await page.getByTestId('kpi-slow').textContent()).toContain('4')
+      expect(await page.getByTestId('kpi-negative').textContent()).toContain('4')
+      expect(await page.getByTestId('kpi-rag').textContent()).toContain('80')
+      await app.screenshot('sessions-pilot')
+    }))
+
+  it('imports a 100-row file', () =>
+    withApp(async (app) => {
+      const file = join(app.dataDir, 'hundred.csv')
+      writeFileSync(file, generatedCsv(100))
+      app.harness.dialogs.queueOpen(file)
+      await eventually(() => total(app).textContent()).toBe('15')
+      await app.page.getByRole('button', { name: 'Import CSV' }).click()
+      await app.page.getByText('Imported 100 sessions from hundred.csv').waitFor()
+      await eventually(() => total(app).textContent()).toBe('115')
+      expect(app.harness.services.store.count({ source: ['import'] })).toBe(100)
+      await app.screenshot('sessions-after-import')
+    }))
+
+  it('shows every problem of a bad file and changes nothing', () =>
+    withApp(async (app) => {
+      const file = join(app.dataDir, 'bad.csv')
+      writeFileSync(
+        file,
+        `${HEADER}\nN1,faq,abc,85,170,1,8,positive,m,true,en\nN2,faq,45,185,170,1,8,positive,m,maybe,en\nS01,faq,1,1,2,0,1,neutral,m,true,en\n`
+      )
+      app.harness.dialogs.queueOpen(file)
+      await eventually(() => total(app).textContent()).toBe('15')
+      await app.page.getByRole('button', { name: 'Import CSV' }).click()
+      const list = app.page.getByTestId('import-issues')
+      await list.waitFor()
+      const text = await list.textContent()
+      expect(text).toContain('row 2, column duration_sec: not a number: "abc"')
+      expect(text).toContain('row 3, column latency_p95_ms: P95 (170) is below P50 (185)')
+      expect(text).toContain('row 3, column rag_used: not a boolean: "maybe"')
+      expect(text).toContain(
+        'row 4, column session_id: session_id "S01" is already in the database'
+      )
+      await eventually(() => app.page.getByRole('dialog').textContent()).toContain(
+        'nothing was changed'
+      )
+      await app.screenshot('sessions-import-rejected')
+      expect(app.harness.services.store.count()).toBe(15)
+      expect(app.harness.services.store.count({ search: 'N1' })).toBe(0)
+    }))
+
+  it('offers skip or replace when the only problem is ids already in the database', () =>
+    withApp(async (app) => {
+      const file = join(app.dataDir, 'again.csv')
+      writeFileSync(
+        file,
+        `${HEADER}\nS01,faq,1,1,2,0,1,neutral,m2,true,en\nNEW,faq,1,1,2,0,1,neutral,m2,true,en\n`
+      )
+      app.harness.dialogs.queueOpen(file)
+      await eventually(() => total(app).textContent()).toBe('15')
+      await app.page.getByRole('button', { name: 'Import CSV' }).click()
+      await app.page.getByRole('button', { name: 'Replace existing' }).click()
+      await eventually(() => total(app).textContent()).toBe('16')
+      const s01 = app.harness.services.store.list(
+        { search: 'S01' },
+        { column: 'session_id', direction: 'asc' },
+        0,
+        1
+      )
+      expect(s01.rows[0]?.model).toBe('m2')
+    }))
+
+  it('exports the pilot back exactly as the pilot file', () =>
+    withApp(async (app) => {
+      const out = join(app.dataDir, 'export.csv')
+      app.harness.dialogs.queueSave(out)
+      await eventually(() => total(app).textContent()).toBe('15')
+      await app.page.getByRole('button', { name: 'Export CSV' }).click()
+      await app.page.getByRole('menuitem', { name: /lab schema/i }).click()
+      await app.page.getByText(`Exported 15 sessions to ${out}`).waitFor()
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(PILOT_CSV, 'utf8'))
+    }))
+
+  it('stays usable with 100k sessions: pages from main as the table scrolls', () =>
+    withApp(
+      async (app) => {
+        const { page } = app
+        await eventually(() => total(app).textContent(), 20_000).toMatch(/^100[,.\s\u202f]?015$/)
+        const rows = page.getByTestId('session-row')
+        expect(await rows.count()).toBeLessThan(200) // virtualised: only what is visible
+        const scroller = page.locator('[data-testid="virtuoso-scroller"]')
+        await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+        await eventually(async () => rows.last().locator('td').first().textContent(), 15_000).toBe(
+          'SYN0100000'
+        )
+        await app.screenshot('sessions-100k-bottom')
+      },
+      async (dataDir) => {
+        const csv = join(dataDir, 'synthetic-100k.csv')
+        await writeSyntheticCsv(csv, 100_000)
+        const path = join(dataDir, 'sessions.sqlite')
+        new SessionStore(path).close()
+        const outcome = await new SessionImporter(path).importFile(csv, 'fail')
+        if (outcome.status !== 'imported') throw new Error('could not prepare 100k sessions')
+      }
+    ))
+})
