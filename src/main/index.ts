@@ -6,6 +6,8 @@ import { electronFileDialogs } from './dialogs/fileDialogs.electron'
 import { createDispatch } from './ipc/dispatch'
 import { broadcast, registerIpc } from './ipc/register.electron'
 import { createAppUrlCheck, isTrustedSender } from './ipc/senderPolicy'
+import { workerLabCsvReader } from './sessions/readLabCsvInWorker'
+import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { allowMicrophoneOnly } from './windows/permissions.electron'
@@ -29,7 +31,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     runtime: 'electron',
     dialogs: electronFileDialogs,
-    emit: broadcast
+    emit: broadcast,
+    csvReader: workerLabCsvReader(labCsvWorkerPath)
   })
   allowMicrophoneOnly(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))

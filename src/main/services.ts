@@ -5,6 +5,7 @@ import type { AppHandlers } from './ipc/dispatch'
 import { appHandlers } from './ipc/handlers/appHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
 import { seedPilotSessions } from './sessions/seedPilotSessions'
+import type { LabCsvReader } from './sessions/readLabCsvInWorker'
 import { SessionImporter } from './sessions/SessionImporter'
 import { SessionStore } from './sessions/SessionStore'
 
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   dialogs: FileDialogs
   emit: <E extends keyof Events>(name: E, payload: Events[E]) => void
   now?: () => number
+  /** How imports read CSV files (default: on this thread). */
+  csvReader?: LabCsvReader
 }
 
 export interface Services {
@@ -30,7 +33,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const now = options.now ?? Date.now
   const databasePath = join(options.dataDir, 'sessions.sqlite')
   const store = new SessionStore(databasePath)
-  const importer = new SessionImporter(databasePath, now)
+  const importer = new SessionImporter(databasePath, now, options.csvReader)
   const seeded = await seedPilotSessions(
     store,
     importer,

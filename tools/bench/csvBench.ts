@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
 import { writeSyntheticCsv } from '../generate/writeSyntheticCsv'
 
 // npm run bench:csv [-- 10000 100000 1000000]
 const sizes = process.argv.slice(2).map(Number)
 const ROWS = sizes.length ? sizes : [10_000, 100_000, 1_000_000]
 const cacheDir = resolve('.bench')
-const PEAK = resolve('tools/bench/reportPeakRss.ts')
+const PEAK = resolve('.bench/build/reportPeakRss.mjs')
+const BUILD = join(cacheDir, 'build')
 
 interface Run {
   ms: number
@@ -16,16 +18,31 @@ interface Run {
   stdout: string
 }
 
-function runNode(args: string[]): Run {
+/** Bundled like the shipped code (tsx's on-the-fly transform is slower on hot paths). */
+async function bundle(entries: Record<string, string>): Promise<void> {
+  await build({
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outdir: BUILD,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning'
+  })
+}
+
+function runNode(args: string[], keepStdout = true): Run {
   const started = performance.now()
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--import', PEAK, ...args], {
+  const child = spawnSync(process.execPath, ['--import', PEAK, ...args], {
     encoding: 'utf8',
-    maxBuffer: 1 << 30
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe']
   })
   const ms = performance.now() - started
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed:\n${child.stderr}`)
   const kb = Number(/__peak_rss_kb=(\d+)/.exec(child.stderr)?.[1] ?? NaN)
-  return { ms, peakMb: kb / 1024, stdout: child.stdout }
+  return { ms, peakMb: kb / 1024, stdout: child.stdout ?? '' }
 }
 
 const fmt = (n: number, digits = 0): string =>
@@ -37,16 +54,27 @@ console.log(
 )
 console.log('Targets: CLI report of 1M rows ≤ 3 s and ≤ 300 MB peak RSS; import ≥ 200k rows/s\n')
 mkdirSync(cacheDir, { recursive: true })
+await bundle({
+  report: 'tools/cli/main.ts',
+  importOnce: 'tools/bench/importOnce.ts',
+  labCsvWorker: 'src/main/sessions/labCsvWorker.ts',
+  reportPeakRss: 'tools/bench/reportPeakRss.ts'
+})
 console.log(
   'rows       file MB  report s  report rows/s  report peak MB  import s  import rows/s  import peak MB'
 )
 for (const rows of ROWS) {
   const file = join(cacheDir, `sessions-${rows}.csv`)
   if (!existsSync(file)) await writeSyntheticCsv(file, rows)
-  const report = runNode(['bin/voice-console-report.mjs', file, '--json'])
+  const report = runNode([join(BUILD, 'report.mjs'), file, '--json'], false)
   const dataDir = mkdtempSync(join(tmpdir(), 'voice-console-bench-'))
   try {
-    const imported = runNode(['tools/bench/importOnce.ts', file, dataDir])
+    const imported = runNode([
+      join(BUILD, 'importOnce.mjs'),
+      file,
+      dataDir,
+      join(BUILD, 'labCsvWorker.mjs')
+    ])
     const { ms } = JSON.parse(imported.stdout) as { ms: number }
     console.log(
       [
@@ -64,5 +92,5 @@ for (const rows of ROWS) {
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
-console.log('\nReport time is the whole CLI process (start-up included); import time is')
-console.log('parse + validate + insert + commit into a fresh database, in process.')
+console.log('\nReport: the whole CLI process (start-up included), --json to /dev/null.')
+console.log('Import: parse + validate (worker thread) + insert + commit into a fresh database.')

@@ -1,14 +1,17 @@
 import { join } from 'node:path'
+import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { SessionImporter } from '../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../src/main/sessions/SessionStore'
 
-// Child of the CSV benchmark: imports one file into a fresh database, prints the elapsed ms.
-const [file, dataDir] = process.argv.slice(2)
-if (!file || !dataDir) throw new Error('usage: importOnce FILE DATA_DIR')
+// Child of the CSV benchmark (bundled, as the app's main process is): imports one file into a
+// fresh database the way the app does, parsing on a worker, and prints the elapsed ms.
+const [file, dataDir, workerScript] = process.argv.slice(2)
+if (!file || !dataDir || !workerScript) throw new Error('usage: importOnce FILE DATA_DIR WORKER')
 const path = join(dataDir, 'sessions.sqlite')
 new SessionStore(path).close() // migrations are not part of the import being timed
+const importer = new SessionImporter(path, Date.now, workerLabCsvReader(workerScript))
 const started = performance.now()
-const outcome = await new SessionImporter(path).importFile(file, 'fail')
+const outcome = await importer.importFile(file, 'fail')
 const elapsed = performance.now() - started
 if (outcome.status !== 'imported') throw new Error(`import rejected: ${outcome.issues[0]?.reason}`)
 console.log(JSON.stringify({ ms: elapsed, rows: outcome.inserted }))

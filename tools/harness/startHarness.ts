@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
+import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
 import { HarnessDialogs } from './HarnessDialogs'
@@ -36,6 +37,7 @@ const DialogAnswer = z
   .object({ open: z.string().nullable().optional(), save: z.string().nullable().optional() })
   .strict()
 const MAX_BODY_BYTES = 1_000_000
+const LAB_CSV_WORKER = new URL('../../src/main/sessions/labCsvWorker.ts', import.meta.url)
 
 /**
  * Dev-only browser harness: serves the built renderer on 127.0.0.1 and answers window.api with
@@ -54,6 +56,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     version: process.env['npm_package_version'] ?? '0.0.0-harness',
     runtime: 'harness',
     dialogs,
+    // Imports parse on a worker as in Electron; the worker runs the TypeScript through tsx.
+    csvReader: workerLabCsvReader(LAB_CSV_WORKER, ['--import', 'tsx']),
     emit: (name, payload) => {
       const data = `data: ${JSON.stringify({ name, payload })}\n\n`
       for (const client of clients) client.write(data)

@@ -1,10 +1,4 @@
-import {
-  EXTENDED_COLUMNS,
-  LAB_COLUMNS,
-  LabSession,
-  SessionSource,
-  StoredSession
-} from '../../shared/sessions/labSchema'
+import { EXTENDED_COLUMNS, LAB_COLUMNS, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 
 type SqlValue = string | number | null
@@ -55,25 +49,3 @@ export function toStoredSession(row: Record<string, unknown>): StoredSession {
   session['escalated'] = row['escalated'] === null ? null : row['escalated'] === 1
   return session as unknown as StoredSession
 }
-
-export const labValues = (s: LabSession): SqlValue[] => [
-  s.session_id,
-  s.scenario,
-  s.duration_sec,
-  s.latency_p50_ms,
-  s.latency_p95_ms,
-  s.interruptions,
-  s.turns,
-  s.sentiment,
-  s.model,
-  s.rag_used ? 1 : 0,
-  s.language
-]
-
-export const INSERT_LAB_SESSION = `INSERT INTO sessions (${LAB_COLUMNS.join(', ')}, source, recorded_at)
-  VALUES (${LAB_COLUMNS.map(() => '?').join(', ')}, ?, ?)`
-
-export const sourceValues = (source: SessionSource, recordedAt: string): SqlValue[] => [
-  source,
-  recordedAt
-]
