@@ -100,6 +100,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return
     }
     if (req.method === 'POST' && path === DIALOG_PATH) {
+      // For test drivers (no Origin header); a web page elsewhere may not queue file paths.
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+        res.writeHead(403).end()
+        return
+      }
       const answer = DialogAnswer.parse(JSON.parse(await readBody(req)))
       if (answer.open !== undefined) dialogs.queueOpen(answer.open)
       if (answer.save !== undefined) dialogs.queueSave(answer.save)

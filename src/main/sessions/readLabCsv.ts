@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import { CompactIdSet } from '../../shared/collections/CompactIdSet'
@@ -21,96 +21,142 @@ export interface LabCsvSummary {
 }
 
 const BOM = '\uFEFF'
+const READ_BYTES = 1 << 18
 
 /**
- * Streams a CSV in the lab's schema: BOM, CRLF, quoted fields, any column order. Papa Parse
- * reads it in chunks (about three times faster than csv-parse here, measured on 1M rows).
+ * Reads a CSV in the lab's schema: BOM, CRLF, quoted fields (also across lines), any column
+ * order. Files are read synchronously into one reused buffer and parsed chunk by chunk with
+ * Papa Parse's parser, keeping the unfinished last line for the next chunk: on the build VM
+ * that is about twice as fast as a read stream (fresh buffers for every read) feeding it.
  * Memory stays bounded apart from the ids kept to find duplicates (about 20 bytes each).
  */
-export function readLabCsv(
+export async function readLabCsv(
   source: string | Readable,
   visitor: LabCsvVisitor
 ): Promise<LabCsvSummary> {
-  const input =
-    typeof source === 'string'
-      ? createReadStream(source, { encoding: 'utf8', highWaterMark: 1 << 18 })
-      : source
-  input.setEncoding('utf8')
-  const warnings = new WarningCollector()
-  const seenIds = new CompactIdSet()
-  let validator: LabRowValidator | undefined
-  let stopped = false
-  let row = 0
-  let validRows = 0
-  let issueCount = 0
-  const rowIssues: ImportIssue[] = []
-  const report = (issue: ImportIssue): void => {
-    issueCount++
-    visitor.issue(issue)
+  const reader = new LabCsvChunkReader(visitor)
+  if (typeof source === 'string') {
+    const fd = openSync(source, 'r')
+    try {
+      reader.expectBytes(fstatSync(fd).size)
+      const buffer = Buffer.allocUnsafe(READ_BYTES)
+      for (let n = readSync(fd, buffer); n > 0 && !reader.stopped; n = readSync(fd, buffer))
+        reader.push(buffer.subarray(0, n))
+    } finally {
+      closeSync(fd)
+    }
+  } else {
+    for await (const chunk of source as AsyncIterable<Buffer | string>) {
+      reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+      if (reader.stopped) break
+    }
+  }
+  return reader.finish()
+}
+
+class LabCsvChunkReader {
+  stopped = false
+  private readonly decoder = new TextDecoder('utf-8')
+  private readonly warnings = new WarningCollector()
+  private readonly seenIds = new CompactIdSet()
+  private readonly rowIssues: ImportIssue[] = []
+  private parser: Papa.Parser | undefined
+  private validator: LabRowValidator | undefined
+  private pending = ''
+  private row = 0
+  private validRows = 0
+  private issueCount = 0
+  private expectedBytes = 0
+  private bytesRead = 0
+
+  constructor(private readonly visitor: LabCsvVisitor) {}
+
+  /** The file's size, to size the duplicate-id set once from the first chunk's rows. */
+  expectBytes(size: number): void {
+    this.expectedBytes = size
   }
 
-  const take = (record: string[], parser: Papa.Parser): void => {
-    row++
-    if (!validator) {
+  push(bytes: Uint8Array): void {
+    const first = this.bytesRead === 0
+    this.bytesRead += bytes.length
+    this.parse(this.pending + this.decoder.decode(bytes, { stream: true }), false)
+    if (first && this.row > 1 && this.expectedBytes > this.bytesRead) {
+      const rowsPerByte = (this.row - 1) / this.bytesRead
+      const idChars = 16 // generous for ids like S01 or SYN0000001
+      this.seenIds.reserve(
+        Math.ceil((this.expectedBytes - this.bytesRead) * rowsPerByte * 1.05),
+        idChars
+      )
+    }
+  }
+
+  finish(): LabCsvSummary {
+    if (!this.stopped) this.parse(this.pending + this.decoder.decode(), true)
+    if (!this.validator)
+      this.report({ row: 1, column: '*', reason: 'the file is empty (no header row)' })
+    return {
+      rows: Math.max(0, this.row - 1),
+      validRows: this.validRows,
+      issueCount: this.issueCount,
+      warnings: this.warnings.list()
+    }
+  }
+
+  private parse(text: string, last: boolean): void {
+    if (text === '') return
+    // The file's line ending, from its first line: CRLF files must not leave \r in fields.
+    this.parser ??= new Papa.Parser({
+      delimiter: ',',
+      newline: /^[^\n]*\r\n/.test(text) ? '\r\n' : '\n'
+    })
+    const results = this.parser.parse(text, 0, !last) as Papa.ParseResult<string[]>
+    this.pending = last ? '' : text.substring(results.meta.cursor)
+    const firstRow = this.row + 1
+    for (const error of results.errors) {
+      this.report({
+        row: firstRow + (error.row ?? 0),
+        column: '*',
+        reason: `unreadable CSV: ${error.message}`
+      })
+    }
+    for (const record of results.data) {
+      if (this.stopped) return
+      if (record.length === 1 && record[0] === '') continue // blank line
+      this.take(record)
+    }
+  }
+
+  private take(record: string[]): void {
+    this.row++
+    if (!this.validator) {
       if (record[0]?.startsWith(BOM)) record[0] = record[0].slice(1)
-      validator = new LabRowValidator(record, warnings)
-      validator.headerIssues.forEach(report)
-      if (validator.headerIssues.length > 0) {
-        stopped = true // rows cannot be read without their columns
-        parser.abort()
-      }
+      this.validator = new LabRowValidator(record, this.warnings)
+      this.validator.headerIssues.forEach((issue) => this.report(issue))
+      // Rows cannot be read without their columns.
+      if (this.validator.headerIssues.length > 0) this.stopped = true
       return
     }
-    const session = validator.validate(record, row, rowIssues)
+    const session = this.validator.validate(record, this.row, this.rowIssues)
     if (session === null) {
-      rowIssues.forEach(report)
-      rowIssues.length = 0
+      this.rowIssues.forEach((issue) => this.report(issue))
+      this.rowIssues.length = 0
       return
     }
     const id = session.session_id
-    if (!seenIds.add(id)) {
-      report({ row, column: 'session_id', reason: `duplicate session_id "${id}" in the file` })
+    if (!this.seenIds.add(id)) {
+      this.report({
+        row: this.row,
+        column: 'session_id',
+        reason: `duplicate session_id "${id}" in the file`
+      })
       return
     }
-    validRows++
-    visitor.session(session, row)
+    this.validRows++
+    this.visitor.session(session, this.row)
   }
 
-  return new Promise((resolve, reject) => {
-    let readError: Error | undefined
-    input.on('error', (error: Error) => {
-      readError = error
-      reject(error)
-    })
-    Papa.parse<string[]>(input as unknown as File, {
-      delimiter: ',', // the lab's schema; no guessing on one-column or empty files
-      skipEmptyLines: true,
-      chunk: (results, parser) => {
-        const firstRow = row + 1
-        try {
-          for (const error of results.errors) {
-            // Papa counts rows from 0 within the chunk; ours are spreadsheet rows (header = 1).
-            report({
-              row: firstRow + (error.row ?? 0),
-              column: '*',
-              reason: `unreadable CSV: ${error.message}`
-            })
-          }
-          for (const record of results.data) {
-            if (stopped) break
-            take(record, parser)
-          }
-        } catch (error) {
-          parser.abort()
-          reject(error)
-        }
-      },
-      complete: () => {
-        input.destroy()
-        if (readError) return
-        if (!validator) report({ row: 1, column: '*', reason: 'the file is empty (no header row)' })
-        resolve({ rows: Math.max(0, row - 1), validRows, issueCount, warnings: warnings.list() })
-      }
-    })
-  })
+  private report(issue: ImportIssue): void {
+    this.issueCount++
+    this.visitor.issue(issue)
+  }
 }

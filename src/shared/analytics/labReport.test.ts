@@ -111,6 +111,8 @@ describe('streamed writers', () => {
           }
         )
       )
+    for (const odd of ['back\\slash', 'tab\there', 'line\u2028sep', 'lone\ud800', 'é会'])
+      acc.add(session(odd, 90, 250, 'negative', false, { interruptions: 4 }))
     const chunks = [...labReportJson(acc.view())]
     expect(chunks.length).toBeGreaterThan(2)
     expect(chunks.join('')).toBe(JSON.stringify(acc.result()))

@@ -29,8 +29,10 @@ export function* labReportJson(r: LabReportView): Generator<string> {
     }
     let buffer = '['
     let first = true
-    for (const item of lists[Number(parts[i])]!) {
-      buffer += (first ? '' : ',') + JSON.stringify(item)
+    const list = lists[Number(parts[i])]!
+    const items = list.jsonItems ? list.jsonItems() : stringified(list)
+    for (const item of items) {
+      buffer += (first ? '' : ',') + item
       first = false
       if (buffer.length >= CHUNK_CHARS) {
         yield buffer
@@ -39,4 +41,8 @@ export function* labReportJson(r: LabReportView): Generator<string> {
     }
     yield `${buffer}]`
   }
+}
+
+function* stringified(items: Iterable<unknown>): Generator<string> {
+  for (const item of items) yield JSON.stringify(item)
 }

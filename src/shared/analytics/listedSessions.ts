@@ -3,7 +3,16 @@ import { growTypedArray } from '../collections/growTypedArray'
 import type { LabSession } from '../sessions/labSchema'
 
 /** A list the report prints: iterable in session_id order, with a length. */
-export type Listed<T> = Iterable<T> & { readonly length: number }
+export type Listed<T> = Iterable<T> & {
+  readonly length: number
+  /** Each item as JSON.stringify would write it, if the list can do that without objects. */
+  jsonItems?(): Iterable<string>
+}
+
+// What JSON.stringify would escape: quote, backslash, control characters, lone surrogates.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+const jsonString = (text: string): string =>
+  NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
 
 type Field = keyof LabSession
 
@@ -93,6 +102,21 @@ export class ListedSessions<K extends Field> implements Listed<Pick<LabSession, 
         row[field] = field === 'session_id' ? this.ids.get(at) : this.valueOf(f, at)
       }
       yield row as Pick<LabSession, K>
+    }
+  }
+
+  /** JSON.stringify of each item, written straight from the columns (no object per item). */
+  *jsonItems(): Generator<string> {
+    const order = this.sortedOrder()
+    const keys = this.fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
+    for (let i = 0; i < this.count; i++) {
+      const at = order ? order[i]! : i
+      let json = ''
+      for (let f = 0; f < this.fields.length; f++) {
+        const value = this.fields[f] === 'session_id' ? this.ids.get(at) : this.valueOf(f, at)
+        json += keys[f] + (typeof value === 'string' ? jsonString(value) : JSON.stringify(value))
+      }
+      yield `${json}}`
     }
   }
 

@@ -13,6 +13,14 @@ export class CharStore {
     return this.count
   }
 
+  /** Makes room for `entries` more strings of about `charsEach` characters, in one allocation. */
+  reserve(entries: number, charsEach: number): void {
+    const starts = this.count + entries + 1
+    if (starts > this.starts.length) this.starts = growTypedArray(this.starts, starts)
+    const chars = (this.starts[this.count] ?? 0) + entries * charsEach
+    if (chars > this.chars.length) this.chars = growTypedArray(this.chars, chars)
+  }
+
   /** Appends a string; returns its index. */
   push(value: string): number {
     const at = this.count++

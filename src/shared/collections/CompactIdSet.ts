@@ -15,6 +15,18 @@ export class CompactIdSet {
     return this.ids.size
   }
 
+  /** Sizes the set for about `ids` more ids of `charsEach` characters (avoids regrowing). */
+  reserve(ids: number, charsEach: number): void {
+    const total = this.ids.size + ids
+    this.ids.reserve(ids, charsEach)
+    if (total > this.hashes.length) this.hashes = growTypedArray(this.hashes, total)
+    if (total * 2 > this.table.length) {
+      let length = this.table.length
+      while (total * 2 > length) length *= 2
+      this.rehash(length)
+    }
+  }
+
   /** Adds the id; false if it was already there. */
   add(id: string): boolean {
     const hash = hashOf(id)
@@ -34,11 +46,11 @@ export class CompactIdSet {
     if (entry >= this.hashes.length) this.hashes = growTypedArray(this.hashes, entry + 1)
     this.hashes[entry] = hash
     this.table[slot] = entry + 1
-    if (this.ids.size * 2 > this.table.length) this.rehash()
+    if (this.ids.size * 2 > this.table.length) this.rehash(this.table.length * 2)
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2)
+  private rehash(length: number): void {
+    const table = new Int32Array(length)
     const mask = table.length - 1
     for (let entry = 0; entry < this.ids.size; entry++) {
       let slot = this.hashes[entry]! & mask
