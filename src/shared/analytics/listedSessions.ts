@@ -9,10 +9,16 @@ export type Listed<T> = Iterable<T> & {
   jsonItems?(): Iterable<string>
 }
 
-// What JSON.stringify would escape: quote, backslash, control characters, lone surrogates.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+/** What JSON.stringify would escape: quote, backslash, control characters, lone surrogates. */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true
+  }
+  return false
+}
 const jsonString = (text: string): string =>
-  NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
+  needsEscape(text) ? JSON.stringify(text) : `"${text}"`
 
 type Field = keyof LabSession
 
