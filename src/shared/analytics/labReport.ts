@@ -67,6 +67,13 @@ export interface LabReportView {
   language: LabReport['language']
 }
 
+export interface LabListedTotals {
+  slow_sessions: number
+  negative_sessions: number
+  sessions_without_rag: number
+  high_interruption_sessions: number
+}
+
 interface Sum {
   n: number
   total: number
@@ -134,18 +141,39 @@ export class LabReportAccumulator {
     this.languageSentiments.set(s.language, perLanguage)
   }
 
-  /** The full report, lists materialised: for the app's (filtered, bounded) subsets. */
-  result(): LabReport {
+  /**
+   * The report with its lists materialised, each cut to its first `maxListed` sessions (by id)
+   * so a screen can show a 100k-session subset without receiving every listed session.
+   */
+  result(maxListed = Infinity): LabReport {
     const view = this.view()
+    const first = <T>(list: Iterable<T>): T[] => {
+      const out: T[] = []
+      for (const item of list) {
+        if (out.length >= maxListed) break
+        out.push(item)
+      }
+      return out
+    }
     return {
       ...view,
-      latency: { ...view.latency, slow_sessions: [...view.latency.slow_sessions] },
-      sentiment: { ...view.sentiment, negative_sessions: [...view.sentiment.negative_sessions] },
-      rag: { ...view.rag, sessions_without_rag: [...view.rag.sessions_without_rag] },
+      latency: { ...view.latency, slow_sessions: first(view.latency.slow_sessions) },
+      sentiment: { ...view.sentiment, negative_sessions: first(view.sentiment.negative_sessions) },
+      rag: { ...view.rag, sessions_without_rag: first(view.rag.sessions_without_rag) },
       interruptions: {
         ...view.interruptions,
-        high_interruption_sessions: [...view.interruptions.high_interruption_sessions]
+        high_interruption_sessions: first(view.interruptions.high_interruption_sessions)
       }
+    }
+  }
+
+  /** How many sessions each list holds, whatever result() cut. */
+  listedTotals(): LabListedTotals {
+    return {
+      slow_sessions: this.slow.length,
+      negative_sessions: this.negative.length,
+      sessions_without_rag: this.withoutRag.length,
+      high_interruption_sessions: this.high.length
     }
   }
 
@@ -203,6 +231,16 @@ export function computeLabReport(sessions: Iterable<LabSession>): LabReport {
   const acc = new LabReportAccumulator()
   for (const s of sessions) acc.add(s)
   return acc.result()
+}
+
+/** What a screen gets: lists cut to `maxListed` sessions, and how long they really are. */
+export function computeLabReportPage(
+  sessions: Iterable<LabSession>,
+  maxListed: number
+): LabReport & { listed_totals: LabListedTotals } {
+  const acc = new LabReportAccumulator()
+  for (const s of sessions) acc.add(s)
+  return { ...acc.result(maxListed), listed_totals: acc.listedTotals() }
 }
 
 // The lab's three bug-fix exercises (broken_voice.py), answered by the same implementation.

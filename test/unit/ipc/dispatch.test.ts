@@ -87,6 +87,26 @@ describe('the IPC chokepoint', () => {
     }
   })
 
+  it('cuts the lab report lists for screens but keeps their full sizes', async () => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    const result = await dispatch(app, 'analytics.labReport', { filter: {}, maxListed: 1 })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const page = result.data as {
+      latency: { slow_sessions: { session_id: string }[] }
+      listed_totals: Record<string, number>
+    }
+    expect(page.latency.slow_sessions.map((s) => s.session_id)).toEqual(['S06'])
+    expect(page.listed_totals).toEqual({
+      slow_sessions: 4,
+      negative_sessions: 4,
+      sessions_without_rag: 3,
+      high_interruption_sessions: 3
+    })
+    const tooMany = await dispatch(app, 'analytics.labReport', { filter: {}, maxListed: 10_000 })
+    expect(tooMany.ok ? 'ok' : tooMany.error.code).toBe('invalid_input')
+  })
+
   it('refuses an import token that was never handed out', async () => {
     const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
     const result = await dispatch(app, 'sessions.importFile', { token: 'x', onConflict: 'fail' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { HandlersFor } from '../../../shared/ipc/route'
 import { sessionRoutes } from '../../../shared/ipc/routes/sessionRoutes'
-import { LabReportAccumulator } from '../../../shared/analytics/labReport'
+import { computeLabReportPage } from '../../../shared/analytics/labReport'
 import type { Events } from '../../../shared/ipc/contract'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
 import type { SessionImporter } from '../../sessions/SessionImporter'
@@ -58,10 +58,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
       return { status: 'saved', path, rows }
     },
 
-    'analytics.labReport': async ({ filter }) => {
-      const report = new LabReportAccumulator()
-      for (const session of deps.store.iterate(filter)) report.add(session)
-      return report.result()
-    }
+    'analytics.labReport': async ({ filter, maxListed }) =>
+      computeLabReportPage(deps.store.iterate(filter), maxListed)
   }
 }

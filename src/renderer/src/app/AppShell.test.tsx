@@ -1,6 +1,6 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { computeLabReport } from '@shared/analytics/labReport'
+import { computeLabReportPage } from '@shared/analytics/labReport'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { AppShell } from './AppShell'
 import { NOT_YET_AVAILABLE } from './NavigationRail'
@@ -20,7 +20,7 @@ describe('AppShell', () => {
       }),
       'sessions.list': ok({ rows: [], total: 0 }),
       'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
-      'analytics.labReport': ok(computeLabReport([]))
+      'analytics.labReport': ok(computeLabReportPage([], 0))
     })
     render(<AppShell />)
 
@@ -46,7 +46,7 @@ describe('AppShell', () => {
       'app.info': ok({ version: '0.1.0', dataDir: '/data', runtime: 'electron' }),
       'sessions.list': { ok: false, error: { code: 'failed', message: 'database is locked' } },
       'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
-      'analytics.labReport': ok(computeLabReport([]))
+      'analytics.labReport': ok(computeLabReportPage([], 0))
     })
     render(<AppShell />)
     const alert = await screen.findByTestId('ipc-error')

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { FACET_COLUMNS, SessionFilter, SessionSort } from '../../sessions/sessionQuery'
 import { route } from '../route'
-import { ImportOutcomeSchema, LabReportSchema, StoredSessionSchema } from '../schemas'
+import { ImportOutcomeSchema, LabReportPageSchema, StoredSessionSchema } from '../schemas'
 
 export const MAX_PAGE_SIZE = 500
 
@@ -42,7 +42,9 @@ export const sessionRoutes = {
     ])
   }),
   'analytics.labReport': route({
-    input: z.object({ filter: SessionFilter }).strict(),
-    output: LabReportSchema
+    input: z
+      .object({ filter: SessionFilter, maxListed: z.number().int().min(0).max(MAX_PAGE_SIZE) })
+      .strict(),
+    output: LabReportPageSchema
   })
 }

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
-import type { LabReport } from '@shared/analytics/labReport'
+import type { Output } from '@shared/ipc/contract'
 import { SLOW_P95_MS } from '@shared/sessions/labSchema'
 import { formatCount, formatFigure, formatSeriesFigure, NO_FIGURE } from './formatFigure'
 
@@ -17,10 +17,12 @@ interface Figure {
 }
 
 /** Reads the report's figures; every number is computed in main, here it is only printed. */
-function figuresOf(report: LabReport | undefined): Figure[] {
+type LabReportPage = Output<'analytics.labReport'>
+
+function figuresOf(report: LabReportPage | undefined): Figure[] {
   const count = (n: number | undefined): string =>
     report === undefined ? NO_FIGURE : formatCount(n ?? 0)
-  const slow = report?.latency.slow_sessions.length
+  const slow = report?.listed_totals.slow_sessions
   const negative = report?.sentiment.counts['negative']
   const interruptions = report?.interruptions.avg_by_sentiment
   const threshold = report?.latency.threshold_ms ?? SLOW_P95_MS
@@ -80,7 +82,7 @@ function figuresOf(report: LabReport | undefined): Figure[] {
 }
 
 interface LabSummaryPanelProps {
-  report: LabReport | undefined
+  report: LabReportPage | undefined
   loading: boolean
 }
 

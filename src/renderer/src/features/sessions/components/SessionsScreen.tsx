@@ -35,7 +35,8 @@ export function SessionsScreen(): JSX.Element {
   )
   const pages = useSessionPages(filter, sort, revision)
   const facets = useRequest('sessions.facets', {}, revision)
-  const report = useRequest('analytics.labReport', { filter }, revision)
+  // The panel shows counts only: no listed sessions need to cross IPC (maxListed 0).
+  const report = useRequest('analytics.labReport', { filter, maxListed: 0 }, revision)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [actionError, setActionError] = useState<IpcError | null>(null)
   const revisionAtImport = useRef(revision)
