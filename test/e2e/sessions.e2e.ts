@@ -51,6 +51,24 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       await app.screenshot('sessions-pilot')
     }))
 
+  it('filters the table and the lab figures together', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await eventually(() => total(app).textContent()).toBe('15')
+      await page.getByRole('combobox', { name: 'Sentiment' }).click()
+      await page.getByRole('option', { name: 'negative' }).click()
+      await page.keyboard.press('Escape')
+      await eventually(() => total(app).textContent()).toBe('4')
+      await eventually(() => page.getByTestId('kpi-avg-p95').textContent()).toContain('225.0')
+      const ids = await page
+        .getByTestId('session-row')
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent))
+      expect(ids).toEqual(['S03', 'S06', 'S09', 'S14'])
+      await page.getByPlaceholder('ID, scenario or model').fill('complaint')
+      await eventually(() => total(app).textContent()).toBe('3')
+      await app.screenshot('sessions-filtered')
+    }))
+
   it('imports a 100-row file', () =>
     withApp(async (app) => {
       const file = join(app.dataDir, 'hundred.csv')
