@@ -1,5 +1,10 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import { LAB_COLUMNS, LabSession, SessionSource } from '../../shared/sessions/labSchema'
+import {
+  LAB_COLUMNS,
+  LabSession,
+  LIVE_METRIC_COLUMNS,
+  SessionSource
+} from '../../shared/sessions/labSchema'
 
 export type ConflictPolicy = 'fail' | 'skip' | 'replace'
 
@@ -7,11 +12,12 @@ const BATCH_ROWS = 100
 const COLUMNS = [...LAB_COLUMNS, 'source', 'recorded_at']
 const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`
 const INSERT_HEAD = `INSERT INTO sessions (${COLUMNS.join(', ')}) VALUES `
-const UPSERT = `${INSERT_HEAD}${ROW_PLACEHOLDERS} ON CONFLICT (session_id) DO UPDATE SET ${COLUMNS.filter(
-  (c) => c !== 'session_id'
-)
-  .map((c) => `${c} = excluded.${c}`)
-  .join(', ')}`
+// A replaced session is the imported row and nothing else: live-call fields are cleared.
+const REPLACED = [...COLUMNS.filter((c) => c !== 'session_id'), 'started_at', 'ended_at']
+const UPSERT = `${INSERT_HEAD}${ROW_PLACEHOLDERS} ON CONFLICT (session_id) DO UPDATE SET ${[
+  ...REPLACED.map((c) => `${c} = excluded.${c}`),
+  ...LIVE_METRIC_COLUMNS.map((c) => `${c} = NULL`)
+].join(', ')}`
 
 interface Pending {
   session: LabSession
@@ -98,8 +104,10 @@ export class SessionBatchWriter {
   private flatValues(sessions: LabSession[]): (string | number)[] {
     const values: (string | number)[] = []
     for (const s of sessions) {
-      values.push(s.session_id, s.scenario, s.duration_sec, s.latency_p50_ms, s.latency_p95_ms)
-      values.push(s.interruptions, s.turns, s.sentiment, s.model, s.rag_used ? 1 : 0, s.language)
+      for (const column of LAB_COLUMNS) {
+        const value = s[column]
+        values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value)
+      }
       values.push(this.source, this.recordedAt)
     }
     return values

@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { ImportOutcome } from '../../shared/ipc/schemas'
-import type { ImportIssue } from '../../shared/sessions/importIssues'
+import { ImportIssue, LowestRowIssues } from '../../shared/sessions/importIssues'
 import type { SessionSource } from '../../shared/sessions/labSchema'
 import { readLabCsv } from './readLabCsv'
 import type { LabCsvReader } from './readLabCsvInWorker'
@@ -32,32 +32,36 @@ export class SessionImporter {
   ): Promise<ImportOutcome> {
     const db = new DatabaseSync(this.databasePath)
     db.exec('PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536')
-    const issues: ImportIssue[] = []
+    const issues = new LowestRowIssues(MAX_LISTED_ISSUES)
     let issueCount = 0
     let conflictCount = 0
+    let writer: SessionBatchWriter | undefined
     const record = (issue: ImportIssue): void => {
       issueCount++
-      if (issues.length < MAX_LISTED_ISSUES) issues.push(issue)
-      writer.stopWriting()
+      issues.add(issue)
+      writer?.stopWriting()
     }
-    const writer = new SessionBatchWriter(
-      db,
-      onConflict,
-      source,
-      new Date(this.now()).toISOString(),
-      (session, row) => {
-        conflictCount++
-        const reason = `session_id "${session.session_id}" is already in the database`
-        record({ row, column: 'session_id', reason })
-      }
-    )
     const fileName = basename(path)
 
     db.exec('BEGIN IMMEDIATE')
     try {
+      // Built inside the transaction: it checks whether the table is empty, and no other
+      // writer can change that until we commit.
+      writer = new SessionBatchWriter(
+        db,
+        onConflict,
+        source,
+        new Date(this.now()).toISOString(),
+        (session, row) => {
+          conflictCount++
+          const reason = `session_id "${session.session_id}" is already in the database`
+          record({ row, column: 'session_id', reason })
+        }
+      )
+
       const summary = await this.read(path, {
         issue: record,
-        session: (session, row) => writer.add(session, row)
+        session: (session, row) => writer!.add(session, row)
       })
       writer.flush()
       if (issueCount > 0) {
@@ -65,7 +69,7 @@ export class SessionImporter {
         return {
           status: 'rejected',
           fileName,
-          issues: issues.sort((a, b) => a.row - b.row), // conflicts surface a batch late
+          issues: issues.list(),
           issueCount,
           conflictCount,
           warnings: summary.warnings

@@ -121,7 +121,10 @@ class LabCsvChunkReader {
     }
     for (const record of results.data) {
       if (this.stopped) return
-      if (record.length === 1 && record[0] === '') continue // blank line
+      if (record.length === 1 && record[0] === '') {
+        this.row++ // blank line: skipped, but counted so rows match the file's lines
+        continue
+      }
       this.take(record)
     }
   }

@@ -1,6 +1,10 @@
 import type { Session } from 'electron'
 
-/** The microphone, audio only, for the app's own page; every other permission is refused. */
+/**
+ * The microphone, audio only, for the app's own page; every other permission is refused.
+ * Checks receive an origin, and a file:// page's origin is just "file://", so the page is
+ * identified by its URL (the requesting frame's, else the window's), never by origin alone.
+ */
 export function allowMicrophoneOnly(ses: Session, isAppUrl: (url: string) => boolean): void {
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
     const types = 'mediaTypes' in details ? (details.mediaTypes ?? []) : []
@@ -8,6 +12,7 @@ export function allowMicrophoneOnly(ses: Session, isAppUrl: (url: string) => boo
     callback(permission === 'media' && audioOnly && isAppUrl(details.requestingUrl))
   })
   ses.setPermissionCheckHandler(
-    (_wc, permission, origin) => permission === 'media' && isAppUrl(origin)
+    (wc, permission, _origin, details) =>
+      permission === 'media' && isAppUrl(details.requestingUrl || wc?.getURL() || '')
   )
 }

@@ -43,3 +43,28 @@ export class WarningCollector {
     return [...this.byKey.values()]
   }
 }
+
+/**
+ * The issues shown to the user: the `limit` with the lowest rows, whatever order they were
+ * found in (a worker reports parse problems in batches, the database conflicts at once).
+ */
+export class LowestRowIssues {
+  private items: ImportIssue[] = []
+
+  constructor(private readonly limit: number) {}
+
+  add(issue: ImportIssue): void {
+    this.items.push(issue)
+    if (this.items.length >= this.limit * 2) this.trim()
+  }
+
+  list(): ImportIssue[] {
+    this.trim()
+    return [...this.items]
+  }
+
+  private trim(): void {
+    this.items.sort((a, b) => a.row - b.row) // stable: a row's issues keep their column order
+    if (this.items.length > this.limit) this.items.length = this.limit
+  }
+}

@@ -34,7 +34,10 @@ export class LabRowValidator {
     header.forEach((raw, position) => {
       const name = raw.trim()
       if (seen.has(name)) {
-        this.headerIssues.push({ row: HEADER_ROW, column: name, reason: 'duplicate column' })
+        // Only a repeated lab column is ambiguous; repeated extra (or blank) columns are ignored.
+        if ((LAB_COLUMNS as readonly string[]).includes(name))
+          this.headerIssues.push({ row: HEADER_ROW, column: name, reason: 'duplicate column' })
+        else warnings.add(name || `#${position + 1}`, 'extra column ignored')
         return
       }
       seen.add(name)
@@ -141,7 +144,8 @@ export class LabRowValidator {
       return NaN
     }
     const value = Number(raw)
-    if (value < 0) issues.push({ row, column, reason: `negative value: ${raw}` })
+    if (!Number.isFinite(value)) issues.push({ row, column, reason: `number too large: ${raw}` })
+    else if (value < 0) issues.push({ row, column, reason: `negative value: ${raw}` })
     else if (!Number.isInteger(value) && INTEGER_COLUMNS.includes(column))
       issues.push({ row, column, reason: `not a whole number: ${raw}` })
     return value

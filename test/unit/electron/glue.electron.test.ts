@@ -29,8 +29,10 @@ const { guardNavigation } = await import('../../../src/main/windows/navigationGu
 const { createMainWindow } = await import('../../../src/main/windows/mainWindow.electron')
 const { REQUEST_CHANNEL } = await import('../../../src/shared/ipc/channels')
 
+const { createAppUrlCheck } = await import('../../../src/main/ipc/senderPolicy')
+
 const APP = 'file:///app/out/renderer/index.html'
-const isAppUrl = (url: string): boolean => url.startsWith(APP)
+const isAppUrl = createAppUrlCheck(APP) // the real check, as index.ts builds it
 
 describe('registerIpc', () => {
   it('hands the dispatcher the sender as Electron saw it', async () => {
@@ -70,11 +72,11 @@ describe('allowMicrophoneOnly', () => {
       request(null, permission, (g: boolean) => (granted = g), details)
       return granted
     }
-    return { ask, check }
+    return { ask, check, app: { getURL: () => APP } }
   }
 
   it('grants audio to the app page only', () => {
-    const { ask, check } = setup()
+    const { ask, check, app } = setup()
     expect(ask('media', { mediaTypes: ['audio'], requestingUrl: APP })).toBe(true)
     expect(ask('media', { mediaTypes: ['audio', 'video'], requestingUrl: APP })).toBe(false)
     expect(ask('media', { mediaTypes: [], requestingUrl: APP })).toBe(false)
@@ -83,9 +85,14 @@ describe('allowMicrophoneOnly', () => {
     )
     expect(ask('notifications', { requestingUrl: APP })).toBe(false)
     expect(ask('geolocation', { requestingUrl: APP })).toBe(false)
-    expect(check(null, 'media', APP)).toBe(true)
-    expect(check(null, 'media', 'https://evil.example')).toBe(false)
-    expect(check(null, 'clipboard-read', APP)).toBe(false)
+    // Chromium passes a file:// page's origin as "file:///": the page URL decides.
+    expect(check(app, 'media', 'file:///', { requestingUrl: `${APP}#/live` })).toBe(true)
+    expect(check(app, 'media', 'file:///', {})).toBe(true)
+    expect(check({ getURL: () => 'file:///tmp/evil.html' }, 'media', 'file:///', {})).toBe(false)
+    expect(
+      check(app, 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' })
+    ).toBe(false)
+    expect(check(app, 'clipboard-read', 'file:///', { requestingUrl: APP })).toBe(false)
   })
 })
 

@@ -75,12 +75,15 @@ describe('SessionImporter', () => {
       source: 'seed'
     })
 
+    store.db.exec("UPDATE sessions SET started_at = '2026-11-01T10:00:00Z', tool_calls = 3")
     expect(await importer.importFile(file, 'replace')).toMatchObject({ inserted: 0, replaced: 2 })
     expect(store.list({ search: 'S01' }, ALL, 0, 1).rows[0]).toMatchObject({
       model: 'new-model',
       language: 'fr',
       rag_used: false,
-      source: 'import'
+      source: 'import',
+      started_at: null, // a replaced session is the imported row, nothing of the old one
+      tool_calls: null
     })
     expect(store.count()).toBe(16)
     store.close()

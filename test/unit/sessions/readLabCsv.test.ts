@@ -5,10 +5,15 @@ import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { readLabCsv } from '../../../src/main/sessions/readLabCsv'
 import { HEADER } from '../../support/tempDir'
 
-async function read(text: string | Buffer) {
+/** Feeds the text in pieces of `chunkBytes`, so fields, CRLFs and characters get split. */
+async function read(text: string | Buffer, chunkBytes = Infinity) {
+  const bytes = Buffer.from(text)
+  const pieces: Buffer[] = []
+  for (let at = 0; at < bytes.length; at += Math.min(chunkBytes, bytes.length))
+    pieces.push(bytes.subarray(at, at + chunkBytes))
   const sessions: LabSession[] = []
   const issues: ImportIssue[] = []
-  const summary = await readLabCsv(Readable.from([Buffer.from(text)]), {
+  const summary = await readLabCsv(Readable.from(pieces), {
     session: (s) => sessions.push(s),
     issue: (i) => issues.push(i)
   })
@@ -109,10 +114,30 @@ describe('readLabCsv accepts what spreadsheets and pandas write', () => {
     ])
   })
 
-  it('skips blank lines', async () => {
-    const { sessions, issues } = await read(`${HEADER}\n\n${ROW}\n\n`)
+  it('skips blank lines but counts them, so rows match the file', async () => {
+    const { sessions, issues } = await read(
+      `${HEADER}\n\n${ROW}\n\nS02,faq,x,1,2,0,1,neutral,m,true,en\n`
+    )
+    expect(sessions).toHaveLength(1)
+    expect(issues).toEqual([{ row: 5, column: 'duration_sec', reason: 'not a number: "x"' }])
+  })
+
+  it('reads the same whatever the chunk boundaries split (quotes, CRLF, UTF-8)', async () => {
+    const text = `\uFEFF${HEADER}\r\n"S,1","multi\r\nline",45,85,170,1,8,"pos ""x""",gpt,true,en\r\nSé2,faq,1,1,2,0,1,neutre,m,false,fr\r\n`
+    const whole = await read(text)
+    expect(whole.issues).toEqual([])
+    expect(whole.sessions.map((s) => s.session_id)).toEqual(['S,1', 'Sé2'])
+    for (const size of [1, 2, 3, 7, 64]) expect(await read(text, size)).toEqual(whole)
+  })
+
+  it('ignores repeated or blank extra columns, as spreadsheets write them', async () => {
+    const { sessions, issues, summary } = await read(`${HEADER},,\n${ROW},,\n`)
     expect(issues).toEqual([])
     expect(sessions).toHaveLength(1)
+    expect(summary.warnings).toEqual([
+      { column: '#12', message: 'extra column ignored', count: 1, firstRows: [] },
+      { column: '#13', message: 'extra column ignored', count: 1, firstRows: [] }
+    ])
   })
 })
 
@@ -151,6 +176,11 @@ describe('readLabCsv rejects a bad file with every problem located', () => {
       { row: 6, column: 'latency_p95_ms', reason: 'empty value' },
       { row: 7, column: 'rag_used', reason: 'not a boolean: "maybe"' }
     ])
+  })
+
+  it('refuses numbers too large to store', async () => {
+    const { issues } = await read(`${HEADER}\nS1,faq,1e999,85,170,1,8,positive,m,true,en\n`)
+    expect(issues).toEqual([{ row: 2, column: 'duration_sec', reason: 'number too large: 1e999' }])
   })
 
   it('reports P95 below P50', async () => {
