@@ -36,7 +36,7 @@ export default defineConfig(
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: ban({ patterns: ['electron', 'node:*', 'react*', 'csv-*'] })
+    rules: ban({ patterns: ['electron', 'node:*', 'react*', 'papaparse', 'csv-*'] })
   },
   // Tests state behaviour; their local helpers need no declared return types.
   {

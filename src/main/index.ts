@@ -39,7 +39,8 @@ async function start(): Promise<void> {
   createMainWindow(outDir, isAppUrl, devServerUrl)
 }
 
-if (!app.requestSingleInstanceLock()) app.quit()
+// A second instance hands over to the first and exits before touching the database.
+if (!app.requestSingleInstanceLock()) app.exit(0)
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

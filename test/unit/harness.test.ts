@@ -13,7 +13,7 @@ describe('browser harness', () => {
     mkdirSync(rendererDir)
     writeFileSync(
       join(rendererDir, 'index.html'),
-      '<html><head></head><body><script type="module" src="./app.js"></script></body></html>'
+      '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; connect-src https://api.openai.com" /></head><body><script type="module" src="./app.js"></script></body></html>'
     )
     return startHarness({ port: 0, dataDir: join(tmp.path(), 'data'), rendererDir })
   }
@@ -23,6 +23,7 @@ describe('browser harness', () => {
     try {
       const html = await (await fetch(harness.url)).text()
       expect(html).toContain('<script src="/__harness/bridge.js"></script>')
+      expect(html).toContain("connect-src 'self' https://api.openai.com")
       const call = (referer: string) =>
         fetch(new URL(REQUEST_PATH, harness.url), {
           method: 'POST',

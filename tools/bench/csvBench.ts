@@ -93,4 +93,5 @@ for (const rows of ROWS) {
   }
 }
 console.log('\nReport: the whole CLI process (start-up included), --json to /dev/null.')
-console.log('Import: parse + validate (worker thread) + insert + commit into a fresh database.')
+console.log('Import: parse + validate (worker thread) + conflict check + insert + commit,')
+console.log('into a database holding the 15 pilot sessions, as the app does.')

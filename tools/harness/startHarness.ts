@@ -68,10 +68,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dispatch = createDispatch(services.handlers, (sender) =>
     sender.url.startsWith(`${origin}/`)
   )
-  const index = readFileSync(indexFile, 'utf8').replace(
-    /<script type="module"/,
-    `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`
-  )
+  // The bridge script goes first; its HTTP calls need connect-src 'self', which only the
+  // harness adds (the shipped page talks to main over IPC, not HTTP).
+  const index = readFileSync(indexFile, 'utf8')
+    .replace(
+      /<script type="module"/,
+      `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`
+    )
+    .replace(/connect-src /, "connect-src 'self' ")
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

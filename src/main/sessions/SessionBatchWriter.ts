@@ -19,15 +19,17 @@ const UPSERT = `${INSERT_HEAD}${ROW_PLACEHOLDERS} ON CONFLICT (session_id) DO UP
   ...LIVE_METRIC_COLUMNS.map((c) => `${c} = NULL`)
 ].join(', ')}`
 
+const rowsOf = (n: number): string => Array(n).fill(ROW_PLACEHOLDERS).join(', ')
+
 interface Pending {
   session: LabSession
   row: number
 }
 
 /**
- * Writes imported sessions 100 at a time: one query finds which ids already exist, one
- * multi-row INSERT writes the new ones (per-row statements made SQLite most of the import time,
- * measured). Existing ids follow the conflict policy.
+ * Writes imported sessions 100 at a time with one multi-row INSERT (per-row statements made
+ * SQLite most of the import time, measured); when the table is not empty, the same statement
+ * skips ids already stored and returns the ones it wrote. Existing ids follow the policy.
  */
 export class SessionBatchWriter {
   inserted = 0
@@ -36,6 +38,7 @@ export class SessionBatchWriter {
   private writing = true
   private pending: Pending[] = []
   private readonly inserts = new Map<number, StatementSync>()
+  private readonly insertsReturning = new Map<number, StatementSync>()
   private readonly lookups = new Map<number, StatementSync>()
   private readonly upsert: StatementSync
   /** An empty table has nothing to conflict with: skip the per-batch lookup (the usual case). */
@@ -69,24 +72,45 @@ export class SessionBatchWriter {
     const batch = this.pending
     if (batch.length === 0) return
     this.pending = []
-    const existing = this.mayConflict ? this.existingIds(batch) : undefined
-    const fresh: LabSession[] = []
+    if (!this.mayConflict) {
+      if (this.writing) this.insert(batch.map((p) => p.session))
+      return
+    }
+    // Insert what is new and learn in the same statement which ids were already there; a
+    // doomed import (writing stopped) only looks the ids up, to report every conflict.
+    const stored = this.writing ? this.insertNew(batch) : new Set<string>()
+    const existing = this.writing ? undefined : this.existingIds(batch)
     for (const { session, row } of batch) {
-      if (!existing?.has(session.session_id)) fresh.push(session)
-      else if (this.policy === 'fail') this.onConflict(session, row)
+      const id = session.session_id
+      if (stored.has(id) || (existing && !existing.has(id))) continue
+      if (this.policy === 'fail') this.onConflict(session, row)
       else if (this.policy === 'skip') this.skipped++
       else if (this.writing) {
         this.upsert.run(...this.flatValues([session]))
         this.replaced++
       }
     }
-    if (!this.writing || fresh.length === 0) return
-    this.statement(
-      this.inserts,
-      fresh.length,
-      (n) => INSERT_HEAD + Array(n).fill(ROW_PLACEHOLDERS).join(', ')
-    ).run(...this.flatValues(fresh))
-    this.inserted += fresh.length
+  }
+
+  private insert(sessions: LabSession[]): void {
+    this.statement(this.inserts, sessions.length, (n) => INSERT_HEAD + rowsOf(n)).run(
+      ...this.flatValues(sessions)
+    )
+    this.inserted += sessions.length
+  }
+
+  /** Inserts the batch's new ids, skipping existing ones; returns the ids it stored. */
+  private insertNew(batch: Pending[]): Set<string> {
+    const statement = this.statement(
+      this.insertsReturning,
+      batch.length,
+      (n) => `${INSERT_HEAD}${rowsOf(n)} ON CONFLICT (session_id) DO NOTHING RETURNING session_id`
+    )
+    const rows = statement.all(...this.flatValues(batch.map((p) => p.session))) as {
+      session_id: string
+    }[]
+    this.inserted += rows.length
+    return new Set(rows.map((r) => r.session_id))
   }
 
   private existingIds(batch: Pending[]): Set<string> {

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { StoredSession } from '../../shared/sessions/labSchema'
+import type { LabSession, StoredSession } from '../../shared/sessions/labSchema'
 import {
   FACET_COLUMNS,
   FacetColumn,
@@ -7,7 +7,15 @@ import {
   SessionSort
 } from '../../shared/sessions/sessionQuery'
 import { openDatabase } from './openDatabase'
-import { orderBy, SELECT_SESSIONS, toStoredSession, whereFor } from './sessionRows'
+import {
+  orderBy,
+  SELECT_LAB_SESSIONS,
+  SELECT_SESSIONS,
+  toStoredSession,
+  whereFor
+} from './sessionRows'
+
+const PAGE_ROWS = 5000
 
 /** Read side of the session database: pages, facets and filtered streams of sessions. */
 export class SessionStore {
@@ -40,12 +48,31 @@ export class SessionStore {
     return row.n
   }
 
-  /** Sessions in session_id order, streamed from SQLite without loading them all. */
+  /**
+   * Sessions in session_id order, read 5,000 at a time by key (a page per query is several
+   * times faster than a row per step through node:sqlite, and memory stays bounded).
+   */
   *iterate(filter: SessionFilter = {}): Generator<StoredSession> {
+    for (const row of this.pages(SELECT_SESSIONS, filter)) yield toStoredSession(row)
+  }
+
+  /** The lab's 11 columns only: what the lab report reads. */
+  *iterateLab(filter: SessionFilter = {}): Generator<LabSession> {
+    for (const row of this.pages(SELECT_LAB_SESSIONS, filter))
+      yield { ...(row as unknown as LabSession), rag_used: row['rag_used'] === 1 }
+  }
+
+  private *pages(select: string, filter: SessionFilter): Generator<Record<string, unknown>> {
     const where = whereFor(filter)
-    const statement = this.db.prepare(`${SELECT_SESSIONS}${where.clause} ORDER BY session_id`)
-    for (const row of statement.iterate(...where.params))
-      yield toStoredSession(row as Record<string, unknown>)
+    const after = where.clause ? `${where.clause} AND session_id > ?` : ' WHERE session_id > ?'
+    const page = this.db.prepare(`${select}${after} ORDER BY session_id LIMIT ${PAGE_ROWS}`)
+    let last = ''
+    for (;;) {
+      const rows = page.all(...where.params, last) as Record<string, unknown>[]
+      yield* rows
+      if (rows.length < PAGE_ROWS) return
+      last = String(rows[rows.length - 1]!['session_id'])
+    }
   }
 
   facets(): Record<FacetColumn, string[]> {

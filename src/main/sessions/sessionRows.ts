@@ -9,6 +9,7 @@ export interface SqlWhere {
 
 const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
 export const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
+export const SELECT_LAB_SESSIONS = `SELECT ${LAB_COLUMNS.join(', ')} FROM sessions`
 
 /** Turns a validated filter into a WHERE clause; every value is a bound parameter. */
 export function whereFor(filter: SessionFilter): SqlWhere {

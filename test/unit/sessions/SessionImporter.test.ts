@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import { writeSessionsCsv } from '../../../src/main/sessions/writeSessionsCsv'
+import { LAB_COLUMNS } from '../../../src/shared/sessions/labSchema'
+import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { generatedCsv, HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
 
 const ALL = { column: 'session_id', direction: 'asc' } as const
@@ -163,6 +165,25 @@ describe('writeSessionsCsv', () => {
     expect(row).toBe(
       'S01,product_inquiry,45,85,170,1,8,positive,gpt-4o-realtime,true,en,,,seed,,,,,,,,,,'
     )
+    store.close()
+  })
+})
+
+describe('SessionStore streams', () => {
+  const tmp = useTempDir()
+
+  it('streams every matching session in id order across pages, lab columns or all', async () => {
+    const { store, importer } = setup(tmp.path())
+    const csv = tmp.write('many.csv', [...syntheticSessionLines(12_345)].join('\n') + '\n')
+    expect(await importer.importFile(csv, 'fail')).toMatchObject({ inserted: 12_345 })
+    const ids = [...store.iterate()].map((s) => s.session_id)
+    expect(ids).toHaveLength(12_345)
+    expect(ids).toEqual([...ids].sort())
+    const negative = [...store.iterateLab({ sentiment: ['negative'] })]
+    expect(negative.length).toBe(store.count({ sentiment: ['negative'] }))
+    expect(negative.every((s) => s.sentiment === 'negative')).toBe(true)
+    expect(Object.keys(negative[0]!).sort()).toEqual([...LAB_COLUMNS].sort())
+    expect(typeof negative[0]!.rag_used).toBe('boolean')
     store.close()
   })
 })

@@ -59,6 +59,6 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
     },
 
     'analytics.labReport': async ({ filter, maxListed }) =>
-      computeLabReportPage(deps.store.iterate(filter), maxListed)
+      computeLabReportPage(deps.store.iterateLab(filter), maxListed)
   }
 }
