@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * Dev server only: React Fast Refresh injects an inline script and HMR talks over a same-origin
+ * websocket, which the shipped CSP forbids. Production builds keep the strict policy.
+ */
+const devServerCsp = (): Plugin => ({
+  name: 'voice-console:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace('connect-src ', "connect-src 'self' ws: ")
+})
 
 const alias = {
   '@shared': resolve('src/shared'),
@@ -18,6 +32,6 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias },
-    plugins: [react()]
+    plugins: [react(), devServerCsp()]
   }
 })
