@@ -13,7 +13,7 @@ describe('browser harness', () => {
     mkdirSync(rendererDir)
     writeFileSync(
       join(rendererDir, 'index.html'),
-      '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; connect-src https://api.openai.com" /></head><body><script type="module" src="./app.js"></script></body></html>'
+      '<html><head><!-- connect-src is for the API --><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; connect-src https://api.openai.com" /></head><body><script type="module" src="./app.js"></script></body></html>'
     )
     return startHarness({ port: 0, dataDir: join(tmp.path(), 'data'), rendererDir })
   }

@@ -75,7 +75,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       /<script type="module"/,
       `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`
     )
-    .replace(/connect-src /, "connect-src 'self' ")
+    .replace(/(Content-Security-Policy"[^>]*?connect-src )/, "$1'self' ")
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

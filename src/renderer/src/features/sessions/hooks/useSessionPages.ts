@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { StoredSession } from '@shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
 import { request, toIpcError, type IpcError } from '@renderer/app/ipc'
@@ -31,19 +31,27 @@ export function useSessionPages(
     [filter, sort, revision]
   )
 
-  const version = useSyncExternalStore(cache.subscribe, cache.getVersion)
-
+  // The rows on screen stay until the new query's first page is in, so an import or a filter
+  // change does not flash an empty "Loading…" table and jump to the top.
+  const [shown, setShown] = useState(cache)
   useEffect(() => {
     void cache.ensureRange(0, cache.pageSize - 1)
-  }, [cache])
+    if (shown === cache) return
+    const swapWhenReady = (): void => {
+      if (cache.total !== null || cache.error !== null) setShown(cache)
+    }
+    swapWhenReady()
+    return cache.subscribe(swapWhenReady)
+  }, [cache, shown])
 
+  const version = useSyncExternalStore(shown.subscribe, shown.getVersion)
   const showRange = useCallback(
     ({ startIndex, endIndex }: { startIndex: number; endIndex: number }) =>
-      void cache.ensureRange(startIndex - PREFETCH_ROWS, endIndex + PREFETCH_ROWS),
-    [cache]
+      void shown.ensureRange(startIndex - PREFETCH_ROWS, endIndex + PREFETCH_ROWS),
+    [shown]
   )
-  const rowAt = useCallback((index: number) => cache.rowAt(index), [cache])
+  const rowAt = useCallback((index: number) => shown.rowAt(index), [shown])
 
-  const error = cache.error === null ? null : toIpcError('sessions.list', cache.error)
-  return { total: cache.total, error, rowAt, version, showRange }
+  const error = shown.error === null ? null : toIpcError('sessions.list', shown.error)
+  return { total: shown.total, error, rowAt, version, showRange }
 }
