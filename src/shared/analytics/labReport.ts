@@ -1,48 +1,7 @@
 import { HIGH_INTERRUPTIONS, LabSession, SLOW_P95_MS } from '../sessions/labSchema'
+import type { LabReport } from './labReportSchema'
 import { Listed, ListedSessions } from './listedSessions'
 import { pandasMode } from './pandasMode'
-
-export interface LabReport {
-  total_sessions: number
-  latency: {
-    avg_p50_ms: number | null
-    avg_p95_ms: number | null
-    min_p50_ms: number | null
-    max_p50_ms: number | null
-    threshold_ms: number
-    slow_sessions: { session_id: string; scenario: string; latency_p95_ms: number }[]
-  }
-  sentiment: {
-    counts: Record<string, number>
-    negative_sessions: {
-      session_id: string
-      scenario: string
-      duration_sec: number
-      interruptions: number
-    }[]
-  }
-  rag: {
-    used: number
-    not_used: number
-    usage_rate_pct: number | null
-    avg_p50_with_rag_ms: number | null
-    avg_p50_without_rag_ms: number | null
-    sessions_without_rag: { session_id: string; scenario: string; sentiment: string }[]
-  }
-  interruptions: {
-    avg_by_sentiment: Record<string, number>
-    high_interruption_sessions: {
-      session_id: string
-      scenario: string
-      interruptions: number
-      sentiment: string
-    }[]
-  }
-  language: {
-    counts: Record<string, number>
-    by_language: Record<string, { sessions: number; avg_p50_ms: number; mode_sentiment: string }>
-  }
-}
 
 type Lists = {
   slow: LabReport['latency']['slow_sessions'][number]
@@ -250,3 +209,5 @@ export const averageP95Latency = (s: Sample): number | null =>
 export const countNegativeSessions = (s: Sample): number =>
   computeLabReport(s).sentiment.counts['negative'] ?? 0
 export const ragUsageRatePct = (s: Sample): number | null => computeLabReport(s).rag.usage_rate_pct
+
+export type { LabReport } from './labReportSchema'

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 // The lab's voice_sessions.csv schema (Lab 059) and what the console adds to it.
 
 export const LAB_COLUMNS = [
@@ -55,22 +57,6 @@ export const EXTENDED_COLUMNS = [
 ] as const
 export type ExtendedColumn = (typeof EXTENDED_COLUMNS)[number]
 
-export interface StoredSession extends LabSession {
-  started_at: string | null
-  ended_at: string | null
-  source: SessionSource
-  at_ear_p50_ms: number | null
-  at_ear_p95_ms: number | null
-  backchannels: number | null
-  echo_suspects: number | null
-  tool_calls: number | null
-  tool_ms_p50: number | null
-  input_tokens: number | null
-  output_tokens: number | null
-  cost_usd: number | null
-  escalated: boolean | null
-}
-
 /** Values the lab documents; others are accepted with a warning. */
 export const KNOWN_VALUES: Partial<Record<LabColumn, readonly string[]>> = {
   scenario: ['product_inquiry', 'order_status', 'complaint', 'return_request', 'faq'],
@@ -90,3 +76,37 @@ export const INTEGER_COLUMNS: readonly LabColumn[] = ['interruptions', 'turns']
 /** The lab's thresholds: P95 above this is "slow"; this many interruptions or more is "high". */
 export const SLOW_P95_MS = 200
 export const HIGH_INTERRUPTIONS = 3
+
+const n = z.number()
+const nn = z.number().nullable()
+
+/** A session as the database holds it: the lab's columns and the console's. */
+export const StoredSessionSchema = z
+  .object({
+    session_id: z.string(),
+    scenario: z.string(),
+    duration_sec: n,
+    latency_p50_ms: n,
+    latency_p95_ms: n,
+    interruptions: n,
+    turns: n,
+    sentiment: z.string(),
+    model: z.string(),
+    rag_used: z.boolean(),
+    language: z.string(),
+    started_at: z.string().nullable(),
+    ended_at: z.string().nullable(),
+    source: z.enum(SESSION_SOURCES),
+    at_ear_p50_ms: nn,
+    at_ear_p95_ms: nn,
+    backchannels: nn,
+    echo_suspects: nn,
+    tool_calls: nn,
+    tool_ms_p50: nn,
+    input_tokens: nn,
+    output_tokens: nn,
+    cost_usd: nn,
+    escalated: z.boolean().nullable()
+  })
+  .strict()
+export type StoredSession = z.infer<typeof StoredSessionSchema>
