@@ -41,7 +41,7 @@ export class SessionBatchWriter {
   private readonly insertsReturning = new Map<number, StatementSync>()
   private readonly lookups = new Map<number, StatementSync>()
   private readonly upsert: StatementSync
-  /** An empty table has nothing to conflict with: skip the per-batch lookup (the usual case). */
+  /** An empty table has nothing to conflict with: plain INSERTs, no RETURNING (the usual case). */
   private readonly mayConflict: boolean
 
   constructor(
