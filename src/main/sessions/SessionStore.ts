@@ -17,6 +17,11 @@ import {
 
 const PAGE_ROWS = 5000
 
+const toLabSession = (row: Record<string, unknown>): LabSession => ({
+  ...(row as unknown as LabSession),
+  rag_used: row['rag_used'] === 1
+})
+
 /** Read side of the session database: pages, facets and filtered streams of sessions. */
 export class SessionStore {
   readonly db: DatabaseSync
@@ -56,10 +61,18 @@ export class SessionStore {
     for (const row of this.pages(SELECT_SESSIONS, filter)) yield toStoredSession(row)
   }
 
-  /** The lab's 11 columns only: what the lab report reads. */
+  /** The lab's 11 columns only, a page at a time: what the lab report reads. */
+  *labPages(filter: SessionFilter = {}): Generator<LabSession[]> {
+    const rows: Record<string, unknown>[] = []
+    for (const row of this.pages(SELECT_LAB_SESSIONS, filter)) {
+      rows.push(row)
+      if (rows.length === PAGE_ROWS) yield rows.splice(0).map(toLabSession)
+    }
+    if (rows.length) yield rows.map(toLabSession)
+  }
+
   *iterateLab(filter: SessionFilter = {}): Generator<LabSession> {
-    for (const row of this.pages(SELECT_LAB_SESSIONS, filter))
-      yield { ...(row as unknown as LabSession), rag_used: row['rag_used'] === 1 }
+    for (const page of this.labPages(filter)) yield* page
   }
 
   private *pages(select: string, filter: SessionFilter): Generator<Record<string, unknown>> {

@@ -126,6 +126,11 @@ export class LabReportAccumulator {
     }
   }
 
+  /** result(maxListed) with how long each list really is. */
+  page(maxListed: number): LabReportPage {
+    return { ...this.result(maxListed), listed_totals: this.listedTotals() }
+  }
+
   /** How many sessions each list holds, whatever result() cut. */
   listedTotals(): LabListedTotals {
     return {
@@ -196,11 +201,13 @@ export function computeLabReport(sessions: Iterable<LabSession>): LabReport {
 export function computeLabReportPage(
   sessions: Iterable<LabSession>,
   maxListed: number
-): LabReport & { listed_totals: LabListedTotals } {
+): LabReportPage {
   const acc = new LabReportAccumulator()
   for (const s of sessions) acc.add(s)
-  return { ...acc.result(maxListed), listed_totals: acc.listedTotals() }
+  return acc.page(maxListed)
 }
+
+export type LabReportPage = LabReport & { listed_totals: LabListedTotals }
 
 // The lab's three bug-fix exercises (broken_voice.py), answered by the same implementation.
 type Sample = Iterable<LabSession>

@@ -3,6 +3,9 @@ import { createDispatch, type AppHandlers, type Sender } from '../../../src/main
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
 import { routes } from '../../../src/shared/ipc/contract'
 import { createServices } from '../../../src/main/services'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 
 const APP_URL = 'file:///opt/console/out/renderer/index.html'
@@ -10,13 +13,13 @@ const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
 const quiet = (): void => {}
 
-async function realHandlers(dir: string): Promise<AppHandlers> {
+async function realHandlers(dir: string, openPath: string | null = null): Promise<AppHandlers> {
   const services = await createServices({
     dataDir: dir,
     resourcesDir: RESOURCES_DIR,
     version: '0.0.0-test',
     runtime: 'harness',
-    dialogs: { pickCsvToOpen: async () => null, pickCsvToSave: async () => null },
+    dialogs: { pickCsvToOpen: async () => openPath, pickCsvToSave: async () => null },
     emit: () => {}
   })
   return services.handlers
@@ -105,6 +108,31 @@ describe('the IPC chokepoint', () => {
     })
     const tooMany = await dispatch(app, 'analytics.labReport', { filter: {}, maxListed: 10_000 })
     expect(tooMany.ok ? 'ok' : tooMany.error.code).toBe('invalid_input')
+  })
+
+  it('answers table pages while a large lab report is still being computed', async () => {
+    const csv = join(tmp.path(), 'many.csv')
+    writeFileSync(csv, [...syntheticSessionLines(12_000)].join('\n') + '\n')
+    const dispatch = createDispatch(await realHandlers(tmp.path(), csv), trusted, quiet)
+    const picked = await dispatch(app, 'sessions.pickImportFile', {})
+    if (!picked.ok || !picked.data) throw new Error('no file picked')
+    const { token } = picked.data as { token: string }
+    expect(await dispatch(app, 'sessions.importFile', { token, onConflict: 'fail' })).toMatchObject(
+      {
+        ok: true,
+        data: { status: 'imported', inserted: 12_000 }
+      }
+    )
+    const done: string[] = []
+    const report = dispatch(app, 'analytics.labReport', { filter: {}, maxListed: 0 }).then((r) => {
+      done.push('report')
+      return r
+    })
+    const page = dispatch(app, 'sessions.list', listInput).then(() => done.push('page'))
+    await Promise.all([report, page])
+    expect(done).toEqual(['page', 'report'])
+    const result = await report
+    expect(result.ok && (result.data as { total_sessions: number }).total_sessions).toBe(12_015)
   })
 
   it('refuses an import token that was never handed out', async () => {

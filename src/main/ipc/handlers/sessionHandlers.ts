@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { HandlersFor } from '../../../shared/ipc/route'
 import { sessionRoutes } from '../../../shared/ipc/routes/sessionRoutes'
-import { computeLabReportPage } from '../../../shared/analytics/labReport'
+import { LabReportAccumulator } from '../../../shared/analytics/labReport'
 import type { Events } from '../../../shared/ipc/contract'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
 import type { SessionImporter } from '../../sessions/SessionImporter'
@@ -58,7 +58,15 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
       return { status: 'saved', path, rows }
     },
 
-    'analytics.labReport': async ({ filter, maxListed }) =>
-      computeLabReportPage(deps.store.iterateLab(filter), maxListed)
+    'analytics.labReport': async ({ filter, maxListed }) => {
+      // A page of 5,000 sessions at a time, yielding between pages: at 100k+ sessions the
+      // table's page requests are answered while the report is still being computed.
+      const report = new LabReportAccumulator()
+      for (const page of deps.store.labPages(filter)) {
+        for (const session of page) report.add(session)
+        await new Promise((resume) => setImmediate(resume))
+      }
+      return report.page(maxListed)
+    }
   }
 }
