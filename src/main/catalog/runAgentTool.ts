@@ -1,5 +1,15 @@
 import { AgentToolResult, agentToolArgs } from '../../shared/catalog/agentTools'
 import type { CatalogLookups } from './CatalogLookups'
+import type { LexicalCatalogIndex } from './LexicalCatalogIndex'
+
+export interface AgentCatalog {
+  lookups: CatalogLookups
+  search: LexicalCatalogIndex
+}
+
+const PRODUCT_RESULTS = 5
+const POLICY_RESULTS = 3
+const firstSentence = (text: string): string => text.match(/^[^.!?]+[.!?]?/)?.[0] ?? text
 
 const fail = (
   code: Extract<AgentToolResult, { ok: false }>['error']['code'],
@@ -11,7 +21,8 @@ const fail = (
  * Never throws into the call: bad arguments and misses come back as errors the model can
  * recover from. Results are compact (the facts that answer) and cite their sources.
  */
-export function runAgentTool(lookups: CatalogLookups, name: string, raw: unknown): AgentToolResult {
+export function runAgentTool(catalog: AgentCatalog, name: string, raw: unknown): AgentToolResult {
+  const { lookups, search } = catalog
   try {
     let args: unknown = raw
     if (typeof raw === 'string') {
@@ -19,6 +30,45 @@ export function runAgentTool(lookups: CatalogLookups, name: string, raw: unknown
         args = JSON.parse(raw)
       } catch {
         return fail('invalid_arguments', 'Arguments must be a JSON object.')
+      }
+    }
+    if (name === 'search_products') {
+      const parsed = agentToolArgs.search_products.safeParse(args)
+      if (!parsed.success) return fail('invalid_arguments', argumentProblem(parsed.error.issues))
+      const { query, category, max_price, in_stock_only } = parsed.data
+      const hits = search.searchProducts(
+        query,
+        { category, maxPrice: max_price, inStockOnly: in_stock_only },
+        PRODUCT_RESULTS
+      )
+      if (hits.length === 0)
+        return fail('not_found', 'No product matches. Try other words, or fewer filters.')
+      return {
+        ok: true,
+        result: {
+          products: hits.map(({ product: p }) => ({
+            sku: p.sku,
+            name: p.name,
+            price_usd: p.price,
+            in_stock: p.in_stock,
+            fact: firstSentence(p.description)
+          }))
+        },
+        citations: hits.map(({ product }) => product.sku)
+      }
+    }
+    if (name === 'search_policies') {
+      const parsed = agentToolArgs.search_policies.safeParse(args)
+      if (!parsed.success) return fail('invalid_arguments', argumentProblem(parsed.error.issues))
+      const hits = search.searchPolicies(parsed.data.query, POLICY_RESULTS)
+      if (hits.length === 0)
+        return fail('not_found', 'No policy matches. Offer to transfer the caller to a person.')
+      return {
+        ok: true,
+        result: {
+          passages: hits.map(({ passage }) => ({ title: passage.title, text: passage.text }))
+        },
+        citations: hits.map(({ passage }) => passage.id)
       }
     }
     if (name === 'get_product') {

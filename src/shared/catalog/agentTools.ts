@@ -6,6 +6,15 @@ import { z } from 'zod'
  * since the catalog is English.
  */
 export const agentToolArgs = {
+  search_products: z
+    .object({
+      query: z.string().trim().min(1).max(300),
+      category: z.string().trim().min(1).max(60).optional(),
+      max_price: z.number().positive().max(100_000).optional(),
+      in_stock_only: z.boolean().optional()
+    })
+    .strict(),
+  search_policies: z.object({ query: z.string().trim().min(1).max(300) }).strict(),
   get_product: z.object({ id_or_sku: z.string().trim().min(1).max(64) }).strict(),
   lookup_order: z
     .object({
@@ -25,6 +34,41 @@ export const agentToolDefinitions: {
   description: string
   parameters: object
 }[] = [
+  {
+    type: 'function',
+    name: 'search_products',
+    description:
+      'Search the OutdoorGear catalog. Write the query in English (translate what the caller ' +
+      'said). Returns up to 5 products with price, stock and the fact that matched.',
+    parameters: {
+      type: 'object',
+      properties: {
+        query: { type: 'string', description: 'What the caller wants, in English' },
+        category: {
+          type: 'string',
+          description:
+            'footwear, camping, climbing, clothing, hydration, lighting, packs or trekking'
+        },
+        max_price: { type: 'number', description: 'Highest price in USD' },
+        in_stock_only: { type: 'boolean', description: 'Only products in stock' }
+      },
+      required: ['query'],
+      additionalProperties: false
+    }
+  },
+  {
+    type: 'function',
+    name: 'search_policies',
+    description:
+      'Search OutdoorGear policies, FAQs and product guides (returns, shipping, warranty, ' +
+      'price match, loyalty, care, sizing). Write the query in English.',
+    parameters: {
+      type: 'object',
+      properties: { query: { type: 'string', description: 'The question, in English' } },
+      required: ['query'],
+      additionalProperties: false
+    }
+  },
   {
     type: 'function',
     name: 'get_product',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CatalogLookups } from '../../../src/main/catalog/CatalogLookups'
+import { openAgentCatalog } from '../../../src/main/catalog/openAgentCatalog'
 import {
   CatalogSourceError,
   loadCatalogSources,
@@ -11,7 +11,7 @@ import { agentToolDefinitions } from '../../../src/shared/catalog/agentTools'
 import { RESOURCES_DIR } from '../../support/tempDir'
 
 const sources = loadCatalogSources(RESOURCES_DIR)
-const lookups = new CatalogLookups(sources.products, sources.orders)
+const catalog = openAgentCatalog(RESOURCES_DIR)
 
 describe('the shipped catalog sources', () => {
   it('load completely and typed', () => {
@@ -65,7 +65,7 @@ describe('the shipped catalog sources', () => {
 describe('get_product', () => {
   it('finds a product by id or SKU, however it is typed or spoken, with a citation', () => {
     for (const key of ['P001', 'p001', 'TB-X200-BLK', 'tb x200 blk']) {
-      const result = runAgentTool(lookups, 'get_product', { id_or_sku: key })
+      const result = runAgentTool(catalog, 'get_product', { id_or_sku: key })
       expect(result).toMatchObject({
         ok: true,
         result: { sku: 'TB-X200-BLK', name: 'TrailBlazer X200', price_usd: 189.99, in_stock: true },
@@ -75,12 +75,12 @@ describe('get_product', () => {
   })
 
   it('answers a miss and bad arguments with errors the model can act on', () => {
-    expect(runAgentTool(lookups, 'get_product', '{"id_or_sku":"NOPE"}')).toMatchObject({
+    expect(runAgentTool(catalog, 'get_product', '{"id_or_sku":"NOPE"}')).toMatchObject({
       ok: false,
       error: { code: 'not_found' }
     })
     for (const bad of ['{', '[]', '{"sku":"P001"}', { id_or_sku: '' }, null]) {
-      const result = runAgentTool(lookups, 'get_product', bad)
+      const result = runAgentTool(catalog, 'get_product', bad)
       expect(result.ok ? 'ok' : result.error.code).toBe('invalid_arguments')
     }
   })
@@ -88,7 +88,7 @@ describe('get_product', () => {
 
 describe('lookup_order', () => {
   it('finds orders by id, tracking number or customer name, newest first', () => {
-    const byId = runAgentTool(lookups, 'lookup_order', { order_id: 'ord 2024 0001' })
+    const byId = runAgentTool(catalog, 'lookup_order', { order_id: 'ord 2024 0001' })
     expect(byId).toMatchObject({
       ok: true,
       result: {
@@ -96,11 +96,11 @@ describe('lookup_order', () => {
       },
       citations: ['ORD-2024-0001']
     })
-    expect(runAgentTool(lookups, 'lookup_order', { order_id: 'TRK-11-AAA001' })).toMatchObject({
+    expect(runAgentTool(catalog, 'lookup_order', { order_id: 'TRK-11-AAA001' })).toMatchObject({
       ok: true,
       citations: ['ORD-2024-0001']
     })
-    const byName = runAgentTool(lookups, 'lookup_order', { customer_name: 'alex rivera' })
+    const byName = runAgentTool(catalog, 'lookup_order', { customer_name: 'alex rivera' })
     expect(byName.ok).toBe(true)
     if (byName.ok) {
       const dates = (byName.result['orders'] as { date: string }[]).map((o) => o.date)
@@ -111,12 +111,12 @@ describe('lookup_order', () => {
 
   it('requires every criterion given to match, and at least one criterion', () => {
     expect(
-      runAgentTool(lookups, 'lookup_order', {
+      runAgentTool(catalog, 'lookup_order', {
         order_id: 'ORD-2024-0001',
         customer_name: 'Jordan Kim'
       })
     ).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(runAgentTool(lookups, 'lookup_order', {})).toMatchObject({
+    expect(runAgentTool(catalog, 'lookup_order', {})).toMatchObject({
       ok: false,
       error: { code: 'invalid_arguments', message: expect.stringContaining('order_id') }
     })
@@ -125,10 +125,89 @@ describe('lookup_order', () => {
 
 describe('the tool contract', () => {
   it('refuses unknown tools and declares a JSON Schema for each tool it runs', () => {
-    expect(runAgentTool(lookups, 'drop_tables', {})).toMatchObject({
+    expect(runAgentTool(catalog, 'drop_tables', {})).toMatchObject({
       ok: false,
       error: { code: 'unknown_tool' }
     })
-    expect(agentToolDefinitions.map((t) => t.name)).toEqual(['get_product', 'lookup_order'])
+    expect(agentToolDefinitions.map((t) => t.name)).toEqual([
+      'search_products',
+      'search_policies',
+      'get_product',
+      'lookup_order'
+    ])
+  })
+})
+
+const skus = (query: string, extra: object = {}): string[] => {
+  const result = runAgentTool(catalog, 'search_products', { query, ...extra })
+  return result.ok ? result.citations : []
+}
+const sections = (query: string): string[] => {
+  const result = runAgentTool(catalog, 'search_policies', { query })
+  return result.ok ? result.citations : []
+}
+
+describe('search_products (lexical, with the es/fr glossary)', () => {
+  it.each([
+    ['waterproof hiking boots', 'TB-X200'],
+    ['botas impermeables para senderismo', 'TB-X200'],
+    ['chaussures de randonnée imperméables', 'TB-X200'],
+    ['tienda de campaña para invierno', 'SP-TENT'],
+    ['tente pour deux personnes', '-TENT-'],
+    ['lampe frontale', 'AL-'],
+    ['saco de dormir', 'TT-SB'],
+    ['headlamp', 'AL-']
+  ])('finds %s among the top 3 (SKU containing %s)', (query, sku) => {
+    expect(
+      skus(query)
+        .slice(0, 3)
+        .some((s) => s.includes(sku))
+    ).toBe(true)
+  })
+
+  it('applies category, price and stock filters', () => {
+    const cheap = runAgentTool(catalog, 'search_products', { query: 'tent', max_price: 250 })
+    expect(cheap.ok && cheap.citations).toEqual(['SB-TENT-2P'])
+    const climbing = skus('shoes', { category: 'climbing' })
+    expect(climbing.length).toBeGreaterThan(0)
+    const climbingSkus = new Set(
+      sources.products.filter((p) => p.category === 'climbing').map((p) => p.sku)
+    )
+    expect(climbing.every((s) => climbingSkus.has(s))).toBe(true)
+    const inStock = new Set(sources.products.filter((p) => p.in_stock).map((p) => p.sku))
+    expect(skus('jacket', { in_stock_only: true }).every((s) => inStock.has(s))).toBe(true)
+  })
+
+  it('returns compact products and recoverable errors', () => {
+    const result = runAgentTool(catalog, 'search_products', { query: 'harness' })
+    expect(result.ok && Object.keys((result.result['products'] as object[])[0]!)).toEqual([
+      'sku',
+      'name',
+      'price_usd',
+      'in_stock',
+      'fact'
+    ])
+    expect(runAgentTool(catalog, 'search_products', { query: 'zzqqxx' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' }
+    })
+    expect(
+      runAgentTool(catalog, 'search_products', { query: 'tent', max_price: 'cheap' })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_arguments' }
+    })
+  })
+})
+
+describe('search_policies', () => {
+  it.each([
+    ['how many days do I have to return something', 'return_policy'],
+    ['¿cuánto cuesta el envío?', 'shipping'],
+    ['quelle est la garantie', 'warranty'],
+    ['can I wash my sleeping bag', 'F002'],
+    ['do you match prices', 'price_match']
+  ])('finds %s', (query, id) => {
+    expect(sections(query).some((s) => s === id || s.startsWith(`${id}#`))).toBe(true)
   })
 })

@@ -21,7 +21,19 @@ describe('npm run catalog -- tool', () => {
       ok: false,
       error: { code: 'invalid_arguments' }
     })
-    expect(run('search', 'tent').code).toBe(64)
+    expect(run('search').code).toBe(64)
     expect(run('tool', 'get_product').code).toBe(64)
+    expect(run('tool', 'get_product', '{}', '--bogus').code).toBe(64)
+  })
+})
+
+describe('npm run catalog -- search', () => {
+  it('lists products and passages with scores, as text or JSON', () => {
+    const text = run('search', 'botas impermeables')
+    expect(text.code).toBe(0)
+    expect(text.out).toMatch(/^Products\n +\d+\.\d\d  TB-X200/)
+    const json = JSON.parse(run('search', 'return policy', '--json', '--k', '2').out)
+    expect(json.policies).toHaveLength(2)
+    expect(json.policies[0].id).toMatch(/^return_policy#/)
   })
 })

@@ -1,0 +1,112 @@
+import MiniSearch from 'minisearch'
+import type { KnowledgeBase, Product } from '../../shared/catalog/catalogSchemas'
+import { expandQuery, foldText } from '../../shared/catalog/outdoorGlossary'
+import { STOP_WORDS } from '../../shared/catalog/stopWords'
+
+export interface PolicyPassage {
+  /** section id with passage number (return_policy#2), FAQ id (F003) or guide id (G001). */
+  id: string
+  title: string
+  text: string
+}
+
+export interface ProductFilter {
+  category?: string
+  maxPrice?: number
+  inStockOnly?: boolean
+}
+
+// Prefix and typo tolerance only on longer words: on "do" or "tent" they match too much.
+const SEARCH_OPTIONS = {
+  prefix: (term: string) => term.length >= 4,
+  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : 0),
+  combineWith: 'OR' as const
+}
+const processTerm = (term: string): string | null => {
+  const folded = foldText(term)
+  return folded && !STOP_WORDS.has(folded) ? folded : null
+}
+const SENTENCES_PER_PASSAGE = 2
+
+/** Policy sections split into passages of two sentences; FAQs and guides whole. */
+export function policyPassages(kb: KnowledgeBase): PolicyPassage[] {
+  const passages: PolicyPassage[] = []
+  for (const [id, section] of Object.entries(kb.sections)) {
+    const sentences = section.content.match(/[^.!?]+[.!?]+/g) ?? [section.content]
+    for (let i = 0; i < sentences.length; i += SENTENCES_PER_PASSAGE) {
+      passages.push({
+        id: `${id}#${i / SENTENCES_PER_PASSAGE + 1}`,
+        title: section.title,
+        text: sentences
+          .slice(i, i + SENTENCES_PER_PASSAGE)
+          .join(' ')
+          .trim()
+      })
+    }
+  }
+  for (const faq of kb.faqs) passages.push({ id: faq.id, title: faq.question, text: faq.answer })
+  for (const guide of kb.product_guides)
+    passages.push({ id: guide.id, title: guide.title, text: guide.content })
+  return passages
+}
+
+/**
+ * The lexical side of catalog retrieval: in-memory full-text indexes (MiniSearch, BM25-like)
+ * over products and policy passages, queried with the es/fr glossary expansion. Rebuilt from
+ * the sources in milliseconds, so it is never stored.
+ */
+export class LexicalCatalogIndex {
+  private readonly products: MiniSearch<Product>
+  private readonly passages: MiniSearch<PolicyPassage>
+  private readonly productById = new Map<string, Product>()
+  private readonly passageById = new Map<string, PolicyPassage>()
+
+  constructor(products: readonly Product[], knowledge: KnowledgeBase) {
+    this.products = new MiniSearch<Product>({
+      fields: ['name', 'category', 'subcategory', 'description', 'sku'],
+      processTerm,
+      searchOptions: { boost: { name: 3, subcategory: 2, category: 1.5 } }
+    })
+    this.products.addAll(products)
+    for (const p of products) this.productById.set(p.id, p)
+    const passages = policyPassages(knowledge)
+    this.passages = new MiniSearch<PolicyPassage>({
+      fields: ['title', 'text'],
+      processTerm,
+      searchOptions: { boost: { title: 2 } }
+    })
+    this.passages.addAll(passages)
+    for (const p of passages) this.passageById.set(p.id, p)
+  }
+
+  searchProducts(
+    query: string,
+    filter: ProductFilter,
+    k: number
+  ): { product: Product; score: number }[] {
+    const category = filter.category && foldText(filter.category)
+    return this.products
+      .search(expandQuery(query), {
+        ...SEARCH_OPTIONS,
+        filter: (hit) => {
+          const p = this.productById.get(String(hit.id))!
+          return (
+            (!category ||
+              foldText(p.category) === category ||
+              foldText(p.subcategory) === category) &&
+            (filter.maxPrice === undefined || p.price <= filter.maxPrice) &&
+            (!filter.inStockOnly || p.in_stock)
+          )
+        }
+      })
+      .slice(0, k)
+      .map((hit) => ({ product: this.productById.get(String(hit.id))!, score: hit.score }))
+  }
+
+  searchPolicies(query: string, k: number): { passage: PolicyPassage; score: number }[] {
+    return this.passages
+      .search(expandQuery(query), SEARCH_OPTIONS)
+      .slice(0, k)
+      .map((hit) => ({ passage: this.passageById.get(String(hit.id))!, score: hit.score }))
+  }
+}
