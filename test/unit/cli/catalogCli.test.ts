@@ -31,7 +31,7 @@ describe('npm run catalog -- search', () => {
   it('lists products and passages with scores, as text or JSON', () => {
     const text = run('search', 'botas impermeables')
     expect(text.code).toBe(0)
-    expect(text.out).toMatch(/^Products\n +\d+\.\d\d  TB-X200/)
+    expect(text.out).toMatch(/^Products\n +\d+\.\d\d {2}TB-X200/)
     const json = JSON.parse(run('search', 'return policy', '--json', '--k', '2').out)
     expect(json.policies).toHaveLength(2)
     expect(json.policies[0].id).toMatch(/^return_policy#/)
