@@ -61,7 +61,12 @@ export class LexicalCatalogIndex {
   private readonly productById = new Map<string, Product>()
   private readonly passageById = new Map<string, PolicyPassage>()
 
-  constructor(products: readonly Product[], knowledge: KnowledgeBase) {
+  constructor(
+    products: readonly Product[],
+    knowledge: KnowledgeBase,
+    /** Query expansion; the evaluation swaps it out to measure the glossary's share. */
+    private readonly expand: (query: string) => string = expandQuery
+  ) {
     this.products = new MiniSearch<Product>({
       fields: ['name', 'category', 'subcategory', 'description', 'sku'],
       processTerm,
@@ -86,7 +91,7 @@ export class LexicalCatalogIndex {
   ): { product: Product; score: number }[] {
     const category = filter.category && foldText(filter.category)
     return this.products
-      .search(expandQuery(query), {
+      .search(this.expand(query), {
         ...SEARCH_OPTIONS,
         filter: (hit) => {
           const p = this.productById.get(String(hit.id))!
@@ -105,7 +110,7 @@ export class LexicalCatalogIndex {
 
   searchPolicies(query: string, k: number): { passage: PolicyPassage; score: number }[] {
     return this.passages
-      .search(expandQuery(query), SEARCH_OPTIONS)
+      .search(this.expand(query), SEARCH_OPTIONS)
       .slice(0, k)
       .map((hit) => ({ passage: this.passageById.get(String(hit.id))!, score: hit.score }))
   }

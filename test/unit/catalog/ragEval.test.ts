@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { LexicalCatalogIndex } from '../../../src/main/catalog/LexicalCatalogIndex'
+import { loadCatalogSources } from '../../../src/main/catalog/loadCatalogSources'
+import { retrievalScores } from '../../../src/shared/catalog/retrievalMetrics'
+import { evaluateSearch } from '../../../tools/eval/evaluateSearch'
+import { loadRagEvalSet } from '../../../tools/eval/ragEvalSet'
+import { RESOURCES_DIR } from '../../support/tempDir'
+
+const sources = loadCatalogSources(RESOURCES_DIR)
+const items = loadRagEvalSet()
+
+describe('the RAG evaluation set', () => {
+  it('has at least 60 questions, 20 per language, and every expected id exists', () => {
+    expect(items.length).toBeGreaterThanOrEqual(60)
+    for (const lang of ['en', 'es', 'fr'])
+      expect(items.filter((i) => i.lang === lang).length).toBeGreaterThanOrEqual(20)
+    const ids = new Set([
+      ...sources.products.map((p) => p.sku),
+      ...Object.keys(sources.knowledge.sections),
+      ...sources.knowledge.faqs.map((f) => f.id),
+      ...sources.knowledge.product_guides.map((g) => g.id)
+    ])
+    for (const item of items)
+      for (const id of item.expected) expect(ids, `${item.query}: ${id}`).toContain(id)
+  })
+
+  it('keeps lexical search with the glossary at recall@3 ≥ 0.85 overall and ≥ 0.75 per language', () => {
+    const scores = retrievalScores(
+      evaluateSearch(new LexicalCatalogIndex(sources.products, sources.knowledge), items)
+    )
+    expect(scores['all']!.recallAt3).toBeGreaterThanOrEqual(0.85)
+    for (const lang of ['en', 'es', 'fr'])
+      expect(scores[lang]!.recallAt3).toBeGreaterThanOrEqual(0.75)
+  })
+})
