@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import type { Events } from '../shared/ipc/contract'
 import type { FileDialogs } from './dialogs/FileDialogs'
 import type { AppHandlers } from './ipc/dispatch'
+import { openAgentCatalog } from './catalog/openAgentCatalog'
 import { appHandlers } from './ipc/handlers/appHandlers'
+import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
 import { seedPilotSessions } from './sessions/seedPilotSessions'
 import type { LabCsvReader } from './sessions/readLabCsvInWorker'
@@ -41,13 +43,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now
   )
   if (seeded > 0) options.emit('sessions.changed', { reason: 'seeded', count: seeded })
+  // Validated on load: a broken shipped catalog stops start-up with its row-level errors.
+  const catalog = openAgentCatalog(options.resourcesDir)
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
       dataDir: options.dataDir,
       runtime: options.runtime
     }),
-    ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now })
+    ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now }),
+    ...catalogHandlers(catalog)
   }
   return { store, importer, handlers, close: () => store.close() }
 }

@@ -32,7 +32,8 @@ const SENTENCES_PER_PASSAGE = 2
 export function policyPassages(kb: KnowledgeBase): PolicyPassage[] {
   const passages: PolicyPassage[] = []
   for (const [id, section] of Object.entries(kb.sections)) {
-    const sentences = section.content.match(/[^.!?]+[.!?]+/g) ?? [section.content]
+    // Sentences end at . ! ? before a space and a capital or digit: not inside $24.99.
+    const sentences = section.content.trim().split(/(?<=[.!?])\s+(?=[A-Z0-9])/)
     for (let i = 0; i < sentences.length; i += SENTENCES_PER_PASSAGE) {
       passages.push({
         id: `${id}#${i / SENTENCES_PER_PASSAGE + 1}`,

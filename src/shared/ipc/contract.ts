@@ -1,9 +1,13 @@
 import type { z } from 'zod'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
+import { catalogRoutes } from './routes/catalogRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
 
-export const routes = { ...appRoutes, ...sessionRoutes } satisfies Record<string, RouteDef>
+export const routes = { ...appRoutes, ...sessionRoutes, ...catalogRoutes } satisfies Record<
+  string,
+  RouteDef
+>
 
 export type Routes = typeof routes
 export type RouteName = keyof Routes

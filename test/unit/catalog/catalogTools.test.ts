@@ -211,3 +211,16 @@ describe('search_policies', () => {
     expect(sections(query).some((s) => s === id || s.startsWith(`${id}#`))).toBe(true)
   })
 })
+
+describe('policy passages', () => {
+  it('split sections two sentences at a time without breaking prices', async () => {
+    const { policyPassages } = await import('../../../src/main/catalog/LexicalCatalogIndex')
+    const passages = policyPassages(sources.knowledge)
+    const shipping = passages.filter((p) => p.id.startsWith('shipping#'))
+    expect(shipping.map((p) => p.id)).toEqual(['shipping#1', 'shipping#2', 'shipping#3'])
+    expect(shipping[1]!.text).toBe(
+      'Overnight shipping costs $24.99. We ship to 35 countries internationally; rates vary by destination.'
+    )
+    expect(passages.filter((p) => /^F\d+$/.test(p.id))).toHaveLength(8)
+  })
+})

@@ -135,6 +135,36 @@ describe('the IPC chokepoint', () => {
     expect(result.ok && (result.data as { total_sessions: number }).total_sessions).toBe(12_015)
   })
 
+  it('runs catalog search and tools, and refuses bad catalog payloads', async () => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    const found = await dispatch(app, 'catalog.search', { query: 'botas impermeables', k: 3 })
+    expect(found.ok && (found.data as { products: { sku: string }[] }).products[0]?.sku).toMatch(
+      /^TB-X200/
+    )
+    const tool = await dispatch(app, 'catalog.runTool', {
+      name: 'lookup_order',
+      arguments: '{"order_id":"ORD-2024-0001"}'
+    })
+    expect(tool).toMatchObject({ ok: true, data: { ok: true, citations: ['ORD-2024-0001'] } })
+    const modelMistake = await dispatch(app, 'catalog.runTool', {
+      name: 'get_product',
+      arguments: '{'
+    })
+    expect(modelMistake).toMatchObject({
+      ok: true,
+      data: { ok: false, error: { code: 'invalid_arguments' } }
+    })
+    for (const [route, payload] of [
+      ['catalog.search', { query: '', k: 3 }],
+      ['catalog.search', { query: 'tent', k: 1000 }],
+      ['catalog.runTool', { name: 'get_product', arguments: 42 }],
+      ['catalog.products', { all: true }]
+    ] as const) {
+      const result = await dispatch(app, route, payload)
+      expect(result.ok ? 'ok' : result.error.code).toBe('invalid_input')
+    }
+  })
+
   it('refuses an import token that was never handed out', async () => {
     const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
     const result = await dispatch(app, 'sessions.importFile', { token: 'x', onConflict: 'fail' })

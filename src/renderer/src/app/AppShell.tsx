@@ -1,5 +1,6 @@
 import { useState, type JSX } from 'react'
 import Box from '@mui/material/Box'
+import { CatalogScreen } from '@renderer/features/catalog'
 import { SessionsScreen } from '@renderer/features/sessions'
 import { AppFooter } from './AppFooter'
 import { NavigationRail, type ScreenId } from './NavigationRail'
@@ -13,6 +14,7 @@ export function AppShell(): JSX.Element {
       <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
           {screen === 'sessions' && <SessionsScreen />}
+          {screen === 'catalog' && <CatalogScreen />}
         </Box>
         <AppFooter />
       </Box>

@@ -26,7 +26,7 @@ const ENTRIES: RailEntry[] = [
   { id: 'monitor', label: 'Monitor', icon: <MonitorHeartIcon />, available: false },
   { id: 'reports', label: 'Reports', icon: <AssessmentIcon />, available: false },
   { id: 'sessions', label: 'Sessions', icon: <TableRowsIcon />, available: true },
-  { id: 'catalog', label: 'Catalog', icon: <Inventory2Icon />, available: false },
+  { id: 'catalog', label: 'Catalog', icon: <Inventory2Icon />, available: true },
   { id: 'settings', label: 'Settings', icon: <SettingsIcon />, available: false }
 ]
 

@@ -1,0 +1,43 @@
+import { useState, type JSX } from 'react'
+import SearchIcon from '@mui/icons-material/Search'
+import Box from '@mui/material/Box'
+import InputAdornment from '@mui/material/InputAdornment'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { useDebouncedValue } from '../hooks/useDebouncedValue'
+import { CatalogProductTable } from './CatalogProductTable'
+import { CatalogSearchResults } from './CatalogSearchResults'
+
+/** Browse the shipped catalog, or see what the agent's search would find for a caller. */
+export function CatalogScreen(): JSX.Element {
+  const [text, setText] = useState('')
+  const query = useDebouncedValue(text.trim(), 250)
+  return (
+    <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2, overflow: 'auto' }}>
+      <Typography variant="h5" component="h1">
+        Catalog
+      </Typography>
+      <Box>
+        <TextField
+          size="small"
+          label="Search as a caller would ask"
+          placeholder="waterproof boots, botas impermeables, tente d'hiver…"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          sx={{ width: 480, maxWidth: '100%' }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              )
+            }
+          }}
+        />
+      </Box>
+      {query ? <CatalogSearchResults query={query} /> : <CatalogProductTable />}
+    </Stack>
+  )
+}
