@@ -1,25 +1,26 @@
 import { resolve } from 'node:path'
-import { LexicalCatalogIndex } from '../../src/main/catalog/LexicalCatalogIndex'
 import { loadCatalogSources } from '../../src/main/catalog/loadCatalogSources'
 import { retrievalScores } from '../../src/shared/catalog/retrievalMetrics'
 import { EVAL_RESULTS, evaluateSearch } from './evaluateSearch'
 import { loadRagEvalSet } from './ragEvalSet'
+import { lexicalVariant, vectorVariants } from './searchVariants'
 
 // npm run eval:rag [-- --misses]: recall@1, recall@3 and MRR of catalog search on the caller
 // questions in ragEvalSet.json, per retrieval variant and language, so each part's share shows.
 const sources = loadCatalogSources(resolve('resources'))
 const items = loadRagEvalSet()
 const variants = {
-  'lexical + es/fr glossary': new LexicalCatalogIndex(sources.products, sources.knowledge),
-  'lexical only': new LexicalCatalogIndex(sources.products, sources.knowledge, (q) => q)
+  'lexical only': lexicalVariant(sources, false),
+  'lexical + es/fr glossary (what the tools use)': lexicalVariant(sources, true),
+  ...(await vectorVariants(sources))
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`.padStart(5)
 console.log(
   `${items.length} questions (top ${EVAL_RESULTS}); columns: n, recall@1, recall@3, MRR\n`
 )
-for (const [name, index] of Object.entries(variants)) {
-  const answers = evaluateSearch(index, items)
+for (const [name, search] of Object.entries(variants)) {
+  const answers = await evaluateSearch(search, items)
   console.log(name)
   for (const [group, s] of Object.entries(retrievalScores(answers)))
     console.log(

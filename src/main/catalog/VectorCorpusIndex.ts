@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { LocalIndex } from 'vectra'
+import type { EmbeddingProvider } from './embeddings/EmbeddingProvider'
+
+export interface CorpusDocument {
+  id: string
+  text: string
+}
+
+const EMBED_BATCH = 32
+
+/**
+ * One corpus (products, or policy passages) in a vectra index on disk, per embedding provider.
+ * Re-indexing embeds only documents whose text changed (content hashes in the metadata) and
+ * writes in one batch (vectra rewrites its whole JSON file on every write). An index file that
+ * no longer loads (a crash mid-write) is deleted and rebuilt from the sources.
+ */
+export class VectorCorpusIndex {
+  private readonly index: LocalIndex
+  private readonly folder: string
+
+  constructor(
+    root: string,
+    corpus: string,
+    private readonly provider: EmbeddingProvider
+  ) {
+    this.folder = join(root, provider.id, corpus)
+    this.index = new LocalIndex(this.folder)
+  }
+
+  /** Brings the index in line with the documents; returns how many were embedded. */
+  async sync(
+    documents: readonly CorpusDocument[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<number> {
+    const stored = await this.storedHashes()
+    const wanted = new Map(documents.map((d) => [d.id, hashOf(d.text)]))
+    const changed = documents.filter((d) => stored.get(d.id) !== wanted.get(d.id))
+    const removed = [...stored.keys()].filter((id) => !wanted.has(id))
+    if (changed.length === 0 && removed.length === 0) return 0
+    const vectors: number[][] = []
+    for (let i = 0; i < changed.length; i += EMBED_BATCH) {
+      vectors.push(
+        ...(await this.provider.embed(changed.slice(i, i + EMBED_BATCH).map((d) => d.text)))
+      )
+      onProgress?.(Math.min(i + EMBED_BATCH, changed.length), changed.length)
+    }
+    await this.index.beginUpdate()
+    try {
+      for (const id of removed) await this.index.deleteItem(id)
+      for (const [i, doc] of changed.entries())
+        await this.index.upsertItem({
+          id: doc.id,
+          vector: vectors[i]!,
+          metadata: { hash: wanted.get(doc.id)! }
+        })
+      await this.index.endUpdate()
+    } catch (error) {
+      this.index.cancelUpdate()
+      throw error
+    }
+    return changed.length
+  }
+
+  /** Document ids by cosine similarity to the query, best first. */
+  async query(text: string, k: number): Promise<{ id: string; score: number }[]> {
+    const [vector] = await this.provider.embed([text])
+    const results = await this.index.queryItems(vector!, '', k)
+    return results.map((r) => ({ id: String(r.item.id), score: r.score }))
+  }
+
+  private async storedHashes(): Promise<Map<string, string>> {
+    try {
+      if (!(await this.index.isIndexCreated())) {
+        await this.index.createIndex({ version: 1 })
+        return new Map()
+      }
+      const items = await this.index.listItems()
+      return new Map(items.map((item) => [String(item.id), String(item.metadata['hash'])]))
+    } catch {
+      // Unreadable (truncated by a crash mid-write): start again from the sources.
+      rmSync(this.folder, { recursive: true, force: true })
+      await this.index.createIndex({ version: 1, deleteIfExists: true })
+      return new Map()
+    }
+  }
+}
+
+const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
