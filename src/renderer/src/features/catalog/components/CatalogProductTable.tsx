@@ -8,8 +8,7 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
-
-const usd = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' })
+import { formatUsd } from './formatUsd'
 
 /** The whole shipped catalog, for browsing. */
 export function CatalogProductTable(): JSX.Element {
@@ -37,7 +36,7 @@ export function CatalogProductTable(): JSX.Element {
               <TableCell>
                 {p.category} / {p.subcategory}
               </TableCell>
-              <TableCell align="right">{usd.format(p.price_usd)}</TableCell>
+              <TableCell align="right">{formatUsd(p.price_usd)}</TableCell>
               <TableCell>{p.in_stock ? 'Yes' : 'No'}</TableCell>
               <TableCell align="right">{p.rating.toFixed(1)}</TableCell>
             </TableRow>

@@ -1,10 +1,8 @@
 import { useState, type JSX } from 'react'
-import SearchIcon from '@mui/icons-material/Search'
 import Box from '@mui/material/Box'
-import InputAdornment from '@mui/material/InputAdornment'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import { SearchField } from '@renderer/app/SearchField'
 import { useDebouncedValue } from '../hooks/useDebouncedValue'
 import { CatalogProductTable } from './CatalogProductTable'
 import { CatalogSearchResults } from './CatalogSearchResults'
@@ -19,22 +17,12 @@ export function CatalogScreen(): JSX.Element {
         Catalog
       </Typography>
       <Box>
-        <TextField
-          size="small"
+        <SearchField
           label="Search as a caller would ask"
           placeholder="waterproof boots, botas impermeables, tente d'hiver…"
           value={text}
-          onChange={(event) => setText(event.target.value)}
-          sx={{ width: 480, maxWidth: '100%' }}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              )
-            }
-          }}
+          onChange={setText}
+          width={480}
         />
       </Box>
       {query ? <CatalogSearchResults query={query} /> : <CatalogProductTable />}

@@ -14,9 +14,9 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
+import { formatUsd } from './formatUsd'
 
 const RESULTS = 10
-const usd = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' })
 
 /** What the agent's search tools would find for a query: products and passages, scored. */
 export function CatalogSearchResults({ query }: { query: string }): JSX.Element {
@@ -53,7 +53,7 @@ export function CatalogSearchResults({ query }: { query: string }): JSX.Element 
                 <TableCell>{p.sku}</TableCell>
                 <TableCell>{p.name}</TableCell>
                 <TableCell>{p.category}</TableCell>
-                <TableCell align="right">{usd.format(p.price_usd)}</TableCell>
+                <TableCell align="right">{formatUsd(p.price_usd)}</TableCell>
                 <TableCell>
                   <Chip
                     size="small"

@@ -1,10 +1,9 @@
 import { memo, type JSX } from 'react'
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff'
-import SearchIcon from '@mui/icons-material/Search'
 import Button from '@mui/material/Button'
-import InputAdornment from '@mui/material/InputAdornment'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
+import { SearchField } from '@renderer/app/SearchField'
 import TextField from '@mui/material/TextField'
 import { useShallow } from 'zustand/react/shallow'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
@@ -50,23 +49,12 @@ export const SessionFilters = memo(function SessionFilters({
 
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-      <TextField
-        size="small"
-        type="search"
+      <SearchField
         label="Search"
         placeholder="ID, scenario or model"
         value={searchText}
-        onChange={(event) => setSearchText(event.target.value)}
-        sx={{ width: 260 }}
-        slotProps={{
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            )
-          }
-        }}
+        onChange={setSearchText}
+        width={260}
       />
       {FACET_FILTERS.map(({ column, label }) => (
         <FacetSelect
