@@ -58,31 +58,23 @@ export class SessionStore {
    * times faster than a row per step through node:sqlite, and memory stays bounded).
    */
   *iterate(filter: SessionFilter = {}): Generator<StoredSession> {
-    for (const row of this.pages(SELECT_SESSIONS, filter)) yield toStoredSession(row)
+    for (const page of this.pages(SELECT_SESSIONS, filter)) yield* page.map(toStoredSession)
   }
 
   /** The lab's 11 columns only, a page at a time: what the lab report reads. */
   *labPages(filter: SessionFilter = {}): Generator<LabSession[]> {
-    const rows: Record<string, unknown>[] = []
-    for (const row of this.pages(SELECT_LAB_SESSIONS, filter)) {
-      rows.push(row)
-      if (rows.length === PAGE_ROWS) yield rows.splice(0).map(toLabSession)
-    }
-    if (rows.length) yield rows.map(toLabSession)
+    for (const page of this.pages(SELECT_LAB_SESSIONS, filter)) yield page.map(toLabSession)
   }
 
-  *iterateLab(filter: SessionFilter = {}): Generator<LabSession> {
-    for (const page of this.labPages(filter)) yield* page
-  }
-
-  private *pages(select: string, filter: SessionFilter): Generator<Record<string, unknown>> {
+  /** Keyset pagination on session_id: each query starts after the last id of the previous. */
+  private *pages(select: string, filter: SessionFilter): Generator<Record<string, unknown>[]> {
     const where = whereFor(filter)
     const after = where.clause ? `${where.clause} AND session_id > ?` : ' WHERE session_id > ?'
-    const page = this.db.prepare(`${select}${after} ORDER BY session_id LIMIT ${PAGE_ROWS}`)
+    const query = this.db.prepare(`${select}${after} ORDER BY session_id LIMIT ${PAGE_ROWS}`)
     let last = ''
     for (;;) {
-      const rows = page.all(...where.params, last) as Record<string, unknown>[]
-      yield* rows
+      const rows = query.all(...where.params, last) as Record<string, unknown>[]
+      if (rows.length) yield rows
       if (rows.length < PAGE_ROWS) return
       last = String(rows[rows.length - 1]!['session_id'])
     }

@@ -179,9 +179,11 @@ describe('SessionStore streams', () => {
     const ids = [...store.iterate()].map((s) => s.session_id)
     expect(ids).toHaveLength(12_345)
     expect(ids).toEqual([...ids].sort())
-    const negative = [...store.iterateLab({ sentiment: ['negative'] })]
+    const pages = [...store.labPages({ sentiment: ['negative'] })]
+    const negative = pages.flat()
     expect(negative.length).toBe(store.count({ sentiment: ['negative'] }))
     expect(negative.every((s) => s.sentiment === 'negative')).toBe(true)
+    expect(pages.every((page) => page.length > 0 && page.length <= 5000)).toBe(true)
     expect(Object.keys(negative[0]!).sort()).toEqual([...LAB_COLUMNS].sort())
     expect(typeof negative[0]!.rag_used).toBe('boolean')
     store.close()
