@@ -16,6 +16,8 @@ const project = (
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Loaded 2-vCPU CI machines take seconds for a first jsdom render of MUI: timing is for benches.
+    testTimeout: 20_000,
     projects: [
       project('shared', 'node', ['src/shared/**/*.test.ts']),
       project('main', 'node', [

@@ -8,6 +8,8 @@ import { broadcast, registerIpc } from './ipc/register.electron'
 import { createAppUrlCheck, isTrustedSender } from './ipc/senderPolicy'
 import { workerLabCsvReader } from './sessions/readLabCsvInWorker'
 import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
+import { OfflineEmbeddings } from './catalog/embeddings/OfflineEmbeddings'
+import { withQueryCache } from './catalog/embeddings/withQueryCache'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { allowMicrophoneOnly } from './windows/permissions.electron'
@@ -32,7 +34,8 @@ async function start(): Promise<void> {
     runtime: 'electron',
     dialogs: electronFileDialogs,
     emit: broadcast,
-    csvReader: workerLabCsvReader(labCsvWorkerPath)
+    csvReader: workerLabCsvReader(labCsvWorkerPath),
+    embeddings: withQueryCache(new OfflineEmbeddings())
   })
   allowMicrophoneOnly(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))

@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import type { Events } from '../shared/ipc/contract'
 import type { FileDialogs } from './dialogs/FileDialogs'
 import type { AppHandlers } from './ipc/dispatch'
-import { openAgentCatalog } from './catalog/openAgentCatalog'
+import { CatalogService } from './catalog/CatalogService'
+import type { EmbeddingProvider } from './catalog/embeddings/EmbeddingProvider'
 import { appHandlers } from './ipc/handlers/appHandlers'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
@@ -21,11 +22,14 @@ export interface ServiceOptions {
   now?: () => number
   /** How imports read CSV files (default: on this thread). */
   csvReader?: LabCsvReader
+  /** The catalog's vector side, indexed in the background from start-up; absent: lexical only. */
+  embeddings?: EmbeddingProvider
 }
 
 export interface Services {
   store: SessionStore
   importer: SessionImporter
+  catalog: CatalogService
   handlers: AppHandlers
   close(): void
 }
@@ -43,8 +47,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now
   )
   if (seeded > 0) options.emit('sessions.changed', { reason: 'seeded', count: seeded })
-  // Validated on load: a broken shipped catalog stops start-up with its row-level errors.
-  const catalog = openAgentCatalog(options.resourcesDir)
+  // Validated on load: a broken catalog source stops start-up with its row-level errors.
+  const catalog = new CatalogService({
+    shippedDir: options.resourcesDir,
+    dataDir: options.dataDir,
+    embeddings: options.embeddings,
+    onProgress: (progress) => options.emit('catalog.indexProgress', progress),
+    onChanged: (status) => options.emit('catalog.changed', status),
+    now
+  })
+  // Incremental (usually nothing to embed); the tools answer lexically until it is done.
+  if (options.embeddings)
+    catalog
+      .reindex()
+      .then(() => catalog.warmUp())
+      .catch(() => undefined)
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
@@ -52,7 +69,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       runtime: options.runtime
     }),
     ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now }),
-    ...catalogHandlers(catalog)
+    ...catalogHandlers({ catalog, dialogs: options.dialogs })
   }
-  return { store, importer, handlers, close: () => store.close() }
+  return {
+    store,
+    importer,
+    catalog,
+    handlers,
+    close: () => {
+      catalog.close()
+      store.close()
+    }
+  }
 }

@@ -15,7 +15,12 @@ describe('browser harness', () => {
       join(rendererDir, 'index.html'),
       '<html><head><!-- connect-src is for the API --><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; connect-src https://api.openai.com" /></head><body><script type="module" src="./app.js"></script></body></html>'
     )
-    return startHarness({ port: 0, dataDir: join(tmp.path(), 'data'), rendererDir })
+    return startHarness({
+      port: 0,
+      dataDir: join(tmp.path(), 'data'),
+      rendererDir,
+      vectorSearch: false
+    })
   }
 
   it('injects the bridge and answers the app page through the real chokepoint', async () => {

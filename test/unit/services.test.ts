@@ -9,7 +9,11 @@ const options = (dataDir: string, events: unknown[]) => ({
   resourcesDir: RESOURCES_DIR,
   version: '0.0.0-test',
   runtime: 'harness' as const,
-  dialogs: { pickCsvToOpen: async () => null, pickCsvToSave: async () => null },
+  dialogs: {
+    pickCsvToOpen: async () => null,
+    pickCsvToSave: async () => null,
+    pickCatalogFileToOpen: async () => null
+  },
   emit: <E extends keyof Events>(name: E, payload: Events[E]) => void events.push([name, payload])
 })
 

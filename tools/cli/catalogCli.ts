@@ -1,15 +1,23 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openAgentCatalog } from '../../src/main/catalog/openAgentCatalog'
+import { CatalogService } from '../../src/main/catalog/CatalogService'
+import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
+import { withQueryCache } from '../../src/main/catalog/embeddings/withQueryCache'
+import { openAgentCatalog, type Catalog } from '../../src/main/catalog/openAgentCatalog'
 import { runAgentTool } from '../../src/main/catalog/runAgentTool'
 import { agentToolDefinitions } from '../../src/shared/catalog/agentTools'
 
-const USAGE = `Usage: npm run catalog -- search "QUERY" [--k 5] [--json] [--resources DIR]
-       npm run catalog -- tool NAME 'JSON_ARGS' [--resources DIR]
+const USAGE = `Usage: npm run catalog -- search "QUERY" [--k 5] [--json] [--resources DIR] [--data-dir DIR]
+       npm run catalog -- tool NAME 'JSON_ARGS' [--resources DIR] [--data-dir DIR]
+       npm run catalog -- reindex --data-dir DIR [--full] [--resources DIR]
 
-search: products and policy passages for a query (lexical search with the es/fr glossary),
-        with scores. tool: runs one of the voice agent's tools and prints exactly what the
-        model would receive. Both print the time taken on stderr.
+search: products and policy passages for a query, with scores. tool: runs one of the voice
+        agent's tools and prints exactly what the model would receive. Both print the time
+        taken on stderr. Without --data-dir: lexical search with the es/fr glossary over the
+        shipped sources. With --data-dir (the app's data folder): the sources the app uses
+        (imports included) and hybrid search, after bringing the vector index up to date.
+reindex: updates the vector index in DIR with the offline model (--full: re-embeds all),
+        printing progress on stderr.
 Tools: ${agentToolDefinitions.map((t) => t.name).join(', ')}.
 Example: npm run catalog -- tool lookup_order '{"order_id":"ORD-2024-0001"}'
 `
@@ -20,7 +28,7 @@ interface Io {
 }
 
 /** Returns the exit code: 0 answered (also when a tool answers with an error), 64 usage. */
-export function runCatalogCli(argv: string[], io: Io): number {
+export async function runCatalogCli(argv: string[], io: Io): Promise<number> {
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
@@ -31,23 +39,49 @@ export function runCatalogCli(argv: string[], io: Io): number {
   const { values, positionals } = parsed
   const [command, first, second] = positionals
   const k = Number(values.k ?? 5)
+  const dataDir = values['data-dir']
   const valid =
     (command === 'search' && first && positionals.length === 2 && k >= 1) ||
-    (command === 'tool' && first && second !== undefined && positionals.length === 3)
+    (command === 'tool' && first && second !== undefined && positionals.length === 3) ||
+    (command === 'reindex' && dataDir && positionals.length === 1)
   if (!valid) {
     io.err(USAGE)
     return 64
   }
-  const catalog = openAgentCatalog(resolve(values.resources ?? 'resources'))
+  const shippedDir = resolve(values.resources ?? 'resources')
+  const service =
+    dataDir === undefined
+      ? undefined
+      : new CatalogService({
+          shippedDir,
+          dataDir: resolve(dataDir),
+          embeddings: withQueryCache(new OfflineEmbeddings()),
+          onProgress: (p) => io.err(`${p.phase} ${p.done}/${p.total}\n`)
+        })
+  if (command === 'reindex') {
+    const run = await service!.reindex(values.full)
+    const { index } = service!.status()
+    io.out(
+      `Embedded ${run.embedded} in ${(run.ms / 1000).toFixed(1)} s; index holds ` +
+        `${index.products} products and ${index.passages} passages (${index.provider}).\n`
+    )
+    return 0
+  }
+  if (!first) return 64
+  if (service) {
+    await service.reindex()
+    await service.warmUp()
+  }
+  const catalog: Catalog = service?.current ?? openAgentCatalog(shippedDir)
   const started = performance.now()
   if (command === 'tool') {
-    const result = runAgentTool(catalog, first, second)
+    const result = await runAgentTool(catalog, first, second)
     io.err(`${first}: ${(performance.now() - started).toFixed(2)} ms\n`)
     io.out(`${JSON.stringify(result, null, 2)}\n`)
     return 0
   }
-  const products = catalog.search.searchProducts(first, {}, k)
-  const policies = catalog.search.searchPolicies(first, k)
+  const products = await catalog.search.searchProducts(first, {}, k)
+  const policies = await catalog.search.searchPolicies(first, k)
   io.err(`search: ${(performance.now() - started).toFixed(2)} ms\n`)
   if (values.json) {
     const result = {
@@ -67,7 +101,7 @@ export function runCatalogCli(argv: string[], io: Io): number {
 }
 
 function parse(argv: string[]): {
-  values: { k?: string; json?: boolean; resources?: string }
+  values: { k?: string; json?: boolean; resources?: string; 'data-dir'?: string; full?: boolean }
   positionals: string[]
 } {
   return parseArgs({
@@ -76,7 +110,9 @@ function parse(argv: string[]): {
     options: {
       k: { type: 'string' },
       json: { type: 'boolean' },
-      resources: { type: 'string' }
+      resources: { type: 'string' },
+      'data-dir': { type: 'string' },
+      full: { type: 'boolean' }
     }
   })
 }

@@ -1,18 +1,34 @@
 import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
+import { OpenAIEmbeddings } from '../../src/main/catalog/embeddings/OpenAIEmbeddings'
 import { loadCatalogSources } from '../../src/main/catalog/loadCatalogSources'
 import { retrievalScores } from '../../src/shared/catalog/retrievalMetrics'
 import { EVAL_RESULTS, evaluateSearch } from './evaluateSearch'
 import { loadRagEvalSet } from './ragEvalSet'
 import { lexicalVariant, vectorVariants } from './searchVariants'
 
-// npm run eval:rag [-- --misses]: recall@1, recall@3 and MRR of catalog search on the caller
-// questions in ragEvalSet.json, per retrieval variant and language, so each part's share shows.
+// npm run eval:rag [-- --provider offline|openai] [--misses]: recall@1, recall@3 and MRR of
+// catalog search on the caller questions in ragEvalSet.json, per retrieval variant and
+// language, so each part's share shows. The OpenAI provider reads OPENAI_API_KEY (and
+// OPENAI_BASE_URL for a compatible endpoint) and OPENAI_EMBEDDING_DIMENSIONS (default 512).
+const { values } = parseArgs({
+  options: { provider: { type: 'string', default: 'offline' }, misses: { type: 'boolean' } }
+})
+const embeddings =
+  values.provider === 'openai'
+    ? new OpenAIEmbeddings({
+        apiKey: () => process.env['OPENAI_API_KEY'],
+        baseURL: process.env['OPENAI_BASE_URL'],
+        dimensions: Number(process.env['OPENAI_EMBEDDING_DIMENSIONS'] ?? 512)
+      })
+    : new OfflineEmbeddings()
 const sources = loadCatalogSources(resolve('resources'))
 const items = loadRagEvalSet()
 const variants = {
   'lexical only': lexicalVariant(sources, false),
-  'lexical + es/fr glossary (what the tools use)': lexicalVariant(sources, true),
-  ...(await vectorVariants(sources))
+  'lexical + es/fr glossary (the tools without vectors)': lexicalVariant(sources, true),
+  ...(await vectorVariants(sources, embeddings))
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`.padStart(5)
@@ -26,7 +42,7 @@ for (const [name, search] of Object.entries(variants)) {
     console.log(
       `  ${group.padEnd(4)} ${String(s.questions).padStart(3)}  ${pct(s.recallAt1)}  ${pct(s.recallAt3)}  ${s.mrr.toFixed(2)}`
     )
-  if (process.argv.includes('--misses'))
+  if (values.misses)
     for (const a of answers.filter((a) => a.rank === null || a.rank > 3))
       console.log(`    miss (rank ${a.rank ?? '-'}): [${a.item.lang}] ${a.item.query}`)
   console.log()

@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { EmbeddingProvider } from '../../src/main/catalog/embeddings/EmbeddingProvider'
+import type { VectorSide } from '../../src/main/catalog/HybridCatalogSearch'
+import { LexicalCatalogIndex } from '../../src/main/catalog/LexicalCatalogIndex'
 import type { CatalogSources } from '../../src/main/catalog/loadCatalogSources'
-import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
-import { LexicalCatalogIndex, policyPassages } from '../../src/main/catalog/LexicalCatalogIndex'
+import { buildAgentCatalog } from '../../src/main/catalog/openAgentCatalog'
+import { passageDocuments, productDocuments } from '../../src/main/catalog/vectorDocuments'
 import { VectorCorpusIndex } from '../../src/main/catalog/VectorCorpusIndex'
 import { expandQuery } from '../../src/shared/catalog/outdoorGlossary'
-import { fuseRankings } from '../../src/shared/catalog/rankFusion'
 import { EVAL_RESULTS, type SearchVariant } from './evaluateSearch'
 
 /** The lexical index as a variant (with or without the glossary expansion). */
@@ -22,37 +24,39 @@ export function lexicalVariant(sources: CatalogSources, glossary: boolean): Sear
       : index.searchPolicies(item.query, EVAL_RESULTS).map((h) => h.passage.id)
 }
 
-/** Vector search with the offline model, over indexes built in a temporary folder. */
+/**
+ * Vector search with one embedding provider, over indexes built in a temporary folder, alone
+ * and fused with lexical search exactly as the tools do it (HybridCatalogSearch).
+ */
 export async function vectorVariants(
-  sources: CatalogSources
+  sources: CatalogSources,
+  embeddings: EmbeddingProvider
 ): Promise<Record<string, SearchVariant>> {
   const root = mkdtempSync(join(tmpdir(), 'voice-console-rag-eval-'))
-  const embeddings = new OfflineEmbeddings()
-  const products = new VectorCorpusIndex(root, 'products', embeddings)
-  const passages = new VectorCorpusIndex(root, 'passages', embeddings)
-  await products.sync(
-    sources.products.map((p) => ({
-      id: p.sku,
-      text: `${p.name}. ${p.category} ${p.subcategory}. ${p.description}`
-    }))
-  )
-  await passages.sync(
-    policyPassages(sources.knowledge).map((p) => ({ id: p.id, text: `${p.title}. ${p.text}` }))
-  )
-  const vector =
+  const catalog = buildAgentCatalog(sources, () => vector)
+  const vector: VectorSide = {
+    products: new VectorCorpusIndex(root, 'products', embeddings),
+    passages: new VectorCorpusIndex(root, 'passages', embeddings)
+  }
+  await vector.products.sync(productDocuments(catalog.products))
+  await vector.passages.sync(passageDocuments(catalog.passages))
+  const vectorOnly =
     (glossary: boolean): SearchVariant =>
     async (item) =>
       (
-        await (item.tool === 'search_products' ? products : passages).query(
+        await (item.tool === 'search_products' ? vector.products : vector.passages).query(
           glossary ? expandQuery(item.query) : item.query,
           EVAL_RESULTS
         )
       ).map((r) => r.id)
-  const lexical = lexicalVariant(sources, true)
   return {
-    'vector (USE-lite) only': vector(false),
-    'vector + es/fr glossary': vector(true),
-    'hybrid: lexical + vector, glossary, RRF': async (item) =>
-      fuseRankings([await lexical(item), await vector(true)(item)]).map((f) => f.id)
+    [`vector (${embeddings.id}) only`]: vectorOnly(false),
+    'vector + es/fr glossary': vectorOnly(true),
+    'hybrid: lexical + vector, glossary, RRF (what the tools use)': async (item) =>
+      item.tool === 'search_products'
+        ? (await catalog.search.searchProducts(item.query, {}, EVAL_RESULTS)).map(
+            (h) => h.product.sku
+          )
+        : (await catalog.search.searchPolicies(item.query, EVAL_RESULTS)).map((h) => h.passage.id)
   }
 }

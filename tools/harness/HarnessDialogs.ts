@@ -20,6 +20,10 @@ export class HarnessDialogs implements FileDialogs {
     return this.opens.shift() ?? null
   }
 
+  async pickCatalogFileToOpen(): Promise<string | null> {
+    return this.opens.shift() ?? null
+  }
+
   async pickCsvToSave(): Promise<string | null> {
     return this.saves.shift() ?? null
   }

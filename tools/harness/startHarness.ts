@@ -5,6 +5,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
+import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
+import { withQueryCache } from '../../src/main/catalog/embeddings/withQueryCache'
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
 import { HarnessDialogs } from './HarnessDialogs'
@@ -15,6 +17,8 @@ export interface HarnessOptions {
   dataDir: string
   rendererDir?: string
   resourcesDir?: string
+  /** The catalog's vector side with the offline model (default on; tests that don't need it skip the model load). */
+  vectorSearch?: boolean
 }
 
 export interface Harness {
@@ -58,6 +62,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dialogs,
     // Imports parse on a worker as in Electron; the worker runs the TypeScript through tsx.
     csvReader: workerLabCsvReader(LAB_CSV_WORKER, ['--import', 'tsx']),
+    embeddings:
+      options.vectorSearch === false ? undefined : withQueryCache(new OfflineEmbeddings()),
     emit: (name, payload) => {
       const data = `data: ${JSON.stringify({ name, payload })}\n\n`
       for (const client of clients) client.write(data)

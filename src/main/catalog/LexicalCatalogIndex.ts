@@ -2,18 +2,14 @@ import MiniSearch from 'minisearch'
 import type { KnowledgeBase, Product } from '../../shared/catalog/catalogSchemas'
 import { expandQuery, foldText } from '../../shared/catalog/outdoorGlossary'
 import { STOP_WORDS } from '../../shared/catalog/stopWords'
+import type { PassageHit, ProductHit } from './AgentSearch'
+import { matchesFilter, type ProductFilter } from './productFilter'
 
 export interface PolicyPassage {
   /** section id with passage number (return_policy#2), FAQ id (F003) or guide id (G001). */
   id: string
   title: string
   text: string
-}
-
-export interface ProductFilter {
-  category?: string
-  maxPrice?: number
-  inStockOnly?: boolean
 }
 
 // Prefix and typo tolerance only on longer words: on "do" or "tent" they match too much.
@@ -85,31 +81,17 @@ export class LexicalCatalogIndex {
     for (const p of passages) this.passageById.set(p.id, p)
   }
 
-  searchProducts(
-    query: string,
-    filter: ProductFilter,
-    k: number
-  ): { product: Product; score: number }[] {
-    const category = filter.category && foldText(filter.category)
+  searchProducts(query: string, filter: ProductFilter, k: number): ProductHit[] {
     return this.products
       .search(this.expand(query), {
         ...SEARCH_OPTIONS,
-        filter: (hit) => {
-          const p = this.productById.get(String(hit.id))!
-          return (
-            (!category ||
-              foldText(p.category) === category ||
-              foldText(p.subcategory) === category) &&
-            (filter.maxPrice === undefined || p.price <= filter.maxPrice) &&
-            (!filter.inStockOnly || p.in_stock)
-          )
-        }
+        filter: (hit) => matchesFilter(this.productById.get(String(hit.id))!, filter)
       })
       .slice(0, k)
       .map((hit) => ({ product: this.productById.get(String(hit.id))!, score: hit.score }))
   }
 
-  searchPolicies(query: string, k: number): { passage: PolicyPassage; score: number }[] {
+  searchPolicies(query: string, k: number): PassageHit[] {
     return this.passages
       .search(this.expand(query), SEARCH_OPTIONS)
       .slice(0, k)

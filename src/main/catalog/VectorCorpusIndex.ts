@@ -9,7 +9,8 @@ export interface CorpusDocument {
   text: string
 }
 
-const EMBED_BATCH = 32
+// Small enough that progress moves visibly on a 25-product catalog.
+const EMBED_BATCH = 16
 
 /**
  * One corpus (products, or policy passages) in a vectra index on disk, per embedding provider.
@@ -30,16 +31,23 @@ export class VectorCorpusIndex {
     this.index = new LocalIndex(this.folder)
   }
 
-  /** Brings the index in line with the documents; returns how many were embedded. */
+  /**
+   * Brings the index in line with the documents; returns how many were embedded. `full`
+   * re-embeds every document (after a model update that kept its id, or to rule out damage).
+   */
   async sync(
     documents: readonly CorpusDocument[],
-    onProgress?: (done: number, total: number) => void
+    onProgress?: (done: number, total: number) => void,
+    full = false
   ): Promise<number> {
     const stored = await this.storedHashes()
     const wanted = new Map(documents.map((d) => [d.id, hashOf(d.text)]))
-    const changed = documents.filter((d) => stored.get(d.id) !== wanted.get(d.id))
+    const changed = full
+      ? [...documents]
+      : documents.filter((d) => stored.get(d.id) !== wanted.get(d.id))
     const removed = [...stored.keys()].filter((id) => !wanted.has(id))
     if (changed.length === 0 && removed.length === 0) return 0
+    onProgress?.(0, changed.length)
     const vectors: number[][] = []
     for (let i = 0; i < changed.length; i += EMBED_BATCH) {
       vectors.push(
@@ -69,6 +77,11 @@ export class VectorCorpusIndex {
     const [vector] = await this.provider.embed([text])
     const results = await this.index.queryItems(vector!, '', k)
     return results.map((r) => ({ id: String(r.item.id), score: r.score }))
+  }
+
+  /** Items in the index (0 when it does not exist yet). */
+  async size(): Promise<number> {
+    return (await this.index.isIndexCreated()) ? (await this.index.listItems()).length : 0
   }
 
   private async storedHashes(): Promise<Map<string, string>> {

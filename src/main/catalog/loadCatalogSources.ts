@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import type { z } from 'zod'
@@ -36,7 +36,8 @@ export function parseCatalogCsv<S extends z.ZodType>(
   file: string,
   csv: string,
   schema: S,
-  columns: readonly string[]
+  columns: readonly string[],
+  uniqueColumns: readonly string[] = []
 ): z.output<S>[] {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
@@ -50,11 +51,36 @@ export function parseCatalogCsv<S extends z.ZodType>(
   for (const error of parsed.errors)
     issues.push({ row: (error.row ?? 0) + 2, column: '*', reason: error.message })
   if (issues.length) throw new CatalogSourceError(file, issues)
-  const rows = parsed.data.map((record, index) => {
+  return validateCatalogRecords(file, parsed.data, schema, uniqueColumns, 2)
+}
+
+/**
+ * Validates records (CSV rows, or JSON items with their values as text) against a row schema,
+ * and that key columns are unique; all or nothing. `firstRow` locates record 0 for messages.
+ */
+export function validateCatalogRecords<S extends z.ZodType>(
+  file: string,
+  records: readonly Record<string, string>[],
+  schema: S,
+  uniqueColumns: readonly string[],
+  firstRow: number
+): z.output<S>[] {
+  const issues: ImportIssue[] = []
+  const seen = new Map(uniqueColumns.map((column) => [column, new Map<string, number>()]))
+  const rows = records.map((record, index) => {
+    const row = index + firstRow
     const result = schema.safeParse(record)
     if (!result.success) {
       for (const issue of result.error.issues)
-        issues.push({ row: index + 2, column: String(issue.path[0] ?? '*'), reason: issue.message })
+        issues.push({ row, column: String(issue.path[0] ?? '*'), reason: issue.message })
+    }
+    for (const [column, rowsByKey] of seen) {
+      const key = String(record[column] ?? '')
+        .trim()
+        .toUpperCase()
+      const earlier = key ? rowsByKey.get(key) : undefined
+      if (earlier !== undefined) issues.push({ row, column, reason: `duplicate of row ${earlier}` })
+      else if (key) rowsByKey.set(key, row)
     }
     return result.data as z.output<S>
   })
@@ -62,26 +88,64 @@ export function parseCatalogCsv<S extends z.ZodType>(
   return rows
 }
 
-const PRODUCT_COLUMNS = Object.keys(ProductRow.shape)
-const ORDER_COLUMNS = Object.keys(OrderRow.shape)
+export const PRODUCT_COLUMNS = Object.keys(ProductRow.shape)
+export const ORDER_COLUMNS = Object.keys(OrderRow.shape)
+export const PRODUCT_KEYS = ['id', 'sku']
+export const ORDER_KEYS = ['order_id']
 
-/** Loads and validates the three shipped sources from a folder (resources/ by default). */
-export function loadCatalogSources(dir: string): CatalogSources {
-  const read = (name: string): string => readFileSync(join(dir, name), 'utf8')
-  const products = parseCatalogCsv(
-    'products.csv',
-    read('products.csv'),
-    ProductRow,
-    PRODUCT_COLUMNS
-  )
-  const orders = parseCatalogCsv('orders.csv', read('orders.csv'), OrderRow, ORDER_COLUMNS)
-  const knowledgeJson: unknown = JSON.parse(read('knowledge-base.json'))
-  const knowledge = KnowledgeBaseSchema.safeParse(knowledgeJson)
+export const CATALOG_FILES = {
+  products: 'products.csv',
+  orders: 'orders.csv',
+  knowledge: 'knowledge-base.json'
+} as const
+export type CatalogSourceKind = keyof typeof CATALOG_FILES
+
+/** Where each source is read from: an imported copy in `overrideDir` wins over the shipped one. */
+export function catalogSourcePath(
+  kind: CatalogSourceKind,
+  shippedDir: string,
+  overrideDir?: string
+): { path: string; origin: 'shipped' | 'imported' } {
+  const name = CATALOG_FILES[kind]
+  const imported = overrideDir && join(overrideDir, name)
+  return imported && existsSync(imported)
+    ? { path: imported, origin: 'imported' }
+    : { path: join(shippedDir, name), origin: 'shipped' }
+}
+
+/** Validates a knowledge base (parsed JSON); problems are located by their JSON path. */
+export function parseKnowledgeBase(file: string, json: unknown): KnowledgeBase {
+  const knowledge = KnowledgeBaseSchema.safeParse(json)
   if (!knowledge.success) {
     throw new CatalogSourceError(
-      'knowledge-base.json',
+      file,
       knowledge.error.issues.map((i) => ({ row: 0, column: i.path.join('.'), reason: i.message }))
     )
   }
-  return { products, orders, knowledge: knowledge.data }
+  return knowledge.data
+}
+
+/**
+ * Loads and validates the three sources: the shipped ones (resources/), each replaced by the
+ * user's imported copy when `overrideDir` holds one.
+ */
+export function loadCatalogSources(shippedDir: string, overrideDir?: string): CatalogSources {
+  const read = (kind: CatalogSourceKind): string =>
+    readFileSync(catalogSourcePath(kind, shippedDir, overrideDir).path, 'utf8')
+  const products = parseCatalogCsv(
+    CATALOG_FILES.products,
+    read('products'),
+    ProductRow,
+    PRODUCT_COLUMNS,
+    PRODUCT_KEYS
+  )
+  const orders = parseCatalogCsv(
+    CATALOG_FILES.orders,
+    read('orders'),
+    OrderRow,
+    ORDER_COLUMNS,
+    ORDER_KEYS
+  )
+  const knowledge = parseKnowledgeBase(CATALOG_FILES.knowledge, JSON.parse(read('knowledge')))
+  return { products, orders, knowledge }
 }

@@ -1,10 +1,10 @@
 import { AgentToolResult, agentToolArgs } from '../../shared/catalog/agentTools'
+import type { AgentSearch } from './AgentSearch'
 import type { CatalogLookups } from './CatalogLookups'
-import type { LexicalCatalogIndex } from './LexicalCatalogIndex'
 
 export interface AgentCatalog {
   lookups: CatalogLookups
-  search: LexicalCatalogIndex
+  search: AgentSearch
 }
 
 const PRODUCT_RESULTS = 5
@@ -21,7 +21,11 @@ const fail = (
  * Never throws into the call: bad arguments and misses come back as errors the model can
  * recover from. Results are compact (the facts that answer) and cite their sources.
  */
-export function runAgentTool(catalog: AgentCatalog, name: string, raw: unknown): AgentToolResult {
+export async function runAgentTool(
+  catalog: AgentCatalog,
+  name: string,
+  raw: unknown
+): Promise<AgentToolResult> {
   const { lookups, search } = catalog
   try {
     let args: unknown = raw
@@ -36,7 +40,7 @@ export function runAgentTool(catalog: AgentCatalog, name: string, raw: unknown):
       const parsed = agentToolArgs.search_products.safeParse(args)
       if (!parsed.success) return fail('invalid_arguments', argumentProblem(parsed.error.issues))
       const { query, category, max_price, in_stock_only } = parsed.data
-      const hits = search.searchProducts(
+      const hits = await search.searchProducts(
         query,
         { category, maxPrice: max_price, inStockOnly: in_stock_only },
         PRODUCT_RESULTS
@@ -60,7 +64,7 @@ export function runAgentTool(catalog: AgentCatalog, name: string, raw: unknown):
     if (name === 'search_policies') {
       const parsed = agentToolArgs.search_policies.safeParse(args)
       if (!parsed.success) return fail('invalid_arguments', argumentProblem(parsed.error.issues))
-      const hits = search.searchPolicies(parsed.data.query, POLICY_RESULTS)
+      const hits = await search.searchPolicies(parsed.data.query, POLICY_RESULTS)
       if (hits.length === 0)
         return fail('not_found', 'No policy matches. Offer to transfer the caller to a person.')
       return {

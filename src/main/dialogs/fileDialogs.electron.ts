@@ -4,15 +4,24 @@ import type { FileDialogs } from './FileDialogs'
 
 const csv = [{ name: 'CSV files', extensions: ['csv'] }]
 
+const catalogFilters = {
+  products: [{ name: 'Products (CSV or JSON)', extensions: ['csv', 'json'] }],
+  orders: [{ name: 'Orders (CSV or JSON)', extensions: ['csv', 'json'] }],
+  knowledge: [{ name: 'Knowledge base (JSON)', extensions: ['json'] }]
+}
+
+async function pickToOpen(filters: Electron.FileFilter[]): Promise<string | null> {
+  const parent = BrowserWindow.getFocusedWindow()
+  const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters }
+  const result = parent
+    ? await dialog.showOpenDialog(parent, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
 export const electronFileDialogs: FileDialogs = {
-  async pickCsvToOpen() {
-    const parent = BrowserWindow.getFocusedWindow()
-    const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: csv }
-    const result = parent
-      ? await dialog.showOpenDialog(parent, options)
-      : await dialog.showOpenDialog(options)
-    return result.canceled ? null : (result.filePaths[0] ?? null)
-  },
+  pickCsvToOpen: () => pickToOpen(csv),
+  pickCatalogFileToOpen: (kind) => pickToOpen(catalogFilters[kind]),
   async pickCsvToSave(suggestedName) {
     const parent = BrowserWindow.getFocusedWindow()
     const options: Electron.SaveDialogOptions = {

@@ -57,6 +57,7 @@ export const OUTDOOR_GLOSSARY: Readonly<Record<string, string>> = {
   baudrier: 'harness',
   veste: 'jacket',
   impermeables: 'waterproof',
+  etanche: 'waterproof dry',
   gourde: 'bottle',
   bouteille: 'bottle',
   batons: 'poles trekking',

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
 import { catalogRoutes } from './routes/catalogRoutes'
@@ -17,6 +18,8 @@ export type Output<R extends RouteName> = z.output<Routes[R]['output']>
 /** Events main → renderer. Main is the trusted side, so these are plain types. */
 export interface Events {
   'sessions.changed': { reason: 'imported' | 'seeded'; count: number }
+  'catalog.indexProgress': IndexProgress
+  'catalog.changed': CatalogStatus
 }
 export type EventName = keyof Events
 

@@ -16,11 +16,17 @@ export interface AppUnderTest {
 /** A harness with its own data directory and a fresh page on it (Mattermost-style fixture). */
 export async function openApp(
   browser: Browser,
-  prepare?: (dataDir: string) => Promise<void>
+  prepare?: (dataDir: string) => Promise<void>,
+  /** The catalog's vector side loads the offline model: only the tests about it turn it on. */
+  options: { vectorSearch?: boolean } = {}
 ): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voice-console-e2e-'))
   await prepare?.(dataDir)
-  const harness = await startHarness({ port: 0, dataDir })
+  const harness = await startHarness({
+    port: 0,
+    dataDir,
+    vectorSearch: options.vectorSearch ?? false
+  })
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await context.newPage()
   const errors: string[] = []
@@ -35,6 +41,10 @@ export async function openApp(
     dataDir,
     screenshot: async (name) => {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
+      // Dialogs and menus fade in and out: shoot once every transition has finished.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((animation) => animation.playState !== 'running')
+      )
       await page.screenshot({ path, fullPage: true })
       return path
     },

@@ -14,7 +14,7 @@ const sources = loadCatalogSources(RESOURCES_DIR)
 const catalog = openAgentCatalog(RESOURCES_DIR)
 
 describe('the shipped catalog sources', () => {
-  it('load completely and typed', () => {
+  it('load completely and typed', async () => {
     expect(sources.products).toHaveLength(25)
     expect(sources.orders).toHaveLength(20)
     expect(Object.keys(sources.knowledge.sections)).toEqual([
@@ -29,7 +29,7 @@ describe('the shipped catalog sources', () => {
     expect(sources.products[0]).toMatchObject({ id: 'P001', price: 189.99, in_stock: true })
   })
 
-  it('reject a bad products file with every problem located', () => {
+  it('reject a bad products file with every problem located', async () => {
     const csv =
       'id,name,category,subcategory,price,in_stock,sku,description,weight_kg\n' +
       'P1,Boot,footwear,boots,abc,maybe,SKU1,Nice,0.4\n' +
@@ -63,9 +63,9 @@ describe('the shipped catalog sources', () => {
 })
 
 describe('get_product', () => {
-  it('finds a product by id or SKU, however it is typed or spoken, with a citation', () => {
+  it('finds a product by id or SKU, however it is typed or spoken, with a citation', async () => {
     for (const key of ['P001', 'p001', 'TB-X200-BLK', 'tb x200 blk']) {
-      const result = runAgentTool(catalog, 'get_product', { id_or_sku: key })
+      const result = await runAgentTool(catalog, 'get_product', { id_or_sku: key })
       expect(result).toMatchObject({
         ok: true,
         result: { sku: 'TB-X200-BLK', name: 'TrailBlazer X200', price_usd: 189.99, in_stock: true },
@@ -74,21 +74,21 @@ describe('get_product', () => {
     }
   })
 
-  it('answers a miss and bad arguments with errors the model can act on', () => {
-    expect(runAgentTool(catalog, 'get_product', '{"id_or_sku":"NOPE"}')).toMatchObject({
+  it('answers a miss and bad arguments with errors the model can act on', async () => {
+    expect(await runAgentTool(catalog, 'get_product', '{"id_or_sku":"NOPE"}')).toMatchObject({
       ok: false,
       error: { code: 'not_found' }
     })
     for (const bad of ['{', '[]', '{"sku":"P001"}', { id_or_sku: '' }, null]) {
-      const result = runAgentTool(catalog, 'get_product', bad)
+      const result = await runAgentTool(catalog, 'get_product', bad)
       expect(result.ok ? 'ok' : result.error.code).toBe('invalid_arguments')
     }
   })
 })
 
 describe('lookup_order', () => {
-  it('finds orders by id, tracking number or customer name, newest first', () => {
-    const byId = runAgentTool(catalog, 'lookup_order', { order_id: 'ord 2024 0001' })
+  it('finds orders by id, tracking number or customer name, newest first', async () => {
+    const byId = await runAgentTool(catalog, 'lookup_order', { order_id: 'ord 2024 0001' })
     expect(byId).toMatchObject({
       ok: true,
       result: {
@@ -96,11 +96,13 @@ describe('lookup_order', () => {
       },
       citations: ['ORD-2024-0001']
     })
-    expect(runAgentTool(catalog, 'lookup_order', { order_id: 'TRK-11-AAA001' })).toMatchObject({
+    expect(
+      await runAgentTool(catalog, 'lookup_order', { order_id: 'TRK-11-AAA001' })
+    ).toMatchObject({
       ok: true,
       citations: ['ORD-2024-0001']
     })
-    const byName = runAgentTool(catalog, 'lookup_order', { customer_name: 'alex rivera' })
+    const byName = await runAgentTool(catalog, 'lookup_order', { customer_name: 'alex rivera' })
     expect(byName.ok).toBe(true)
     if (byName.ok) {
       const dates = (byName.result['orders'] as { date: string }[]).map((o) => o.date)
@@ -109,14 +111,14 @@ describe('lookup_order', () => {
     }
   })
 
-  it('requires every criterion given to match, and at least one criterion', () => {
+  it('requires every criterion given to match, and at least one criterion', async () => {
     expect(
-      runAgentTool(catalog, 'lookup_order', {
+      await runAgentTool(catalog, 'lookup_order', {
         order_id: 'ORD-2024-0001',
         customer_name: 'Jordan Kim'
       })
     ).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(runAgentTool(catalog, 'lookup_order', {})).toMatchObject({
+    expect(await runAgentTool(catalog, 'lookup_order', {})).toMatchObject({
       ok: false,
       error: { code: 'invalid_arguments', message: expect.stringContaining('order_id') }
     })
@@ -124,8 +126,8 @@ describe('lookup_order', () => {
 })
 
 describe('the tool contract', () => {
-  it('refuses unknown tools and declares a JSON Schema for each tool it runs', () => {
-    expect(runAgentTool(catalog, 'drop_tables', {})).toMatchObject({
+  it('refuses unknown tools and declares a JSON Schema for each tool it runs', async () => {
+    expect(await runAgentTool(catalog, 'drop_tables', {})).toMatchObject({
       ok: false,
       error: { code: 'unknown_tool' }
     })
@@ -138,12 +140,12 @@ describe('the tool contract', () => {
   })
 })
 
-const skus = (query: string, extra: object = {}): string[] => {
-  const result = runAgentTool(catalog, 'search_products', { query, ...extra })
+const skus = async (query: string, extra: object = {}): Promise<string[]> => {
+  const result = await runAgentTool(catalog, 'search_products', { query, ...extra })
   return result.ok ? result.citations : []
 }
-const sections = (query: string): string[] => {
-  const result = runAgentTool(catalog, 'search_policies', { query })
+const sections = async (query: string): Promise<string[]> => {
+  const result = await runAgentTool(catalog, 'search_policies', { query })
   return result.ok ? result.citations : []
 }
 
@@ -157,29 +159,25 @@ describe('search_products (lexical, with the es/fr glossary)', () => {
     ['lampe frontale', 'AL-'],
     ['saco de dormir', 'TT-SB'],
     ['headlamp', 'AL-']
-  ])('finds %s among the top 3 (SKU containing %s)', (query, sku) => {
-    expect(
-      skus(query)
-        .slice(0, 3)
-        .some((s) => s.includes(sku))
-    ).toBe(true)
+  ])('finds %s among the top 3 (SKU containing %s)', async (query, sku) => {
+    expect((await skus(query)).slice(0, 3).some((s) => s.includes(sku))).toBe(true)
   })
 
-  it('applies category, price and stock filters', () => {
-    const cheap = runAgentTool(catalog, 'search_products', { query: 'tent', max_price: 250 })
+  it('applies category, price and stock filters', async () => {
+    const cheap = await runAgentTool(catalog, 'search_products', { query: 'tent', max_price: 250 })
     expect(cheap.ok && cheap.citations).toEqual(['SB-TENT-2P'])
-    const climbing = skus('shoes', { category: 'climbing' })
+    const climbing = await skus('shoes', { category: 'climbing' })
     expect(climbing.length).toBeGreaterThan(0)
     const climbingSkus = new Set(
       sources.products.filter((p) => p.category === 'climbing').map((p) => p.sku)
     )
     expect(climbing.every((s) => climbingSkus.has(s))).toBe(true)
     const inStock = new Set(sources.products.filter((p) => p.in_stock).map((p) => p.sku))
-    expect(skus('jacket', { in_stock_only: true }).every((s) => inStock.has(s))).toBe(true)
+    expect((await skus('jacket', { in_stock_only: true })).every((s) => inStock.has(s))).toBe(true)
   })
 
-  it('returns compact products and recoverable errors', () => {
-    const result = runAgentTool(catalog, 'search_products', { query: 'harness' })
+  it('returns compact products and recoverable errors', async () => {
+    const result = await runAgentTool(catalog, 'search_products', { query: 'harness' })
     expect(result.ok && Object.keys((result.result['products'] as object[])[0]!)).toEqual([
       'sku',
       'name',
@@ -187,12 +185,12 @@ describe('search_products (lexical, with the es/fr glossary)', () => {
       'in_stock',
       'fact'
     ])
-    expect(runAgentTool(catalog, 'search_products', { query: 'zzqqxx' })).toMatchObject({
+    expect(await runAgentTool(catalog, 'search_products', { query: 'zzqqxx' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' }
     })
     expect(
-      runAgentTool(catalog, 'search_products', { query: 'tent', max_price: 'cheap' })
+      await runAgentTool(catalog, 'search_products', { query: 'tent', max_price: 'cheap' })
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_arguments' }
@@ -207,8 +205,8 @@ describe('search_policies', () => {
     ['quelle est la garantie', 'warranty'],
     ['can I wash my sleeping bag', 'F002'],
     ['do you match prices', 'price_match']
-  ])('finds %s', (query, id) => {
-    expect(sections(query).some((s) => s === id || s.startsWith(`${id}#`))).toBe(true)
+  ])('finds %s', async (query, id) => {
+    expect((await sections(query)).some((s) => s === id || s.startsWith(`${id}#`))).toBe(true)
   })
 })
 

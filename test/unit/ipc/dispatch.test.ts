@@ -3,7 +3,7 @@ import { createDispatch, type AppHandlers, type Sender } from '../../../src/main
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
 import { routes } from '../../../src/shared/ipc/contract'
 import { createServices } from '../../../src/main/services'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
@@ -19,7 +19,11 @@ async function realHandlers(dir: string, openPath: string | null = null): Promis
     resourcesDir: RESOURCES_DIR,
     version: '0.0.0-test',
     runtime: 'harness',
-    dialogs: { pickCsvToOpen: async () => openPath, pickCsvToSave: async () => null },
+    dialogs: {
+      pickCsvToOpen: async () => openPath,
+      pickCsvToSave: async () => null,
+      pickCatalogFileToOpen: async () => openPath
+    },
     emit: () => {}
   })
   return services.handlers
@@ -158,11 +162,51 @@ describe('the IPC chokepoint', () => {
       ['catalog.search', { query: '', k: 3 }],
       ['catalog.search', { query: 'tent', k: 1000 }],
       ['catalog.runTool', { name: 'get_product', arguments: 42 }],
-      ['catalog.products', { all: true }]
+      ['catalog.products', { all: true }],
+      ['catalog.status', { verbose: true }],
+      ['catalog.reindex', {}],
+      ['catalog.reindex', { full: 'yes' }],
+      ['catalog.pickImportFile', { kind: 'prices' }],
+      ['catalog.import', { token: '' }],
+      ['catalog.import', { token: 'x', kind: 'products' }]
     ] as const) {
       const result = await dispatch(app, route, payload)
       expect(result.ok ? 'ok' : result.error.code).toBe('invalid_input')
     }
+  })
+
+  it('imports a catalog file picked in main, reports status, and explains a disabled re-index', async () => {
+    const products = readFileSync(join(RESOURCES_DIR, 'products.csv'), 'utf8')
+    const file = tmp.write(
+      'more-products.csv',
+      products.replace('TrailBlazer X200,', 'TrailBlazer X300,')
+    )
+    const dispatch = createDispatch(await realHandlers(tmp.path(), file), trusted, quiet)
+    const picked = await dispatch(app, 'catalog.pickImportFile', { kind: 'products' })
+    expect(picked).toMatchObject({ ok: true, data: { fileName: 'more-products.csv' } })
+    const token = picked.ok ? (picked.data as { token: string }).token : ''
+    expect(await dispatch(app, 'catalog.import', { token })).toMatchObject({
+      ok: true,
+      data: { status: 'imported', kind: 'products', count: 25 }
+    })
+    // A token is good for one import.
+    expect(await dispatch(app, 'catalog.import', { token })).toMatchObject({ ok: false })
+    expect(await dispatch(app, 'catalog.status', {})).toMatchObject({
+      ok: true,
+      data: { sources: { products: { origin: 'imported' } }, index: { state: 'off' } }
+    })
+    const tool = await dispatch(app, 'catalog.runTool', {
+      name: 'get_product',
+      arguments: { id_or_sku: 'P001' }
+    })
+    expect(tool).toMatchObject({
+      ok: true,
+      data: { ok: true, result: { name: 'TrailBlazer X300' } }
+    })
+    expect(await dispatch(app, 'catalog.reindex', { full: false })).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/no embedding provider/) }
+    })
   })
 
   it('refuses an import token that was never handed out', async () => {

@@ -1,14 +1,31 @@
+import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
 import type { HandlersFor } from '../../../shared/ipc/route'
 import { catalogRoutes } from '../../../shared/ipc/routes/catalogRoutes'
-import type { Catalog } from '../../catalog/openAgentCatalog'
-import { runAgentTool } from '../../catalog/runAgentTool'
+import type { CatalogService } from '../../catalog/CatalogService'
+import type { CatalogSourceKind } from '../../catalog/loadCatalogSources'
+import type { FileDialogs } from '../../dialogs/FileDialogs'
 
-export function catalogHandlers(catalog: Catalog): HandlersFor<typeof catalogRoutes> {
+export interface CatalogHandlerDeps {
+  catalog: CatalogService
+  dialogs: FileDialogs
+}
+
+// A rejected file lists this many problems; the count says how many there were in all.
+const LISTED_ISSUES = 200
+
+export function catalogHandlers(deps: CatalogHandlerDeps): HandlersFor<typeof catalogRoutes> {
+  const { catalog } = deps
+  // Tokens stand for paths picked in main's dialog: the renderer never names a path.
+  const picked = new Map<string, { kind: CatalogSourceKind; path: string }>()
   return {
     'catalog.search': async ({ query, k }) => {
       const started = performance.now()
-      const productHits = catalog.search.searchProducts(query, {}, k)
-      const passageHits = catalog.search.searchPolicies(query, k)
+      const { search } = catalog.current
+      const [productHits, passageHits] = await Promise.all([
+        search.searchProducts(query, {}, k),
+        search.searchPolicies(query, k)
+      ])
       return {
         products: productHits.map(({ product: p, score }) => ({
           sku: p.sku,
@@ -19,11 +36,12 @@ export function catalogHandlers(catalog: Catalog): HandlersFor<typeof catalogRou
           score
         })),
         passages: passageHits.map(({ passage, score }) => ({ ...passage, score })),
-        ms: performance.now() - started
+        ms: performance.now() - started,
+        retrieval: search.mode
       }
     },
     'catalog.products': async () =>
-      catalog.products.map((p) => ({
+      catalog.current.products.map((p) => ({
         id: p.id,
         sku: p.sku,
         name: p.name,
@@ -35,8 +53,29 @@ export function catalogHandlers(catalog: Catalog): HandlersFor<typeof catalogRou
       })),
     'catalog.runTool': async ({ name, arguments: args }) => {
       const started = performance.now()
-      const result = runAgentTool(catalog, name, args)
+      const result = await catalog.runTool(name, args)
       return { ...result, ms: performance.now() - started }
+    },
+    'catalog.status': async () => catalog.status(),
+    'catalog.reindex': async ({ full }) => catalog.reindex(full),
+    'catalog.pickImportFile': async ({ kind }) => {
+      const path = await deps.dialogs.pickCatalogFileToOpen(kind)
+      if (!path) return null
+      const token = randomUUID()
+      picked.set(token, { kind, path })
+      return { token, fileName: basename(path) }
+    },
+    'catalog.import': async ({ token }) => {
+      const choice = picked.get(token)
+      if (!choice) throw new Error('That file is no longer selected: choose it again')
+      picked.delete(token)
+      const outcome = await catalog.import(choice.kind, choice.path)
+      if (outcome.status === 'imported') return outcome
+      return {
+        ...outcome,
+        issues: outcome.issues.slice(0, LISTED_ISSUES),
+        totalIssues: outcome.issues.length
+      }
     }
   }
 }

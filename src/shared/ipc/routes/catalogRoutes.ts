@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CatalogSourceKindSchema, CatalogStatusSchema } from '../../catalog/catalogStatus'
 import { route } from '../route'
 
 const ToolError = z
@@ -32,7 +33,8 @@ export const catalogRoutes = {
             .object({ id: z.string(), title: z.string(), text: z.string(), score: z.number() })
             .strict()
         ),
-        ms: z.number()
+        ms: z.number(),
+        retrieval: z.enum(['lexical', 'hybrid'])
       })
       .strict()
   }),
@@ -71,6 +73,42 @@ export const catalogRoutes = {
         })
         .strict(),
       z.object({ ok: z.literal(false), error: ToolError, ms: z.number() }).strict()
+    ])
+  }),
+  'catalog.status': route({ input: z.object({}).strict(), output: CatalogStatusSchema }),
+  /** Re-embeds everything (full) or what changed; progress arrives as catalog.indexProgress. */
+  'catalog.reindex': route({
+    input: z.object({ full: z.boolean() }).strict(),
+    output: z.object({ embedded: z.number().int(), ms: z.number() }).strict()
+  }),
+  /** Opens main's file dialog for a source file; null when the user cancels. */
+  'catalog.pickImportFile': route({
+    input: z.object({ kind: CatalogSourceKindSchema }).strict(),
+    output: z.object({ token: z.string(), fileName: z.string() }).strict().nullable()
+  }),
+  /** Validates the picked file completely and replaces the source only if all of it is valid. */
+  'catalog.import': route({
+    input: z.object({ token: z.string().min(1).max(100) }).strict(),
+    output: z.discriminatedUnion('status', [
+      z
+        .object({
+          status: z.literal('imported'),
+          kind: CatalogSourceKindSchema,
+          fileName: z.string(),
+          count: z.number().int()
+        })
+        .strict(),
+      z
+        .object({
+          status: z.literal('invalid'),
+          kind: CatalogSourceKindSchema,
+          fileName: z.string(),
+          issues: z.array(
+            z.object({ row: z.number().int(), column: z.string(), reason: z.string() }).strict()
+          ),
+          totalIssues: z.number().int()
+        })
+        .strict()
     ])
   })
 }

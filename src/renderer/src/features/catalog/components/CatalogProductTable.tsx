@@ -10,9 +10,9 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
 import { formatUsd } from './formatUsd'
 
-/** The whole shipped catalog, for browsing. */
-export function CatalogProductTable(): JSX.Element {
-  const { data, error, loading } = useRequest('catalog.products', {})
+/** The whole catalog in use (shipped or imported), for browsing. */
+export function CatalogProductTable({ refreshKey }: { refreshKey: number }): JSX.Element {
+  const { data, error, loading } = useRequest('catalog.products', {}, refreshKey)
   if (error) return <IpcErrorAlert error={error} />
   return (
     <Paper variant="outlined">

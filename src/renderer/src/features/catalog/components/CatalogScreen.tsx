@@ -3,19 +3,25 @@ import Box from '@mui/material/Box'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { SearchField } from '@renderer/app/SearchField'
+import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useCatalogStatus } from '../hooks/useCatalogStatus'
 import { useDebouncedValue } from '../hooks/useDebouncedValue'
+import { CatalogIndexPanel } from './CatalogIndexPanel'
 import { CatalogProductTable } from './CatalogProductTable'
 import { CatalogSearchResults } from './CatalogSearchResults'
 
-/** Browse the shipped catalog, or see what the agent's search would find for a caller. */
+/** Browse the catalog, see what the agent's search would find for a caller, manage the index. */
 export function CatalogScreen(): JSX.Element {
   const [text, setText] = useState('')
   const query = useDebouncedValue(text.trim(), 250)
+  const { status, progress, error, sourcesVersion } = useCatalogStatus()
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2, overflow: 'auto' }}>
       <Typography variant="h5" component="h1">
         Catalog
       </Typography>
+      {error && <IpcErrorAlert error={error} />}
+      {status && <CatalogIndexPanel status={status} progress={progress} />}
       <Box>
         <SearchField
           label="Search as a caller would ask"
@@ -25,7 +31,14 @@ export function CatalogScreen(): JSX.Element {
           width={480}
         />
       </Box>
-      {query ? <CatalogSearchResults query={query} /> : <CatalogProductTable />}
+      {query ? (
+        <CatalogSearchResults
+          query={query}
+          refreshKey={sourcesVersion + (status?.index.builtAt ?? 0)}
+        />
+      ) : (
+        <CatalogProductTable refreshKey={sourcesVersion} />
+      )}
     </Stack>
   )
 }

@@ -19,8 +19,14 @@ import { formatUsd } from './formatUsd'
 const RESULTS = 10
 
 /** What the agent's search tools would find for a query: products and passages, scored. */
-export function CatalogSearchResults({ query }: { query: string }): JSX.Element {
-  const { data, error, loading } = useRequest('catalog.search', { query, k: RESULTS })
+export function CatalogSearchResults({
+  query,
+  refreshKey
+}: {
+  query: string
+  refreshKey: number
+}): JSX.Element {
+  const { data, error, loading } = useRequest('catalog.search', { query, k: RESULTS }, refreshKey)
   if (error) return <IpcErrorAlert error={error} />
   return (
     <Stack spacing={2}>
@@ -28,7 +34,11 @@ export function CatalogSearchResults({ query }: { query: string }): JSX.Element 
       {data && (
         <Typography variant="body2" color="text.secondary" data-testid="catalog-search-time">
           {data.products.length} products and {data.passages.length} passages in{' '}
-          {data.ms.toFixed(1)} ms (lexical search with the es/fr glossary)
+          {data.ms.toFixed(1)} ms (
+          {data.retrieval === 'hybrid'
+            ? 'hybrid: lexical and vector rankings fused, scores by reciprocal rank'
+            : 'lexical search with the es/fr glossary'}
+          )
         </Typography>
       )}
       <Paper variant="outlined">
@@ -49,7 +59,7 @@ export function CatalogSearchResults({ query }: { query: string }): JSX.Element 
           <TableBody>
             {data?.products.map((p) => (
               <TableRow key={p.sku} data-testid="catalog-product-hit">
-                <TableCell align="right">{p.score.toFixed(2)}</TableCell>
+                <TableCell align="right">{p.score.toPrecision(3)}</TableCell>
                 <TableCell>{p.sku}</TableCell>
                 <TableCell>{p.name}</TableCell>
                 <TableCell>{p.category}</TableCell>
@@ -80,7 +90,7 @@ export function CatalogSearchResults({ query }: { query: string }): JSX.Element 
           {data?.passages.map((p) => (
             <ListItem key={p.id} data-testid="catalog-passage-hit" alignItems="flex-start">
               <ListItemText
-                primary={`${p.score.toFixed(2)} · ${p.id} · ${p.title}`}
+                primary={`${p.score.toPrecision(3)} · ${p.id} · ${p.title}`}
                 secondary={p.text}
               />
             </ListItem>

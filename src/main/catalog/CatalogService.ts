@@ -1,0 +1,188 @@
+import { join } from 'node:path'
+import type { AgentToolResult } from '../../shared/catalog/agentTools'
+import type { CatalogStatus, IndexProgress } from '../../shared/catalog/catalogStatus'
+import type { EmbeddingProvider } from './embeddings/EmbeddingProvider'
+import type { VectorSide } from './HybridCatalogSearch'
+import { importCatalogFile, type CatalogImportOutcome } from './importCatalogFile'
+import { catalogSourcePath, loadCatalogSources, type CatalogSourceKind } from './loadCatalogSources'
+import { buildAgentCatalog, type Catalog } from './openAgentCatalog'
+import { runAgentTool } from './runAgentTool'
+import { passageDocuments, productDocuments } from './vectorDocuments'
+import { VectorCorpusIndex } from './VectorCorpusIndex'
+
+export interface CatalogServiceOptions {
+  /** The shipped sources (resources/). */
+  shippedDir: string
+  /** The user-data folder: imported sources and the vector indexes live under it. */
+  dataDir: string
+  /** Vector side of retrieval; without one the tools use lexical search only. */
+  embeddings?: EmbeddingProvider
+  onProgress?: (progress: IndexProgress) => void
+  onChanged?: (status: CatalogStatus) => void
+  now?: () => number
+}
+
+export interface ReindexSummary {
+  embedded: number
+  ms: number
+}
+
+/**
+ * The agent's knowledge in main: the sources (shipped, or imported by the user), lexical search
+ * at once, and the vector indexes built in the background. The tools use hybrid retrieval when
+ * the vectors for the current sources are ready, and lexical search until then.
+ */
+export class CatalogService {
+  private catalog: Catalog
+  private vector: VectorSide | undefined
+  private running: Promise<ReindexSummary> | undefined
+  private queued: Promise<unknown> = Promise.resolve()
+  private state: CatalogStatus['index']['state']
+  private error: string | null = null
+  private builtAt: number | null = null
+  private lastRun: ReindexSummary | null = null
+  private indexed = { products: 0, passages: 0 }
+  private closed = false
+  private readonly overrideDir: string
+  private readonly indexRoot: string
+  private readonly now: () => number
+
+  constructor(private readonly options: CatalogServiceOptions) {
+    this.overrideDir = join(options.dataDir, 'catalog')
+    this.indexRoot = join(options.dataDir, 'catalog-index')
+    this.now = options.now ?? Date.now
+    this.catalog = this.load()
+    this.state = options.embeddings ? 'stale' : 'off'
+  }
+
+  get current(): Catalog {
+    return this.catalog
+  }
+
+  runTool(name: string, args: unknown): Promise<AgentToolResult> {
+    return runAgentTool(this.catalog, name, args)
+  }
+
+  status(): CatalogStatus {
+    const origin = (kind: CatalogSourceKind): 'shipped' | 'imported' =>
+      catalogSourcePath(kind, this.options.shippedDir, this.overrideDir).origin
+    const { sources, passages } = this.catalog
+    return {
+      sources: {
+        products: { count: sources.products.length, origin: origin('products') },
+        orders: { count: sources.orders.length, origin: origin('orders') },
+        knowledge: { count: passages.length, origin: origin('knowledge') }
+      },
+      index: {
+        provider: this.options.embeddings?.id ?? null,
+        dimensions: this.options.embeddings?.dimensions ?? null,
+        state: this.state,
+        products: this.indexed.products,
+        passages: this.indexed.passages,
+        builtAt: this.builtAt,
+        lastRun: this.lastRun,
+        error: this.error
+      },
+      retrieval: this.catalog.search.mode
+    }
+  }
+
+  /**
+   * Brings the vector indexes in line with the sources: only changed items are embedded, or all
+   * of them with `full`. One run at a time; a second call joins the running one.
+   */
+  reindex(full = false): Promise<ReindexSummary> {
+    const embeddings = this.options.embeddings
+    if (!embeddings)
+      return Promise.reject(new Error('Vector search is off: no embedding provider is configured.'))
+    this.running ??= this.build(embeddings, full).finally(() => {
+      this.running = undefined
+    })
+    return this.running
+  }
+
+  /** Loads the embedding model now, so the first caller's search does not pay for it. */
+  async warmUp(): Promise<void> {
+    await this.options.embeddings?.embed(['warm-up'])
+  }
+
+  /** Validates and stores a user's source file, then reloads and re-indexes what changed. */
+  async import(kind: CatalogSourceKind, path: string): Promise<CatalogImportOutcome> {
+    const outcome = importCatalogFile(kind, path, this.overrideDir)
+    if (outcome.status === 'imported') {
+      this.catalog = this.load()
+      if (this.options.embeddings) {
+        this.state = 'stale'
+        // The answer to the import does not wait for embeddings; a failure shows in status().
+        this.queued = this.afterRunning().then(() => this.reindex().catch(() => undefined))
+      }
+      this.changed()
+    }
+    return outcome
+  }
+
+  /** Resolves when no indexing is running or queued (tests, orderly shutdown). */
+  async idle(): Promise<void> {
+    await this.queued
+    await this.afterRunning()
+  }
+
+  /** Stops reporting; a run in progress finishes its current batch and is then ignored. */
+  close(): void {
+    this.closed = true
+  }
+
+  private load(): Catalog {
+    return buildAgentCatalog(
+      loadCatalogSources(this.options.shippedDir, this.overrideDir),
+      () => this.vector
+    )
+  }
+
+  private async afterRunning(): Promise<void> {
+    await this.running?.catch(() => undefined)
+  }
+
+  private async build(embeddings: EmbeddingProvider, full: boolean): Promise<ReindexSummary> {
+    const started = performance.now()
+    const catalog = this.catalog
+    const products = new VectorCorpusIndex(this.indexRoot, 'products', embeddings)
+    const passages = new VectorCorpusIndex(this.indexRoot, 'passages', embeddings)
+    this.state = 'building'
+    this.error = null
+    this.changed()
+    try {
+      let embedded = await products.sync(
+        productDocuments(catalog.products),
+        (done, total) => this.progress({ phase: 'products', done, total }),
+        full
+      )
+      embedded += await passages.sync(
+        passageDocuments(catalog.passages),
+        (done, total) => this.progress({ phase: 'passages', done, total }),
+        full
+      )
+      this.indexed = { products: await products.size(), passages: await passages.size() }
+      this.vector = { products, passages }
+      this.lastRun = { embedded, ms: performance.now() - started }
+      this.builtAt = this.now()
+      // Sources imported while this ran are embedded by the run the import queued.
+      this.state = catalog === this.catalog ? 'ready' : 'stale'
+      return this.lastRun
+    } catch (error) {
+      this.state = 'failed'
+      this.error = error instanceof Error ? error.message : String(error)
+      throw error
+    } finally {
+      this.changed()
+    }
+  }
+
+  private progress(progress: IndexProgress): void {
+    if (!this.closed) this.options.onProgress?.(progress)
+  }
+
+  private changed(): void {
+    if (!this.closed) this.options.onChanged?.(this.status())
+  }
+}

@@ -1,0 +1,98 @@
+import { useState, type JSX } from 'react'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogContentText from '@mui/material/DialogContentText'
+import DialogTitle from '@mui/material/DialogTitle'
+import List from '@mui/material/List'
+import ListItem from '@mui/material/ListItem'
+import Menu from '@mui/material/Menu'
+import MenuItem from '@mui/material/MenuItem'
+import Snackbar from '@mui/material/Snackbar'
+import type { Output } from '@shared/ipc/contract'
+import { formatIssue } from '@shared/sessions/importIssues'
+import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+
+type Kind = 'products' | 'orders' | 'knowledge'
+type Outcome = Output<'catalog.import'>
+
+const KINDS: { kind: Kind; label: string }[] = [
+  { kind: 'products', label: 'Products (CSV or JSON)…' },
+  { kind: 'orders', label: 'Orders (CSV or JSON)…' },
+  { kind: 'knowledge', label: 'Knowledge base (JSON)…' }
+]
+const NOUN: Record<Kind, string> = {
+  products: 'products',
+  orders: 'orders',
+  knowledge: 'knowledge base entries'
+}
+
+/** Replaces one catalog source with a user's file: checked whole, kept only if all valid. */
+export function CatalogImportMenu(): JSX.Element {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [error, setError] = useState<IpcError | null>(null)
+
+  const importKind = async (kind: Kind): Promise<void> => {
+    setAnchor(null)
+    setError(null)
+    try {
+      const picked = await request('catalog.pickImportFile', { kind })
+      if (picked) setOutcome(await request('catalog.import', { token: picked.token }))
+    } catch (failure) {
+      setError(toIpcError('catalog.import', failure))
+    }
+  }
+
+  return (
+    <>
+      <Button variant="outlined" onClick={(event) => setAnchor(event.currentTarget)}>
+        Import…
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        {KINDS.map(({ kind, label }) => (
+          <MenuItem key={kind} onClick={() => void importKind(kind)}>
+            {label}
+          </MenuItem>
+        ))}
+      </Menu>
+      {error && <IpcErrorAlert error={error} />}
+      <Snackbar
+        open={outcome?.status === 'imported'}
+        autoHideDuration={6000}
+        onClose={() => setOutcome(null)}
+      >
+        <Alert severity="success" onClose={() => setOutcome(null)} data-testid="catalog-imported">
+          {outcome?.status === 'imported' &&
+            `Imported ${outcome.count} ${NOUN[outcome.kind]} from ${outcome.fileName}; re-indexing what changed.`}
+        </Alert>
+      </Snackbar>
+      {outcome?.status === 'invalid' && (
+        <Dialog open onClose={() => setOutcome(null)} maxWidth="md" fullWidth>
+          <DialogTitle>{outcome.fileName} was not imported</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              {outcome.totalIssues} problem{outcome.totalIssues === 1 ? '' : 's'}; the{' '}
+              {NOUN[outcome.kind]} in use are unchanged.
+              {outcome.totalIssues > outcome.issues.length &&
+                ` The first ${outcome.issues.length} are listed.`}
+            </DialogContentText>
+            <List dense data-testid="catalog-import-issues">
+              {outcome.issues.map((issue) => (
+                <ListItem key={`${issue.row}:${issue.column}:${issue.reason}`}>
+                  {formatIssue(issue)}
+                </ListItem>
+              ))}
+            </List>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOutcome(null)}>Close</Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  )
+}
