@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util'
 import { LabReportAccumulator } from '../../src/shared/analytics/labReport'
-import { labReportJson } from '../../src/shared/analytics/labReportJson'
+import { LabReportColumns, labReportJsonChunks } from '../../src/shared/analytics/labReportColumns'
 import { labReportLines } from '../../src/shared/analytics/labReportText'
 import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
 import { readLabCsv } from '../../src/main/sessions/readLabCsv'
+import { readLabCsvFast } from '../../src/main/sessions/readLabCsvFast'
 
 export const EXIT_BAD_FILE = 2
 export const EXIT_USAGE = 64
@@ -26,17 +27,27 @@ const OPTIONS = {
 } as const
 
 interface Io {
-  /** Resolves when the text may be followed by more (stdout backpressure). */
-  out: (text: string) => void | Promise<void>
+  /** Resolves when the text may be followed by more (stdout backpressure); Buffers are UTF-8. */
+  out: (text: string | Buffer) => void | Promise<void>
   err: (text: string) => void
 }
 
 const CHUNK_CHARS = 1 << 16
 
-/** Joins small pieces into ~64 KB writes. */
-async function writeAll(pieces: Iterable<string>, separator: string, io: Io): Promise<void> {
+/** Joins small pieces into ~64 KB writes; bytes (UTF-8) go out as they are. */
+async function writeAll(
+  pieces: Iterable<string | Uint8Array>,
+  separator: string,
+  io: Io
+): Promise<void> {
   let buffer = ''
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (buffer) await io.out(buffer)
+      buffer = separator
+      await io.out(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength))
+      continue
+    }
     buffer += piece + separator
     if (buffer.length >= CHUNK_CHARS) {
       await io.out(buffer)
@@ -69,13 +80,19 @@ export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
     return EXIT_USAGE
   }
 
-  const report = new LabReportAccumulator()
-  let summary: Awaited<ReturnType<typeof readLabCsv>>
+  // The fast reader vouches only for files without a problem; for any other file it gives up
+  // and readLabCsv reads it again from the start, so messages stay exactly as they were.
+  let report: LabReportAccumulator | LabReportColumns = new LabReportColumns()
+  let summary = readLabCsvFast(file, report)
   try {
-    summary = await readLabCsv(file, {
-      session: (session) => report.add(session),
-      issue: (issue) => io.err(`${file}: ${formatIssue(issue)}\n`)
-    })
+    if (!summary) {
+      const fresh = new LabReportAccumulator()
+      report = fresh
+      summary = await readLabCsv(file, {
+        session: (session) => fresh.add(session),
+        issue: (issue) => io.err(`${file}: ${formatIssue(issue)}\n`)
+      })
+    }
   } catch (error) {
     io.err(`${file}: cannot read: ${(error as Error).message}\n`)
     return EXIT_BAD_FILE
@@ -87,7 +104,7 @@ export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
   }
   const view = report.view()
   if (args.values.json) {
-    await writeAll(labReportJson(view), '', io)
+    await writeAll(labReportJsonChunks(view), '', io)
     await io.out('\n')
   } else {
     await writeAll(labReportLines(view, maxRows), '\n', io)

@@ -3,7 +3,7 @@ import type { LabReport } from './labReportSchema'
 import { Listed, ListedSessions } from './listedSessions'
 import { pandasMode } from './pandasMode'
 
-type Lists = {
+export type Lists = {
   slow: LabReport['latency']['slow_sessions'][number]
   negative: LabReport['sentiment']['negative_sessions'][number]
   withoutRag: LabReport['rag']['sessions_without_rag'][number]
@@ -33,7 +33,7 @@ export interface LabListedTotals {
   high_interruption_sessions: number
 }
 
-interface Sum {
+export interface Sum {
   n: number
   total: number
 }
@@ -45,8 +45,16 @@ const addTo = <K>(map: Map<K, Sum>, key: K, value: number): void => {
   map.set(key, s)
 }
 /** value_counts order: most frequent first, ties by value. */
-const valueCounts = (counts: Map<string, number>): Record<string, number> =>
+const valueCounts = (counts: ReadonlyMap<string, number>): Record<string, number> =>
   Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)))
+
+/** The fields each listed table carries, in the order the report writes them. */
+export const LISTED_FIELDS = {
+  slow: ['session_id', 'scenario', 'latency_p95_ms'],
+  negative: ['session_id', 'scenario', 'duration_sec', 'interruptions'],
+  withoutRag: ['session_id', 'scenario', 'sentiment'],
+  high: ['session_id', 'scenario', 'interruptions', 'sentiment']
+} as const satisfies { [K in keyof Lists]: readonly (keyof Lists[K] & keyof LabSession)[] }
 
 /**
  * The lab's Parts 3–7 over any stream of sessions, in one pass and bounded memory (only the
@@ -59,23 +67,13 @@ export class LabReportAccumulator {
   private readonly p95: Sum = { n: 0, total: 0 }
   private minP50 = Infinity
   private maxP50 = -Infinity
-  private readonly slow = new ListedSessions(['session_id', 'scenario', 'latency_p95_ms'])
+  private readonly slow = new ListedSessions(LISTED_FIELDS.slow)
   private readonly sentiments = new Map<string, number>()
-  private readonly negative = new ListedSessions([
-    'session_id',
-    'scenario',
-    'duration_sec',
-    'interruptions'
-  ])
+  private readonly negative = new ListedSessions(LISTED_FIELDS.negative)
   private readonly ragP50 = new Map<boolean, Sum>()
-  private readonly withoutRag = new ListedSessions(['session_id', 'scenario', 'sentiment'])
+  private readonly withoutRag = new ListedSessions(LISTED_FIELDS.withoutRag)
   private readonly interruptionsBySentiment = new Map<string, Sum>()
-  private readonly high = new ListedSessions([
-    'session_id',
-    'scenario',
-    'interruptions',
-    'sentiment'
-  ])
+  private readonly high = new ListedSessions(LISTED_FIELDS.high)
   private readonly languageP50 = new Map<string, Sum>() // insertion order = pandas unique()
   private readonly languageSentiments = new Map<string, Map<string, number>>()
 
@@ -143,50 +141,92 @@ export class LabReportAccumulator {
 
   /** The report with lists left as iterables, for writers that stream millions of rows. */
   view(): LabReportView {
-    const used = this.ragP50.get(true)?.n ?? 0
-    const sortedKeys = [...this.interruptionsBySentiment.keys()].sort()
-    return {
-      total_sessions: this.total,
-      latency: {
-        avg_p50_ms: mean(this.p50),
-        avg_p95_ms: mean(this.p95),
-        min_p50_ms: this.total ? this.minP50 : null,
-        max_p50_ms: this.total ? this.maxP50 : null,
-        threshold_ms: SLOW_P95_MS,
-        slow_sessions: this.slow
-      },
-      sentiment: {
-        counts: valueCounts(this.sentiments),
-        negative_sessions: this.negative
-      },
-      rag: {
-        used,
-        not_used: this.total - used,
-        usage_rate_pct: this.total ? (used / this.total) * 100 : null,
-        avg_p50_with_rag_ms: mean(this.ragP50.get(true)),
-        avg_p50_without_rag_ms: mean(this.ragP50.get(false)),
-        sessions_without_rag: this.withoutRag
-      },
-      interruptions: {
-        // groupby() sorts its keys
-        avg_by_sentiment: Object.fromEntries(
-          sortedKeys.map((k) => [k, mean(this.interruptionsBySentiment.get(k)) ?? 0])
-        ),
-        high_interruption_sessions: this.high
-      },
-      language: {
-        counts: valueCounts(new Map([...this.languageP50].map(([k, s]) => [k, s.n]))),
-        by_language: Object.fromEntries(
-          [...this.languageP50].map(([lang, s]) => [
-            lang,
-            {
-              sessions: s.n,
-              avg_p50_ms: s.total / s.n,
-              mode_sentiment: pandasMode(this.languageSentiments.get(lang) ?? new Map()) ?? ''
-            }
-          ])
-        )
-      }
+    return labReportView({
+      total: this.total,
+      p50: this.p50,
+      p95: this.p95,
+      minP50: this.minP50,
+      maxP50: this.maxP50,
+      slow: this.slow,
+      sentiments: this.sentiments,
+      negative: this.negative,
+      ragP50: this.ragP50,
+      withoutRag: this.withoutRag,
+      interruptionsBySentiment: this.interruptionsBySentiment,
+      high: this.high,
+      languageP50: this.languageP50,
+      languageSentiments: this.languageSentiments
+    })
+  }
+}
+
+/**
+ * What a report is made of; LabReportAccumulator keeps exactly this, and other accumulators
+ * (the CLI's columnar one) hand it over so that both build the report in this one place.
+ */
+export interface LabReportParts {
+  total: number
+  p50: Sum
+  p95: Sum
+  minP50: number
+  maxP50: number
+  slow: Listed<Lists['slow']>
+  sentiments: ReadonlyMap<string, number>
+  negative: Listed<Lists['negative']>
+  ragP50: ReadonlyMap<boolean, Sum>
+  withoutRag: Listed<Lists['withoutRag']>
+  interruptionsBySentiment: ReadonlyMap<string, Sum>
+  high: Listed<Lists['high']>
+  /** In the order the languages first appear (pandas unique()). */
+  languageP50: ReadonlyMap<string, Sum>
+  languageSentiments: ReadonlyMap<string, ReadonlyMap<string, number>>
+}
+
+export function labReportView(parts: LabReportParts): LabReportView {
+  const used = parts.ragP50.get(true)?.n ?? 0
+  const total = parts.total
+  const sortedKeys = [...parts.interruptionsBySentiment.keys()].sort()
+  return {
+    total_sessions: total,
+    latency: {
+      avg_p50_ms: mean(parts.p50),
+      avg_p95_ms: mean(parts.p95),
+      min_p50_ms: total ? parts.minP50 : null,
+      max_p50_ms: total ? parts.maxP50 : null,
+      threshold_ms: SLOW_P95_MS,
+      slow_sessions: parts.slow
+    },
+    sentiment: {
+      counts: valueCounts(parts.sentiments),
+      negative_sessions: parts.negative
+    },
+    rag: {
+      used,
+      not_used: total - used,
+      usage_rate_pct: total ? (used / total) * 100 : null,
+      avg_p50_with_rag_ms: mean(parts.ragP50.get(true)),
+      avg_p50_without_rag_ms: mean(parts.ragP50.get(false)),
+      sessions_without_rag: parts.withoutRag
+    },
+    interruptions: {
+      // groupby() sorts its keys
+      avg_by_sentiment: Object.fromEntries(
+        sortedKeys.map((k) => [k, mean(parts.interruptionsBySentiment.get(k)) ?? 0])
+      ),
+      high_interruption_sessions: parts.high
+    },
+    language: {
+      counts: valueCounts(new Map([...parts.languageP50].map(([k, s]) => [k, s.n]))),
+      by_language: Object.fromEntries(
+        [...parts.languageP50].map(([lang, s]) => [
+          lang,
+          {
+            sessions: s.n,
+            avg_p50_ms: s.total / s.n,
+            mode_sentiment: pandasMode(parts.languageSentiments.get(lang) ?? new Map()) ?? ''
+          }
+        ])
+      )
     }
   }
 }

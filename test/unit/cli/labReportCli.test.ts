@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { readLabCsv } from '../../../src/main/sessions/readLabCsv'
+import { LabReportAccumulator } from '../../../src/shared/analytics/labReport'
+import { labReportJson } from '../../../src/shared/analytics/labReportJson'
+import { labReportLines } from '../../../src/shared/analytics/labReportText'
+import { formatIssue, formatWarning } from '../../../src/shared/sessions/importIssues'
 import { runLabReportCli } from '../../../tools/cli/labReportCli'
+import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
 
 async function run(...argv: string[]) {
@@ -66,5 +72,54 @@ describe('voice-console-report', () => {
   it('limits listed rows with --max-rows', async () => {
     const { out } = await run(PILOT_CSV, '--max-rows', '1')
     expect(out).toContain('… 3 more')
+  })
+})
+
+/** What the CLI printed before its fast path: readLabCsv into LabReportAccumulator. */
+async function sequentialCli(file: string, json: boolean) {
+  let out = ''
+  let err = ''
+  const report = new LabReportAccumulator()
+  const summary = await readLabCsv(file, {
+    session: (s) => report.add(s),
+    issue: (i) => void (err += `${file}: ${formatIssue(i)}\n`)
+  })
+  for (const w of summary.warnings) err += `${file}: warning: ${formatWarning(w)}\n`
+  if (summary.issueCount > 0) {
+    err += `${file}: ${summary.issueCount} problem(s) found; no report printed.\n`
+    return { code: 2, out, err }
+  }
+  if (json) out = [...labReportJson(report.view())].join('') + '\n'
+  else out = [...labReportLines(report.view())].map((line) => `${line}\n`).join('')
+  return { code: 0, out, err }
+}
+
+describe('voice-console-report prints what readLabCsv and the accumulator give', () => {
+  const tmp = useTempDir()
+  const synthetic = [...syntheticSessionLines(4_000)]
+
+  it.each([false, true])('for a valid file (json: %s), warnings included', async (json) => {
+    const lines = [...synthetic]
+    lines[17] = lines[17]!.replace(/,(en|es|fr)$/, ',de') // unknown language: a warning
+    const file = tmp.write('ok.csv', lines.join('\r\n') + '\r\n')
+    const args = json ? [file, '--json'] : [file]
+    expect(await run(...args)).toEqual(await sequentialCli(file, json))
+  })
+
+  it.each([
+    ['a duplicate id at the end', (lines: string[]) => [...lines, lines[1]!]],
+    [
+      'an id out of order, then its duplicate',
+      (l: string[]) => [...l, l[9]!, l[3]!.replace('SYN', 'X'), l[3]!]
+    ],
+    [
+      'a bad value at the end',
+      (lines: string[]) => [...lines, lines[5]!.replace('SYN', 'Z').replace(',true,', ',maybe,')]
+    ],
+    ['a quoted field', (lines: string[]) => [...lines, `"Q1",faq,1,1,2,0,1,neutral,m,true,en`]]
+  ])('for a file with %s', async (_, edit) => {
+    const file = tmp.write('edited.csv', edit([...synthetic]).join('\n') + '\n')
+    const now = await run(file, '--json')
+    expect(now).toEqual(await sequentialCli(file, true))
   })
 })

@@ -1,0 +1,427 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { WarningCollector, type ImportIssue } from '../../shared/sessions/importIssues'
+import { LabRowValidator } from '../../shared/sessions/labRowValidator'
+import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../shared/sessions/labSchema'
+import { READ_BYTES, type LabCsvSummary } from './readLabCsv'
+
+/**
+ * Receives the sessions of a file in file order, and finds duplicate ids (as LabReportColumns
+ * does: it holds every id anyway).
+ */
+export interface LabCsvRowSink {
+  /** Room for about `rows` more sessions with ids of about `idChars` characters. */
+  reserve(rows: number, idChars: number): void
+  /** A valid session; false (nothing added) if its id came before. */
+  addSession(session: LabSession): boolean
+  /** The same for a row read from bytes: its id is bytes[idStart, idEnd), printable ASCII. */
+  addAscii(
+    bytes: Uint8Array,
+    idStart: number,
+    idEnd: number,
+    scenario: string,
+    duration: number,
+    p50: number,
+    p95: number,
+    interruptions: number,
+    sentiment: string,
+    ragUsed: boolean,
+    language: string
+  ): boolean
+}
+
+/**
+ * readLabCsv's result for a file that has no problem, or undefined: then the caller must forget
+ * what the sink received and read the file with readLabCsv, which reports exactly as ever.
+ *
+ * The fast reader only vouches for files readLabCsv would accept, and gives up on anything else:
+ * a quote character anywhere (quoted fields go to Papa Parse), any row problem, a duplicate id,
+ * a header problem, an unreadable file.
+ * On a quote-free file Papa Parse splits the text at the newline the first line ends with (LF
+ * or CRLF), and each row at commas; this reader does the same on the bytes. Rows whose every
+ * field is plain ASCII in the shapes below (digits, known category values, the boolean words)
+ * are read straight from the bytes; any other row is decoded and split into strings, as Papa
+ * Parse would give it, and goes through the same LabRowValidator as readLabCsv. Rows are
+ * numbered, blank lines counted and warnings collected exactly as there.
+ */
+export function readLabCsvFast(
+  path: string,
+  sink: LabCsvRowSink,
+  readBytes = READ_BYTES
+): LabCsvSummary | undefined {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    const reader = new FastLabCsvReader(sink, fstatSync(fd).size)
+    let buffer = Buffer.allocUnsafe(Math.max(readBytes * 2, 1 << 12))
+    let start = 0
+    let end = 0
+    for (;;) {
+      if (start > 0) {
+        buffer.copyWithin(0, start, end)
+        end -= start
+        start = 0
+      }
+      if (buffer.length - end < readBytes) {
+        const bigger = Buffer.allocUnsafe((end + readBytes) * 2)
+        buffer.copy(bigger, 0, 0, end)
+        buffer = bigger
+      }
+      const n = readSync(fd, buffer, end, readBytes, null)
+      if (n === 0) break
+      // A quote anywhere: quoted fields are Papa Parse's job (readLabCsv).
+      if (buffer.subarray(end, end + n).indexOf(QUOTE) !== -1) return undefined
+      end += n
+      start = reader.consume(buffer, start, end, false)
+      if (reader.gaveUp) return undefined
+    }
+    reader.consume(buffer, start, end, true)
+    return reader.gaveUp ? undefined : reader.finish()
+  } catch {
+    return undefined
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const QUOTE = 0x22
+const COMMA = 0x2c
+const LF = 0x0a
+const CR = 0x0d
+const SPACE = 0x20
+const DOT = 0x2e
+const ZERO = 0x30
+const NINE = 0x39
+const BOM = '\uFEFF'
+const MAX_EXACT_DIGITS = 15 // up to 15 digits, the integer is exact in a double
+
+const enum Column {
+  session_id,
+  scenario,
+  duration_sec,
+  latency_p50_ms,
+  latency_p95_ms,
+  interruptions,
+  turns,
+  sentiment,
+  model,
+  rag_used,
+  language
+}
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
+
+/** The values a byte range may stand for without a warning: one string object each. */
+class ByteInterner {
+  private readonly bytes: Uint8Array[] = []
+  private readonly values: string[] = []
+  private readonly results: unknown[] = []
+
+  add(text: string, result: unknown = text): void {
+    this.bytes.push(ascii(text))
+    this.values.push(text)
+    this.results.push(result)
+  }
+
+  /** The entry's index for buffer[start, end), or -1. */
+  find(buffer: Uint8Array, start: number, end: number): number {
+    const length = end - start
+    outer: for (let i = 0; i < this.bytes.length; i++) {
+      const bytes = this.bytes[i]!
+      if (bytes.length !== length) continue
+      for (let k = 0; k < length; k++) if (bytes[k] !== buffer[start + k]) continue outer
+      return i
+    }
+    return -1
+  }
+
+  value(index: number): string {
+    return this.values[index]!
+  }
+
+  result(index: number): unknown {
+    return this.results[index]
+  }
+}
+
+class GiveUp extends Error {}
+
+class FastLabCsvReader {
+  gaveUp = false
+  private readonly warnings = new WarningCollector()
+  private readonly rowIssues: ImportIssue[] = []
+  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
+  private validator: LabRowValidator | undefined
+  /** Field index of each lab column, by Column. */
+  private readonly positions = new Int32Array(LAB_COLUMNS.length)
+  private readonly starts = new Int32Array(LAB_COLUMNS.length)
+  private readonly ends = new Int32Array(LAB_COLUMNS.length)
+  private headerLength = 0
+  /** commas[k] = offset of the comma ending field k. */
+  private commas = new Int32Array(0)
+  private crlf: boolean | undefined
+  private atFileStart = true
+  private fileOffset = 0 // file offset of buffer[start] at the last consume
+  private row = 0
+  private validRows = 0
+  private reserved = false
+  private readonly scenarios = knownValues('scenario')
+  private readonly sentiments = knownValues('sentiment')
+  private readonly languages = knownValues('language')
+  private readonly booleans = new ByteInterner()
+
+  constructor(
+    private readonly sink: LabCsvRowSink,
+    private readonly fileBytes: number
+  ) {
+    // parseBoolean's words, in the spellings files use (others take the validator's path).
+    for (const [words, value] of [
+      [['true', '1', 'yes'], true],
+      [['false', '0', 'no'], false]
+    ] as const) {
+      for (const word of words) {
+        for (const spelling of new Set([
+          word,
+          word.toUpperCase(),
+          word[0]!.toUpperCase() + word.slice(1)
+        ]))
+          this.booleans.add(spelling, value)
+      }
+    }
+  }
+
+  /** Reads the complete rows in buffer[start, end) (all of it when last); returns where it stopped. */
+  consume(buffer: Buffer, start: number, end: number, last: boolean): number {
+    try {
+      return this.consumeRows(buffer, start, end, last)
+    } catch (error) {
+      if (error instanceof GiveUp) {
+        this.gaveUp = true
+        return end
+      }
+      throw error
+    }
+  }
+
+  finish(): LabCsvSummary {
+    if (!this.validator) throw new GiveUp() // readLabCsv reports the empty file
+    return {
+      rows: Math.max(0, this.row - 1),
+      validRows: this.validRows,
+      issueCount: 0,
+      warnings: this.warnings.list()
+    }
+  }
+
+  private consumeRows(buffer: Buffer, start: number, end: number, last: boolean): number {
+    const base = this.fileOffset - start // file offset of buffer[0]
+    let p = start
+    if (this.atFileStart) {
+      // TextDecoder drops one leading BOM, as readLabCsv's does.
+      if (end - p < 3 && !last) return p // fileOffset is still 0
+      this.atFileStart = false
+      if (end - p >= 3 && buffer[p] === 0xef && buffer[p + 1] === 0xbb && buffer[p + 2] === 0xbf)
+        p += 3
+    }
+    if (this.crlf === undefined) {
+      // readLabCsv picks the newline from its first read: CRLF if its first line ends with one
+      // there, else LF (also when no line ends in it).
+      const firstRead = Math.min(READ_BYTES, this.fileBytes)
+      const lf = buffer.indexOf(LF, p)
+      if (lf !== -1 && lf < end && base + lf < firstRead)
+        this.crlf = lf > p && buffer[lf - 1] === CR
+      else if ((lf !== -1 && lf < end) || base + end >= firstRead || last) this.crlf = false
+      else {
+        this.fileOffset = base + p
+        return p
+      }
+    }
+    const crlf = this.crlf
+    for (;;) {
+      let lf = buffer.indexOf(LF, p)
+      if (lf >= end) lf = -1
+      if (crlf)
+        while (lf !== -1 && (lf === p || buffer[lf - 1] !== CR)) {
+          lf = buffer.indexOf(LF, lf + 1)
+          if (lf >= end) lf = -1
+        }
+      if (lf === -1) {
+        if (!last) break
+        if (p < end) this.line(buffer, p, end)
+        p = end
+        break
+      }
+      this.line(buffer, p, crlf ? lf - 1 : lf)
+      p = lf + 1
+    }
+    if (!this.reserved && this.validator && this.row > 1) this.reserveIds(base + p)
+    this.fileOffset = base + p
+    return p
+  }
+
+  /** Sizes the id set from the rows seen so far, as readLabCsv does after its first read. */
+  private reserveIds(bytesRead: number): void {
+    this.reserved = true
+    if (this.fileBytes <= bytesRead) return
+    const rowsPerByte = (this.row - 1) / bytesRead
+    this.sink.reserve(Math.ceil((this.fileBytes - bytesRead) * rowsPerByte * 1.05), 16)
+  }
+
+  /** One row: buffer[start, end), without its line ending. */
+  private line(buffer: Buffer, start: number, end: number): void {
+    if (this.validator && this.fastRow(buffer, start, end)) return
+    const text = isAscii(buffer, start, end)
+      ? buffer.toString('latin1', start, end)
+      : this.utf8.decode(buffer.subarray(start, end))
+    const record = text.split(',')
+    if (record.length === 1 && record[0] === '') {
+      this.row++ // blank line: skipped, but counted so rows match the file's lines
+      return
+    }
+    this.take(record)
+  }
+
+  /** readLabCsv's take(), giving up where it would report a problem. */
+  private take(record: string[]): void {
+    this.row++
+    if (!this.validator) {
+      if (record[0]?.startsWith(BOM)) record[0] = record[0].slice(1)
+      this.validator = new LabRowValidator(record, this.warnings)
+      if (this.validator.headerIssues.length > 0) throw new GiveUp()
+      this.headerLength = record.length
+      this.commas = new Int32Array(record.length)
+      // Without header issues, each lab column is there exactly once.
+      const names = record.map((name) => name.trim())
+      LAB_COLUMNS.forEach((column, i) => (this.positions[i] = names.indexOf(column)))
+      return
+    }
+    const session = this.validator.validate(record, this.row, this.rowIssues)
+    if (session === null || !this.sink.addSession(session)) throw new GiveUp()
+    this.validRows++
+  }
+
+  /**
+   * A row LabRowValidator would accept without a warning, read from its bytes; false (and
+   * nothing done) for any row it cannot vouch for.
+   */
+  private fastRow(buffer: Buffer, start: number, end: number): boolean {
+    const commas = this.commas
+    const fields = this.headerLength
+    let count = 0
+    for (let i = start; i < end; i++) {
+      if (buffer[i] === COMMA) {
+        if (count === fields - 1) return false
+        commas[count++] = i
+      }
+    }
+    if (count !== fields - 1) return false
+    commas[count] = end
+
+    // Where each lab column's field starts and ends.
+    const starts = this.starts
+    const ends = this.ends
+    const positions = this.positions
+    for (let c = 0; c < LAB_COLUMNS.length; c++) {
+      const k = positions[c]!
+      starts[c] = k === 0 ? start : commas[k - 1]! + 1
+      ends[c] = commas[k]!
+    }
+
+    // session_id: printable ASCII, not blank at either end (so trim() keeps it whole).
+    const idStart = starts[Column.session_id]!
+    const idEnd = ends[Column.session_id]!
+    if (!isPlainText(buffer, idStart, idEnd)) return false
+    const scenario = this.scenarios.find(buffer, starts[Column.scenario]!, ends[Column.scenario]!)
+    if (scenario < 0) return false
+    const duration = plainNumber(buffer, starts[Column.duration_sec]!, ends[Column.duration_sec]!)
+    if (duration < 0) return false
+    const p50 = plainNumber(buffer, starts[Column.latency_p50_ms]!, ends[Column.latency_p50_ms]!)
+    if (p50 < 0) return false
+    const p95 = plainNumber(buffer, starts[Column.latency_p95_ms]!, ends[Column.latency_p95_ms]!)
+    if (p95 < 0 || p95 < p50) return false
+    const interruptions = plainNumber(
+      buffer,
+      starts[Column.interruptions]!,
+      ends[Column.interruptions]!
+    )
+    if (interruptions < 0 || !Number.isInteger(interruptions)) return false
+    const turns = plainNumber(buffer, starts[Column.turns]!, ends[Column.turns]!)
+    if (turns < 0 || !Number.isInteger(turns)) return false
+    const sentiment = this.sentiments.find(
+      buffer,
+      starts[Column.sentiment]!,
+      ends[Column.sentiment]!
+    )
+    if (sentiment < 0) return false
+    // model: only required, and not in the report.
+    if (!isPlainText(buffer, starts[Column.model]!, ends[Column.model]!)) return false
+    const rag = this.booleans.find(buffer, starts[Column.rag_used]!, ends[Column.rag_used]!)
+    if (rag < 0) return false
+    const language = this.languages.find(buffer, starts[Column.language]!, ends[Column.language]!)
+    if (language < 0) return false
+
+    this.row++
+    const added = this.sink.addAscii(
+      buffer,
+      idStart,
+      idEnd,
+      this.scenarios.value(scenario),
+      duration,
+      p50,
+      p95,
+      interruptions,
+      this.sentiments.value(sentiment),
+      this.booleans.result(rag) === true,
+      this.languages.value(language)
+    )
+    if (!added) throw new GiveUp()
+    this.validRows++
+    return true
+  }
+}
+
+function knownValues(column: keyof typeof KNOWN_VALUES): ByteInterner {
+  const values = KNOWN_VALUES[column] ?? []
+  const interner = new ByteInterner()
+  // Only ASCII values can be matched byte for byte; others take the validator's path.
+  for (const value of values) if (/^[\x21-\x7e]+$/.test(value)) interner.add(value)
+  return interner
+}
+
+function isAscii(buffer: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buffer[i]! >= 0x80) return false
+  return true
+}
+
+/** Non-empty printable ASCII with no space at either end: what trim() leaves as it is. */
+function isPlainText(buffer: Uint8Array, start: number, end: number): boolean {
+  if (end <= start || buffer[start] === SPACE || buffer[end - 1] === SPACE) return false
+  for (let i = start; i < end; i++) {
+    const c = buffer[i]!
+    if (c < SPACE || c > 0x7e) return false
+  }
+  return true
+}
+
+/**
+ * A number written as digits with at most one decimal point (what NUMBER_PATTERN accepts without
+ * sign or exponent), as Number() reads it; -1 for anything else or a non-finite value.
+ */
+function plainNumber(buffer: Buffer, start: number, end: number): number {
+  if (end <= start) return -1
+  let value = 0
+  let dot = -1
+  for (let i = start; i < end; i++) {
+    const c = buffer[i]!
+    if (c >= ZERO && c <= NINE) value = value * 10 + (c - ZERO)
+    else if (c === DOT && dot === -1) dot = i
+    else return -1
+  }
+  if (dot === -1 && end - start <= MAX_EXACT_DIGITS) return value
+  if (end - start === 1) return -1 // "." alone
+  const parsed = Number(buffer.toString('latin1', start, end))
+  return Number.isFinite(parsed) ? parsed : -1
+}

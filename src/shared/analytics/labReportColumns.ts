@@ -1,0 +1,604 @@
+import { growTypedArray } from '../collections/growTypedArray'
+import { HIGH_INTERRUPTIONS, type LabSession, SLOW_P95_MS } from '../sessions/labSchema'
+import { LISTED_FIELDS, labReportView, type LabReportView, type Lists, type Sum } from './labReport'
+import type { Listed } from './listedSessions'
+
+/**
+ * LabReportAccumulator's report for a million-row file in a fraction of its time, for the CLI:
+ * every session is kept in typed columns (ids as UTF-16 code units, categories as codes), the
+ * listed tables are lists of row numbers, and their JSON is written from the columns in large
+ * chunks. It also refuses a session whose id it already holds (add… returns false), so the
+ * reader needs no id set of its own: while ids arrive in increasing order (as exports and the
+ * generator write them) a comparison with the previous id proves them new; the first id out of
+ * order builds a hash table over all ids so far.
+ *
+ * The figures are summed in row order exactly as LabReportAccumulator sums them, and the report
+ * is built by the same labReportView, so both give the same report to the last bit.
+ */
+export class LabReportColumns {
+  private readonly ids = new IdColumn()
+  private rows = 0
+  private scenarioCodes = new Uint16Array(1024)
+  private sentimentCodes = new Uint16Array(1024)
+  private durations = new Float64Array(1024)
+  private p95s = new Float64Array(1024)
+  private interruptionCounts = new Float64Array(1024)
+
+  private readonly scenarios = new Codes()
+  private readonly sentiments = new Codes()
+  private readonly languages = new Codes()
+
+  private p50Total = 0
+  private p95Total = 0
+  private minP50 = Infinity
+  private maxP50 = -Infinity
+  private readonly sentimentCounts: number[] = []
+  private readonly interruptionN: number[] = []
+  private readonly interruptionTotal: number[] = []
+  private readonly ragN = [0, 0] // [false, true]
+  private readonly ragP50 = [0, 0]
+  private readonly languageN: number[] = []
+  private readonly languageP50: number[] = []
+  /** Per language, counts by sentiment code. */
+  private readonly languageSentiments: number[][] = []
+  private negativeCode = -1
+
+  private readonly slow = new RowList<'slow'>(this, LISTED_FIELDS.slow)
+  private readonly negative = new RowList<'negative'>(this, LISTED_FIELDS.negative)
+  private readonly withoutRag = new RowList<'withoutRag'>(this, LISTED_FIELDS.withoutRag)
+  private readonly high = new RowList<'high'>(this, LISTED_FIELDS.high)
+
+  get size(): number {
+    return this.rows
+  }
+
+  /** Makes room for about `rows` more sessions with ids of about `idChars` characters. */
+  reserve(rows: number, idChars: number): void {
+    const total = this.rows + rows
+    this.ids.reserve(rows, idChars)
+    if (total > this.durations.length) this.grow(total)
+  }
+
+  /**
+   * A valid session whose id is bytes[idStart, idEnd), printable ASCII; the category arguments
+   * are the strings the row holds. False, and nothing added, if the id was added before.
+   */
+  addAscii(
+    bytes: Uint8Array,
+    idStart: number,
+    idEnd: number,
+    scenario: string,
+    duration: number,
+    p50: number,
+    p95: number,
+    interruptions: number,
+    sentiment: string,
+    ragUsed: boolean,
+    language: string
+  ): boolean {
+    if (!this.ids.addAscii(bytes, idStart, idEnd)) return false
+    this.addRow(scenario, duration, p50, p95, interruptions, sentiment, ragUsed, language)
+    return true
+  }
+
+  /** A valid session; false, and nothing added, if its id was added before. */
+  addSession(s: LabSession): boolean {
+    if (!this.ids.addString(s.session_id)) return false
+    this.addRow(
+      s.scenario,
+      s.duration_sec,
+      s.latency_p50_ms,
+      s.latency_p95_ms,
+      s.interruptions,
+      s.sentiment,
+      s.rag_used,
+      s.language
+    )
+    return true
+  }
+
+  /** LabReportAccumulator.add(), on codes and columns. */
+  private addRow(
+    scenario: string,
+    duration: number,
+    p50: number,
+    p95: number,
+    interruptions: number,
+    sentiment: string,
+    ragUsed: boolean,
+    language: string
+  ): void {
+    const row = this.rows++
+    if (row >= this.durations.length) this.grow(row + 1)
+    const sc = this.scenarios.code(scenario)
+    const se = this.sentiments.code(sentiment)
+    if (se === this.sentimentCounts.length) {
+      this.sentimentCounts.push(0)
+      this.interruptionN.push(0)
+      this.interruptionTotal.push(0)
+      if (sentiment === 'negative') this.negativeCode = se
+    }
+    const la = this.languages.code(language)
+    if (la === this.languageN.length) {
+      this.languageN.push(0)
+      this.languageP50.push(0)
+      this.languageSentiments.push([])
+    }
+    this.scenarioCodes[row] = sc
+    this.sentimentCodes[row] = se
+    this.durations[row] = duration
+    this.p95s[row] = p95
+    this.interruptionCounts[row] = interruptions
+
+    this.p50Total += p50
+    this.p95Total += p95
+    this.minP50 = Math.min(this.minP50, p50)
+    this.maxP50 = Math.max(this.maxP50, p50)
+    if (p95 > SLOW_P95_MS) this.slow.push(row)
+    this.sentimentCounts[se]!++
+    if (se === this.negativeCode) this.negative.push(row)
+    const rag = ragUsed ? 1 : 0
+    this.ragN[rag]!++
+    this.ragP50[rag]! += p50
+    if (!ragUsed) this.withoutRag.push(row)
+    this.interruptionN[se]!++
+    this.interruptionTotal[se]! += interruptions
+    if (interruptions >= HIGH_INTERRUPTIONS) this.high.push(row)
+    this.languageN[la]!++
+    this.languageP50[la]! += p50
+    const perLanguage = this.languageSentiments[la]!
+    while (perLanguage.length <= se) perLanguage.push(0)
+    perLanguage[se]!++
+  }
+
+  private grow(atLeast: number): void {
+    this.scenarioCodes = growTypedArray(this.scenarioCodes, atLeast)
+    this.sentimentCodes = growTypedArray(this.sentimentCodes, atLeast)
+    this.durations = growTypedArray(this.durations, atLeast)
+    this.p95s = growTypedArray(this.p95s, atLeast)
+    this.interruptionCounts = growTypedArray(this.interruptionCounts, atLeast)
+  }
+
+  /** The report, as LabReportAccumulator.view() gives it for the same sessions. */
+  view(): LabReportView {
+    const sum = (n: number, total: number): Sum => ({ n, total })
+    const bySentiment = <T>(value: (code: number) => T): Map<string, T> =>
+      new Map(this.sentiments.values.map((name, code) => [name, value(code)]))
+    const ragP50 = new Map<boolean, Sum>()
+    for (const rag of [1, 0]) {
+      if (this.ragN[rag]! > 0) ragP50.set(rag === 1, sum(this.ragN[rag]!, this.ragP50[rag]!))
+    }
+    const languageSentiments = new Map<string, Map<string, number>>()
+    this.languages.values.forEach((language, code) => {
+      const counts = new Map<string, number>()
+      this.languageSentiments[code]!.forEach((n, se) => {
+        if (n > 0) counts.set(this.sentiments.values[se]!, n)
+      })
+      languageSentiments.set(language, counts)
+    })
+    return labReportView({
+      total: this.rows,
+      p50: sum(this.rows, this.p50Total),
+      p95: sum(this.rows, this.p95Total),
+      minP50: this.minP50,
+      maxP50: this.maxP50,
+      slow: this.slow,
+      sentiments: bySentiment((code) => this.sentimentCounts[code]!),
+      negative: this.negative,
+      ragP50,
+      withoutRag: this.withoutRag,
+      interruptionsBySentiment: bySentiment((code) =>
+        sum(this.interruptionN[code]!, this.interruptionTotal[code]!)
+      ),
+      high: this.high,
+      languageP50: new Map(
+        this.languages.values.map((name, code) => [
+          name,
+          sum(this.languageN[code]!, this.languageP50[code]!)
+        ])
+      ),
+      languageSentiments
+    })
+  }
+
+  /** @internal A listed field of a row, as the session had it. */
+  valueOf(field: ListedField, row: number): string | number {
+    switch (field) {
+      case 'session_id':
+        return this.ids.get(row)
+      case 'scenario':
+        return this.scenarios.values[this.scenarioCodes[row]!]!
+      case 'sentiment':
+        return this.sentiments.values[this.sentimentCodes[row]!]!
+      case 'duration_sec':
+        return this.durations[row]!
+      case 'latency_p95_ms':
+        return this.p95s[row]!
+      case 'interruptions':
+        return this.interruptionCounts[row]!
+    }
+  }
+
+  /** @internal Appends the field's JSON value to `out`. */
+  writeJsonValue(out: ByteWriter, field: ListedField, row: number): void {
+    switch (field) {
+      case 'session_id':
+        return this.ids.writeJson(out, row)
+      case 'scenario':
+        return out.bytes(this.scenarios.json(this.scenarioCodes[row]!))
+      case 'sentiment':
+        return out.bytes(this.sentiments.json(this.sentimentCodes[row]!))
+      case 'duration_sec':
+        return out.number(this.durations[row]!)
+      case 'latency_p95_ms':
+        return out.number(this.p95s[row]!)
+      case 'interruptions':
+        return out.number(this.interruptionCounts[row]!)
+    }
+  }
+
+  /** @internal Ids of two rows in string order. */
+  compareIds(a: number, b: number): number {
+    return this.ids.compare(a, b)
+  }
+}
+
+type ListedField = (typeof LISTED_FIELDS)[keyof typeof LISTED_FIELDS][number]
+
+const utf8 = new TextEncoder()
+
+/** Distinct strings of a column, numbered in the order they first appear. */
+class Codes {
+  readonly values: string[] = []
+  private readonly codes = new Map<string, number>()
+  private readonly jsonBytes: Uint8Array[] = []
+
+  code(value: string): number {
+    let code = this.codes.get(value)
+    if (code === undefined) {
+      code = this.values.push(value) - 1
+      this.codes.set(value, code)
+      this.jsonBytes.push(utf8.encode(JSON.stringify(value)))
+    }
+    return code
+  }
+
+  json(code: number): Uint8Array {
+    return this.jsonBytes[code]!
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/**
+ * Session ids in row order as UTF-16 code units in one typed array, and the check that each is
+ * new. A candidate is written after the last id, then kept (the count moves on) or dropped.
+ */
+class IdColumn {
+  private chars = new Uint16Array(1 << 14)
+  private starts = new Uint32Array(1025) // starts[n] = end of id n - 1
+  private count = 0
+  /** Open addressing over row + 1 (0 = empty), built when ids stop arriving in order. */
+  private table: Int32Array | undefined
+  private hashes = new Uint32Array(0)
+
+  reserve(ids: number, charsEach: number): void {
+    const starts = this.count + ids + 2
+    if (starts > this.starts.length) this.starts = growTypedArray(this.starts, starts)
+    const chars = this.starts[this.count]! + ids * charsEach
+    if (chars > this.chars.length) this.chars = growTypedArray(this.chars, chars)
+  }
+
+  addAscii(bytes: Uint8Array, start: number, end: number): boolean {
+    const at = this.room(end - start)
+    const chars = this.chars
+    for (let i = start; i < end; i++) chars[at + i - start] = bytes[i]!
+    return this.keep(at + end - start)
+  }
+
+  addString(id: string): boolean {
+    const at = this.room(id.length)
+    const chars = this.chars
+    for (let i = 0; i < id.length; i++) chars[at + i] = id.charCodeAt(i)
+    return this.keep(at + id.length)
+  }
+
+  get(row: number): string {
+    const start = this.starts[row]!
+    const end = this.starts[row + 1]!
+    let text = ''
+    if (end - start <= 32) {
+      for (let i = start; i < end; i++) text += String.fromCharCode(this.chars[i]!)
+      return text
+    }
+    for (let i = start; i < end; i += 4096) {
+      const part = this.chars.subarray(i, Math.min(end, i + 4096))
+      text += String.fromCharCode.apply(null, part as unknown as number[])
+    }
+    return text
+  }
+
+  /** Like comparing the two ids as strings (by UTF-16 code units). */
+  compare(a: number, b: number): number {
+    const chars = this.chars
+    const aStart = this.starts[a]!
+    const aLength = this.starts[a + 1]! - aStart
+    const bStart = this.starts[b]!
+    const bLength = this.starts[b + 1]! - bStart
+    const n = Math.min(aLength, bLength)
+    for (let i = 0; i < n; i++) {
+      const d = chars[aStart + i]! - chars[bStart + i]!
+      if (d !== 0) return d
+    }
+    return aLength - bLength
+  }
+
+  writeJson(out: ByteWriter, row: number): void {
+    const start = this.starts[row]!
+    const end = this.starts[row + 1]!
+    const chars = this.chars
+    for (let i = start; i < end; i++) {
+      const c = chars[i]!
+      // What JSON.stringify would escape or UTF-8 would take several bytes for.
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) {
+        out.bytes(utf8.encode(JSON.stringify(this.get(row))))
+        return
+      }
+    }
+    out.ascii(chars, start, end, 0x22)
+  }
+
+  /** Index in `chars` where a candidate of `length` code units can be written. */
+  private room(length: number): number {
+    if (this.count + 2 >= this.starts.length)
+      this.starts = growTypedArray(this.starts, this.count + 3)
+    const at = this.starts[this.count]!
+    if (at + length > this.chars.length) this.chars = growTypedArray(this.chars, at + length)
+    return at
+  }
+
+  /** Keeps the candidate written up to `end` unless an equal id is already there. */
+  private keep(end: number): boolean {
+    const row = this.count
+    this.starts[row + 1] = end
+    if (!this.table) {
+      if (row === 0 || this.compare(row - 1, row) < 0) {
+        this.count++
+        return true
+      }
+      this.buildTable()
+    }
+    const hash = this.hashOf(row)
+    const table = this.table!
+    const mask = table.length - 1
+    let slot = hash & mask
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = table[slot]!
+      if (entry === 0) break
+      if (this.hashes[entry - 1] === hash && this.compare(entry - 1, row) === 0) return false
+    }
+    if (row >= this.hashes.length) this.hashes = growTypedArray(this.hashes, row + 1)
+    this.hashes[row] = hash
+    table[slot] = row + 1
+    this.count++
+    if (this.count * 2 > table.length) this.rehash(table.length * 2)
+    return true
+  }
+
+  private buildTable(): void {
+    this.hashes = new Uint32Array(Math.max(1024, this.count * 2))
+    for (let row = 0; row < this.count; row++) this.hashes[row] = this.hashOf(row)
+    let length = 1 << 12
+    while (this.count * 2 >= length) length *= 2
+    this.rehash(length)
+  }
+
+  private rehash(length: number): void {
+    const table = new Int32Array(length)
+    const mask = length - 1
+    for (let row = 0; row < this.count; row++) {
+      let slot = this.hashes[row]! & mask
+      while (table[slot] !== 0) slot = (slot + 1) & mask
+      table[slot] = row + 1
+    }
+    this.table = table
+  }
+
+  /** FNV-1a over the id's code units (its candidate's too: starts[count + 1] is set). */
+  private hashOf(row: number): number {
+    let h = FNV_OFFSET
+    const end = this.starts[row + 1]!
+    for (let i = this.starts[row]!; i < end; i++) h = Math.imul(h ^ this.chars[i]!, FNV_PRIME)
+    return h >>> 0
+  }
+}
+
+/** Row numbers of a listed table: iterable in session_id order, as ListedSessions is. */
+class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
+  private rows = new Uint32Array(1024)
+  private count = 0
+  private order: Uint32Array | undefined
+
+  constructor(
+    private readonly columns: LabReportColumns,
+    private readonly fields: (typeof LISTED_FIELDS)[K]
+  ) {}
+
+  get length(): number {
+    return this.count
+  }
+
+  push(row: number): void {
+    if (this.count >= this.rows.length) this.rows = growTypedArray(this.rows, this.count + 1)
+    this.rows[this.count++] = row
+    this.order = undefined
+  }
+
+  *[Symbol.iterator](): Generator<Lists[K]> {
+    const order = this.sorted()
+    for (let i = 0; i < this.count; i++) {
+      const item: Record<string, unknown> = {}
+      for (const field of this.fields) item[field] = this.columns.valueOf(field, order[i]!)
+      yield item as Lists[K]
+    }
+  }
+
+  /** JSON.stringify of each item. */
+  *jsonItems(): Generator<string> {
+    const decoder = new TextDecoder()
+    for (const chunk of this.jsonRuns(1, false)) yield decoder.decode(chunk)
+  }
+
+  /**
+   * The UTF-8 of the items' JSON joined by commas (the text labReportJson writes between the
+   * brackets), in pieces of about `chunkBytes` that end between items.
+   */
+  jsonChunks(chunkBytes = 1 << 18): Generator<Uint8Array> {
+    return this.jsonRuns(chunkBytes, true)
+  }
+
+  /**
+   * UTF-8 of the items in runs of at least `chunkBytes` (but the last), each item after the
+   * first preceded by a comma if `commas`.
+   */
+  private *jsonRuns(chunkBytes: number, commas: boolean): Generator<Uint8Array> {
+    const order = this.sorted()
+    const keys = this.fields.map((f, i) =>
+      utf8.encode(`${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
+    )
+    let out = new ByteWriter(chunkBytes + 4096)
+    for (let i = 0; i < this.count; i++) {
+      if (commas && i > 0) out.byte(0x2c)
+      const row = order[i]!
+      for (let f = 0; f < this.fields.length; f++) {
+        out.bytes(keys[f]!)
+        this.columns.writeJsonValue(out, this.fields[f]!, row)
+      }
+      out.byte(0x7d)
+      if (out.length >= chunkBytes) {
+        yield out.take()
+        out = new ByteWriter(chunkBytes + 4096)
+      }
+    }
+    if (out.length > 0) yield out.take()
+  }
+
+  private sorted(): Uint32Array {
+    if (this.order) return this.order
+    const rows = this.rows.subarray(0, this.count)
+    let inOrder = true
+    for (let i = 1; i < rows.length && inOrder; i++)
+      inOrder = this.columns.compareIds(rows[i - 1]!, rows[i]!) < 0
+    // Ids are unique, so the order by id is the only one.
+    this.order = inOrder ? rows : rows.slice().sort((a, b) => this.columns.compareIds(a, b))
+    return this.order
+  }
+}
+
+/** Bytes appended to a growing Uint8Array. */
+class ByteWriter {
+  private buffer: Uint8Array
+  length = 0
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(capacity)
+  }
+
+  byte(b: number): void {
+    this.ensure(1)
+    this.buffer[this.length++] = b
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.ensure(bytes.length)
+    this.buffer.set(bytes, this.length)
+    this.length += bytes.length
+  }
+
+  /** Code units known to be ASCII, between two `quote` bytes. */
+  ascii(chars: Uint16Array, start: number, end: number, quote: number): void {
+    this.ensure(end - start + 2)
+    const buffer = this.buffer
+    let at = this.length
+    buffer[at++] = quote
+    for (let i = start; i < end; i++) buffer[at++] = chars[i]!
+    buffer[at++] = quote
+    this.length = at
+  }
+
+  /** JSON.stringify(value), digits written directly for whole numbers. */
+  number(value: number): void {
+    if (Number.isInteger(value) && value >= 0 && value < 1e15) {
+      if (value === 0) return this.byte(0x30)
+      let digits = 0
+      for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++
+      this.ensure(digits)
+      let v = value
+      for (let i = this.length + digits - 1; i >= this.length; i--) {
+        this.buffer[i] = 0x30 + (v % 10)
+        v = Math.floor(v / 10)
+      }
+      this.length += digits
+      return
+    }
+    const text = JSON.stringify(value)
+    this.ensure(text.length)
+    for (let i = 0; i < text.length; i++) this.buffer[this.length++] = text.charCodeAt(i)
+  }
+
+  take(): Uint8Array {
+    return this.buffer.subarray(0, this.length)
+  }
+
+  private ensure(n: number): void {
+    if (this.length + n <= this.buffer.length) return
+    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.length + n))
+    bigger.set(this.buffer.subarray(0, this.length))
+    this.buffer = bigger
+  }
+}
+
+const MARK = '\u0000list:'
+
+/**
+ * labReportJson(view) in pieces of text and UTF-8 bytes that make the same text; the lists of
+ * a LabReportColumns view are written as bytes from its columns, in large chunks.
+ */
+export function* labReportJsonChunks(r: LabReportView): Generator<string | Uint8Array> {
+  const lists = [
+    r.latency.slow_sessions,
+    r.sentiment.negative_sessions,
+    r.rag.sessions_without_rag,
+    r.interruptions.high_interruption_sessions
+  ]
+  const skeleton = JSON.stringify({
+    ...r,
+    latency: { ...r.latency, slow_sessions: `${MARK}0` },
+    sentiment: { ...r.sentiment, negative_sessions: `${MARK}1` },
+    rag: { ...r.rag, sessions_without_rag: `${MARK}2` },
+    interruptions: { ...r.interruptions, high_interruption_sessions: `${MARK}3` }
+  })
+  const parts = skeleton.split(/"\\u0000list:(\d)"/)
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) {
+      yield parts[i]!
+      continue
+    }
+    const list = lists[Number(parts[i])]!
+    yield '['
+    if (list instanceof RowList) yield* list.jsonChunks()
+    else {
+      let first = true
+      for (const item of list.jsonItems ? list.jsonItems() : stringified(list)) {
+        yield (first ? '' : ',') + item
+        first = false
+      }
+    }
+    yield ']'
+  }
+}
+
+function* stringified(items: Iterable<unknown>): Generator<string> {
+  for (const item of items) yield JSON.stringify(item)
+}
