@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { ConversationItem } from './conversationItems'
+import {
+  FunctionTool,
+  MaxOutputTokens,
+  OutputModalities,
+  RealtimeSessionConfig,
+  ToolChoice
+} from './sessionConfig'
+
+// GA client events the console sends (protocol doc §4). Strict, as the API is with unknown fields.
+
+const base = { event_id: z.string().max(64).optional() }
+
+export const ResponseCreateParams = z.strictObject({
+  instructions: z.string().optional(),
+  tools: z.array(FunctionTool).optional(),
+  tool_choice: ToolChoice.optional(),
+  conversation: z.enum(['auto', 'none']).optional(),
+  input: z.array(ConversationItem).optional(),
+  metadata: z.record(z.string(), z.string()).nullable().optional(),
+  output_modalities: OutputModalities.optional(),
+  max_output_tokens: MaxOutputTokens.optional()
+})
+
+export const clientEventSchemas = [
+  z.strictObject({
+    ...base,
+    type: z.literal('session.update'),
+    session: RealtimeSessionConfig
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('conversation.item.create'),
+    previous_item_id: z.string().nullable().optional(),
+    item: ConversationItem
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('response.create'),
+    response: ResponseCreateParams.optional()
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('response.cancel'),
+    response_id: z.string().optional()
+  }),
+  z.strictObject({ ...base, type: z.literal('output_audio_buffer.clear') }),
+  z.strictObject({ ...base, type: z.literal('input_audio_buffer.clear') }),
+  z.strictObject({ ...base, type: z.literal('input_audio_buffer.commit') })
+] as const
+
+export const ClientEvent = z.discriminatedUnion('type', clientEventSchemas)
+export type ClientEvent = z.output<typeof ClientEvent>
+export type ClientEventType = ClientEvent['type']
+export type ClientEventOf<T extends ClientEventType> = Extract<ClientEvent, { type: T }>
+export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = clientEventSchemas.map(
+  (schema) => schema.shape.type.value
+)

@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ApiErrorBody } from '../protocol/apiErrors'
+
+const MAX_BODY_BYTES = 1_000_000
+
+export class BodyTooLarge extends Error {}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  let size = 0
+  const chunks: Buffer[] = []
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge('Request body too large')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Headers every answer carries. A page may POST the SDP itself (variant B), so CORS allows
+ * exactly what the API allows: Authorization and Content-Type, with Location readable.
+ */
+export const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, GET, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-expose-headers': 'location'
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
+}
+
+/** OpenAI's HTTP error body: `{ error: { message, type, param, code } }`. */
+export function sendApiError(res: ServerResponse, status: number, error: ApiErrorBody): void {
+  const { message, type, param, code } = error
+  sendJson(res, status, { error: { message, type, param, code } })
+}

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util'
+import { pickVoice, type VoiceChoice } from './audio/pickVoice'
+import { DEFAULT_SCENARIO_FILE, loadScenario, ScenarioError } from './scenario/loadScenario'
+import { startSimulator } from './startSimulator'
+
+// npm run sim -- --port 8790 [--scenario FILE] [--key KEY] [--voice auto|espeak|tone]
+//   [--ground-truth FILE.jsonl]
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8790' },
+    scenario: { type: 'string', default: DEFAULT_SCENARIO_FILE },
+    key: { type: 'string', default: process.env['REALTIME_SIM_KEY'] ?? 'sk-sim-local' },
+    voice: { type: 'string', default: 'auto' },
+    'ground-truth': { type: 'string' }
+  }
+})
+
+const port = Number(values.port)
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be 0–65535, got ${values.port}`)
+if (!['auto', 'espeak', 'tone'].includes(values.voice)) fail('--voice must be auto, espeak or tone')
+
+try {
+  const scenario = loadScenario(values.scenario)
+  const { voice, note } = pickVoice(values.voice as VoiceChoice)
+  const sim = await startSimulator({
+    port,
+    apiKey: values.key,
+    scenario,
+    voice,
+    groundTruthFile: values['ground-truth']
+  })
+  console.log(`Realtime simulator (GA protocol) on ${sim.url}`)
+  console.log(`  scenario: ${scenario.name} (${values.scenario})`)
+  console.log(`  ${note}`)
+  console.log(
+    `  standard key: ${values.key === 'sk-sim-local' ? 'sk-sim-local (default)' : '(from --key)'}`
+  )
+  console.log(
+    `  try a call: ${sim.url}/sim/test-page/  ·  ground truth: ${sim.url}/sim/ground-truth`
+  )
+  const stop = (): void => void sim.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+} catch (error) {
+  fail(error instanceof ScenarioError ? error.message : String(error))
+}
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
