@@ -10,6 +10,7 @@ import { workerLabCsvReader } from './sessions/readLabCsvInWorker'
 import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
 import { OfflineEmbeddings } from './catalog/embeddings/OfflineEmbeddings'
 import { withQueryCache } from './catalog/embeddings/withQueryCache'
+import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { allowMicrophoneOnly } from './windows/permissions.electron'
@@ -35,7 +36,8 @@ async function start(): Promise<void> {
     dialogs: electronFileDialogs,
     emit: broadcast,
     csvReader: workerLabCsvReader(labCsvWorkerPath),
-    embeddings: withQueryCache(new OfflineEmbeddings())
+    embeddings: withQueryCache(new OfflineEmbeddings()),
+    encryptor: safeStorageEncryptor()
   })
   allowMicrophoneOnly(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))

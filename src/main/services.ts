@@ -4,9 +4,15 @@ import type { FileDialogs } from './dialogs/FileDialogs'
 import type { AppHandlers } from './ipc/dispatch'
 import { CatalogService } from './catalog/CatalogService'
 import type { EmbeddingProvider } from './catalog/embeddings/EmbeddingProvider'
+import { noEncryption, type Encryptor } from './secrets/Encryptor'
+import { SecretStore } from './secrets/SecretStore'
+import { SettingsStore } from './settings/SettingsStore'
+import { settingsHandlers } from './ipc/handlers/settingsHandlers'
 import { appHandlers } from './ipc/handlers/appHandlers'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
+import { reportHandlers } from './ipc/handlers/reportHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
+import { ReportQueries } from './reports/ReportQueries'
 import { seedPilotSessions } from './sessions/seedPilotSessions'
 import type { LabCsvReader } from './sessions/readLabCsvInWorker'
 import { SessionImporter } from './sessions/SessionImporter'
@@ -24,6 +30,8 @@ export interface ServiceOptions {
   csvReader?: LabCsvReader
   /** The catalog's vector side, indexed in the background from start-up; absent: lexical only. */
   embeddings?: EmbeddingProvider
+  /** Seals API keys at rest (safeStorage in Electron); absent: keys cannot be stored. */
+  encryptor?: Encryptor
 }
 
 export interface Services {
@@ -69,7 +77,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       runtime: options.runtime
     }),
     ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now }),
-    ...catalogHandlers({ catalog, dialogs: options.dialogs })
+    ...catalogHandlers({ catalog, dialogs: options.dialogs }),
+    ...settingsHandlers({
+      settings: new SettingsStore(options.dataDir, now),
+      secrets: new SecretStore(
+        options.dataDir,
+        options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
+      )
+    }),
+    ...reportHandlers(new ReportQueries(store.db))
   }
   return {
     store,

@@ -9,6 +9,7 @@ import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbe
 import { withQueryCache } from '../../src/main/catalog/embeddings/withQueryCache'
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
+import { ephemeralEncryptor } from './ephemeralEncryptor'
 import { HarnessDialogs } from './HarnessDialogs'
 import { BRIDGE_PATH, DIALOG_PATH, EVENT_PATH, REQUEST_PATH } from './harnessPaths'
 
@@ -62,6 +63,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dialogs,
     // Imports parse on a worker as in Electron; the worker runs the TypeScript through tsx.
     csvReader: workerLabCsvReader(LAB_CSV_WORKER, ['--import', 'tsx']),
+    encryptor: ephemeralEncryptor(),
     embeddings:
       options.vectorSearch === false ? undefined : withQueryCache(new OfflineEmbeddings()),
     emit: (name, payload) => {

@@ -3,12 +3,17 @@ import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
 import { catalogRoutes } from './routes/catalogRoutes'
+import { reportRoutes } from './routes/reportRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
+import { settingsRoutes } from './routes/settingsRoutes'
 
-export const routes = { ...appRoutes, ...sessionRoutes, ...catalogRoutes } satisfies Record<
-  string,
-  RouteDef
->
+export const routes = {
+  ...appRoutes,
+  ...sessionRoutes,
+  ...catalogRoutes,
+  ...settingsRoutes,
+  ...reportRoutes
+} satisfies Record<string, RouteDef>
 
 export type Routes = typeof routes
 export type RouteName = keyof Routes

@@ -27,7 +27,7 @@ describe('AppShell', () => {
     const rail = screen.getByRole('navigation', { name: 'Screens' })
     const sessions = within(rail).getByRole('button', { name: 'Sessions' })
     expect(sessions.getAttribute('aria-current')).toBe('page')
-    for (const name of ['Live call', 'Monitor', 'Reports', 'Settings']) {
+    for (const name of ['Live call', 'Monitor']) {
       const entry = within(rail).getByRole('button', { name })
       expect(entry.getAttribute('aria-disabled')).toBe('true')
       expect(entry.parentElement?.getAttribute('aria-label')).toBe(NOT_YET_AVAILABLE)

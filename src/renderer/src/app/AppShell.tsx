@@ -1,13 +1,20 @@
-import { useState, type JSX } from 'react'
+import { useCallback, useState, type JSX } from 'react'
 import Box from '@mui/material/Box'
 import { CatalogScreen } from '@renderer/features/catalog'
-import { SessionsScreen } from '@renderer/features/sessions'
+import { ReportsScreen } from '@renderer/features/reports'
+import { SessionsScreen, showSessionsFiltered } from '@renderer/features/sessions'
+import { SettingsScreen } from '@renderer/features/settings'
+import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { AppFooter } from './AppFooter'
 import { NavigationRail, type ScreenId } from './NavigationRail'
 
 /** Rail on the left, the selected screen on the right, status line below. */
 export function AppShell(): JSX.Element {
   const [screen, setScreen] = useState<ScreenId>('sessions')
+  const openSessions = useCallback((filter: SessionFilter): void => {
+    showSessionsFiltered(filter)
+    setScreen('sessions')
+  }, [])
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
       <NavigationRail selected={screen} onSelect={setScreen} />
@@ -15,6 +22,8 @@ export function AppShell(): JSX.Element {
         <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
           {screen === 'sessions' && <SessionsScreen />}
           {screen === 'catalog' && <CatalogScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+          {screen === 'reports' && <ReportsScreen onOpenSessions={openSessions} />}
         </Box>
         <AppFooter />
       </Box>

@@ -24,10 +24,10 @@ interface RailEntry {
 const ENTRIES: RailEntry[] = [
   { id: 'live', label: 'Live call', icon: <PhoneInTalkIcon />, available: false },
   { id: 'monitor', label: 'Monitor', icon: <MonitorHeartIcon />, available: false },
-  { id: 'reports', label: 'Reports', icon: <AssessmentIcon />, available: false },
+  { id: 'reports', label: 'Reports', icon: <AssessmentIcon />, available: true },
   { id: 'sessions', label: 'Sessions', icon: <TableRowsIcon />, available: true },
   { id: 'catalog', label: 'Catalog', icon: <Inventory2Icon />, available: true },
-  { id: 'settings', label: 'Settings', icon: <SettingsIcon />, available: false }
+  { id: 'settings', label: 'Settings', icon: <SettingsIcon />, available: true }
 ]
 
 export const NOT_YET_AVAILABLE = 'Arrives with a later release'

@@ -2,8 +2,8 @@ import { create } from 'zustand'
 import { SESSION_SOURCES, type SessionSource } from '@shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
 
-/** The multi-select filters the screen offers (model is left to search). */
-export type FacetFilter = 'scenario' | 'sentiment' | 'language' | 'source'
+/** The multi-select filters the screen offers. */
+export type FacetFilter = 'scenario' | 'sentiment' | 'language' | 'source' | 'model'
 export type SortColumn = SessionSort['column']
 
 /** Typing settles for this long before the table, report and export see the search. */
@@ -22,6 +22,8 @@ interface SessionsState {
   setFacet: (column: FacetFilter, values: string[]) => void
   setRagUsed: (ragUsed: boolean | undefined) => void
   clearFilters: () => void
+  /** Replaces every filter at once (a report's click-through); the search box shows its search. */
+  showOnly: (filter: SessionFilter) => void
   toggleSort: (column: SortColumn) => void
   refresh: () => void
 }
@@ -78,6 +80,11 @@ export const useSessionsStore = create<SessionsState>()((set, get) => {
     clearFilters: () => {
       cancelSearch()
       set({ searchText: '', filter: {} })
+    },
+
+    showOnly: (filter) => {
+      cancelSearch()
+      set({ searchText: filter.search ?? '', filter })
     },
 
     toggleSort: (column) => {

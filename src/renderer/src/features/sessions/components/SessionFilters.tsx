@@ -14,7 +14,8 @@ const FACET_FILTERS: { column: FacetFilter; label: string }[] = [
   { column: 'scenario', label: 'Scenario' },
   { column: 'sentiment', label: 'Sentiment' },
   { column: 'language', label: 'Language' },
-  { column: 'source', label: 'Source' }
+  { column: 'source', label: 'Source' },
+  { column: 'model', label: 'Model' }
 ]
 
 type RagChoice = 'any' | 'yes' | 'no'

@@ -1,0 +1,34 @@
+import type { HandlersFor } from '../../../shared/ipc/route'
+import { settingsRoutes } from '../../../shared/ipc/routes/settingsRoutes'
+import { providerEndpoints } from '../../realtime/providerEndpoints'
+import { testConnection } from '../../realtime/testConnection'
+import type { SecretStore } from '../../secrets/SecretStore'
+import type { SettingsStore } from '../../settings/SettingsStore'
+
+export interface SettingsHandlerDeps {
+  settings: SettingsStore
+  secrets: SecretStore
+  fetchImpl?: typeof fetch
+}
+
+export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof settingsRoutes> {
+  const { settings, secrets } = deps
+  return {
+    'settings.get': async () => ({ settings: settings.get(), problem: settings.problem }),
+    'settings.save': async (next) => settings.save(next),
+    'settings.testConnection': async () => {
+      const current = settings.get()
+      const { secretName } = providerEndpoints(current.provider, current.model)
+      return testConnection(current, secrets.get(secretName), deps.fetchImpl)
+    },
+    'secrets.status': async () => secrets.status(),
+    'secrets.setApiKey': async ({ name, key }) => {
+      secrets.set(name, key)
+      return { stored: true as const }
+    },
+    'secrets.clearApiKey': async ({ name }) => {
+      secrets.delete(name)
+      return { stored: false as const }
+    }
+  }
+}

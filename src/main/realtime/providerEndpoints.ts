@@ -1,0 +1,38 @@
+import type { Provider } from '../../shared/settings/settingsSchema'
+import type { SecretName } from '../secrets/SecretStore'
+
+export interface ProviderEndpoints {
+  /** POST: mints an ephemeral client secret (ek_…) for one call. */
+  clientSecretsUrl: string
+  /** POST: the SDP offer (with the ek_ bearer, or multipart with the standard key). */
+  callsUrl: string
+  /** Azure takes the deployment name where OpenAI takes the model. */
+  model: string
+  secretName: SecretName
+  authHeaders(key: string): Record<string, string>
+}
+
+const OPENAI_API = 'https://api.openai.com/v1'
+
+/** The GA Realtime endpoints for a provider (see the protocol reference, §2 and §3). */
+export function providerEndpoints(provider: Provider, model: string): ProviderEndpoints {
+  const bearer = (key: string): Record<string, string> => ({ Authorization: `Bearer ${key}` })
+  if (provider.kind === 'azure') {
+    const root = `${provider.endpoint.replace(/\/+$/, '')}/openai/v1`
+    return {
+      clientSecretsUrl: `${root}/realtime/client_secrets`,
+      callsUrl: `${root}/realtime/calls`,
+      model: provider.deployment,
+      secretName: 'azure',
+      authHeaders: (key) => ({ 'api-key': key })
+    }
+  }
+  const root = provider.kind === 'custom' ? provider.baseUrl.replace(/\/+$/, '') : OPENAI_API
+  return {
+    clientSecretsUrl: `${root}/realtime/client_secrets`,
+    callsUrl: `${root}/realtime/calls`,
+    model,
+    secretName: provider.kind === 'custom' ? 'custom' : 'openai',
+    authHeaders: bearer
+  }
+}

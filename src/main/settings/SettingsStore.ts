@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  AppSettingsSchema,
+  defaultSettings,
+  type AppSettings
+} from '../../shared/settings/settingsSchema'
+
+const FILE = 'settings.json'
+
+/**
+ * The console's settings as one validated JSON file in the data folder. Missing fields take
+ * their defaults (settings written by an older version still load); a file that no longer
+ * parses is kept aside as settings.json.broken-<time> and the defaults are used, so a bad
+ * edit by hand never stops the app.
+ */
+export class SettingsStore {
+  private current: AppSettings
+  readonly problem: string | null = null
+
+  constructor(
+    private readonly dataDir: string,
+    now: () => number = Date.now
+  ) {
+    const path = join(dataDir, FILE)
+    if (!existsSync(path)) {
+      this.current = defaultSettings()
+      return
+    }
+    try {
+      this.current = AppSettingsSchema.parse(JSON.parse(readFileSync(path, 'utf8')))
+    } catch (error) {
+      const aside = `${path}.broken-${now()}`
+      renameSync(path, aside)
+      this.problem = `Settings could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); defaults are in use and the old file is at ${aside}.`
+      this.current = defaultSettings()
+    }
+  }
+
+  get(): AppSettings {
+    return this.current
+  }
+
+  /** Replaces the settings with a validated whole; written with temp file + rename. */
+  save(next: AppSettings): AppSettings {
+    const valid = AppSettingsSchema.parse(next)
+    const path = join(this.dataDir, FILE)
+    writeFileSync(`${path}.tmp`, `${JSON.stringify(valid, null, 2)}\n`)
+    renameSync(`${path}.tmp`, path)
+    this.current = valid
+    return valid
+  }
+}

@@ -1,0 +1,29 @@
+import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { ChartSpec } from './chartSpec'
+import {
+  latencyByScenarioChart,
+  latencyHistogramChart,
+  latencyPerSessionChart
+} from './latencyCharts'
+import { languageChart } from './languageCharts'
+import { overTimeChart } from './overTimeChart'
+import { ragByScenarioChart, ragLatencyChart } from './ragCharts'
+import {
+  interruptionsBySentimentChart,
+  interruptionsVsSentimentChart,
+  sentimentDistributionChart
+} from './sentimentCharts'
+
+/** Every chart of the Reports screen, in reading order: speed, mood, retrieval, language, time. */
+export const reportCharts = (summary: ReportSummary): ChartSpec[] => [
+  latencyPerSessionChart(summary),
+  latencyHistogramChart(summary),
+  latencyByScenarioChart(summary),
+  sentimentDistributionChart(summary),
+  interruptionsBySentimentChart(summary),
+  interruptionsVsSentimentChart(summary),
+  ragLatencyChart(summary),
+  ragByScenarioChart(summary),
+  languageChart(summary),
+  overTimeChart(summary)
+]

@@ -1,0 +1,70 @@
+import { memo, useId, useState, type JSX } from 'react'
+import Box from '@mui/material/Box'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Switch from '@mui/material/Switch'
+import Typography from '@mui/material/Typography'
+import type { ChartSpec } from '../charts/chartSpec'
+import type { DrillTarget } from '../drillDown'
+import { ChartTable } from './ChartTable'
+import { ReportChart } from './ReportChart'
+
+interface ChartCardProps {
+  spec: ChartSpec
+  onDrill: ((target: DrillTarget) => void) | null
+  /** Why clicks do not open sessions right now, if they do not. */
+  drillBlocked: string | null
+}
+
+const CHART_HEIGHT = 260
+
+/** A titled chart (its question), its units, and a switch to read it as a table instead. */
+export const ChartCard = memo(function ChartCard({
+  spec,
+  onDrill,
+  drillBlocked
+}: ChartCardProps): JSX.Element {
+  const [asTable, setAsTable] = useState(false)
+  const titleId = useId()
+  const drill = spec.drill && !drillBlocked ? onDrill : null
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={titleId}
+      data-testid={`chart-${spec.id}`}
+      sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1, minWidth: 0 }}
+    >
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography id={titleId} variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+            {spec.question}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="p">
+            {spec.caption}
+            {spec.drill && drillBlocked ? ` ${drillBlocked}.` : ''}
+          </Typography>
+        </Box>
+        <FormControlLabel
+          control={<Switch size="small" checked={asTable} onChange={(_, on) => setAsTable(on)} />}
+          label="Show as table"
+          slotProps={{ typography: { variant: 'caption', noWrap: true } }}
+          sx={{ mr: 0, flexShrink: 0 }}
+        />
+      </Stack>
+      {spec.empty ? (
+        <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
+          {spec.empty}
+        </Typography>
+      ) : asTable ? (
+        <Box sx={{ maxHeight: CHART_HEIGHT + 80, overflow: 'auto' }}>
+          <ChartTable spec={spec} onDrill={drill} />
+        </Box>
+      ) : (
+        <Box sx={{ position: 'relative', height: CHART_HEIGHT }}>
+          <ReportChart spec={spec} onDrill={drill} />
+        </Box>
+      )}
+    </Paper>
+  )
+})

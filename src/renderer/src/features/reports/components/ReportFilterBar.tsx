@@ -1,0 +1,102 @@
+import { memo, type JSX } from 'react'
+import FilterAltOffIcon from '@mui/icons-material/FilterAltOff'
+import Button from '@mui/material/Button'
+import MenuItem from '@mui/material/MenuItem'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import { useShallow } from 'zustand/react/shallow'
+import { FacetSelect } from '@renderer/features/sessions'
+import type { FacetColumn } from '@shared/sessions/sessionQuery'
+import { useReportsStore, type ReportFacet } from '../reportsStore'
+
+const FACETS: { facet: ReportFacet; label: string }[] = [
+  { facet: 'scenario', label: 'Scenario' },
+  { facet: 'language', label: 'Language' },
+  { facet: 'sentiment', label: 'Sentiment' },
+  { facet: 'source', label: 'Source' },
+  { facet: 'model', label: 'Model' }
+]
+
+type RagChoice = 'any' | 'yes' | 'no'
+const toRagChoice = (ragUsed: boolean | undefined): RagChoice =>
+  ragUsed === undefined ? 'any' : ragUsed ? 'yes' : 'no'
+
+interface ReportFilterBarProps {
+  facets: Partial<Record<FacetColumn, string[]>> | undefined
+}
+
+/** One set of filters for every figure and chart of the screen. */
+export const ReportFilterBar = memo(function ReportFilterBar({
+  facets
+}: ReportFilterBarProps): JSX.Element {
+  const { filter, setFacet, setRagUsed, setDay, clearFilters } = useReportsStore(
+    useShallow((s) => ({
+      filter: s.filter,
+      setFacet: s.setFacet,
+      setRagUsed: s.setRagUsed,
+      setDay: s.setDay,
+      clearFilters: s.clearFilters
+    }))
+  )
+  const day = (end: 'startedFrom' | 'startedTo', label: string): JSX.Element => (
+    <TextField
+      size="small"
+      type="date"
+      label={label}
+      value={filter[end] ?? ''}
+      onChange={(event) => setDay(end, event.target.value)}
+      slotProps={{
+        inputLabel: { shrink: true },
+        htmlInput: {
+          min: end === 'startedTo' ? filter.startedFrom : undefined,
+          max: end === 'startedFrom' ? filter.startedTo : undefined
+        }
+      }}
+      sx={{ width: 160 }}
+    />
+  )
+  return (
+    <Stack
+      component="section"
+      aria-label="Report filters"
+      direction="row"
+      spacing={1.5}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', alignItems: 'center' }}
+    >
+      {day('startedFrom', 'From (UTC day)')}
+      {day('startedTo', 'To (UTC day)')}
+      {FACETS.map(({ facet, label }) => (
+        <FacetSelect
+          key={facet}
+          label={label}
+          options={facets?.[facet] ?? []}
+          selected={filter[facet] ?? []}
+          onChange={(values) => setFacet(facet, values)}
+        />
+      ))}
+      <TextField
+        select
+        size="small"
+        label="RAG used"
+        value={toRagChoice(filter.ragUsed)}
+        onChange={(event) => {
+          const choice = event.target.value as RagChoice
+          setRagUsed(choice === 'any' ? undefined : choice === 'yes')
+        }}
+        sx={{ minWidth: 120 }}
+      >
+        <MenuItem value="any">Any</MenuItem>
+        <MenuItem value="yes">Yes</MenuItem>
+        <MenuItem value="no">No</MenuItem>
+      </TextField>
+      <Button
+        startIcon={<FilterAltOffIcon />}
+        onClick={clearFilters}
+        disabled={Object.keys(filter).length === 0}
+      >
+        Clear filters
+      </Button>
+    </Stack>
+  )
+})

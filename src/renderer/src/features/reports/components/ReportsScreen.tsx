@@ -1,0 +1,65 @@
+import { useCallback, useMemo, useState, type JSX } from 'react'
+import Box from '@mui/material/Box'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useIpcEvent } from '@renderer/app/useIpcEvent'
+import { useRequest } from '@renderer/app/useRequest'
+import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { reportCharts } from '../charts/reportCharts'
+import { drillBlocker, sessionsFilterFor, type DrillTarget } from '../drillDown'
+import { useReportsStore } from '../reportsStore'
+import { ChartCard } from './ChartCard'
+import { KpiCards } from './KpiCards'
+import { ReportFilterBar } from './ReportFilterBar'
+
+interface ReportsScreenProps {
+  /** Shows the Sessions screen with exactly these filters (the click-through of every chart). */
+  onOpenSessions: (filter: SessionFilter) => void
+}
+
+/** Supervisor reports: key figures and charts over the filtered sessions, aggregated in main. */
+export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Element {
+  const filter = useReportsStore((s) => s.filter)
+  const [revision, setRevision] = useState(0)
+  const refresh = useCallback(() => setRevision((r) => r + 1), [])
+  useIpcEvent('sessions.changed', refresh)
+  const summary = useRequest('reports.summary', { filter }, revision)
+  const facets = useRequest('sessions.facets', {}, revision)
+  const charts = useMemo(() => (summary.data ? reportCharts(summary.data) : []), [summary.data])
+  const blocked = drillBlocker(filter)
+  const onDrill = useCallback(
+    (target: DrillTarget) => {
+      const sessions = sessionsFilterFor(filter, target)
+      if (sessions) onOpenSessions(sessions)
+    },
+    [filter, onOpenSessions]
+  )
+  const errors = [summary.error, facets.error].filter((e) => e !== null)
+
+  return (
+    <Box sx={{ flex: 1, minWidth: 0, overflow: 'auto' }} data-testid="reports-screen">
+      <Stack spacing={2} sx={{ p: 2 }}>
+        <Typography variant="h5" component="h1">
+          Reports
+        </Typography>
+        {errors.map((error, index) => (
+          <IpcErrorAlert key={index} error={error} onRetry={refresh} />
+        ))}
+        <ReportFilterBar facets={facets.data} />
+        <KpiCards kpis={summary.data?.kpis} loading={summary.loading} />
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))',
+            gap: 2
+          }}
+        >
+          {charts.map((spec) => (
+            <ChartCard key={spec.id} spec={spec} onDrill={onDrill} drillBlocked={blocked} />
+          ))}
+        </Box>
+      </Stack>
+    </Box>
+  )
+}

@@ -1,0 +1,2 @@
+// The Reports feature's public surface: the app shell needs only the screen.
+export { ReportsScreen } from './components/ReportsScreen'

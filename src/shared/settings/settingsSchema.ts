@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { DEFAULT_INSTRUCTIONS } from './defaultInstructions'
+
+// Everything the console needs to place a call, except the keys (secrets live in main only).
+
+export const VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar'
+] as const
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url('not a URL')
+  .refine((url) => /^https:\/\//.test(url), 'must start with https://')
+/** A custom OpenAI-compatible endpoint may be plain http only on loopback (the local simulator). */
+const baseUrl = z
+  .string()
+  .trim()
+  .url('not a URL')
+  .refine(
+    (url) =>
+      /^https:\/\//.test(url) ||
+      /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url),
+    'must be https://, or http:// on 127.0.0.1 / localhost'
+  )
+
+export const ProviderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('openai') }).strict(),
+  z
+    .object({
+      kind: z.literal('azure'),
+      /** https://{resource}.openai.azure.com */
+      endpoint: httpsUrl,
+      /** The realtime deployment's name: Azure uses it as the model. */
+      deployment: z.string().trim().min(1, 'empty value').max(100)
+    })
+    .strict(),
+  z.object({ kind: z.literal('custom'), baseUrl }).strict()
+])
+export type Provider = z.output<typeof ProviderSchema>
+export type ProviderKind = Provider['kind']
+
+export const TurnDetectionSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('semantic_vad'),
+      eagerness: z.enum(['low', 'medium', 'high', 'auto'])
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('server_vad'),
+      threshold: z.number().min(0).max(1),
+      prefix_padding_ms: z.number().int().min(0).max(2000),
+      silence_duration_ms: z.number().int().min(100).max(5000)
+    })
+    .strict()
+])
+
+/** USD per million tokens, for the live cost estimate (list prices change: editable). */
+export const PricingSchema = z
+  .object({
+    audioInput: z.number().nonnegative(),
+    audioOutput: z.number().nonnegative(),
+    textInput: z.number().nonnegative(),
+    textOutput: z.number().nonnegative(),
+    cachedInput: z.number().nonnegative()
+  })
+  .strict()
+
+export const AppSettingsSchema = z
+  .object({
+    provider: ProviderSchema.default({ kind: 'openai' }),
+    model: z.string().trim().min(1).max(100).default('gpt-realtime'),
+    voice: z.enum(VOICES).default('marin'),
+    turnDetection: TurnDetectionSchema.default({ type: 'semantic_vad', eagerness: 'auto' }),
+    noiseReduction: z.enum(['near_field', 'far_field', 'off']).default('near_field'),
+    transcription: z
+      .object({
+        model: z.string().trim().min(1).max(100),
+        /** ISO-639-1 hint; empty = let the model detect it (callers speak en, es or fr). */
+        language: z.union([z.literal(''), z.string().regex(/^[a-z]{2}$/, 'a two-letter code')])
+      })
+      .strict()
+      .default({ model: 'gpt-4o-mini-transcribe', language: '' }),
+    instructions: z.string().trim().min(1).max(20_000).default(DEFAULT_INSTRUCTIONS),
+    pricing: PricingSchema.default({
+      audioInput: 32,
+      audioOutput: 64,
+      textInput: 4,
+      textOutput: 16,
+      cachedInput: 0.4
+    })
+  })
+  .strict()
+export type AppSettings = z.output<typeof AppSettingsSchema>
+
+export const defaultSettings = (): AppSettings => AppSettingsSchema.parse({})

@@ -1,0 +1,252 @@
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readLabCsv } from '../../src/main/sessions/readLabCsv'
+import { SessionImporter } from '../../src/main/sessions/SessionImporter'
+import { SessionStore } from '../../src/main/sessions/SessionStore'
+import { computeLabReport } from '../../src/shared/analytics/labReport'
+import { formatFixed, formatLabSeriesValue } from '../../src/shared/analytics/pythonFormat'
+import type { LabSession } from '../../src/shared/sessions/labSchema'
+import { writeSyntheticCsv } from '../../tools/generate/writeSyntheticCsv'
+import { PILOT_CSV } from '../support/tempDir'
+import { browserAvailable, launchChromium } from './support/browser'
+import { openApp, type AppUnderTest } from './support/harnessFixture'
+
+const canRun = browserAvailable()
+const eventually = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
+  expect.poll(read, { timeout, interval: 50 })
+
+async function pilotSessions(): Promise<LabSession[]> {
+  const sessions: LabSession[] = []
+  await readLabCsv(PILOT_CSV, { session: (s) => void sessions.push(s), issue: () => {} })
+  return sessions
+}
+
+const kpi = (page: Page, id: string) => page.getByTestId(`report-kpi-${id}`).textContent()
+
+/** The rows of a chart's "show as table" view, as the cells' text. */
+async function tableOf(page: Page, chartId: string): Promise<string[][]> {
+  const card = page.getByTestId(`chart-${chartId}`)
+  await card.getByRole('switch', { name: 'Show as table' }).check()
+  const table = page.getByTestId(`chart-table-${chartId}`)
+  await table.waitFor()
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('th, td')]
+          .map((cell) => cell.textContent ?? '')
+          .filter((text) => text !== '')
+      )
+    )
+}
+
+/** Shows the whole screen (it scrolls inside the window) for a screenshot. */
+async function screenshotWhole(app: AppUnderTest, name: string): Promise<void> {
+  const height = await app.page
+    .getByTestId('reports-screen')
+    .evaluate((el) => el.scrollHeight + 120)
+  await app.page.setViewportSize({ width: 1400, height })
+  await app.screenshot(name)
+  await app.page.setViewportSize({ width: 1400, height: 900 })
+}
+
+describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const withApp = async (
+    test: (app: AppUnderTest) => Promise<void>,
+    prepare?: (dataDir: string) => Promise<void>
+  ) => {
+    const app = await openApp(browser, prepare)
+    try {
+      await test(app)
+    } finally {
+      await app.close()
+    }
+  }
+  const openReports = (app: AppUnderTest) =>
+    app.page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: 'Reports' })
+      .click()
+
+  it("reads the lab's figures on the pilot, in the KPI cards and the charts' tables", () =>
+    withApp(async (app) => {
+      const { page } = app
+      await openReports(app)
+      await eventually(() => kpi(page, 'sessions')).toBe('15')
+      expect(await kpi(page, 'avg-p50')).toBe('89.3 ms')
+      expect(await kpi(page, 'avg-p95')).toBe('187.5 ms')
+      expect(await kpi(page, 'slow')).toBe('4 (26.7 %)')
+      expect(await kpi(page, 'negative')).toBe('4 (26.7 %)')
+      expect(await kpi(page, 'rag')).toBe('80 %')
+      await page.getByTestId('chart-canvas-languages').waitFor()
+      await screenshotWhole(app, 'reports-pilot')
+
+      // The lab's tables (Parts 4–7), printed the lab's way, against the charts' table views.
+      const lab = computeLabReport(await pilotSessions())
+      expect(await tableOf(page, 'sentiment-distribution')).toEqual(
+        Object.entries(lab.sentiment.counts).map(([sentiment, n]) => [
+          sentiment,
+          String(n),
+          `${formatFixed((n / 15) * 100, 1)} %`
+        ])
+      )
+      expect(
+        (await tableOf(page, 'interruptions-by-sentiment')).map(([s, , mean]) => [s, mean])
+      ).toEqual(
+        Object.entries(lab.interruptions.avg_by_sentiment).map(([s, mean]) => [
+          s,
+          formatLabSeriesValue(mean, 2)
+        ])
+      )
+      expect(
+        (await tableOf(page, 'languages')).map(([language, n, , p50, mode]) => [
+          language,
+          n,
+          p50,
+          mode
+        ])
+      ).toEqual(
+        Object.entries(lab.language.by_language).map(([language, l]) => [
+          language,
+          String(l.sessions),
+          `${formatFixed(l.avg_p50_ms, 1)} ms`,
+          l.mode_sentiment
+        ])
+      )
+      const rag = await tableOf(page, 'rag-latency')
+      expect(rag.map(([name, n, p50]) => [name, n, p50])).toEqual([
+        ['With RAG', String(lab.rag.used), `${formatFixed(lab.rag.avg_p50_with_rag_ms!, 1)} ms`],
+        [
+          'Without RAG',
+          String(lab.rag.not_used),
+          `${formatFixed(lab.rag.avg_p50_without_rag_ms!, 1)} ms`
+        ]
+      ])
+    }))
+
+  it('changes every figure with a filter', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await openReports(app)
+      await eventually(() => kpi(page, 'sessions')).toBe('15')
+      await page.getByRole('combobox', { name: 'Language' }).click()
+      await page.getByRole('option', { name: 'es' }).click()
+      await page.getByRole('option', { name: 'fr' }).click()
+      await page.keyboard.press('Escape')
+      const chosen = (await pilotSessions()).filter((s) => s.language !== 'en')
+      const lab = computeLabReport(chosen)
+      await eventually(() => kpi(page, 'sessions')).toBe(String(chosen.length))
+      expect(await kpi(page, 'avg-p50')).toBe(`${formatFixed(lab.latency.avg_p50_ms!, 1)} ms`)
+      expect(await kpi(page, 'avg-p95')).toBe(`${formatFixed(lab.latency.avg_p95_ms!, 1)} ms`)
+      expect(await kpi(page, 'negative')).toBe('0 (0.0 %)')
+      expect((await tableOf(page, 'latency-per-session')).map(([id]) => id)).toEqual(
+        chosen.map((s) => s.session_id)
+      )
+      await screenshotWhole(app, 'reports-filtered')
+    }))
+
+  it('opens Sessions filtered to the calls behind a clicked bar', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await openReports(app)
+      await eventually(() => kpi(page, 'sessions')).toBe('15')
+      // Sentiment bars in value_counts order: positive, negative, neutral. A click anywhere in
+      // a bar's column counts, so the canvas's centre is the negative bar.
+      const canvas = page.getByTestId('chart-canvas-sentiment-distribution')
+      const box = (await canvas.boundingBox())!
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      await eventually(() => page.getByTestId('session-total').textContent()).toBe('4')
+      const ids = await page
+        .getByTestId('session-row')
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent))
+      expect(ids).toEqual(['S03', 'S06', 'S09', 'S14'])
+      expect(await page.getByRole('combobox', { name: 'Sentiment' }).textContent()).toBe('negative')
+
+      // The table view opens the same way, keeping the report's filters.
+      await openReports(app)
+      await page.getByRole('combobox', { name: 'Scenario' }).click()
+      await page.getByRole('option', { name: 'faq' }).click()
+      await page.keyboard.press('Escape')
+      await eventually(() => kpi(page, 'sessions')).toBe('3')
+      await tableOf(page, 'rag-latency')
+      await page.getByRole('button', { name: 'Open sessions without RAG in Sessions' }).click()
+      await eventually(() => page.getByTestId('session-total').textContent()).toBe('3')
+      await app.screenshot('reports-click-through-sessions')
+    }))
+
+  it('stays quick with 100k sessions: aggregated in main, decimated, timed', () =>
+    withApp(
+      async (app) => {
+        const { page } = app
+        // Let the Sessions screen (shown first) finish its own 100k-session figures.
+        await eventually(() => page.getByTestId('kpi-avg-p50').textContent(), 20_000).toMatch(/\d/)
+        const summary = app.harness.services.handlers['reports.summary']
+        const serverMs: number[] = []
+        for (const filter of [{}, { sentiment: ['negative'] }, {}, { sentiment: ['negative'] }]) {
+          const t = performance.now()
+          await summary({ filter }, { windowId: 1 })
+          serverMs.push(Math.round(performance.now() - t))
+        }
+        const started = Date.now()
+        await openReports(app)
+        await eventually(() => kpi(page, 'sessions'), 20_000).toMatch(/^100[,.\s\u202f]?015$/)
+        await page.getByTestId('chart-canvas-over-time').waitFor()
+        const firstRenderMs = Date.now() - started
+        await page.getByRole('combobox', { name: 'Sentiment' }).click()
+        const changed = Date.now()
+        await page.getByRole('option', { name: 'negative' }).click()
+        await eventually(() => kpi(page, 'sessions'), 20_000).not.toMatch(/^100[,.\s\u202f]?015$/)
+        await eventually(() =>
+          page.getByTestId('reports-screen').getByLabel('Updating figures').count()
+        ).toBe(0)
+        const filterMs = Date.now() - changed
+        await page.keyboard.press('Escape')
+        const heapMb = await page.evaluate(
+          () =>
+            ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+              ?.usedJSHeapSize ?? 0) /
+            2 ** 20
+        )
+        console.log(
+          `Reports at 100,015 sessions (browser harness): first render ${firstRenderMs} ms, ` +
+            `filter change ${filterMs} ms, renderer JS heap ${heapMb.toFixed(0)} MB; ` +
+            `reports.summary in main ${serverMs.join(', ')} ms (all, negative, all, negative)`
+        )
+        // The table of the decimated chart holds runs of sessions, never 100k rows.
+        expect((await tableOf(page, 'latency-per-session')).length).toBeLessThanOrEqual(1000)
+        await page
+          .getByTestId('chart-latency-per-session')
+          .getByRole('switch', { name: 'Show as table' })
+          .uncheck()
+        await page.getByRole('button', { name: 'Clear filters' }).click()
+        await eventually(() => kpi(page, 'sessions'), 20_000).toMatch(/^100[,.\s\u202f]?015$/)
+        await screenshotWhole(app, 'reports-100k')
+      },
+      async (dataDir) => {
+        const csv = join(dataDir, 'synthetic-100k.csv')
+        await writeSyntheticCsv(csv, 100_000)
+        const path = join(dataDir, 'sessions.sqlite')
+        const store = new SessionStore(path)
+        const outcome = await new SessionImporter(path).importFile(csv, 'fail')
+        if (outcome.status !== 'imported') throw new Error('could not prepare 100k sessions')
+        // Lab CSVs carry no dates; give the generated sessions 90 days (as live calls would
+        // have) so the over-time chart has something to show.
+        store.db.exec(
+          `UPDATE sessions SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', '2025-01-01',
+             '+' || (CAST(substr(session_id, 4) AS INTEGER) % 90) || ' days',
+             '+' || (CAST(substr(session_id, 4) AS INTEGER) % 86400) || ' seconds')
+           WHERE session_id LIKE 'SYN%'`
+        )
+        store.close()
+      }
+    ))
+})

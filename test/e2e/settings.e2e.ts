@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ToneVoice } from '../../tools/realtime-sim/audio/toneVoice'
+import { DEFAULT_SCENARIO_FILE, loadScenario } from '../../tools/realtime-sim/scenario/loadScenario'
+import { startSimulator, type Simulator } from '../../tools/realtime-sim/startSimulator'
+import { browserAvailable, launchChromium } from './support/browser'
+import { openApp } from './support/harnessFixture'
+
+const canRun = browserAvailable()
+const KEY = 'sk-proj-E2E-SECRET-abcdef0123456789'
+
+describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
+  let browser: Browser
+  let sim: Simulator
+  beforeAll(async () => {
+    browser = await launchChromium()
+    // The local Realtime simulator stands in for OpenAI: it checks the key like the real API.
+    sim = await startSimulator({
+      port: 0,
+      apiKey: KEY,
+      scenario: loadScenario(DEFAULT_SCENARIO_FILE),
+      voice: new ToneVoice()
+    })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await sim?.close()
+  })
+
+  it('takes a key write-only, validates settings, and explains a failed connection', async () => {
+    const app = await openApp(browser)
+    try {
+      const { page } = app
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByTestId('api-key-openai').fill(KEY)
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await expect
+        .poll(() => page.getByTestId('api-key-state-openai').textContent())
+        .toContain('A key is stored, encrypted')
+      await expect(page.getByTestId('api-key-openai').inputValue()).resolves.toBe('')
+      // Nothing in the page, its storage or its globals holds the key.
+      const leaked = await page.evaluate((secret) => {
+        const texts = [
+          document.documentElement.outerHTML,
+          JSON.stringify({ ...localStorage }),
+          JSON.stringify({ ...sessionStorage })
+        ]
+        for (const name of Object.getOwnPropertyNames(window)) {
+          try {
+            texts.push(JSON.stringify((window as unknown as Record<string, unknown>)[name]) ?? '')
+          } catch {
+            // Cyclic or host objects: not where a string key would hide.
+          }
+        }
+        return texts.some((text) => text.includes(secret))
+      }, KEY)
+      expect(leaked).toBe(false)
+
+      // A custom endpoint must be https, or http on loopback: the form says so before saving.
+      await page.getByLabel('Provider').click()
+      await page.getByRole('option', { name: /Custom/ }).click()
+      const baseUrl = page.getByLabel('Base URL')
+      await baseUrl.fill('http://llm.example.com/v1')
+      await expect
+        .poll(() => page.getByTestId('settings-invalid').textContent())
+        .toContain('provider.baseUrl: must be https://, or http:// on 127.0.0.1 / localhost')
+      await expect(page.getByRole('button', { name: 'Save settings' }).isDisabled()).resolves.toBe(
+        true
+      )
+
+      // Nothing listens on port 9: the test says it could not reach the endpoint.
+      await baseUrl.fill('http://127.0.0.1:9/v1')
+      await page.getByRole('button', { name: 'Save settings' }).click()
+      await page.getByTestId('api-key-custom').fill(KEY)
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await page.getByRole('button', { name: 'Test connection' }).click()
+      await expect
+        .poll(() => page.getByTestId('connection-test').textContent(), { timeout: 15_000 })
+        .toMatch(/^Could not reach http:\/\/127\.0\.0\.1:9/)
+
+      // The simulator: a wrong key is refused with the API's message, the right one connects.
+      await baseUrl.fill(`${sim.url}/v1`)
+      await page.getByRole('button', { name: 'Save settings' }).click()
+      await page.getByTestId('api-key-custom').fill('sk-not-the-right-key')
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await page.getByRole('button', { name: 'Test connection' }).click()
+      await expect
+        .poll(() => page.getByTestId('connection-test').textContent(), { timeout: 15_000 })
+        .toMatch(/^The key was refused \(401/)
+      await page.getByTestId('api-key-custom').fill(KEY)
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await page.getByRole('button', { name: 'Test connection' }).click()
+      await expect
+        .poll(() => page.getByTestId('connection-test').textContent(), { timeout: 15_000 })
+        .toMatch(/^Connected: gpt-realtime answered in \d+ ms\.$/)
+      await app.screenshot('settings')
+    } finally {
+      await app.close()
+    }
+  })
+})

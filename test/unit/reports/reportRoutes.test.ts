@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createDispatch, type AppHandlers, type Sender } from '../../../src/main/ipc/dispatch'
+import { reportHandlers } from '../../../src/main/ipc/handlers/reportHandlers'
+import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
+import { ReportQueries } from '../../../src/main/reports/ReportQueries'
+import type { SessionStore } from '../../../src/main/sessions/SessionStore'
+import { useTempDir } from '../../support/tempDir'
+import { openReportDb } from './reportFixtures'
+
+const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
+const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+
+describe('reports.summary through the IPC chokepoint', () => {
+  const tmp = useTempDir()
+  let store: SessionStore | undefined
+  afterEach(() => {
+    store?.close()
+    store = undefined
+  })
+
+  const dispatchOver = async () => {
+    store = (await openReportDb(tmp.path())).store
+    const handlers = reportHandlers(new ReportQueries(store.db)) as unknown as AppHandlers
+    return createDispatch(handlers, trusted, () => {})
+  }
+
+  it('answers a valid request with figures that pass the output schema', async () => {
+    const dispatch = await dispatchOver()
+    const result = await dispatch(app, 'reports.summary', {
+      filter: { sentiment: ['negative'], ragUsed: true }
+    })
+    expect(result).toMatchObject({ ok: true, data: { kpis: { sessions: 4, slowSessions: 3 } } })
+  })
+
+  it('treats filter values as data, never as SQL', async () => {
+    const dispatch = await dispatchOver()
+    const result = await dispatch(app, 'reports.summary', {
+      filter: { scenario: ["faq') OR 1=1 --"] }
+    })
+    expect(result).toMatchObject({ ok: true, data: { kpis: { sessions: 0 } } })
+    expect(store!.count()).toBe(15)
+  })
+
+  it.each([
+    ['no payload', undefined],
+    ['no filter', {}],
+    ['an extra key', { filter: {}, limit: 10 }],
+    ['an extra filter key', { filter: { region: ['eu'] } }],
+    ['free-text search (not a report filter)', { filter: { search: 'S01' } }],
+    ['a wrong type', { filter: { ragUsed: 'yes' } }],
+    ['a single value instead of a list', { filter: { scenario: 'faq' } }],
+    ['an unknown source', { filter: { source: ['cloud'] } }],
+    ['too many values', { filter: { language: Array.from({ length: 101 }, (_, i) => `l${i}`) } }],
+    ['a value too long', { filter: { model: ['m'.repeat(201)] } }],
+    ['a date that is not a day', { filter: { startedFrom: '2025-03-01T00:00:00Z' } }],
+    ['an impossible date', { filter: { startedTo: '2025-02-30' } }],
+    ['a reversed date range', { filter: { startedFrom: '2025-03-02', startedTo: '2025-03-01' } }]
+  ])('refuses %s with the zod issues, before any query', async (_name, payload) => {
+    const summary = vi.fn()
+    const dispatch = createDispatch(
+      reportHandlers({ summary } as unknown as ReportQueries) as unknown as AppHandlers,
+      trusted,
+      () => {}
+    )
+    const result = await dispatch(app, 'reports.summary', payload)
+    expect(result.ok ? 'ok' : result.error.code).toBe('invalid_input')
+    if (!result.ok) expect(result.error.issues?.length).toBeGreaterThan(0)
+    expect(summary).not.toHaveBeenCalled()
+  })
+
+  it('refuses a request from another page', async () => {
+    const dispatch = await dispatchOver()
+    const result = await dispatch(
+      app && { ...app, url: 'https://evil.example/' },
+      'reports.summary',
+      {
+        filter: {}
+      }
+    )
+    expect(result.ok ? 'ok' : result.error.code).toBe('forbidden')
+  })
+})

@@ -1,0 +1,97 @@
+import { mkdirSync, rmSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createDispatch, type AppHandlers } from '../../src/main/ipc/dispatch'
+import { reportHandlers } from '../../src/main/ipc/handlers/reportHandlers'
+import { ReportQueries } from '../../src/main/reports/ReportQueries'
+import { SessionImporter } from '../../src/main/sessions/SessionImporter'
+import { SessionStore } from '../../src/main/sessions/SessionStore'
+import type { ReportFilter } from '../../src/shared/ipc/routes/reportRoutes'
+import { writeSyntheticCsv } from '../generate/writeSyntheticCsv'
+
+// npm run bench:reports [-- --rows 100000 --runs 15]: reports.summary over a generated session
+// database, through the IPC chokepoint (zod input → SQL → zod output), as the app runs it.
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, runs: { type: 'string', default: '15' } }
+})
+const rows = Number(values.rows)
+const runs = Number(values.runs)
+const dir = resolve('.bench/reports')
+rmSync(dir, { recursive: true, force: true })
+mkdirSync(dir, { recursive: true })
+
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ` +
+    `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`
+)
+console.log(`Target: a filter change ≤ 300 ms (SQL + render) at 100k sessions\n`)
+
+const csv = join(dir, 'sessions.csv')
+await writeSyntheticCsv(csv, rows)
+
+/** A database with the pilot and the generated rows, as the app builds it. */
+async function prepare(name: string): Promise<{ path: string; ms: number }> {
+  const path = join(dir, name, 'sessions.sqlite')
+  new SessionStore(path).close()
+  const importer = new SessionImporter(path)
+  await importer.importFile(resolve('resources/voice_sessions.csv'), 'fail', 'seed')
+  const started = performance.now()
+  const outcome = await importer.importFile(csv, 'fail')
+  if (outcome.status !== 'imported') throw new Error('import rejected')
+  return { path, ms: performance.now() - started }
+}
+
+const db = await prepare('bench')
+console.log(
+  `Import of ${rows.toLocaleString('en')} rows: ${Math.round(rows / (db.ms / 1000)).toLocaleString('en')} rows/s\n`
+)
+
+const FILTERS: [string, ReportFilter][] = [
+  ['everything', {}],
+  ['sentiment = negative', { sentiment: ['negative'] }],
+  ['scenario = complaint, return', { scenario: ['complaint', 'return_request'] }],
+  ['language = es, fr', { language: ['es', 'fr'] }],
+  ['RAG = no', { ragUsed: false }],
+  ['source = live (none)', { source: ['live'] }]
+]
+const trusted = (): boolean => true
+const sender = { windowId: 1, url: 'app://bench', isTopFrame: true }
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+async function timeSummaries(label: string, path: string, filters: typeof FILTERS): Promise<void> {
+  const store = new SessionStore(path)
+  const handlers = reportHandlers(new ReportQueries(store.db)) as unknown as AppHandlers
+  const dispatch = createDispatch(handlers, trusted)
+  console.log(`${label}\nfilter                          first ms  median ms   max ms  JSON KB`)
+  for (const [name, filter] of filters) {
+    const times: number[] = []
+    let bytes = 0
+    for (let i = 0; i <= runs; i++) {
+      const started = performance.now()
+      const result = await dispatch(sender, 'reports.summary', { filter })
+      times.push(performance.now() - started)
+      if (!result.ok) throw new Error(result.error.message)
+      bytes = JSON.stringify(result.data).length
+    }
+    const [first, ...rest] = times
+    console.log(
+      [
+        name.padEnd(30),
+        first!.toFixed(0).padStart(9),
+        median(rest).toFixed(0).padStart(10),
+        Math.max(...rest)
+          .toFixed(0)
+          .padStart(8),
+        (bytes / 1024).toFixed(1).padStart(8)
+      ].join(' ')
+    )
+  }
+  store.close()
+  console.log('')
+}
+
+await timeSummaries(`reports.summary, ${rows + 15} sessions`, db.path, FILTERS)
+console.log('first = first request on a fresh connection (cold statement cache);')
+console.log('median/max over the next runs. Times include the zod checks of input and output.')
+rmSync(dir, { recursive: true, force: true })
