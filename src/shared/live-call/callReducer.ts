@@ -1,0 +1,70 @@
+import type { CallMetricsConfig } from './callConfig'
+import type {
+  CallInput,
+  ClientCallEvent,
+  KnownCallEvent,
+  LocalObservation,
+  ServerCallEvent
+} from './callEvents'
+import { isKnownCallEvent } from './callEvents'
+import type { CallState } from './callState'
+import { initialCallState } from './callState'
+import { applyClientEvent, applyLocalObservation } from './applyClientAndLocal'
+import { applyServerEvent } from './applyServerEvent'
+import { settle } from './settle'
+
+/**
+ * The call reducer: pure, `(state, input) => state`, fed in arrival order with server events,
+ * the console's own client events and local observations, each stamped with the page clock.
+ * Live in the renderer and replayed in backtests, it gives the same state and the same
+ * `state.events`. Unknown event types only advance the clock.
+ */
+export function callReducer(state: CallState, input: CallInput): CallState {
+  const { t, event } = input
+  const clocked: CallState = {
+    ...state,
+    startedT: state.startedT ?? t,
+    lastT: Math.max(state.lastT ?? t, t)
+  }
+  const applied = isKnownCallEvent(event) ? apply(clocked, t, event) : clocked
+  return settle(applied, t)
+}
+
+function apply(s: CallState, t: number, event: KnownCallEvent): CallState {
+  if (isLocal(event)) return applyLocalObservation(s, t, event)
+  if (isServer(event)) return applyServerEvent(s, t, event)
+  return applyClientEvent(s, t, event)
+}
+
+const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']>([
+  'remote_audio.audible',
+  'remote_audio.silent',
+  'tool.result',
+  'connection.state',
+  'clock.tick',
+  'call.ended'
+])
+const CLIENT_TYPES: ReadonlySet<string> = new Set<ClientCallEvent['type']>([
+  'response.cancel',
+  'output_audio_buffer.clear',
+  'conversation.item.create',
+  'response.create'
+])
+
+function isLocal(event: KnownCallEvent): event is LocalObservation {
+  return LOCAL_TYPES.has(event.type)
+}
+function isServer(event: KnownCallEvent): event is ServerCallEvent {
+  return !LOCAL_TYPES.has(event.type) && !CLIENT_TYPES.has(event.type)
+}
+
+/** Replays recorded inputs from a fresh state (backtests, tests, session recovery). */
+export function replayCall(
+  inputs: Iterable<CallInput>,
+  config?: CallMetricsConfig,
+  from: CallState = initialCallState(config)
+): CallState {
+  let state = from
+  for (const input of inputs) state = callReducer(state, input)
+  return state
+}
