@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -152,6 +153,27 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
         chosen.map((s) => s.session_id)
       )
       await screenshotWhole(app, 'reports-filtered')
+    }))
+
+  it('saves a chart as a PNG image', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await openReports(app)
+      await eventually(() => kpi(page, 'sessions')).toBe('15')
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('button', {
+            name: 'Save "How do callers feel at the end of their calls?" as PNG'
+          })
+          .click()
+      ])
+      expect(download.suggestedFilename()).toBe('outdoorgear-sentiment-distribution.png')
+      const bytes = readFileSync((await download.path())!)
+      // PNG signature, then an IHDR of the canvas's size (not an empty image).
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+      expect(bytes.readUInt32BE(16)).toBeGreaterThan(200)
+      expect(bytes.length).toBeGreaterThan(5_000)
     }))
 
   it('opens Sessions filtered to the calls behind a clicked bar', () =>

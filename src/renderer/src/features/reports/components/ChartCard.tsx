@@ -1,6 +1,9 @@
-import { memo, useId, useState, type JSX } from 'react'
+import { memo, useId, useRef, useState, type JSX } from 'react'
+import DownloadIcon from '@mui/icons-material/Download'
 import Box from '@mui/material/Box'
 import FormControlLabel from '@mui/material/FormControlLabel'
+import IconButton from '@mui/material/IconButton'
+import Tooltip from '@mui/material/Tooltip'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
@@ -9,6 +12,7 @@ import type { ChartSpec } from '../charts/chartSpec'
 import type { DrillTarget } from '../drillDown'
 import { ChartTable } from './ChartTable'
 import { ReportChart } from './ReportChart'
+import { saveCanvasAsPng } from './saveCanvasAsPng'
 
 interface ChartCardProps {
   spec: ChartSpec
@@ -27,6 +31,11 @@ export const ChartCard = memo(function ChartCard({
 }: ChartCardProps): JSX.Element {
   const [asTable, setAsTable] = useState(false)
   const titleId = useId()
+  const chartBox = useRef<HTMLDivElement>(null)
+  const savePng = (): void => {
+    const canvas = chartBox.current?.querySelector('canvas')
+    if (canvas) saveCanvasAsPng(canvas, `outdoorgear-${spec.id}.png`)
+  }
   const drill = spec.drill && !drillBlocked ? onDrill : null
   return (
     <Paper
@@ -51,6 +60,17 @@ export const ChartCard = memo(function ChartCard({
           slotProps={{ typography: { variant: 'caption', noWrap: true } }}
           sx={{ mr: 0, flexShrink: 0 }}
         />
+        {!asTable && !spec.empty && (
+          <Tooltip title="Save as PNG">
+            <IconButton
+              size="small"
+              aria-label={`Save "${spec.question}" as PNG`}
+              onClick={savePng}
+            >
+              <DownloadIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        )}
       </Stack>
       {spec.empty ? (
         <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
@@ -61,7 +81,7 @@ export const ChartCard = memo(function ChartCard({
           <ChartTable spec={spec} onDrill={drill} />
         </Box>
       ) : (
-        <Box sx={{ position: 'relative', height: CHART_HEIGHT }}>
+        <Box ref={chartBox} sx={{ position: 'relative', height: CHART_HEIGHT }}>
           <ReportChart spec={spec} onDrill={drill} />
         </Box>
       )}
