@@ -1,35 +1,27 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createServices } from '../../src/main/services'
 import type { Events } from '../../src/shared/ipc/contract'
-import { RESOURCES_DIR, useTempDir } from '../support/tempDir'
+import { useTempDir } from '../support/tempDir'
+import { createTestServices } from '../support/testServices'
 
-const options = (dataDir: string, events: unknown[]) => ({
-  dataDir,
-  resourcesDir: RESOURCES_DIR,
-  version: '0.0.0-test',
-  runtime: 'harness' as const,
-  dialogs: {
-    pickCsvToOpen: async () => null,
-    pickCsvToSave: async () => null,
-    pickCatalogFileToOpen: async () => null
-  },
-  emit: <E extends keyof Events>(name: E, payload: Events[E]) => void events.push([name, payload])
-})
+const start = (dataDir: string, events: unknown[]): ReturnType<typeof createTestServices> =>
+  createTestServices(dataDir, {
+    emit: <E extends keyof Events>(name: E, payload: Events[E]) => void events.push([name, payload])
+  })
 
 describe('createServices', () => {
   const tmp = useTempDir()
 
   it('seeds the 15 pilot sessions on first run only, even after they are deleted', async () => {
     const events: unknown[] = []
-    const first = await createServices(options(tmp.path(), events))
+    const first = await start(tmp.path(), events)
     expect(first.store.count()).toBe(15)
     expect(first.store.count({ source: ['seed'] })).toBe(15)
     expect(events).toEqual([['sessions.changed', { reason: 'seeded', count: 15 }]])
     first.store.db.exec('DELETE FROM sessions')
     first.close()
 
-    const again = await createServices(options(tmp.path(), events))
+    const again = await start(tmp.path(), events)
     expect(again.store.count()).toBe(0)
     expect(events).toHaveLength(1)
     expect(again.store.databasePath).toBe(join(tmp.path(), 'sessions.sqlite'))

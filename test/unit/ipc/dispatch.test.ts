@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createDispatch, type AppHandlers, type Sender } from '../../../src/main/ipc/dispatch'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
 import { routes } from '../../../src/shared/ipc/contract'
-import { createServices } from '../../../src/main/services'
+import { cancelledDialogs, createTestServices } from '../../support/testServices'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
@@ -14,19 +14,7 @@ const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
 const quiet = (): void => {}
 
 async function realHandlers(dir: string, openPath: string | null = null): Promise<AppHandlers> {
-  const services = await createServices({
-    dataDir: dir,
-    resourcesDir: RESOURCES_DIR,
-    version: '0.0.0-test',
-    runtime: 'harness',
-    dialogs: {
-      pickCsvToOpen: async () => openPath,
-      pickCsvToSave: async () => null,
-      pickCatalogFileToOpen: async () => openPath
-    },
-    emit: () => {}
-  })
-  return services.handlers
+  return (await createTestServices(dir, { dialogs: cancelledDialogs(openPath) })).handlers
 }
 
 const listInput = {

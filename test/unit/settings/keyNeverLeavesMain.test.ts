@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createDispatch, type Sender } from '../../../src/main/ipc/dispatch'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
-import { createServices } from '../../../src/main/services'
 import { routes, type RouteName } from '../../../src/shared/ipc/contract'
 import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
-import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+import { useTempDir } from '../../support/tempDir'
+import { createTestServices } from '../../support/testServices'
 
 const APP_URL = 'file:///opt/console/out/renderer/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
@@ -15,16 +15,7 @@ describe('an API key given to main', () => {
 
   it('never comes back through any route, even in errors', async () => {
     const seen: string[] = []
-    const services = await createServices({
-      dataDir: tmp.path(),
-      resourcesDir: RESOURCES_DIR,
-      version: '0.0.0-test',
-      runtime: 'harness',
-      dialogs: {
-        pickCsvToOpen: async () => null,
-        pickCsvToSave: async () => null,
-        pickCatalogFileToOpen: async () => null
-      },
+    const services = await createTestServices(tmp.path(), {
       emit: (_name, payload) => seen.push(JSON.stringify(payload)),
       encryptor: ephemeralEncryptor()
     })
