@@ -26,6 +26,13 @@ const resourcesDir = app.isPackaged
 
 let services: Services | undefined
 
+/** The report as the window shows it (print styles apply), A4 landscape, backgrounds on. */
+function printFocusedWindow(): Promise<Uint8Array> {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  if (!window) return Promise.reject(new Error('No window to print'))
+  return window.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' })
+}
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
   services = await createServices({
@@ -37,7 +44,8 @@ async function start(): Promise<void> {
     emit: broadcast,
     csvReader: workerLabCsvReader(labCsvWorkerPath),
     embeddings: withQueryCache(new OfflineEmbeddings()),
-    encryptor: safeStorageEncryptor()
+    encryptor: safeStorageEncryptor(),
+    printToPdf: printFocusedWindow
   })
   allowMicrophoneOnly(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))

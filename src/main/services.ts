@@ -30,6 +30,8 @@ export interface ServiceOptions {
   csvReader?: LabCsvReader
   /** The catalog's vector side, indexed in the background from start-up; absent: lexical only. */
   embeddings?: EmbeddingProvider
+  /** Prints the app window to PDF (Electron's printToPDF); absent in the browser harness. */
+  printToPdf?: () => Promise<Uint8Array>
   /** Seals API keys at rest (safeStorage in Electron); absent: keys cannot be stored. */
   encryptor?: Encryptor
 }
@@ -85,7 +87,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
       )
     }),
-    ...reportHandlers(new ReportQueries(store.db))
+    ...reportHandlers({
+      reports: new ReportQueries(store.db),
+      dialogs: options.dialogs,
+      printToPdf: options.printToPdf,
+      now
+    })
   }
   return {
     store,

@@ -176,6 +176,34 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       expect(bytes.length).toBeGreaterThan(5_000)
     }))
 
+  it('prints the whole report to PDF: every chart, no navigation, several pages', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await openReports(app)
+      await eventually(() => kpi(page, 'sessions')).toBe('15')
+      // In the harness main cannot print a window: the button hands over to the page's print.
+      await page.evaluate(() => {
+        ;(window as unknown as { printed: number }).printed = 0
+        window.print = () => void ((window as unknown as { printed: number }).printed += 1)
+      })
+      await page.getByRole('button', { name: 'Save as PDF' }).click()
+      await eventually(() =>
+        page.evaluate(() => (window as unknown as { printed: number }).printed)
+      ).toBe(1)
+      await page.emulateMedia({ media: 'print' })
+      expect(await page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(false)
+      expect(await page.getByRole('button', { name: 'Save as PDF' }).isVisible()).toBe(false)
+      const cards = page.locator('section[data-testid^="chart-"]')
+      expect(await cards.count()).toBe(10)
+      for (const card of await cards.all()) expect(await card.isVisible()).toBe(true)
+      await app.screenshot('reports-print-layout')
+      // Chromium's PDF printer is the engine behind Electron's printToPDF.
+      const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true })
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
+      expect(pages.length).toBeGreaterThanOrEqual(3)
+      await page.emulateMedia({ media: 'screen' })
+    }))
+
   it('opens Sessions filtered to the calls behind a clicked bar', () =>
     withApp(async (app) => {
       const { page } = app
@@ -184,6 +212,7 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       // Sentiment bars in value_counts order: positive, negative, neutral. A click anywhere in
       // a bar's column counts, so the canvas's centre is the negative bar.
       const canvas = page.getByTestId('chart-canvas-sentiment-distribution')
+      await canvas.scrollIntoViewIfNeeded()
       const box = (await canvas.boundingBox())!
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
       await eventually(() => page.getByTestId('session-total').textContent()).toBe('4')

@@ -5,6 +5,7 @@ import { RESOURCES_DIR } from './tempDir'
 export const cancelledDialogs = (open: string | null = null): ServiceOptions['dialogs'] => ({
   pickCsvToOpen: async () => open,
   pickCsvToSave: async () => null,
+  pickPdfToSave: async () => null,
   pickCatalogFileToOpen: async () => open
 })
 

@@ -56,12 +56,21 @@ const FILTERS: [string, ReportFilter][] = [
   ['source = live (none)', { source: ['live'] }]
 ]
 const trusted = (): boolean => true
+const noDialogs = {
+  pickCsvToOpen: async () => null,
+  pickCsvToSave: async () => null,
+  pickPdfToSave: async () => null,
+  pickCatalogFileToOpen: async () => null
+}
 const sender = { windowId: 1, url: 'app://bench', isTopFrame: true }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function timeSummaries(label: string, path: string, filters: typeof FILTERS): Promise<void> {
   const store = new SessionStore(path)
-  const handlers = reportHandlers(new ReportQueries(store.db)) as unknown as AppHandlers
+  const handlers = reportHandlers({
+    reports: new ReportQueries(store.db),
+    dialogs: noDialogs
+  }) as unknown as AppHandlers
   const dispatch = createDispatch(handlers, trusted)
   console.log(`${label}\nfilter                          first ms  median ms   max ms  JSON KB`)
   for (const [name, filter] of filters) {

@@ -27,4 +27,8 @@ export class HarnessDialogs implements FileDialogs {
   async pickCsvToSave(): Promise<string | null> {
     return this.saves.shift() ?? null
   }
+
+  async pickPdfToSave(): Promise<string | null> {
+    return this.saves.shift() ?? null
+  }
 }

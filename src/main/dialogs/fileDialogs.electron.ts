@@ -19,18 +19,25 @@ async function pickToOpen(filters: Electron.FileFilter[]): Promise<string | null
   return result.canceled ? null : (result.filePaths[0] ?? null)
 }
 
+async function pickToSave(
+  suggestedName: string,
+  filters: Electron.FileFilter[]
+): Promise<string | null> {
+  const parent = BrowserWindow.getFocusedWindow()
+  const options: Electron.SaveDialogOptions = {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters
+  }
+  const result = parent
+    ? await dialog.showSaveDialog(parent, options)
+    : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
 export const electronFileDialogs: FileDialogs = {
   pickCsvToOpen: () => pickToOpen(csv),
   pickCatalogFileToOpen: (kind) => pickToOpen(catalogFilters[kind]),
-  async pickCsvToSave(suggestedName) {
-    const parent = BrowserWindow.getFocusedWindow()
-    const options: Electron.SaveDialogOptions = {
-      defaultPath: join(app.getPath('documents'), suggestedName),
-      filters: csv
-    }
-    const result = parent
-      ? await dialog.showSaveDialog(parent, options)
-      : await dialog.showSaveDialog(options)
-    return result.canceled || !result.filePath ? null : result.filePath
-  }
+  pickCsvToSave: (suggestedName) => pickToSave(suggestedName, csv),
+  pickPdfToSave: (suggestedName) =>
+    pickToSave(suggestedName, [{ name: 'PDF documents', extensions: ['pdf'] }])
 }

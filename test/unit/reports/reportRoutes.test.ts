@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createDispatch, type AppHandlers, type Sender } from '../../../src/main/ipc/dispatch'
 import { reportHandlers } from '../../../src/main/ipc/handlers/reportHandlers'
@@ -5,6 +7,7 @@ import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/sender
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
 import type { SessionStore } from '../../../src/main/sessions/SessionStore'
 import { useTempDir } from '../../support/tempDir'
+import { cancelledDialogs } from '../../support/testServices'
 import { openReportDb } from './reportFixtures'
 
 const APP_URL = 'file:///opt/console/out/renderer/index.html'
@@ -21,7 +24,10 @@ describe('reports.summary through the IPC chokepoint', () => {
 
   const dispatchOver = async () => {
     store = (await openReportDb(tmp.path())).store
-    const handlers = reportHandlers(new ReportQueries(store.db)) as unknown as AppHandlers
+    const handlers = reportHandlers({
+      reports: new ReportQueries(store.db),
+      dialogs: cancelledDialogs()
+    }) as unknown as AppHandlers
     return createDispatch(handlers, trusted, () => {})
   }
 
@@ -59,7 +65,10 @@ describe('reports.summary through the IPC chokepoint', () => {
   ])('refuses %s with the zod issues, before any query', async (_name, payload) => {
     const summary = vi.fn()
     const dispatch = createDispatch(
-      reportHandlers({ summary } as unknown as ReportQueries) as unknown as AppHandlers,
+      reportHandlers({
+        reports: { summary } as unknown as ReportQueries,
+        dialogs: cancelledDialogs()
+      }) as unknown as AppHandlers,
       trusted,
       () => {}
     )
@@ -67,6 +76,51 @@ describe('reports.summary through the IPC chokepoint', () => {
     expect(result.ok ? 'ok' : result.error.code).toBe('invalid_input')
     if (!result.ok) expect(result.error.issues?.length).toBeGreaterThan(0)
     expect(summary).not.toHaveBeenCalled()
+  })
+
+  it('saves the printed report where the user chose, and says when main cannot print', async () => {
+    store = (await openReportDb(tmp.path())).store
+    const reports = new ReportQueries(store.db)
+    const target = join(tmp.path(), 'report.pdf')
+    // Electron's printToPDF cannot run here: a printer that returns a small real PDF file.
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+    const saving = createDispatch(
+      reportHandlers({
+        reports,
+        dialogs: { ...cancelledDialogs(), pickPdfToSave: async () => target },
+        printToPdf: async () => pdf
+      }) as unknown as AppHandlers,
+      trusted,
+      () => {}
+    )
+    expect(await saving(app, 'reports.savePdf', {})).toEqual({
+      ok: true,
+      data: { status: 'saved', path: target, bytes: pdf.byteLength }
+    })
+    expect(readFileSync(target, 'latin1')).toMatch(/^%PDF-1\.4/)
+    const cancelled = createDispatch(
+      reportHandlers({
+        reports,
+        dialogs: cancelledDialogs(),
+        printToPdf: async () => pdf
+      }) as unknown as AppHandlers,
+      trusted,
+      () => {}
+    )
+    expect(await cancelled(app, 'reports.savePdf', {})).toEqual({
+      ok: true,
+      data: { status: 'cancelled' }
+    })
+    const harness = createDispatch(
+      reportHandlers({ reports, dialogs: cancelledDialogs() }) as unknown as AppHandlers,
+      trusted,
+      () => {}
+    )
+    expect(await harness(app, 'reports.savePdf', {})).toEqual({
+      ok: true,
+      data: { status: 'unavailable' }
+    })
+    expect((await harness(app, 'reports.savePdf', { path: '/etc/passwd' })).ok).toBe(false)
   })
 
   it('refuses a request from another page', async () => {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState, type JSX } from 'react'
 import Box from '@mui/material/Box'
+import GlobalStyles from '@mui/material/GlobalStyles'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
@@ -12,6 +13,8 @@ import { useReportsStore } from '../reportsStore'
 import { ChartCard } from './ChartCard'
 import { KpiCards } from './KpiCards'
 import { ReportFilterBar } from './ReportFilterBar'
+import { REPORT_PRINT_STYLES } from './reportPrintStyles'
+import { SavePdfButton } from './SavePdfButton'
 
 interface ReportsScreenProps {
   /** Shows the Sessions screen with exactly these filters (the click-through of every chart). */
@@ -39,10 +42,14 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
 
   return (
     <Box sx={{ flex: 1, minWidth: 0, overflow: 'auto' }} data-testid="reports-screen">
+      <GlobalStyles styles={REPORT_PRINT_STYLES} />
       <Stack spacing={2} sx={{ p: 2 }}>
-        <Typography variant="h5" component="h1">
-          Reports
-        </Typography>
+        <Stack direction="row" sx={{ alignItems: 'center' }}>
+          <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+            Reports
+          </Typography>
+          <SavePdfButton />
+        </Stack>
         {errors.map((error, index) => (
           <IpcErrorAlert key={index} error={error} onRetry={refresh} />
         ))}

@@ -1,0 +1,45 @@
+import { useState, type JSX } from 'react'
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Snackbar from '@mui/material/Snackbar'
+import { request, toIpcError } from '@renderer/app/ipc'
+
+/**
+ * The report as a PDF: in the desktop app main prints the window to a file the user names;
+ * where main cannot print (the browser harness) the browser's own print dialog does it.
+ * Either way the print styles of the Reports screen lay it out.
+ */
+export function SavePdfButton(): JSX.Element {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const save = async (): Promise<void> => {
+    try {
+      const result = await request('reports.savePdf', {})
+      if (result.status === 'unavailable') window.print()
+      else if (result.status === 'saved')
+        setMessage({
+          ok: true,
+          text: `Saved ${result.path} (${Math.round(result.bytes / 1024)} KB)`
+        })
+    } catch (failure) {
+      setMessage({ ok: false, text: toIpcError('reports.savePdf', failure).message })
+    }
+  }
+  return (
+    <>
+      <Button
+        variant="outlined"
+        startIcon={<PictureAsPdfIcon />}
+        onClick={() => void save()}
+        data-print="hide"
+      >
+        Save as PDF
+      </Button>
+      <Snackbar open={message !== null} autoHideDuration={6000} onClose={() => setMessage(null)}>
+        <Alert severity={message?.ok ? 'success' : 'error'} onClose={() => setMessage(null)}>
+          {message?.text}
+        </Alert>
+      </Snackbar>
+    </>
+  )
+}
