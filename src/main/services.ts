@@ -10,6 +10,12 @@ import { SettingsStore } from './settings/SettingsStore'
 import { settingsHandlers } from './ipc/handlers/settingsHandlers'
 import { appHandlers } from './ipc/handlers/appHandlers'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
+import { escalationHandlers } from './ipc/handlers/escalationHandlers'
+import { AlertStore } from './escalation/AlertStore'
+import { EscalationBacktest } from './escalation/EscalationBacktest'
+import { recordingHandlers } from './ipc/handlers/recordingHandlers'
+import { CallRecorder } from './recording/CallRecorder'
+import { loadEldDetector } from './recording/eldLanguageDetector'
 import { reportHandlers } from './ipc/handlers/reportHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
 import { ReportQueries } from './reports/ReportQueries'
@@ -44,6 +50,9 @@ export interface Services {
   close(): void
 }
 
+/** Lets queued IPC requests run between slices of a long computation. */
+const nextTurn = (): Promise<void> => new Promise((resume) => setImmediate(resume))
+
 /** Builds every main-process service in dependency order; shared by Electron and the harness. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const now = options.now ?? Date.now
@@ -57,11 +66,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now
   )
   if (seeded > 0) options.emit('sessions.changed', { reason: 'seeded', count: seeded })
+  // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
+  const recorder = new CallRecorder(store.db, loadEldDetector, now)
+  const recovered = await recorder.recoverUnfinished()
+  if (recovered.length > 0)
+    options.emit('sessions.changed', { reason: 'recorded', count: recovered.length })
+  const settings = new SettingsStore(options.dataDir, now)
   // Validated on load: a broken catalog source stops start-up with its row-level errors.
   const catalog = new CatalogService({
     shippedDir: options.resourcesDir,
     dataDir: options.dataDir,
     embeddings: options.embeddings,
+    retrieval: () => settings.get().retrieval,
     onProgress: (progress) => options.emit('catalog.indexProgress', progress),
     onChanged: (status) => options.emit('catalog.changed', status),
     now
@@ -72,6 +88,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .reindex()
       .then(() => catalog.warmUp())
       .catch(() => undefined)
+  const secrets = new SecretStore(
+    options.dataDir,
+    options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
+  )
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
@@ -80,18 +100,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now }),
     ...catalogHandlers({ catalog, dialogs: options.dialogs }),
-    ...settingsHandlers({
-      settings: new SettingsStore(options.dataDir, now),
-      secrets: new SecretStore(
-        options.dataDir,
-        options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
-      )
-    }),
+    ...settingsHandlers({ settings, secrets }),
     ...reportHandlers({
       reports: new ReportQueries(store.db),
       dialogs: options.dialogs,
       printToPdf: options.printToPdf,
       now
+    }),
+    ...recordingHandlers(recorder, options.emit, () => settings.get().pricing),
+    ...escalationHandlers({
+      backtest: new EscalationBacktest(store.db, nextTurn),
+      alerts: new AlertStore(store.db, now)
     })
   }
   return {

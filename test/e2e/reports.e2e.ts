@@ -216,6 +216,7 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       const box = (await canvas.boundingBox())!
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
       await eventually(() => page.getByTestId('session-total').textContent()).toBe('4')
+      await eventually(() => page.getByTestId('session-row').count()).toBe(4)
       const ids = await page
         .getByTestId('session-row')
         .evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent))

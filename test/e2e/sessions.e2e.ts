@@ -51,6 +51,22 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       await app.screenshot('sessions-pilot')
     }))
 
+  it('opens a session to show all its columns', () =>
+    withApp(async (app) => {
+      const { page } = app
+      await eventually(() => page.getByTestId('session-row').count()).toBe(15)
+      await page.getByTestId('session-row').nth(2).click()
+      const detail = page.getByTestId('session-detail')
+      await eventually(() => detail.locator('h2').textContent()).toBe('S03')
+      const text = (await detail.textContent()) ?? ''
+      expect(text).toContain('Interruptions3')
+      expect(text).toContain('Sentimentnegative')
+      expect(text).toContain('A pilot session')
+      await app.screenshot('session-detail-pilot')
+      await page.getByRole('button', { name: 'Close session detail' }).click()
+      await eventually(() => detail.count()).toBe(0)
+    }))
+
   it('filters the table and the lab figures together', () =>
     withApp(async (app) => {
       const { page } = app

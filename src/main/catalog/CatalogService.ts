@@ -17,6 +17,8 @@ export interface CatalogServiceOptions {
   dataDir: string
   /** Vector side of retrieval; without one the tools use lexical search only. */
   embeddings?: EmbeddingProvider
+  /** Read on every search: Settings can turn the vector side off without a restart. */
+  retrieval?: () => 'hybrid' | 'lexical'
   onProgress?: (progress: IndexProgress) => void
   onChanged?: (status: CatalogStatus) => void
   now?: () => number
@@ -133,9 +135,8 @@ export class CatalogService {
   }
 
   private load(): Catalog {
-    return buildAgentCatalog(
-      loadCatalogSources(this.options.shippedDir, this.overrideDir),
-      () => this.vector
+    return buildAgentCatalog(loadCatalogSources(this.options.shippedDir, this.overrideDir), () =>
+      this.options.retrieval?.() === 'lexical' ? undefined : this.vector
     )
   }
 

@@ -83,5 +83,28 @@ export const migrations: readonly string[] = [
   CREATE INDEX alerts_session ON alerts (session_id);
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  `,
+  // v2: live-call recording. A call is begun, appended to while it runs, then finished (or,
+  // after a crash, finalized from its events on the next start and marked incomplete). The
+  // session row only appears when the call ends, so the lab's tables never hold a half call.
+  `
+  CREATE TABLE calls (
+    session_id     TEXT PRIMARY KEY,
+    call_id        TEXT,
+    provider       TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    started_at_ms  INTEGER NOT NULL,
+    ended_at_ms    INTEGER,
+    status         TEXT NOT NULL DEFAULT 'active'
+                   CHECK (status IN ('active', 'finished', 'incomplete')),
+    pricing        TEXT,
+    -- Turns whose latency counted: 0 means the row's latency_p50/p95 of 0 stand for "none".
+    counted_turns  INTEGER,
+    finalized_at   TEXT
+  ) STRICT;
+  CREATE INDEX calls_status ON calls (status);
+  -- What each caller utterance turned out to be (turn, barge_in, backchannel, echo_suspect,
+  -- overlap); the v1 flags cannot tell a turn from an overlap.
+  ALTER TABLE turns ADD COLUMN kind TEXT;
   `
 ]

@@ -25,6 +25,11 @@ export function whereFor(filter: SessionFilter): SqlWhere {
   oneOf('language', filter.language)
   oneOf('model', filter.model)
   oneOf('source', filter.source)
+  if (filter.sessionIds) {
+    // An empty id list is a selection of nothing, not "no filter".
+    if (filter.sessionIds.length === 0) parts.push('0 = 1')
+    else oneOf('session_id', filter.sessionIds)
+  }
   if (filter.ragUsed !== undefined) {
     parts.push('rag_used = ?')
     params.push(filter.ragUsed ? 1 : 0)

@@ -3,6 +3,8 @@ import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
 import { catalogRoutes } from './routes/catalogRoutes'
+import { escalationRoutes } from './routes/escalationRoutes'
+import { recordingRoutes } from './routes/recordingRoutes'
 import { reportRoutes } from './routes/reportRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
 import { settingsRoutes } from './routes/settingsRoutes'
@@ -12,7 +14,9 @@ export const routes = {
   ...sessionRoutes,
   ...catalogRoutes,
   ...settingsRoutes,
-  ...reportRoutes
+  ...reportRoutes,
+  ...recordingRoutes,
+  ...escalationRoutes
 } satisfies Record<string, RouteDef>
 
 export type Routes = typeof routes
@@ -22,7 +26,7 @@ export type Output<R extends RouteName> = z.output<Routes[R]['output']>
 
 /** Events main → renderer. Main is the trusted side, so these are plain types. */
 export interface Events {
-  'sessions.changed': { reason: 'imported' | 'seeded'; count: number }
+  'sessions.changed': { reason: 'imported' | 'seeded' | 'recorded'; count: number }
   'catalog.indexProgress': IndexProgress
   'catalog.changed': CatalogStatus
 }

@@ -3,6 +3,9 @@ import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from './labSchema'
 
 const values = z.array(z.string().max(200)).max(100)
 
+/** Most sessions an id-list filter names (a backtest cell opened in Sessions). */
+export const MAX_FILTER_SESSION_IDS = 1000
+
 /** Filters shared by the Sessions table, the lab report and exports. Empty = everything. */
 export const SessionFilter = z
   .object({
@@ -12,7 +15,9 @@ export const SessionFilter = z
     language: values.optional(),
     model: values.optional(),
     source: z.array(z.enum(SESSION_SOURCES)).max(3).optional(),
-    ragUsed: z.boolean().optional()
+    ragUsed: z.boolean().optional(),
+    /** Exactly these sessions; unlike the lists above, an empty list matches none. */
+    sessionIds: z.array(z.string().max(200)).max(MAX_FILTER_SESSION_IDS).optional()
   })
   .strict()
 export type SessionFilter = z.infer<typeof SessionFilter>

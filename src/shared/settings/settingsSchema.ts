@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_INSTRUCTIONS } from './defaultInstructions'
+import { DEFAULT_ESCALATION_THRESHOLDS, EscalationThresholdsSchema } from '../escalation/thresholds'
 
 // Everything the console needs to place a call, except the keys (secrets live in main only).
 
@@ -93,13 +94,22 @@ export const AppSettingsSchema = z
       .strict()
       .default({ model: 'gpt-4o-mini-transcribe', language: '' }),
     instructions: z.string().trim().min(1).max(20_000).default(DEFAULT_INSTRUCTIONS),
+    /**
+     * The agent's search: hybrid (lexical + vectors, more robust to paraphrase) or lexical
+     * only (the glossary still serves es/fr; no query embedding, so about 20 ms faster).
+     */
+    retrieval: z.enum(['hybrid', 'lexical']).default('hybrid'),
     pricing: PricingSchema.default({
       audioInput: 32,
       audioOutput: 64,
       textInput: 4,
       textOutput: 16,
       cachedInput: 0.4
-    })
+    }),
+    /** Thresholds of the live escalation rules (Monitor → Rules backtests them). */
+    escalation: EscalationThresholdsSchema.default(() =>
+      structuredClone(DEFAULT_ESCALATION_THRESHOLDS)
+    )
   })
   .strict()
 export type AppSettings = z.output<typeof AppSettingsSchema>

@@ -27,11 +27,13 @@ const SLOW = { timeout: 120_000 }
 
 describe('CatalogService', () => {
   const tmp = useTempDir()
+  let mode: 'hybrid' | 'lexical' = 'hybrid'
   const open = (embeddings?: EmbeddingProvider, progress: IndexProgress[] = []) =>
     new CatalogService({
       shippedDir: RESOURCES_DIR,
       dataDir: tmp.path(),
       embeddings,
+      retrieval: () => mode,
       onProgress: (p) => progress.push(p)
     })
 
@@ -84,6 +86,15 @@ describe('CatalogService', () => {
         ok: false,
         error: { code: 'not_found' }
       })
+
+      // Settings can turn the vector side off: the same service answers lexically.
+      mode = 'lexical'
+      expect(catalog.status().retrieval).toBe('lexical')
+      expect(await catalog.runTool('search_products', { query: 'tell me a joke' })).toMatchObject({
+        ok: false
+      })
+      mode = 'hybrid'
+      expect(catalog.status().retrieval).toBe('hybrid')
 
       // Nothing changed: nothing is embedded again; `full` embeds everything.
       expect((await catalog.reindex()).embedded).toBe(0)

@@ -1,6 +1,7 @@
 import { useCallback, useState, type JSX } from 'react'
 import Box from '@mui/material/Box'
 import { CatalogScreen } from '@renderer/features/catalog'
+import { MonitorScreen } from '@renderer/features/monitor'
 import { ReportsScreen } from '@renderer/features/reports'
 import { SessionsScreen, showSessionsFiltered } from '@renderer/features/sessions'
 import { SettingsScreen } from '@renderer/features/settings'
@@ -24,6 +25,7 @@ export function AppShell(): JSX.Element {
           {screen === 'catalog' && <CatalogScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'reports' && <ReportsScreen onOpenSessions={openSessions} />}
+          {screen === 'monitor' && <MonitorScreen onOpenSessions={openSessions} />}
         </Box>
         <AppFooter />
       </Box>

@@ -5,6 +5,7 @@ import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useShallow } from 'zustand/react/shallow'
+import type { StoredSession } from '@shared/sessions/labSchema'
 import type { IpcError } from '@renderer/app/ipc'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
@@ -19,6 +20,7 @@ import { importedNotice } from './importedNotice'
 import { LabSummaryPanel } from './LabSummaryPanel'
 import { SessionFilters } from './SessionFilters'
 import { SessionsNotice, type Notice } from './SessionsNotice'
+import { SessionDetailDrawer } from './SessionDetailDrawer'
 import { SessionsTable } from './SessionsTable'
 import { formatCount, pluralize } from './formatFigure'
 
@@ -39,6 +41,7 @@ export function SessionsScreen(): JSX.Element {
   const report = useRequest('analytics.labReport', { filter, maxListed: 0 }, revision)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [actionError, setActionError] = useState<IpcError | null>(null)
+  const [detail, setDetail] = useState<StoredSession | null>(null)
   const revisionAtImport = useRef(revision)
 
   useIpcEvent('sessions.changed', refresh)
@@ -102,7 +105,7 @@ export function SessionsScreen(): JSX.Element {
       <SessionFilters facets={facets.data} />
       <LabSummaryPanel report={report.data} loading={report.loading} />
       <Box sx={{ flex: 1, minHeight: 240 }}>
-        <SessionsTable pages={pages} sort={sort} onSort={toggleSort} />
+        <SessionsTable pages={pages} sort={sort} onSort={toggleSort} onOpen={setDetail} />
       </Box>
 
       {importer.rejection && (
@@ -114,6 +117,7 @@ export function SessionsScreen(): JSX.Element {
         />
       )}
       <SessionsNotice notice={notice} onClose={() => setNotice(null)} />
+      <SessionDetailDrawer session={detail} onClose={() => setDetail(null)} />
     </Stack>
   )
 }

@@ -29,6 +29,7 @@ interface TableContext {
   total: number | null
   /** Only here so a newly loaded page re-renders the visible rows. */
   version: number
+  onOpen: (session: StoredSession) => void
 }
 
 /**
@@ -85,12 +86,21 @@ function Body(props: Props<TableBodyProps>): JSX.Element {
 
 /** Loaded rows carry the e2e test id; rows still loading say so. */
 function Row(props: Props<ItemProps<unknown>>): JSX.Element {
-  const loaded = props.context.rowAt(props['data-index']) !== undefined
+  const session = props.context.rowAt(props['data-index'])
+  const open = (): void => {
+    if (session) props.context.onOpen(session)
+  }
   return (
     <TableRow
       {...domProps(props)}
       hover
-      data-testid={loaded ? 'session-row' : 'session-row-loading'}
+      tabIndex={session ? 0 : -1}
+      onClick={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') open()
+      }}
+      sx={{ cursor: session ? 'pointer' : 'default' }}
+      data-testid={session ? 'session-row' : 'session-row-loading'}
     />
   )
 }
@@ -123,12 +133,16 @@ interface SessionsTableProps {
   pages: SessionPages
   sort: SessionSort
   onSort: (column: SortColumn) => void
+  onOpen: (session: StoredSession) => void
 }
 
 /** Every matching session, virtualised: only the rows on screen exist in the DOM. */
-export function SessionsTable({ pages, sort, onSort }: SessionsTableProps): JSX.Element {
+export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProps): JSX.Element {
   const { rowAt, total, version, showRange } = pages
-  const context = useMemo(() => ({ rowAt, total, version }), [rowAt, total, version])
+  const context = useMemo(
+    () => ({ rowAt, total, version, onOpen }),
+    [rowAt, total, version, onOpen]
+  )
 
   return (
     <TableVirtuoso<unknown, TableContext>

@@ -124,6 +124,19 @@ export function SettingsScreen(): JSX.Element {
             <MenuItem value="far_field">Far field (room microphone)</MenuItem>
             <MenuItem value="off">Off</MenuItem>
           </TextField>
+          <TextField
+            select
+            label="Catalog search"
+            size="small"
+            value={draft.retrieval}
+            onChange={(event) =>
+              form.edit({ retrieval: event.target.value as AppSettings['retrieval'] })
+            }
+            sx={{ width: 300 }}
+          >
+            <MenuItem value="hybrid">Hybrid: words and meaning</MenuItem>
+            <MenuItem value="lexical">Lexical only (fastest)</MenuItem>
+          </TextField>
         </Stack>
         <TurnDetectionFields
           value={draft.turnDetection}

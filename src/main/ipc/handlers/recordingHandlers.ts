@@ -1,0 +1,33 @@
+import type { Events } from '../../../shared/ipc/contract'
+import type { HandlersFor } from '../../../shared/ipc/route'
+import type { recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
+import type { PriceTable } from '../../../shared/live-call/callConfig'
+import type { CallInput } from '../../../shared/live-call/callEvents'
+import type { CallRecorder } from '../../recording/CallRecorder'
+
+type Emit = <E extends keyof Events>(name: E, payload: Events[E]) => void
+
+/** Recording of live calls: the renderer's call engine begins, appends and finishes. */
+export function recordingHandlers(
+  recorder: CallRecorder,
+  emit: Emit,
+  /** The Settings screen's prices: what the live cost estimate used when begin names none. */
+  currentPricing: () => PriceTable
+): HandlersFor<typeof recordingRoutes> {
+  return {
+    'recording.begin': async (call) => ({
+      sessionId: recorder.begin({ ...call, pricing: call.pricing ?? currentPricing() })
+    }),
+    // Parsed as { t, event: { type, …rest } }: the reducer reads what it knows of the rest.
+    'recording.append': async ({ sessionId, events }) => ({
+      stored: recorder.append(sessionId, events as CallInput[])
+    }),
+    'recording.finish': async ({ sessionId, endedAt }) => {
+      const session = await recorder.finish(sessionId, endedAt)
+      // Sessions and Reports refresh on this, so the call shows up as soon as it is hung up.
+      emit('sessions.changed', { reason: 'recorded', count: 1 })
+      return session
+    },
+    'recording.get': async ({ sessionId }) => recorder.get(sessionId)
+  }
+}

@@ -1,0 +1,43 @@
+import { useState, type JSX } from 'react'
+import Box from '@mui/material/Box'
+import Tab from '@mui/material/Tab'
+import Tabs from '@mui/material/Tabs'
+import Typography from '@mui/material/Typography'
+import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { OpenAlertsTab } from './OpenAlertsTab'
+import { RulesTab } from './RulesTab'
+
+type MonitorTab = 'alerts' | 'rules'
+
+interface MonitorScreenProps {
+  /** Shows the Sessions screen with this filter (a confusion-matrix cell's sessions). */
+  onOpenSessions: (filter: SessionFilter) => void
+}
+
+/** Open alerts across calls, and the escalation rules with their backtest. */
+export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Element {
+  const [tab, setTab] = useState<MonitorTab>('alerts')
+  return (
+    <Box
+      data-testid="monitor-screen"
+      sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
+    >
+      <Box sx={{ px: 3, pt: 2, borderBottom: 1, borderColor: 'divider' }}>
+        <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
+          Monitor
+        </Typography>
+        <Tabs value={tab} onChange={(_, next: MonitorTab) => setTab(next)} aria-label="Monitor">
+          <Tab value="alerts" label="Open alerts" id="monitor-tab-alerts" />
+          <Tab value="rules" label="Rules" id="monitor-tab-rules" />
+        </Tabs>
+      </Box>
+      <Box
+        role="tabpanel"
+        aria-labelledby={`monitor-tab-${tab}`}
+        sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2 }}
+      >
+        {tab === 'alerts' ? <OpenAlertsTab /> : <RulesTab onOpenSessions={onOpenSessions} />}
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,76 @@
+import { useState, type JSX } from 'react'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import LinearProgress from '@mui/material/LinearProgress'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import type { RuleBacktest } from '@shared/escalation/backtestSchema'
+import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { useRulesBacktest } from '../hooks/useRulesBacktest'
+import { ConfusionMatrix } from './ConfusionMatrix'
+import { RuleResultsTable } from './RuleResultsTable'
+import { ThresholdFields } from './ThresholdFields'
+
+/** Thresholds, a backtest over the recorded sessions, and the sessions behind each verdict. */
+export function RulesTab({
+  onOpenSessions
+}: {
+  onOpenSessions: (filter: SessionFilter) => void
+}): JSX.Element {
+  const backtest = useRulesBacktest()
+  const [selected, setSelected] = useState<RuleBacktest['rule']>('interruptions_total')
+  const { draft, result } = backtest
+  const invalid = Object.keys(backtest.problems).length > 0
+  const rows = result ? [...result.rules, result.combined] : []
+  const shown = rows.find((r) => r.rule === selected)
+  return (
+    <Stack spacing={2} data-testid="rules-tab">
+      {backtest.error && <IpcErrorAlert error={backtest.error} onClose={backtest.clearError} />}
+      {draft && (
+        <ThresholdFields value={draft} problems={backtest.problems} onChange={backtest.setDraft} />
+      )}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Button
+          variant="contained"
+          onClick={backtest.run}
+          disabled={!draft || invalid || backtest.running}
+        >
+          Run backtest
+        </Button>
+        <Button onClick={backtest.save} disabled={!backtest.unsaved || invalid || backtest.saving}>
+          Save thresholds
+        </Button>
+        {backtest.unsaved && (
+          <Typography variant="caption" color="text.secondary">
+            Live calls use the saved thresholds.
+          </Typography>
+        )}
+      </Stack>
+      {backtest.running && <LinearProgress aria-label="Backtest running" />}
+      {result && (
+        <>
+          <Typography variant="body2" color="text.secondary" data-testid="backtest-summary">
+            {result.sessions} sessions: {result.turnLevel} live calls replayed turn by turn,{' '}
+            {result.sessionLevel} judged on their counts. Actual: {result.actual}.
+          </Typography>
+          {result.notes.map((note) => (
+            <Alert key={note} severity="info">
+              {note}
+            </Alert>
+          ))}
+          <Paper sx={{ p: 1 }}>
+            <RuleResultsTable rows={rows} selected={selected} onSelect={setSelected} />
+          </Paper>
+          {shown && (
+            <ConfusionMatrix
+              result={shown}
+              onOpen={(sessionIds) => onOpenSessions({ sessionIds })}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  )
+}

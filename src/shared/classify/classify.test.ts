@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { classifyScenario } from './classifyScenario'
+import { classifySentiment } from './classifySentiment'
+import { detectCallLanguage } from './detectCallLanguage'
+import type { LanguageDetector } from './detectCallLanguage'
+
+describe('classifySentiment', () => {
+  it('weighs felt words and leaves plain politeness neutral', () => {
+    expect(classifySentiment(['Okay, thank you.']).sentiment).toBe('neutral')
+    expect(classifySentiment(['That is perfect, thanks!']).sentiment).toBe('positive')
+    expect(classifySentiment(['Esto es inaceptable.']).sentiment).toBe('negative')
+    expect(classifySentiment(["C'est nul, je suis déçu."]).sentiment).toBe('negative')
+  })
+
+  it('flips a negated positive word and drops a negated negative one', () => {
+    expect(classifySentiment(['That is not great, not great at all.']).sentiment).toBe('negative')
+    expect(classifySentiment(['Not bad.']).score).toBe(0)
+    expect(classifySentiment(['No funciona.']).sentiment).toBe('negative')
+  })
+})
+
+describe('classifyScenario', () => {
+  it('takes the tools the agent ran as strong signals', () => {
+    expect(classifyScenario(['Hi, can you check this for me?'], ['lookup_order']).scenario).toBe(
+      'order_status'
+    )
+    expect(classifyScenario(['Something for my son?'], ['search_products']).scenario).toBe(
+      'product_inquiry'
+    )
+  })
+
+  it('lets a caller who says what went wrong outweigh an order lookup', () => {
+    const got = classifyScenario(
+      ['The box arrived damaged and the stove is broken.', 'I want to make a complaint.'],
+      ['lookup_order']
+    )
+    expect(got.scenario).toBe('complaint')
+    expect(got.scores.order_status).toBe(3)
+  })
+
+  it('answers faq when nothing is said', () => {
+    expect(classifyScenario([], []).scenario).toBe('faq')
+  })
+})
+
+describe('detectCallLanguage', () => {
+  const detector =
+    (language: string): LanguageDetector =>
+    () => ({ language, reliable: true })
+
+  it('prefers the languages the transcription model reported, by majority', () => {
+    const input = { callerTexts: ['hola'], reportedLanguages: ['fr', null, 'es', 'es'] }
+    expect(detectCallLanguage(input, detector('en'))).toBe('es')
+  })
+
+  it('runs the detector on all the caller said, and is und without speech', () => {
+    const input = { callerTexts: ['Bonjour', 'merci'], reportedLanguages: [null, null] }
+    expect(detectCallLanguage(input, detector('fr'))).toBe('fr')
+    expect(detectCallLanguage({ callerTexts: [], reportedLanguages: [] }, detector('en'))).toBe(
+      'und'
+    )
+  })
+})

@@ -1,0 +1,48 @@
+import { createDispatch, type Dispatch, type Sender } from '../../../src/main/ipc/dispatch'
+import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
+import { createServices, type Services } from '../../../src/main/services'
+import { RESOURCES_DIR } from '../../support/tempDir'
+
+const APP_URL = 'file:///opt/console/out/renderer/index.html'
+export const APP: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
+
+/** The real services on a data directory, behind the real chokepoint. */
+export async function openConsole(
+  dataDir: string,
+  now: () => number = () => Date.UTC(2026, 10, 25, 14, 31)
+): Promise<{
+  services: Services
+  call: (route: string, input: unknown) => Promise<unknown>
+  emitted: unknown[]
+}> {
+  const emitted: unknown[] = []
+  const services = await createServices({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    version: '0.0.0-test',
+    runtime: 'harness',
+    dialogs: {
+      pickCsvToOpen: async () => null,
+      pickCsvToSave: async () => null,
+      pickPdfToSave: async () => null,
+      pickCatalogFileToOpen: async () => null
+    },
+    emit: (name, payload) => void emitted.push([name, payload]),
+    now
+  })
+  const dispatch: Dispatch = createDispatch(
+    services.handlers,
+    isTrustedSender(createAppUrlCheck(APP_URL)),
+    () => {}
+  )
+  return { services, call: (route, input) => dispatch(APP, route, input), emitted }
+}
+
+/** Batches of `size` inputs, as the renderer sends them every 500 ms. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export const STARTED_AT = Date.UTC(2026, 10, 25, 14, 30, 12)
