@@ -13,6 +13,8 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
+import { LiveAlertMonitor } from './escalation/LiveAlertMonitor'
+import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
 import { CallRecorder } from './recording/CallRecorder'
 import { loadEldDetector } from './recording/eldLanguageDetector'
@@ -92,6 +94,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     options.dataDir,
     options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
   )
+  const alerts = new AlertStore(store.db, now)
+  const liveAlerts = new LiveAlertMonitor(alerts, () => settings.get().escalation)
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
@@ -101,16 +105,24 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now }),
     ...catalogHandlers({ catalog, dialogs: options.dialogs }),
     ...settingsHandlers({ settings, secrets }),
+    ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({
       reports: new ReportQueries(store.db),
       dialogs: options.dialogs,
       printToPdf: options.printToPdf,
       now
     }),
-    ...recordingHandlers(recorder, options.emit, () => settings.get().pricing),
+    ...recordingHandlers(recorder, options.emit, () => settings.get().pricing, {
+      // The escalation rules run in main on what is recorded, so alerts survive a closed window.
+      inputs: (sessionId, inputs) => {
+        for (const alert of liveAlerts.ingest(sessionId, inputs))
+          options.emit('alerts.raised', alert)
+      },
+      ended: (sessionId) => liveAlerts.end(sessionId)
+    }),
     ...escalationHandlers({
       backtest: new EscalationBacktest(store.db, nextTurn),
-      alerts: new AlertStore(store.db, now)
+      alerts
     })
   }
   return {

@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
+import type { StoredAlert } from '../escalation/alertRecords'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
 import { catalogRoutes } from './routes/catalogRoutes'
 import { escalationRoutes } from './routes/escalationRoutes'
+import { realtimeRoutes } from './routes/realtimeRoutes'
 import { recordingRoutes } from './routes/recordingRoutes'
 import { reportRoutes } from './routes/reportRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
@@ -15,6 +17,7 @@ export const routes = {
   ...catalogRoutes,
   ...settingsRoutes,
   ...reportRoutes,
+  ...realtimeRoutes,
   ...recordingRoutes,
   ...escalationRoutes
 } satisfies Record<string, RouteDef>
@@ -29,6 +32,8 @@ export interface Events {
   'sessions.changed': { reason: 'imported' | 'seeded' | 'recorded'; count: number }
   'catalog.indexProgress': IndexProgress
   'catalog.changed': CatalogStatus
+  /** An escalation rule fired on a live call (already stored). */
+  'alerts.raised': StoredAlert
 }
 export type EventName = keyof Events
 

@@ -1,6 +1,7 @@
 import { useCallback, useState, type JSX } from 'react'
 import Box from '@mui/material/Box'
 import { CatalogScreen } from '@renderer/features/catalog'
+import { LiveCallScreen } from '@renderer/features/live-call'
 import { MonitorScreen } from '@renderer/features/monitor'
 import { ReportsScreen } from '@renderer/features/reports'
 import { SessionsScreen, showSessionsFiltered } from '@renderer/features/sessions'
@@ -12,15 +13,27 @@ import { NavigationRail, type ScreenId } from './NavigationRail'
 /** Rail on the left, the selected screen on the right, status line below. */
 export function AppShell(): JSX.Element {
   const [screen, setScreen] = useState<ScreenId>('sessions')
+  // Once opened, the live call stays mounted (hidden) so a call keeps running, and its audio
+  // keeps playing, while the agent looks something up on another screen.
+  const [liveOpened, setLiveOpened] = useState(false)
+  const select = useCallback((next: ScreenId): void => {
+    if (next === 'live') setLiveOpened(true)
+    setScreen(next)
+  }, [])
   const openSessions = useCallback((filter: SessionFilter): void => {
     showSessionsFiltered(filter)
     setScreen('sessions')
   }, [])
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
-      <NavigationRail selected={screen} onSelect={setScreen} />
+      <NavigationRail selected={screen} onSelect={select} />
       <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+          {liveOpened && (
+            <Box sx={{ flex: 1, minWidth: 0, display: screen === 'live' ? 'flex' : 'none' }}>
+              <LiveCallScreen />
+            </Box>
+          )}
           {screen === 'sessions' && <SessionsScreen />}
           {screen === 'catalog' && <CatalogScreen />}
           {screen === 'settings' && <SettingsScreen />}

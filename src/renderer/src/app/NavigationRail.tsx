@@ -22,7 +22,7 @@ interface RailEntry {
 
 // Screens still to come stay visible (and disabled) so users see where the console is going.
 const ENTRIES: RailEntry[] = [
-  { id: 'live', label: 'Live call', icon: <PhoneInTalkIcon />, available: false },
+  { id: 'live', label: 'Live call', icon: <PhoneInTalkIcon />, available: true },
   { id: 'monitor', label: 'Monitor', icon: <MonitorHeartIcon />, available: true },
   { id: 'reports', label: 'Reports', icon: <AssessmentIcon />, available: true },
   { id: 'sessions', label: 'Sessions', icon: <TableRowsIcon />, available: true },

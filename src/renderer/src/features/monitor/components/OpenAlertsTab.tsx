@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
 import { AlertCard } from './AlertCard'
 
@@ -11,6 +12,7 @@ export function OpenAlertsTab(): JSX.Element {
   const [revision, setRevision] = useState(0)
   const { data, error } = useRequest('alerts.list', { status: 'open' }, revision)
   const reload = (): void => setRevision((r) => r + 1)
+  useIpcEvent('alerts.raised', reload)
   if (error) return <IpcErrorAlert error={error} onRetry={reload} />
   if (!data) return <Typography color="text.secondary">Loading alerts…</Typography>
   if (data.length === 0)

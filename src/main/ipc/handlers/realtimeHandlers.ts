@@ -1,0 +1,31 @@
+import type { HandlersFor } from '../../../shared/ipc/route'
+import { realtimeRoutes } from '../../../shared/ipc/routes/realtimeRoutes'
+import { hangupCall } from '../../realtime/hangupCall'
+import { providerEndpoints } from '../../realtime/providerEndpoints'
+import { startCall } from '../../realtime/startCall'
+import type { SecretStore } from '../../secrets/SecretStore'
+import type { SettingsStore } from '../../settings/SettingsStore'
+
+export interface RealtimeHandlerDeps {
+  settings: SettingsStore
+  secrets: SecretStore
+  fetchImpl?: typeof fetch
+}
+
+export function realtimeHandlers(deps: RealtimeHandlerDeps): HandlersFor<typeof realtimeRoutes> {
+  const keyFor = (): { current: ReturnType<SettingsStore['get']>; key: string | undefined } => {
+    const current = deps.settings.get()
+    const { secretName } = providerEndpoints(current.provider, current.model)
+    return { current, key: deps.secrets.get(secretName) }
+  }
+  return {
+    'realtime.startCall': async ({ offerSdp }) => {
+      const { current, key } = keyFor()
+      return startCall({ settings: current, key, offerSdp, fetchImpl: deps.fetchImpl })
+    },
+    'realtime.hangup': async ({ callId }) => {
+      const { current, key } = keyFor()
+      return hangupCall(current, key, callId, deps.fetchImpl)
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { useState, type JSX } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import Box from '@mui/material/Box'
+import Paper from '@mui/material/Paper'
+import Typography from '@mui/material/Typography'
+import { liveStatus } from '@shared/live-call/liveView'
+import { useLiveCallStore } from '../store/liveCallStore'
+
+/** How long a confirmed barge-in keeps the indicator lit after the agent was cut. */
+const LIT_MS = 4000
+
+/**
+ * Lights amber as soon as the caller speaks over the agent (the reducer's provisional flag, set
+ * on speech_started) and red once the server confirms the cut; counts interruptions. Read by the
+ * e2e test through its data attributes.
+ */
+export function BargeInIndicator(): JSX.Element {
+  const { pending, interruptions, backchannels, lastStartT, now } = useLiveCallStore(
+    useShallow((s) => {
+      const status = liveStatus(s.call)
+      const overlapping = s.call.utterances.filter((u) => u.overAgent !== null)
+      return {
+        pending: status.bargeInPending,
+        interruptions: status.interruptions,
+        backchannels: status.backchannels,
+        lastStartT: overlapping.at(-1)?.startT ?? null,
+        now: s.call.lastT
+      }
+    })
+  )
+  // Confirmation can come seconds after the speech (the transcript decides backchannels), so
+  // the light stays on for LIT_MS from the moment the count went up. The reducer's clock.tick
+  // (every 250 ms) advances `now`, which turns it off again.
+  const [counted, setCounted] = useState({ interruptions: 0, at: -Infinity })
+  // Adjusted while rendering (React's pattern for state derived from a changed value).
+  if (interruptions !== counted.interruptions)
+    setCounted({
+      interruptions,
+      at: interruptions > counted.interruptions ? (now ?? 0) : -Infinity
+    })
+  const recent = now !== null && now - counted.at < LIT_MS
+  const state = pending ? 'pending' : recent ? 'lit' : 'idle'
+  const color = state === 'lit' ? 'error.main' : state === 'pending' ? 'warning.main' : 'grey.300'
+  return (
+    <Paper
+      variant="outlined"
+      data-testid="barge-in-indicator"
+      data-state={state}
+      data-speech-started-t={lastStartT ?? ''}
+      sx={{ p: 2, display: 'flex', alignItems: 'center', gap: 2 }}
+    >
+      <Box
+        aria-hidden
+        sx={{
+          width: 28,
+          height: 28,
+          borderRadius: '50%',
+          bgcolor: color,
+          boxShadow: state === 'idle' ? 'none' : 3,
+          flexShrink: 0
+        }}
+      />
+      <Box sx={{ flex: 1 }}>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+          {state === 'pending'
+            ? 'Caller is cutting in…'
+            : state === 'lit'
+              ? 'Barge-in'
+              : 'Barge-in'}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {backchannels > 0
+            ? `${backchannels} backchannel${backchannels === 1 ? '' : 's'} not counted`
+            : 'Caller speech over the agent'}
+        </Typography>
+      </Box>
+      <Box sx={{ textAlign: 'right' }}>
+        <Typography variant="h4" component="span" data-testid="interruption-count">
+          {interruptions}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          interruptions
+        </Typography>
+      </Box>
+    </Paper>
+  )
+}

@@ -1,0 +1,88 @@
+import type { JSX } from 'react'
+import CallEndIcon from '@mui/icons-material/CallEnd'
+import MicIcon from '@mui/icons-material/Mic'
+import MicOffIcon from '@mui/icons-material/MicOff'
+import PhoneIcon from '@mui/icons-material/Phone'
+import VoiceOverOffIcon from '@mui/icons-material/VoiceOverOff'
+import Button from '@mui/material/Button'
+import Chip from '@mui/material/Chip'
+import Stack from '@mui/material/Stack'
+import type { CallPhase } from '../engine/CallEngine'
+import { MicrophonePicker } from './MicrophonePicker'
+
+const PHASE_LABELS: Record<CallPhase, string> = {
+  idle: 'Ready',
+  starting: 'Starting…',
+  connecting: 'Connecting…',
+  in_call: 'In call',
+  ending: 'Hanging up…',
+  ended: 'Call ended',
+  failed: 'Call failed'
+}
+
+interface CallControlsProps {
+  phase: CallPhase
+  muted: boolean
+  deviceId: string
+  onDevice: (deviceId: string) => void
+  onCall: () => void
+  onHangup: () => void
+  onMute: (muted: boolean) => void
+  onStopAgent: () => void
+}
+
+/** Call / hang up, mute, stop the agent, the microphone, and where the call stands. */
+export function CallControls(props: CallControlsProps): JSX.Element {
+  const { phase, muted } = props
+  const live = phase === 'starting' || phase === 'connecting' || phase === 'in_call'
+  return (
+    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      {live ? (
+        <Button
+          variant="contained"
+          color="error"
+          size="large"
+          startIcon={<CallEndIcon />}
+          onClick={props.onHangup}
+        >
+          Hang up
+        </Button>
+      ) : (
+        <Button
+          variant="contained"
+          color="success"
+          size="large"
+          startIcon={<PhoneIcon />}
+          onClick={props.onCall}
+          disabled={phase === 'ending'}
+        >
+          Call
+        </Button>
+      )}
+      <Button
+        variant="outlined"
+        startIcon={muted ? <MicOffIcon /> : <MicIcon />}
+        onClick={() => props.onMute(!muted)}
+        disabled={phase !== 'in_call'}
+        aria-pressed={muted}
+      >
+        {muted ? 'Unmute' : 'Mute'}
+      </Button>
+      <Button
+        variant="outlined"
+        startIcon={<VoiceOverOffIcon />}
+        onClick={props.onStopAgent}
+        disabled={phase !== 'in_call'}
+      >
+        Stop agent speaking
+      </Button>
+      <MicrophonePicker value={props.deviceId} onChange={props.onDevice} disabled={live} />
+      <Chip
+        data-testid="call-phase"
+        data-phase={phase}
+        label={PHASE_LABELS[phase]}
+        color={phase === 'in_call' ? 'success' : phase === 'failed' ? 'error' : 'default'}
+      />
+    </Stack>
+  )
+}

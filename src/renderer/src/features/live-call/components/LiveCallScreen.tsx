@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState, type JSX } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import Alert from '@mui/material/Alert'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { hangupIfActive, useLiveCallStore } from '../store/liveCallStore'
+import { BargeInIndicator } from './BargeInIndicator'
+import { CallControls } from './CallControls'
+import { CallFailureBanner } from './CallFailureBanner'
+import { CallStatsPanel } from './CallStatsPanel'
+import { LatencyPanel } from './LatencyPanel'
+import { SpeakingIndicators } from './SpeakingIndicators'
+import { ToolCallCards } from './ToolCallCards'
+import { TranscriptPanel } from './TranscriptPanel'
+
+/**
+ * The live call: controls on top, the conversation large on the left, the figures that matter
+ * while it runs on the right. The <audio> element plays the agent (and must: Chromium's echo
+ * cancellation only knows audio that a media element plays).
+ */
+export function LiveCallScreen(): JSX.Element {
+  const audio = useRef<HTMLAudioElement>(null)
+  const [deviceId, setDeviceId] = useState('')
+  const store = useLiveCallStore(
+    useShallow((s) => ({
+      phase: s.phase,
+      failure: s.failure,
+      muted: s.muted,
+      recording: s.recording,
+      start: s.start,
+      hangup: s.hangup,
+      setMuted: s.setMuted,
+      stopAgentSpeaking: s.stopAgentSpeaking
+    }))
+  )
+  // A reload or a closed window ends the call at the service too (protocol doc §10).
+  useEffect(() => {
+    window.addEventListener('pagehide', hangupIfActive)
+    return () => window.removeEventListener('pagehide', hangupIfActive)
+  }, [])
+  const call = (): void => {
+    if (audio.current) void store.start(audio.current, deviceId || null)
+  }
+  return (
+    <Stack spacing={2} sx={{ flex: 1, minWidth: 0, p: 2, overflow: 'hidden' }}>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+          Live call
+        </Typography>
+      </Stack>
+      <CallControls
+        phase={store.phase}
+        muted={store.muted}
+        deviceId={deviceId}
+        onDevice={setDeviceId}
+        onCall={call}
+        onHangup={() => void store.hangup()}
+        onMute={store.setMuted}
+        onStopAgent={store.stopAgentSpeaking}
+      />
+      {store.failure && <CallFailureBanner failure={store.failure} onRetry={call} />}
+      {store.recording.message && (
+        <Alert
+          data-testid="recording-status"
+          severity={
+            store.recording.status === 'finished'
+              ? 'success'
+              : store.recording.status === 'unavailable'
+                ? 'info'
+                : 'warning'
+          }
+        >
+          {store.recording.message}
+        </Alert>
+      )}
+      <audio ref={audio} autoPlay data-testid="agent-audio" />
+      <Stack direction="row" spacing={2} sx={{ flex: 1, minHeight: 0 }}>
+        <Stack sx={{ flex: 3, minWidth: 0, minHeight: 0 }}>
+          <TranscriptPanel />
+        </Stack>
+        <Stack spacing={2} sx={{ flex: 2, minWidth: 320, maxWidth: 480, overflow: 'auto' }}>
+          <BargeInIndicator />
+          <SpeakingIndicators />
+          <LatencyPanel />
+          <CallStatsPanel />
+          <ToolCallCards />
+        </Stack>
+      </Stack>
+    </Stack>
+  )
+}

@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useRef, type JSX } from 'react'
+import Box from '@mui/material/Box'
+import Paper from '@mui/material/Paper'
+import Typography from '@mui/material/Typography'
+import { transcriptItems, type TranscriptItem } from '@shared/live-call/liveView'
+import { useLiveCallStore } from '../store/liveCallStore'
+
+/** Caller and agent rows, streaming; a cut answer shows what was not heard struck through. */
+export function TranscriptPanel(): JSX.Element {
+  const call = useLiveCallStore((s) => s.call)
+  const items = useMemo(() => transcriptItems(call), [call])
+  const end = useRef<HTMLDivElement>(null)
+  // Braces: newer Chromium returns a promise from scrollIntoView, which React would take for
+  // the effect's cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' })
+  }, [items.length])
+  return (
+    <Paper
+      variant="outlined"
+      data-testid="live-transcript"
+      sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2 }}
+    >
+      {items.length === 0 && (
+        <Typography color="text.secondary" sx={{ fontSize: 18 }}>
+          The conversation appears here as it happens.
+        </Typography>
+      )}
+      {items.map((item) => (
+        <TranscriptRow key={`${item.who}-${item.id}`} item={item} />
+      ))}
+      <div ref={end} />
+    </Paper>
+  )
+}
+
+function TranscriptRow({ item }: { item: TranscriptItem }): JSX.Element {
+  const caller = item.who === 'caller'
+  return (
+    <Box
+      data-testid={`transcript-${item.who}`}
+      sx={{ display: 'flex', justifyContent: caller ? 'flex-start' : 'flex-end', mb: 1.5 }}
+    >
+      <Box
+        sx={{
+          maxWidth: '80%',
+          px: 2,
+          py: 1,
+          borderRadius: 3,
+          bgcolor: caller ? 'grey.100' : 'primary.50',
+          border: 1,
+          borderColor: caller ? 'grey.300' : 'primary.light'
+        }}
+      >
+        <Typography variant="caption" color="text.secondary" sx={{ fontWeight: 600 }}>
+          {caller ? 'Caller' : 'Agent'}
+          {caller && item.kind === 'barge_in' ? ' · cut in' : ''}
+          {caller && item.kind === 'backchannel' ? ' · backchannel' : ''}
+          {!caller && item.cut ? ' · cut off' : ''}
+        </Typography>
+        <Typography sx={{ fontSize: 20, lineHeight: 1.45, opacity: item.final ? 1 : 0.75 }}>
+          {item.who === 'agent' && item.cut ? <CutText item={item} /> : item.text || '…'}
+        </Typography>
+      </Box>
+    </Box>
+  )
+}
+
+function CutText({ item }: { item: Extract<TranscriptItem, { who: 'agent' }> }): JSX.Element {
+  const heard = item.cut?.heard
+  if (!heard) return <s data-testid="unheard-text">{item.text}</s>
+  return (
+    <>
+      {heard.heardText}
+      {heard.unheardText && (
+        <>
+          {' '}
+          <Box
+            component="s"
+            data-testid="unheard-text"
+            sx={{ color: 'text.disabled' }}
+            title="Generated but not heard: the caller cut in"
+          >
+            {heard.unheardText}
+          </Box>
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,307 @@
+import type { CallEvent, CallInput, ClientCallEvent } from '@shared/live-call/callEvents'
+import { isKnownCallEvent } from '@shared/live-call/callEvents'
+import type { CallStartResult } from '@shared/ipc/routes/realtimeRoutes'
+import { ServerEvent } from '@shared/realtime/serverEvents'
+import { request } from '@renderer/app/ipc'
+import {
+  CHANNEL_CLOSED_MESSAGE,
+  ICE_FAILED_MESSAGE,
+  type CallFailure,
+  type CallFailureKind
+} from './callFailure'
+import { readQuality, type ConnectionQuality } from './connectionQuality'
+import { EarMeter, type Levels } from './earMeter'
+import { runToolCall } from './toolCalls'
+
+export type CallPhase =
+  'idle' | 'starting' | 'connecting' | 'in_call' | 'ending' | 'ended' | 'failed'
+export type CallInfo = Extract<CallStartResult, { ok: true }>
+
+export interface EngineListener {
+  /** Every server event, client event and local observation, in arrival order. */
+  input(input: CallInput): void
+  phase(phase: CallPhase, failure: CallFailure | null): void
+  started(info: CallInfo): void
+  quality(quality: ConnectionQuality): void
+}
+
+/** An event the console sends on `oai-events`; client call events are also fed to the reducer. */
+type Outbound = ClientCallEvent | { type: 'session.update'; session: Record<string, unknown> }
+
+const TICK_MS = 250
+const STATS_MS = 2000
+/** `disconnected` gets a grace period before it counts as failed (protocol doc §3). */
+const DISCONNECT_GRACE_MS = 5000
+/** From the SDP answer to the data channel open: longer means no network path. */
+const CONNECT_TIMEOUT_MS = 20_000
+
+/**
+ * One WebRTC call to GPT Realtime: microphone, peer connection, `oai-events`, the remote audio
+ * through an <audio> element (Chromium's echo cancellation only covers media elements), the ear
+ * meter, tool calls through main, and clean teardown. Knows nothing of React.
+ */
+export class CallEngine {
+  private pc: RTCPeerConnection | null = null
+  private dc: RTCDataChannel | null = null
+  private mic: MediaStream | null = null
+  private meter: EarMeter | null = null
+  private timers: ReturnType<typeof setInterval>[] = []
+  private graceTimer: ReturnType<typeof setTimeout> | null = null
+  private callId: string | null = null
+  private current: CallPhase = 'idle'
+  private activeResponseId: string | null = null
+  private createQueued = false
+  private greeted = false
+  /** What the last response.create was for: only a tool follow-up is worth re-sending. */
+  private lastCreate: 'greeting' | 'tool' | null = null
+  private readonly seenCalls = new Set<string>()
+
+  constructor(
+    private readonly audio: HTMLAudioElement,
+    private readonly listener: EngineListener
+  ) {}
+
+  get phase(): CallPhase {
+    return this.current
+  }
+
+  get levels(): Levels {
+    return this.meter?.levels ?? { mic: 0, remote: 0 }
+  }
+
+  async start(deviceId: string | null): Promise<void> {
+    this.setPhase('starting')
+    this.observe({ type: 'connection.state', state: 'connecting' })
+    try {
+      this.mic = await navigator.mediaDevices.getUserMedia({
+        audio: {
+          ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+          echoCancellation: true,
+          noiseSuppression: true,
+          autoGainControl: true
+        }
+      })
+    } catch (error) {
+      return this.fail('microphone', `The microphone could not be opened (${messageOf(error)}).`)
+    }
+    if (this.isOver()) return this.releaseMedia()
+    this.meter = new EarMeter({
+      onAudible: (t) => this.observe({ type: 'remote_audio.audible' }, t),
+      onSilent: (t) => this.observe({ type: 'remote_audio.silent' }, t)
+    })
+    await this.meter.start()
+    this.meter.setMic(this.mic)
+    const pc = (this.pc = new RTCPeerConnection())
+    pc.ontrack = (event) => this.playRemote(event)
+    for (const track of this.mic.getAudioTracks()) pc.addTrack(track, this.mic)
+    pc.onconnectionstatechange = () => this.onConnectionState(pc.connectionState)
+    // The channel must exist before createOffer, or the offer has no data section.
+    this.dc = pc.createDataChannel('oai-events')
+    this.dc.onmessage = (message: MessageEvent<string>) => this.receive(message.data)
+    this.dc.onopen = () => this.setPhase('connecting')
+    this.dc.onclose = () => {
+      if (!this.isOver()) this.fail('channel_closed', CHANNEL_CLOSED_MESSAGE)
+    }
+    try {
+      const offer = await pc.createOffer()
+      await pc.setLocalDescription(offer)
+      const answer = await request('realtime.startCall', { offerSdp: offer.sdp ?? '' })
+      if (this.isOver()) return
+      if (!answer.ok) return this.fail(answer.kind, answer.message)
+      this.callId = answer.callId
+      this.listener.started(answer)
+      await pc.setRemoteDescription({ type: 'answer', sdp: answer.answerSdp })
+    } catch (error) {
+      return this.fail('internal', `The call could not start: ${messageOf(error)}`)
+    }
+    this.setPhase('connecting')
+    this.timers.push(
+      setInterval(() => this.observe({ type: 'clock.tick' }), TICK_MS),
+      setInterval(() => void this.sampleQuality(), STATS_MS)
+    )
+    this.graceTimer = setTimeout(() => {
+      if (this.current === 'connecting') this.fail('ice_failed', ICE_FAILED_MESSAGE)
+    }, CONNECT_TIMEOUT_MS)
+  }
+
+  /** Hang up: close the peer here and end the call at the service. */
+  async hangup(): Promise<void> {
+    if (this.isOver()) return
+    this.setPhase('ending')
+    this.observe({ type: 'call.ended' })
+    this.teardown()
+    await this.endAtService()
+    this.setPhase('ended')
+  }
+
+  setMuted(muted: boolean): void {
+    for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !muted
+  }
+
+  /** "Stop agent speaking": cancel a running response, then drop the audio already queued. */
+  stopAgentSpeaking(): void {
+    if (this.activeResponseId) this.send({ type: 'response.cancel' })
+    this.send({ type: 'output_audio_buffer.clear' })
+  }
+
+  private playRemote(event: RTCTrackEvent): void {
+    const stream = event.streams[0] ?? new MediaStream([event.track])
+    this.audio.srcObject = stream
+    // Chromium feeds remote audio to Web Audio only while a media element plays it.
+    void this.audio.play().catch(() => undefined)
+    this.meter?.setRemote(stream)
+  }
+
+  private receive(data: string): void {
+    const t = performance.now()
+    let raw: { type?: unknown }
+    try {
+      raw = JSON.parse(data) as { type?: unknown }
+    } catch {
+      return
+    }
+    if (typeof raw.type !== 'string') return
+    const parsed = ServerEvent.safeParse(raw)
+    // The reducer trusts the shape of the events it knows: a malformed one goes in renamed,
+    // so it is still recorded but changes nothing.
+    const event: CallEvent = parsed.success
+      ? parsed.data
+      : isKnownCallEvent({ type: raw.type })
+        ? { ...raw, type: `invalid:${raw.type}` }
+        : (raw as CallEvent)
+    this.listener.input({ t, event })
+    if (parsed.success) this.react(parsed.data)
+  }
+
+  private react(event: ServerEvent): void {
+    switch (event.type) {
+      case 'session.created':
+        clearTimeout(this.graceTimer ?? undefined)
+        this.observe({ type: 'connection.state', state: 'connected' })
+        this.setPhase('in_call')
+        // The agent answers the phone: a client-triggered greeting (the model does not speak
+        // first on its own; the reducer keeps it out of latency, protocol doc §6).
+        if (!this.greeted) {
+          this.greeted = true
+          this.lastCreate = 'greeting'
+          this.send({ type: 'response.create' })
+        }
+        return
+      case 'response.created':
+        this.activeResponseId = event.response.id
+        return
+      case 'response.done':
+        this.activeResponseId = null
+        if (this.createQueued) {
+          this.createQueued = false
+          this.send({ type: 'response.create' })
+        }
+        return
+      case 'response.function_call_arguments.done':
+        // Also announced by response.output_item.done: one run per call_id.
+        if (this.seenCalls.has(event.call_id)) return
+        this.seenCalls.add(event.call_id)
+        void this.answerToolCall(event.call_id, event.name, event.arguments)
+        return
+      case 'error':
+        // A response.create that raced a VAD-started response: send it when that one is done.
+        // (A greeting that raced the caller is dropped: the agent is already answering.)
+        if (
+          event.error.code === 'conversation_already_has_active_response' &&
+          this.lastCreate === 'tool'
+        )
+          this.createQueued = true
+        return
+      default:
+        return
+    }
+  }
+
+  private async answerToolCall(callId: string, name: string, args: string): Promise<void> {
+    const run = await runToolCall(callId, name, args)
+    if (this.isOver()) return
+    this.observe(run.observation)
+    this.send({
+      type: 'conversation.item.create',
+      item: { type: 'function_call_output', call_id: callId, output: run.output }
+    })
+    // Queued while a response runs (its own response.done usually is still to come).
+    this.lastCreate = 'tool'
+    if (this.activeResponseId) this.createQueued = true
+    else this.send({ type: 'response.create' })
+  }
+
+  private send(event: Outbound): void {
+    if (this.dc?.readyState !== 'open') return
+    this.dc.send(JSON.stringify(event))
+    this.listener.input({ t: performance.now(), event })
+  }
+
+  private observe(event: CallEvent, t: number = performance.now()): void {
+    this.listener.input({ t, event })
+  }
+
+  private onConnectionState(state: RTCPeerConnectionState): void {
+    if (this.isOver()) return
+    if (state === 'failed') return this.fail('ice_failed', ICE_FAILED_MESSAGE)
+    if (state === 'disconnected') {
+      this.observe({ type: 'connection.state', state: 'reconnecting' })
+      this.graceTimer = setTimeout(() => {
+        if (this.pc?.connectionState === 'disconnected') this.fail('ice_failed', ICE_FAILED_MESSAGE)
+      }, DISCONNECT_GRACE_MS)
+    }
+    if (state === 'connected' && this.current === 'in_call')
+      this.observe({ type: 'connection.state', state: 'connected' })
+  }
+
+  private async sampleQuality(): Promise<void> {
+    if (!this.pc || this.isOver()) return
+    this.listener.quality(await readQuality(this.pc))
+  }
+
+  private fail(kind: CallFailureKind, message: string): void {
+    if (this.isOver()) return
+    this.observe({ type: 'connection.state', state: 'failed', message })
+    this.observe({ type: 'call.ended' })
+    this.teardown()
+    void this.endAtService()
+    this.current = 'failed'
+    this.listener.phase('failed', { kind, message })
+  }
+
+  private async endAtService(): Promise<void> {
+    if (!this.callId) return
+    await request('realtime.hangup', { callId: this.callId }).catch(() => undefined)
+  }
+
+  private teardown(): void {
+    this.timers.forEach(clearInterval)
+    this.timers = []
+    clearTimeout(this.graceTimer ?? undefined)
+    if (this.dc) this.dc.onclose = null
+    this.dc?.close()
+    this.pc?.close()
+    this.releaseMedia()
+    this.meter?.stop()
+    this.audio.srcObject = null
+  }
+
+  private releaseMedia(): void {
+    this.mic?.getTracks().forEach((track) => track.stop())
+  }
+
+  private isOver(): boolean {
+    return this.current === 'ending' || this.current === 'ended' || this.current === 'failed'
+  }
+
+  private setPhase(phase: CallPhase): void {
+    if (this.isOver() && phase !== 'ended') return
+    // The channel opening after session.created must not step the call back.
+    if (phase === this.current || (phase === 'connecting' && this.current === 'in_call')) return
+    this.current = phase
+    this.listener.phase(phase, null)
+  }
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)

@@ -1,0 +1,1 @@
+export { LiveCallScreen } from './components/LiveCallScreen'

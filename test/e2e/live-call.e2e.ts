@@ -1,0 +1,346 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pickVoice } from '../../tools/realtime-sim/audio/pickVoice'
+import { readFileSync } from 'node:fs'
+import {
+  DEFAULT_SCENARIO_FILE,
+  loadScenario,
+  parseScenario
+} from '../../tools/realtime-sim/scenario/loadScenario'
+import type { Scenario } from '../../tools/realtime-sim/scenario/scenarioSchema'
+import { startSimulator, type Simulator } from '../../tools/realtime-sim/startSimulator'
+import { browserAvailable } from './support/browser'
+import { openApp, type AppUnderTest } from './support/harnessFixture'
+import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
+
+// The live call end to end: the renderer in Chromium (browser harness, real main services),
+// an espeak-ng caller as the fake microphone, and the local GA simulator as OpenAI. Main mints
+// the secret and posts the SDP (variant A); the page only speaks WebRTC with the simulator.
+
+const canRun = browserAvailable() && voiceToolsAvailable()
+const KEY = 'sk-e2e-live-call-0123456789'
+const LONG = 180_000
+const WAIT = { timeout: 90_000, interval: 250 }
+
+async function withSimulator<T>(
+  scenario: string | Scenario | undefined,
+  run: (sim: Simulator) => Promise<T>
+): Promise<T> {
+  const sim = await startSimulator({
+    port: 0,
+    apiKey: KEY,
+    scenario: typeof scenario === 'object' ? scenario : loadScenario(scenario),
+    voice: pickVoice('auto').voice
+  })
+  try {
+    return await run(sim)
+  } finally {
+    await sim.close()
+  }
+}
+
+/** Settings → custom provider at the simulator, with a key, as a user would. */
+async function pointAt(page: Page, sim: Simulator, key: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Provider').click()
+  await page.getByRole('option', { name: /Custom/ }).click()
+  await page.getByLabel('Base URL').fill(`${sim.url}/v1`)
+  // Saved only when something changed (the button is disabled for an unchanged form).
+  const save = page.getByRole('button', { name: 'Save settings' })
+  if (await save.isEnabled()) await save.click()
+  await page.getByTestId('api-key-custom').fill(key)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect
+    .poll(() => page.getByTestId('api-key-state-custom').textContent(), WAIT)
+    .toContain('A key is stored')
+}
+
+async function placeCall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Live call' }).click()
+  await page.getByRole('button', { name: 'Call', exact: true }).click()
+}
+
+const text = (page: Page, testId: string): Promise<string> =>
+  page
+    .getByTestId(testId)
+    .first()
+    .textContent()
+    .then((t) => t ?? '')
+const allText = (page: Page, testId: string): Promise<string> =>
+  page
+    .getByTestId(testId)
+    .allTextContents()
+    .then((t) => t.join('\n'))
+
+async function hangUp(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Hang up' }).click()
+  await expect
+    .poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), WAIT)
+    .toBe('ended')
+}
+
+/** Sessions recorded for live calls, when main has the recording routes. */
+function recordingAvailable(app: AppUnderTest): boolean {
+  return Object.hasOwn(app.harness.services.handlers, 'recording.begin')
+}
+
+describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng caller)', () => {
+  let dir: string
+  let browser: Browser | null = null
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'live-call-'))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it(
+    'answers an English product inquiry from the real catalog with a search_products call',
+    async () => {
+      // The pause lets the agent's greeting play out first (on a slow machine too), so this
+      // caller does not barge in.
+      const wav = makeCallerWav(
+        dir,
+        'live-inquiry-en',
+        'en',
+        [
+          {
+            pauseMs: 12_000,
+            text: "Hi, I'm looking for waterproof hiking boots under two hundred dollars."
+          }
+        ],
+        30_000
+      )
+      browser = await launchWithFakeMic(wav.path)
+      await withSimulator(undefined, async (sim) => {
+        const app = await openApp(browser!)
+        try {
+          const { page } = app
+          await pointAt(page, sim, KEY)
+          await placeCall(page)
+          await expect
+            .poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), WAIT)
+            .toBe('in_call')
+
+          // The tool call is answered by main's catalog (catalog.runTool), not by the test.
+          const card = page.locator('[data-testid="tool-call-card"][data-tool="search_products"]')
+          await expect.poll(() => card.count(), WAIT).toBe(1)
+          await expect
+            .poll(() => text(page, 'tool-call-result'), WAIT)
+            .toMatch(/^→ [1-9]\d* results?, \d+ bytes, \d+ ms$/)
+          const truth = await app.harness.services.handlers['catalog.runTool'](
+            {
+              name: 'search_products',
+              arguments: { query: 'waterproof hiking boots', category: 'footwear', max_price: 200 }
+            },
+            { windowId: 1 }
+          )
+          if (!truth.ok) throw new Error(`catalog.runTool failed: ${truth.error.message}`)
+          const products = truth.result['products'] as { name: string }[]
+          const expected = products[0]!.name
+          await expect
+            .poll(() => allText(page, 'transcript-agent'), WAIT)
+            .toContain(`I found the ${expected}`)
+          await expect
+            .poll(() => allText(page, 'transcript-caller'), WAIT)
+            .toContain("Hi, I'm looking for waterproof hiking boots under two hundred dollars.")
+          await expect.poll(() => text(page, 'latency-p50'), WAIT).toMatch(/^P50 \d+ ms$/)
+          await expect.poll(() => text(page, 'call-tokens'), WAIT).not.toBe('0 in · 0 out')
+          await expect.poll(() => text(page, 'call-rtt'), WAIT).toMatch(/\d+ ms/)
+          expect(await text(page, 'interruption-count')).toBe('0')
+          const shot = await app.screenshot('live-call-mid-call')
+          console.log(`[screenshot] ${shot}`)
+
+          await hangUp(page)
+          if (recordingAvailable(app)) {
+            // Main wrote the session row from the recorded events; Sessions lists it.
+            await expect
+              .poll(() => text(page, 'recording-status'), WAIT)
+              .toMatch(/^Recorded as session LIVE-\d{8}-\d{6}-[0-9a-f]{4}\.$/)
+            const sessionId = (await text(page, 'recording-status')).match(/LIVE-[\w-]+/)![0]
+            await page.getByRole('button', { name: 'Sessions' }).click()
+            await expect.poll(() => page.getByText(sessionId).count(), WAIT).toBeGreaterThan(0)
+            await app.screenshot('live-call-recorded-in-sessions')
+          } else console.warn('[live-call] recording routes not registered: session check skipped')
+        } finally {
+          await app.close()
+        }
+      })
+    },
+    LONG
+  )
+
+  it(
+    'lights the barge-in indicator and counts the interruption when the caller cuts in',
+    async () => {
+      const wav = makeCallerWav(
+        dir,
+        'live-barge-in-en',
+        'en',
+        [
+          { pauseMs: 10_000, text: 'Can you tell me about your tents?' },
+          { pauseMs: 5000, text: 'Sorry, which one is lighter?' }
+        ],
+        20_000
+      )
+      await browser?.close()
+      browser = await launchWithFakeMic(wav.path)
+      await withSimulator('tools/realtime-sim/scenarios/long-answer-barge-in.yaml', async (sim) => {
+        const app = await openApp(browser!)
+        try {
+          const { page } = app
+          await pointAt(page, sim, KEY)
+          await page.getByRole('button', { name: 'Live call' }).click()
+          // Watch the indicator from the page: when it first leaves idle, and which arrival
+          // of speech_started (the reducer's page-clock stamp) lit it.
+          await page.evaluate(() => {
+            const w = window as unknown as {
+              litLog: { at: number; painted: number; startT: number; state: string }[]
+            }
+            w.litLog = []
+            const el = document.querySelector('[data-testid="barge-in-indicator"]')!
+            new MutationObserver(() => {
+              const state = el.getAttribute('data-state') ?? ''
+              const last = w.litLog.at(-1)
+              if (
+                state === 'idle' ||
+                (last &&
+                  last.state !== 'idle' &&
+                  last.startT === Number(el.getAttribute('data-speech-started-t')))
+              )
+                return void w.litLog.push({
+                  at: performance.now(),
+                  painted: NaN,
+                  startT: NaN,
+                  state
+                })
+              const entry = {
+                at: performance.now(),
+                painted: NaN,
+                startT: Number(el.getAttribute('data-speech-started-t')),
+                state
+              }
+              w.litLog.push(entry)
+              requestAnimationFrame(() => (entry.painted = performance.now()))
+            }).observe(el, { attributes: true })
+          })
+          await page.getByRole('button', { name: 'Call', exact: true }).click()
+          await expect.poll(() => text(page, 'interruption-count'), WAIT).toBe('1')
+          const shot = await app.screenshot('live-call-barge-in')
+          console.log(`[screenshot] ${shot}`)
+          const lit = await page.evaluate(
+            () =>
+              (
+                window as unknown as {
+                  litLog: { at: number; painted: number; startT: number; state: string }[]
+                }
+              ).litLog
+          )
+          const first = lit.find((e) => e.state !== 'idle' && Number.isFinite(e.startT))
+          expect(first, JSON.stringify(lit)).toBeDefined()
+          console.log(
+            `[measured] barge-in indicator: lit ${(first!.at - first!.startT).toFixed(1)} ms after speech_started arrived, painted after ${(first!.painted - first!.startT).toFixed(1)} ms`
+          )
+          expect(first!.at - first!.startT).toBeLessThan(100)
+          // The cut answer shows its unheard rest struck through.
+          await expect.poll(() => page.getByTestId('unheard-text').count(), WAIT).toBeGreaterThan(0)
+          await expect
+            .poll(() => allText(page, 'transcript-caller'), WAIT)
+            .toContain('Sorry, which one is lighter?')
+          await hangUp(page)
+          expect(await text(page, 'interruption-count')).toBe('1')
+        } finally {
+          await app.close()
+        }
+      })
+    },
+    LONG
+  )
+
+  it(
+    'explains a wrong key and retries once the key is fixed',
+    async () => {
+      const wav = makeCallerWav(dir, 'live-quiet', 'en', [{ pauseMs: 500, text: 'Hello?' }], 20_000)
+      await browser?.close()
+      browser = await launchWithFakeMic(wav.path)
+      await withSimulator(undefined, async (sim) => {
+        const app = await openApp(browser!)
+        try {
+          const { page } = app
+          await pointAt(page, sim, 'sk-not-the-right-key-000')
+          await placeCall(page)
+          const failure = page.getByTestId('call-failure')
+          await expect.poll(() => failure.getAttribute('data-kind'), WAIT).toBe('bad_key')
+          expect(await failure.textContent()).toMatch(/The API key was refused \(401: .+\)/)
+          await app.screenshot('live-call-bad-key')
+          expect(sim.hub.callIds).toEqual([])
+
+          await pointAt(page, sim, KEY)
+          await page.getByRole('button', { name: 'Live call' }).click()
+          await failure.getByRole('button', { name: 'Retry' }).click()
+          await expect
+            .poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), WAIT)
+            .toBe('in_call')
+          expect(await page.getByTestId('call-failure').count()).toBe(0)
+          expect(sim.hub.callIds).toHaveLength(1)
+          await hangUp(page)
+        } finally {
+          await app.close()
+        }
+      })
+    },
+    LONG
+  )
+  it(
+    'says so when the data channel drops mid-call, and keeps the partial session',
+    async () => {
+      const wav = makeCallerWav(
+        dir,
+        'live-drop-en',
+        'en',
+        [
+          {
+            pauseMs: 12_000,
+            text: "Hi, I'm looking for waterproof hiking boots under two hundred dollars."
+          }
+        ],
+        15_000
+      )
+      await browser?.close()
+      browser = await launchWithFakeMic(wav.path)
+      // The default scenario with the simulator's fault: the channel closes at caller turn 1.
+      const dropping = parseScenario(
+        `${readFileSync(DEFAULT_SCENARIO_FILE, 'utf8').replace(/^faults:.*$/m, '')}\nfaults: [{ type: drop_data_channel, at_turn: 1 }]\n`,
+        'drop.yaml'
+      )
+      await withSimulator(dropping, async (sim) => {
+        const app = await openApp(browser!)
+        try {
+          const { page } = app
+          await pointAt(page, sim, KEY)
+          await placeCall(page)
+          const failure = page.getByTestId('call-failure')
+          await expect.poll(() => failure.getAttribute('data-kind'), WAIT).toBe('channel_closed')
+          expect(await failure.textContent()).toContain('The event channel closed mid-call')
+          expect(await failure.getByRole('button', { name: 'Retry' }).count()).toBe(1)
+          // The greeting before the drop is on screen and in the recorded session.
+          expect(await allText(page, 'transcript-agent')).toContain(
+            'Thanks for calling OutdoorGear'
+          )
+          if (recordingAvailable(app))
+            await expect
+              .poll(() => text(page, 'recording-status'), WAIT)
+              .toMatch(/^Recorded as session LIVE-/)
+          await app.screenshot('live-call-channel-dropped')
+        } finally {
+          await app.close()
+        }
+      })
+    },
+    LONG
+  )
+})
