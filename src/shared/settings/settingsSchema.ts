@@ -1,21 +1,12 @@
 import { z } from 'zod'
+import { VOICES } from '../realtime/sessionConfig'
 import { DEFAULT_INSTRUCTIONS } from './defaultInstructions'
 import { DEFAULT_ESCALATION_THRESHOLDS, EscalationThresholdsSchema } from '../escalation/thresholds'
 
 // Everything the console needs to place a call, except the keys (secrets live in main only).
 
-export const VOICES = [
-  'alloy',
-  'ash',
-  'ballad',
-  'coral',
-  'echo',
-  'sage',
-  'shimmer',
-  'verse',
-  'marin',
-  'cedar'
-] as const
+// The GA voices, one list for the simulator's session schema and the Settings form.
+export { VOICES }
 
 const httpsUrl = z
   .string()
