@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, Notification, session } from 'electron'
 import { resolveDataDir } from './appDirs'
 import { electronFileDialogs } from './dialogs/fileDialogs.electron'
 import { createDispatch } from './ipc/dispatch'
@@ -11,6 +11,7 @@ import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
 import { OfflineEmbeddings } from './catalog/embeddings/OfflineEmbeddings'
 import { withQueryCache } from './catalog/embeddings/withQueryCache'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
+import type { Events } from '../shared/ipc/contract'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { allowMicrophoneOnly } from './windows/permissions.electron'
@@ -25,6 +26,14 @@ const resourcesDir = app.isPackaged
   : join(app.getAppPath(), 'resources')
 
 let services: Services | undefined
+
+/** An escalation alert reaches the supervisor even when the console is not in front. */
+function notifyIfAway(alert: Events['alerts.raised']): void {
+  if (BrowserWindow.getFocusedWindow() || !Notification.isSupported()) return
+  const notice = new Notification({ title: `Call alert: ${alert.reason}`, body: alert.sessionId })
+  notice.on('click', () => BrowserWindow.getAllWindows()[0]?.focus())
+  notice.show()
+}
 
 /** The report as the window shows it (print styles apply), A4 landscape, backgrounds on. */
 function printFocusedWindow(): Promise<Uint8Array> {
@@ -41,7 +50,10 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     runtime: 'electron',
     dialogs: electronFileDialogs,
-    emit: broadcast,
+    emit: (name, payload) => {
+      broadcast(name, payload)
+      if (name === 'alerts.raised') notifyIfAway(payload as Events['alerts.raised'])
+    },
     csvReader: workerLabCsvReader(labCsvWorkerPath),
     embeddings: withQueryCache(new OfflineEmbeddings()),
     encryptor: safeStorageEncryptor(),

@@ -9,6 +9,7 @@ import { CallControls } from './CallControls'
 import { CallFailureBanner } from './CallFailureBanner'
 import { CallStatsPanel } from './CallStatsPanel'
 import { LatencyPanel } from './LatencyPanel'
+import { LiveAlertBanner } from './LiveAlertBanner'
 import { SpeakingIndicators } from './SpeakingIndicators'
 import { ToolCallCards } from './ToolCallCards'
 import { TranscriptPanel } from './TranscriptPanel'
@@ -27,6 +28,7 @@ export function LiveCallScreen(): JSX.Element {
       failure: s.failure,
       muted: s.muted,
       recording: s.recording,
+      startedAt: s.startedAt,
       start: s.start,
       hangup: s.hangup,
       setMuted: s.setMuted,
@@ -59,6 +61,7 @@ export function LiveCallScreen(): JSX.Element {
         onStopAgent={store.stopAgentSpeaking}
       />
       {store.failure && <CallFailureBanner failure={store.failure} onRetry={call} />}
+      <LiveAlertBanner callStartedAt={store.startedAt} onStopAgent={store.stopAgentSpeaking} />
       {store.recording.message && (
         <Alert
           data-testid="recording-status"
