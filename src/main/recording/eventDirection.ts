@@ -1,17 +1,11 @@
+import { LOCAL_TYPES } from '../../shared/live-call/callReducer'
+
 /** The `events.direction` column: who produced an input. */
 export type EventDirection = 'server' | 'client' | 'local'
 
-// The page's own observations (callEvents.ts LocalObservation) and the client events the
-// console sends (GA names). Everything else came from the server, including types the reducer
-// does not know yet (rate_limits.updated, …).
-const LOCAL = new Set([
-  'remote_audio.audible',
-  'remote_audio.silent',
-  'tool.result',
-  'connection.state',
-  'clock.tick',
-  'call.ended'
-])
+// The page's own observations (the reducer's list) and the client events the console may send
+// (GA names). Everything else came from the server, including types the reducer does not know
+// yet (rate_limits.updated, …).
 const CLIENT = new Set([
   'session.update',
   'input_audio_buffer.append',
@@ -27,7 +21,7 @@ const CLIENT = new Set([
 ])
 
 export function eventDirection(type: string): EventDirection {
-  if (LOCAL.has(type)) return 'local'
+  if (LOCAL_TYPES.has(type)) return 'local'
   if (CLIENT.has(type)) return 'client'
   return 'server'
 }

@@ -1,6 +1,8 @@
+import { decodeCodeUnits } from '../collections/CharStore'
 import { growTypedArray } from '../collections/growTypedArray'
 import { HIGH_INTERRUPTIONS, type LabSession, SLOW_P95_MS } from '../sessions/labSchema'
 import { LISTED_FIELDS, labReportView, type LabReportView, type Lists, type Sum } from './labReport'
+import { jsonItemsOf, reportJsonParts } from './labReportJson'
 import type { Listed } from './listedSessions'
 
 /**
@@ -305,18 +307,7 @@ class IdColumn {
   }
 
   get(row: number): string {
-    const start = this.starts[row]!
-    const end = this.starts[row + 1]!
-    let text = ''
-    if (end - start <= 32) {
-      for (let i = start; i < end; i++) text += String.fromCharCode(this.chars[i]!)
-      return text
-    }
-    for (let i = start; i < end; i += 4096) {
-      const part = this.chars.subarray(i, Math.min(end, i + 4096))
-      text += String.fromCharCode.apply(null, part as unknown as number[])
-    }
-    return text
+    return decodeCodeUnits(this.chars, this.starts[row]!, this.starts[row + 1]!)
   }
 
   /** Like comparing the two ids as strings (by UTF-16 code units). */
@@ -559,46 +550,25 @@ class ByteWriter {
   }
 }
 
-const MARK = '\u0000list:'
-
 /**
  * labReportJson(view) in pieces of text and UTF-8 bytes that make the same text; the lists of
  * a LabReportColumns view are written as bytes from its columns, in large chunks.
  */
 export function* labReportJsonChunks(r: LabReportView): Generator<string | Uint8Array> {
-  const lists = [
-    r.latency.slow_sessions,
-    r.sentiment.negative_sessions,
-    r.rag.sessions_without_rag,
-    r.interruptions.high_interruption_sessions
-  ]
-  const skeleton = JSON.stringify({
-    ...r,
-    latency: { ...r.latency, slow_sessions: `${MARK}0` },
-    sentiment: { ...r.sentiment, negative_sessions: `${MARK}1` },
-    rag: { ...r.rag, sessions_without_rag: `${MARK}2` },
-    interruptions: { ...r.interruptions, high_interruption_sessions: `${MARK}3` }
-  })
-  const parts = skeleton.split(/"\\u0000list:(\d)"/)
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 0) {
-      yield parts[i]!
+  for (const part of reportJsonParts(r)) {
+    if (typeof part === 'string') {
+      yield part
       continue
     }
-    const list = lists[Number(parts[i])]!
     yield '['
-    if (list instanceof RowList) yield* list.jsonChunks()
+    if (part instanceof RowList) yield* part.jsonChunks()
     else {
       let first = true
-      for (const item of list.jsonItems ? list.jsonItems() : stringified(list)) {
+      for (const item of jsonItemsOf(part)) {
         yield (first ? '' : ',') + item
         first = false
       }
     }
     yield ']'
   }
-}
-
-function* stringified(items: Iterable<unknown>): Generator<string> {
-  for (const item of items) yield JSON.stringify(item)
 }

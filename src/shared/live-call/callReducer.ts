@@ -36,7 +36,8 @@ function apply(s: CallState, t: number, event: KnownCallEvent): CallState {
   return applyClientEvent(s, t, event)
 }
 
-const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']>([
+/** The page's own observations (not protocol events); recording stores them as 'local'. */
+export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']>([
   'remote_audio.audible',
   'remote_audio.silent',
   'tool.result',
