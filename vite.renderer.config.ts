@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
 // Builds only the renderer, for the browser harness and e2e tests (no Electron binary needed).
+// RENDERER_OUT_DIR lets parallel e2e runs (one per worktree or helper) keep their own build.
 export default defineConfig({
   root: resolve('src/renderer'),
   base: './',
@@ -10,5 +11,5 @@ export default defineConfig({
     alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
   },
   plugins: [react()],
-  build: { outDir: resolve('out/renderer'), emptyOutDir: true }
+  build: { outDir: resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'), emptyOutDir: true }
 })

@@ -49,7 +49,7 @@ const LAB_CSV_WORKER = new URL('../../src/main/sessions/labCsvWorker.ts', import
  * the same handler map and chokepoint the Electron main process uses. Never packaged.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const rendererDir = resolve(options.rendererDir ?? 'out/renderer')
+  const rendererDir = resolve(options.rendererDir ?? process.env['RENDERER_OUT_DIR'] ?? 'out/renderer')
   const indexFile = join(rendererDir, 'index.html')
   if (!existsSync(indexFile))
     throw new Error(`No built renderer at ${rendererDir}: run npm run build:renderer first`)
