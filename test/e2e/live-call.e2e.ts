@@ -1,19 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pickVoice } from '../../tools/realtime-sim/audio/pickVoice'
-import { readFileSync } from 'node:fs'
 import {
   DEFAULT_SCENARIO_FILE,
-  loadScenario,
   parseScenario
 } from '../../tools/realtime-sim/scenario/loadScenario'
-import type { Scenario } from '../../tools/realtime-sim/scenario/scenarioSchema'
-import { startSimulator, type Simulator } from '../../tools/realtime-sim/startSimulator'
 import { browserAvailable } from './support/browser'
-import { openApp, type AppUnderTest } from './support/harnessFixture'
+import { openApp } from './support/harnessFixture'
+import {
+  SIM_KEY,
+  WAIT,
+  allText,
+  hangUp,
+  placeCall,
+  pointAt,
+  recordingAvailable,
+  text,
+  withSimulator
+} from './support/liveCallPage'
 import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
 
 // The live call end to end: the renderer in Chromium (browser harness, real main services),
@@ -21,71 +27,8 @@ import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support
 // the secret and posts the SDP (variant A); the page only speaks WebRTC with the simulator.
 
 const canRun = browserAvailable() && voiceToolsAvailable()
-const KEY = 'sk-e2e-live-call-0123456789'
+const KEY = SIM_KEY
 const LONG = 180_000
-const WAIT = { timeout: 90_000, interval: 250 }
-
-async function withSimulator<T>(
-  scenario: string | Scenario | undefined,
-  run: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator({
-    port: 0,
-    apiKey: KEY,
-    scenario: typeof scenario === 'object' ? scenario : loadScenario(scenario),
-    voice: pickVoice('auto').voice
-  })
-  try {
-    return await run(sim)
-  } finally {
-    await sim.close()
-  }
-}
-
-/** Settings → custom provider at the simulator, with a key, as a user would. */
-async function pointAt(page: Page, sim: Simulator, key: string): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Provider').click()
-  await page.getByRole('option', { name: /Custom/ }).click()
-  await page.getByLabel('Base URL').fill(`${sim.url}/v1`)
-  // Saved only when something changed (the button is disabled for an unchanged form).
-  const save = page.getByRole('button', { name: 'Save settings' })
-  if (await save.isEnabled()) await save.click()
-  await page.getByTestId('api-key-custom').fill(key)
-  await page.getByRole('button', { name: 'Save key' }).click()
-  await expect
-    .poll(() => page.getByTestId('api-key-state-custom').textContent(), WAIT)
-    .toContain('A key is stored')
-}
-
-async function placeCall(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Live call' }).click()
-  await page.getByRole('button', { name: 'Call', exact: true }).click()
-}
-
-const text = (page: Page, testId: string): Promise<string> =>
-  page
-    .getByTestId(testId)
-    .first()
-    .textContent()
-    .then((t) => t ?? '')
-const allText = (page: Page, testId: string): Promise<string> =>
-  page
-    .getByTestId(testId)
-    .allTextContents()
-    .then((t) => t.join('\n'))
-
-async function hangUp(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Hang up' }).click()
-  await expect
-    .poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), WAIT)
-    .toBe('ended')
-}
-
-/** Sessions recorded for live calls, when main has the recording routes. */
-function recordingAvailable(app: AppUnderTest): boolean {
-  return Object.hasOwn(app.harness.services.handlers, 'recording.begin')
-}
 
 describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng caller)', () => {
   let dir: string

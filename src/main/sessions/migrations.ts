@@ -106,5 +106,27 @@ export const migrations: readonly string[] = [
   -- What each caller utterance turned out to be (turn, barge_in, backchannel, echo_suspect,
   -- overlap); the v1 flags cannot tell a turn from an overlap.
   ALTER TABLE turns ADD COLUMN kind TEXT;
+  `,
+  // v3: every supervisor action on an alert, with who and when (alerts keep only the latest
+  // action as their status). An escalation's note is the handoff note.
+  `
+  CREATE TABLE alert_actions (
+    action_id   INTEGER PRIMARY KEY,
+    alert_id    INTEGER NOT NULL REFERENCES alerts (alert_id),
+    session_id  TEXT NOT NULL,
+    action      TEXT NOT NULL CHECK (action IN
+                ('acknowledge', 'dismiss', 'escalate', 'instruct', 'stop_agent', 'end_call')),
+    action_by   TEXT NOT NULL,
+    action_at   TEXT NOT NULL,
+    note        TEXT
+  ) STRICT;
+  CREATE INDEX alert_actions_alert ON alert_actions (alert_id);
+  CREATE INDEX alert_actions_session ON alert_actions (session_id);
+  INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note)
+    SELECT alert_id, session_id,
+           CASE status WHEN 'acknowledged' THEN 'acknowledge' WHEN 'dismissed' THEN 'dismiss'
+                       ELSE 'escalate' END,
+           action_by, action_at, action_note
+    FROM alerts WHERE status <> 'open' AND action_by IS NOT NULL AND action_at IS NOT NULL;
   `
 ]

@@ -15,7 +15,7 @@ describe('migration v2 (recording)', () => {
     ).run()
     v1.close()
     const db = openDatabase(path)
-    expect(schemaVersion(db)).toBe(2)
+    expect(schemaVersion(db)).toBe(migrations.length)
     expect(db.prepare('SELECT session_id, caller_text, kind FROM turns').all()).toEqual([
       { session_id: 'S1', caller_text: 'hi', kind: null }
     ])

@@ -21,7 +21,15 @@ describe('openDatabase', () => {
   it('creates the schema at the latest version, in WAL mode', () => {
     const db = openDatabase(join(tmp.path(), 'nested', 'sessions.sqlite'))
     expect(schemaVersion(db)).toBe(migrations.length)
-    expect(tables(db)).toEqual(['alerts', 'calls', 'events', 'meta', 'sessions', 'turns'])
+    expect(tables(db)).toEqual([
+      'alert_actions',
+      'alerts',
+      'calls',
+      'events',
+      'meta',
+      'sessions',
+      'turns'
+    ])
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' })
     db.close()
   })
