@@ -7,10 +7,14 @@ const alias = { '@shared': resolve('src/shared'), '@renderer': resolve('src/rend
 const project = (
   name: string,
   environment: string,
-  include: string[]
-): { extends: true; test: { name: string; environment: string; include: string[] } } => ({
+  include: string[],
+  setupFiles: string[] = []
+): {
+  extends: true
+  test: { name: string; environment: string; include: string[]; setupFiles: string[] }
+} => ({
   extends: true as const,
-  test: { name, environment, include }
+  test: { name, environment, include, setupFiles }
 })
 
 export default defineConfig({
@@ -25,7 +29,12 @@ export default defineConfig({
         'test/unit/**/*.test.ts',
         'tools/**/*.test.ts'
       ]),
-      project('renderer', 'jsdom', ['src/renderer/**/*.test.tsx'])
+      project(
+        'renderer',
+        'jsdom',
+        ['src/renderer/**/*.test.tsx'],
+        ['src/renderer/src/test/setupI18n.ts']
+      )
     ]
   }
 })

@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
@@ -6,8 +7,9 @@ import { useRequest } from './useRequest'
 
 /** A quiet status line: where the session database lives and which build is running. */
 export function AppFooter(): JSX.Element {
+  const { t } = useTranslation()
   const { data: info, error } = useRequest('app.info', {})
-  const dataDir = info?.dataDir ?? (error ? 'unavailable' : '…')
+  const dataDir = info?.dataDir ?? (error ? t('footer.unavailable') : '…')
   return (
     <Box
       component="footer"
@@ -24,7 +26,7 @@ export function AppFooter(): JSX.Element {
     >
       <Tooltip title={dataDir}>
         <Typography variant="caption" noWrap sx={{ minWidth: 0, flex: 1 }}>
-          Data folder: <span data-testid="data-dir">{dataDir}</span>
+          {t('footer.dataFolder')} <span data-testid="data-dir">{dataDir}</span>
         </Typography>
       </Tooltip>
       {info && (

@@ -1,13 +1,14 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { computeLabReportPage } from '@shared/analytics/labReport'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { AppShell } from './AppShell'
-import { NOT_YET_AVAILABLE } from './NavigationRail'
+import { i18next } from '@renderer/i18n'
 
 describe('AppShell', () => {
-  afterEach(() => {
+  afterEach(async () => {
     cleanup()
+    await i18next.changeLanguage('en')
     Reflect.deleteProperty(window, 'api')
   })
 
@@ -30,11 +31,9 @@ describe('AppShell', () => {
     expect(
       within(rail).getByRole('button', { name: 'Live call' }).getAttribute('aria-disabled')
     ).not.toBe('true')
-    // Every screen has arrived: none is disabled with the "later release" tooltip any more.
     expect(
       within(rail).getByRole('button', { name: 'Monitor' }).getAttribute('aria-disabled')
     ).not.toBe('true')
-    expect(within(rail).queryByLabelText(NOT_YET_AVAILABLE)).toBeNull()
 
     await waitFor(() =>
       expect(screen.getByTestId('data-dir').textContent).toBe('/home/agent/.voice-console')
@@ -55,5 +54,29 @@ describe('AppShell', () => {
     const alert = await screen.findByTestId('ipc-error')
     expect(alert.textContent).toContain('database is locked')
     expect(within(alert).getByRole('button', { name: 'Retry' }))
+  })
+
+  it('switches the whole console to Spanish and French from the rail, and remembers it', async () => {
+    mockApi({
+      'app.info': ok({ version: '0.1.0', dataDir: '/data', runtime: 'electron' }),
+      'sessions.list': ok({ rows: [], total: 0 }),
+      'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
+      'analytics.labReport': ok(computeLabReportPage([], 0))
+    })
+    render(<AppShell />)
+    const pick = async (option: string): Promise<void> => {
+      fireEvent.mouseDown(within(screen.getByTestId('ui-language')).getByRole('combobox'))
+      fireEvent.click(await screen.findByRole('option', { name: option }))
+    }
+    await pick('Español')
+    const rail = await screen.findByRole('navigation', { name: 'Pantallas' })
+    expect(within(rail).getByRole('button', { name: 'Ajustes' }))
+    expect(document.documentElement.lang).toBe('es')
+    expect(localStorage.getItem('ui-language')).toBe('es')
+    await waitFor(() => expect(screen.getByText('Carpeta de datos:')))
+
+    await pick('Français')
+    expect(await screen.findByRole('navigation', { name: 'Écrans' }))
+    expect(localStorage.getItem('ui-language')).toBe('fr')
   })
 })

@@ -2,15 +2,8 @@ import type { JSX } from 'react'
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Button from '@mui/material/Button'
-import type { IpcError, IpcErrorCode } from './ipc'
-
-const TITLES: Record<IpcErrorCode, string> = {
-  forbidden: 'Request refused',
-  unknown_route: 'Not available in this version',
-  invalid_input: 'Request was not valid',
-  invalid_output: 'Unexpected answer from the app',
-  failed: 'Something went wrong'
-}
+import { useTranslation } from 'react-i18next'
+import type { IpcError } from './ipc'
 
 interface IpcErrorAlertProps {
   error: IpcError
@@ -21,14 +14,15 @@ interface IpcErrorAlertProps {
 
 /** Shows a failed request in place, so one bad call never takes the screen down. */
 export function IpcErrorAlert({ error, onClose, onRetry }: IpcErrorAlertProps): JSX.Element {
+  const { t } = useTranslation()
   const retry = onRetry && (
     <Button color="inherit" size="small" onClick={onRetry}>
-      Retry
+      {t('ipcError.retry')}
     </Button>
   )
   return (
     <Alert severity="error" onClose={onClose} action={retry} data-testid="ipc-error">
-      <AlertTitle>{TITLES[error.code]}</AlertTitle>
+      <AlertTitle>{t(`ipcError.title.${error.code}`)}</AlertTitle>
       {error.message}
       {error.issues.length > 0 && (
         <ul>

@@ -1,0 +1,39 @@
+import { i18next } from './i18n'
+
+// Numbers, dates and durations follow the UI language (not the OS locale), so a French screen
+// reads "1 234,5 ms". Formatters are costly to build: one per language and options.
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  kind: string,
+  options: object,
+  make: (locale: string) => T
+): T {
+  const locale = i18next.resolvedLanguage ?? 'en'
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`
+  let format = cache.get(key)
+  if (!format) {
+    format = make(locale)
+    cache.set(key, format)
+  }
+  return format as T
+}
+
+export const numberFormat = (options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
+  cached('n', options, (locale) => new Intl.NumberFormat(locale, options))
+
+export const dateTimeFormat = (options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat =>
+  cached('d', options, (locale) => new Intl.DateTimeFormat(locale, options))
+
+/** "2 min 5 s" style durations from milliseconds, in the UI language. */
+export function formatDurationMs(ms: number): string {
+  const totalSeconds = Math.round(ms / 1000)
+  const minutes = Math.floor(totalSeconds / 60)
+  const seconds = totalSeconds % 60
+  const unit = (value: number, u: 'minute' | 'second'): string =>
+    numberFormat({ style: 'unit', unit: u, unitDisplay: 'short' }).format(value)
+  return minutes > 0
+    ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}`
+    : unit(seconds, 'second')
+}

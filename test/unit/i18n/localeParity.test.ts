@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// Every UI string exists in en, es and fr with the same placeholders, so a screen never mixes
+// languages or shows a raw key.
+
+const LOCALES = join(import.meta.dirname, '../../../src/renderer/src/i18n/locales')
+const LANGUAGES = ['en', 'es', 'fr'] as const
+
+type Tree = { [key: string]: string | Tree }
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'string') out.set(path, value)
+    else for (const [k, v] of leaves(value, path)) out.set(k, v)
+  }
+  return out
+}
+
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort()
+
+const read = (language: string, file: string): Map<string, string> =>
+  leaves(JSON.parse(readFileSync(join(LOCALES, language, file), 'utf8')) as Tree)
+
+describe('UI translations', () => {
+  const namespaces = readdirSync(join(LOCALES, 'en')).filter((f) => f.endsWith('.json'))
+
+  it('have the same namespaces in every language', () => {
+    for (const language of LANGUAGES)
+      expect(readdirSync(join(LOCALES, language)).sort(), language).toEqual(namespaces.sort())
+  })
+
+  for (const file of namespaces)
+    it(`${file}: same keys, no empty strings, same placeholders in es and fr`, () => {
+      const english = read('en', file)
+      for (const language of LANGUAGES.slice(1)) {
+        const translated = read(language, file)
+        expect([...translated.keys()].sort(), `${language}/${file}`).toEqual(
+          [...english.keys()].sort()
+        )
+        for (const [key, text] of translated) {
+          expect(text.trim(), `${language}/${file} ${key}`).not.toBe('')
+          expect(placeholders(text), `${language}/${file} ${key}`).toEqual(
+            placeholders(english.get(key)!)
+          )
+        }
+      }
+    })
+})
