@@ -4,6 +4,7 @@ import enLiveCall from './locales/en/liveCall.json'
 import enMonitor from './locales/en/monitor.json'
 import enReports from './locales/en/reports.json'
 import enSessions from './locales/en/sessions.json'
+import enSessionDetail from './locales/en/sessionDetail.json'
 import enSettings from './locales/en/settings.json'
 import esCatalog from './locales/es/catalog.json'
 import esCommon from './locales/es/common.json'
@@ -11,6 +12,7 @@ import esLiveCall from './locales/es/liveCall.json'
 import esMonitor from './locales/es/monitor.json'
 import esReports from './locales/es/reports.json'
 import esSessions from './locales/es/sessions.json'
+import esSessionDetail from './locales/es/sessionDetail.json'
 import esSettings from './locales/es/settings.json'
 import frCatalog from './locales/fr/catalog.json'
 import frCommon from './locales/fr/common.json'
@@ -18,6 +20,7 @@ import frLiveCall from './locales/fr/liveCall.json'
 import frMonitor from './locales/fr/monitor.json'
 import frReports from './locales/fr/reports.json'
 import frSessions from './locales/fr/sessions.json'
+import frSessionDetail from './locales/fr/sessionDetail.json'
 import frSettings from './locales/fr/settings.json'
 
 // One namespace per feature folder, so each feature's strings live (and change) beside each other.
@@ -30,6 +33,7 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number]
 export const en = {
   common: enCommon,
   sessions: enSessions,
+  sessionDetail: enSessionDetail,
   catalog: enCatalog,
   reports: enReports,
   monitor: enMonitor,
@@ -43,6 +47,7 @@ export const resources: Record<UiLanguage, Record<Namespace, object>> = {
   es: {
     common: esCommon,
     sessions: esSessions,
+    sessionDetail: esSessionDetail,
     catalog: esCatalog,
     reports: esReports,
     monitor: esMonitor,
@@ -52,6 +57,7 @@ export const resources: Record<UiLanguage, Record<Namespace, object>> = {
   fr: {
     common: frCommon,
     sessions: frSessions,
+    sessionDetail: frSessionDetail,
     catalog: frCatalog,
     reports: frReports,
     monitor: frMonitor,
