@@ -23,6 +23,11 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort()
 
+const PLURAL = /_(zero|one|two|few|many|other)$/
+/** Plural forms differ by language (French and Spanish have "many"): compare their base keys. */
+const baseKeys = (keys: Iterable<string>): string[] =>
+  [...new Set([...keys].map((key) => key.replace(PLURAL, '')))].sort()
+
 const read = (language: string, file: string): Map<string, string> =>
   leaves(JSON.parse(readFileSync(join(LOCALES, language, file), 'utf8')) as Tree)
 
@@ -39,13 +44,23 @@ describe('UI translations', () => {
       const english = read('en', file)
       for (const language of LANGUAGES.slice(1)) {
         const translated = read(language, file)
-        expect([...translated.keys()].sort(), `${language}/${file}`).toEqual(
-          [...english.keys()].sort()
+        expect(baseKeys(translated.keys()), `${language}/${file}`).toEqual(baseKeys(english.keys()))
+        // Every plural has each form the language's plural rules can ask for.
+        const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories
+        const plurals = new Set(
+          [...english.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''))
         )
+        for (const base of plurals)
+          for (const category of categories)
+            expect(
+              translated.has(`${base}_${category}`),
+              `${language}/${file} ${base}_${category}`
+            ).toBe(true)
         for (const [key, text] of translated) {
           expect(text.trim(), `${language}/${file} ${key}`).not.toBe('')
+          const source = english.get(key) ?? english.get(key.replace(PLURAL, '_other'))
           expect(placeholders(text), `${language}/${file} ${key}`).toEqual(
-            placeholders(english.get(key)!)
+            placeholders(source ?? '')
           )
         }
       }
