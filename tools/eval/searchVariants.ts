@@ -5,7 +5,7 @@ import type { EmbeddingProvider } from '../../src/main/catalog/embeddings/Embedd
 import type { VectorSide } from '../../src/main/catalog/HybridCatalogSearch'
 import { LexicalCatalogIndex } from '../../src/main/catalog/LexicalCatalogIndex'
 import type { CatalogSources } from '../../src/main/catalog/loadCatalogSources'
-import { buildAgentCatalog } from '../../src/main/catalog/openAgentCatalog'
+import { buildAgentCatalog, type Catalog } from '../../src/main/catalog/openAgentCatalog'
 import { passageDocuments, productDocuments } from '../../src/main/catalog/vectorDocuments'
 import { VectorCorpusIndex } from '../../src/main/catalog/VectorCorpusIndex'
 import { expandQuery } from '../../src/shared/catalog/outdoorGlossary'
@@ -34,6 +34,7 @@ export async function vectorVariants(
 ): Promise<Record<string, SearchVariant>> {
   const root = mkdtempSync(join(tmpdir(), 'voice-console-rag-eval-'))
   const catalog = buildAgentCatalog(sources, () => vector)
+  const alwaysFused = buildAgentCatalog(sources, () => vector, 'always')
   const vector: VectorSide = {
     products: new VectorCorpusIndex(root, 'products', embeddings),
     passages: new VectorCorpusIndex(root, 'passages', embeddings)
@@ -52,11 +53,16 @@ export async function vectorVariants(
   return {
     [`vector (${embeddings.id}) only`]: vectorOnly(false),
     'vector + es/fr glossary': vectorOnly(true),
-    'hybrid: lexical + vector, glossary, RRF (what the tools use)': async (item) =>
-      item.tool === 'search_products'
-        ? (await catalog.search.searchProducts(item.query, {}, EVAL_RESULTS)).map(
-            (h) => h.product.sku
-          )
-        : (await catalog.search.searchPolicies(item.query, EVAL_RESULTS)).map((h) => h.passage.id)
+    'hybrid, vectors on every query: lexical + vector, glossary, RRF': hybrid(alwaysFused),
+    'hybrid, vectors when lexical is unsure (what the tools use)': hybrid(catalog)
   }
 }
+
+const hybrid =
+  (catalog: Catalog): SearchVariant =>
+  async (item) =>
+    item.tool === 'search_products'
+      ? (await catalog.search.searchProducts(item.query, {}, EVAL_RESULTS)).map(
+          (h) => h.product.sku
+        )
+      : (await catalog.search.searchPolicies(item.query, EVAL_RESULTS)).map((h) => h.passage.id)

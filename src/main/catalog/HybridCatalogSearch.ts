@@ -19,19 +19,29 @@ const FILTERED_CANDIDATES = 100
 // Nearest neighbours always exist, even for "tell me a joke": below this cosine a vector hit
 // is noise. Off-topic queries scored ≤ 0.28 with USE-lite, relevant hits a median of 0.40.
 export const MIN_SIMILARITY = 0.3
+// When the best lexical hit matches at least this share of the query's terms, lexical search
+// has understood the question and embedding it would only cost time (8–15 ms on the offline
+// model): the vectors are asked only when lexical search is unsure. `npm run eval:rag` shows
+// both ways.
+export const LEXICAL_CONFIDENT_COVERAGE = 0.5
+
+/** Ask the vectors on every query, or only when lexical search is unsure (the default). */
+export type VectorPolicy = 'always' | 'when-unsure'
 
 /**
- * Lexical search (MiniSearch + es/fr glossary) fused by reciprocal rank with vector search over
- * the same glossary-expanded query, when the vector indexes are ready; lexical only otherwise,
- * so the tools answer from the first second after start-up. Filters (category, price, stock)
- * apply to both sides before fusion.
+ * Lexical search (MiniSearch + es/fr glossary), fused by reciprocal rank with vector search over
+ * the same glossary-expanded query when the vector indexes are ready and lexical search is
+ * unsure (its best hit covers under half of the query's terms, or it found nothing); lexical
+ * only otherwise, so the tools also answer from the first second after start-up. Filters
+ * (category, price, stock) apply to both sides before fusion.
  */
 export class HybridCatalogSearch implements AgentSearch {
   constructor(
     private readonly lexical: LexicalCatalogIndex,
     private readonly products: ReadonlyMap<string, Product>,
     private readonly passages: ReadonlyMap<string, PolicyPassage>,
-    private readonly vector: () => VectorSide | undefined
+    private readonly vector: () => VectorSide | undefined,
+    private readonly policy: VectorPolicy = 'when-unsure'
   ) {}
 
   get mode(): 'lexical' | 'hybrid' {
@@ -42,17 +52,23 @@ export class HybridCatalogSearch implements AgentSearch {
     const lexical = this.lexical.searchProducts(query, filter, Math.max(k, CANDIDATES))
     const vector = this.vector()
     if (!vector) return lexical.slice(0, k)
-    const nearest = await vector.products.query(
-      expandQuery(query),
-      hasFilter(filter) ? FILTERED_CANDIDATES : CANDIDATES
-    )
-    const vectorRanking = nearest
-      .filter((hit) => hit.score >= MIN_SIMILARITY)
-      .map((hit) => this.products.get(hit.id))
-      .filter((p): p is Product => p !== undefined && matchesFilter(p, filter))
-      .slice(0, CANDIDATES)
-      .map((p) => p.sku)
-    return fuseRankings([lexical.map((h) => h.product.sku), vectorRanking])
+    const rankings = [lexical.map((h) => h.product.sku)]
+    if (!this.confident(lexical)) {
+      const nearest = await vector.products.query(
+        expandQuery(query),
+        hasFilter(filter) ? FILTERED_CANDIDATES : CANDIDATES
+      )
+      rankings.push(
+        nearest
+          .filter((hit) => hit.score >= MIN_SIMILARITY)
+          .map((hit) => this.products.get(hit.id))
+          .filter((p): p is Product => p !== undefined && matchesFilter(p, filter))
+          .slice(0, CANDIDATES)
+          .map((p) => p.sku)
+      )
+    }
+    // Scored by reciprocal rank either way, so scores compare across queries.
+    return fuseRankings(rankings)
       .slice(0, k)
       .map(({ id, score }) => ({ product: this.products.get(id)!, score }))
   }
@@ -61,14 +77,23 @@ export class HybridCatalogSearch implements AgentSearch {
     const lexical = this.lexical.searchPolicies(query, Math.max(k, CANDIDATES))
     const vector = this.vector()
     if (!vector) return lexical.slice(0, k)
-    const nearest = await vector.passages.query(expandQuery(query), CANDIDATES)
-    return fuseRankings([
-      lexical.map((h) => h.passage.id),
-      nearest
-        .filter((hit) => hit.score >= MIN_SIMILARITY && this.passages.has(hit.id))
-        .map((hit) => hit.id)
-    ])
+    const rankings = [lexical.map((h) => h.passage.id)]
+    if (!this.confident(lexical)) {
+      const nearest = await vector.passages.query(expandQuery(query), CANDIDATES)
+      rankings.push(
+        nearest
+          .filter((hit) => hit.score >= MIN_SIMILARITY && this.passages.has(hit.id))
+          .map((hit) => hit.id)
+      )
+    }
+    return fuseRankings(rankings)
       .slice(0, k)
       .map(({ id, score }) => ({ passage: this.passages.get(id)!, score }))
+  }
+
+  private confident(lexical: readonly { coverage: number }[]): boolean {
+    return (
+      this.policy === 'when-unsure' && (lexical[0]?.coverage ?? 0) >= LEXICAL_CONFIDENT_COVERAGE
+    )
   }
 }

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import type { KnowledgeBase, Product } from '../../shared/catalog/catalogSchemas'
-import { expandQuery, foldText } from '../../shared/catalog/outdoorGlossary'
+import { coverageText, expandQuery, foldText } from '../../shared/catalog/outdoorGlossary'
 import { STOP_WORDS } from '../../shared/catalog/stopWords'
 import type { PassageHit, ProductHit } from './AgentSearch'
 import { matchesFilter, type ProductFilter } from './productFilter'
@@ -23,6 +23,15 @@ const processTerm = (term: string): string | null => {
   return folded && !STOP_WORDS.has(folded) ? folded : null
 }
 const SENTENCES_PER_PASSAGE = 2
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
+
+/** A lexical hit, with the share of the query's terms it matched (0–1). */
+export interface LexicalProductHit extends ProductHit {
+  coverage: number
+}
+export interface LexicalPassageHit extends PassageHit {
+  coverage: number
+}
 
 /** Policy sections split into passages of two sentences; FAQs and guides whole. */
 export function policyPassages(kb: KnowledgeBase): PolicyPassage[] {
@@ -81,20 +90,45 @@ export class LexicalCatalogIndex {
     for (const p of passages) this.passageById.set(p.id, p)
   }
 
-  searchProducts(query: string, filter: ProductFilter, k: number): ProductHit[] {
+  searchProducts(query: string, filter: ProductFilter, k: number): LexicalProductHit[] {
+    const coverage = this.coverageOf(query)
     return this.products
       .search(this.expand(query), {
         ...SEARCH_OPTIONS,
         filter: (hit) => matchesFilter(this.productById.get(String(hit.id))!, filter)
       })
       .slice(0, k)
-      .map((hit) => ({ product: this.productById.get(String(hit.id))!, score: hit.score }))
+      .map((hit) => ({
+        product: this.productById.get(String(hit.id))!,
+        score: hit.score,
+        coverage: coverage(hit.queryTerms)
+      }))
   }
 
-  searchPolicies(query: string, k: number): PassageHit[] {
+  searchPolicies(query: string, k: number): LexicalPassageHit[] {
+    const coverage = this.coverageOf(query)
     return this.passages
       .search(this.expand(query), SEARCH_OPTIONS)
       .slice(0, k)
-      .map((hit) => ({ passage: this.passageById.get(String(hit.id))!, score: hit.score }))
+      .map((hit) => ({
+        passage: this.passageById.get(String(hit.id))!,
+        score: hit.score,
+        coverage: coverage(hit.queryTerms)
+      }))
+  }
+
+  /** Share of the query's content terms (glossary-translated) that a hit matched. */
+  private coverageOf(query: string): (matched: readonly string[]) => number {
+    const wanted = new Set(
+      tokenize(coverageText(query))
+        .map(processTerm)
+        .filter((t): t is string => t !== null)
+    )
+    return (matched) => {
+      if (wanted.size === 0) return 0
+      let covered = 0
+      for (const term of matched) if (wanted.has(term)) covered++
+      return covered / wanted.size
+    }
   }
 }

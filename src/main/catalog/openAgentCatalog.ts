@@ -1,6 +1,6 @@
 import type { Product } from '../../shared/catalog/catalogSchemas'
 import { CatalogLookups } from './CatalogLookups'
-import { HybridCatalogSearch, type VectorSide } from './HybridCatalogSearch'
+import { HybridCatalogSearch, type VectorPolicy, type VectorSide } from './HybridCatalogSearch'
 import { LexicalCatalogIndex, policyPassages, type PolicyPassage } from './LexicalCatalogIndex'
 import { loadCatalogSources, type CatalogSources } from './loadCatalogSources'
 import type { AgentCatalog } from './runAgentTool'
@@ -16,7 +16,8 @@ export interface Catalog extends AgentCatalog {
 /** Lookups and search over validated sources; the vector side joins when `vector()` has one. */
 export function buildAgentCatalog(
   sources: CatalogSources,
-  vector: () => VectorSide | undefined = () => undefined
+  vector: () => VectorSide | undefined = () => undefined,
+  vectorPolicy?: VectorPolicy
 ): Catalog {
   const passages = policyPassages(sources.knowledge)
   const lexical = new LexicalCatalogIndex(sources.products, sources.knowledge)
@@ -30,7 +31,8 @@ export function buildAgentCatalog(
       lexical,
       new Map(sources.products.map((p) => [p.sku, p])),
       new Map(passages.map((p) => [p.id, p])),
-      vector
+      vector,
+      vectorPolicy
     )
   }
 }

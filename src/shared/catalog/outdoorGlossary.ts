@@ -92,6 +92,20 @@ export const foldText = (text: string): string =>
 
 /** The query plus the English terms for any Spanish or French words in it. */
 export function expandQuery(query: string): string {
+  const { english } = splitByGlossary(query)
+  return english.length ? `${query} ${english.join(' ')}` : query
+}
+
+/**
+ * What a good match should cover: the English terms for glossary phrases plus the words the
+ * glossary did not translate (a translated Spanish word need not match an English catalog).
+ */
+export function coverageText(query: string): string {
+  const { rest, english } = splitByGlossary(query)
+  return [rest.trim(), ...english].filter(Boolean).join(' ')
+}
+
+function splitByGlossary(query: string): { rest: string; english: string[] } {
   let rest = ` ${foldText(query)} `
   const english: string[] = []
   for (const phrase of PHRASES) {
@@ -101,5 +115,5 @@ export function expandQuery(query: string): string {
       rest = rest.split(needle).join(' ')
     }
   }
-  return english.length ? `${query} ${english.join(' ')}` : query
+  return { rest, english }
 }

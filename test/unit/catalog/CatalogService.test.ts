@@ -9,14 +9,17 @@ import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 
 // The real offline model, shared (loading it takes about a second); a spy counts what is embedded.
 const offline = new OfflineEmbeddings()
-function countingEmbeddings(): EmbeddingProvider & { texts: string[] } {
+function countingEmbeddings(): EmbeddingProvider & { texts: string[]; queries: string[] } {
   const texts: string[] = []
+  const queries: string[] = []
   return {
     id: offline.id,
     dimensions: offline.dimensions,
     texts,
+    queries,
     embed: async (batch) => {
       if (batch.length > 1) texts.push(...batch)
+      else queries.push(...batch)
       return offline.embed(batch)
     }
   }
@@ -101,6 +104,28 @@ describe('CatalogService', () => {
       expect((await catalog.reindex(true)).embedded).toBe(25 + passages)
     }
   )
+
+  it('embeds a question only when lexical search is unsure of it', SLOW, async () => {
+    const embeddings = countingEmbeddings()
+    const catalog = open(embeddings)
+    await catalog.reindex()
+    embeddings.queries.length = 0
+
+    // Every term matched by the best hit (after the glossary): the lexical answer stands.
+    const boots = await catalog.runTool('search_products', { query: 'botas impermeables' })
+    expect(boots.ok && boots.citations[0]).toMatch(/^TB-X200/)
+    expect(embeddings.queries).toEqual([])
+
+    // No catalog words: the vectors find the returns policy that lexical search misses.
+    const question = 'how long do I have to send something back'
+    const lexicalOnly = catalog.current.lexical.searchPolicies(question, 3)
+    expect(lexicalOnly.some((h) => h.passage.id.startsWith('return'))).toBe(false)
+    const returns = await catalog.runTool('search_policies', { query: question })
+    expect(embeddings.queries).toHaveLength(1)
+    expect(returns.ok && returns.citations.slice(0, 3).some((id) => id.startsWith('return'))).toBe(
+      true
+    )
+  })
 
   it('imports a products file, then re-embeds only the products that changed', SLOW, async () => {
     const embeddings = countingEmbeddings()
