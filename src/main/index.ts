@@ -11,7 +11,7 @@ import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
 import { OfflineEmbeddings } from './catalog/embeddings/OfflineEmbeddings'
 import { withQueryCache } from './catalog/embeddings/withQueryCache'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
-import type { Events } from '../shared/ipc/contract'
+import { createAlertNotifier } from './escalation/alertNotifier'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { allowMicrophoneOnly } from './windows/permissions.electron'
@@ -28,12 +28,16 @@ const resourcesDir = app.isPackaged
 let services: Services | undefined
 
 /** An escalation alert reaches the supervisor even when the console is not in front. */
-function notifyIfAway(alert: Events['alerts.raised']): void {
-  if (BrowserWindow.getFocusedWindow() || !Notification.isSupported()) return
-  const notice = new Notification({ title: `Call alert: ${alert.reason}`, body: alert.sessionId })
-  notice.on('click', () => BrowserWindow.getAllWindows()[0]?.focus())
-  notice.show()
-}
+const notifyIfAway = createAlertNotifier({
+  isAway: () => BrowserWindow.getFocusedWindow() === null,
+  show: ({ title, body }) => {
+    if (!Notification.isSupported()) return
+    const notice = new Notification({ title, body })
+    notice.on('click', () => BrowserWindow.getAllWindows()[0]?.focus())
+    notice.show()
+  },
+  onError: (error) => console.error('Alert notification failed:', error)
+})
 
 /** The report as the window shows it (print styles apply), A4 landscape, backgrounds on. */
 function printFocusedWindow(): Promise<Uint8Array> {
@@ -50,10 +54,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     runtime: 'electron',
     dialogs: electronFileDialogs,
-    emit: (name, payload) => {
-      broadcast(name, payload)
-      if (name === 'alerts.raised') notifyIfAway(payload as Events['alerts.raised'])
-    },
+    emit: broadcast,
+    notifyAlert: notifyIfAway,
     csvReader: workerLabCsvReader(labCsvWorkerPath),
     embeddings: withQueryCache(new OfflineEmbeddings()),
     encryptor: safeStorageEncryptor(),

@@ -15,6 +15,9 @@ import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
 import { LiveAlertMonitor } from './escalation/LiveAlertMonitor'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
+import { DemoAgent } from './realtime/demoAgent/DemoAgent'
+import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
+import { withDemoAgent } from './realtime/demoAgent/withDemoAgent'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
 import { CallRecorder } from './recording/CallRecorder'
 import { loadEldDetector } from './recording/eldLanguageDetector'
@@ -42,6 +45,8 @@ export interface ServiceOptions {
   printToPdf?: () => Promise<Uint8Array>
   /** Seals API keys at rest (safeStorage in Electron); absent: keys cannot be stored. */
   encryptor?: Encryptor
+  /** Called for each raised alert (an OS notification when the console is not in front). */
+  notifyAlert?: (alert: Events['alerts.raised']) => void
 }
 
 export interface Services {
@@ -96,6 +101,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   )
   const alerts = new AlertStore(store.db, now)
   const liveAlerts = new LiveAlertMonitor(alerts, () => settings.get().escalation)
+  // "Demo agent" provider: the scripted simulator on loopback, started by the first demo call.
+  const demoAgent = new DemoAgent({ scenarioFile: demoScenarioFile(options.resourcesDir) })
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
@@ -115,8 +122,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...recordingHandlers(recorder, options.emit, () => settings.get().pricing, {
       // The escalation rules run in main on what is recorded, so alerts survive a closed window.
       inputs: (sessionId, inputs) => {
-        for (const alert of liveAlerts.ingest(sessionId, inputs))
+        for (const alert of liveAlerts.ingest(sessionId, inputs)) {
           options.emit('alerts.raised', alert)
+          options.notifyAlert?.(alert)
+        }
       },
       ended: (sessionId) => liveAlerts.end(sessionId)
     }),
@@ -129,8 +138,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     store,
     importer,
     catalog,
-    handlers,
+    handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
+      void demoAgent.close()
       catalog.close()
       store.close()
     }

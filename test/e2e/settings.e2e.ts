@@ -32,6 +32,9 @@ describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
     try {
       const { page } = app
       await page.getByRole('button', { name: 'Settings' }).click()
+      // A fresh install opens on the demo agent: this test is about OpenAI keys.
+      await page.getByLabel('Provider').click()
+      await page.getByRole('option', { name: 'OpenAI', exact: true }).click()
       await page.getByTestId('api-key-openai').fill(KEY)
       await page.getByRole('button', { name: 'Save key' }).click()
       await expect

@@ -61,7 +61,7 @@ await bundle({
   reportPeakRss: 'tools/bench/reportPeakRss.ts'
 })
 console.log(
-  'rows       file MB  report s  report rows/s  report peak MB  import s  import rows/s  import peak MB'
+  'rows       file MB  report s  report rows/s  report peak MB  import s  import rows/s  import peak MB  main CPU s  all CPU s  checkpointed s'
 )
 for (const rows of ROWS) {
   const file = join(cacheDir, `sessions-${rows}.csv`)
@@ -75,7 +75,12 @@ for (const rows of ROWS) {
       dataDir,
       join(BUILD, 'labCsvWorker.mjs')
     ])
-    const { ms } = JSON.parse(imported.stdout) as { ms: number }
+    const { ms, mainCpuMs, processCpuMs, checkpointedMs } = JSON.parse(imported.stdout) as {
+      ms: number
+      mainCpuMs: number
+      processCpuMs: number
+      checkpointedMs: number
+    }
     console.log(
       [
         fmt(rows).padEnd(10),
@@ -85,7 +90,10 @@ for (const rows of ROWS) {
         fmt(report.peakMb).padStart(15),
         fmt(ms / 1000, 2).padStart(9),
         fmt(rows / (ms / 1000)).padStart(14),
-        fmt(imported.peakMb).padStart(15)
+        fmt(imported.peakMb).padStart(15),
+        fmt(mainCpuMs / 1000, 2).padStart(11),
+        fmt(processCpuMs / 1000, 2).padStart(10),
+        fmt(checkpointedMs / 1000, 2).padStart(15)
       ].join(' ')
     )
   } finally {
@@ -94,4 +102,10 @@ for (const rows of ROWS) {
 }
 console.log('\nReport: the whole CLI process (start-up included), --json to /dev/null.')
 console.log('Import: parse + validate (worker thread) + conflict check + insert + commit,')
-console.log('into a database holding the 15 pilot sessions, as the app does.')
+console.log(
+  'into a database holding the 15 pilot sessions, another connection open, as in the app.'
+)
+console.log('CPU: main thread, and the whole process (the parsing worker and the checkpoint')
+console.log('included); on a shared machine these say what wall-clock times stretched by other')
+console.log('load cannot. Checkpointed: until the log was copied into the database file on a')
+console.log('worker thread (after the import has returned).')

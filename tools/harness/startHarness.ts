@@ -7,6 +7,7 @@ import { createDispatch } from '../../src/main/ipc/dispatch'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
 import { withQueryCache } from '../../src/main/catalog/embeddings/withQueryCache'
+import { createAlertNotifier, type AlertNotice } from '../../src/main/escalation/alertNotifier'
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
 import { ephemeralEncryptor } from './ephemeralEncryptor'
@@ -26,6 +27,10 @@ export interface Harness {
   url: string
   dialogs: HarnessDialogs
   services: Services
+  /** The OS notifications the console would have shown, in order (what Electron would pop up). */
+  notifications: AlertNotice[]
+  /** Tells the harness whether the console window is in front (default true). */
+  setWindowFocused(focused: boolean): void
   close(): Promise<void>
 }
 
@@ -49,12 +54,17 @@ const LAB_CSV_WORKER = new URL('../../src/main/sessions/labCsvWorker.ts', import
  * the same handler map and chokepoint the Electron main process uses. Never packaged.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const rendererDir = resolve(options.rendererDir ?? process.env['RENDERER_OUT_DIR'] ?? 'out/renderer')
+  const rendererDir = resolve(
+    options.rendererDir ?? process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'
+  )
   const indexFile = join(rendererDir, 'index.html')
   if (!existsSync(indexFile))
     throw new Error(`No built renderer at ${rendererDir}: run npm run build:renderer first`)
   const dialogs = new HarnessDialogs()
   const clients = new Set<ServerResponse>()
+  // Electron asks BrowserWindow for focus; a browser tab cannot say, so tests set it.
+  let windowFocused = true
+  const notifications: AlertNotice[] = []
   const services = await createServices({
     dataDir: resolve(options.dataDir),
     resourcesDir: resolve(options.resourcesDir ?? 'resources'),
@@ -69,7 +79,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     emit: (name, payload) => {
       const data = `data: ${JSON.stringify({ name, payload })}\n\n`
       for (const client of clients) client.write(data)
-    }
+    },
+    notifyAlert: createAlertNotifier({
+      isAway: () => !windowFocused,
+      show: (notice) => void notifications.push(notice)
+    })
   })
   let origin = ''
   // Same check as Electron's: only the harness's own page may call main (no cross-site posts).
@@ -152,6 +166,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/`,
     dialogs,
     services,
+    notifications,
+    setWindowFocused: (focused) => {
+      windowFocused = focused
+    },
     close: async () => {
       for (const client of clients) client.end()
       await new Promise<void>((done) => server.close(() => done()))

@@ -1,6 +1,20 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { AlertAction, AlertStatus, StoredAlert } from '../../shared/escalation/alertRecords'
+import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
+import type {
+  AlertAction,
+  AlertActionKind,
+  AlertActionRecord,
+  AlertActionsQuery,
+  AlertStatus,
+  StoredAlert
+} from '../../shared/escalation/alertRecords'
 import type { EscalationAlert } from '../../shared/escalation/escalationAlert'
+import { handoffFacts } from '../../shared/escalation/handoffFacts'
+import { handoffNoteText } from '../../shared/escalation/handoffNote'
+import { loadEldDetector } from '../recording/eldLanguageDetector'
+import { readAlertActions } from './alertActionLog'
+import { markSessionIfEscalated } from './sessionEscalation'
+import { storedCallInputs } from './storedCallInputs'
 
 interface AlertRow {
   alert_id: number
@@ -15,20 +29,22 @@ interface AlertRow {
   action_note: string | null
 }
 
-const STATUS_AFTER: Record<AlertAction['action'], AlertStatus> = {
+/** Actions that settle an alert: its status afterwards. */
+const SETTLES: Partial<Record<AlertActionKind, AlertStatus>> = {
   acknowledge: 'acknowledged',
   dismiss: 'dismissed',
   escalate: 'escalated'
 }
 
-/** Which states an action may start from: a dismissed or escalated alert is settled. */
+/** Which states a settling action may start from: a dismissed or escalated alert is settled. */
 const ACTIONABLE: readonly AlertStatus[] = ['open', 'acknowledged']
 
 /** The alerts table: alerts raised by live calls, and every supervisor action with who/when. */
 export class AlertStore {
   constructor(
     private readonly db: DatabaseSync,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    private readonly detector: () => Promise<LanguageDetector> = loadEldDetector
   ) {}
 
   /** Stores an alert the rules raised during a call; returns its id. */
@@ -42,15 +58,14 @@ export class AlertStore {
     return Number(result.lastInsertRowid)
   }
 
-  /** Newest first. */
-  list(status: AlertStatus | undefined, limit: number): StoredAlert[] {
-    const rows = (status
-      ? this.db
-          .prepare('SELECT * FROM alerts WHERE status = ? ORDER BY alert_id DESC LIMIT ?')
-          .all(status, limit)
-      : this.db
-          .prepare('SELECT * FROM alerts ORDER BY alert_id DESC LIMIT ?')
-          .all(limit)) as unknown as AlertRow[]
+  /** Newest first; `status` one state or any of several. */
+  list(status: AlertStatus | readonly AlertStatus[] | undefined, limit: number): StoredAlert[] {
+    const statuses = status === undefined ? [] : typeof status === 'string' ? [status] : status
+    const where =
+      statuses.length > 0 ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : ''
+    const rows = this.db
+      .prepare(`SELECT * FROM alerts ${where} ORDER BY alert_id DESC LIMIT ?`)
+      .all(...statuses, limit) as unknown as AlertRow[]
     return rows.map(toStoredAlert)
   }
 
@@ -60,36 +75,81 @@ export class AlertStore {
     return row ? toStoredAlert(row) : null
   }
 
+  /** The action log, oldest first, filtered by alert, session and/or action. */
+  actions(query: AlertActionsQuery): AlertActionRecord[] {
+    return readAlertActions(this.db, query)
+  }
+
   /**
-   * Acknowledge, dismiss (with its reason) or escalate; escalating also marks the session
-   * escalated. Refused for an unknown alert or one already dismissed or escalated.
+   * Logs the action in alert_actions and applies it. Acknowledge, dismiss (with its reason) and
+   * escalate settle the alert and are refused once it is dismissed or escalated. Instruct, stop
+   * agent and end call are logged at any time (a call can still end after its escalation); on
+   * an open alert they count as acknowledging it: the supervisor has plainly seen it.
+   * Escalating writes the handoff note (stored as the action's note) and marks the session.
    */
-  act(input: AlertAction, by: string): StoredAlert {
+  async act(input: AlertAction, by: string): Promise<StoredAlert> {
     const current = this.get(input.alertId)
     if (!current) throw new Error(`No alert ${input.alertId}`)
-    if (!ACTIONABLE.includes(current.status))
+    const settles = SETTLES[input.action]
+    if (settles && !ACTIONABLE.includes(current.status))
       throw new Error(`Alert ${input.alertId} is already ${current.status}`)
-    const note =
-      input.action === 'dismiss'
-        ? [input.reason, input.note].filter(Boolean).join(' — ')
-        : (input.note ?? null)
+    const note = await this.noteOf(input, current)
+    const at = this.isoNow()
+    const status = settles ?? (current.status === 'open' ? 'acknowledged' : null)
     this.db.exec('BEGIN')
     try {
       this.db
         .prepare(
-          'UPDATE alerts SET status = ?, action_by = ?, action_at = ?, action_note = ? WHERE alert_id = ?'
+          `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note)
+           VALUES (?, ?, ?, ?, ?, ?)`
         )
-        .run(STATUS_AFTER[input.action], by, this.isoNow(), note || null, input.alertId)
-      if (input.action === 'escalate')
+        .run(input.alertId, current.sessionId, input.action, by, at, note)
+      if (status)
         this.db
-          .prepare('UPDATE sessions SET escalated = 1 WHERE session_id = ?')
-          .run(current.sessionId)
+          .prepare(
+            'UPDATE alerts SET status = ?, action_by = ?, action_at = ?, action_note = ? WHERE alert_id = ?'
+          )
+          .run(status, by, at, settles ? note : null, input.alertId)
+      markSessionIfEscalated(this.db, current.sessionId)
       this.db.exec('COMMIT')
     } catch (error) {
       this.db.exec('ROLLBACK')
       throw error
     }
     return this.get(input.alertId)!
+  }
+
+  private async noteOf(input: AlertAction, alert: StoredAlert): Promise<string | null> {
+    switch (input.action) {
+      case 'dismiss':
+        // The reason is the first line: the Monitor tallies dismissals by it.
+        return [input.reason, input.note].filter(Boolean).join('\n')
+      case 'instruct':
+        return input.instruction
+      case 'escalate':
+        return this.handoffNote(alert.sessionId, input.note)
+      case 'acknowledge':
+        return input.note || null
+      default:
+        return null
+    }
+  }
+
+  /** The handoff note over what is recorded of the call so far, and all its alerts. */
+  private async handoffNote(
+    sessionId: string,
+    supervisorNote: string | undefined
+  ): Promise<string> {
+    const alerts = this.db
+      .prepare('SELECT * FROM alerts WHERE session_id = ? ORDER BY alert_id')
+      .all(sessionId) as unknown as AlertRow[]
+    const facts = handoffFacts(
+      sessionId,
+      storedCallInputs(this.db, sessionId),
+      alerts.map(toStoredAlert),
+      await this.detector()
+    )
+    return handoffNoteText(facts, supervisorNote || undefined)
   }
 
   private isoNow(): string {

@@ -16,6 +16,9 @@ const OPENAI_API = 'https://api.openai.com/v1'
 
 /** The GA Realtime endpoints for a provider (see the protocol reference, §2 and §3). */
 export function providerEndpoints(provider: Provider, model: string): ProviderEndpoints {
+  if (provider.kind === 'demo')
+    // Its URL and key exist only once main has started it: see demoAgent/demoCallSettings.ts.
+    throw new Error('The demo agent has no fixed endpoint: resolve it with demoCallSettings first')
   const bearer = (key: string): Record<string, string> => ({ Authorization: `Bearer ${key}` })
   if (provider.kind === 'azure') {
     const root = `${provider.endpoint.replace(/\/+$/, '')}/openai/v1`

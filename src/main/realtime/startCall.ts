@@ -26,7 +26,10 @@ export interface StartCallDeps {
 export async function startCall(deps: StartCallDeps): Promise<CallStartResult> {
   const { settings, key, offerSdp } = deps
   const fetchImpl = deps.fetchImpl ?? fetch
-  const endpoints = providerEndpoints(settings.provider, settings.model)
+  const { provider } = settings
+  if (provider.kind === 'demo')
+    return fail('refused', 'The demo agent was not started for this call. Try again.')
+  const endpoints = providerEndpoints(provider, settings.model)
   if (!key) return fail('no_key', 'No API key is stored for this provider: enter one in Settings.')
   const session = buildSessionConfig(settings, endpoints.model)
   const origin = new URL(endpoints.callsUrl).origin
@@ -103,7 +106,7 @@ export async function startCall(deps: StartCallDeps): Promise<CallStartResult> {
       answerSdp: body,
       callId,
       model: endpoints.model,
-      provider: settings.provider.kind
+      provider: provider.kind
     }
   }
 

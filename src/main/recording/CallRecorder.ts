@@ -5,6 +5,9 @@ import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
 import type { StoredSession } from '../../shared/sessions/labSchema'
 import { SELECT_SESSIONS, toStoredSession } from '../sessions/sessionRows'
+import type { CallAlert } from '../../shared/ipc/routes/recordingRoutes'
+import { callEscalated } from '../escalation/sessionEscalation'
+import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
 import { finalizeRecordedCall } from './finalizeRecordedCall'
 import type { CallFacts, FinalizedCall } from './finalizeRecordedCall'
@@ -132,6 +135,7 @@ export class CallRecorder {
     status: CallStatus
     events: number
     turns: TurnRow[]
+    alerts: CallAlert[]
   } {
     const call = this.call(sessionId)
     const events = this.db
@@ -141,8 +145,15 @@ export class CallRecorder {
       session: call.status === 'active' ? null : this.storedSession(sessionId),
       status: call.status,
       events: events.n,
-      turns: readTurns(this.db, sessionId)
+      turns: readTurns(this.db, sessionId),
+      alerts: readCallAlerts(this.db, sessionId)
     }
+  }
+
+  /** The stored inputs of a call, in order (the replay's source). */
+  recordedInputs(sessionId: string): CallInput[] {
+    this.call(sessionId)
+    return this.inputs(sessionId)
   }
 
   private write(finalized: FinalizedCall, status: Exclude<CallStatus, 'active'>): void {
@@ -171,7 +182,9 @@ export class CallRecorder {
       model: call.model,
       startedAtMs: call.started_at_ms,
       endedAtMs: endedAt,
-      pricing: call.pricing ? (JSON.parse(call.pricing) as PriceTable) : null
+      pricing: call.pricing ? (JSON.parse(call.pricing) as PriceTable) : null,
+      // Escalated during the call: the session row written now says so, however the call ended.
+      escalated: callEscalated(this.db, call.session_id)
     }
   }
 

@@ -18,6 +18,8 @@ export interface CallFacts {
   /** Hang-up time; null after a crash (then: start + the recorded span). */
   endedAtMs: number | null
   pricing: PriceTable | null
+  /** A supervisor escalated one of the call's alerts while it ran (sessionEscalation.ts). */
+  escalated?: boolean
 }
 
 export interface FinalizedCall {
@@ -77,8 +79,8 @@ export function finalizeRecordedCall(
     input_tokens: row.input_tokens,
     output_tokens: row.output_tokens,
     cost_usd: row.cost_usd,
-    // Set by the escalation rules (issue 7), not by recording.
-    escalated: null
+    // Only a supervisor's escalation sets it; otherwise unknown, as for imported rows.
+    escalated: facts.escalated ? true : null
   }
   return { session, turns: turnRows(state), countedTurns: row.counted_turns, endedAtMs }
 }

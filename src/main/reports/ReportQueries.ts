@@ -1,10 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite'
 import {
   MAX_LATENCY_POINTS,
+  type ReportAlerts,
   type ReportFilter,
   type ReportSummary
 } from '../../shared/ipc/routes/reportRoutes'
 import { SLOW_P95_MS } from '../../shared/sessions/labSchema'
+import { queryAlertFigures } from './alertFigures'
 import { queryLatencyHistogram } from './latencyHistogram'
 import { queryLatencyPerSession } from './latencyPerSession'
 import { queryReportCube } from './reportCube'
@@ -41,5 +43,10 @@ export class ReportQueries {
         ? querySessionsPerDay(this.db, where, figures.kpis.sessions - datedSessions)
         : { undatedSessions: figures.kpis.sessions, days: [] }
     return { ...figures, histogram, latencyPerSession, overTime }
+  }
+
+  /** The alerts section: alerts of the sessions in the filter (live calls raise them). */
+  alerts(filter: ReportFilter): ReportAlerts {
+    return queryAlertFigures(this.db, reportWhere(filter))
   }
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ImportIssue } from '../../shared/sessions/importIssues'
-import { MAX_BATCHES_IN_FLIGHT, SessionBatchPacker, WorkerMessage } from './labCsvTransfer'
+import { MAX_BATCHES_IN_FLIGHT, SessionBatchPacker, WorkerMessage } from './packedSessions'
 import { readLabCsv } from './readLabCsv'
 
 // Worker entry: parses and validates one CSV off the consumer's thread and posts the sessions

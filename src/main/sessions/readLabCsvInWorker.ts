@@ -1,12 +1,18 @@
 import { Worker } from 'node:worker_threads'
-import { unpackSessions, WorkerMessage } from './labCsvTransfer'
+import { SessionBatch, unpackSessions, WorkerMessage } from './packedSessions'
 import type { LabCsvSummary, LabCsvVisitor } from './readLabCsv'
 
-export type LabCsvReader = (path: string, visitor: LabCsvVisitor) => Promise<LabCsvSummary>
+/** A visitor that can also take the worker's packed batches as they come (no object per row). */
+export interface BatchLabCsvVisitor extends LabCsvVisitor {
+  /** Valid sessions in file order; when present, session() is not called. */
+  sessions?(batch: SessionBatch): void
+}
+
+export type LabCsvReader = (path: string, visitor: BatchLabCsvVisitor) => Promise<LabCsvSummary>
 
 /**
- * readLabCsv on a worker thread: parsing and validation (about half of an import's time) run
- * beside the consumer's inserts. Same visitor, same order, same results.
+ * readLabCsv on a worker thread: parsing and validation run beside the consumer's inserts.
+ * Same sessions, same order, same results.
  * `workerScript` is the bundled labCsvWorker; `execArgv` lets tests run it from TypeScript.
  */
 export function workerLabCsvReader(workerScript: URL | string, execArgv?: string[]): LabCsvReader {
@@ -18,6 +24,9 @@ export function workerLabCsvReader(workerScript: URL | string, execArgv?: string
         workerData: { path, acknowledged },
         ...(execArgv && { execArgv })
       })
+      const take = visitor.sessions
+        ? (batch: SessionBatch) => visitor.sessions!(batch)
+        : (batch: SessionBatch) => unpackSessions(batch, (s, row) => visitor.session(s, row))
       let settled = false
       const finish = (error: Error | undefined, summary?: LabCsvSummary): void => {
         if (settled) return
@@ -29,7 +38,7 @@ export function workerLabCsvReader(workerScript: URL | string, execArgv?: string
       worker.on('message', (message: WorkerMessage) => {
         try {
           if (message.type === 'sessions') {
-            unpackSessions(message, (session, row) => visitor.session(session, row))
+            take(message)
             Atomics.add(acked, 0, 1)
             Atomics.notify(acked, 0)
           } else if (message.type === 'issues') message.issues.forEach((i) => visitor.issue(i))

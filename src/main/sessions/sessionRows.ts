@@ -11,6 +11,10 @@ const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
 export const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
 export const SELECT_LAB_SESSIONS = `SELECT ${LAB_COLUMNS.join(', ')} FROM sessions`
 
+/** The day after an ISO day, so a range ends at the start of the next UTC day. */
+const dayAfter = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
 /** Turns a validated filter into a WHERE clause; every value is a bound parameter. */
 export function whereFor(filter: SessionFilter): SqlWhere {
   const parts: string[] = []
@@ -29,6 +33,32 @@ export function whereFor(filter: SessionFilter): SqlWhere {
     // An empty id list is a selection of nothing, not "no filter".
     if (filter.sessionIds.length === 0) parts.push('0 = 1')
     else oneOf('session_id', filter.sessionIds)
+  }
+  const range = (
+    column: string,
+    bounds: { min?: number; max?: number } | undefined,
+    maxIncluded: boolean
+  ): void => {
+    if (bounds?.min !== undefined) {
+      parts.push(`${column} >= ?`)
+      params.push(bounds.min)
+    }
+    if (bounds?.max !== undefined) {
+      parts.push(`${column} ${maxIncluded ? '<=' : '<'} ?`)
+      params.push(bounds.max)
+    }
+  }
+  range('latency_p50_ms', filter.latencyP50Ms, false)
+  range('latency_p95_ms', filter.latencyP95Ms, false)
+  range('interruptions', filter.interruptions, true)
+  // ISO timestamps in UTC: comparing strings compares instants; NULL (undated) never matches.
+  if (filter.startedFrom) {
+    parts.push('started_at >= ?')
+    params.push(filter.startedFrom)
+  }
+  if (filter.startedTo) {
+    parts.push('started_at < ?')
+    params.push(dayAfter(filter.startedTo))
   }
   if (filter.ragUsed !== undefined) {
     parts.push('rag_used = ?')

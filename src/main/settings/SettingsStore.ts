@@ -5,6 +5,8 @@ import {
   defaultSettings,
   type AppSettings
 } from '../../shared/settings/settingsSchema'
+import { noEncryption } from '../secrets/Encryptor'
+import { SecretStore } from '../secrets/SecretStore'
 
 const FILE = 'settings.json'
 
@@ -24,7 +26,7 @@ export class SettingsStore {
   ) {
     const path = join(dataDir, FILE)
     if (!existsSync(path)) {
-      this.current = defaultSettings()
+      this.current = firstRunSettings(dataDir)
       return
     }
     try {
@@ -50,4 +52,17 @@ export class SettingsStore {
     this.current = valid
     return valid
   }
+}
+
+/**
+ * A first start opens on the demo agent, so Call works before anyone has a key. Someone who
+ * already stored a key (saved before ever saving settings) keeps the OpenAI default instead of
+ * being switched. Only the key names are read, never the keys.
+ */
+function firstRunSettings(dataDir: string): AppSettings {
+  const defaults = defaultSettings()
+  const { stored } = new SecretStore(dataDir, noEncryption('names only')).status()
+  return Object.values(stored).some(Boolean)
+    ? defaults
+    : { ...defaults, provider: { kind: 'demo' } }
 }

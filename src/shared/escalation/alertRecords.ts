@@ -38,17 +38,74 @@ export type StoredAlert = z.infer<typeof StoredAlertSchema>
 const id = z.number().int().min(1)
 const note = z.string().trim().max(2000).optional()
 
-/** A supervisor's action on an alert; dismissing needs a reason (it is how rules get tuned). */
+export const ALERT_ACTIONS = [
+  'acknowledge',
+  'dismiss',
+  'escalate',
+  'instruct',
+  'stop_agent',
+  'end_call'
+] as const
+export type AlertActionKind = (typeof ALERT_ACTIONS)[number]
+
+/** The longest instruction a supervisor may inject into a live call. */
+export const MAX_INSTRUCTION_CHARS = 1000
+
+/**
+ * A supervisor's action on an alert; dismissing needs a one-line reason (it is how rules get
+ * tuned), instructing needs the text the agent is told.
+ */
 export const AlertActionSchema = z.discriminatedUnion('action', [
   z.object({ alertId: id, action: z.literal('acknowledge'), note }).strict(),
   z
     .object({
       alertId: id,
       action: z.literal('dismiss'),
-      reason: z.string().trim().min(1, 'say why').max(500),
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'say why')
+        .max(500)
+        .regex(/^[^\r\n]*$/, 'one line'),
       note
     })
     .strict(),
-  z.object({ alertId: id, action: z.literal('escalate'), note }).strict()
+  z.object({ alertId: id, action: z.literal('escalate'), note }).strict(),
+  z
+    .object({
+      alertId: id,
+      action: z.literal('instruct'),
+      instruction: z.string().trim().min(1, 'say what to do').max(MAX_INSTRUCTION_CHARS)
+    })
+    .strict(),
+  z.object({ alertId: id, action: z.literal('stop_agent') }).strict(),
+  z.object({ alertId: id, action: z.literal('end_call') }).strict()
 ])
 export type AlertAction = z.infer<typeof AlertActionSchema>
+
+/** One row of alert_actions, with the rule of its alert (Monitor tallies dismissals by rule). */
+export const AlertActionRecordSchema = z
+  .object({
+    actionId: z.number().int(),
+    alertId: z.number().int(),
+    sessionId: z.string(),
+    rule: z.enum(RULE_IDS),
+    action: z.enum(ALERT_ACTIONS),
+    actionBy: z.string(),
+    /** ISO time. */
+    actionAt: z.string(),
+    /** dismiss: the reason (first line); instruct: the instruction; escalate: the handoff note. */
+    note: z.string().nullable()
+  })
+  .strict()
+export type AlertActionRecord = z.infer<typeof AlertActionRecordSchema>
+
+export const AlertActionsQuerySchema = z
+  .object({
+    alertId: id.optional(),
+    sessionId: z.string().min(1).max(200).optional(),
+    action: z.enum(ALERT_ACTIONS).optional(),
+    limit: z.number().int().min(1).max(5000).default(1000)
+  })
+  .strict()
+export type AlertActionsQuery = z.input<typeof AlertActionsQuerySchema>

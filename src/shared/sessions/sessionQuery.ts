@@ -6,6 +6,33 @@ const values = z.array(z.string().max(200)).max(100)
 /** Most sessions an id-list filter names (a backtest cell opened in Sessions). */
 export const MAX_FILTER_SESSION_IDS = 1000
 
+/** Most a latency bound may be (ms): far past any call, small enough to stay a plain number. */
+export const MAX_FILTER_LATENCY_MS = 1e7
+const MAX_FILTER_INTERRUPTIONS = 1e6
+
+const minNotAboveMax = (r: { min?: number; max?: number }): boolean =>
+  r.min === undefined || r.max === undefined || r.min <= r.max
+const REVERSED = { message: 'min must not be above max', path: ['max'] }
+
+const latencyMs = z.number().min(0).max(MAX_FILTER_LATENCY_MS)
+/** A latency range in ms, half-open [min, max) like the histogram's bins. */
+export const LatencyRange = z
+  .object({ min: latencyMs.optional(), max: latencyMs.optional() })
+  .strict()
+  .refine(minNotAboveMax, REVERSED)
+
+const count = z.number().int().min(0).max(MAX_FILTER_INTERRUPTIONS)
+/** A range of interruption counts, both ends included. */
+export const CountRange = z
+  .object({ min: count.optional(), max: count.optional() })
+  .strict()
+  .refine(minNotAboveMax, REVERSED)
+export type LatencyRange = z.infer<typeof LatencyRange>
+export type CountRange = z.infer<typeof CountRange>
+
+/** A calendar day, YYYY-MM-DD: a UTC day of `started_at`. */
+const IsoDay = z.iso.date()
+
 /** Filters shared by the Sessions table, the lab report and exports. Empty = everything. */
 export const SessionFilter = z
   .object({
@@ -17,9 +44,19 @@ export const SessionFilter = z
     source: z.array(z.enum(SESSION_SOURCES)).max(3).optional(),
     ragUsed: z.boolean().optional(),
     /** Exactly these sessions; unlike the lists above, an empty list matches none. */
-    sessionIds: z.array(z.string().max(200)).max(MAX_FILTER_SESSION_IDS).optional()
+    sessionIds: z.array(z.string().max(200)).max(MAX_FILTER_SESSION_IDS).optional(),
+    latencyP50Ms: LatencyRange.optional(),
+    latencyP95Ms: LatencyRange.optional(),
+    interruptions: CountRange.optional(),
+    /** Started on or after this UTC day / on or before it; undated sessions never match. */
+    startedFrom: IsoDay.optional(),
+    startedTo: IsoDay.optional()
   })
   .strict()
+  .refine((f) => !f.startedFrom || !f.startedTo || f.startedFrom <= f.startedTo, {
+    message: 'startedFrom must not be after startedTo',
+    path: ['startedTo']
+  })
 export type SessionFilter = z.infer<typeof SessionFilter>
 
 export const SORTABLE_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS] as const

@@ -36,10 +36,15 @@ export const ProviderSchema = z.discriminatedUnion('kind', [
       deployment: z.string().trim().min(1, 'empty value').max(100)
     })
     .strict(),
-  z.object({ kind: z.literal('custom'), baseUrl }).strict()
+  z.object({ kind: z.literal('custom'), baseUrl }).strict(),
+  /** The bundled scripted agent, run by main on loopback: no key, nothing leaves the computer. */
+  z.object({ kind: z.literal('demo') }).strict()
 ])
 export type Provider = z.output<typeof ProviderSchema>
 export type ProviderKind = Provider['kind']
+
+/** The model name a demo call reports and records, so demo sessions never pass for real ones. */
+export const DEMO_AGENT_MODEL = 'demo-agent'
 
 export const TurnDetectionSchema = z.discriminatedUnion('type', [
   z

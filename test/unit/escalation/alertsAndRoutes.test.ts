@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FileDialogs } from '../../../src/main/dialogs/FileDialogs'
 import { AlertStore } from '../../../src/main/escalation/AlertStore'
 import { createDispatch, type Sender } from '../../../src/main/ipc/dispatch'
+import { consoleUser } from '../../../src/main/ipc/handlers/escalationHandlers'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
 import { createServices } from '../../../src/main/services'
 import { alertsOfCall } from '../../../src/shared/escalation/escalationEngine'
@@ -107,7 +108,7 @@ describe('escalation routes through the chokepoint', () => {
     })
     expect(dismissed).toMatchObject({
       ok: true,
-      data: { status: 'dismissed', actionNote: 'caller joking', actionBy: 'supervisor (window 3)' }
+      data: { status: 'dismissed', actionNote: 'caller joking', actionBy: consoleUser() }
     })
     expect(dismissed.ok && typeof (dismissed.data as { actionAt: string }).actionAt).toBe('string')
     const again = await dispatch(app, 'alerts.act', { alertId: humanId, action: 'escalate' })
@@ -118,10 +119,12 @@ describe('escalation routes through the chokepoint', () => {
       action: 'escalate',
       note: 'handing over'
     })
-    expect(escalated).toMatchObject({
-      ok: true,
-      data: { status: 'escalated', actionNote: 'handing over' }
-    })
+    expect(escalated).toMatchObject({ ok: true, data: { status: 'escalated' } })
+    // The handoff note of a pilot row (no recorded events): its alert, and the supervisor's words.
+    const handoff = escalated.ok ? (escalated.data as { actionNote: string }).actionNote : ''
+    expect(handoff).toContain('Handoff — call S09')
+    expect(handoff).toContain(`Interruptions in a short time: ${burst.reason}`)
+    expect(handoff).toContain("Supervisor's note: handing over")
     const s09 = await dispatch(app, 'sessions.list', {
       filter: { sessionIds: ['S09'] },
       sort: { column: 'session_id', direction: 'asc' },

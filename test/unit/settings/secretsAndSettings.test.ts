@@ -46,7 +46,8 @@ describe('SettingsStore', () => {
 
   it('starts from defaults, saves the whole, and reloads it', () => {
     const store = new SettingsStore(tmp.path())
-    expect(store.get()).toEqual(defaultSettings())
+    // A first start with no key stored opens on the demo agent (Call works without a key).
+    expect(store.get()).toEqual({ ...defaultSettings(), provider: { kind: 'demo' } })
     expect(store.get()).toMatchObject({ model: 'gpt-realtime', voice: 'marin' })
     const next: AppSettings = {
       ...store.get(),

@@ -44,7 +44,7 @@ describe('settings, secrets and realtime routes', () => {
       }
       expect(await dispatch(app, 'settings.get', {})).toMatchObject({
         ok: true,
-        data: { settings: { voice: 'marin', provider: { kind: 'openai' } } }
+        data: { settings: { voice: 'marin', provider: { kind: 'demo' } } }
       })
       expect(await dispatch(app, 'secrets.status', {})).toMatchObject({
         ok: true,

@@ -1,6 +1,6 @@
 import type { Events } from '../../../shared/ipc/contract'
 import type { HandlersFor } from '../../../shared/ipc/route'
-import type { recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
+import type { RecordedInput, recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
 import type { PriceTable } from '../../../shared/live-call/callConfig'
 import type { CallInput } from '../../../shared/live-call/callEvents'
 import type { CallRecorder } from '../../recording/CallRecorder'
@@ -39,6 +39,10 @@ export function recordingHandlers(
       emit('sessions.changed', { reason: 'recorded', count: 1 })
       return session
     },
-    'recording.get': async ({ sessionId }) => recorder.get(sessionId)
+    'recording.get': async ({ sessionId }) => recorder.get(sessionId),
+    // Stored as appended, so each parses back to what recording.append accepted.
+    'recording.events': async ({ sessionId }) => ({
+      inputs: recorder.recordedInputs(sessionId) as unknown as RecordedInput[]
+    })
   }
 }

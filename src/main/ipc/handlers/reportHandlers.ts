@@ -18,6 +18,7 @@ export interface ReportHandlerDeps {
 export function reportHandlers(deps: ReportHandlerDeps): HandlersFor<typeof reportRoutes> {
   const now = deps.now ?? Date.now
   return {
+    'reports.alerts': async ({ filter }) => deps.reports.alerts(filter),
     'reports.summary': async ({ filter }) => deps.reports.summary(filter, nextTurn),
     'reports.savePdf': async () => {
       if (!deps.printToPdf) return { status: 'unavailable' }

@@ -1,5 +1,7 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import TranslateIcon from '@mui/icons-material/Translate'
+import Box from '@mui/material/Box'
 import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import { UI_LANGUAGES, storeUiLanguage, type UiLanguage } from '@renderer/i18n'
@@ -17,10 +19,20 @@ export function LanguagePicker(): JSX.Element {
     <TextField
       select
       size="small"
-      label={t('language.label')}
       value={current}
       onChange={(event) => choose(event.target.value as UiLanguage)}
-      slotProps={{ select: { renderValue: (value) => String(value).toUpperCase() } }}
+      slotProps={{
+        select: {
+          // Named apart from the screens' own "Language" filters; the icon says what it is.
+          'aria-label': t('language.label'),
+          renderValue: (value) => (
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+              <TranslateIcon fontSize="small" />
+              {String(value).toUpperCase()}
+            </Box>
+          )
+        }
+      }}
       data-testid="ui-language"
     >
       {UI_LANGUAGES.map((language) => (

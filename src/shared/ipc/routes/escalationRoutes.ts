@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { ALERT_STATUSES, AlertActionSchema, StoredAlertSchema } from '../../escalation/alertRecords'
+import {
+  ALERT_STATUSES,
+  AlertActionRecordSchema,
+  AlertActionSchema,
+  AlertActionsQuerySchema,
+  StoredAlertSchema
+} from '../../escalation/alertRecords'
 import { BacktestInputSchema, BacktestResultSchema } from '../../escalation/backtestSchema'
 import { route } from '../route'
 
@@ -8,16 +14,29 @@ export const MAX_LISTED_ALERTS = 500
 export const escalationRoutes = {
   /** The rules over recorded sessions, scored against negative sentiment (Monitor → Rules). */
   'escalation.backtest': route({ input: BacktestInputSchema, output: BacktestResultSchema }),
-  /** Alerts raised by live calls, newest first. */
+  /** Alerts raised by live calls, newest first, in one status or any of several. */
   'alerts.list': route({
     input: z
       .object({
-        status: z.enum(ALERT_STATUSES).optional(),
+        status: z
+          .union([
+            z.enum(ALERT_STATUSES),
+            z.array(z.enum(ALERT_STATUSES)).min(1).max(ALERT_STATUSES.length)
+          ])
+          .optional(),
         limit: z.number().int().min(1).max(MAX_LISTED_ALERTS).default(200)
       })
       .strict(),
     output: z.array(StoredAlertSchema)
   }),
-  /** A supervisor's action, stored with who and when; returns the updated alert. */
-  'alerts.act': route({ input: AlertActionSchema, output: StoredAlertSchema })
+  /**
+   * A supervisor's action, logged with who and when; returns the updated alert (after an
+   * escalation its actionNote is the handoff note).
+   */
+  'alerts.act': route({ input: AlertActionSchema, output: StoredAlertSchema }),
+  /** The action log (alert_actions), oldest first: history of an alert or a call, dismissals. */
+  'alerts.actions': route({
+    input: AlertActionsQuerySchema,
+    output: z.array(AlertActionRecordSchema)
+  })
 }

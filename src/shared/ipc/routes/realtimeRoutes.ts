@@ -19,7 +19,7 @@ const CallStarted = z
     callId: z.string().min(1),
     /** The model (Azure: the deployment) the session runs. */
     model: z.string(),
-    provider: z.enum(['openai', 'azure', 'custom'])
+    provider: z.enum(['openai', 'azure', 'custom', 'demo'])
   })
   .strict()
 const CallStartFailed = z

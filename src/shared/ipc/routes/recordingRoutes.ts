@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ALERT_STATUSES } from '../../escalation/alertRecords'
+import { SEVERITIES } from '../../escalation/rules'
 import { StoredSessionSchema } from '../../sessions/labSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
@@ -23,6 +25,7 @@ export const RecordedInputSchema = z
     event: z.looseObject({ type: z.string().min(1).max(120) })
   })
   .strict()
+export type RecordedInput = z.infer<typeof RecordedInputSchema>
 
 const EventBatch = z
   .array(RecordedInputSchema)
@@ -52,6 +55,43 @@ export const TurnRowSchema = z
   })
   .strict()
 export type TurnRow = z.infer<typeof TurnRowSchema>
+
+/** What a supervisor did to an alert (the alert_actions log). */
+export const ALERT_ACTION_KINDS = [
+  'acknowledge',
+  'dismiss',
+  'escalate',
+  'instruct',
+  'stop_agent',
+  'end_call'
+] as const
+
+/** One alert of a recorded call, placed on its timeline, with every action taken on it. */
+export const CallAlertSchema = z
+  .object({
+    alertId: z.number().int(),
+    rule: z.string(),
+    severity: z.enum(SEVERITIES),
+    raisedAt: z.string(),
+    /** Call-relative ms (the evidence's t); null when the stored evidence has no time. */
+    t: z.number().nullable(),
+    reason: z.string(),
+    /** The first quoted caller words in the evidence, if any. */
+    quote: z.string().nullable(),
+    status: z.enum(ALERT_STATUSES),
+    actions: z.array(
+      z
+        .object({
+          action: z.enum(ALERT_ACTION_KINDS),
+          by: z.string(),
+          at: z.string(),
+          note: z.string().nullable()
+        })
+        .strict()
+    )
+  })
+  .strict()
+export type CallAlert = z.infer<typeof CallAlertSchema>
 
 export const CALL_STATUSES = ['active', 'finished', 'incomplete'] as const
 
@@ -88,8 +128,14 @@ export const recordingRoutes = {
         session: StoredSessionSchema.nullable(),
         status: z.enum(CALL_STATUSES),
         events: z.number(),
-        turns: z.array(TurnRowSchema)
+        turns: z.array(TurnRowSchema),
+        alerts: z.array(CallAlertSchema)
       })
       .strict()
+  }),
+  /** A recorded call's inputs in order, for the session detail's replay. */
+  'recording.events': route({
+    input: z.object({ sessionId: SessionId }).strict(),
+    output: z.object({ inputs: z.array(RecordedInputSchema) }).strict()
   })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SessionFilter } from '../../sessions/sessionQuery'
+import { MAX_FILTER_SESSION_IDS, SessionFilter } from '../../sessions/sessionQuery'
 import { route } from '../route'
 
 /** A calendar day, as the date inputs give it: YYYY-MM-DD (UTC days of `started_at`). */
@@ -108,7 +108,47 @@ export const ReportSummarySchema = obj({
 export type ReportSummary = z.infer<typeof ReportSummarySchema>
 export type ReportKpis = z.infer<typeof ReportKpisSchema>
 
+/**
+ * The calls behind one bar, for its click-through; null past MAX_FILTER_SESSION_IDS (the
+ * Sessions id filter's limit), when the bar cannot be opened as a list.
+ */
+const DrillIds = z.array(z.string()).max(MAX_FILTER_SESSION_IDS).nullable()
+
+/** Bins of the time from a call's first alert to the supervisor's first action on it. */
+export const FIRST_ACTION_BINS_MS = [0, 30_000, 60_000, 120_000, 300_000, 900_000] as const
+
+export const ReportAlertsSchema = obj({
+  /** Sessions in the filter, alerts raised on them, and how many of them had any alert. */
+  sessions: n,
+  alerts: n,
+  alertedSessions: n,
+  /** Sessions with an escalated alert / sessions in the filter. */
+  escalatedSessions: n,
+  escalationRatePct: nn,
+  escalatedSessionIds: DrillIds,
+  /** UTC day the alert was raised, then rule; every (day, rule) with at least one alert. */
+  perDay: z.array(
+    obj({ day: z.string(), rule: z.string(), alerts: n, sessions: n, sessionIds: DrillIds })
+  ),
+  firstAction: obj({
+    /** Alerted sessions a supervisor acted on, and those still without any action. */
+    actedSessions: n,
+    unactedSessions: n,
+    /** numpy-linear percentiles over the acted sessions' delays. */
+    medianMs: nn,
+    p90Ms: nn,
+    /** One entry per FIRST_ACTION_BINS_MS lower bound, empty bins included; the last is open. */
+    bins: z.array(obj({ fromMs: n, toMs: nn, sessions: n, sessionIds: DrillIds }))
+  })
+})
+export type ReportAlerts = z.infer<typeof ReportAlertsSchema>
+
 export const reportRoutes = {
+  /** Alerts of live calls under the report's filters: per day by rule, escalation, reaction time. */
+  'reports.alerts': route({
+    input: z.object({ filter: ReportFilter }).strict(),
+    output: ReportAlertsSchema
+  }),
   'reports.summary': route({
     input: z.object({ filter: ReportFilter }).strict(),
     output: ReportSummarySchema

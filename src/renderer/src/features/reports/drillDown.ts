@@ -8,20 +8,13 @@ export interface DrillTarget {
   filter: Partial<SessionFilter>
 }
 
-/** Why a click cannot open exactly those sessions, or null when it can. */
-export function drillBlocker(filter: ReportFilter): string | null {
-  return filter.startedFrom || filter.startedTo
-    ? 'Sessions cannot filter by date yet: clear the date range to open sessions from a chart'
-    : null
-}
-
 /**
  * The Sessions filter for a clicked bar: the report's filters with the bar's own values taking
- * their place (clicking "faq" while two scenarios are chosen opens faq only). Null when the
- * report has a filter Sessions cannot express, so a click never opens more calls than it shows.
+ * their place (clicking "faq" while two scenarios are chosen opens faq only). Every report
+ * filter, the date range included, is a Sessions filter, so a click opens exactly the calls
+ * the bar counts.
  */
-export function sessionsFilterFor(filter: ReportFilter, target: DrillTarget): SessionFilter | null {
-  if (drillBlocker(filter)) return null
+export function sessionsFilterFor(filter: ReportFilter, target: DrillTarget): SessionFilter {
   const merged: SessionFilter = {
     scenario: filter.scenario,
     sentiment: filter.sentiment,
@@ -29,6 +22,8 @@ export function sessionsFilterFor(filter: ReportFilter, target: DrillTarget): Se
     model: filter.model,
     source: filter.source,
     ragUsed: filter.ragUsed,
+    startedFrom: filter.startedFrom,
+    startedTo: filter.startedTo,
     ...target.filter
   }
   for (const key of Object.keys(merged) as (keyof SessionFilter)[]) {

@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
@@ -19,19 +20,11 @@ import { IpcError, request, toIpcError } from '@renderer/app/ipc'
 type Kind = 'products' | 'orders' | 'knowledge'
 type Outcome = Output<'catalog.import'>
 
-const KINDS: { kind: Kind; label: string }[] = [
-  { kind: 'products', label: 'Products (CSV or JSON)…' },
-  { kind: 'orders', label: 'Orders (CSV or JSON)…' },
-  { kind: 'knowledge', label: 'Knowledge base (JSON)…' }
-]
-const NOUN: Record<Kind, string> = {
-  products: 'products',
-  orders: 'orders',
-  knowledge: 'knowledge base entries'
-}
+const KINDS: readonly Kind[] = ['products', 'orders', 'knowledge']
 
 /** Replaces one catalog source with a user's file: checked whole, kept only if all valid. */
 export function CatalogImportMenu(): JSX.Element {
+  const { t } = useTranslation('catalog')
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
@@ -50,12 +43,12 @@ export function CatalogImportMenu(): JSX.Element {
   return (
     <>
       <Button variant="outlined" onClick={(event) => setAnchor(event.currentTarget)}>
-        Import…
+        {t('import.button')}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {KINDS.map(({ kind, label }) => (
+        {KINDS.map((kind) => (
           <MenuItem key={kind} onClick={() => void importKind(kind)}>
-            {label}
+            {t(`import.kind.${kind}`)}
           </MenuItem>
         ))}
       </Menu>
@@ -67,18 +60,20 @@ export function CatalogImportMenu(): JSX.Element {
       >
         <Alert severity="success" onClose={() => setOutcome(null)} data-testid="catalog-imported">
           {outcome?.status === 'imported' &&
-            `Imported ${outcome.count} ${NOUN[outcome.kind]} from ${outcome.fileName}; re-indexing what changed.`}
+            t(`import.imported.${outcome.kind}`, {
+              count: outcome.count,
+              fileName: outcome.fileName
+            })}
         </Alert>
       </Snackbar>
       {outcome?.status === 'invalid' && (
         <Dialog open onClose={() => setOutcome(null)} maxWidth="md" fullWidth>
-          <DialogTitle>{outcome.fileName} was not imported</DialogTitle>
+          <DialogTitle>{t('import.notImported', { fileName: outcome.fileName })}</DialogTitle>
           <DialogContent>
             <DialogContentText>
-              {outcome.totalIssues} problem{outcome.totalIssues === 1 ? '' : 's'}; the{' '}
-              {NOUN[outcome.kind]} in use are unchanged.
+              {t(`import.problems.${outcome.kind}`, { count: outcome.totalIssues })}
               {outcome.totalIssues > outcome.issues.length &&
-                ` The first ${outcome.issues.length} are listed.`}
+                ` ${t('import.firstListed', { count: outcome.issues.length })}`}
             </DialogContentText>
             <List dense data-testid="catalog-import-issues">
               {outcome.issues.map((issue) => (
@@ -89,7 +84,7 @@ export function CatalogImportMenu(): JSX.Element {
             </List>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOutcome(null)}>Close</Button>
+            <Button onClick={() => setOutcome(null)}>{t('import.close')}</Button>
           </DialogActions>
         </Dialog>
       )}

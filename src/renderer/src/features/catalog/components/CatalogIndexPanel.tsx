@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
@@ -9,15 +10,9 @@ import Typography from '@mui/material/Typography'
 import type { CatalogStatus, IndexProgress } from '@shared/catalog/catalogStatus'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { dateTimeFormat, numberFormat } from '@renderer/i18n'
 import { CatalogImportMenu } from './CatalogImportMenu'
 
-const STATE_LABEL: Record<CatalogStatus['index']['state'], string> = {
-  off: 'Vector search off',
-  stale: 'Index out of date',
-  building: 'Indexing…',
-  ready: 'Index ready',
-  failed: 'Indexing failed'
-}
 const STATE_COLOR = {
   off: 'default',
   stale: 'warning',
@@ -33,6 +28,7 @@ interface CatalogIndexPanelProps {
 
 /** Where the agent's facts come from, how they are indexed, and the controls to change that. */
 export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps): JSX.Element {
+  const { t } = useTranslation('catalog')
   const [error, setError] = useState<IpcError | null>(null)
   const { sources, index } = status
   const building = index.state === 'building'
@@ -45,36 +41,47 @@ export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps):
   const percent = progress && progress.total ? (100 * progress.done) / progress.total : 0
 
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} aria-label="Catalog sources and index">
+    <Paper variant="outlined" sx={{ p: 2 }} aria-label={t('index.label')}>
       <Stack direction="row" spacing={3} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <SourceFigure label="Products" source={sources.products} />
-        <SourceFigure label="Orders" source={sources.orders} />
-        <SourceFigure label="Knowledge passages" source={sources.knowledge} />
+        <SourceFigure label={t('index.sources.products')} source={sources.products} />
+        <SourceFigure label={t('index.sources.orders')} source={sources.orders} />
+        <SourceFigure label={t('index.sources.knowledge')} source={sources.knowledge} />
         <Stack spacing={0.5}>
           <Chip
             size="small"
             color={STATE_COLOR[index.state]}
-            label={STATE_LABEL[index.state]}
+            label={t(`index.state.${index.state}`)}
             sx={{ alignSelf: 'flex-start' }}
             data-testid="catalog-index-state"
           />
           <Typography variant="caption" color="text.secondary">
             {index.provider
-              ? `${index.provider}: ${index.products} products, ${index.passages} passages`
-              : 'No embedding provider'}
-            {' · '}search: {status.retrieval === 'hybrid' ? 'hybrid (lexical + vector)' : 'lexical'}
+              ? t('index.provider', {
+                  provider: index.provider,
+                  products: index.products,
+                  passages: index.passages
+                })
+              : t('index.noProvider')}
+            {' · '}
+            {status.retrieval === 'hybrid' ? t('index.searchHybrid') : t('index.searchLexical')}
           </Typography>
           {index.lastRun && index.builtAt !== null && (
             <Typography variant="caption" color="text.secondary" data-testid="catalog-last-run">
-              Last run {new Date(index.builtAt).toLocaleTimeString()}: embedded{' '}
-              {index.lastRun.embedded} in {(index.lastRun.ms / 1000).toFixed(1)} s
+              {t('index.lastRun', {
+                time: dateTimeFormat({ timeStyle: 'medium' }).format(new Date(index.builtAt)),
+                embedded: index.lastRun.embedded,
+                seconds: numberFormat({
+                  minimumFractionDigits: 1,
+                  maximumFractionDigits: 1
+                }).format(index.lastRun.ms / 1000)
+              })}
             </Typography>
           )}
         </Stack>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
           <CatalogImportMenu />
           <Button variant="outlined" onClick={rebuild} disabled={building || index.state === 'off'}>
-            Rebuild index
+            {t('index.rebuild')}
           </Button>
         </Stack>
       </Stack>
@@ -83,20 +90,22 @@ export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps):
           <LinearProgress
             variant={progress ? 'determinate' : 'indeterminate'}
             value={percent}
-            aria-label="Indexing progress"
+            aria-label={t('index.progressLabel')}
             data-testid="catalog-index-progress"
           />
           <Typography variant="caption" color="text.secondary">
             {progress
-              ? `Embedding ${progress.phase}: ${progress.done} of ${progress.total}`
-              : 'Checking what changed…'}
+              ? t(`index.progress.${progress.phase}`, {
+                  done: progress.done,
+                  total: progress.total
+                })
+              : t('index.checking')}
           </Typography>
         </Stack>
       )}
       {index.state === 'failed' && index.error && (
         <Alert severity="error" sx={{ mt: 1.5 }}>
-          Indexing failed: {index.error}. Until it succeeds the agent&apos;s tools use lexical
-          search.
+          {t('index.failed', { error: index.error })}
         </Alert>
       )}
       {error && <IpcErrorAlert error={error} />}
@@ -111,13 +120,14 @@ function SourceFigure({
   label: string
   source: CatalogStatus['sources']['products']
 }): JSX.Element {
+  const { t } = useTranslation('catalog')
   return (
     <Stack spacing={0.25}>
       <Typography variant="h6" component="p">
-        {source.count}
+        {numberFormat().format(source.count)}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {label} · {source.origin}
+        {label} · {t(`index.origin.${source.origin}`)}
       </Typography>
     </Stack>
   )

@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
@@ -8,24 +9,27 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
+import { numberFormat } from '@renderer/i18n'
 import { formatUsd } from './formatUsd'
 
 /** The whole catalog in use (shipped or imported), for browsing. */
 export function CatalogProductTable({ refreshKey }: { refreshKey: number }): JSX.Element {
+  const { t } = useTranslation('catalog')
   const { data, error, loading } = useRequest('catalog.products', {}, refreshKey)
+  const rating = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 })
   if (error) return <IpcErrorAlert error={error} />
   return (
     <Paper variant="outlined">
-      {loading && <LinearProgress aria-label="Loading products" />}
-      <Table size="small" aria-label="Products">
+      {loading && <LinearProgress aria-label={t('products.loading')} />}
+      <Table size="small" aria-label={t('products.label')}>
         <TableHead>
           <TableRow>
-            <TableCell>SKU</TableCell>
-            <TableCell>Name</TableCell>
-            <TableCell>Category</TableCell>
-            <TableCell align="right">Price</TableCell>
-            <TableCell>In stock</TableCell>
-            <TableCell align="right">Rating</TableCell>
+            <TableCell>{t('products.sku')}</TableCell>
+            <TableCell>{t('products.name')}</TableCell>
+            <TableCell>{t('products.category')}</TableCell>
+            <TableCell align="right">{t('products.price')}</TableCell>
+            <TableCell>{t('products.inStock')}</TableCell>
+            <TableCell align="right">{t('products.rating')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -37,8 +41,8 @@ export function CatalogProductTable({ refreshKey }: { refreshKey: number }): JSX
                 {p.category} / {p.subcategory}
               </TableCell>
               <TableCell align="right">{formatUsd(p.price_usd)}</TableCell>
-              <TableCell>{p.in_stock ? 'Yes' : 'No'}</TableCell>
-              <TableCell align="right">{p.rating.toFixed(1)}</TableCell>
+              <TableCell>{p.in_stock ? t('products.yes') : t('products.no')}</TableCell>
+              <TableCell align="right">{rating.format(p.rating)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
@@ -12,20 +13,21 @@ import { CatalogSearchResults } from './CatalogSearchResults'
 
 /** Browse the catalog, see what the agent's search would find for a caller, manage the index. */
 export function CatalogScreen(): JSX.Element {
+  const { t } = useTranslation('catalog')
   const [text, setText] = useState('')
   const query = useDebouncedValue(text.trim(), 250)
   const { status, progress, error, sourcesVersion } = useCatalogStatus()
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2, overflow: 'auto' }}>
       <Typography variant="h5" component="h1">
-        Catalog
+        {t('screen.title')}
       </Typography>
       {error && <IpcErrorAlert error={error} />}
       {status && <CatalogIndexPanel status={status} progress={progress} />}
       <Box>
         <SearchField
-          label="Search as a caller would ask"
-          placeholder="waterproof boots, botas impermeables, tente d'hiver…"
+          label={t('screen.searchLabel')}
+          placeholder={t('screen.searchPlaceholder')}
           value={text}
           onChange={setText}
           width={480}

@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Chip from '@mui/material/Chip'
 import LinearProgress from '@mui/material/LinearProgress'
 import List from '@mui/material/List'
@@ -14,6 +15,7 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
+import { numberFormat } from '@renderer/i18n'
 import { formatUsd } from './formatUsd'
 
 const RESULTS = 10
@@ -26,40 +28,44 @@ export function CatalogSearchResults({
   query: string
   refreshKey: number
 }): JSX.Element {
+  const { t } = useTranslation('catalog')
   const { data, error, loading } = useRequest('catalog.search', { query, k: RESULTS }, refreshKey)
+  // Scores to three significant digits, as before, with the UI language's decimal mark.
+  const score = numberFormat({ maximumSignificantDigits: 3, minimumSignificantDigits: 3 })
+  const ms = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 })
   if (error) return <IpcErrorAlert error={error} />
   return (
     <Stack spacing={2}>
-      {loading && <LinearProgress aria-label="Searching" />}
+      {loading && <LinearProgress aria-label={t('results.searching')} />}
       {data && (
         <Typography variant="body2" color="text.secondary" data-testid="catalog-search-time">
-          {data.products.length} products and {data.passages.length} passages in{' '}
-          {data.ms.toFixed(1)} ms (
-          {data.retrieval === 'hybrid'
-            ? 'hybrid: lexical and vector rankings fused, scores by reciprocal rank'
-            : 'lexical search with the es/fr glossary'}
-          )
+          {t('results.summary', {
+            products: t('results.products', { count: data.products.length }),
+            passages: t('results.passages', { count: data.passages.length }),
+            ms: ms.format(data.ms),
+            how: data.retrieval === 'hybrid' ? t('results.hybrid') : t('results.lexical')
+          })}
         </Typography>
       )}
       <Paper variant="outlined">
         <Typography variant="subtitle1" sx={{ px: 2, pt: 1.5 }}>
-          Products
+          {t('results.productsTitle')}
         </Typography>
-        <Table size="small" aria-label="Matching products">
+        <Table size="small" aria-label={t('results.productsLabel')}>
           <TableHead>
             <TableRow>
-              <TableCell align="right">Score</TableCell>
-              <TableCell>SKU</TableCell>
-              <TableCell>Name</TableCell>
-              <TableCell>Category</TableCell>
-              <TableCell align="right">Price</TableCell>
-              <TableCell>Stock</TableCell>
+              <TableCell align="right">{t('results.score')}</TableCell>
+              <TableCell>{t('results.sku')}</TableCell>
+              <TableCell>{t('results.name')}</TableCell>
+              <TableCell>{t('results.category')}</TableCell>
+              <TableCell align="right">{t('results.price')}</TableCell>
+              <TableCell>{t('results.stock')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {data?.products.map((p) => (
               <TableRow key={p.sku} data-testid="catalog-product-hit">
-                <TableCell align="right">{p.score.toPrecision(3)}</TableCell>
+                <TableCell align="right">{score.format(p.score)}</TableCell>
                 <TableCell>{p.sku}</TableCell>
                 <TableCell>{p.name}</TableCell>
                 <TableCell>{p.category}</TableCell>
@@ -67,7 +73,7 @@ export function CatalogSearchResults({
                 <TableCell>
                   <Chip
                     size="small"
-                    label={p.in_stock ? 'in stock' : 'out of stock'}
+                    label={p.in_stock ? t('results.inStock') : t('results.outOfStock')}
                     color={p.in_stock ? 'success' : 'default'}
                     variant="outlined"
                   />
@@ -78,19 +84,19 @@ export function CatalogSearchResults({
         </Table>
         {data?.products.length === 0 && (
           <Typography sx={{ p: 2 }} color="text.secondary">
-            No product matches.
+            {t('results.noProducts')}
           </Typography>
         )}
       </Paper>
       <Paper variant="outlined">
         <Typography variant="subtitle1" sx={{ px: 2, pt: 1.5 }}>
-          Policies, FAQs and guides
+          {t('results.passagesTitle')}
         </Typography>
-        <List dense aria-label="Matching passages">
+        <List dense aria-label={t('results.passagesLabel')}>
           {data?.passages.map((p) => (
             <ListItem key={p.id} data-testid="catalog-passage-hit" alignItems="flex-start">
               <ListItemText
-                primary={`${p.score.toPrecision(3)} · ${p.id} · ${p.title}`}
+                primary={`${score.format(p.score)} · ${p.id} · ${p.title}`}
                 secondary={p.text}
               />
             </ListItem>
@@ -98,7 +104,7 @@ export function CatalogSearchResults({
         </List>
         {data?.passages.length === 0 && (
           <Typography sx={{ p: 2 }} color="text.secondary">
-            No passage matches.
+            {t('results.noPassages')}
           </Typography>
         )}
       </Paper>

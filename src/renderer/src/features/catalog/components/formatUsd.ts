@@ -1,4 +1,5 @@
-const usd = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' })
+import { numberFormat } from '@renderer/i18n'
 
-/** Catalog prices are in US dollars, shown with the user's number format. */
-export const formatUsd = (amount: number): string => usd.format(amount)
+/** Catalog prices are in US dollars, shown with the UI language's number format. */
+export const formatUsd = (amount: number): string =>
+  numberFormat({ style: 'currency', currency: 'USD' }).format(amount)

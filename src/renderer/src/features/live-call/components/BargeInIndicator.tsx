@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
@@ -15,6 +16,7 @@ const LIT_MS = 4000
  * e2e test through its data attributes.
  */
 export function BargeInIndicator(): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const { pending, interruptions, backchannels, lastStartT, now } = useLiveCallStore(
     useShallow((s) => {
       const status = liveStatus(s.call)
@@ -62,16 +64,12 @@ export function BargeInIndicator(): JSX.Element {
       />
       <Box sx={{ flex: 1 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-          {state === 'pending'
-            ? 'Caller is cutting in…'
-            : state === 'lit'
-              ? 'Barge-in'
-              : 'Barge-in'}
+          {state === 'pending' ? t('bargeIn.cuttingIn') : t('bargeIn.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {backchannels > 0
-            ? `${backchannels} backchannel${backchannels === 1 ? '' : 's'} not counted`
-            : 'Caller speech over the agent'}
+            ? t('bargeIn.backchannels', { count: backchannels })
+            : t('bargeIn.hint')}
         </Typography>
       </Box>
       <Box sx={{ textAlign: 'right' }}>
@@ -79,7 +77,7 @@ export function BargeInIndicator(): JSX.Element {
           {interruptions}
         </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-          interruptions
+          {t('bargeIn.interruptions')}
         </Typography>
       </Box>
     </Paper>

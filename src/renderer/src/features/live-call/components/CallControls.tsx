@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import CallEndIcon from '@mui/icons-material/CallEnd'
 import MicIcon from '@mui/icons-material/Mic'
 import MicOffIcon from '@mui/icons-material/MicOff'
@@ -9,16 +10,6 @@ import Chip from '@mui/material/Chip'
 import Stack from '@mui/material/Stack'
 import type { CallPhase } from '../engine/CallEngine'
 import { MicrophonePicker } from './MicrophonePicker'
-
-const PHASE_LABELS: Record<CallPhase, string> = {
-  idle: 'Ready',
-  starting: 'Starting…',
-  connecting: 'Connecting…',
-  in_call: 'In call',
-  ending: 'Hanging up…',
-  ended: 'Call ended',
-  failed: 'Call failed'
-}
 
 interface CallControlsProps {
   phase: CallPhase
@@ -33,6 +24,7 @@ interface CallControlsProps {
 
 /** Call / hang up, mute, stop the agent, the microphone, and where the call stands. */
 export function CallControls(props: CallControlsProps): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const { phase, muted } = props
   const live = phase === 'starting' || phase === 'connecting' || phase === 'in_call'
   return (
@@ -45,7 +37,7 @@ export function CallControls(props: CallControlsProps): JSX.Element {
           startIcon={<CallEndIcon />}
           onClick={props.onHangup}
         >
-          Hang up
+          {t('controls.hangUp')}
         </Button>
       ) : (
         <Button
@@ -56,7 +48,7 @@ export function CallControls(props: CallControlsProps): JSX.Element {
           onClick={props.onCall}
           disabled={phase === 'ending'}
         >
-          Call
+          {t('controls.call')}
         </Button>
       )}
       <Button
@@ -66,7 +58,7 @@ export function CallControls(props: CallControlsProps): JSX.Element {
         disabled={phase !== 'in_call'}
         aria-pressed={muted}
       >
-        {muted ? 'Unmute' : 'Mute'}
+        {muted ? t('controls.unmute') : t('controls.mute')}
       </Button>
       <Button
         variant="outlined"
@@ -74,13 +66,13 @@ export function CallControls(props: CallControlsProps): JSX.Element {
         onClick={props.onStopAgent}
         disabled={phase !== 'in_call'}
       >
-        Stop agent speaking
+        {t('controls.stopAgent')}
       </Button>
       <MicrophonePicker value={props.deviceId} onChange={props.onDevice} disabled={live} />
       <Chip
         data-testid="call-phase"
         data-phase={phase}
-        label={PHASE_LABELS[phase]}
+        label={t(`controls.phase.${phase}`)}
         color={phase === 'in_call' ? 'success' : phase === 'failed' ? 'error' : 'default'}
       />
     </Stack>

@@ -1,8 +1,9 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Button from '@mui/material/Button'
-import { FAILURE_TITLES, type CallFailure } from '../engine/callFailure'
+import { failureMessage, failureTitle, type CallFailure } from '../engine/callFailure'
 
 interface CallFailureBannerProps {
   failure: CallFailure
@@ -11,6 +12,7 @@ interface CallFailureBannerProps {
 
 /** What went wrong, in words that say what to fix, and a way to try again. */
 export function CallFailureBanner({ failure, onRetry }: CallFailureBannerProps): JSX.Element {
+  const { t } = useTranslation('liveCall')
   return (
     <Alert
       severity="error"
@@ -18,12 +20,12 @@ export function CallFailureBanner({ failure, onRetry }: CallFailureBannerProps):
       data-kind={failure.kind}
       action={
         <Button color="inherit" size="small" onClick={onRetry}>
-          Retry
+          {t('failure.retry')}
         </Button>
       }
     >
-      <AlertTitle>{FAILURE_TITLES[failure.kind]}</AlertTitle>
-      {failure.message}
+      <AlertTitle>{failureTitle(failure.kind, t)}</AlertTitle>
+      {failureMessage(failure, t)}
     </Alert>
   )
 }

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { estimateCostUsd } from '@shared/live-call/usageCost'
 import { useLiveCallStore } from '../store/liveCallStore'
-import { formatElapsed, formatMs, formatUsd } from './format'
+import { formatElapsed, formatLossPct, formatMs, formatUsd } from './format'
 
 /** Elapsed time, tokens and cost, and the connection's RTT, jitter and loss. */
 export function CallStatsPanel(): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const startedAt = useLiveCallStore((s) => s.startedAt)
   const endedAt = useLiveCallStore((s) => s.endedAt)
   const tokens = useLiveCallStore((s) => s.call.tokens)
@@ -21,14 +23,21 @@ export function CallStatsPanel(): JSX.Element {
   }, [startedAt, endedAt])
   const cost = useMemo(() => estimateCostUsd(tokens, prices), [tokens, prices])
   const elapsed = startedAt === null ? 0 : (endedAt ?? now) - startedAt
-  const partial = tokens.responsesWithoutUsage > 0 ? ' (partial)' : ''
+  const costText =
+    tokens.responsesWithoutUsage > 0
+      ? t('stats.partialCost', { cost: formatUsd(cost) })
+      : formatUsd(cost)
   const figures: [string, string, string][] = [
-    ['Elapsed', formatElapsed(elapsed), 'call-elapsed'],
-    ['Tokens', `${tokens.inputTokens} in · ${tokens.outputTokens} out`, 'call-tokens'],
-    ['Cost', `${formatUsd(cost)}${partial}`, 'call-cost'],
-    ['RTT', formatMs(quality.rttMs), 'call-rtt'],
-    ['Jitter', formatMs(quality.jitterMs), 'call-jitter'],
-    ['Loss', quality.lossPct === null ? '–' : `${quality.lossPct.toFixed(1)} %`, 'call-loss']
+    [t('stats.elapsed'), formatElapsed(elapsed), 'call-elapsed'],
+    [
+      t('stats.tokens'),
+      t('stats.tokensValue', { input: tokens.inputTokens, output: tokens.outputTokens }),
+      'call-tokens'
+    ],
+    [t('stats.cost'), costText, 'call-cost'],
+    [t('stats.rtt'), formatMs(quality.rttMs), 'call-rtt'],
+    [t('stats.jitter'), formatMs(quality.jitterMs), 'call-jitter'],
+    [t('stats.loss'), formatLossPct(quality.lossPct), 'call-loss']
   ]
   return (
     <Paper
@@ -36,7 +45,7 @@ export function CallStatsPanel(): JSX.Element {
       sx={{ p: 2, display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 1.5 }}
     >
       {figures.map(([label, value, testId]) => (
-        <Box key={label}>
+        <Box key={testId}>
           <Typography variant="caption" color="text.secondary">
             {label}
           </Typography>

@@ -1,4 +1,5 @@
 import { useMemo, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Chip from '@mui/material/Chip'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
@@ -10,6 +11,7 @@ import { formatMs } from './format'
 
 /** One chip per caller turn (caller stopped → agent audio), and the running P50/P95. */
 export function LatencyPanel(): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const call = useLiveCallStore((s) => s.call)
   const { turns, metrics } = useMemo(
     () => ({ turns: turnRecords(call), metrics: sessionMetrics(call) }),
@@ -19,15 +21,19 @@ export function LatencyPanel(): JSX.Element {
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', mb: 1 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }}>
-          Latency
+          {t('latency.title')}
         </Typography>
-        <Typography data-testid="latency-p50">P50 {formatMs(metrics.latency.p50)}</Typography>
-        <Typography data-testid="latency-p95">P95 {formatMs(metrics.latency.p95)}</Typography>
+        <Typography data-testid="latency-p50">
+          {t('latency.p50', { value: formatMs(metrics.latency.p50) })}
+        </Typography>
+        <Typography data-testid="latency-p95">
+          {t('latency.p95', { value: formatMs(metrics.latency.p95) })}
+        </Typography>
       </Stack>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75 }} data-testid="latency-chips">
         {turns.length === 0 && (
           <Typography variant="body2" color="text.secondary">
-            Each caller turn gets a chip here.
+            {t('latency.empty')}
           </Typography>
         )}
         {turns.map((turn) => (
@@ -36,11 +42,19 @@ export function LatencyPanel(): JSX.Element {
             size="small"
             variant={turn.exclusion ? 'outlined' : 'filled'}
             color={turn.latencyMs !== null && turn.latencyMs > 1500 ? 'warning' : 'default'}
-            label={`#${turn.index} ${formatMs(turn.latencyMs)}${turn.atEarLatencyMs !== null ? ` · ear ${formatMs(turn.atEarLatencyMs)}` : ''}`}
+            label={
+              turn.atEarLatencyMs === null
+                ? t('latency.chip', { index: turn.index, latency: formatMs(turn.latencyMs) })
+                : t('latency.chipWithEar', {
+                    index: turn.index,
+                    latency: formatMs(turn.latencyMs),
+                    ear: formatMs(turn.atEarLatencyMs)
+                  })
+            }
             title={
               turn.exclusion
-                ? `Not counted in P50/P95: ${turn.exclusion.replace(/_/g, ' ')}`
-                : 'Caller stopped → agent audio started (at the ear: first audible energy)'
+                ? t('latency.notCounted', { reason: t(`latency.exclusion.${turn.exclusion}`) })
+                : t('latency.counted')
             }
           />
         ))}

@@ -1,21 +1,28 @@
 import { useState, type JSX } from 'react'
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
-import Button from '@mui/material/Button'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
-import type { StoredAlert } from '@shared/escalation/alertRecords'
-import { RULES } from '@shared/escalation/rules'
-import { request } from '@renderer/app/ipc'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import type { AlertActionKind, StoredAlert } from '@shared/escalation/alertRecords'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
+import {
+  AlertActionBar,
+  HandoffNoteDialog,
+  type LiveCallControls
+} from '@renderer/features/monitor'
+import { numberFormat } from '@renderer/i18n'
+import { useLiveCallStore } from '../store/liveCallStore'
 import { playAlertCue } from './alertCue'
 
 const SEVERITY = { info: 'info', warning: 'warning', critical: 'error' } as const
 
 /**
  * The escalation rules' alerts for the call on screen (main runs the rules on what it records):
- * the reason and its evidence, a short cue unless muted, and the supervisor's first actions.
+ * the reason and its evidence, a short cue unless muted, and the supervisor's actions (instruct,
+ * stop, end call while the call runs; acknowledge, dismiss, escalate until settled).
  * Alerts from before this call started are not shown here (Monitor lists every open alert).
  */
 export function LiveAlertBanner({
@@ -25,8 +32,13 @@ export function LiveAlertBanner({
   callStartedAt: number | null
   onStopAgent: () => void
 }): JSX.Element | null {
+  const { t } = useTranslation('monitor')
+  const call = useLiveCallStore(
+    useShallow((s) => ({ phase: s.phase, instruct: s.instruct, hangup: s.hangup }))
+  )
   const [raised, setRaised] = useState<StoredAlert[]>([])
   const [cue, setCue] = useState(true)
+  const [handoff, setHandoff] = useState<string | null>(null)
   // The handler is an effect event: it always sees the current call and sound switch.
   useIpcEvent('alerts.raised', (alert) => {
     if (callStartedAt === null || Date.parse(alert.raisedAt) < callStartedAt) return
@@ -39,36 +51,43 @@ export function LiveAlertBanner({
   const latest = alerts[0]
   if (!latest) return null
   const quote = latest.evidence.items.find((item) => item.quote)?.quote
-  const acknowledge = (): void => {
-    void request('alerts.act', { alertId: latest.alertId, action: 'acknowledge' }).finally(() =>
-      setRaised((shown) => shown.filter((alert) => alert.alertId !== latest.alertId))
+  const live: LiveCallControls | null =
+    call.phase === 'in_call'
+      ? { instruct: call.instruct, stopAgent: onStopAgent, endCall: call.hangup }
+      : null
+  // Acknowledged or dismissed: handled, off the banner. Other actions keep it up to date.
+  const acted = (updated: StoredAlert, action: AlertActionKind): void =>
+    setRaised((shown) =>
+      action === 'acknowledge' || action === 'dismiss'
+        ? shown.filter((alert) => alert.alertId !== updated.alertId)
+        : shown.map((alert) => (alert.alertId === updated.alertId ? updated : alert))
     )
-  }
   return (
-    <Alert
-      severity={SEVERITY[latest.severity]}
-      data-testid="live-alert"
-      action={
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Button color="inherit" size="small" onClick={onStopAgent}>
-            Stop agent speaking
-          </Button>
-          <Button color="inherit" size="small" onClick={acknowledge}>
-            Acknowledge
-          </Button>
-          <FormControlLabel
-            control={<Switch size="small" checked={cue} onChange={(_, on) => setCue(on)} />}
-            label="Sound"
-          />
-        </Stack>
-      }
-    >
+    <Alert severity={SEVERITY[latest.severity]} data-testid="live-alert">
       <AlertTitle>
-        {RULES[latest.rule].label}
-        {alerts.length > 1 ? ` (+${alerts.length - 1} more)` : ''}
+        {t(`rules.${latest.rule}`)}
+        {alerts.length > 1
+          ? ` ${t('banner.more', { count: alerts.length - 1, n: numberFormat().format(alerts.length - 1) })}`
+          : ''}
+        {latest.status === 'escalated' ? ` · ${t('banner.escalated')}` : ''}
       </AlertTitle>
       {latest.reason}
       {quote ? ` — “${quote}”` : ''}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
+        <AlertActionBar
+          key={latest.alertId}
+          alert={latest}
+          live={live}
+          onActed={acted}
+          onHandoff={setHandoff}
+          color="inherit"
+        />
+        <FormControlLabel
+          control={<Switch size="small" checked={cue} onChange={(_, on) => setCue(on)} />}
+          label={t('banner.sound')}
+        />
+      </Stack>
+      <HandoffNoteDialog note={handoff} onClose={() => setHandoff(null)} />
     </Alert>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import Alert from '@mui/material/Alert'
 import Stack from '@mui/material/Stack'
@@ -8,6 +9,7 @@ import { BargeInIndicator } from './BargeInIndicator'
 import { CallControls } from './CallControls'
 import { CallFailureBanner } from './CallFailureBanner'
 import { CallStatsPanel } from './CallStatsPanel'
+import { DemoAgentNotice } from './DemoAgentNotice'
 import { LatencyPanel } from './LatencyPanel'
 import { LiveAlertBanner } from './LiveAlertBanner'
 import { SpeakingIndicators } from './SpeakingIndicators'
@@ -20,6 +22,7 @@ import { TranscriptPanel } from './TranscriptPanel'
  * cancellation only knows audio that a media element plays).
  */
 export function LiveCallScreen(): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const audio = useRef<HTMLAudioElement>(null)
   const [deviceId, setDeviceId] = useState('')
   const store = useLiveCallStore(
@@ -47,7 +50,7 @@ export function LiveCallScreen(): JSX.Element {
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, p: 2, overflow: 'hidden' }}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-          Live call
+          {t('screen.title')}
         </Typography>
       </Stack>
       <CallControls
@@ -60,6 +63,7 @@ export function LiveCallScreen(): JSX.Element {
         onMute={store.setMuted}
         onStopAgent={store.stopAgentSpeaking}
       />
+      <DemoAgentNotice />
       {store.failure && <CallFailureBanner failure={store.failure} onRetry={call} />}
       <LiveAlertBanner callStartedAt={store.startedAt} onStopAgent={store.stopAgentSpeaking} />
       {store.recording.message && (

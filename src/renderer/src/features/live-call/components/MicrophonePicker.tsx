@@ -1,4 +1,5 @@
 import { useEffect, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 
@@ -14,6 +15,7 @@ export function MicrophonePicker({
   onChange,
   disabled
 }: MicrophonePickerProps): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const [inputs, setInputs] = useState<MediaDeviceInfo[]>([])
   useEffect(() => {
     const devices = navigator.mediaDevices
@@ -31,19 +33,19 @@ export function MicrophonePicker({
     <TextField
       select
       size="small"
-      label="Microphone"
+      label={t('microphone.label')}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       disabled={disabled}
       slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
       sx={{ minWidth: 220 }}
     >
-      <MenuItem value="">System default</MenuItem>
+      <MenuItem value="">{t('microphone.systemDefault')}</MenuItem>
       {inputs
         .filter((d) => d.deviceId !== 'default')
         .map((d, i) => (
           <MenuItem key={d.deviceId} value={d.deviceId}>
-            {d.label || `Microphone ${i + 1}`}
+            {d.label || t('microphone.numbered', { number: i + 1 })}
           </MenuItem>
         ))}
     </TextField>

@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
@@ -9,6 +10,7 @@ import { LevelMeter } from './LevelMeter'
 
 /** Who is speaking now (from the server's events) and how loud (from the audio itself). */
 export function SpeakingIndicators(): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const { caller, agent } = useLiveCallStore(
     useShallow((s) => {
       const status = liveStatus(s.call)
@@ -18,8 +20,20 @@ export function SpeakingIndicators(): JSX.Element {
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack spacing={1.5}>
-        <Speaker who="Caller" speaking={caller} source="mic" testId="caller-speaking" />
-        <Speaker who="Agent" speaking={agent} source="remote" testId="agent-speaking" />
+        <Speaker
+          who={t('speaking.caller')}
+          level={t('speaking.callerLevel')}
+          speaking={caller}
+          source="mic"
+          testId="caller-speaking"
+        />
+        <Speaker
+          who={t('speaking.agent')}
+          level={t('speaking.agentLevel')}
+          speaking={agent}
+          source="remote"
+          testId="agent-speaking"
+        />
       </Stack>
     </Paper>
   )
@@ -27,12 +41,15 @@ export function SpeakingIndicators(): JSX.Element {
 
 interface SpeakerProps {
   who: string
+  /** The level meter's accessible name. */
+  level: string
   speaking: boolean
   source: 'mic' | 'remote'
   testId: string
 }
 
-function Speaker({ who, speaking, source, testId }: SpeakerProps): JSX.Element {
+function Speaker({ who, level, speaking, source, testId }: SpeakerProps): JSX.Element {
+  const { t } = useTranslation('liveCall')
   return (
     <Stack spacing={0.5}>
       <Stack direction="row" sx={{ justifyContent: 'space-between' }}>
@@ -43,10 +60,10 @@ function Speaker({ who, speaking, source, testId }: SpeakerProps): JSX.Element {
           data-speaking={speaking}
           color={speaking ? 'primary' : 'text.secondary'}
         >
-          {speaking ? 'speaking' : 'quiet'}
+          {speaking ? t('speaking.speaking') : t('speaking.quiet')}
         </Typography>
       </Stack>
-      <LevelMeter source={source} label={`${who} level`} />
+      <LevelMeter source={source} label={level} />
     </Stack>
   )
 }

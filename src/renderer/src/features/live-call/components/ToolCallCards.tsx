@@ -1,9 +1,13 @@
 import type { JSX } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import type { ToolCallRecord } from '@shared/live-call/callState'
+import { numberFormat } from '@renderer/i18n'
 import { useLiveCallStore } from '../store/liveCallStore'
+import { formatWhole } from './format'
 
 /** The agent's lookups: what it asked, how many results came back, how long main took. */
 export function ToolCallCards(): JSX.Element | null {
@@ -18,7 +22,20 @@ export function ToolCallCards(): JSX.Element | null {
   )
 }
 
+/** "→ 3 results, 812 bytes, 14 ms", or why the lookup failed (main's words stay English). */
+function resultText(result: ToolCallRecord['result'], t: TFunction<'liveCall'>): string {
+  if (!result) return t('tools.lookingUp')
+  const ms = formatWhole(result.ms)
+  if (!result.ok) return t('tools.failed', { error: result.error ?? t('tools.unknownError'), ms })
+  // Ungrouped, as the e2e tests and logs read it ("12345 bytes").
+  const bytes = numberFormat({ useGrouping: false }).format(result.resultBytes)
+  return result.resultCount === null
+    ? t('tools.resultsUnknown', { bytes, ms })
+    : t('tools.results', { count: result.resultCount, bytes, ms })
+}
+
 function ToolCallCard({ call }: { call: ToolCallRecord }): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const args = call.args as Record<string, unknown> | null
   const query = args
     ? Object.entries(args)
@@ -37,11 +54,7 @@ function ToolCallCard({ call }: { call: ToolCallRecord }): JSX.Element {
         color={result && !result.ok ? 'error' : 'text.secondary'}
         data-testid="tool-call-result"
       >
-        {!result
-          ? 'Looking it up…'
-          : !result.ok
-            ? `Failed: ${result.error ?? 'unknown error'} (${Math.round(result.ms)} ms)`
-            : `→ ${result.resultCount ?? '?'} result${result.resultCount === 1 ? '' : 's'}, ${result.resultBytes} bytes, ${Math.round(result.ms)} ms`}
+        {resultText(result, t)}
       </Typography>
     </Paper>
   )

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
@@ -7,6 +8,7 @@ import { useLiveCallStore } from '../store/liveCallStore'
 
 /** Caller and agent rows, streaming; a cut answer shows what was not heard struck through. */
 export function TranscriptPanel(): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const call = useLiveCallStore((s) => s.call)
   const items = useMemo(() => transcriptItems(call), [call])
   const end = useRef<HTMLDivElement>(null)
@@ -23,7 +25,7 @@ export function TranscriptPanel(): JSX.Element {
     >
       {items.length === 0 && (
         <Typography color="text.secondary" sx={{ fontSize: 18 }}>
-          The conversation appears here as it happens.
+          {t('transcript.empty')}
         </Typography>
       )}
       {items.map((item) => (
@@ -35,6 +37,7 @@ export function TranscriptPanel(): JSX.Element {
 }
 
 function TranscriptRow({ item }: { item: TranscriptItem }): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const caller = item.who === 'caller'
   return (
     <Box
@@ -53,10 +56,10 @@ function TranscriptRow({ item }: { item: TranscriptItem }): JSX.Element {
         }}
       >
         <Typography variant="caption" color="text.secondary" sx={{ fontWeight: 600 }}>
-          {caller ? 'Caller' : 'Agent'}
-          {caller && item.kind === 'barge_in' ? ' · cut in' : ''}
-          {caller && item.kind === 'backchannel' ? ' · backchannel' : ''}
-          {!caller && item.cut ? ' · cut off' : ''}
+          {caller ? t('transcript.caller') : t('transcript.agent')}
+          {caller && item.kind === 'barge_in' ? ` · ${t('transcript.cutIn')}` : ''}
+          {caller && item.kind === 'backchannel' ? ` · ${t('transcript.backchannel')}` : ''}
+          {!caller && item.cut ? ` · ${t('transcript.cutOff')}` : ''}
         </Typography>
         <Typography sx={{ fontSize: 20, lineHeight: 1.45, opacity: item.final ? 1 : 0.75 }}>
           {item.who === 'agent' && item.cut ? <CutText item={item} /> : item.text || '…'}
@@ -67,6 +70,7 @@ function TranscriptRow({ item }: { item: TranscriptItem }): JSX.Element {
 }
 
 function CutText({ item }: { item: Extract<TranscriptItem, { who: 'agent' }> }): JSX.Element {
+  const { t } = useTranslation('liveCall')
   const heard = item.cut?.heard
   if (!heard) return <s data-testid="unheard-text">{item.text}</s>
   return (
@@ -79,7 +83,7 @@ function CutText({ item }: { item: Extract<TranscriptItem, { who: 'agent' }> }):
             component="s"
             data-testid="unheard-text"
             sx={{ color: 'text.disabled' }}
-            title="Generated but not heard: the caller cut in"
+            title={t('transcript.unheard')}
           >
             {heard.unheardText}
           </Box>

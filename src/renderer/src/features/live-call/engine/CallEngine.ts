@@ -6,6 +6,8 @@ import { request } from '@renderer/app/ipc'
 import {
   CHANNEL_CLOSED_MESSAGE,
   ICE_FAILED_MESSAGE,
+  internalStartFailure,
+  microphoneFailure,
   type CallFailure,
   type CallFailureKind
 } from './callFailure'
@@ -25,8 +27,17 @@ export interface EngineListener {
   quality(quality: ConnectionQuality): void
 }
 
+/** A supervisor's instruction as a GA system message item. */
+interface SystemMessageCreate {
+  type: 'conversation.item.create'
+  item: { type: 'message'; role: 'system'; content: { type: 'input_text'; text: string }[] }
+}
+
 /** An event the console sends on `oai-events`; client call events are also fed to the reducer. */
-type Outbound = ClientCallEvent | { type: 'session.update'; session: Record<string, unknown> }
+type Outbound =
+  | ClientCallEvent
+  | SystemMessageCreate
+  | { type: 'session.update'; session: Record<string, unknown> }
 
 const TICK_MS = 250
 const STATS_MS = 2000
@@ -52,8 +63,8 @@ export class CallEngine {
   private activeResponseId: string | null = null
   private createQueued = false
   private greeted = false
-  /** What the last response.create was for: only a tool follow-up is worth re-sending. */
-  private lastCreate: 'greeting' | 'tool' | null = null
+  /** What the last response.create was for: a greeting that raced the caller is not re-sent. */
+  private lastCreate: 'greeting' | 'tool' | 'instruction' | null = null
   private readonly seenCalls = new Set<string>()
 
   constructor(
@@ -82,7 +93,7 @@ export class CallEngine {
         }
       })
     } catch (error) {
-      return this.fail('microphone', `The microphone could not be opened (${messageOf(error)}).`)
+      return this.failWith(microphoneFailure(messageOf(error)))
     }
     if (this.isOver()) return this.releaseMedia()
     this.meter = new EarMeter({
@@ -112,7 +123,7 @@ export class CallEngine {
       this.listener.started(answer)
       await pc.setRemoteDescription({ type: 'answer', sdp: answer.answerSdp })
     } catch (error) {
-      return this.fail('internal', `The call could not start: ${messageOf(error)}`)
+      return this.failWith(internalStartFailure(messageOf(error)))
     }
     this.setPhase('connecting')
     this.timers.push(
@@ -142,6 +153,25 @@ export class CallEngine {
   stopAgentSpeaking(): void {
     if (this.activeResponseId) this.send({ type: 'response.cancel' })
     this.send({ type: 'output_audio_buffer.clear' })
+  }
+
+  /**
+   * A supervisor's instruction, acted on now: a system message, then a response. An answer
+   * already under way is stopped first (its response.done then sends the queued create), so
+   * the agent does not finish a sentence the supervisor wants changed. False when no call runs.
+   */
+  instruct(text: string): boolean {
+    if (this.current !== 'in_call') return false
+    this.send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'system', content: [{ type: 'input_text', text }] }
+    })
+    this.lastCreate = 'instruction'
+    if (this.activeResponseId) {
+      this.stopAgentSpeaking()
+      this.createQueued = true
+    } else this.send({ type: 'response.create' })
+    return true
   }
 
   private playRemote(event: RTCTrackEvent): void {
@@ -208,7 +238,7 @@ export class CallEngine {
         // (A greeting that raced the caller is dropped: the agent is already answering.)
         if (
           event.error.code === 'conversation_already_has_active_response' &&
-          this.lastCreate === 'tool'
+          this.lastCreate !== 'greeting'
         )
           this.createQueued = true
         return
@@ -260,13 +290,18 @@ export class CallEngine {
   }
 
   private fail(kind: CallFailureKind, message: string): void {
+    this.failWith({ kind, message })
+  }
+
+  /** Ends the call as failed; the failure's `detail` lets the screen say it in any language. */
+  private failWith(failure: CallFailure): void {
     if (this.isOver()) return
-    this.observe({ type: 'connection.state', state: 'failed', message })
+    this.observe({ type: 'connection.state', state: 'failed', message: failure.message })
     this.observe({ type: 'call.ended' })
     this.teardown()
     void this.endAtService()
     this.current = 'failed'
-    this.listener.phase('failed', { kind, message })
+    this.listener.phase('failed', failure)
   }
 
   private async endAtService(): Promise<void> {

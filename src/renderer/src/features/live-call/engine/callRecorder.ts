@@ -1,9 +1,17 @@
+import type { TFunction } from 'i18next'
 import type { CallInput } from '@shared/live-call/callEvents'
 import type { PriceTable } from '@shared/live-call/callConfig'
 import type { Input, Output } from '@shared/ipc/contract'
 import { IpcError, request } from '@renderer/app/ipc'
+import { i18next } from '@renderer/i18n'
 
 const FLUSH_MS = 500
+const SENT_AT_ONCE: ReadonlySet<string> = new Set([
+  'conversation.item.input_audio_transcription.completed',
+  'input_audio_buffer.speech_stopped',
+  'output_audio_buffer.cleared',
+  'response.done'
+])
 /** The route's limits: 500 events and 256 KB of JSON per batch (kept well under). */
 const MAX_BATCH = 500
 const MAX_BATCH_CHARS = 192 * 1024
@@ -33,12 +41,18 @@ export class CallRecorder {
   private begun: Promise<void> | null = null
   status: RecordingStatus = 'idle'
 
+  /** `t` defaults to the UI language at the moment each message is made. */
   constructor(
-    private readonly onStatus: (status: RecordingStatus, message: string | null) => void
+    private readonly onStatus: (status: RecordingStatus, message: string | null) => void,
+    private readonly t: TFunction<'liveCall'> = i18next.getFixedT(null, 'liveCall')
   ) {}
 
   add(input: CallInput): void {
-    if (this.status === 'idle' || this.status === 'recording') this.queue.push(input)
+    if (this.status !== 'idle' && this.status !== 'recording') return
+    this.queue.push(input)
+    // Events that can complete a rule's evidence go to main at once, not on the next tick:
+    // the live alert banner has a 1 s budget and the batch interval alone is 500 ms.
+    if (this.status === 'recording' && SENT_AT_ONCE.has(input.event.type)) void this.flush()
   }
 
   begin(meta: RecordingMeta): Promise<void> {
@@ -61,10 +75,10 @@ export class CallRecorder {
     await this.flush()
     try {
       const session = await request('recording.finish', { sessionId: this.sessionId, endedAt })
-      this.set('finished', `Recorded as session ${session.session_id}.`)
+      this.set('finished', this.t('recording.finished', { sessionId: session.session_id }))
       return session
     } catch (error) {
-      this.set('failed', `The session could not be finished: ${messageOf(error)}`)
+      this.set('failed', this.t('recording.finishFailed', { detail: messageOf(error) }))
       return null
     }
   }
@@ -78,8 +92,8 @@ export class CallRecorder {
       return this.set(
         unavailable ? 'unavailable' : 'failed',
         unavailable
-          ? 'This version does not record calls.'
-          : `Recording failed: ${messageOf(error)}`
+          ? this.t('recording.unavailable')
+          : this.t('recording.beginFailed', { detail: messageOf(error) })
       )
     }
     this.set('recording', null)
@@ -94,7 +108,7 @@ export class CallRecorder {
         const batch = events as Input<'recording.append'>['events']
         await request('recording.append', { sessionId: this.sessionId, events: batch })
       } catch (error) {
-        this.set('failed', `Recording stopped: ${messageOf(error)}`)
+        this.set('failed', this.t('recording.stopped', { detail: messageOf(error) }))
         return
       }
       this.queue = this.queue.slice(events.length)

@@ -25,6 +25,8 @@ export interface LiveCallStore {
   hangup(): Promise<void>
   setMuted(muted: boolean): void
   stopAgentSpeaking(): void
+  /** Sends a supervisor's instruction to the agent; false when no call is running. */
+  instruct(text: string): boolean
 }
 
 // One call at a time: the engine and recorder live beside the store, not in React state.
@@ -104,6 +106,10 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
 
     stopAgentSpeaking() {
       engine?.stopAgentSpeaking()
+    },
+
+    instruct(text) {
+      return engine?.instruct(text) ?? false
     }
   }
 })

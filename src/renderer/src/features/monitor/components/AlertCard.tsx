@@ -1,82 +1,79 @@
-import { useState, type JSX } from 'react'
-import Button from '@mui/material/Button'
+import type { JSX } from 'react'
 import Chip from '@mui/material/Chip'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
-import { request, toIpcError, type IpcError } from '@renderer/app/ipc'
-import type { AlertAction, StoredAlert } from '@shared/escalation/alertRecords'
-import { RULES } from '@shared/escalation/rules'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import type { StoredAlert } from '@shared/escalation/alertRecords'
+import { useLiveCallStore } from '@renderer/features/live-call/store/liveCallStore'
+import { dateTimeFormat, numberFormat } from '@renderer/i18n'
+import { AlertActionBar } from './actions/AlertActionBar'
+import type { LiveCallControls } from './actions/useAlertActions'
 
 const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
 
-/** One open alert: why it fired, its evidence, and acknowledge / dismiss (with reason) / escalate. */
+/**
+ * One unsettled alert: why it fired, its evidence, and the supervisor's actions. Instruct, stop
+ * and end call are offered when the alert came from the call this window is running (raised
+ * since it started: the banner's test too).
+ */
 export function AlertCard({
   alert,
-  onActed
+  onActed,
+  onHandoff
 }: {
   alert: StoredAlert
   onActed: () => void
+  onHandoff: (note: string) => void
 }): JSX.Element {
-  const [reason, setReason] = useState<string | null>(null)
-  const [error, setError] = useState<IpcError | null>(null)
-  const act = (action: AlertAction): void => {
-    request('alerts.act', action).then(onActed, (e: unknown) =>
-      setError(toIpcError('alerts.act', e))
-    )
-  }
+  const { t } = useTranslation('monitor')
+  const call = useLiveCallStore(
+    useShallow((s) => ({
+      phase: s.phase,
+      startedAt: s.startedAt,
+      instruct: s.instruct,
+      stopAgentSpeaking: s.stopAgentSpeaking,
+      hangup: s.hangup
+    }))
+  )
+  const live: LiveCallControls | null =
+    call.phase === 'in_call' &&
+    call.startedAt !== null &&
+    Date.parse(alert.raisedAt) >= call.startedAt
+      ? { instruct: call.instruct, stopAgent: call.stopAgentSpeaking, endCall: call.hangup }
+      : null
   const quotes = alert.evidence.items.filter((i) => i.quote)
   return (
     <Paper sx={{ p: 2 }} data-testid={`alert-${alert.alertId}`}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-        <Chip size="small" color={SEVERITY_COLOR[alert.severity]} label={alert.severity} />
-        <Typography sx={{ fontWeight: 600 }}>{RULES[alert.rule].label}</Typography>
+        <Chip
+          size="small"
+          color={SEVERITY_COLOR[alert.severity]}
+          label={t(`severity.${alert.severity}`)}
+        />
+        <Typography sx={{ fontWeight: 600 }}>{t(`rules.${alert.rule}`)}</Typography>
         <Typography color="text.secondary" variant="body2">
-          {alert.sessionId} · {new Date(alert.raisedAt).toLocaleString()}
+          {alert.sessionId} ·{' '}
+          {dateTimeFormat({ dateStyle: 'short', timeStyle: 'medium' }).format(
+            new Date(alert.raisedAt)
+          )}
         </Typography>
+        {alert.status === 'acknowledged' && (
+          <Chip size="small" variant="outlined" label={t('card.acknowledged')} />
+        )}
       </Stack>
       <Typography>{alert.reason}</Typography>
       {quotes.map((item, i) => (
         <Typography key={i} variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
-          {item.turnIndex !== null ? `Turn ${item.turnIndex}: ` : ''}“{item.quote}”
+          {item.turnIndex !== null
+            ? `${t('card.turn', { n: numberFormat().format(item.turnIndex) })}: `
+            : ''}
+          “{item.quote}”
         </Typography>
       ))}
-      {error && <IpcErrorAlert error={error} onClose={() => setError(null)} />}
-      <Stack direction="row" spacing={1} sx={{ mt: 1.5, alignItems: 'center' }}>
-        <Button size="small" onClick={() => act({ alertId: alert.alertId, action: 'acknowledge' })}>
-          Acknowledge
-        </Button>
-        {reason === null ? (
-          <Button size="small" onClick={() => setReason('')}>
-            Dismiss…
-          </Button>
-        ) : (
-          <>
-            <TextField
-              size="small"
-              label="Why dismiss?"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <Button
-              size="small"
-              disabled={reason.trim() === ''}
-              onClick={() => act({ alertId: alert.alertId, action: 'dismiss', reason })}
-            >
-              Dismiss
-            </Button>
-          </>
-        )}
-        <Button
-          size="small"
-          variant="contained"
-          color="warning"
-          onClick={() => act({ alertId: alert.alertId, action: 'escalate' })}
-        >
-          Escalate
-        </Button>
+      <Stack sx={{ mt: 1.5 }}>
+        <AlertActionBar alert={alert} live={live} onActed={onActed} onHandoff={onHandoff} />
       </Stack>
     </Paper>
   )

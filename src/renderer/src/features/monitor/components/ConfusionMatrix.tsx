@@ -4,14 +4,9 @@ import ButtonBase from '@mui/material/ButtonBase'
 import Paper from '@mui/material/Paper'
 import { alpha } from '@mui/material/styles'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import type { Cell, RuleBacktest } from '@shared/escalation/backtestSchema'
-
-const CELL_TEXT: Record<Cell, { name: string; says: string }> = {
-  tp: { name: 'True positives', says: 'flagged and negative' },
-  fp: { name: 'False positives', says: 'flagged, not negative' },
-  fn: { name: 'Missed', says: 'negative, not flagged' },
-  tn: { name: 'True negatives', says: 'not flagged, not negative' }
-}
+import { numberFormat } from '@renderer/i18n'
 
 interface ConfusionMatrixProps {
   result: RuleBacktest
@@ -20,6 +15,8 @@ interface ConfusionMatrixProps {
 
 /** The 2×2 matrix of a rule against negative sentiment; a cell opens its sessions. */
 export function ConfusionMatrix({ result, onOpen }: ConfusionMatrixProps): JSX.Element {
+  const { t } = useTranslation('monitor')
+  const n = (value: number): string => numberFormat().format(value)
   const cell = (id: Cell): JSX.Element => {
     const tally = result.cells[id]
     const good = id === 'tp' || id === 'tn'
@@ -28,7 +25,7 @@ export function ConfusionMatrix({ result, onOpen }: ConfusionMatrixProps): JSX.E
         data-testid={`matrix-cell-${id}`}
         disabled={tally.count === 0}
         onClick={() => onOpen(tally.sessionIds)}
-        aria-label={`Open the ${tally.count} sessions ${CELL_TEXT[id].says} in Sessions`}
+        aria-label={t('matrix.open', { n: n(tally.count), says: t(`matrix.cells.${id}.says`) })}
         sx={(theme) => {
           const tone = good ? theme.palette.success.main : theme.palette.warning.main
           return {
@@ -46,14 +43,15 @@ export function ConfusionMatrix({ result, onOpen }: ConfusionMatrixProps): JSX.E
         }}
       >
         <Typography variant="h4" component="span" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-          {tally.count}
+          {n(tally.count)}
         </Typography>
         <Typography variant="subtitle2" component="span">
-          {CELL_TEXT[id].name}
+          {t(`matrix.cells.${id}.name`)}
         </Typography>
         <Typography variant="caption" color="text.secondary" component="span">
-          {CELL_TEXT[id].says}
-          {tally.count > tally.sessionIds.length && ` · opens the first ${tally.sessionIds.length}`}
+          {t(`matrix.cells.${id}.says`)}
+          {tally.count > tally.sessionIds.length &&
+            t('matrix.firstOnly', { n: n(tally.sessionIds.length) })}
         </Typography>
       </ButtonBase>
     )
@@ -75,10 +73,10 @@ export function ConfusionMatrix({ result, onOpen }: ConfusionMatrixProps): JSX.E
       data-testid="confusion-matrix"
     >
       <Typography id="matrix-title" variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-        {result.label} vs negative sentiment
+        {t('matrix.title', { rule: t(`rules.${result.rule}`) })}
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1.5 }}>
-        {result.evaluated} sessions judged. Click a cell to open its sessions.
+        {t('matrix.judged', { count: result.evaluated, n: n(result.evaluated) })}
       </Typography>
       <Box
         sx={{
@@ -89,12 +87,12 @@ export function ConfusionMatrix({ result, onOpen }: ConfusionMatrixProps): JSX.E
         }}
       >
         <span />
-        {header('Negative')}
-        {header('Not negative')}
-        {header('Flagged')}
+        {header(t('matrix.negative'))}
+        {header(t('matrix.notNegative'))}
+        {header(t('matrix.flagged'))}
         {cell('tp')}
         {cell('fp')}
-        {header('Not flagged')}
+        {header(t('matrix.notFlagged'))}
         {cell('fn')}
         {cell('tn')}
       </Box>

@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useLiveCallStore } from '@renderer/features/live-call/store/liveCallStore'
+import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
+import type { AlertActionRecord, StoredAlert } from '@shared/escalation/alertRecords'
 import type { BacktestResult, RuleBacktest } from '@shared/escalation/backtestSchema'
 import { RULE_IDS, RULES } from '@shared/escalation/rules'
 import { defaultSettings } from '@shared/settings/settingsSchema'
@@ -49,10 +52,125 @@ function result(precision: number): BacktestResult {
   }
 }
 
+const openAlert = (over: Partial<StoredAlert> = {}): StoredAlert => ({
+  alertId: 4,
+  sessionId: 'LIVE-20261125-143012-ab12',
+  rule: 'human_request',
+  severity: 'critical',
+  raisedAt: '2026-11-25T14:31:00.000Z',
+  reason: 'The caller asked for a person',
+  evidence: {
+    items: [{ itemId: 'i1', turnIndex: 12345, t: 9000, quote: 'I want a human' }],
+    figures: {}
+  },
+  status: 'open',
+  actionBy: null,
+  actionAt: null,
+  actionNote: null,
+  ...over
+})
+
+const dismissal = (
+  actionId: number,
+  rule: StoredAlert['rule'],
+  note: string
+): AlertActionRecord => ({
+  actionId,
+  alertId: actionId,
+  sessionId: 'S03',
+  rule,
+  action: 'dismiss',
+  actionBy: 'ana',
+  actionAt: '2026-11-25T14:40:00.000Z',
+  note
+})
+
+/** The shared 2-vCPU machine can take seconds to re-render: room to wait, no timing claim. */
+const SLOW = { timeout: 8000 }
+
 describe('MonitorScreen', () => {
-  afterEach(() => {
+  const initialCall = useLiveCallStore.getState()
+  afterEach(async () => {
     cleanup()
     Reflect.deleteProperty(window, 'api')
+    useLiveCallStore.setState(initialCall, true)
+    await i18next.changeLanguage('en')
+  })
+
+  it('lists unsettled alerts; dismisses with a reason; escalates and shows the handoff note', async () => {
+    const note = 'Handoff — call LIVE-20261125-143012-ab12\nInterruptions: 3'
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn(async () => {}) },
+      configurable: true
+    })
+    const request = mockApi({
+      'alerts.list': [
+        ok([openAlert(), openAlert({ alertId: 5, status: 'acknowledged' })]),
+        ok([openAlert()]),
+        ok([])
+      ],
+      'alerts.act': [
+        ok(openAlert({ alertId: 5, status: 'dismissed' })),
+        ok(openAlert({ status: 'escalated', actionNote: note }))
+      ]
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    const card = await screen.findByTestId('alert-5')
+    expect(request).toHaveBeenCalledWith('alerts.list', { status: ['open', 'acknowledged'] })
+    expect(within(card).getByText('acknowledged')).toBeTruthy()
+    // No call runs in this window: nothing to instruct or hang up.
+    expect(within(card).queryByRole('button', { name: 'Instruct…' })).toBeNull()
+    fireEvent.click(within(card).getByRole('button', { name: 'Dismiss…' }))
+    fireEvent.change(within(card).getByRole('textbox', { name: 'Why dismiss?' }), {
+      target: { value: ' agent echo ' }
+    })
+    fireEvent.click(within(card).getByRole('button', { name: 'Dismiss' }))
+    expect(request).toHaveBeenCalledWith('alerts.act', {
+      alertId: 5,
+      action: 'dismiss',
+      reason: 'agent echo'
+    })
+    await waitFor(() => expect(screen.queryByTestId('alert-5')).toBeNull(), SLOW)
+
+    const first = screen.getByTestId('alert-4')
+    expect(first.textContent).toContain('Turn 12,345: “I want a human”')
+    fireEvent.click(within(first).getByRole('button', { name: 'Escalate' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Handoff note' })
+    expect(within(dialog).getByTestId('handoff-note').textContent).toBe(note)
+    // The escalated alert leaves the list at once; its note stays up until closed.
+    expect(await screen.findByTestId('alerts-empty')).toBeTruthy()
+    expect(within(dialog).getByTestId('handoff-note').textContent).toBe(note)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW)
+  })
+
+  it('offers the call actions on an alert of the call running in this window', async () => {
+    const instruct = vi.fn(() => true)
+    useLiveCallStore.setState({
+      phase: 'in_call',
+      startedAt: Date.parse('2026-11-25T14:30:00Z'),
+      instruct
+    })
+    const request = mockApi({
+      'alerts.list': ok([openAlert()]),
+      'alerts.act': ok(openAlert({ status: 'acknowledged' }))
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    const card = await screen.findByTestId('alert-4')
+    fireEvent.click(within(card).getByRole('button', { name: 'Instruct…' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Apologise' }))
+    expect(instruct).toHaveBeenCalledWith(expect.stringContaining('apologise to the caller'))
+    await waitFor(
+      () =>
+        expect(request).toHaveBeenCalledWith('alerts.act', {
+          alertId: 4,
+          action: 'instruct',
+          instruction: expect.stringContaining('apologise') as unknown as string
+        }),
+      SLOW
+    )
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW)
+    expect(within(card).getByRole('button', { name: 'End call' })).toBeTruthy()
   })
 
   it('says where alerts come from when none are open', async () => {
@@ -68,24 +186,41 @@ describe('MonitorScreen', () => {
     const request = mockApi({
       'alerts.list': ok([]),
       'settings.get': ok({ settings, problem: null }),
-      'escalation.backtest': [ok(result(1)), ok(result(0.6))]
+      'escalation.backtest': [ok(result(1)), ok(result(0.6))],
+      'alerts.actions': ok([
+        dismissal(1, 'interruptions_total', 'agent echo'),
+        dismissal(2, 'interruptions_total', 'caller was joking\nsaid so later'),
+        dismissal(3, 'interruptions_total', 'Caller was joking')
+      ])
     })
     const open = vi.fn()
     render(<MonitorScreen onOpenSessions={open} />)
     fireEvent.click(screen.getByRole('tab', { name: 'Rules' }))
-    await waitFor(() =>
-      expect(screen.getByTestId('precision-interruptions_total').textContent).toBe('1.00')
+    await waitFor(
+      () => expect(screen.getByTestId('precision-interruptions_total').textContent).toBe('1.00'),
+      SLOW
     )
     expect(screen.getByTestId('recall-interruptions_total').textContent).toBe('0.75')
     expect(request).toHaveBeenCalledWith('escalation.backtest', { thresholds: settings.escalation })
+    // Beside the backtest: how often the rule's live alerts were dismissed, and why.
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('dismissed-interruptions_total').textContent).toBe(
+          '3caller was joking ×2 · agent echo ×1'
+        ),
+      SLOW
+    )
+    expect(screen.getByTestId('dismissed-latency').textContent).toBe('0')
+    expect(request).toHaveBeenCalledWith('alerts.actions', { action: 'dismiss', limit: 5000 })
 
     const total = screen.getByRole('spinbutton', { name: 'In the call ≥' })
     fireEvent.change(total, { target: { value: '0' } })
     expect(screen.getByRole('button', { name: 'Run backtest' }).hasAttribute('disabled')).toBe(true)
     fireEvent.change(total, { target: { value: '2' } })
     fireEvent.click(screen.getByRole('button', { name: 'Run backtest' }))
-    await waitFor(() =>
-      expect(screen.getByTestId('precision-interruptions_total').textContent).toBe('0.60')
+    await waitFor(
+      () => expect(screen.getByTestId('precision-interruptions_total').textContent).toBe('0.60'),
+      SLOW
     )
     expect(request).toHaveBeenLastCalledWith('escalation.backtest', {
       thresholds: {
@@ -98,5 +233,30 @@ describe('MonitorScreen', () => {
     fireEvent.click(within(matrix).getByTestId('matrix-cell-tp'))
     expect(open).toHaveBeenCalledWith({ sessionIds: ['S03', 'S09', 'S14'] })
     expect(within(matrix).getByTestId('matrix-cell-fp').hasAttribute('disabled')).toBe(true)
+  })
+
+  it('speaks French: tabs, the alert card and the backtest figures', async () => {
+    await i18next.changeLanguage('fr')
+    mockApi({
+      'alerts.list': ok([openAlert()]),
+      'settings.get': ok({ settings: defaultSettings(), problem: null }),
+      'escalation.backtest': ok(result(0.5)),
+      'alerts.actions': ok([])
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    const card = await screen.findByTestId('alert-4')
+    // French groups thousands with a narrow no-break space.
+    expect(card.textContent).toContain('Tour 12\u202f345')
+    expect(within(card).getByText("L'appelant demande un humain")).toBeTruthy()
+    expect(within(card).getByRole('button', { name: 'Escalader' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('tab', { name: 'Règles' }))
+    await waitFor(
+      () => expect(screen.getByTestId('precision-interruptions_total').textContent).toBe('0,50'),
+      SLOW
+    )
+    expect(screen.getByRole('button', { name: 'Lancer le backtest' })).toBeTruthy()
+    expect(screen.getByTestId('confusion-matrix').textContent).toContain(
+      '15 sessions jugées. Cliquez sur une case pour ouvrir ses sessions.'
+    )
   })
 })

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box'
 import Tab from '@mui/material/Tab'
 import Tabs from '@mui/material/Tabs'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { OpenAlertsTab } from './OpenAlertsTab'
 import { RulesTab } from './RulesTab'
@@ -16,6 +17,7 @@ interface MonitorScreenProps {
 
 /** Open alerts across calls, and the escalation rules with their backtest. */
 export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Element {
+  const { t } = useTranslation('monitor')
   const [tab, setTab] = useState<MonitorTab>('alerts')
   return (
     <Box
@@ -24,11 +26,15 @@ export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Eleme
     >
       <Box sx={{ px: 3, pt: 2, borderBottom: 1, borderColor: 'divider' }}>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
-          Monitor
+          {t('screen.title')}
         </Typography>
-        <Tabs value={tab} onChange={(_, next: MonitorTab) => setTab(next)} aria-label="Monitor">
-          <Tab value="alerts" label="Open alerts" id="monitor-tab-alerts" />
-          <Tab value="rules" label="Rules" id="monitor-tab-rules" />
+        <Tabs
+          value={tab}
+          onChange={(_, next: MonitorTab) => setTab(next)}
+          aria-label={t('screen.tabs')}
+        >
+          <Tab value="alerts" label={t('screen.alerts')} id="monitor-tab-alerts" />
+          <Tab value="rules" label={t('screen.rules')} id="monitor-tab-rules" />
         </Tabs>
       </Box>
       <Box

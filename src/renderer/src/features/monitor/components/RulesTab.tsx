@@ -5,7 +5,11 @@ import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useRequest } from '@renderer/app/useRequest'
+import { numberFormat } from '@renderer/i18n'
+import { tallyDismissals } from '@shared/escalation/dismissalTally'
 import type { RuleBacktest } from '@shared/escalation/backtestSchema'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { useRulesBacktest } from '../hooks/useRulesBacktest'
@@ -19,7 +23,12 @@ export function RulesTab({
 }: {
   onOpenSessions: (filter: SessionFilter) => void
 }): JSX.Element {
+  const { t } = useTranslation('monitor')
+  const n = (value: number): string => numberFormat().format(value)
   const backtest = useRulesBacktest()
+  // The latest dismissals; a failed read leaves the column at zero rather than the tab broken.
+  const dismissed = useRequest('alerts.actions', { action: 'dismiss', limit: 5000 })
+  const dismissals = tallyDismissals(dismissed.data ?? [])
   const [selected, setSelected] = useState<RuleBacktest['rule']>('interruptions_total')
   const { draft, result } = backtest
   const invalid = Object.keys(backtest.problems).length > 0
@@ -37,23 +46,27 @@ export function RulesTab({
           onClick={backtest.run}
           disabled={!draft || invalid || backtest.running}
         >
-          Run backtest
+          {t('rulesTab.run')}
         </Button>
         <Button onClick={backtest.save} disabled={!backtest.unsaved || invalid || backtest.saving}>
-          Save thresholds
+          {t('rulesTab.save')}
         </Button>
         {backtest.unsaved && (
           <Typography variant="caption" color="text.secondary">
-            Live calls use the saved thresholds.
+            {t('rulesTab.unsaved')}
           </Typography>
         )}
       </Stack>
-      {backtest.running && <LinearProgress aria-label="Backtest running" />}
+      {backtest.running && <LinearProgress aria-label={t('rulesTab.running')} />}
       {result && (
         <>
           <Typography variant="body2" color="text.secondary" data-testid="backtest-summary">
-            {result.sessions} sessions: {result.turnLevel} live calls replayed turn by turn,{' '}
-            {result.sessionLevel} judged on their counts. Actual: {result.actual}.
+            {t('rulesTab.summary', {
+              sessions: n(result.sessions),
+              turnLevel: n(result.turnLevel),
+              sessionLevel: n(result.sessionLevel),
+              actual: result.actual
+            })}
           </Typography>
           {result.notes.map((note) => (
             <Alert key={note} severity="info">
@@ -61,7 +74,12 @@ export function RulesTab({
             </Alert>
           ))}
           <Paper sx={{ p: 1 }}>
-            <RuleResultsTable rows={rows} selected={selected} onSelect={setSelected} />
+            <RuleResultsTable
+              rows={rows}
+              selected={selected}
+              onSelect={setSelected}
+              dismissals={dismissals}
+            />
           </Paper>
           {shown && (
             <ConfusionMatrix

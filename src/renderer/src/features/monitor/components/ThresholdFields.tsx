@@ -4,48 +4,20 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
 import TextField from '@mui/material/TextField'
+import { useTranslation } from 'react-i18next'
 import type { EscalationThresholds } from '@shared/escalation/thresholds'
 
 type Section = keyof EscalationThresholds
 
-interface FieldSpec<S extends Section> {
-  field: Exclude<keyof EscalationThresholds[S], 'enabled'> & string
-  label: string
-}
+type FieldOf<S extends Section> = Exclude<keyof EscalationThresholds[S], 'enabled'> & string
 
-const FIELDS: { [S in Section]: { title: string; fields: FieldSpec<S>[] } } = {
-  interruptions: {
-    title: 'Interruptions',
-    fields: [
-      { field: 'total', label: 'In the call ≥' },
-      { field: 'burstCount', label: 'In a burst ≥' },
-      { field: 'burstWindowSec', label: 'Burst window (s)' }
-    ]
-  },
-  humanRequest: { title: 'Caller asks for a human', fields: [] },
-  sentiment: {
-    title: 'Negative caller',
-    fields: [
-      { field: 'recentUtterances', label: 'Recent utterances' },
-      { field: 'minNegative', label: 'Negative ≥' },
-      { field: 'minInterruptions', label: 'With interruptions ≥' }
-    ]
-  },
-  latency: {
-    title: 'Latency (at-ear P95)',
-    fields: [
-      { field: 'lastTurns', label: 'Last K turns' },
-      { field: 'minTurns', label: 'At least turns' },
-      { field: 'p95Ms', label: 'P95 above (ms)' }
-    ]
-  },
-  tools: {
-    title: 'Tools',
-    fields: [
-      { field: 'failures', label: 'Failures ≥' },
-      { field: 'zeroResultsInRow', label: 'Empty in a row ≥' }
-    ]
-  }
+// Labels live in monitor.json under thresholds.<section>.<field>.
+const FIELDS: { [S in Section]: FieldOf<S>[] } = {
+  interruptions: ['total', 'burstCount', 'burstWindowSec'],
+  humanRequest: [],
+  sentiment: ['recentUtterances', 'minNegative', 'minInterruptions'],
+  latency: ['lastTurns', 'minTurns', 'p95Ms'],
+  tools: ['failures', 'zeroResultsInRow']
 }
 
 interface ThresholdFieldsProps {
@@ -56,10 +28,11 @@ interface ThresholdFieldsProps {
 
 /** One row per rule: on/off and its numbers, checked against the same schema as main. */
 export function ThresholdFields({ value, problems, onChange }: ThresholdFieldsProps): JSX.Element {
+  const { t } = useTranslation('monitor')
   const set = <S extends Section>(section: S, patch: Partial<EscalationThresholds[S]>): void =>
     onChange({ ...value, [section]: { ...value[section], ...patch } })
   return (
-    <Paper sx={{ p: 2 }} component="section" aria-label="Thresholds">
+    <Paper sx={{ p: 2 }} component="section" aria-label={t('thresholds.label')}>
       <Stack spacing={1.5}>
         {(Object.keys(FIELDS) as Section[]).map((section) => (
           <Stack
@@ -76,15 +49,15 @@ export function ThresholdFields({ value, problems, onChange }: ThresholdFieldsPr
                   onChange={(_, enabled) => set(section, { enabled })}
                 />
               }
-              label={FIELDS[section].title}
+              label={t(`thresholds.${section}.title`)}
             />
-            {(FIELDS[section].fields as FieldSpec<typeof section>[]).map(({ field, label }) => {
+            {(FIELDS[section] as string[]).map((field) => {
               const number = (value[section] as unknown as Record<string, number>)[field]!
               const problem = problems[`${section}.${field}`]
               return (
                 <TextField
                   key={field}
-                  label={label}
+                  label={t(`thresholds.${section}.${field}` as 'thresholds.tools.failures')}
                   type="number"
                   size="small"
                   disabled={!value[section].enabled}

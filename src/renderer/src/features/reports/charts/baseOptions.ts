@@ -8,6 +8,8 @@ interface Axes {
   /** A second value axis on the right, for a line over bars. */
   y2?: string
   stacked?: boolean
+  /** The y axis counts things (no fractional ticks) whatever its title's language. */
+  integerY?: boolean
   /** A numeric x axis (ms, session ordinal) instead of categories. */
   linearX?: { min?: number; max?: number; stepSize?: number }
 }
@@ -51,7 +53,7 @@ export function baseOptions(
         stacked,
         beginAtZero: true,
         // Counts of sessions have no fractions.
-        ticks: { precision: axes.y === 'Sessions' ? 0 : undefined },
+        ticks: { precision: axes.integerY || axes.y === 'Sessions' ? 0 : undefined },
         title: axisTitle(axes.y),
         grid: { color: chartPalette.grid }
       },

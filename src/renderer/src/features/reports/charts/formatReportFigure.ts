@@ -1,14 +1,24 @@
 import { formatFixed, formatLabSeriesValue } from '@shared/analytics/pythonFormat'
+import { numberFormat } from '@renderer/i18n'
 
 // Figures print the way the lab's Python prints them: f-strings round half to even
-// (formatFixed), group means as pandas shows them (formatLabSeriesValue).
+// (formatFixed), group means as pandas shows them (formatLabSeriesValue); then only the decimal
+// mark follows the UI language, so the digits stay the lab's in every language.
 export const NO_FIGURE = '—'
-const counts = new Intl.NumberFormat()
 
-export const formatCount = (n: number): string => counts.format(n)
+/** The lab's digits with the UI language's decimal mark. */
+const localDecimal = (digits: string): string => {
+  const mark =
+    numberFormat()
+      .formatToParts(1.5)
+      .find((p) => p.type === 'decimal')?.value ?? '.'
+  return mark === '.' ? digits : digits.replace('.', mark)
+}
+
+export const formatCount = (n: number): string => numberFormat().format(n)
 export const formatMs = (ms: number | null): string =>
-  ms === null ? NO_FIGURE : `${formatFixed(ms, 1)} ms`
+  ms === null ? NO_FIGURE : `${localDecimal(formatFixed(ms, 1))} ms`
 export const formatPct = (pct: number | null, digits = 1): string =>
-  pct === null ? NO_FIGURE : `${formatFixed(pct, digits)} %`
+  pct === null ? NO_FIGURE : `${localDecimal(formatFixed(pct, digits))} %`
 export const formatMean = (x: number | null): string =>
-  x === null ? NO_FIGURE : formatLabSeriesValue(x, 2)
+  x === null ? NO_FIGURE : localDecimal(formatLabSeriesValue(x, 2))

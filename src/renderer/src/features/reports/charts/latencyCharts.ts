@@ -1,5 +1,6 @@
 import type { TooltipItem } from 'chart.js'
 import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import { chartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
@@ -128,6 +129,15 @@ export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
   }
 }
 
+/** Sessions whose P50 (or P95) falls in a histogram bin: [from, to), as the bins count. */
+function latencyDrill(bin: { fromMs: number; toMs: number }, measure: 'p50' | 'p95'): DrillTarget {
+  const range = { min: bin.fromMs, max: bin.toMs }
+  return {
+    label: `sessions with ${measure.toUpperCase()} ${bin.fromMs}–${bin.toMs} ms`,
+    filter: measure === 'p50' ? { latencyP50Ms: range } : { latencyP95Ms: range }
+  }
+}
+
 export function latencyHistogramChart(s: ReportSummary): ChartSpec {
   const { bins, binWidthMs } = s.histogram
   const centre = (b: (typeof bins)[number]): number => (b.fromMs + b.toMs) / 2
@@ -175,8 +185,12 @@ export function latencyHistogramChart(s: ReportSummary): ChartSpec {
       { label: 'Sessions by P95', numeric: true }
     ],
     rows: bins.map((b) => ({
-      cells: [range(b), formatCount(b.p50Sessions), formatCount(b.p95Sessions)]
+      cells: [range(b), formatCount(b.p50Sessions), formatCount(b.p95Sessions)],
+      drill: latencyDrill(b, 'p50')
     })),
+    // A bar opens its own measure's bin; the column around it, the P50 bin.
+    drill: ({ index, datasetIndex }) =>
+      bins[index] ? latencyDrill(bins[index], datasetIndex === 1 ? 'p95' : 'p50') : null,
     empty: bins.length ? undefined : 'No sessions match these filters.'
   }
 }

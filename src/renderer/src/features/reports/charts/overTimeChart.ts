@@ -1,9 +1,15 @@
 import type { TooltipItem } from 'chart.js'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import { chartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatPct } from './formatReportFigure'
+
+const dayDrill = (day: string): DrillTarget => ({
+  label: `sessions of ${day}`,
+  filter: { startedFrom: day, startedTo: day }
+})
 
 export function overTimeChart(s: ReportSummary): ChartSpec {
   const { days, undatedSessions } = s.overTime
@@ -13,7 +19,7 @@ export function overTimeChart(s: ReportSummary): ChartSpec {
   return {
     id: 'over-time',
     question: 'Are calls and unhappy callers rising or falling?',
-    caption: `Sessions per day (UTC, bars) and the share of them with negative sentiment (%, line).${undated} (Sessions cannot filter by date yet, so this chart does not open sessions.)`,
+    caption: `Sessions per day (UTC, bars) and the share of them with negative sentiment (%, line).${undated} Click a day to open its sessions.`,
     type: 'bar',
     data: {
       labels: days.map((d) => d.day),
@@ -50,6 +56,7 @@ export function overTimeChart(s: ReportSummary): ChartSpec {
       { label: 'Negative share', numeric: true }
     ],
     rows: days.map((d) => ({
+      drill: dayDrill(d.day),
       cells: [
         d.day,
         formatCount(d.sessions),
@@ -57,6 +64,7 @@ export function overTimeChart(s: ReportSummary): ChartSpec {
         formatPct(d.negativeSharePct)
       ]
     })),
+    drill: ({ index }) => (days[index] ? dayDrill(days[index].day) : null),
     empty: days.length
       ? undefined
       : `No dated sessions here: dates come with live calls; CSV imports and the pilot carry none.${undatedSessions ? ` ${formatCount(undatedSessions)} sessions are undated.` : ''}`

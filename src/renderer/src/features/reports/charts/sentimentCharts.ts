@@ -1,5 +1,6 @@
 import type { TooltipItem } from 'chart.js'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import { sentimentColor } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
@@ -99,7 +100,7 @@ export function interruptionsVsSentimentChart(s: ReportSummary): ChartSpec {
     id: 'interruptions-vs-sentiment',
     question: 'Does sentiment sour as interruptions pile up?',
     caption:
-      'Sessions by number of interruptions, split by sentiment. (Sessions cannot filter by interruptions yet, so this chart does not open sessions.)',
+      'Sessions by number of interruptions, split by sentiment. Click a segment to open those sessions.',
     type: 'bar',
     data: {
       labels: counts.map(String),
@@ -119,8 +120,27 @@ export function interruptionsVsSentimentChart(s: ReportSummary): ChartSpec {
       ...sentiments.map((label) => ({ label, numeric: true }))
     ],
     rows: counts.map((i) => ({
-      cells: [String(i), ...sentiments.map((sentiment) => formatCount(count(i, sentiment)))]
+      cells: [String(i), ...sentiments.map((sentiment) => formatCount(count(i, sentiment)))],
+      drill: interruptionsDrill(i)
     })),
+    drill: ({ index, datasetIndex }) =>
+      counts[index] === undefined
+        ? null
+        : interruptionsDrill(
+            counts[index],
+            datasetIndex === null ? undefined : sentiments[datasetIndex]
+          ),
     empty: cells.length ? undefined : NONE
+  }
+}
+
+/** Sessions with exactly `n` interruptions, of one sentiment when a segment was hit. */
+function interruptionsDrill(n: number, sentiment?: string): DrillTarget {
+  return {
+    label: `sessions with ${n} interruption${n === 1 ? '' : 's'}${sentiment ? ` (${sentiment})` : ''}`,
+    filter: {
+      interruptions: { min: n, max: n },
+      ...(sentiment !== undefined && { sentiment: [sentiment] })
+    }
   }
 }

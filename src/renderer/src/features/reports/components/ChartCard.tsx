@@ -1,4 +1,5 @@
 import { memo, useId, useRef, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import DownloadIcon from '@mui/icons-material/Download'
 import Box from '@mui/material/Box'
 import FormControlLabel from '@mui/material/FormControlLabel'
@@ -17,18 +18,13 @@ import { saveCanvasAsPng } from './saveCanvasAsPng'
 interface ChartCardProps {
   spec: ChartSpec
   onDrill: ((target: DrillTarget) => void) | null
-  /** Why clicks do not open sessions right now, if they do not. */
-  drillBlocked: string | null
 }
 
 const CHART_HEIGHT = 260
 
 /** A titled chart (its question), its units, and a switch to read it as a table instead. */
-export const ChartCard = memo(function ChartCard({
-  spec,
-  onDrill,
-  drillBlocked
-}: ChartCardProps): JSX.Element {
+export const ChartCard = memo(function ChartCard({ spec, onDrill }: ChartCardProps): JSX.Element {
+  const { t } = useTranslation('reports')
   const [asTable, setAsTable] = useState(false)
   const titleId = useId()
   const chartBox = useRef<HTMLDivElement>(null)
@@ -36,7 +32,7 @@ export const ChartCard = memo(function ChartCard({
     const canvas = chartBox.current?.querySelector('canvas')
     if (canvas) saveCanvasAsPng(canvas, `outdoorgear-${spec.id}.png`)
   }
-  const drill = spec.drill && !drillBlocked ? onDrill : null
+  const drill = spec.drill ? onDrill : null
   return (
     <Paper
       component="section"
@@ -51,20 +47,19 @@ export const ChartCard = memo(function ChartCard({
           </Typography>
           <Typography variant="caption" color="text.secondary" component="p">
             {spec.caption}
-            {spec.drill && drillBlocked ? ` ${drillBlocked}.` : ''}
           </Typography>
         </Box>
         <FormControlLabel
           control={<Switch size="small" checked={asTable} onChange={(_, on) => setAsTable(on)} />}
-          label="Show as table"
+          label={t('chart.showAsTable')}
           slotProps={{ typography: { variant: 'caption', noWrap: true } }}
           sx={{ mr: 0, flexShrink: 0 }}
         />
         {!asTable && !spec.empty && (
-          <Tooltip title="Save as PNG">
+          <Tooltip title={t('chart.savePng')}>
             <IconButton
               size="small"
-              aria-label={`Save "${spec.question}" as PNG`}
+              aria-label={t('chart.savePngOf', { question: spec.question })}
               onClick={savePng}
             >
               <DownloadIcon fontSize="small" />

@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import OpenInNewIcon from '@mui/icons-material/OpenInNew'
 import IconButton from '@mui/material/IconButton'
 import Table from '@mui/material/Table'
@@ -17,6 +18,7 @@ interface ChartTableProps {
 
 /** The chart's values as an accessible table, with the same click-through per row. */
 export function ChartTable({ spec, onDrill }: ChartTableProps): JSX.Element {
+  const { t } = useTranslation('reports')
   const drillable = onDrill !== null && spec.rows.some((row) => row.drill)
   return (
     <Table size="small" stickyHeader data-testid={`chart-table-${spec.id}`}>
@@ -32,7 +34,7 @@ export function ChartTable({ spec, onDrill }: ChartTableProps): JSX.Element {
           ))}
           {drillable && (
             <TableCell scope="col" align="right">
-              Sessions
+              {t('chart.sessionsColumn')}
             </TableCell>
           )}
         </TableRow>
@@ -54,10 +56,10 @@ export function ChartTable({ spec, onDrill }: ChartTableProps): JSX.Element {
             {drillable && (
               <TableCell align="right" sx={{ py: 0 }}>
                 {row.drill && onDrill && (
-                  <Tooltip title={`Open ${row.drill.label} in Sessions`}>
+                  <Tooltip title={t('chart.open', { label: row.drill.label })}>
                     <IconButton
                       size="small"
-                      aria-label={`Open ${row.drill.label} in Sessions`}
+                      aria-label={t('chart.open', { label: row.drill.label })}
                       onClick={() => row.drill && onDrill(row.drill)}
                     >
                       <OpenInNewIcon fontSize="inherit" />

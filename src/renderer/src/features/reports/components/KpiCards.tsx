@@ -1,4 +1,6 @@
 import { memo, type JSX } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
@@ -20,54 +22,54 @@ interface Kpi {
   emphasis?: 'warning.main' | 'error.main'
 }
 
-function kpisOf(k: ReportKpis | undefined): Kpi[] {
+function kpisOf(k: ReportKpis | undefined, t: TFunction<'reports'>): Kpi[] {
   const countWithShare = (n: number | undefined, pct: number | null | undefined): string =>
     n === undefined ? NO_FIGURE : `${formatCount(n)} (${formatPct(pct ?? null)})`
   const threshold = k?.slowThresholdMs ?? 200
   return [
     {
       id: 'sessions',
-      label: 'Sessions',
+      label: t('kpi.sessions'),
       value: k ? formatCount(k.sessions) : NO_FIGURE,
-      hint: 'Sessions matching the filters'
+      hint: t('kpi.sessionsHint')
     },
     {
       id: 'avg-p50',
-      label: 'Avg P50',
+      label: t('kpi.avgP50'),
       value: formatMs(k?.avgP50Ms ?? null),
-      hint: 'Mean of the sessions’ median (P50) latency'
+      hint: t('kpi.avgP50Hint')
     },
     {
       id: 'avg-p95',
-      label: 'Avg P95',
+      label: t('kpi.avgP95'),
       value: formatMs(k?.avgP95Ms ?? null),
-      hint: 'Mean of the sessions’ P95 latency'
+      hint: t('kpi.avgP95Hint')
     },
     {
       id: 'slow',
-      label: `Slow (P95 > ${threshold} ms)`,
+      label: t('kpi.slow', { threshold }),
       value: countWithShare(k?.slowSessions, k?.slowSharePct),
-      hint: `Sessions whose P95 latency is above ${threshold} ms, and their share`,
+      hint: t('kpi.slowHint', { threshold }),
       emphasis: k?.slowSessions ? 'warning.main' : undefined
     },
     {
       id: 'negative',
-      label: 'Negative',
+      label: t('kpi.negative'),
       value: countWithShare(k?.negativeSessions, k?.negativeSharePct),
-      hint: 'Sessions with negative sentiment, and their share',
+      hint: t('kpi.negativeHint'),
       emphasis: k?.negativeSessions ? 'error.main' : undefined
     },
     {
       id: 'rag',
-      label: 'RAG usage',
+      label: t('kpi.rag'),
       value: formatPct(k?.ragUsagePct ?? null, 0),
-      hint: 'Share of sessions that used retrieval'
+      hint: t('kpi.ragHint')
     },
     {
       id: 'interruptions',
-      label: 'Avg interruptions',
+      label: t('kpi.interruptions'),
       value: formatMean(k?.avgInterruptions ?? null),
-      hint: 'Mean interruptions per session'
+      hint: t('kpi.interruptionsHint')
     }
   ]
 }
@@ -79,10 +81,11 @@ interface KpiCardsProps {
 
 /** The headline figures of the filtered sessions; computed in main, only printed here. */
 export const KpiCards = memo(function KpiCards({ kpis, loading }: KpiCardsProps): JSX.Element {
+  const { t } = useTranslation('reports')
   return (
     <Box
       component="section"
-      aria-label="Key figures"
+      aria-label={t('kpi.label')}
       sx={{
         position: 'relative',
         display: 'grid',
@@ -90,7 +93,7 @@ export const KpiCards = memo(function KpiCards({ kpis, loading }: KpiCardsProps)
         gap: 1.5
       }}
     >
-      {kpisOf(kpis).map((kpi) => (
+      {kpisOf(kpis, t).map((kpi) => (
         <Paper key={kpi.id} title={kpi.hint} sx={{ px: 2, py: 1.5 }}>
           <Typography variant="caption" color="text.secondary" noWrap component="div">
             {kpi.label}
@@ -108,7 +111,7 @@ export const KpiCards = memo(function KpiCards({ kpis, loading }: KpiCardsProps)
       ))}
       {loading && (
         <LinearProgress
-          aria-label="Updating figures"
+          aria-label={t('kpi.updating')}
           sx={{ position: 'absolute', left: 0, right: 0, bottom: -4, height: 2 }}
         />
       )}

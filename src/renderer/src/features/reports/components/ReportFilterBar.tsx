@@ -1,4 +1,5 @@
 import { memo, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff'
 import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
@@ -9,13 +10,7 @@ import { FacetSelect } from '@renderer/features/sessions'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
 import { useReportsStore, type ReportFacet } from '../reportsStore'
 
-const FACETS: { facet: ReportFacet; label: string }[] = [
-  { facet: 'scenario', label: 'Scenario' },
-  { facet: 'language', label: 'Language' },
-  { facet: 'sentiment', label: 'Sentiment' },
-  { facet: 'source', label: 'Source' },
-  { facet: 'model', label: 'Model' }
-]
+const FACETS: readonly ReportFacet[] = ['scenario', 'language', 'sentiment', 'source', 'model']
 
 type RagChoice = 'any' | 'yes' | 'no'
 const toRagChoice = (ragUsed: boolean | undefined): RagChoice =>
@@ -29,6 +24,7 @@ interface ReportFilterBarProps {
 export const ReportFilterBar = memo(function ReportFilterBar({
   facets
 }: ReportFilterBarProps): JSX.Element {
+  const { t } = useTranslation('reports')
   const { filter, setFacet, setRagUsed, setDay, clearFilters } = useReportsStore(
     useShallow((s) => ({
       filter: s.filter,
@@ -58,18 +54,18 @@ export const ReportFilterBar = memo(function ReportFilterBar({
   return (
     <Stack
       component="section"
-      aria-label="Report filters"
+      aria-label={t('filters.label')}
       direction="row"
       spacing={1.5}
       useFlexGap
       sx={{ flexWrap: 'wrap', alignItems: 'center' }}
     >
-      {day('startedFrom', 'From (UTC day)')}
-      {day('startedTo', 'To (UTC day)')}
-      {FACETS.map(({ facet, label }) => (
+      {day('startedFrom', t('filters.from'))}
+      {day('startedTo', t('filters.to'))}
+      {FACETS.map((facet) => (
         <FacetSelect
           key={facet}
-          label={label}
+          label={t(`filters.${facet}`)}
           options={facets?.[facet] ?? []}
           selected={filter[facet] ?? []}
           onChange={(values) => setFacet(facet, values)}
@@ -78,7 +74,7 @@ export const ReportFilterBar = memo(function ReportFilterBar({
       <TextField
         select
         size="small"
-        label="RAG used"
+        label={t('filters.ragUsed')}
         value={toRagChoice(filter.ragUsed)}
         onChange={(event) => {
           const choice = event.target.value as RagChoice
@@ -86,16 +82,16 @@ export const ReportFilterBar = memo(function ReportFilterBar({
         }}
         sx={{ minWidth: 120 }}
       >
-        <MenuItem value="any">Any</MenuItem>
-        <MenuItem value="yes">Yes</MenuItem>
-        <MenuItem value="no">No</MenuItem>
+        <MenuItem value="any">{t('filters.any')}</MenuItem>
+        <MenuItem value="yes">{t('filters.yes')}</MenuItem>
+        <MenuItem value="no">{t('filters.no')}</MenuItem>
       </TextField>
       <Button
         startIcon={<FilterAltOffIcon />}
         onClick={clearFilters}
         disabled={Object.keys(filter).length === 0}
       >
-        Clear filters
+        {t('filters.clear')}
       </Button>
     </Stack>
   )

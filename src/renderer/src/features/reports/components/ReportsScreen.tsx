@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import GlobalStyles from '@mui/material/GlobalStyles'
 import Stack from '@mui/material/Stack'
@@ -8,8 +9,9 @@ import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { reportCharts } from '../charts/reportCharts'
-import { drillBlocker, sessionsFilterFor, type DrillTarget } from '../drillDown'
+import { sessionsFilterFor, type DrillTarget } from '../drillDown'
 import { useReportsStore } from '../reportsStore'
+import { AlertsSection } from './AlertsSection'
 import { ChartCard } from './ChartCard'
 import { KpiCards } from './KpiCards'
 import { ReportFilterBar } from './ReportFilterBar'
@@ -23,6 +25,7 @@ interface ReportsScreenProps {
 
 /** Supervisor reports: key figures and charts over the filtered sessions, aggregated in main. */
 export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Element {
+  const { t } = useTranslation('reports')
   const filter = useReportsStore((s) => s.filter)
   const [revision, setRevision] = useState(0)
   const refresh = useCallback(() => setRevision((r) => r + 1), [])
@@ -30,11 +33,9 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
   const summary = useRequest('reports.summary', { filter }, revision)
   const facets = useRequest('sessions.facets', {}, revision)
   const charts = useMemo(() => (summary.data ? reportCharts(summary.data) : []), [summary.data])
-  const blocked = drillBlocker(filter)
   const onDrill = useCallback(
     (target: DrillTarget) => {
-      const sessions = sessionsFilterFor(filter, target)
-      if (sessions) onOpenSessions(sessions)
+      onOpenSessions(sessionsFilterFor(filter, target))
     },
     [filter, onOpenSessions]
   )
@@ -46,7 +47,7 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
       <Stack spacing={2} sx={{ p: 2 }}>
         <Stack direction="row" sx={{ alignItems: 'center' }}>
           <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-            Reports
+            {t('screen.title')}
           </Typography>
           <SavePdfButton />
         </Stack>
@@ -63,9 +64,10 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
           }}
         >
           {charts.map((spec) => (
-            <ChartCard key={spec.id} spec={spec} onDrill={onDrill} drillBlocked={blocked} />
+            <ChartCard key={spec.id} spec={spec} onDrill={onDrill} />
           ))}
         </Box>
+        <AlertsSection filter={filter} revision={revision} onDrill={onDrill} onRetry={refresh} />
       </Stack>
     </Box>
   )

@@ -1,4 +1,6 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import { numberFormat } from '@renderer/i18n'
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
@@ -11,6 +13,7 @@ import { request, toIpcError } from '@renderer/app/ipc'
  * Either way the print styles of the Reports screen lay it out.
  */
 export function SavePdfButton(): JSX.Element {
+  const { t } = useTranslation('reports')
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const save = async (): Promise<void> => {
     try {
@@ -19,7 +22,10 @@ export function SavePdfButton(): JSX.Element {
       else if (result.status === 'saved')
         setMessage({
           ok: true,
-          text: `Saved ${result.path} (${Math.round(result.bytes / 1024)} KB)`
+          text: t('screen.pdfSaved', {
+            path: result.path,
+            kb: numberFormat({ maximumFractionDigits: 0 }).format(result.bytes / 1024)
+          })
         })
     } catch (failure) {
       setMessage({ ok: false, text: toIpcError('reports.savePdf', failure).message })
@@ -33,7 +39,7 @@ export function SavePdfButton(): JSX.Element {
         onClick={() => void save()}
         data-print="hide"
       >
-        Save as PDF
+        {t('screen.savePdf')}
       </Button>
       <Snackbar open={message !== null} autoHideDuration={6000} onClose={() => setMessage(null)}>
         <Alert severity={message?.ok ? 'success' : 'error'} onClose={() => setMessage(null)}>

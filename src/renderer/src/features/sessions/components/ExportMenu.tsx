@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown'
 import FileDownloadIcon from '@mui/icons-material/FileDownload'
 import Button from '@mui/material/Button'
@@ -13,6 +14,7 @@ interface ExportMenuProps {
 
 /** Lab-schema CSV for the lab's notebooks, or with the console's live-call columns appended. */
 export function ExportMenu({ busy, onExport }: ExportMenuProps): JSX.Element {
+  const { t } = useTranslation('sessions')
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const choose = (extended: boolean): void => {
     setAnchor(null)
@@ -29,14 +31,14 @@ export function ExportMenu({ busy, onExport }: ExportMenuProps): JSX.Element {
         aria-expanded={anchor ? 'true' : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        Export CSV
+        {t('exportMenu.button')}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={() => choose(false)}>
-          <ListItemText primary="Export CSV (lab schema)" />
+          <ListItemText primary={t('exportMenu.labSchema')} />
         </MenuItem>
         <MenuItem onClick={() => choose(true)}>
-          <ListItemText primary="Export CSV (with live-call columns)" />
+          <ListItemText primary={t('exportMenu.withLiveColumns')} />
         </MenuItem>
       </Menu>
     </>

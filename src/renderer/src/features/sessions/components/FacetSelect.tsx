@@ -13,10 +13,18 @@ interface FacetSelectProps {
   options: readonly string[]
   selected: readonly string[]
   onChange: (values: string[]) => void
+  /** What to show for a value (a translated sentiment, say); the value itself by default. */
+  optionLabel?: (value: string) => string
 }
 
 /** A multi-select over one column's distinct values; nothing selected means "any". */
-export function FacetSelect({ label, options, selected, onChange }: FacetSelectProps): JSX.Element {
+export function FacetSelect({
+  label,
+  options,
+  selected,
+  onChange,
+  optionLabel = (value) => value
+}: FacetSelectProps): JSX.Element {
   const labelId = useId()
   // A chosen value stays listed even if a refresh no longer reports it, so it can be unticked.
   const values = [...new Set([...options, ...selected])]
@@ -32,12 +40,12 @@ export function FacetSelect({ label, options, selected, onChange }: FacetSelectP
           onChange(typeof value === 'string' ? value.split(',') : value)
         }}
         input={<OutlinedInput label={label} />}
-        renderValue={(chosen) => chosen.join(', ')}
+        renderValue={(chosen) => chosen.map(optionLabel).join(', ')}
       >
         {values.map((value) => (
           <MenuItem key={value} value={value} dense>
             <Checkbox size="small" checked={selected.includes(value)} sx={{ py: 0 }} />
-            <ListItemText primary={value} />
+            <ListItemText primary={optionLabel(value)} />
           </MenuItem>
         ))}
       </Select>

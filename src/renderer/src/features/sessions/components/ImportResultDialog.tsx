@@ -1,4 +1,5 @@
 import { useId, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Dialog from '@mui/material/Dialog'
@@ -11,7 +12,6 @@ import ListItem from '@mui/material/ListItem'
 import Typography from '@mui/material/Typography'
 import { formatIssue, formatWarning } from '@shared/sessions/importIssues'
 import type { ConflictChoice, RejectedOutcome } from '../hooks/useSessionImport'
-import { pluralize } from './formatFigure'
 
 interface ImportResultDialogProps {
   outcome: RejectedOutcome
@@ -31,6 +31,7 @@ export function ImportResultDialog({
   const onlyConflicts = conflictCount > 0 && conflictCount === issueCount
   const unlisted = issueCount - issues.length
   const titleId = useId()
+  const { t } = useTranslation('sessions')
 
   return (
     <Dialog
@@ -40,12 +41,12 @@ export function ImportResultDialog({
       maxWidth="md"
       fullWidth
     >
-      <DialogTitle id={titleId}>{fileName} was not imported — nothing was changed</DialogTitle>
+      <DialogTitle id={titleId}>{t('importResult.title', { fileName })}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 1 }}>
           {onlyConflicts
-            ? `${pluralize(conflictCount, 'session')} already exist${conflictCount === 1 ? 's' : ''} in the database. Skip them to import only the new sessions, or replace them with the file's values.`
-            : `${pluralize(issueCount, 'problem')} found. Fix the file and import it again.`}
+            ? t('importResult.conflicts', { count: conflictCount })
+            : t('importResult.problems', { count: issueCount })}
         </DialogContentText>
         <List
           role="list"
@@ -67,7 +68,7 @@ export function ImportResultDialog({
         </List>
         {unlisted > 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            and {unlisted} more
+            {t('importResult.more', { count: unlisted })}
           </Typography>
         )}
         {warnings.length > 0 && (
@@ -82,18 +83,18 @@ export function ImportResultDialog({
         {onlyConflicts ? (
           <>
             <Button onClick={onClose} disabled={busy}>
-              Cancel
+              {t('importResult.cancel')}
             </Button>
             <Button onClick={() => onResolve('skip')} disabled={busy} variant="outlined">
-              Skip existing
+              {t('importResult.skip')}
             </Button>
             <Button onClick={() => onResolve('replace')} disabled={busy} variant="contained">
-              Replace existing
+              {t('importResult.replace')}
             </Button>
           </>
         ) : (
           <Button onClick={onClose} variant="contained">
-            Close
+            {t('importResult.close')}
           </Button>
         )}
       </DialogActions>

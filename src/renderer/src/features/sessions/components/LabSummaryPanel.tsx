@@ -1,11 +1,19 @@
 import { memo, type JSX } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import type { Output } from '@shared/ipc/contract'
 import { SLOW_P95_MS } from '@shared/sessions/labSchema'
-import { formatCount, formatFigure, formatSeriesFigure, NO_FIGURE } from './formatFigure'
+import {
+  formatCount,
+  formatFigure,
+  formatPercent,
+  formatSeriesFigure,
+  NO_FIGURE
+} from './formatFigure'
 
 interface Figure {
   testId: string
@@ -19,64 +27,63 @@ interface Figure {
 /** Reads the report's figures; every number is computed in main, here it is only printed. */
 type LabReportPage = Output<'analytics.labReport'>
 
-function figuresOf(report: LabReportPage | undefined): Figure[] {
+function figuresOf(report: LabReportPage | undefined, t: TFunction<'sessions'>): Figure[] {
   const count = (n: number | undefined): string =>
     report === undefined ? NO_FIGURE : formatCount(n ?? 0)
   const slow = report?.listed_totals.slow_sessions
   const negative = report?.sentiment.counts['negative']
   const interruptions = report?.interruptions.avg_by_sentiment
   const threshold = report?.latency.threshold_ms ?? SLOW_P95_MS
-  const rag = formatFigure(report?.rag.usage_rate_pct, 0)
   return [
     {
       testId: 'kpi-total',
-      label: 'Sessions',
+      label: t('summary.total'),
       value: count(report?.total_sessions),
-      hint: 'Sessions matching the filters'
+      hint: t('summary.totalHint')
     },
     {
       testId: 'kpi-avg-p50',
-      label: 'Avg P50 (ms)',
+      label: t('summary.avgP50'),
       value: formatFigure(report?.latency.avg_p50_ms, 1),
-      hint: 'Mean of the sessions’ median latency'
+      hint: t('summary.avgP50Hint')
     },
     {
       testId: 'kpi-avg-p95',
-      label: 'Avg P95 (ms)',
+      label: t('summary.avgP95'),
       value: formatFigure(report?.latency.avg_p95_ms, 1),
-      hint: 'Mean of the sessions’ P95 latency'
+      hint: t('summary.avgP95Hint')
     },
     {
       testId: 'kpi-slow',
-      label: `Slow (P95 > ${threshold} ms)`,
+      label: t('summary.slow', { threshold }),
       value: count(slow),
-      hint: `Sessions whose P95 latency is above ${threshold} ms`,
+      hint: t('summary.slowHint', { threshold }),
       emphasis: slow ? 'warning' : undefined
     },
     {
       testId: 'kpi-negative',
-      label: 'Negative',
+      label: t('summary.negative'),
       value: count(negative),
-      hint: 'Sessions with negative sentiment',
+      hint: t('summary.negativeHint'),
       emphasis: negative ? 'error' : undefined
     },
     {
       testId: 'kpi-rag',
-      label: 'RAG usage',
-      value: rag === NO_FIGURE ? rag : `${rag}%`,
-      hint: 'Share of sessions that used retrieval'
+      label: t('summary.rag'),
+      value: formatPercent(report?.rag.usage_rate_pct),
+      hint: t('summary.ragHint')
     },
     {
       testId: 'kpi-interruptions-negative',
-      label: 'Interruptions, negative',
+      label: t('summary.interruptionsNegative'),
       value: formatSeriesFigure(interruptions?.['negative'], 2),
-      hint: 'Average interruptions in negative sessions'
+      hint: t('summary.interruptionsNegativeHint')
     },
     {
       testId: 'kpi-interruptions-positive',
-      label: 'Interruptions, positive',
+      label: t('summary.interruptionsPositive'),
       value: formatSeriesFigure(interruptions?.['positive'], 2),
-      hint: 'Average interruptions in positive sessions'
+      hint: t('summary.interruptionsPositiveHint')
     }
   ]
 }
@@ -94,10 +101,11 @@ export const LabSummaryPanel = memo(function LabSummaryPanel({
   report,
   loading
 }: LabSummaryPanelProps): JSX.Element {
+  const { t } = useTranslation('sessions')
   return (
     <Paper
       component="section"
-      aria-label="Lab summary"
+      aria-label={t('summary.label')}
       sx={{ position: 'relative', overflow: 'hidden' }}
     >
       <Box
@@ -109,7 +117,7 @@ export const LabSummaryPanel = memo(function LabSummaryPanel({
           py: 1.5
         }}
       >
-        {figuresOf(report).map((figure) => (
+        {figuresOf(report, t).map((figure) => (
           <Box key={figure.testId} title={figure.hint}>
             <Typography variant="caption" color="text.secondary" noWrap component="div">
               {figure.label}
@@ -128,7 +136,7 @@ export const LabSummaryPanel = memo(function LabSummaryPanel({
       </Box>
       {loading && (
         <LinearProgress
-          aria-label="Updating summary"
+          aria-label={t('summary.updating')}
           sx={{ position: 'absolute', left: 0, right: 0, bottom: 0, height: 2 }}
         />
       )}

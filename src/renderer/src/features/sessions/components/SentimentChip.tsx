@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import Chip, { type ChipProps } from '@mui/material/Chip'
+import { useSentimentLabel } from './sentimentLabel'
 
 const COLORS: Record<string, ChipProps['color']> = {
   positive: 'success',
@@ -7,15 +8,17 @@ const COLORS: Record<string, ChipProps['color']> = {
   negative: 'error'
 }
 
-/** Sentiment at a glance; values outside the lab's three stay neutral and outlined. */
+/** Sentiment at a glance; values outside the lab's three stay neutral, outlined and as stored. */
 export function SentimentChip({ sentiment }: { sentiment: string }): JSX.Element {
+  const label = useSentimentLabel()
   const color = COLORS[sentiment]
   return (
     <Chip
       size="small"
-      label={sentiment}
+      label={label(sentiment)}
       color={color ?? 'default'}
       variant={color && color !== 'default' ? 'filled' : 'outlined'}
+      data-sentiment={sentiment}
     />
   )
 }

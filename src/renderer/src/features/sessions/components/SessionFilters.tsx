@@ -1,4 +1,5 @@
 import { memo, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff'
 import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
@@ -9,13 +10,15 @@ import { useShallow } from 'zustand/react/shallow'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
 import { hasActiveFilters, useSessionsStore, type FacetFilter } from '../sessionsStore'
 import { FacetSelect } from './FacetSelect'
+import { useSentimentLabel } from './sentimentLabel'
 
-const FACET_FILTERS: { column: FacetFilter; label: string }[] = [
-  { column: 'scenario', label: 'Scenario' },
-  { column: 'sentiment', label: 'Sentiment' },
-  { column: 'language', label: 'Language' },
-  { column: 'source', label: 'Source' },
-  { column: 'model', label: 'Model' }
+/** The multi-selects, in order; each one's label is `filters.<column>`. */
+const FACET_FILTERS: readonly FacetFilter[] = [
+  'scenario',
+  'sentiment',
+  'language',
+  'source',
+  'model'
 ]
 
 type RagChoice = 'any' | 'yes' | 'no'
@@ -35,6 +38,8 @@ interface SessionFiltersProps {
 export const SessionFilters = memo(function SessionFilters({
   facets
 }: SessionFiltersProps): JSX.Element {
+  const { t } = useTranslation('sessions')
+  const sentimentLabel = useSentimentLabel()
   const { searchText, filter, active, setSearchText, setFacet, setRagUsed, clearFilters } =
     useSessionsStore(
       useShallow((s) => ({
@@ -51,16 +56,17 @@ export const SessionFilters = memo(function SessionFilters({
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       <SearchField
-        label="Search"
-        placeholder="ID, scenario or model"
+        label={t('filters.search')}
+        placeholder={t('filters.searchPlaceholder')}
         value={searchText}
         onChange={setSearchText}
         width={260}
       />
-      {FACET_FILTERS.map(({ column, label }) => (
+      {FACET_FILTERS.map((column) => (
         <FacetSelect
           key={column}
-          label={label}
+          label={t(`filters.${column}`)}
+          optionLabel={column === 'sentiment' ? sentimentLabel : undefined}
           options={facets?.[column] ?? []}
           selected={filter[column] ?? []}
           onChange={(values) => setFacet(column, values)}
@@ -69,17 +75,17 @@ export const SessionFilters = memo(function SessionFilters({
       <TextField
         select
         size="small"
-        label="RAG used"
+        label={t('filters.ragUsed')}
         value={toRagChoice(filter.ragUsed)}
         onChange={(event) => setRagUsed(fromRagChoice(event.target.value as RagChoice))}
         sx={{ minWidth: 120 }}
       >
-        <MenuItem value="any">Any</MenuItem>
-        <MenuItem value="yes">Yes</MenuItem>
-        <MenuItem value="no">No</MenuItem>
+        <MenuItem value="any">{t('filters.any')}</MenuItem>
+        <MenuItem value="yes">{t('filters.yes')}</MenuItem>
+        <MenuItem value="no">{t('filters.no')}</MenuItem>
       </TextField>
       <Button startIcon={<FilterAltOffIcon />} onClick={clearFilters} disabled={!active}>
-        Clear filters
+        {t('filters.clear')}
       </Button>
     </Stack>
   )

@@ -1,4 +1,5 @@
 import { useRef, useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import FileUploadIcon from '@mui/icons-material/FileUpload'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -14,6 +15,7 @@ import { useSessionExport } from '../hooks/useSessionExport'
 import { useSessionImport } from '../hooks/useSessionImport'
 import { useSessionPages } from '../hooks/useSessionPages'
 import { useSessionsStore } from '../sessionsStore'
+import { DrillFilterChips } from './DrillFilterChips'
 import { ExportMenu } from './ExportMenu'
 import { ImportResultDialog } from './ImportResultDialog'
 import { importedNotice } from './importedNotice'
@@ -22,10 +24,11 @@ import { SessionFilters } from './SessionFilters'
 import { SessionsNotice, type Notice } from './SessionsNotice'
 import { SessionDetailDrawer } from './SessionDetailDrawer'
 import { SessionsTable } from './SessionsTable'
-import { formatCount, pluralize } from './formatFigure'
+import { formatCount } from './formatFigure'
 
 /** The session database: filter, read the lab's figures, import and export CSV files. */
 export function SessionsScreen(): JSX.Element {
+  const { t } = useTranslation('sessions')
   const { filter, sort, revision, toggleSort, refresh } = useSessionsStore(
     useShallow((s) => ({
       filter: s.filter,
@@ -48,7 +51,7 @@ export function SessionsScreen(): JSX.Element {
 
   const importer = useSessionImport({
     onImported: (outcome) => {
-      setNotice(importedNotice(outcome))
+      setNotice(importedNotice(outcome, t))
       // Main announces imports with sessions.changed; refresh here only if that has not arrived.
       if (useSessionsStore.getState().revision === revisionAtImport.current) refresh()
     },
@@ -56,7 +59,7 @@ export function SessionsScreen(): JSX.Element {
   })
   const exporter = useSessionExport({
     onSaved: ({ path, rows }) =>
-      setNotice({ message: `Exported ${pluralize(rows, 'session')} to ${path}` }),
+      setNotice({ message: t('screen.exported', { count: rows, path }) }),
     onError: setActionError
   })
 
@@ -71,12 +74,12 @@ export function SessionsScreen(): JSX.Element {
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2 }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'baseline' }}>
         <Typography variant="h5" component="h1">
-          Sessions
+          {t('screen.title')}
         </Typography>
         {pages.total !== null && (
           <Typography color="text.secondary">
             <span data-testid="session-total">{formatCount(pages.total)}</span>{' '}
-            {pages.total === 1 ? 'session' : 'sessions'}
+            {t('screen.total', { count: pages.total })}
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
@@ -86,7 +89,7 @@ export function SessionsScreen(): JSX.Element {
           onClick={startImport}
           disabled={importer.busy}
         >
-          Import CSV
+          {t('screen.importCsv')}
         </Button>
         <ExportMenu
           busy={exporter.busy}
@@ -103,6 +106,7 @@ export function SessionsScreen(): JSX.Element {
       ))}
 
       <SessionFilters facets={facets.data} />
+      <DrillFilterChips filter={filter} onChange={useSessionsStore.getState().showOnly} />
       <LabSummaryPanel report={report.data} loading={report.loading} />
       <Box sx={{ flex: 1, minHeight: 240 }}>
         <SessionsTable pages={pages} sort={sort} onSort={toggleSort} onOpen={setDetail} />

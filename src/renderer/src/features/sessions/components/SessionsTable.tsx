@@ -1,4 +1,5 @@
 import { useMemo, type ComponentProps, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
@@ -53,11 +54,12 @@ function Scroller(props: Props<ScrollerProps>): JSX.Element {
 }
 
 function TableElement(props: Props<TableProps>): JSX.Element {
+  const { t } = useTranslation('sessions')
   return (
     <Table
       {...domProps(props)}
       size="small"
-      aria-label="Sessions"
+      aria-label={t('table.label')}
       aria-rowcount={props.context.total ?? undefined}
       // Row and cell styles live here, once, rather than as an sx prop on each of thousands of cells.
       sx={{
@@ -106,12 +108,13 @@ function Row(props: Props<ItemProps<unknown>>): JSX.Element {
 }
 
 function EmptyPlaceholder({ context }: ContextProp<TableContext>): JSX.Element {
+  const { t } = useTranslation('sessions')
   return (
     <TableBody>
       <TableRow>
         <TableCell colSpan={SESSION_COLUMNS.length}>
           <Typography color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>
-            {context.total === null ? 'Loading sessions…' : 'No sessions match these filters.'}
+            {context.total === null ? t('table.loading') : t('table.empty')}
           </Typography>
         </TableCell>
       </TableRow>
@@ -138,6 +141,7 @@ interface SessionsTableProps {
 
 /** Every matching session, virtualised: only the rows on screen exist in the DOM. */
 export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProps): JSX.Element {
+  const { t } = useTranslation('sessions')
   const { rowAt, total, version, showRange } = pages
   const context = useMemo(
     () => ({ rowAt, total, version, onOpen }),
@@ -169,7 +173,7 @@ export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProp
                   direction={active ? sort.direction : 'asc'}
                   onClick={() => onSort(column.key)}
                 >
-                  {column.label}
+                  {t(`columns.${column.key}`)}
                 </TableSortLabel>
               </TableCell>
             )

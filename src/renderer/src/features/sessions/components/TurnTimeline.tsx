@@ -1,26 +1,55 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
-import type { TurnRow } from '@shared/ipc/routes/recordingRoutes'
+import Tooltip from '@mui/material/Tooltip'
+import type { CallAlert, TurnRow } from '@shared/ipc/routes/recordingRoutes'
+import { formatDurationMs, numberFormat } from '@renderer/i18n'
+import { AlertDetails } from './AlertDetails'
+import { SEVERITY_COLORS } from './alertColors'
 
 const LANE = 26
-const TOP = 18
+/** Alert flags sit in rows above the lanes, so flags raised close together stay readable. */
+const FLAG_ROW = 13
+const FLAG_ROWS = 3
+const TOP = 8 + FLAG_ROWS * FLAG_ROW
+/** About one flag label's width in viewBox units: closer flags go to the next row. */
+const FLAG_LABEL_WIDTH = 220
 const WIDTH = 1000
 const COLORS = { caller: '#2e6da4', agent: '#4c7a6a', barge: '#c62828', backchannel: '#9e9e9e' }
+
+interface TurnTimelineProps {
+  turns: readonly TurnRow[]
+  alerts?: readonly CallAlert[]
+  /** Fixes the time axis (a replay keeps the whole call's axis while turns appear). */
+  spanMs?: number
+  /** A replay's position: a cursor line at this call time. */
+  cursorMs?: number
+}
 
 /**
  * Caller and agent speech on one time axis: a bar per utterance and per answer, a red marker
  * where the caller cut in (with how much of the answer was heard), grey for backchannels and
- * echo suspects, and each counted turn's latency over the gap it measures.
+ * echo suspects, each counted turn's latency over the gap it measures, and a flag per alert.
  */
-export function TurnTimeline({ turns }: { turns: readonly TurnRow[] }): JSX.Element {
-  const ends = turns.flatMap((t) => [
-    t.caller_stop_ms,
-    t.agent_stop_ms,
-    t.caller_start_ms,
-    t.agent_start_ms
+export function TurnTimeline({
+  turns,
+  alerts = [],
+  spanMs,
+  cursorMs
+}: TurnTimelineProps): JSX.Element {
+  const { t } = useTranslation('sessionDetail')
+  const ends = turns.flatMap((turn) => [
+    turn.caller_stop_ms,
+    turn.agent_stop_ms,
+    turn.caller_start_ms,
+    turn.agent_start_ms
   ])
-  const span = Math.max(1, ...ends.filter((v): v is number => v !== null))
-  const x = (ms: number): number => (ms / span) * WIDTH
+  const alertTimes = alerts.map((a) => a.t)
+  const span =
+    spanMs ?? Math.max(1, ...[...ends, ...alertTimes].filter((v): v is number => v !== null))
+  const x = (ms: number): number => (Math.min(ms, span) / span) * WIDTH
+  const flagRows = flagRowsOf(alerts, x)
+  const ms = (value: number): string => numberFormat({ maximumFractionDigits: 0 }).format(value)
   const bar = (
     from: number | null,
     to: number | null,
@@ -44,45 +73,116 @@ export function TurnTimeline({ turns }: { turns: readonly TurnRow[] }): JSX.Elem
       component="svg"
       viewBox={`0 0 ${WIDTH} ${TOP + 2 * LANE + 18}`}
       role="img"
-      aria-label={`Turn timeline over ${(span / 1000).toFixed(1)} s: caller on the first lane, agent on the second`}
+      aria-label={t('timeline.label', {
+        seconds: numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+          span / 1000
+        )
+      })}
       data-testid="turn-timeline"
-      sx={{ width: '100%', height: 'auto', fontSize: 11 }}
+      sx={{ width: '100%', height: 'auto', fontSize: 11, overflow: 'visible' }}
     >
-      {turns.map((t) => {
-        const quiet = t.backchannel || t.echo_suspect
+      {turns.map((turn) => {
+        const quiet = turn.backchannel || turn.echo_suspect
         return (
-          <g key={t.turn_index}>
+          <g key={turn.turn_index}>
             {bar(
-              t.caller_start_ms,
-              t.caller_stop_ms,
+              turn.caller_start_ms,
+              turn.caller_stop_ms,
               0,
               quiet ? COLORS.backchannel : COLORS.caller,
               'c'
             )}
-            {bar(t.agent_start_ms, t.agent_stop_ms, 1, COLORS.agent, 'a')}
-            {t.barge_in && t.caller_start_ms !== null && (
+            {bar(turn.agent_start_ms, turn.agent_stop_ms, 1, COLORS.agent, 'a')}
+            {turn.barge_in && turn.caller_start_ms !== null && (
               <g>
                 <line
-                  x1={x(t.caller_start_ms)}
-                  x2={x(t.caller_start_ms)}
+                  x1={x(turn.caller_start_ms)}
+                  x2={x(turn.caller_start_ms)}
                   y1={TOP - 4}
                   y2={TOP + 2 * LANE}
                   stroke={COLORS.barge}
                   strokeWidth={2}
                 />
-                <text x={x(t.caller_start_ms) + 3} y={TOP + 2 * LANE + 12} fill={COLORS.barge}>
-                  barge-in{t.heard_pct !== null ? ` · ${Math.round(t.heard_pct)} % heard` : ''}
+                <text x={x(turn.caller_start_ms) + 3} y={TOP + 2 * LANE + 12} fill={COLORS.barge}>
+                  {turn.heard_pct !== null
+                    ? t('timeline.bargeInHeard', { pct: ms(turn.heard_pct) })
+                    : t('timeline.bargeIn')}
                 </text>
               </g>
             )}
-            {t.latency_ms !== null && t.caller_stop_ms !== null && !t.barge_in && (
-              <text x={x(t.caller_stop_ms)} y={TOP + LANE - 2} fill="currentColor">
-                {Math.round(t.latency_ms)} ms
+            {turn.latency_ms !== null && turn.caller_stop_ms !== null && !turn.barge_in && (
+              <text x={x(turn.caller_stop_ms)} y={TOP + LANE - 2} fill="currentColor">
+                {t('timeline.latency', { ms: ms(turn.latency_ms) })}
               </text>
             )}
           </g>
         )
       })}
+      {alerts.map((alert, index) =>
+        alert.t === null ? null : (
+          <Tooltip key={alert.alertId} title={<AlertDetails alert={alert} />} placement="top" arrow>
+            <g
+              data-testid="timeline-alert"
+              data-rule={alert.rule}
+              data-severity={alert.severity}
+              role="img"
+              aria-label={t('timeline.alertMarker', {
+                rule: t(`alerts.rules.${alert.rule}`, { defaultValue: alert.rule }),
+                severity: t(`alerts.severity.${alert.severity}`),
+                time: formatDurationMs(alert.t)
+              })}
+              tabIndex={0}
+              style={{ cursor: 'help' }}
+            >
+              <line
+                x1={x(alert.t)}
+                x2={x(alert.t)}
+                y1={flagRows[index]! * FLAG_ROW + 4}
+                y2={TOP + 2 * LANE}
+                stroke={SEVERITY_COLORS[alert.severity]}
+                strokeWidth={2}
+                strokeDasharray="4 3"
+              />
+              <path
+                d={`M ${x(alert.t)} ${flagRows[index]! * FLAG_ROW} l 12 5 l -12 5 z`}
+                fill={SEVERITY_COLORS[alert.severity]}
+              />
+              <text
+                x={x(alert.t) + 14}
+                y={flagRows[index]! * FLAG_ROW + 10}
+                fill={SEVERITY_COLORS[alert.severity]}
+              >
+                {t(`alerts.rules.${alert.rule}`, { defaultValue: alert.rule })}
+              </text>
+            </g>
+          </Tooltip>
+        )
+      )}
+      {cursorMs !== undefined && (
+        <line
+          data-testid="replay-cursor"
+          x1={x(cursorMs)}
+          x2={x(cursorMs)}
+          y1={0}
+          y2={TOP + 2 * LANE + 6}
+          stroke="currentColor"
+          strokeWidth={1.5}
+        />
+      )}
     </Box>
   )
+}
+
+/** Row of each alert's flag: the first row whose last label ends before this flag. */
+function flagRowsOf(alerts: readonly CallAlert[], x: (ms: number) => number): number[] {
+  const ends: number[] = Array.from({ length: FLAG_ROWS }, () => -Infinity)
+  return alerts.map((alert) => {
+    if (alert.t === null) return 0
+    const at = x(alert.t)
+    const free = ends.findIndex((end) => end <= at)
+    // All rows taken: reuse the one that frees first.
+    const row = free >= 0 ? free : ends.indexOf(Math.min(...ends))
+    ends[row] = at + FLAG_LABEL_WIDTH
+    return row
+  })
 }

@@ -1,27 +1,40 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { i18next } from '@renderer/i18n'
+import type { ImportedOutcome } from '../hooks/useSessionImport'
 import { importedNotice } from './importedNotice'
 
+const outcome: ImportedOutcome = {
+  status: 'imported',
+  fileName: 'calls.csv',
+  inserted: 1200,
+  replaced: 2,
+  skipped: 3,
+  warnings: [
+    {
+      column: 'language',
+      message: 'unknown value "de" accepted',
+      count: 2,
+      firstRows: [4, 9]
+    }
+  ]
+}
+
 describe('importedNotice', () => {
+  afterEach(() => i18next.changeLanguage('en'))
+
   it('counts inserted and replaced sessions as imported', () => {
-    expect(
-      importedNotice({
-        status: 'imported',
-        fileName: 'calls.csv',
-        inserted: 10,
-        replaced: 2,
-        skipped: 3,
-        warnings: [
-          {
-            column: 'language',
-            message: 'unknown value "de" accepted',
-            count: 2,
-            firstRows: [4, 9]
-          }
-        ]
-      })
-    ).toEqual({
-      message: 'Imported 12 sessions from calls.csv (2 replaced, 3 skipped)',
+    expect(importedNotice(outcome, i18next.getFixedT(null, 'sessions'))).toEqual({
+      message: 'Imported 1,202 sessions from calls.csv (2 replaced, 3 skipped)',
       details: ['column language: unknown value "de" accepted ×2 (rows 4, 9)']
     })
+  })
+
+  it("says it in the UI language, with that language's digit grouping", async () => {
+    await i18next.changeLanguage('fr')
+    const { message } = importedNotice(outcome, i18next.getFixedT(null, 'sessions'))
+    // French groups thousands with a narrow no-break space.
+    expect(message).toBe(
+      '1\u202f202 sessions importées depuis calls.csv (2 remplacées, 3 ignorées)'
+    )
   })
 })

@@ -1,13 +1,20 @@
+import type { TFunction } from 'i18next'
 import { formatWarning } from '@shared/sessions/importIssues'
 import type { ImportedOutcome } from '../hooks/useSessionImport'
 import type { Notice } from './SessionsNotice'
-import { pluralize } from './formatFigure'
 
-/** "Imported 12 sessions from calls.csv (3 replaced, 0 skipped)", plus any warnings. */
-export function importedNotice(outcome: ImportedOutcome): Notice {
-  const written = outcome.inserted + outcome.replaced
+/**
+ * "Imported 12 sessions from calls.csv (3 replaced, 0 skipped)", plus any warnings (main's
+ * warnings stay in English).
+ */
+export function importedNotice(outcome: ImportedOutcome, t: TFunction<'sessions'>): Notice {
   return {
-    message: `Imported ${pluralize(written, 'session')} from ${outcome.fileName} (${outcome.replaced} replaced, ${outcome.skipped} skipped)`,
+    message: t('screen.imported', {
+      count: outcome.inserted + outcome.replaced,
+      fileName: outcome.fileName,
+      replaced: outcome.replaced,
+      skipped: outcome.skipped
+    }),
     details: outcome.warnings.map(formatWarning)
   }
 }

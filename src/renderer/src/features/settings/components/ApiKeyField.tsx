@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
@@ -23,6 +24,7 @@ interface ApiKeyFieldProps {
  * is cleared at once and the renderer only ever learns whether a key is stored.
  */
 export function ApiKeyField({ name, label, status, onChanged }: ApiKeyFieldProps): JSX.Element {
+  const { t } = useTranslation('settings')
   const [draft, setDraft] = useState('')
   const [error, setError] = useState<IpcError | null>(null)
   const stored = status.stored[name]
@@ -50,8 +52,7 @@ export function ApiKeyField({ name, label, status, onChanged }: ApiKeyFieldProps
   if (!status.available)
     return (
       <Alert severity="warning" data-testid="secrets-unavailable">
-        Keys cannot be stored on this computer: {status.reason}. Nothing is ever written in plain
-        text; the demo agent and the local simulator work without a key.
+        {t('apiKey.unavailable', { reason: status.reason })}
       </Alert>
     )
   return (
@@ -64,23 +65,21 @@ export function ApiKeyField({ name, label, status, onChanged }: ApiKeyFieldProps
           size="small"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
-          placeholder={stored ? 'A key is stored: type a new one to replace it' : 'sk-…'}
+          placeholder={stored ? t('apiKey.placeholderStored') : 'sk-…'}
           sx={{ width: 420 }}
           slotProps={{ htmlInput: { 'data-testid': `api-key-${name}`, spellCheck: false } }}
         />
         <Button variant="contained" disabled={!draft.trim()} onClick={() => void save()}>
-          Save key
+          {t('apiKey.save')}
         </Button>
         {stored && (
           <Button color="error" onClick={() => void remove()}>
-            Remove key
+            {t('apiKey.remove')}
           </Button>
         )}
       </Stack>
       <Typography variant="caption" color="text.secondary" data-testid={`api-key-state-${name}`}>
-        {stored
-          ? `A key is stored, encrypted (${status.backend}). It never leaves the main process.`
-          : 'No key stored.'}
+        {stored ? t('apiKey.stored', { backend: status.backend }) : t('apiKey.none')}
       </Typography>
       {error && <IpcErrorAlert error={error} />}
     </Stack>

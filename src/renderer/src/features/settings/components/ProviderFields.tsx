@@ -1,10 +1,23 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
-import type { Provider } from '@shared/settings/settingsSchema'
+import type { Provider, ProviderKind } from '@shared/settings/settingsSchema'
 
-/** OpenAI, Azure OpenAI (resource endpoint + deployment), or any OpenAI-compatible base URL. */
+const KINDS: ProviderKind[] = ['openai', 'azure', 'custom', 'demo']
+
+/** A provider of that kind with starting values for its fields. */
+function providerOf(kind: ProviderKind): Provider {
+  if (kind === 'azure') return { kind, endpoint: 'https://', deployment: '' }
+  if (kind === 'custom') return { kind, baseUrl: 'http://127.0.0.1:8787/v1' }
+  return { kind }
+}
+
+/**
+ * OpenAI, Azure OpenAI (resource endpoint + deployment), any OpenAI-compatible base URL, or the
+ * demo agent (the bundled simulator, run by main, nothing to configure).
+ */
 export function ProviderFields({
   value,
   onChange
@@ -12,33 +25,27 @@ export function ProviderFields({
   value: Provider
   onChange: (next: Provider) => void
 }): JSX.Element {
+  const { t } = useTranslation('settings')
   return (
     <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
       <TextField
         select
-        label="Provider"
+        label={t('provider.label')}
         size="small"
         value={value.kind}
-        onChange={(event) => {
-          const kind = event.target.value
-          onChange(
-            kind === 'azure'
-              ? { kind, endpoint: 'https://', deployment: '' }
-              : kind === 'custom'
-                ? { kind, baseUrl: 'http://127.0.0.1:8787/v1' }
-                : { kind: 'openai' }
-          )
-        }}
-        sx={{ width: 260 }}
+        onChange={(event) => onChange(providerOf(event.target.value as ProviderKind))}
+        sx={{ width: 400 }}
       >
-        <MenuItem value="openai">OpenAI</MenuItem>
-        <MenuItem value="azure">Azure OpenAI</MenuItem>
-        <MenuItem value="custom">Custom (OpenAI-compatible, e.g. the local simulator)</MenuItem>
+        {KINDS.map((kind) => (
+          <MenuItem key={kind} value={kind}>
+            {t(`provider.${kind}`)}
+          </MenuItem>
+        ))}
       </TextField>
       {value.kind === 'azure' && (
         <>
           <TextField
-            label="Resource endpoint"
+            label={t('provider.endpoint')}
             size="small"
             value={value.endpoint}
             placeholder="https://my-resource.openai.azure.com"
@@ -46,7 +53,7 @@ export function ProviderFields({
             sx={{ width: 360 }}
           />
           <TextField
-            label="Deployment"
+            label={t('provider.deployment')}
             size="small"
             value={value.deployment}
             onChange={(event) => onChange({ ...value, deployment: event.target.value })}
@@ -56,10 +63,10 @@ export function ProviderFields({
       )}
       {value.kind === 'custom' && (
         <TextField
-          label="Base URL"
+          label={t('provider.baseUrl')}
           size="small"
           value={value.baseUrl}
-          helperText="https://…, or http:// on 127.0.0.1 / localhost"
+          helperText={t('provider.baseUrlHelp')}
           onChange={(event) => onChange({ ...value, baseUrl: event.target.value })}
           sx={{ width: 360 }}
         />

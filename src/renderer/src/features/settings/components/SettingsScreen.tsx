@@ -1,5 +1,7 @@
 import type { JSX, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
+import AlertTitle from '@mui/material/AlertTitle'
 import Button from '@mui/material/Button'
 import LinearProgress from '@mui/material/LinearProgress'
 import MenuItem from '@mui/material/MenuItem'
@@ -7,25 +9,29 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { VOICES, type AppSettings } from '@shared/settings/settingsSchema'
+import { DEMO_AGENT_MODEL, VOICES, type AppSettings } from '@shared/settings/settingsSchema'
 import { DEFAULT_INSTRUCTIONS } from '@shared/settings/defaultInstructions'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useSettingsForm } from '../hooks/useSettingsForm'
+import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
 import { ProviderFields } from './ProviderFields'
 import { TestConnectionButton } from './TestConnectionButton'
 import { TurnDetectionFields } from './TurnDetectionFields'
 
-const PRICES: { field: keyof AppSettings['pricing']; label: string }[] = [
-  { field: 'audioInput', label: 'Audio in' },
-  { field: 'audioOutput', label: 'Audio out' },
-  { field: 'textInput', label: 'Text in' },
-  { field: 'textOutput', label: 'Text out' },
-  { field: 'cachedInput', label: 'Cached in' }
+const PRICES: (keyof AppSettings['pricing'])[] = [
+  'audioInput',
+  'audioOutput',
+  'textInput',
+  'textOutput',
+  'cachedInput'
 ]
+const NOISE_REDUCTION: AppSettings['noiseReduction'][] = ['near_field', 'far_field', 'off']
+const RETRIEVAL: AppSettings['retrieval'][] = ['hybrid', 'lexical']
 
 /** Provider and key, the voice agent's session, its instructions, and prices for cost estimates. */
 export function SettingsScreen(): JSX.Element {
+  const { t } = useTranslation('settings')
   const form = useSettingsForm()
   const { draft, secrets, invalid } = form
   if (!draft || !secrets)
@@ -34,33 +40,28 @@ export function SettingsScreen(): JSX.Element {
         {form.error ? (
           <IpcErrorAlert error={form.error} />
         ) : (
-          <LinearProgress aria-label="Loading settings" />
+          <LinearProgress aria-label={t('screen.loading')} />
         )}
       </Stack>
     )
-  const secretName =
-    draft.provider.kind === 'azure'
-      ? 'azure'
-      : draft.provider.kind === 'custom'
-        ? 'custom'
-        : 'openai'
-  const problems = [...invalid].map(([path, message]) => `${path}: ${message}`)
+  const { kind } = draft.provider
+  const problems = [...invalid].map(([path, message]) => validationMessage(t, path, message))
 
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, p: 2, overflow: 'auto' }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
-          Settings
+          {t('screen.title')}
         </Typography>
         <Button onClick={form.reset} disabled={!form.dirty}>
-          Discard changes
+          {t('screen.discard')}
         </Button>
         <Button
           variant="contained"
           onClick={() => void form.save()}
           disabled={!form.dirty || invalid.size > 0}
         >
-          Save settings
+          {t('screen.save')}
         </Button>
       </Stack>
       {form.problem && <Alert severity="warning">{form.problem}</Alert>}
@@ -71,26 +72,36 @@ export function SettingsScreen(): JSX.Element {
         </Alert>
       )}
 
-      <Section title="Connection">
+      <Section title={t('screen.sections.connection')}>
         <ProviderFields value={draft.provider} onChange={(provider) => form.edit({ provider })} />
-        <ApiKeyField
-          name={secretName}
-          label={draft.provider.kind === 'azure' ? 'Azure OpenAI key' : 'API key'}
-          status={secrets}
-          onChanged={form.refreshSecrets}
-        />
+        {kind === 'demo' ? (
+          <Alert severity="info" data-testid="demo-agent-note">
+            <AlertTitle>{t('screen.demoNoKey')}</AlertTitle>
+            {t('screen.demoExplained')}
+          </Alert>
+        ) : (
+          <ApiKeyField
+            name={kind}
+            label={kind === 'azure' ? t('screen.azureKeyLabel') : t('screen.apiKeyLabel')}
+            status={secrets}
+            onChanged={form.refreshSecrets}
+          />
+        )}
         <TestConnectionButton disabled={form.dirty} />
         {form.dirty && (
           <Typography variant="caption" color="text.secondary">
-            Save the settings to test the connection with them.
+            {t('screen.saveBeforeTest')}
           </Typography>
         )}
       </Section>
 
-      <Section title="Voice agent">
+      <Section title={t('screen.sections.voiceAgent')}>
         <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
           <TextField
-            label={draft.provider.kind === 'azure' ? 'Model (Azure uses the deployment)' : 'Model'}
+            label={kind === 'azure' ? t('screen.modelAzure') : t('screen.model')}
+            helperText={
+              kind === 'demo' ? t('screen.modelDemo', { model: DEMO_AGENT_MODEL }) : undefined
+            }
             size="small"
             value={draft.model}
             onChange={(event) => form.edit({ model: event.target.value })}
@@ -98,7 +109,7 @@ export function SettingsScreen(): JSX.Element {
           />
           <TextField
             select
-            label="Voice"
+            label={t('screen.voice')}
             size="small"
             value={draft.voice}
             onChange={(event) => form.edit({ voice: event.target.value as AppSettings['voice'] })}
@@ -112,7 +123,7 @@ export function SettingsScreen(): JSX.Element {
           </TextField>
           <TextField
             select
-            label="Noise reduction"
+            label={t('screen.noiseReduction.label')}
             size="small"
             value={draft.noiseReduction}
             onChange={(event) =>
@@ -120,13 +131,15 @@ export function SettingsScreen(): JSX.Element {
             }
             sx={{ width: 220 }}
           >
-            <MenuItem value="near_field">Near field (headset)</MenuItem>
-            <MenuItem value="far_field">Far field (room microphone)</MenuItem>
-            <MenuItem value="off">Off</MenuItem>
+            {NOISE_REDUCTION.map((value) => (
+              <MenuItem key={value} value={value}>
+                {t(`screen.noiseReduction.${value}`)}
+              </MenuItem>
+            ))}
           </TextField>
           <TextField
             select
-            label="Catalog search"
+            label={t('screen.retrieval.label')}
             size="small"
             value={draft.retrieval}
             onChange={(event) =>
@@ -134,8 +147,11 @@ export function SettingsScreen(): JSX.Element {
             }
             sx={{ width: 300 }}
           >
-            <MenuItem value="hybrid">Hybrid: words and meaning</MenuItem>
-            <MenuItem value="lexical">Lexical only (fastest)</MenuItem>
+            {RETRIEVAL.map((value) => (
+              <MenuItem key={value} value={value}>
+                {t(`screen.retrieval.${value}`)}
+              </MenuItem>
+            ))}
           </TextField>
         </Stack>
         <TurnDetectionFields
@@ -144,7 +160,7 @@ export function SettingsScreen(): JSX.Element {
         />
         <Stack direction="row" spacing={2}>
           <TextField
-            label="Transcription model"
+            label={t('screen.transcriptionModel')}
             size="small"
             value={draft.transcription.model}
             onChange={(event) =>
@@ -153,10 +169,10 @@ export function SettingsScreen(): JSX.Element {
             sx={{ width: 260 }}
           />
           <TextField
-            label="Language hint"
+            label={t('screen.languageHint')}
             size="small"
             value={draft.transcription.language}
-            placeholder="empty: detect (en, es, fr…)"
+            placeholder={t('screen.languageHintPlaceholder')}
             onChange={(event) =>
               form.edit({
                 transcription: {
@@ -170,29 +186,29 @@ export function SettingsScreen(): JSX.Element {
         </Stack>
       </Section>
 
-      <Section title="Agent instructions">
+      <Section title={t('screen.sections.instructions')}>
         <TextField
           multiline
           minRows={6}
           value={draft.instructions}
           onChange={(event) => form.edit({ instructions: event.target.value })}
-          slotProps={{ htmlInput: { 'aria-label': 'Agent instructions' } }}
+          slotProps={{ htmlInput: { 'aria-label': t('screen.sections.instructions') } }}
         />
         <Button
           sx={{ alignSelf: 'flex-start' }}
           disabled={draft.instructions === DEFAULT_INSTRUCTIONS}
           onClick={() => form.edit({ instructions: DEFAULT_INSTRUCTIONS })}
         >
-          Restore the OutdoorGear persona
+          {t('screen.restorePersona')}
         </Button>
       </Section>
 
-      <Section title="Cost estimate (USD per million tokens)">
+      <Section title={t('screen.sections.pricing')}>
         <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
-          {PRICES.map(({ field, label }) => (
+          {PRICES.map((field) => (
             <TextField
               key={field}
-              label={label}
+              label={t(`screen.prices.${field}`)}
               type="number"
               size="small"
               value={draft.pricing[field]}

@@ -1,10 +1,14 @@
 import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import type { AppSettings } from '@shared/settings/settingsSchema'
 
 type TurnDetection = AppSettings['turnDetection']
+type Eagerness = Extract<TurnDetection, { type: 'semantic_vad' }>['eagerness']
+
+const EAGERNESS: Eagerness[] = ['auto', 'low', 'medium', 'high']
 
 const SERVER_VAD_DEFAULTS: TurnDetection = {
   type: 'server_vad',
@@ -21,6 +25,7 @@ export function TurnDetectionFields({
   value: TurnDetection
   onChange: (next: TurnDetection) => void
 }): JSX.Element {
+  const { t } = useTranslation('settings')
   const number = (
     label: string,
     field: 'threshold' | 'prefix_padding_ms' | 'silence_duration_ms',
@@ -41,7 +46,7 @@ export function TurnDetectionFields({
     <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
       <TextField
         select
-        label="Turn detection"
+        label={t('turnDetection.label')}
         size="small"
         value={value.type}
         onChange={(event) =>
@@ -53,34 +58,34 @@ export function TurnDetectionFields({
         }
         sx={{ width: 220 }}
       >
-        <MenuItem value="semantic_vad">Semantic VAD</MenuItem>
-        <MenuItem value="server_vad">Server VAD (silence)</MenuItem>
+        <MenuItem value="semantic_vad">{t('turnDetection.semantic_vad')}</MenuItem>
+        <MenuItem value="server_vad">{t('turnDetection.server_vad')}</MenuItem>
       </TextField>
       {value.type === 'semantic_vad' ? (
         <TextField
           select
-          label="Eagerness"
+          label={t('turnDetection.eagerness')}
           size="small"
           value={value.eagerness}
           onChange={(event) =>
             onChange({
               type: 'semantic_vad',
-              eagerness: event.target.value as 'low' | 'medium' | 'high' | 'auto'
+              eagerness: event.target.value as Eagerness
             })
           }
           sx={{ width: 170 }}
         >
-          {['auto', 'low', 'medium', 'high'].map((e) => (
+          {EAGERNESS.map((e) => (
             <MenuItem key={e} value={e}>
-              {e}
+              {t(`turnDetection.eagernessLevel.${e}`)}
             </MenuItem>
           ))}
         </TextField>
       ) : (
         <>
-          {number('Threshold (0–1)', 'threshold', 0.05)}
-          {number('Prefix padding (ms)', 'prefix_padding_ms', 50)}
-          {number('Silence (ms)', 'silence_duration_ms', 50)}
+          {number(t('turnDetection.threshold'), 'threshold', 0.05)}
+          {number(t('turnDetection.prefixPadding'), 'prefix_padding_ms', 50)}
+          {number(t('turnDetection.silence'), 'silence_duration_ms', 50)}
         </>
       )}
     </Stack>

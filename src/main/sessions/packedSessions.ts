@@ -2,15 +2,30 @@ import type { ImportIssue } from '../../shared/sessions/importIssues'
 import type { LabSession } from '../../shared/sessions/labSchema'
 import type { LabCsvSummary } from './readLabCsv'
 
-/** Sessions per message between the parsing worker and the thread that consumes them. */
-export const TRANSFER_BATCH = 2000
-/** Batches the worker may run ahead of the consumer before it waits (bounds memory). */
+/** Sessions per message between the parsing worker and the thread that writes them. */
+export const SESSIONS_PER_BATCH = 2000
+/** Batches the worker may run ahead of the writer before it waits (bounds memory). */
 export const MAX_BATCHES_IN_FLIGHT = 4
 
-const TEXTS = 5
-const NUMBERS = 7 // five numeric columns, rag_used, row
+/** The text columns of a packed session, in their order in `texts`. */
+export const PACKED_TEXTS = ['session_id', 'scenario', 'sentiment', 'model', 'language'] as const
+/** The number columns, in their order in `numbers` (rag_used as 0/1, as the database stores it). */
+export const PACKED_NUMBERS = [
+  'duration_sec',
+  'latency_p50_ms',
+  'latency_p95_ms',
+  'interruptions',
+  'turns',
+  'rag_used'
+] as const
+export const TEXT_STRIDE = PACKED_TEXTS.length
+/** The numbers of a session, then its row in the file. */
+export const NUMBER_STRIDE = PACKED_NUMBERS.length + 1
 
-/** Sessions packed as one string array and one Float64Array: cheap to post, no objects. */
+/**
+ * Sessions in file order as one string array and one Float64Array: cheap to post (the numbers
+ * are transferred), and written to the database without a per-session object.
+ */
 export interface SessionBatch {
   type: 'sessions'
   count: number
@@ -25,13 +40,13 @@ export type WorkerMessage =
 
 export class SessionBatchPacker {
   private texts: string[] = []
-  private numbers = new Float64Array(TRANSFER_BATCH * NUMBERS)
+  private numbers = new Float64Array(SESSIONS_PER_BATCH * NUMBER_STRIDE)
   private count = 0
 
-  /** Adds a session; returns a full batch to post, or undefined. */
+  /** Adds a session; returns a full batch, or undefined. */
   add(s: LabSession, row: number): SessionBatch | undefined {
     this.texts.push(s.session_id, s.scenario, s.sentiment, s.model, s.language)
-    const at = this.count * NUMBERS
+    const at = this.count * NUMBER_STRIDE
     this.numbers[at] = s.duration_sec
     this.numbers[at + 1] = s.latency_p50_ms
     this.numbers[at + 2] = s.latency_p95_ms
@@ -39,9 +54,10 @@ export class SessionBatchPacker {
     this.numbers[at + 4] = s.turns
     this.numbers[at + 5] = s.rag_used ? 1 : 0
     this.numbers[at + 6] = row
-    return ++this.count === TRANSFER_BATCH ? this.take() : undefined
+    return ++this.count === SESSIONS_PER_BATCH ? this.take() : undefined
   }
 
+  /** The sessions added since the last batch, or undefined if none. */
   take(): SessionBatch | undefined {
     if (this.count === 0) return undefined
     const batch: SessionBatch = {
@@ -51,11 +67,16 @@ export class SessionBatchPacker {
       numbers: this.numbers
     }
     this.texts = []
-    this.numbers = new Float64Array(TRANSFER_BATCH * NUMBERS)
+    this.numbers = new Float64Array(SESSIONS_PER_BATCH * NUMBER_STRIDE)
     this.count = 0
     return batch
   }
 }
+
+export const packedId = (batch: SessionBatch, i: number): string => batch.texts[i * TEXT_STRIDE]!
+
+export const packedRow = (batch: SessionBatch, i: number): number =>
+  batch.numbers[i * NUMBER_STRIDE + PACKED_NUMBERS.length]!
 
 export function unpackSessions(
   batch: SessionBatch,
@@ -63,8 +84,8 @@ export function unpackSessions(
 ): void {
   const { texts, numbers } = batch
   for (let i = 0; i < batch.count; i++) {
-    const t = i * TEXTS
-    const n = i * NUMBERS
+    const t = i * TEXT_STRIDE
+    const n = i * NUMBER_STRIDE
     visit(
       {
         session_id: texts[t]!,

@@ -1,0 +1,129 @@
+import { useMemo, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import Alert from '@mui/material/Alert'
+import LinearProgress from '@mui/material/LinearProgress'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import type { CallAlert, TurnRow } from '@shared/ipc/routes/recordingRoutes'
+import type { CallInput } from '@shared/live-call/callEvents'
+import { RecordedReplay } from '@shared/live-call/recordedReplay'
+import type { ReplayScheduler } from '@shared/live-call/replayPlayer'
+import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useRequest } from '@renderer/app/useRequest'
+import { CallAlertList } from './CallAlertList'
+import { RecordedTranscript } from './RecordedTranscript'
+import { ReplayControls } from './ReplayControls'
+import { TurnTimeline } from './TurnTimeline'
+import { useReplayPlayer } from './useReplayPlayer'
+
+interface RecordedCallProps {
+  sessionId: string
+  /** The replay's clock and timers (the browser's by default). */
+  scheduler?: ReplayScheduler
+}
+
+/** A recorded live call: its turn timeline with alert flags, the alerts in full, the transcript. */
+export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.Element {
+  const { t } = useTranslation('sessionDetail')
+  const { data, error, loading } = useRequest('recording.get', { sessionId })
+  const events = useRequest('recording.events', { sessionId })
+  if (error) return <IpcErrorAlert error={error} />
+  if (loading || !data) return <LinearProgress aria-label={t('turns.loading')} />
+  return (
+    <Stack spacing={1}>
+      {data.status === 'incomplete' && (
+        <Alert severity="warning">{t('turns.incomplete', { count: data.events })}</Alert>
+      )}
+      {events.error && <IpcErrorAlert error={events.error} />}
+      {events.data ? (
+        <ReplayableTurns
+          inputs={events.data.inputs as CallInput[]}
+          turns={data.turns}
+          alerts={data.alerts}
+          scheduler={scheduler}
+        />
+      ) : (
+        <>
+          {!events.error && <LinearProgress aria-label={t('replay.loading')} />}
+          <CallView turns={data.turns} alerts={data.alerts} />
+        </>
+      )}
+    </Stack>
+  )
+}
+
+/**
+ * The stored turns until the replay is started or scrubbed; from then on, the call as it stood
+ * at the replay's position (the recorded inputs run through the live screen's reducer).
+ */
+function ReplayableTurns({
+  inputs,
+  turns,
+  alerts,
+  scheduler
+}: {
+  inputs: readonly CallInput[]
+  turns: readonly TurnRow[]
+  alerts: readonly CallAlert[]
+  scheduler?: ReplayScheduler
+}): JSX.Element {
+  const { t } = useTranslation('sessionDetail')
+  const replay = useMemo(() => new RecordedReplay(inputs), [inputs])
+  const { player, state } = useReplayPlayer(replay.durationMs, scheduler)
+  const engaged = state.playing || state.atMs > 0
+  const frame = useMemo(
+    () => (engaged ? replay.frameAt(state.atMs) : null),
+    [engaged, replay, state.atMs]
+  )
+  const spanMs = Math.max(
+    replay.durationMs,
+    ...turns.flatMap((turn) => [turn.agent_stop_ms ?? 0, turn.caller_stop_ms ?? 0])
+  )
+  return (
+    <>
+      <Typography variant="subtitle2">{t('replay.title')}</Typography>
+      {inputs.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('replay.empty')}
+        </Typography>
+      ) : (
+        <ReplayControls player={player} state={state} />
+      )}
+      {frame ? (
+        <CallView
+          turns={frame.turns}
+          alerts={alerts.filter((a) => a.t !== null && a.t <= frame.atMs)}
+          spanMs={spanMs}
+          cursorMs={frame.atMs}
+        />
+      ) : (
+        <CallView turns={turns} alerts={alerts} />
+      )}
+    </>
+  )
+}
+
+function CallView({
+  turns,
+  alerts,
+  spanMs,
+  cursorMs
+}: {
+  turns: readonly TurnRow[]
+  alerts: readonly CallAlert[]
+  spanMs?: number
+  cursorMs?: number
+}): JSX.Element {
+  const { t } = useTranslation('sessionDetail')
+  return (
+    <>
+      <Typography variant="subtitle2">{t('turns.title')}</Typography>
+      <TurnTimeline turns={turns} alerts={alerts} spanMs={spanMs} cursorMs={cursorMs} />
+      <Typography variant="caption" color="text.secondary">
+        {t('turns.legend')}
+      </Typography>
+      <CallAlertList alerts={alerts} />
+      <RecordedTranscript turns={turns} />
+    </>
+  )
+}

@@ -1,0 +1,88 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { defaultSettings, type AppSettings } from '@shared/settings/settingsSchema'
+import { i18next } from '@renderer/i18n'
+import { mockApi, ok } from '@renderer/test/mockApi'
+import { SettingsScreen } from './SettingsScreen'
+
+const NO_KEYS = {
+  available: true,
+  backend: 'test',
+  reason: null,
+  stored: { openai: false, azure: false, custom: false }
+}
+const withProvider = (provider: AppSettings['provider']): AppSettings => ({
+  ...defaultSettings(),
+  provider
+})
+
+function answer(settings: AppSettings, connection = { ok: true, ms: 1234, model: 'demo-agent' }) {
+  return mockApi({
+    'settings.get': ok({ settings, problem: null }),
+    'secrets.status': ok(NO_KEYS),
+    'settings.save': ok(settings),
+    'settings.testConnection': ok({ ...connection, message: 'from main' })
+  })
+}
+
+// The first MUI render in jsdom takes seconds on a loaded 2-vCPU machine: a generous timeout.
+describe('SettingsScreen', { timeout: 60_000 }, () => {
+  afterEach(async () => {
+    cleanup()
+    await i18next.changeLanguage('en')
+    Reflect.deleteProperty(window, 'api')
+  })
+
+  it('offers the demo agent, which needs no key, and saves it', async () => {
+    const request = answer(withProvider({ kind: 'openai' }))
+    render(<SettingsScreen />)
+    await screen.findByTestId('api-key-openai')
+
+    fireEvent.mouseDown(screen.getByLabelText('Provider'))
+    const options = within(screen.getByRole('listbox')).getAllByRole('option')
+    expect(options.map((o) => o.textContent)).toEqual([
+      'OpenAI',
+      'Azure OpenAI',
+      'Custom (OpenAI-compatible, e.g. the local simulator)',
+      'Demo agent — local simulator, no key'
+    ])
+    fireEvent.click(options[3]!)
+
+    expect(screen.queryByTestId('api-key-openai')).toBeNull()
+    expect(screen.getByTestId('demo-agent-note').textContent).toContain(
+      'No key needed: a scripted agent runs on this computer'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('settings.save', withProvider({ kind: 'demo' }))
+    )
+  })
+
+  it('reads in Spanish and French, numbers in the UI language', async () => {
+    await i18next.changeLanguage('es')
+    answer(withProvider({ kind: 'demo' }))
+    render(<SettingsScreen />)
+    expect(await screen.findByRole('heading', { name: 'Configuración' })).toBeTruthy()
+    expect(screen.getByLabelText('Proveedor')).toBeTruthy()
+    expect(screen.getByTestId('demo-agent-note').textContent).toContain(
+      'No hace falta clave: un agente con guion se ejecuta en este ordenador'
+    )
+    expect(screen.getByRole('button', { name: 'Guardar configuración' })).toBeTruthy()
+    cleanup()
+
+    await i18next.changeLanguage('fr')
+    answer(withProvider({ kind: 'custom', baseUrl: 'http://example.com/v1' }))
+    render(<SettingsScreen />)
+    await screen.findByRole('heading', { name: 'Paramètres' })
+    // The schema's message, translated; the field path is data and stays as it is.
+    expect(screen.getByTestId('settings-invalid').textContent).toBe(
+      'provider.baseUrl: doit être en https://, ou en http:// sur 127.0.0.1 / localhost'
+    )
+    expect(screen.getByTestId('api-key-state-custom').textContent).toBe('Aucune clé enregistrée.')
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }))
+    // 1234 ms with French digit grouping (a narrow no-break space).
+    expect((await screen.findByTestId('connection-test')).textContent).toBe(
+      'Connecté : demo-agent a répondu en 1\u202f234 ms.'
+    )
+  })
+})
