@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { browserAvailable } from './support/browser'
+import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'
 import {
   WAIT,
@@ -15,7 +12,7 @@ import {
   text,
   waitForPhase
 } from './support/liveCallPage'
-import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
+import { voiceToolsAvailable } from './support/voiceRig'
 
 // "Try it without a key": a fresh install, no key anywhere, the Demo agent provider. Main starts
 // the bundled simulator on loopback by itself (no simulator in this test), the scripted agent
@@ -26,28 +23,14 @@ const LONG = 180_000
 const CALLER = "Hi, I'm looking for waterproof hiking boots under two hundred dollars."
 
 describe.runIf(canRun)('Demo agent (Chromium + the app-run simulator + espeak-ng caller)', () => {
-  let dir: string
-  let browser: Browser | null = null
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'demo-agent-'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const callers = useCallerBrowser('demo-agent-')
 
   it(
     'calls the scripted agent with no key: greeting, a real catalog search, the answer, the session',
     async () => {
       // The pause lets the greeting play out first, on a slow machine too.
-      const wav = makeCallerWav(
-        dir,
-        'demo-inquiry-en',
-        'en',
-        [{ pauseMs: 12_000, text: CALLER }],
-        30_000
-      )
-      browser = await launchWithFakeMic(wav.path)
+      const wav = callers.wav('demo-inquiry-en', 'en', [{ pauseMs: 12_000, text: CALLER }], 30_000)
+      const browser = await callers.launch(wav.path)
       const app = await openApp(browser)
       try {
         const { page } = app
@@ -72,6 +55,8 @@ describe.runIf(canRun)('Demo agent (Chromium + the app-run simulator + espeak-ng
 
         await placeCall(page)
         await waitForPhase(page, 'in_call')
+        // Nobody may take the scripted agent for the real one.
+        expect(await text(page, 'demo-agent-banner')).toContain('Demo agent')
         await expect
           .poll(() => allText(page, 'transcript-agent'), WAIT)
           .toContain('Thanks for calling OutdoorGear. How can I help you today?')

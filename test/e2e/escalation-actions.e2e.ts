@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseScenario } from '../../tools/realtime-sim/scenario/loadScenario'
 import { browserAvailable } from './support/browser'
+import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'
 import {
   SIM_KEY,
@@ -17,7 +14,7 @@ import {
   waitForPhase,
   withSimulator
 } from './support/liveCallPage'
-import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
+import { voiceToolsAvailable } from './support/voiceRig'
 
 // The supervisor's actions on a live alert, end to end: an espeak-ng caller asks about an
 // order (a lookup_order call main answers) then for a human; the banner's Instruct (hand over)
@@ -63,23 +60,14 @@ turns:
 )
 
 describe.runIf(canRun)('Alert actions on a live call (Chromium + simulator + espeak-ng)', () => {
-  let dir: string
-  let browser: Browser | null = null
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'escalation-actions-'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const callers = useCallerBrowser('escalation-actions-')
 
   it(
     'instructs the agent to hand over, escalates with a handoff note, ends the call',
     async () => {
       // Pauses long enough for the greeting and the order answer to play out, so the caller
       // takes turns rather than barging in.
-      const wav = makeCallerWav(
-        dir,
+      const wav = callers.wav(
         'escalation-actions',
         'en',
         [
@@ -88,9 +76,9 @@ describe.runIf(canRun)('Alert actions on a live call (Chromium + simulator + esp
         ],
         40_000
       )
-      browser = await launchWithFakeMic(wav.path)
+      const browser = await callers.launch(wav.path)
       await withSimulator(SCENARIO, async (sim) => {
-        const app = await openApp(browser!)
+        const app = await openApp(browser)
         try {
           const { page } = app
           await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { availableParallelism, loadavg } from 'node:os'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { StoredAlert } from '../../src/shared/escalation/alertRecords'
 import type { StoredSession } from '../../src/shared/sessions/labSchema'
 import { browserAvailable } from './support/browser'
+import { useCallerBrowser } from './support/callerBrowser'
 import { openApp, type AppUnderTest } from './support/harnessFixture'
 import {
   SIM_KEY,
@@ -17,12 +16,7 @@ import {
   text,
   withSimulator
 } from './support/liveCallPage'
-import {
-  launchWithFakeMic,
-  makeCallerWav,
-  voiceToolsAvailable,
-  type CallerLine
-} from './support/voiceRig'
+import { voiceToolsAvailable, type CallerLine } from './support/voiceRig'
 
 // Live escalation alerts end to end: an espeak-ng caller as Chromium's microphone, the local
 // GA simulator as OpenAI, the renderer on the browser harness with the real main services,
@@ -174,15 +168,7 @@ async function recordedAndListed(app: AppUnderTest): Promise<string> {
 }
 
 describe.runIf(canRun)('Live escalation alerts (Chromium + simulator + espeak-ng caller)', () => {
-  let dir: string
-  let browser: Browser | null = null
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'escalation-'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const callers = useCallerBrowser('escalation-')
 
   /** A call with this caller against this scenario, on a fresh console; `run` drives it. */
   async function call(
@@ -191,11 +177,10 @@ describe.runIf(canRun)('Live escalation alerts (Chromium + simulator + espeak-ng
     scenario: string,
     run: (app: AppUnderTest) => Promise<void>
   ): Promise<void> {
-    const wav = makeCallerWav(dir, name, 'en', lines, 12_000)
-    await browser?.close()
-    browser = await launchWithFakeMic(wav.path)
+    const wav = callers.wav(name, 'en', lines, 12_000)
+    const browser = await callers.launch(wav.path)
     await withSimulator(`${SCENARIOS}/${scenario}`, async (sim) => {
-      const app = await openApp(browser!)
+      const app = await openApp(browser)
       try {
         await pointAt(app.page, sim, SIM_KEY)
         await app.page.getByRole('button', { name: 'Live call' }).click()

@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_SCENARIO_FILE,
   parseScenario
 } from '../../tools/realtime-sim/scenario/loadScenario'
 import { browserAvailable } from './support/browser'
+import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'
 import {
   SIM_KEY,
@@ -20,7 +18,7 @@ import {
   text,
   withSimulator
 } from './support/liveCallPage'
-import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
+import { voiceToolsAvailable } from './support/voiceRig'
 
 // The live call end to end: the renderer in Chromium (browser harness, real main services),
 // an espeak-ng caller as the fake microphone, and the local GA simulator as OpenAI. Main mints
@@ -31,23 +29,14 @@ const KEY = SIM_KEY
 const LONG = 180_000
 
 describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng caller)', () => {
-  let dir: string
-  let browser: Browser | null = null
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'live-call-'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const callers = useCallerBrowser('live-call-')
 
   it(
     'answers an English product inquiry from the real catalog with a search_products call',
     async () => {
       // The pause lets the agent's greeting play out first (on a slow machine too), so this
       // caller does not barge in.
-      const wav = makeCallerWav(
-        dir,
+      const wav = callers.wav(
         'live-inquiry-en',
         'en',
         [
@@ -58,9 +47,9 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
         ],
         30_000
       )
-      browser = await launchWithFakeMic(wav.path)
+      const browser = await callers.launch(wav.path)
       await withSimulator(undefined, async (sim) => {
-        const app = await openApp(browser!)
+        const app = await openApp(browser)
         try {
           const { page } = app
           await pointAt(page, sim, KEY)
@@ -120,8 +109,7 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
   it(
     'lights the barge-in indicator and counts the interruption when the caller cuts in',
     async () => {
-      const wav = makeCallerWav(
-        dir,
+      const wav = callers.wav(
         'live-barge-in-en',
         'en',
         [
@@ -130,10 +118,9 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
         ],
         20_000
       )
-      await browser?.close()
-      browser = await launchWithFakeMic(wav.path)
+      const browser = await callers.launch(wav.path)
       await withSimulator('tools/realtime-sim/scenarios/long-answer-barge-in.yaml', async (sim) => {
-        const app = await openApp(browser!)
+        const app = await openApp(browser)
         try {
           const { page } = app
           await pointAt(page, sim, KEY)
@@ -207,11 +194,10 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
   it(
     'explains a wrong key and retries once the key is fixed',
     async () => {
-      const wav = makeCallerWav(dir, 'live-quiet', 'en', [{ pauseMs: 500, text: 'Hello?' }], 20_000)
-      await browser?.close()
-      browser = await launchWithFakeMic(wav.path)
+      const wav = callers.wav('live-quiet', 'en', [{ pauseMs: 500, text: 'Hello?' }], 20_000)
+      const browser = await callers.launch(wav.path)
       await withSimulator(undefined, async (sim) => {
-        const app = await openApp(browser!)
+        const app = await openApp(browser)
         try {
           const { page } = app
           await pointAt(page, sim, 'sk-not-the-right-key-000')
@@ -241,8 +227,7 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
   it(
     'says so when the data channel drops mid-call, and keeps the partial session',
     async () => {
-      const wav = makeCallerWav(
-        dir,
+      const wav = callers.wav(
         'live-drop-en',
         'en',
         [
@@ -253,15 +238,14 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
         ],
         15_000
       )
-      await browser?.close()
-      browser = await launchWithFakeMic(wav.path)
+      const browser = await callers.launch(wav.path)
       // The default scenario with the simulator's fault: the channel closes at caller turn 1.
       const dropping = parseScenario(
         `${readFileSync(DEFAULT_SCENARIO_FILE, 'utf8').replace(/^faults:.*$/m, '')}\nfaults: [{ type: drop_data_channel, at_turn: 1 }]\n`,
         'drop.yaml'
       )
       await withSimulator(dropping, async (sim) => {
-        const app = await openApp(browser!)
+        const app = await openApp(browser)
         try {
           const { page } = app
           await pointAt(page, sim, KEY)

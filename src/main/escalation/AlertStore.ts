@@ -16,7 +16,8 @@ import { readAlertActions } from './alertActionLog'
 import { markSessionIfEscalated } from './sessionEscalation'
 import { storedCallInputs } from './storedCallInputs'
 
-interface AlertRow {
+/** A row of the alerts table as node:sqlite returns it. */
+export interface AlertRow {
   alert_id: number
   session_id: string
   rule: string

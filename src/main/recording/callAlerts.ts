@@ -1,17 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { CallAlert } from '../../shared/ipc/routes/recordingRoutes'
-
-interface AlertRow {
-  alert_id: number
-  rule: string
-  severity: string
-  raised_at: string
-  evidence: string
-  status: string
-  action_by: string | null
-  action_at: string | null
-  action_note: string | null
-}
+import type { AlertRow } from '../escalation/AlertStore'
 
 interface ActionRow {
   alert_id: number
@@ -66,7 +55,7 @@ export function readCallAlerts(db: DatabaseSync, sessionId: string): CallAlert[]
       `SELECT alert_id, rule, severity, raised_at, evidence, status, action_by, action_at, action_note
        FROM alerts WHERE session_id = ? ORDER BY alert_id`
     )
-    .all(sessionId) as unknown as AlertRow[]
+    .all(sessionId) as unknown as Omit<AlertRow, 'session_id'>[]
   const actions = db
     .prepare(
       `SELECT alert_id, action, action_by, action_at, note FROM alert_actions

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ALERT_STATUSES } from '../../escalation/alertRecords'
+import { ALERT_ACTIONS, ALERT_STATUSES } from '../../escalation/alertRecords'
 import { SEVERITIES } from '../../escalation/rules'
 import { StoredSessionSchema } from '../../sessions/labSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
@@ -56,16 +56,6 @@ export const TurnRowSchema = z
   .strict()
 export type TurnRow = z.infer<typeof TurnRowSchema>
 
-/** What a supervisor did to an alert (the alert_actions log). */
-export const ALERT_ACTION_KINDS = [
-  'acknowledge',
-  'dismiss',
-  'escalate',
-  'instruct',
-  'stop_agent',
-  'end_call'
-] as const
-
 /** One alert of a recorded call, placed on its timeline, with every action taken on it. */
 export const CallAlertSchema = z
   .object({
@@ -82,7 +72,7 @@ export const CallAlertSchema = z
     actions: z.array(
       z
         .object({
-          action: z.enum(ALERT_ACTION_KINDS),
+          action: z.enum(ALERT_ACTIONS),
           by: z.string(),
           at: z.string(),
           note: z.string().nullable()
