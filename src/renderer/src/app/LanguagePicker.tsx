@@ -25,6 +25,9 @@ export function LanguagePicker(): JSX.Element {
         select: {
           // Named apart from the screens' own "Language" filters; the icon says what it is.
           'aria-label': t('language.label'),
+          // The rail is 72 px inside: the translate icon stands in for the arrow.
+          IconComponent: () => null,
+          sx: { '& .MuiSelect-select': { px: '10px !important' } },
           renderValue: (value) => (
             <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
               <TranslateIcon fontSize="small" />
