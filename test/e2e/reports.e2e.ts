@@ -139,7 +139,7 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       const { page } = app
       await openReports(app)
       await eventually(() => kpi(page, 'sessions')).toBe('15')
-      await page.getByRole('combobox', { name: 'Language' }).click()
+      await page.getByRole('combobox', { name: 'Language', exact: true }).click()
       await page.getByRole('option', { name: 'es' }).click()
       await page.getByRole('option', { name: 'fr' }).click()
       await page.keyboard.press('Escape')

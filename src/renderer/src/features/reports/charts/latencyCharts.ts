@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { TooltipItem } from 'chart.js'
 import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/ipc/routes/reportRoutes'
 import type { DrillTarget } from '../drillDown'
@@ -6,6 +7,8 @@ import { chartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMs } from './formatReportFigure'
 import { thresholdLinePlugin } from './thresholdLinePlugin'
+
+type T = TFunction<'reports'>
 
 /** A point of the latency line: x is the ordinal of the run's last session. */
 interface LatencyXY {
@@ -16,8 +19,19 @@ interface LatencyXY {
   sessions: number
 }
 
-const runLabel = (p: { first: string; last: string; sessions: number }): string =>
-  p.sessions === 1 ? p.first : `${p.first} – ${p.last} (${formatCount(p.sessions)} sessions)`
+const runLabel = (t: T, p: { first: string; last: string; sessions: number }): string =>
+  p.sessions === 1
+    ? p.first
+    : t('charts.latency.runLabel', {
+        first: p.first,
+        last: p.last,
+        count: p.sessions,
+        formatted: formatCount(p.sessions)
+      })
+
+const sessionDrill = (t: T, id: string): string => t('charts.latency.drillSession', { id })
+const scenarioDrill = (t: T, scenario: string): string =>
+  t('charts.latency.drillScenario', { scenario })
 
 const threshold = (s: ReportSummary, scale: 'x' | 'y'): ReturnType<typeof thresholdLinePlugin> =>
   thresholdLinePlugin({
@@ -27,7 +41,7 @@ const threshold = (s: ReportSummary, scale: 'x' | 'y'): ReturnType<typeof thresh
     color: chartPalette.threshold
   })
 
-export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
+export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
   const { bucketed, points } = s.latencyPerSession
   let ordinal = 0
   const runs = points.map((p) => {
@@ -40,14 +54,14 @@ export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
   const datasets = [
     {
       ...line,
-      label: bucketed ? 'P50, run mean' : 'P50',
+      label: bucketed ? t('charts.latency.p50RunMean') : 'P50',
       data: series((p) => p.p50Ms),
       borderColor: chartPalette.p50,
       backgroundColor: chartPalette.p50
     },
     {
       ...line,
-      label: bucketed ? 'P95, run mean' : 'P95',
+      label: bucketed ? t('charts.latency.p95RunMean') : 'P95',
       data: series((p) => p.p95Ms),
       borderColor: chartPalette.p95,
       backgroundColor: chartPalette.p95
@@ -56,7 +70,7 @@ export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
       ? [
           {
             ...line,
-            label: 'P95, worst in run',
+            label: t('charts.latency.p95WorstInRun'),
             data: series((p) => p.maxP95Ms),
             borderColor: chartPalette.maxP95,
             backgroundColor: chartPalette.maxP95,
@@ -67,20 +81,25 @@ export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
   ]
   const options = baseOptions(
     {
-      x: 'Session (in session ID order)',
-      y: 'Latency (ms)',
+      x: t('charts.latency.sessionAxis'),
+      y: t('charts.latency.latencyAxis'),
       linearX: { min: runs.length ? 1 : 0, max: Math.max(ordinal, 1) }
     },
     (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
   )
   const tooltip = options.plugins?.tooltip
-  if (tooltip?.callbacks) tooltip.callbacks.title = (items) => runLabel(items[0]?.raw as LatencyXY)
+  if (tooltip?.callbacks)
+    tooltip.callbacks.title = (items) => runLabel(t, items[0]?.raw as LatencyXY)
   return {
     id: 'latency-per-session',
-    question: 'Which calls feel laggy (P95 over 200 ms)?',
+    question: t('charts.latency.perSessionQuestion'),
     caption: bucketed
-      ? `P50 and P95 latency (ms) of ${formatCount(s.kpis.sessions)} sessions in ${runs.length} runs of consecutive sessions: run means, and each run's worst P95. Filter down to ${formatCount(MAX_LATENCY_POINTS)} sessions or fewer to see and open single sessions.`
-      : 'P50 and P95 latency (ms) of each session; dashed line: the 200 ms threshold. Click a point to open that session.',
+      ? t('charts.latency.perSessionCaptionBucketed', {
+          sessions: formatCount(s.kpis.sessions),
+          runs: runs.length,
+          max: formatCount(MAX_LATENCY_POINTS)
+        })
+      : t('charts.latency.perSessionCaption'),
     type: 'line',
     data: { datasets },
     options: {
@@ -96,13 +115,17 @@ export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
     plugins: [threshold(s, 'y')],
     columns: bucketed
       ? [
-          { label: 'Sessions' },
-          { label: 'Count', numeric: true },
-          { label: 'Mean P50', numeric: true },
-          { label: 'Mean P95', numeric: true },
-          { label: 'Worst P95', numeric: true }
+          { label: t('charts.latency.sessions') },
+          { label: t('charts.latency.count'), numeric: true },
+          { label: t('charts.latency.meanP50'), numeric: true },
+          { label: t('charts.latency.meanP95'), numeric: true },
+          { label: t('charts.latency.worstP95'), numeric: true }
         ]
-      : [{ label: 'Session' }, { label: 'P50', numeric: true }, { label: 'P95', numeric: true }],
+      : [
+          { label: t('charts.latency.session') },
+          { label: 'P50', numeric: true },
+          { label: 'P95', numeric: true }
+        ],
     rows: runs.map((p) =>
       bucketed
         ? {
@@ -116,37 +139,47 @@ export function latencyPerSessionChart(s: ReportSummary): ChartSpec {
           }
         : {
             cells: [p.first, formatMs(p.p50Ms), formatMs(p.p95Ms)],
-            drill: { label: `session ${p.first}`, filter: { search: p.first } }
+            drill: { label: sessionDrill(t, p.first), filter: { search: p.first } }
           }
     ),
     drill: bucketed
       ? undefined
       : ({ raw }) => {
           const point = raw as LatencyXY | undefined
-          return point ? { label: `session ${point.first}`, filter: { search: point.first } } : null
+          return point
+            ? { label: sessionDrill(t, point.first), filter: { search: point.first } }
+            : null
         },
-    empty: runs.length ? undefined : 'No sessions match these filters.'
+    empty: runs.length ? undefined : t('charts.empty')
   }
 }
 
 /** Sessions whose P50 (or P95) falls in a histogram bin: [from, to), as the bins count. */
-function latencyDrill(bin: { fromMs: number; toMs: number }, measure: 'p50' | 'p95'): DrillTarget {
+function latencyDrill(
+  t: T,
+  bin: { fromMs: number; toMs: number },
+  measure: 'p50' | 'p95'
+): DrillTarget {
   const range = { min: bin.fromMs, max: bin.toMs }
   return {
-    label: `sessions with ${measure.toUpperCase()} ${bin.fromMs}–${bin.toMs} ms`,
+    label: t('charts.latency.drillBin', {
+      measure: measure.toUpperCase(),
+      from: bin.fromMs,
+      to: bin.toMs
+    }),
     filter: measure === 'p50' ? { latencyP50Ms: range } : { latencyP95Ms: range }
   }
 }
 
-export function latencyHistogramChart(s: ReportSummary): ChartSpec {
+export function latencyHistogramChart(s: ReportSummary, t: T): ChartSpec {
   const { bins, binWidthMs } = s.histogram
   const centre = (b: (typeof bins)[number]): number => (b.fromMs + b.toMs) / 2
   const range = (b: (typeof bins)[number]): string => `${b.fromMs}–${b.toMs} ms`
   const bar = { barPercentage: 1, categoryPercentage: 0.9 }
   const options = baseOptions(
     {
-      x: 'Latency (ms)',
-      y: 'Sessions',
+      x: t('charts.latency.latencyAxis'),
+      y: t('charts.latency.sessions'),
       linearX: { min: bins[0]?.fromMs, max: bins.at(-1)?.toMs, stepSize: binWidthMs * 2 }
     },
     (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatCount(item.parsed.y ?? 0)}`
@@ -158,20 +191,20 @@ export function latencyHistogramChart(s: ReportSummary): ChartSpec {
     }
   return {
     id: 'latency-histogram',
-    question: 'How fast are answers, session by session?',
-    caption: `Sessions per ${binWidthMs} ms bin of their P50 and of their P95 latency; dashed line: the 200 ms threshold.`,
+    question: t('charts.latency.histogramQuestion'),
+    caption: t('charts.latency.histogramCaption', { width: binWidthMs }),
     type: 'bar',
     data: {
       datasets: [
         {
           ...bar,
-          label: 'Sessions by P50',
+          label: t('charts.latency.sessionsByP50'),
           data: bins.map((b) => ({ x: centre(b), y: b.p50Sessions })),
           backgroundColor: chartPalette.p50
         },
         {
           ...bar,
-          label: 'Sessions by P95',
+          label: t('charts.latency.sessionsByP95'),
           data: bins.map((b) => ({ x: centre(b), y: b.p95Sessions })),
           backgroundColor: chartPalette.p95
         }
@@ -180,48 +213,55 @@ export function latencyHistogramChart(s: ReportSummary): ChartSpec {
     options,
     plugins: [threshold(s, 'x')],
     columns: [
-      { label: 'Latency' },
-      { label: 'Sessions by P50', numeric: true },
-      { label: 'Sessions by P95', numeric: true }
+      { label: t('charts.latency.latency') },
+      { label: t('charts.latency.sessionsByP50'), numeric: true },
+      { label: t('charts.latency.sessionsByP95'), numeric: true }
     ],
     rows: bins.map((b) => ({
       cells: [range(b), formatCount(b.p50Sessions), formatCount(b.p95Sessions)],
-      drill: latencyDrill(b, 'p50')
+      drill: latencyDrill(t, b, 'p50')
     })),
     // A bar opens its own measure's bin; the column around it, the P50 bin.
     drill: ({ index, datasetIndex }) =>
-      bins[index] ? latencyDrill(bins[index], datasetIndex === 1 ? 'p95' : 'p50') : null,
-    empty: bins.length ? undefined : 'No sessions match these filters.'
+      bins[index] ? latencyDrill(t, bins[index], datasetIndex === 1 ? 'p95' : 'p50') : null,
+    empty: bins.length ? undefined : t('charts.empty')
   }
 }
 
-export function latencyByScenarioChart(s: ReportSummary): ChartSpec {
+export function latencyByScenarioChart(s: ReportSummary, t: T): ChartSpec {
   const rows = s.byScenario
   const options = baseOptions(
-    { x: 'Scenario', y: 'Mean latency (ms)' },
+    { x: t('charts.latency.scenario'), y: t('charts.latency.meanLatencyAxis') },
     (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
   )
   return {
     id: 'latency-by-scenario',
-    question: 'Which scenarios are slowest?',
-    caption:
-      'Mean of the sessions’ P50 and P95 latency (ms) per scenario; dashed line: 200 ms. Click a scenario to open its sessions.',
+    question: t('charts.latency.byScenarioQuestion'),
+    caption: t('charts.latency.byScenarioCaption'),
     type: 'bar',
     data: {
       labels: rows.map((r) => r.scenario),
       datasets: [
-        { label: 'Mean P50', data: rows.map((r) => r.avgP50Ms), backgroundColor: chartPalette.p50 },
-        { label: 'Mean P95', data: rows.map((r) => r.avgP95Ms), backgroundColor: chartPalette.p95 }
+        {
+          label: t('charts.latency.meanP50'),
+          data: rows.map((r) => r.avgP50Ms),
+          backgroundColor: chartPalette.p50
+        },
+        {
+          label: t('charts.latency.meanP95'),
+          data: rows.map((r) => r.avgP95Ms),
+          backgroundColor: chartPalette.p95
+        }
       ]
     },
     options,
     plugins: [threshold(s, 'y')],
     columns: [
-      { label: 'Scenario' },
-      { label: 'Sessions', numeric: true },
-      { label: 'Mean P50', numeric: true },
-      { label: 'Mean P95', numeric: true },
-      { label: 'Slow (P95 > 200 ms)', numeric: true }
+      { label: t('charts.latency.scenario') },
+      { label: t('charts.latency.sessions'), numeric: true },
+      { label: t('charts.latency.meanP50'), numeric: true },
+      { label: t('charts.latency.meanP95'), numeric: true },
+      { label: t('charts.latency.slowColumn'), numeric: true }
     ],
     rows: rows.map((r) => ({
       cells: [
@@ -231,12 +271,12 @@ export function latencyByScenarioChart(s: ReportSummary): ChartSpec {
         formatMs(r.avgP95Ms),
         formatCount(r.slowSessions)
       ],
-      drill: { label: `scenario ${r.scenario}`, filter: { scenario: [r.scenario] } }
+      drill: { label: scenarioDrill(t, r.scenario), filter: { scenario: [r.scenario] } }
     })),
     drill: ({ index }) => {
       const r = rows[index]
-      return r ? { label: `scenario ${r.scenario}`, filter: { scenario: [r.scenario] } } : null
+      return r ? { label: scenarioDrill(t, r.scenario), filter: { scenario: [r.scenario] } } : null
     },
-    empty: rows.length ? undefined : 'No sessions match these filters.'
+    empty: rows.length ? undefined : t('charts.empty')
   }
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
 import type { ChartSpec } from './chartSpec'
 import {
@@ -15,10 +16,10 @@ import {
 } from './sentimentCharts'
 
 /** Every chart of the Reports screen, in reading order: speed, mood, retrieval, language, time. */
-export const reportCharts = (summary: ReportSummary): ChartSpec[] => [
-  latencyPerSessionChart(summary),
-  latencyHistogramChart(summary),
-  latencyByScenarioChart(summary),
+export const reportCharts = (summary: ReportSummary, t: TFunction<'reports'>): ChartSpec[] => [
+  latencyPerSessionChart(summary, t),
+  latencyHistogramChart(summary, t),
+  latencyByScenarioChart(summary, t),
   sentimentDistributionChart(summary),
   interruptionsBySentimentChart(summary),
   interruptionsVsSentimentChart(summary),

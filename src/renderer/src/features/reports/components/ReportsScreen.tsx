@@ -32,7 +32,10 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
   useIpcEvent('sessions.changed', refresh)
   const summary = useRequest('reports.summary', { filter }, revision)
   const facets = useRequest('sessions.facets', {}, revision)
-  const charts = useMemo(() => (summary.data ? reportCharts(summary.data) : []), [summary.data])
+  const charts = useMemo(
+    () => (summary.data ? reportCharts(summary.data, t) : []),
+    [summary.data, t]
+  )
   const onDrill = useCallback(
     (target: DrillTarget) => {
       onOpenSessions(sessionsFilterFor(filter, target))

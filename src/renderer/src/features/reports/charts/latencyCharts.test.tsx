@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import { i18next } from '@renderer/i18n'
+import {
+  latencyByScenarioChart,
+  latencyHistogramChart,
+  latencyPerSessionChart
+} from './latencyCharts'
+
+const SUMMARY: ReportSummary = {
+  kpis: {
+    sessions: 2400,
+    avgP50Ms: 120,
+    avgP95Ms: 210,
+    slowThresholdMs: 200,
+    slowSessions: 1,
+    slowSharePct: 50,
+    negativeSessions: 0,
+    negativeSharePct: 0,
+    ragSessions: 0,
+    ragUsagePct: 0,
+    avgInterruptions: 0
+  },
+  latencyPerSession: {
+    bucketed: true,
+    points: [
+      {
+        firstSessionId: 'S-0001',
+        lastSessionId: 'S-1200',
+        sessions: 1200,
+        p50Ms: 118.25,
+        p95Ms: 205.5,
+        maxP95Ms: 390
+      }
+    ]
+  },
+  histogram: {
+    binWidthMs: 50,
+    bins: [{ fromMs: 100, toMs: 150, p50Sessions: 1200, p95Sessions: 0 }]
+  },
+  byScenario: [
+    {
+      scenario: 'product_inquiry',
+      sessions: 1500,
+      avgP50Ms: 120.5,
+      avgP95Ms: 210,
+      slowSessions: 1,
+      ragSessions: 0,
+      ragUsagePct: 0
+    }
+  ],
+  sentiments: [],
+  interruptionsBySentiment: [],
+  interruptionsVsSentiment: [],
+  rag: [],
+  languages: [],
+  overTime: { undatedSessions: 0, days: [] }
+}
+
+const t = () => i18next.getFixedT(null, 'reports')
+const axisTitle = (spec: ReturnType<typeof latencyByScenarioChart>, axis: 'x' | 'y'): unknown =>
+  (spec.options.scales?.[axis] as { title?: { text?: unknown } } | undefined)?.title?.text
+
+describe('latency chart specs', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en')
+  })
+
+  it('keep their English titles, axes, headers and figures', () => {
+    const spec = latencyByScenarioChart(SUMMARY, t())
+    expect(spec.question).toBe('Which scenarios are slowest?')
+    expect(axisTitle(spec, 'y')).toBe('Mean latency (ms)')
+    expect(spec.columns.map((c) => c.label)).toEqual([
+      'Scenario',
+      'Sessions',
+      'Mean P50',
+      'Mean P95',
+      'Slow (P95 > 200 ms)'
+    ])
+    expect(spec.rows[0]?.cells).toEqual(['product_inquiry', '1,500', '120.5 ms', '210.0 ms', '1'])
+    expect(latencyPerSessionChart(SUMMARY, t()).caption).toContain('2,400 sessions in 1 runs')
+  })
+
+  it('speak French, with French numbers, and leave scenario codes alone', async () => {
+    await i18next.changeLanguage('fr')
+    const byScenario = latencyByScenarioChart(SUMMARY, t())
+    expect(byScenario.question).toBe('Quels scénarios sont les plus lents ?')
+    expect(axisTitle(byScenario, 'x')).toBe('Scénario')
+    expect(axisTitle(byScenario, 'y')).toBe('Latence moyenne (ms)')
+    expect(byScenario.data.datasets.map((d) => d.label)).toEqual(['P50 moyen', 'P95 moyen'])
+    const row = byScenario.rows[0]
+    expect(row?.cells[0]).toBe('product_inquiry')
+    expect(row?.cells[1]).toMatch(/^1\s500$/)
+    expect(row?.cells[2]).toBe('120,5 ms')
+    expect(row?.drill?.label).toBe('scénario product_inquiry')
+
+    const perSession = latencyPerSessionChart(SUMMARY, t())
+    expect(perSession.question).toBe('Quels appels semblent lents (P95 au-delà de 200 ms) ?')
+    expect(axisTitle(perSession, 'x')).toBe('Session (dans l’ordre des ID)')
+    expect(perSession.caption).toMatch(/^Latence P50 et P95 \(ms\) de 2\s400 sessions/)
+    expect(perSession.data.datasets.map((d) => d.label)).toContain('P95, pire de la série')
+
+    const histogram = latencyHistogramChart(SUMMARY, t())
+    expect(histogram.question).toBe('À quelle vitesse vont les réponses, session par session ?')
+    expect(axisTitle(histogram, 'y')).toBe('Sessions')
+    expect(histogram.columns[1]?.label).toBe('Sessions selon le P50')
+  })
+})
