@@ -1,37 +1,49 @@
 import type { TooltipItem } from 'chart.js'
+import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
 import { baseOptions } from './baseOptions'
 import { chartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMs, formatPct } from './formatReportFigure'
 
-export function languageChart(s: ReportSummary): ChartSpec {
+export function languageChart(s: ReportSummary, t: TFunction<'reports'>): ChartSpec {
   const rows = s.languages
   const drill = (index: number): { label: string; filter: { language: string[] } } | null =>
     rows[index]
-      ? { label: `language ${rows[index].language}`, filter: { language: [rows[index].language] } }
+      ? {
+          label: t('charts.language.drill', { language: rows[index].language }),
+          filter: { language: [rows[index].language] }
+        }
       : null
   const options = baseOptions(
-    { x: 'Language', y: 'Sessions', y2: 'Mean P50 (ms)' },
+    {
+      x: t('charts.language.language'),
+      y: t('charts.language.sessions'),
+      y2: t('charts.language.meanP50Ms')
+    },
     (item: TooltipItem<SpecType>) =>
       item.datasetIndex === 0
-        ? `Sessions: ${formatCount(item.parsed.y ?? 0)} (${formatPct(rows[item.dataIndex]?.sharePct ?? null)})`
-        : `Mean P50: ${formatMs(item.parsed.y)}`
+        ? t('charts.language.sessionsTooltip', {
+            sessions: formatCount(item.parsed.y ?? 0),
+            share: formatPct(rows[item.dataIndex]?.sharePct ?? null)
+          })
+        : t('charts.language.p50Tooltip', { ms: formatMs(item.parsed.y) })
   )
   if (options.plugins?.tooltip?.callbacks)
     options.plugins.tooltip.callbacks.footer = (items) =>
-      `Dominant sentiment: ${rows[items[0]?.dataIndex ?? -1]?.dominantSentiment ?? '—'}`
+      t('charts.language.dominantTooltip', {
+        sentiment: rows[items[0]?.dataIndex ?? -1]?.dominantSentiment ?? '—'
+      })
   return {
     id: 'languages',
-    question: 'Do Spanish and French callers get the same service?',
-    caption:
-      'Sessions per language (bars), their mean P50 latency (ms, line) and dominant sentiment (tooltip, table). Click a language to open its sessions.',
+    question: t('charts.language.question'),
+    caption: t('charts.language.caption'),
     type: 'bar',
     data: {
       labels: rows.map((r) => r.language),
       datasets: [
         {
-          label: 'Sessions',
+          label: t('charts.language.sessions'),
           data: rows.map((r) => r.sessions),
           backgroundColor: chartPalette.sessions,
           yAxisID: 'y',
@@ -39,7 +51,7 @@ export function languageChart(s: ReportSummary): ChartSpec {
         },
         {
           type: 'line' as const,
-          label: 'Mean P50 (ms)',
+          label: t('charts.language.meanP50Ms'),
           data: rows.map((r) => r.avgP50Ms),
           borderColor: chartPalette.p95,
           backgroundColor: chartPalette.p95,
@@ -50,11 +62,11 @@ export function languageChart(s: ReportSummary): ChartSpec {
     },
     options,
     columns: [
-      { label: 'Language' },
-      { label: 'Sessions', numeric: true },
-      { label: 'Share', numeric: true },
-      { label: 'Mean P50', numeric: true },
-      { label: 'Dominant sentiment' }
+      { label: t('charts.language.language') },
+      { label: t('charts.language.sessions'), numeric: true },
+      { label: t('charts.language.share'), numeric: true },
+      { label: t('charts.language.meanP50'), numeric: true },
+      { label: t('charts.language.dominant') }
     ],
     rows: rows.map((r, i) => ({
       cells: [
@@ -67,6 +79,6 @@ export function languageChart(s: ReportSummary): ChartSpec {
       drill: drill(i) ?? undefined
     })),
     drill: ({ index }) => drill(index),
-    empty: rows.length ? undefined : 'No sessions match these filters.'
+    empty: rows.length ? undefined : t('charts.empty')
   }
 }

@@ -1,4 +1,5 @@
 import type { TooltipItem } from 'chart.js'
+import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
@@ -6,26 +7,28 @@ import { chartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatPct } from './formatReportFigure'
 
-const dayDrill = (day: string): DrillTarget => ({
-  label: `sessions of ${day}`,
+type T = TFunction<'reports'>
+
+const dayDrill = (t: T, day: string): DrillTarget => ({
+  label: t('charts.overTime.drill', { day }),
   filter: { startedFrom: day, startedTo: day }
 })
 
-export function overTimeChart(s: ReportSummary): ChartSpec {
+export function overTimeChart(s: ReportSummary, t: T): ChartSpec {
   const { days, undatedSessions } = s.overTime
   const undated = undatedSessions
-    ? ` ${formatCount(undatedSessions)} sessions without a date (CSV imports and the pilot carry none) are left out.`
+    ? ` ${t('charts.overTime.undatedLeftOut', { count: undatedSessions, sessions: formatCount(undatedSessions) })}`
     : ''
   return {
     id: 'over-time',
-    question: 'Are calls and unhappy callers rising or falling?',
-    caption: `Sessions per day (UTC, bars) and the share of them with negative sentiment (%, line).${undated} Click a day to open its sessions.`,
+    question: t('charts.overTime.question'),
+    caption: t('charts.overTime.caption', { undated }),
     type: 'bar',
     data: {
       labels: days.map((d) => d.day),
       datasets: [
         {
-          label: 'Sessions',
+          label: t('charts.overTime.sessions'),
           data: days.map((d) => d.sessions),
           backgroundColor: chartPalette.sessions,
           yAxisID: 'y',
@@ -33,7 +36,7 @@ export function overTimeChart(s: ReportSummary): ChartSpec {
         },
         {
           type: 'line' as const,
-          label: 'Negative share (%)',
+          label: t('charts.overTime.negativeSharePct'),
           data: days.map((d) => d.negativeSharePct),
           borderColor: chartPalette.share,
           backgroundColor: chartPalette.share,
@@ -43,20 +46,27 @@ export function overTimeChart(s: ReportSummary): ChartSpec {
       ]
     },
     options: baseOptions(
-      { x: 'Day (UTC)', y: 'Sessions', y2: 'Negative share (%)' },
+      {
+        x: t('charts.overTime.day'),
+        y: t('charts.overTime.sessions'),
+        y2: t('charts.overTime.negativeSharePct')
+      },
       (item: TooltipItem<SpecType>) =>
         item.datasetIndex === 0
-          ? `Sessions: ${formatCount(item.parsed.y ?? 0)}`
-          : `Negative: ${formatPct(item.parsed.y)} (${formatCount(days[item.dataIndex]?.negativeSessions ?? 0)})`
+          ? t('charts.overTime.sessionsTooltip', { sessions: formatCount(item.parsed.y ?? 0) })
+          : t('charts.overTime.negativeTooltip', {
+              share: formatPct(item.parsed.y),
+              sessions: formatCount(days[item.dataIndex]?.negativeSessions ?? 0)
+            })
     ),
     columns: [
-      { label: 'Day (UTC)' },
-      { label: 'Sessions', numeric: true },
-      { label: 'Negative', numeric: true },
-      { label: 'Negative share', numeric: true }
+      { label: t('charts.overTime.day') },
+      { label: t('charts.overTime.sessions'), numeric: true },
+      { label: t('charts.overTime.negative'), numeric: true },
+      { label: t('charts.overTime.negativeShare'), numeric: true }
     ],
     rows: days.map((d) => ({
-      drill: dayDrill(d.day),
+      drill: dayDrill(t, d.day),
       cells: [
         d.day,
         formatCount(d.sessions),
@@ -64,9 +74,12 @@ export function overTimeChart(s: ReportSummary): ChartSpec {
         formatPct(d.negativeSharePct)
       ]
     })),
-    drill: ({ index }) => (days[index] ? dayDrill(days[index].day) : null),
+    drill: ({ index }) => (days[index] ? dayDrill(t, days[index].day) : null),
     empty: days.length
       ? undefined
-      : `No dated sessions here: dates come with live calls; CSV imports and the pilot carry none.${undatedSessions ? ` ${formatCount(undatedSessions)} sessions are undated.` : ''}`
+      : t('charts.overTime.empty') +
+        (undatedSessions
+          ? ` ${t('charts.overTime.undated', { count: undatedSessions, sessions: formatCount(undatedSessions) })}`
+          : '')
   }
 }

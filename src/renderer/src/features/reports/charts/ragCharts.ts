@@ -1,4 +1,5 @@
 import type { TooltipItem } from 'chart.js'
+import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
@@ -7,30 +8,39 @@ import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMs, formatPct } from './formatReportFigure'
 import { thresholdLinePlugin } from './thresholdLinePlugin'
 
-const ragName = (used: boolean): string => (used ? 'With RAG' : 'Without RAG')
-const ragDrill = (used: boolean): DrillTarget => ({
-  label: `sessions ${used ? 'with' : 'without'} RAG`,
+type T = TFunction<'reports'>
+
+const ragName = (t: T, used: boolean): string =>
+  used ? t('charts.rag.withRag') : t('charts.rag.withoutRag')
+const ragDrill = (t: T, used: boolean): DrillTarget => ({
+  label: used ? t('charts.rag.drillWith') : t('charts.rag.drillWithout'),
   filter: { ragUsed: used }
 })
-const NONE = 'No sessions match these filters.'
 
-export function ragLatencyChart(s: ReportSummary): ChartSpec {
+export function ragLatencyChart(s: ReportSummary, t: T): ChartSpec {
   const rows = s.rag
   return {
     id: 'rag-latency',
-    question: 'Does retrieval (RAG) slow answers down?',
-    caption:
-      'Mean P50 and P95 latency (ms) of sessions with and without RAG; dashed line: 200 ms. Click a group to open its sessions.',
+    question: t('charts.rag.latencyQuestion'),
+    caption: t('charts.rag.latencyCaption'),
     type: 'bar',
     data: {
-      labels: rows.map((r) => ragName(r.ragUsed)),
+      labels: rows.map((r) => ragName(t, r.ragUsed)),
       datasets: [
-        { label: 'Mean P50', data: rows.map((r) => r.avgP50Ms), backgroundColor: chartPalette.p50 },
-        { label: 'Mean P95', data: rows.map((r) => r.avgP95Ms), backgroundColor: chartPalette.p95 }
+        {
+          label: t('charts.rag.meanP50'),
+          data: rows.map((r) => r.avgP50Ms),
+          backgroundColor: chartPalette.p50
+        },
+        {
+          label: t('charts.rag.meanP95'),
+          data: rows.map((r) => r.avgP95Ms),
+          backgroundColor: chartPalette.p95
+        }
       ]
     },
     options: baseOptions(
-      { x: 'Retrieval', y: 'Mean latency (ms)' },
+      { x: t('charts.rag.retrieval'), y: t('charts.rag.meanLatencyAxis') },
       (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
     ),
     plugins: [
@@ -42,69 +52,77 @@ export function ragLatencyChart(s: ReportSummary): ChartSpec {
       })
     ],
     columns: [
-      { label: 'Retrieval' },
-      { label: 'Sessions', numeric: true },
-      { label: 'Mean P50', numeric: true },
-      { label: 'Mean P95', numeric: true }
+      { label: t('charts.rag.retrieval') },
+      { label: t('charts.rag.sessions'), numeric: true },
+      { label: t('charts.rag.meanP50'), numeric: true },
+      { label: t('charts.rag.meanP95'), numeric: true }
     ],
     rows: rows.map((r) => ({
       cells: [
-        ragName(r.ragUsed),
+        ragName(t, r.ragUsed),
         formatCount(r.sessions),
         formatMs(r.avgP50Ms),
         formatMs(r.avgP95Ms)
       ],
-      drill: ragDrill(r.ragUsed)
+      drill: ragDrill(t, r.ragUsed)
     })),
-    drill: ({ index }) => (rows[index] ? ragDrill(rows[index].ragUsed) : null),
-    empty: rows.length ? undefined : NONE
+    drill: ({ index }) => (rows[index] ? ragDrill(t, rows[index].ragUsed) : null),
+    empty: rows.length ? undefined : t('charts.empty')
   }
 }
 
-export function ragByScenarioChart(s: ReportSummary): ChartSpec {
+export function ragByScenarioChart(s: ReportSummary, t: T): ChartSpec {
   const rows = s.byScenario
   const scenarioDrill = (index: number, used?: boolean): DrillTarget | null => {
     const r = rows[index]
     if (!r) return null
     if (used === undefined)
-      return { label: `scenario ${r.scenario}`, filter: { scenario: [r.scenario] } }
+      return {
+        label: t('charts.rag.drillScenario', { scenario: r.scenario }),
+        filter: { scenario: [r.scenario] }
+      }
     return {
-      label: `scenario ${r.scenario} ${used ? 'with' : 'without'} RAG`,
+      label: used
+        ? t('charts.rag.drillScenarioWith', { scenario: r.scenario })
+        : t('charts.rag.drillScenarioWithout', { scenario: r.scenario }),
       filter: { scenario: [r.scenario], ragUsed: used }
     }
   }
   return {
     id: 'rag-by-scenario',
-    question: 'Which scenarios use retrieval (RAG)?',
-    caption:
-      'Sessions per scenario with and without RAG. Click a bar segment to open those sessions, or elsewhere in the column for the whole scenario.',
+    question: t('charts.rag.byScenarioQuestion'),
+    caption: t('charts.rag.byScenarioCaption'),
     type: 'bar',
     data: {
       labels: rows.map((r) => r.scenario),
       datasets: [
         {
-          label: 'With RAG',
+          label: t('charts.rag.withRag'),
           data: rows.map((r) => r.ragSessions),
           backgroundColor: chartPalette.ragUsed
         },
         {
-          label: 'Without RAG',
+          label: t('charts.rag.withoutRag'),
           data: rows.map((r) => r.sessions - r.ragSessions),
           backgroundColor: chartPalette.ragNotUsed
         }
       ]
     },
     options: baseOptions(
-      { x: 'Scenario', y: 'Sessions', stacked: true },
+      { x: t('charts.rag.scenario'), y: t('charts.rag.sessions'), stacked: true },
       (item: TooltipItem<SpecType>) =>
-        `${item.dataset.label}: ${formatCount(item.parsed.y ?? 0)} (${formatPct(rows[item.dataIndex]?.ragUsagePct ?? null, 0)} use RAG)`
+        t('charts.rag.byScenarioTooltip', {
+          series: item.dataset.label,
+          sessions: formatCount(item.parsed.y ?? 0),
+          share: formatPct(rows[item.dataIndex]?.ragUsagePct ?? null, 0)
+        })
     ),
     columns: [
-      { label: 'Scenario' },
-      { label: 'Sessions', numeric: true },
-      { label: 'With RAG', numeric: true },
-      { label: 'Without RAG', numeric: true },
-      { label: 'RAG usage', numeric: true }
+      { label: t('charts.rag.scenario') },
+      { label: t('charts.rag.sessions'), numeric: true },
+      { label: t('charts.rag.withRag'), numeric: true },
+      { label: t('charts.rag.withoutRag'), numeric: true },
+      { label: t('charts.rag.usage'), numeric: true }
     ],
     rows: rows.map((r, i) => ({
       cells: [
@@ -118,6 +136,6 @@ export function ragByScenarioChart(s: ReportSummary): ChartSpec {
     })),
     drill: ({ index, datasetIndex }) =>
       scenarioDrill(index, datasetIndex === null ? undefined : datasetIndex === 0),
-    empty: rows.length ? undefined : NONE
+    empty: rows.length ? undefined : t('charts.empty')
   }
 }

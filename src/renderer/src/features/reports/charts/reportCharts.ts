@@ -20,11 +20,11 @@ export const reportCharts = (summary: ReportSummary, t: TFunction<'reports'>): C
   latencyPerSessionChart(summary, t),
   latencyHistogramChart(summary, t),
   latencyByScenarioChart(summary, t),
-  sentimentDistributionChart(summary),
-  interruptionsBySentimentChart(summary),
-  interruptionsVsSentimentChart(summary),
-  ragLatencyChart(summary),
-  ragByScenarioChart(summary),
-  languageChart(summary),
-  overTimeChart(summary)
+  sentimentDistributionChart(summary, t),
+  interruptionsBySentimentChart(summary, t),
+  interruptionsVsSentimentChart(summary, t),
+  ragLatencyChart(summary, t),
+  ragByScenarioChart(summary, t),
+  languageChart(summary, t),
+  overTimeChart(summary, t)
 ]

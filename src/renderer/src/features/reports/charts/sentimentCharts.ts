@@ -1,4 +1,5 @@
 import type { TooltipItem } from 'chart.js'
+import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
@@ -6,24 +7,28 @@ import { sentimentColor } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMean, formatPct } from './formatReportFigure'
 
-const sentimentDrill = (sentiment: string): { label: string; filter: { sentiment: string[] } } => ({
-  label: `${sentiment} sessions`,
+type T = TFunction<'reports'>
+
+const sentimentDrill = (
+  t: T,
+  sentiment: string
+): { label: string; filter: { sentiment: string[] } } => ({
+  label: t('charts.sentiment.drill', { sentiment }),
   filter: { sentiment: [sentiment] }
 })
-const NONE = 'No sessions match these filters.'
 
-export function sentimentDistributionChart(s: ReportSummary): ChartSpec {
+export function sentimentDistributionChart(s: ReportSummary, t: T): ChartSpec {
   const rows = s.sentiments
   return {
     id: 'sentiment-distribution',
-    question: 'How do callers feel at the end of their calls?',
-    caption: 'Sessions per sentiment, most frequent first. Click a bar to open those sessions.',
+    question: t('charts.sentiment.distributionQuestion'),
+    caption: t('charts.sentiment.distributionCaption'),
     type: 'bar',
     data: {
       labels: rows.map((r) => r.sentiment),
       datasets: [
         {
-          label: 'Sessions',
+          label: t('charts.sentiment.sessions'),
           data: rows.map((r) => r.sessions),
           backgroundColor: rows.map((r) => sentimentColor(r.sentiment))
         }
@@ -31,44 +36,51 @@ export function sentimentDistributionChart(s: ReportSummary): ChartSpec {
     },
     options: {
       ...baseOptions(
-        { x: 'Sentiment', y: 'Sessions' },
+        { x: t('charts.sentiment.sentiment'), y: t('charts.sentiment.sessions') },
         (item: TooltipItem<SpecType>) =>
-          `${formatCount(item.parsed.y ?? 0)} sessions (${formatPct(rows[item.dataIndex]?.sharePct ?? null)})`
+          t('charts.sentiment.distributionTooltip', {
+            count: item.parsed.y ?? 0,
+            sessions: formatCount(item.parsed.y ?? 0),
+            share: formatPct(rows[item.dataIndex]?.sharePct ?? null)
+          })
       ),
       plugins: { legend: { display: false } }
     },
     columns: [
-      { label: 'Sentiment' },
-      { label: 'Sessions', numeric: true },
-      { label: 'Share', numeric: true }
+      { label: t('charts.sentiment.sentiment') },
+      { label: t('charts.sentiment.sessions'), numeric: true },
+      { label: t('charts.sentiment.share'), numeric: true }
     ],
     rows: rows.map((r) => ({
       cells: [r.sentiment, formatCount(r.sessions), formatPct(r.sharePct)],
-      drill: sentimentDrill(r.sentiment)
+      drill: sentimentDrill(t, r.sentiment)
     })),
-    drill: ({ index }) => (rows[index] ? sentimentDrill(rows[index].sentiment) : null),
-    empty: rows.length ? undefined : NONE
+    drill: ({ index }) => (rows[index] ? sentimentDrill(t, rows[index].sentiment) : null),
+    empty: rows.length ? undefined : t('charts.empty')
   }
 }
 
-export function interruptionsBySentimentChart(s: ReportSummary): ChartSpec {
+export function interruptionsBySentimentChart(s: ReportSummary, t: T): ChartSpec {
   const rows = s.interruptionsBySentiment
   const options = baseOptions(
-    { x: 'Sentiment', y: 'Mean interruptions per session' },
+    { x: t('charts.sentiment.sentiment'), y: t('charts.sentiment.meanPerSessionAxis') },
     (item: TooltipItem<SpecType>) =>
-      `${formatMean(item.parsed.y)} interruptions on average over ${formatCount(rows[item.dataIndex]?.sessions ?? 0)} sessions`
+      t('charts.sentiment.meanTooltip', {
+        count: rows[item.dataIndex]?.sessions ?? 0,
+        mean: formatMean(item.parsed.y),
+        sessions: formatCount(rows[item.dataIndex]?.sessions ?? 0)
+      })
   )
   return {
     id: 'interruptions-by-sentiment',
-    question: 'Do unhappy callers interrupt the agent more?',
-    caption:
-      'Mean number of interruptions per session, by sentiment. Click a bar to open those sessions.',
+    question: t('charts.sentiment.bySentimentQuestion'),
+    caption: t('charts.sentiment.bySentimentCaption'),
     type: 'bar',
     data: {
       labels: rows.map((r) => r.sentiment),
       datasets: [
         {
-          label: 'Mean interruptions',
+          label: t('charts.sentiment.meanInterruptions'),
           data: rows.map((r) => r.avgInterruptions),
           backgroundColor: rows.map((r) => sentimentColor(r.sentiment))
         }
@@ -76,20 +88,20 @@ export function interruptionsBySentimentChart(s: ReportSummary): ChartSpec {
     },
     options: { ...options, plugins: { ...options.plugins, legend: { display: false } } },
     columns: [
-      { label: 'Sentiment' },
-      { label: 'Sessions', numeric: true },
-      { label: 'Mean interruptions', numeric: true }
+      { label: t('charts.sentiment.sentiment') },
+      { label: t('charts.sentiment.sessions'), numeric: true },
+      { label: t('charts.sentiment.meanInterruptions'), numeric: true }
     ],
     rows: rows.map((r) => ({
       cells: [r.sentiment, formatCount(r.sessions), formatMean(r.avgInterruptions)],
-      drill: sentimentDrill(r.sentiment)
+      drill: sentimentDrill(t, r.sentiment)
     })),
-    drill: ({ index }) => (rows[index] ? sentimentDrill(rows[index].sentiment) : null),
-    empty: rows.length ? undefined : NONE
+    drill: ({ index }) => (rows[index] ? sentimentDrill(t, rows[index].sentiment) : null),
+    empty: rows.length ? undefined : t('charts.empty')
   }
 }
 
-export function interruptionsVsSentimentChart(s: ReportSummary): ChartSpec {
+export function interruptionsVsSentimentChart(s: ReportSummary, t: T): ChartSpec {
   const cells = s.interruptionsVsSentiment
   const sentiments = [...new Set(cells.map((c) => c.sentiment))].sort()
   const maxInterruptions = cells.reduce((max, c) => Math.max(max, c.interruptions), -1)
@@ -98,9 +110,8 @@ export function interruptionsVsSentimentChart(s: ReportSummary): ChartSpec {
     cells.find((c) => c.interruptions === interruptions && c.sentiment === sentiment)?.sessions ?? 0
   return {
     id: 'interruptions-vs-sentiment',
-    question: 'Does sentiment sour as interruptions pile up?',
-    caption:
-      'Sessions by number of interruptions, split by sentiment. Click a segment to open those sessions.',
+    question: t('charts.sentiment.vsQuestion'),
+    caption: t('charts.sentiment.vsCaption'),
     type: 'bar',
     data: {
       labels: counts.map(String),
@@ -111,33 +122,43 @@ export function interruptionsVsSentimentChart(s: ReportSummary): ChartSpec {
       }))
     },
     options: baseOptions(
-      { x: 'Interruptions in the session', y: 'Sessions', stacked: true },
+      {
+        x: t('charts.sentiment.interruptionsAxis'),
+        y: t('charts.sentiment.sessions'),
+        stacked: true
+      },
       (item: TooltipItem<SpecType>) =>
-        `${item.dataset.label}: ${formatCount(item.parsed.y ?? 0)} sessions`
+        t('charts.sentiment.vsTooltip', {
+          sentiment: item.dataset.label,
+          count: item.parsed.y ?? 0,
+          sessions: formatCount(item.parsed.y ?? 0)
+        })
     ),
     columns: [
-      { label: 'Interruptions', numeric: true },
+      { label: t('charts.sentiment.interruptions'), numeric: true },
       ...sentiments.map((label) => ({ label, numeric: true }))
     ],
     rows: counts.map((i) => ({
       cells: [String(i), ...sentiments.map((sentiment) => formatCount(count(i, sentiment)))],
-      drill: interruptionsDrill(i)
+      drill: interruptionsDrill(t, i)
     })),
     drill: ({ index, datasetIndex }) =>
       counts[index] === undefined
         ? null
         : interruptionsDrill(
+            t,
             counts[index],
             datasetIndex === null ? undefined : sentiments[datasetIndex]
           ),
-    empty: cells.length ? undefined : NONE
+    empty: cells.length ? undefined : t('charts.empty')
   }
 }
 
 /** Sessions with exactly `n` interruptions, of one sentiment when a segment was hit. */
-function interruptionsDrill(n: number, sentiment?: string): DrillTarget {
+function interruptionsDrill(t: T, n: number, sentiment?: string): DrillTarget {
+  const label = t('charts.sentiment.drillInterruptions', { count: n })
   return {
-    label: `sessions with ${n} interruption${n === 1 ? '' : 's'}${sentiment ? ` (${sentiment})` : ''}`,
+    label: sentiment ? `${label} (${sentiment})` : label,
     filter: {
       interruptions: { min: n, max: n },
       ...(sentiment !== undefined && { sentiment: [sentiment] })
