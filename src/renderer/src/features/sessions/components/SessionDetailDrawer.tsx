@@ -6,7 +6,7 @@ import IconButton from '@mui/material/IconButton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import CloseIcon from '@mui/icons-material/Close'
-import type { StoredSession } from '@shared/sessions/labSchema'
+import { LIVE_METRIC_COLUMNS, type StoredSession } from '@shared/sessions/labSchema'
 import { RecordedCall } from './RecordedCall'
 
 const FIELDS = [
@@ -23,16 +23,7 @@ const FIELDS = [
   'source',
   'started_at',
   'ended_at',
-  'at_ear_p50_ms',
-  'at_ear_p95_ms',
-  'backchannels',
-  'echo_suspects',
-  'tool_calls',
-  'tool_ms_p50',
-  'input_tokens',
-  'output_tokens',
-  'cost_usd',
-  'escalated'
+  ...LIVE_METRIC_COLUMNS
 ] as const satisfies readonly (keyof StoredSession)[]
 
 /** Every column of one session; for a live call, its turn timeline, alerts and replay too. */
