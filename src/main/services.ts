@@ -5,7 +5,8 @@ import type { AppHandlers } from './ipc/dispatch'
 import { CatalogService } from './catalog/CatalogService'
 import type { EmbeddingProvider } from './catalog/embeddings/EmbeddingProvider'
 import { noEncryption, type Encryptor } from './secrets/Encryptor'
-import { SecretStore } from './secrets/SecretStore'
+import { SecretStore, type SecretName } from './secrets/SecretStore'
+import { labellingModel, type LabellingChoice } from './classify/labellingModel'
 import { SettingsStore } from './settings/SettingsStore'
 import { settingsHandlers } from './ipc/handlers/settingsHandlers'
 import { appHandlers } from './ipc/handlers/appHandlers'
@@ -57,6 +58,17 @@ export interface Services {
   close(): void
 }
 
+/** A key that cannot be decrypted (OS keyring changed) counts as no key: labels go offline. */
+const readableKey =
+  (secrets: SecretStore) =>
+  (name: SecretName): string | undefined => {
+    try {
+      return secrets.get(name)
+    } catch {
+      return undefined
+    }
+  }
+
 /** Lets queued IPC requests run between slices of a long computation. */
 const nextTurn = (): Promise<void> => new Promise((resume) => setImmediate(resume))
 
@@ -73,12 +85,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now
   )
   if (seeded > 0) options.emit('sessions.changed', { reason: 'seeded', count: seeded })
+  const settings = new SettingsStore(options.dataDir, now)
+  const secrets = new SecretStore(
+    options.dataDir,
+    options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
+  )
+  // Read at each use, so a key or model saved in Settings applies to the next call.
+  const labelling = (): LabellingChoice => labellingModel(settings.get(), readableKey(secrets))
   // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
-  const recorder = new CallRecorder(store.db, loadEldDetector, now)
+  const recorder = new CallRecorder(store.db, loadEldDetector, now, Math.random, labelling)
   const recovered = await recorder.recoverUnfinished()
   if (recovered.length > 0)
     options.emit('sessions.changed', { reason: 'recorded', count: recovered.length })
-  const settings = new SettingsStore(options.dataDir, now)
   // Validated on load: a broken catalog source stops start-up with its row-level errors.
   const catalog = new CatalogService({
     shippedDir: options.resourcesDir,
@@ -95,10 +113,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .reindex()
       .then(() => catalog.warmUp())
       .catch(() => undefined)
-  const secrets = new SecretStore(
-    options.dataDir,
-    options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
-  )
   const alerts = new AlertStore(store.db, now)
   const liveAlerts = new LiveAlertMonitor(alerts, () => settings.get().escalation)
   // "Demo agent" provider: the scripted simulator on loopback, started by the first demo call.

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { apiError, readBody } from './openAiWire'
 
 export interface EmbeddingsRequest {
   authorization: string | undefined
@@ -75,20 +76,6 @@ export async function startEmbeddingsStandIn(apiKey: string): Promise<Embeddings
     failNext: (...statuses) => void failures.push(...statuses),
     close: () => new Promise((done) => server.close(() => done()))
   }
-}
-
-const apiError = (
-  message: string,
-  type: string,
-  code: string | null
-): { error: { message: string; type: string; param: null; code: string | null } } => ({
-  error: { message, type, param: null, code }
-})
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  let text = ''
-  for await (const chunk of req) text += String(chunk)
-  return text
 }
 
 function hashedVector(text: string, dims: number): number[] {

@@ -5,11 +5,13 @@ import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
 import type { StoredSession } from '../../shared/sessions/labSchema'
 import { SELECT_SESSIONS, toStoredSession } from '../sessions/sessionRows'
-import type { CallAlert } from '../../shared/ipc/routes/recordingRoutes'
+import type { CallAlert, CallLabellingInfo } from '../../shared/ipc/routes/recordingRoutes'
 import { callEscalated } from '../escalation/sessionEscalation'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
-import { finalizeRecordedCall } from './finalizeRecordedCall'
+import { labelCall, type CallLabelling } from '../classify/callLabelling'
+import type { LabellingChoice } from '../classify/labellingModel'
+import { finalizeRecordedCall, recordedTranscript } from './finalizeRecordedCall'
 import type { CallFacts, FinalizedCall } from './finalizeRecordedCall'
 import { liveSessionId } from './liveSessionId'
 import { insertSession, insertTurns, readTurns } from './recordingRows'
@@ -30,6 +32,20 @@ interface CallRow {
   started_at_ms: number
   status: CallStatus
   pricing: string | null
+  labelled_by: string | null
+  labels_reason: string | null
+  labels_error: string | null
+}
+
+function labellingInfo(call: CallRow): CallLabellingInfo {
+  if (call.labelled_by === null) return null
+  const model = call.labelled_by.startsWith('model:') ? call.labelled_by.slice(6) : null
+  return {
+    by: model === null ? 'lexicon' : 'model',
+    model,
+    reason: call.labels_reason as NonNullable<CallLabellingInfo>['reason'],
+    error: call.labels_error
+  }
 }
 
 export class RecordingError extends Error {}
@@ -41,11 +57,19 @@ export class RecordingError extends Error {}
  * the store's connection: node:sqlite is synchronous, so each method runs whole.
  */
 export class CallRecorder {
+  /** Hang-ups being labelled: a retried finish waits for the first instead of writing twice. */
+  private readonly finishing = new Map<string, Promise<StoredSession>>()
+
   constructor(
     private readonly db: DatabaseSync,
     private readonly detector: () => Promise<LanguageDetector>,
     private readonly now: () => number = Date.now,
-    private readonly random: () => number = Math.random
+    private readonly random: () => number = Math.random,
+    /** Who labels sentiment and scenario, read at each hang-up (Settings may change). */
+    private readonly labelling: () => LabellingChoice = () => ({
+      kind: 'lexicon',
+      reason: 'chosen'
+    })
   ) {}
 
   begin(call: BeginCall): string {
@@ -95,17 +119,21 @@ export class CallRecorder {
     return inputs.length
   }
 
-  /** Hang-up. Finishing twice returns the stored row: a retried request does no harm. */
-  async finish(sessionId: string, endedAt: number): Promise<StoredSession> {
+  /**
+   * Hang-up. Finishing twice returns the stored row: a retried request does no harm. Waits
+   * for the labelling model (bounded by its timeout); a crash meanwhile leaves the call active,
+   * so the next start finalizes it from its events.
+   */
+  finish(sessionId: string, endedAt: number): Promise<StoredSession> {
+    const pending = this.finishing.get(sessionId)
+    if (pending) return pending
     const call = this.call(sessionId)
-    if (call.status !== 'active') return this.storedSession(sessionId)
-    const finalized = finalizeRecordedCall(
-      this.inputs(sessionId),
-      this.facts(call, endedAt),
-      await this.detector()
+    if (call.status !== 'active') return Promise.resolve(this.storedSession(sessionId))
+    const done = this.finalize(call, endedAt, 'finished').finally(() =>
+      this.finishing.delete(sessionId)
     )
-    this.write(finalized, 'finished')
-    return this.storedSession(sessionId)
+    this.finishing.set(sessionId, done)
+    return done
   }
 
   /**
@@ -118,16 +146,24 @@ export class CallRecorder {
       .prepare("SELECT * FROM calls WHERE status = 'active' ORDER BY session_id")
       .all() as unknown as CallRow[]
     if (open.length === 0) return []
-    const detect = await this.detector()
-    for (const call of open) {
-      const finalized = finalizeRecordedCall(
-        this.inputs(call.session_id),
-        this.facts(call, null),
-        detect
-      )
-      this.write(finalized, 'incomplete')
-    }
+    // Offline labels: start-up must not wait on the network (the note says why).
+    const offline = (): LabellingChoice => ({ kind: 'lexicon', reason: 'recovered' })
+    for (const call of open) await this.finalize(call, null, 'incomplete', offline)
     return open.map((c) => c.session_id)
+  }
+
+  private async finalize(
+    call: CallRow,
+    endedAt: number | null,
+    status: Exclude<CallStatus, 'active'>,
+    labelling: () => LabellingChoice = this.labelling
+  ): Promise<StoredSession> {
+    const inputs = this.inputs(call.session_id)
+    const facts = this.facts(call, endedAt)
+    const labels = await labelCall(labelling(), recordedTranscript(inputs, facts))
+    const finalized = finalizeRecordedCall(inputs, facts, await this.detector(), labels.labels)
+    this.write(finalized, status, labels)
+    return this.storedSession(call.session_id)
   }
 
   get(sessionId: string): {
@@ -136,6 +172,7 @@ export class CallRecorder {
     events: number
     turns: TurnRow[]
     alerts: CallAlert[]
+    labels: CallLabellingInfo
   } {
     const call = this.call(sessionId)
     const events = this.db
@@ -146,7 +183,8 @@ export class CallRecorder {
       status: call.status,
       events: events.n,
       turns: readTurns(this.db, sessionId),
-      alerts: readCallAlerts(this.db, sessionId)
+      alerts: readCallAlerts(this.db, sessionId),
+      labels: labellingInfo(call)
     }
   }
 
@@ -156,14 +194,19 @@ export class CallRecorder {
     return this.inputs(sessionId)
   }
 
-  private write(finalized: FinalizedCall, status: Exclude<CallStatus, 'active'>): void {
+  private write(
+    finalized: FinalizedCall,
+    status: Exclude<CallStatus, 'active'>,
+    labelling: CallLabelling
+  ): void {
     const { session } = finalized
     this.inTransaction(() => {
       insertSession(this.db, session, new Date(this.now()).toISOString())
       insertTurns(this.db, session.session_id, finalized.turns)
       this.db
         .prepare(
-          `UPDATE calls SET status = ?, ended_at_ms = ?, counted_turns = ?, finalized_at = ?
+          `UPDATE calls SET status = ?, ended_at_ms = ?, counted_turns = ?, finalized_at = ?,
+             labelled_by = ?, labels_reason = ?, labels_error = ?
            WHERE session_id = ?`
         )
         .run(
@@ -171,6 +214,9 @@ export class CallRecorder {
           finalized.endedAtMs,
           finalized.countedTurns,
           new Date(this.now()).toISOString(),
+          labelling.labelledBy,
+          labelling.reason,
+          labelling.error,
           session.session_id
         )
     })

@@ -1,4 +1,5 @@
 import { classifyCall } from '../../shared/classify/classifyCall'
+import type { CallLabels, TranscriptLine } from '../../shared/classify/modelLabels'
 import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
 import type { PriceTable } from '../../shared/live-call/callConfig'
@@ -7,6 +8,7 @@ import type { CallInput } from '../../shared/live-call/callEvents'
 import { replayCall } from '../../shared/live-call/callReducer'
 import type { CallState } from '../../shared/live-call/callState'
 import { finalizeSession } from '../../shared/live-call/finalizeSession'
+import { transcriptItems } from '../../shared/live-call/liveView'
 import type { StoredSession } from '../../shared/sessions/labSchema'
 import { turnRows } from './turnRows'
 
@@ -41,11 +43,12 @@ export interface FinalizedCall {
 export function finalizeRecordedCall(
   inputs: readonly CallInput[],
   facts: CallFacts,
-  detect: LanguageDetector
+  detect: LanguageDetector,
+  /** The labelling model's sentiment and scenario; null: the offline lexicons decide. */
+  modelLabels: CallLabels | null = null
 ): FinalizedCall {
-  const config = callMetricsConfig(facts.pricing ? { prices: facts.pricing } : {})
-  const state = replayCall(withHangUp(inputs), config)
-  const labels = classifyCall(callerText(state), detect)
+  const state = replayRecorded(inputs, facts)
+  const labels = { ...classifyCall(callerText(state), detect), ...modelLabels }
   const row = finalizeSession(state, {
     sessionId: facts.sessionId,
     ...labels,
@@ -83,6 +86,21 @@ export function finalizeRecordedCall(
     escalated: facts.escalated ? true : null
   }
   return { session, turns: turnRows(state), countedTurns: row.counted_turns, endedAtMs }
+}
+
+function replayRecorded(inputs: readonly CallInput[], facts: CallFacts): CallState {
+  const config = callMetricsConfig(facts.pricing ? { prices: facts.pricing } : {})
+  return replayCall(withHangUp(inputs), config)
+}
+
+/** The call's final transcript for the labelling model, without echoes of the agent's voice. */
+export function recordedTranscript(
+  inputs: readonly CallInput[],
+  facts: CallFacts
+): TranscriptLine[] {
+  return transcriptItems(replayRecorded(inputs, facts))
+    .filter((item) => item.who === 'agent' || item.kind !== 'echo_suspect')
+    .map((item) => ({ speaker: item.who, text: item.text }))
 }
 
 function withHangUp(inputs: readonly CallInput[]): readonly CallInput[] {

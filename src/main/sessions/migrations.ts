@@ -128,5 +128,13 @@ export const migrations: readonly string[] = [
                        ELSE 'escalate' END,
            action_by, action_at, action_note
     FROM alerts WHERE status <> 'open' AND action_by IS NOT NULL AND action_at IS NOT NULL;
+  `,
+  // v4: who labelled a live call's sentiment and scenario ('model:<name>' or 'lexicon'), why
+  // the lexicons did when they did (a reason code), and the model's error if it failed.
+  // NULL: recorded before v4 (the lexicons).
+  `
+  ALTER TABLE calls ADD COLUMN labelled_by TEXT;
+  ALTER TABLE calls ADD COLUMN labels_reason TEXT;
+  ALTER TABLE calls ADD COLUMN labels_error TEXT;
   `
 ]

@@ -95,6 +95,20 @@ export const AppSettingsSchema = z
      * only (the glossary still serves es/fr; no query embedding, so about 20 ms faster).
      */
     retrieval: z.enum(['hybrid', 'lexical']).default('hybrid'),
+    /**
+     * Who labels calls (post-call sentiment and scenario, live negative-sentiment reading):
+     * a small model through the provider's key (Structured Outputs), or the offline lexicons.
+     * The model is used only with a stored key and a non-demo provider; on any failure the
+     * lexicons answer and the session says so.
+     */
+    labelling: z
+      .object({
+        source: z.enum(['model', 'lexicon']),
+        /** On Azure: the deployment's name. */
+        model: z.string().trim().min(1).max(100)
+      })
+      .strict()
+      .default({ source: 'model', model: 'gpt-4o-mini' }),
     pricing: PricingSchema.default({
       audioInput: 32,
       audioOutput: 64,

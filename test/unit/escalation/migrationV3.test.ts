@@ -20,7 +20,7 @@ describe('migration v3 (alert actions)', () => {
     v2.close()
 
     const db = openDatabase(path)
-    expect(schemaVersion(db)).toBe(3)
+    expect(schemaVersion(db)).toBe(migrations.length)
     expect(
       db
         .prepare(

@@ -46,10 +46,14 @@ describe('a call cut off by a crash', () => {
     opened.pop()
 
     const second = await start()
-    const detail = data<{ status: string; session: Record<string, unknown> | null }>(
-      await second.call('recording.get', { sessionId })
-    )
+    const detail = data<{
+      status: string
+      session: Record<string, unknown> | null
+      labels: unknown
+    }>(await second.call('recording.get', { sessionId }))
     expect(detail.status).toBe('incomplete')
+    // Start-up does not wait on the network: a recovered call is labelled offline, and says so.
+    expect(detail.labels).toEqual({ by: 'lexicon', model: null, reason: 'recovered', error: null })
     expect(second.emitted).toContainEqual(['sessions.changed', { reason: 'recorded', count: 1 }])
     const lastT = Math.max(...recorded.map((i) => i.t))
     expect(detail.session).toMatchObject({

@@ -1,6 +1,6 @@
 import { createDispatch, type Dispatch, type Sender } from '../../../src/main/ipc/dispatch'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
-import { createServices, type Services } from '../../../src/main/services'
+import { createServices, type ServiceOptions, type Services } from '../../../src/main/services'
 import { RESOURCES_DIR } from '../../support/tempDir'
 
 const APP_URL = 'file:///opt/console/out/renderer/index.html'
@@ -9,7 +9,8 @@ export const APP: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 /** The real services on a data directory, behind the real chokepoint. */
 export async function openConsole(
   dataDir: string,
-  now: () => number = () => Date.UTC(2026, 10, 25, 14, 31)
+  now: () => number = () => Date.UTC(2026, 10, 25, 14, 31),
+  overrides: Partial<ServiceOptions> = {}
 ): Promise<{
   services: Services
   call: (route: string, input: unknown) => Promise<unknown>
@@ -28,7 +29,8 @@ export async function openConsole(
       pickCatalogFileToOpen: async () => null
     },
     emit: (name, payload) => void emitted.push([name, payload]),
-    now
+    now,
+    ...overrides
   })
   const dispatch: Dispatch = createDispatch(
     services.handlers,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LEXICON_REASONS } from '../../classify/modelLabels'
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../../escalation/alertRecords'
 import { SEVERITIES } from '../../escalation/rules'
 import { StoredSessionSchema } from '../../sessions/labSchema'
@@ -85,6 +86,22 @@ export type CallAlert = z.infer<typeof CallAlertSchema>
 
 export const CALL_STATUSES = ['active', 'finished', 'incomplete'] as const
 
+/**
+ * Who labelled the call's sentiment and scenario: a model (by name) or the offline lexicons,
+ * why the lexicons did (null: chosen in Settings), and the model's error if it failed. Null
+ * while active, and for calls recorded before labels were tracked.
+ */
+export const CallLabellingSchema = z
+  .object({
+    by: z.enum(['model', 'lexicon']),
+    model: z.string().nullable(),
+    reason: z.enum(LEXICON_REASONS).exclude(['chosen']).nullable(),
+    error: z.string().nullable()
+  })
+  .strict()
+  .nullable()
+export type CallLabellingInfo = z.output<typeof CallLabellingSchema>
+
 export const recordingRoutes = {
   /** A call starts: main names its session and starts keeping its events. */
   'recording.begin': route({
@@ -119,7 +136,8 @@ export const recordingRoutes = {
         status: z.enum(CALL_STATUSES),
         events: z.number(),
         turns: z.array(TurnRowSchema),
-        alerts: z.array(CallAlertSchema)
+        alerts: z.array(CallAlertSchema),
+        labels: CallLabellingSchema
       })
       .strict()
   }),

@@ -65,7 +65,8 @@ function renderCall(scheduler: ReplayScheduler) {
       status: 'finished',
       events: NORMAL_CALL.length,
       turns: turnRows(replayCall(NORMAL_CALL)),
-      alerts: ALERTS
+      alerts: ALERTS,
+      labels: { by: 'model', model: 'gpt-4o-mini', reason: null, error: null }
     }),
     'recording.events': ok({ inputs: NORMAL_CALL })
   })

@@ -11,6 +11,7 @@ import type { ReplayScheduler } from '@shared/live-call/replayPlayer'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
 import { CallAlertList } from './CallAlertList'
+import { LabellingNote } from './LabellingNote'
 import { RecordedTranscript } from './RecordedTranscript'
 import { ReplayControls } from './ReplayControls'
 import { TurnTimeline } from './TurnTimeline'
@@ -34,6 +35,7 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
       {data.status === 'incomplete' && (
         <Alert severity="warning">{t('turns.incomplete', { count: data.events })}</Alert>
       )}
+      <LabellingNote labels={data.labels} />
       {events.error && <IpcErrorAlert error={events.error} />}
       {events.data ? (
         <ReplayableTurns

@@ -15,6 +15,7 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useSettingsForm } from '../hooks/useSettingsForm'
 import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
+import { LabellingFields } from './LabellingFields'
 import { ProviderFields } from './ProviderFields'
 import { TestConnectionButton } from './TestConnectionButton'
 import { TurnDetectionFields } from './TurnDetectionFields'
@@ -201,6 +202,13 @@ export function SettingsScreen(): JSX.Element {
         >
           {t('screen.restorePersona')}
         </Button>
+      </Section>
+
+      <Section title={t('screen.sections.labelling')}>
+        <LabellingFields
+          value={draft.labelling}
+          onChange={(labelling) => form.edit({ labelling })}
+        />
       </Section>
 
       <Section title={t('screen.sections.pricing')}>

@@ -1,0 +1,39 @@
+import type { LexiconReason } from '../../shared/classify/modelLabels'
+import type { AppSettings } from '../../shared/settings/settingsSchema'
+import type { SecretName } from '../secrets/SecretStore'
+import { ResponsesModel, type StructuredModel } from './StructuredModel'
+
+export type LabellingChoice =
+  | { kind: 'model'; model: StructuredModel }
+  | { kind: 'lexicon'; reason: Exclude<LexiconReason, 'no_caller_text' | 'model_failed'> }
+
+/**
+ * The labelling model for the current settings: the provider's own endpoint and key, so a
+ * console set up for Azure never sends transcripts to api.openai.com. The demo agent and a
+ * missing key mean the offline lexicons.
+ */
+export function labellingModel(
+  settings: AppSettings,
+  key: (name: SecretName) => string | undefined,
+  make: (options: ConstructorParameters<typeof ResponsesModel>[0]) => StructuredModel = (o) =>
+    new ResponsesModel(o)
+): LabellingChoice {
+  if (settings.labelling.source === 'lexicon') return { kind: 'lexicon', reason: 'chosen' }
+  const provider = settings.provider
+  if (provider.kind === 'demo') return { kind: 'lexicon', reason: 'demo_provider' }
+  const apiKey = key(provider.kind)
+  if (!apiKey) return { kind: 'lexicon', reason: 'no_key' }
+  const model = settings.labelling.model
+  if (provider.kind === 'azure')
+    return {
+      kind: 'model',
+      model: make({
+        model,
+        apiKey,
+        baseURL: `${provider.endpoint.replace(/\/+$/, '')}/openai/v1`,
+        headers: { 'api-key': apiKey }
+      })
+    }
+  const baseURL = provider.kind === 'custom' ? provider.baseUrl.replace(/\/+$/, '') : undefined
+  return { kind: 'model', model: make({ model, apiKey, baseURL }) }
+}

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Services } from '../../../src/main/services'
+import { NORMAL_CALL } from '../../../src/shared/live-call/callFixtures'
+import { defaultSettings } from '../../../src/shared/settings/settingsSchema'
+import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
+import {
+  startResponsesStandIn,
+  type ResponsesReply,
+  type ResponsesStandIn
+} from '../../support/responsesStandIn'
+import { useTempDir } from '../../support/tempDir'
+import { openConsole, STARTED_AT } from './support'
+
+const KEY = 'sk-custom-labels-0123456789'
+type Ok<T> = { ok: true; data: T }
+const data = <T>(result: unknown): T => {
+  expect(result).toMatchObject({ ok: true })
+  return (result as Ok<T>).data
+}
+
+describe('a hung-up call labelled by the model behind the provider', () => {
+  const tmp = useTempDir()
+  let services: Services | undefined
+  let standIn: ResponsesStandIn | undefined
+  afterEach(async () => {
+    services?.close()
+    await standIn?.close()
+  })
+
+  async function recordCall(reply: ResponsesReply, withKey = true) {
+    standIn = await startResponsesStandIn(KEY, () => reply)
+    const opened = await openConsole(tmp.path(), undefined, { encryptor: ephemeralEncryptor() })
+    services = opened.services
+    const { call } = opened
+    data(
+      await call('settings.save', {
+        ...defaultSettings(),
+        provider: { kind: 'custom', baseUrl: standIn.baseURL },
+        labelling: { source: 'model', model: 'labels-mini' }
+      })
+    )
+    if (withKey) data(await call('secrets.setApiKey', { name: 'custom', key: KEY }))
+    const { sessionId } = data<{ sessionId: string }>(
+      await call('recording.begin', {
+        provider: 'custom',
+        model: 'gpt-realtime',
+        startedAt: STARTED_AT
+      })
+    )
+    data(await call('recording.append', { sessionId, events: NORMAL_CALL }))
+    const row = data<{ sentiment: string; scenario: string }>(
+      await call('recording.finish', { sessionId, endedAt: STARTED_AT + 20_400 })
+    )
+    const detail = data<{ labels: unknown }>(await call('recording.get', { sessionId }))
+    return { row, labels: detail.labels, requests: standIn.requests }
+  }
+
+  it("stores the model's sentiment and scenario, and who labelled them", async () => {
+    // The offline lexicons read this call as a neutral product inquiry: the model's differ.
+    const { row, labels, requests } = await recordCall({
+      json: { sentiment: 'negative', scenario: 'complaint' }
+    })
+    expect(row).toMatchObject({ sentiment: 'negative', scenario: 'complaint' })
+    expect(labels).toEqual({ by: 'model', model: 'labels-mini', reason: null, error: null })
+    expect(requests).toHaveLength(1)
+    expect(requests[0]!.body.input).toContain('Caller: Do you have waterproof hiking boots?')
+    expect(requests[0]!.body.input).toMatch(/Agent: .*TrailBlazer X200/)
+  })
+
+  it('keeps the offline labels, and says why, when the model fails', async () => {
+    const { row, labels } = await recordCall({ status: 500 })
+    expect(row).toMatchObject({ sentiment: 'positive', scenario: 'product_inquiry' })
+    expect(labels).toMatchObject({ by: 'lexicon', model: null, reason: 'model_failed' })
+    expect((labels as { error: string }).error).toMatch(/^labels-mini: .*500/)
+  })
+
+  it('labels offline without a key, sending nothing', async () => {
+    const { row, labels, requests } = await recordCall(
+      { json: { sentiment: 'negative', scenario: 'complaint' } },
+      false
+    )
+    expect(row).toMatchObject({ sentiment: 'positive', scenario: 'product_inquiry' })
+    expect(labels).toEqual({
+      by: 'lexicon',
+      model: null,
+      reason: 'no_key',
+      error: null
+    })
+    expect(requests).toHaveLength(0)
+  })
+})
