@@ -14,7 +14,9 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
+import type { StoredAlert } from '../shared/escalation/alertRecords'
 import { LiveAlertMonitor } from './escalation/LiveAlertMonitor'
+import { callSentimentReader } from './escalation/callSentimentReader'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
 import { DemoAgent } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
@@ -55,6 +57,8 @@ export interface Services {
   importer: SessionImporter
   catalog: CatalogService
   handlers: AppHandlers
+  /** The rules on running calls (tests wait on its background sentiment readings). */
+  liveAlerts: LiveAlertMonitor
   close(): void
 }
 
@@ -114,7 +118,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .then(() => catalog.warmUp())
       .catch(() => undefined)
   const alerts = new AlertStore(store.db, now)
-  const liveAlerts = new LiveAlertMonitor(alerts, () => settings.get().escalation)
+  const announce = (alert: StoredAlert): void => {
+    options.emit('alerts.raised', alert)
+    options.notifyAlert?.(alert)
+  }
+  const liveAlerts = new LiveAlertMonitor(alerts, () => settings.get().escalation, {
+    readerOf: (sessionId) => callSentimentReader(store.db, sessionId),
+    model: () => {
+      const choice = labelling()
+      return choice.kind === 'model' ? choice.model : null
+    },
+    record: (sessionId, input) => void recorder.append(sessionId, [input]),
+    raised: announce
+  })
   // "Demo agent" provider: the scripted simulator on loopback, started by the first demo call.
   const demoAgent = new DemoAgent({ scenarioFile: demoScenarioFile(options.resourcesDir) })
   const handlers: AppHandlers = {
@@ -136,10 +152,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...recordingHandlers(recorder, options.emit, () => settings.get().pricing, {
       // The escalation rules run in main on what is recorded, so alerts survive a closed window.
       inputs: (sessionId, inputs) => {
-        for (const alert of liveAlerts.ingest(sessionId, inputs)) {
-          options.emit('alerts.raised', alert)
-          options.notifyAlert?.(alert)
-        }
+        for (const alert of liveAlerts.ingest(sessionId, inputs)) announce(alert)
       },
       ended: (sessionId) => liveAlerts.end(sessionId)
     }),
@@ -152,6 +165,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     store,
     importer,
     catalog,
+    liveAlerts,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
       void demoAgent.close()

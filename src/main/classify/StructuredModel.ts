@@ -8,6 +8,8 @@ export interface StructuredQuestion<T> {
   input: string
   answer: ZodType<T>
   maxOutputTokens: number
+  /** Overrides the client's timeout for this question (live readings are short). */
+  timeoutMs?: number
 }
 
 /** A model that answers a question with JSON of a given schema. */
@@ -51,14 +53,17 @@ export class ResponsesModel implements StructuredModel {
   }
 
   async ask<T>(question: StructuredQuestion<T>): Promise<T> {
-    const response = await this.client.responses.create({
-      model: this.model,
-      instructions: question.instructions,
-      input: question.input,
-      text: { format: { type: 'json_schema', strict: true, ...question.format } },
-      max_output_tokens: question.maxOutputTokens,
-      store: false
-    })
+    const response = await this.client.responses.create(
+      {
+        model: this.model,
+        instructions: question.instructions,
+        input: question.input,
+        text: { format: { type: 'json_schema', strict: true, ...question.format } },
+        max_output_tokens: question.maxOutputTokens,
+        store: false
+      },
+      question.timeoutMs === undefined ? undefined : { timeout: question.timeoutMs }
+    )
     if (response.status !== 'completed')
       throw new UnusableAnswerError(
         `The model's answer is ${response.status ?? 'unfinished'}${response.incomplete_details?.reason ? ` (${response.incomplete_details.reason})` : ''}`

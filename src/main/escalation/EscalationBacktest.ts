@@ -16,6 +16,7 @@ import { replayCall } from '../../shared/live-call/callReducer'
 import type { SessionFilter } from '../../shared/sessions/sessionQuery'
 import { whereFor } from '../sessions/sessionRows'
 import { sessionLevelCells, sessionsWithEvents } from './sessionLevelTally'
+import { callSentimentReader } from './callSentimentReader'
 import { storedCallInputs } from './storedCallInputs'
 
 /** Which thresholds section switches a rule on. */
@@ -65,7 +66,9 @@ export class EscalationBacktest {
     for (const [i, session] of live.entries()) {
       if (i > 0 && i % 20 === 0) await this.yieldNow()
       const call = replayCall(storedCallInputs(this.db, session.session_id))
-      const fired = new Set(alertsOfCall(call.events, thresholds).map((a) => a.rule))
+      // A model-read call is judged on the verdicts recorded with it, as it was live.
+      const reader = callSentimentReader(this.db, session.session_id)
+      const fired = new Set(alertsOfCall(call.events, thresholds, reader).map((a) => a.rule))
       const negative = session.sentiment === 'negative'
       for (const rule of RULE_IDS)
         if (enabled(rule))

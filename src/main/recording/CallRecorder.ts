@@ -74,9 +74,13 @@ export class CallRecorder {
 
   begin(call: BeginCall): string {
     const insert = this.db.prepare(
-      `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
+      `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing,
+                          sentiment_reader)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
     )
+    // The live rules read sentiment with the labelling model for the whole call, if any.
+    const choice = this.labelling()
+    const reader = choice.kind === 'model' ? `model:${choice.model.model}` : 'lexicon'
     const taken = this.db.prepare('SELECT 1 FROM sessions WHERE session_id = ?')
     // Two calls in the same second share the prefix: draw another suffix on a clash.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -89,7 +93,8 @@ export class CallRecorder {
         call.provider,
         call.model,
         call.startedAt,
-        pricing
+        pricing,
+        reader
       )
       if (Number(changes) === 1) return id
     }

@@ -131,8 +131,10 @@ export const migrations: readonly string[] = [
   `,
   // v4: who labelled a live call's sentiment and scenario ('model:<name>' or 'lexicon'), why
   // the lexicons did when they did (a reason code), and the model's error if it failed.
-  // NULL: recorded before v4 (the lexicons).
+  // NULL: recorded before v4 (the lexicons). sentiment_reader: who read caller sentiment for
+  // the live rules ('model:<name>' or 'lexicon'), fixed when the call began.
   `
+  ALTER TABLE calls ADD COLUMN sentiment_reader TEXT;
   ALTER TABLE calls ADD COLUMN labelled_by TEXT;
   ALTER TABLE calls ADD COLUMN labels_reason TEXT;
   ALTER TABLE calls ADD COLUMN labels_error TEXT;

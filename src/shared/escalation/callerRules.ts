@@ -6,6 +6,7 @@ import { raise } from './raiseAlert'
 import { readSentiment } from './sentimentLexicon'
 
 type BargeIn = Extract<CallDomainEvent, { type: 'barge_in.confirmed' }>
+type SentimentVerdict = Extract<CallDomainEvent, { type: 'caller.sentiment' }>
 
 /** A counted interruption: the two interruption rules, then its words, then sentiment. */
 export function onInterruption(s: EscalationState, e: BargeIn): EscalationState {
@@ -61,14 +62,15 @@ export function onTranscript(
   transcript: string
 ): EscalationState {
   if (s.readItems[itemId] || transcript.trim() === '') return s
-  const reading = readSentiment(transcript)
+  // A model-read call waits for main's verdict instead of the lexicon's.
+  const reading = s.sentimentReader === 'lexicon' ? readSentiment(transcript) : null
   const utterance: ReadUtterance = {
     itemId,
     turnIndex: s.turnByItem[itemId] ?? null,
     t,
     quote: transcript,
-    negative: reading.negative,
-    cues: reading.cues
+    negative: reading?.negative ?? null,
+    cues: reading?.cues ?? []
   }
   let next: EscalationState = {
     ...s,
@@ -84,10 +86,21 @@ export function onTranscript(
   return checkSentiment(next, t)
 }
 
+/** Main's reading of an utterance still among the recent ones (model-read calls only). */
+export function onSentimentVerdict(s: EscalationState, e: SentimentVerdict): EscalationState {
+  if (s.sentimentReader !== 'model') return s
+  const index = s.recent.findIndex((u) => u.itemId === e.itemId)
+  if (index < 0 || s.recent[index]!.negative !== null) return s
+  const recent = [...s.recent]
+  const cue = e.cue.trim()
+  recent[index] = { ...recent[index]!, negative: e.negative, cues: e.negative && cue ? [cue] : [] }
+  return checkSentiment({ ...s, recent }, e.t)
+}
+
 function checkSentiment(s: EscalationState, t: number): EscalationState {
   const rule = s.thresholds.sentiment
   if (!rule.enabled) return s
-  const negative = s.recent.filter((u) => u.negative)
+  const negative = s.recent.filter((u) => u.negative === true)
   if (negative.length < rule.minNegative || s.interruptions.length < rule.minInterruptions) return s
   const cues = [...new Set(negative.flatMap((u) => u.cues))]
   return raise(

@@ -1,8 +1,8 @@
 import type { CallDomainEvent } from '../live-call/domainEvents'
 import type { EscalationAlert } from './escalationAlert'
-import type { EscalationState } from './escalationState'
+import type { EscalationState, SentimentReader } from './escalationState'
 import { initialEscalationState } from './escalationState'
-import { onInterruption, onTranscript } from './callerRules'
+import { onInterruption, onSentimentVerdict, onTranscript } from './callerRules'
 import { onToolFinished, onTurnCompleted } from './serviceRules'
 import type { RuleId } from './rules'
 import type { EscalationThresholds } from './thresholds'
@@ -36,6 +36,8 @@ function apply(s: EscalationState, e: CallDomainEvent): EscalationState {
         : s
     case 'caller.overlap':
       return e.transcript === null ? s : onTranscript(s, e.itemId, e.t, e.transcript)
+    case 'caller.sentiment':
+      return onSentimentVerdict(s, e)
     case 'turn.completed':
       return onTurnCompleted(s, e)
     case 'tool.finished':
@@ -58,9 +60,10 @@ export function stepEscalationAll(
 /** Every alert a whole call raises with these thresholds (backtests, tests). */
 export function alertsOfCall(
   events: Iterable<CallDomainEvent>,
-  thresholds: EscalationThresholds
+  thresholds: EscalationThresholds,
+  sentimentReader: SentimentReader = 'lexicon'
 ): EscalationAlert[] {
-  return stepEscalationAll(initialEscalationState(thresholds), events).state.alerts
+  return stepEscalationAll(initialEscalationState(thresholds, sentimentReader), events).state.alerts
 }
 
 /** After a supervisor acted on a rule's alert, the rule may fire again in the same call. */

@@ -4,9 +4,16 @@ import type { EscalationThresholds } from './thresholds'
 
 /** A caller utterance the transcript rules have read. */
 export interface ReadUtterance extends EvidenceItem {
-  negative: boolean
+  /** null: waiting for main's model reading (a `caller.sentiment` event). */
+  negative: boolean | null
   cues: string[]
 }
+
+/**
+ * Who judges caller sentiment for the rules: the offline lexicon, at once, or a model whose
+ * readings main records as `sentiment.read` inputs (fixed per call when it begins).
+ */
+export type SentimentReader = 'lexicon' | 'model'
 
 export interface MeasuredTurn {
   turnIndex: number
@@ -25,6 +32,7 @@ export interface ToolTrouble {
 /** What the rules remember of one call; plain data, so a backtest can keep one per session. */
 export interface EscalationState {
   thresholds: EscalationThresholds
+  sentimentReader: SentimentReader
   /** Counted interruptions (barge_in.confirmed), in order. */
   interruptions: EvidenceItem[]
   /** The latest utterances read, at most `sentiment.recentUtterances`. */
@@ -43,9 +51,13 @@ export interface EscalationState {
   alerts: EscalationAlert[]
 }
 
-export function initialEscalationState(thresholds: EscalationThresholds): EscalationState {
+export function initialEscalationState(
+  thresholds: EscalationThresholds,
+  sentimentReader: SentimentReader = 'lexicon'
+): EscalationState {
   return {
     thresholds,
+    sentimentReader,
     interruptions: [],
     recent: [],
     readItems: {},

@@ -74,6 +74,15 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
     }
     case 'clock.tick':
       return s
+    case 'sentiment.read':
+      return emit(s, {
+        type: 'caller.sentiment',
+        t,
+        itemId: e.item_id,
+        negative: e.negative,
+        cue: e.cue,
+        reader: e.reader
+      })
     case 'call.ended': {
       if (s.endedT !== null) return s
       const dropped = dropSessionState(s, t)

@@ -197,6 +197,20 @@ export interface ClockTickObservation {
 export interface CallEndedObservation {
   type: 'call.ended'
 }
+/**
+ * Main's reading of one caller utterance for the live negative-sentiment rule, when calls are
+ * labelled by a model (the lexicon's reading when the model failed). Recorded with the call,
+ * so backtests replay the same verdicts.
+ */
+export interface SentimentReadObservation {
+  type: 'sentiment.read'
+  item_id: string
+  negative: boolean
+  /** The caller's words that show it (model), or the lexicon's cue words. */
+  cue: string
+  /** 'model:<name>', or 'lexicon' when the model could not answer. */
+  reader: string
+}
 export type LocalObservation =
   | RemoteAudibleObservation
   | RemoteSilentObservation
@@ -204,6 +218,7 @@ export type LocalObservation =
   | ConnectionObservation
   | ClockTickObservation
   | CallEndedObservation
+  | SentimentReadObservation
 
 export type KnownCallEvent = ServerCallEvent | ClientCallEvent | LocalObservation
 export type KnownCallEventType = KnownCallEvent['type']
@@ -248,7 +263,8 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'tool.result': true,
   'connection.state': true,
   'clock.tick': true,
-  'call.ended': true
+  'call.ended': true,
+  'sentiment.read': true
 }
 
 /** Whether the reducer reads this event (trusts its shape: parse server events with zod first). */

@@ -43,7 +43,8 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'tool.result',
   'connection.state',
   'clock.tick',
-  'call.ended'
+  'call.ended',
+  'sentiment.read'
 ])
 const CLIENT_TYPES: ReadonlySet<string> = new Set<ClientCallEvent['type']>([
   'response.cancel',

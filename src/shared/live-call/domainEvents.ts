@@ -53,6 +53,15 @@ export type CallDomainEvent =
       /** null while an overlapping utterance is still undecided. */
       kind: UtteranceKind | null
     }
+  /** Main's sentiment reading of a caller utterance (model-read calls only). */
+  | {
+      type: 'caller.sentiment'
+      t: number
+      itemId: string
+      negative: boolean
+      cue: string
+      reader: string
+    }
   | { type: 'turn.completed'; t: number; turn: TurnRecord }
   | {
       type: 'tool.finished'

@@ -9,7 +9,7 @@ import {
 import type { KnownCallInput } from '../../../src/shared/live-call/callEvents'
 import { callReducer, replayCall } from '../../../src/shared/live-call/callReducer'
 import { initialCallState } from '../../../src/shared/live-call/callState'
-import { newEvents } from '../../../src/shared/live-call/domainEvents'
+import { newEvents, type CallDomainEvent } from '../../../src/shared/live-call/domainEvents'
 import {
   alertsOfCall,
   reopenRule,
@@ -219,6 +219,53 @@ describe('negative sentiment with an interruption', () => {
       expect(rulesOf(alertsOfCall([bargeIn(1000, null), said(text)], only('sentiment')))).toEqual([
         'negative_sentiment'
       ])
+  })
+})
+
+describe('negative sentiment read by a model (verdicts main records)', () => {
+  const verdict = (itemId: string, negative: boolean, cue = ''): CallDomainEvent => ({
+    type: 'caller.sentiment',
+    t: 50_000,
+    itemId,
+    negative,
+    cue,
+    reader: 'model:labels-mini'
+  })
+
+  it('waits for the verdict instead of the lexicon, then fires on a negative one', () => {
+    const events = [said('This is ridiculous', 'turn', 'u-a'), bargeIn(20_000, null)]
+    expect(alertsOfCall(events, only('sentiment'), 'model')).toEqual([])
+    const alerts = alertsOfCall(
+      [...events, verdict('u-a', true, 'this is ridiculous')],
+      only('sentiment'),
+      'model'
+    )
+    expect(rulesOf(alerts)).toEqual(['negative_sentiment'])
+    expect(alerts[0]!.reason).toContain('this is ridiculous')
+    expect(alerts[0]!.evidence.items.map((item) => item.itemId)).toEqual(['u-a'])
+  })
+
+  it('a "not negative" verdict keeps a lexicon word from firing', () => {
+    const events = [said('Terrible weather, which tent?', 'turn', 'u-b'), bargeIn(20_000, null)]
+    expect(rulesOf(alertsOfCall(events, only('sentiment')))).toEqual(['negative_sentiment'])
+    expect(alertsOfCall([...events, verdict('u-b', false)], only('sentiment'), 'model')).toEqual([])
+  })
+
+  it('ignores verdicts on lexicon-read calls, for unknown items, and a second verdict', () => {
+    const calm = said('Which tent is lightest?', 'turn', 'u-c')
+    expect(
+      alertsOfCall([calm, bargeIn(1000, null), verdict('u-c', true, 'x')], only('sentiment'))
+    ).toEqual([])
+    expect(
+      alertsOfCall([calm, bargeIn(1000, null), verdict('nope', true)], only('sentiment'), 'model')
+    ).toEqual([])
+    expect(
+      alertsOfCall(
+        [calm, bargeIn(1000, null), verdict('u-c', false), verdict('u-c', true, 'late')],
+        only('sentiment'),
+        'model'
+      )
+    ).toEqual([])
   })
 })
 

@@ -27,8 +27,13 @@ describe('a hung-up call labelled by the model behind the provider', () => {
     await standIn?.close()
   })
 
-  async function recordCall(reply: ResponsesReply, withKey = true) {
-    standIn = await startResponsesStandIn(KEY, () => reply)
+  async function recordCall(labels: ResponsesReply, withKey = true) {
+    // During the call the same model reads each caller utterance for the live rules.
+    standIn = await startResponsesStandIn(KEY, (request) =>
+      request.body.text?.format?.name === 'call_labels'
+        ? labels
+        : { json: { negative: false, cue: '' } }
+    )
     const opened = await openConsole(tmp.path(), undefined, { encryptor: ephemeralEncryptor() })
     services = opened.services
     const { call } = opened
@@ -52,7 +57,8 @@ describe('a hung-up call labelled by the model behind the provider', () => {
       await call('recording.finish', { sessionId, endedAt: STARTED_AT + 20_400 })
     )
     const detail = data<{ labels: unknown }>(await call('recording.get', { sessionId }))
-    return { row, labels: detail.labels, requests: standIn.requests }
+    const requests = standIn.requests.filter((r) => r.body.text?.format?.name === 'call_labels')
+    return { row, labels: detail.labels, requests, all: standIn.requests }
   }
 
   it("stores the model's sentiment and scenario, and who labelled them", async () => {
@@ -75,7 +81,7 @@ describe('a hung-up call labelled by the model behind the provider', () => {
   })
 
   it('labels offline without a key, sending nothing', async () => {
-    const { row, labels, requests } = await recordCall(
+    const { row, labels, all } = await recordCall(
       { json: { sentiment: 'negative', scenario: 'complaint' } },
       false
     )
@@ -86,6 +92,6 @@ describe('a hung-up call labelled by the model behind the provider', () => {
       reason: 'no_key',
       error: null
     })
-    expect(requests).toHaveLength(0)
+    expect(all).toHaveLength(0)
   })
 })
