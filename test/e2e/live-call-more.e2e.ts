@@ -130,8 +130,14 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
           await expect
             .poll(() => allText(page, 'transcript-caller'), WAIT)
             .toContain('muchas gracias por su ayuda')
-          const { sessionId, row, detail } = await hangUpAfter(page, 'hasta pronto')
+          const { sessionId, row, detail, labelledBy } = await hangUpAfter(page, 'hasta pronto')
           await app.screenshot('live-call-more-spanish-session')
+          // A key is set, so main asked the labelling model through the provider; the simulator
+          // has no /v1/responses (404, as the real API for an unknown path), so the lexicons
+          // labelled the call and the detail says so.
+          expect(labelledBy).toMatch(
+            /^Sentiment and scenario labelled by the offline lexicons — the labelling model failedgpt-4o-mini: 404 /
+          )
 
           // As a supervisor reads them: the table row and the detail drawer agree.
           expect(row['Language']).toBe('es')

@@ -131,7 +131,7 @@ export async function recordedSessionId(page: Page): Promise<string> {
 export async function openRecordedSession(
   page: Page,
   sessionId: string
-): Promise<{ row: Record<string, string>; detail: Record<string, string> }> {
+): Promise<{ row: Record<string, string>; detail: Record<string, string>; labelledBy: string }> {
   await page.getByRole('button', { name: 'Sessions' }).click()
   await page.getByPlaceholder('ID, scenario or model').fill(sessionId)
   const row = page.getByTestId('session-row').filter({ hasText: sessionId })
@@ -160,9 +160,15 @@ export async function openRecordedSession(
         dt.nextElementSibling?.textContent ?? ''
       ])
     )
+  const labelledBy = await waitUntil(
+    async () => (await drawer.getByTestId('labelled-by').allTextContents()).join(''),
+    (t) => t.length > 0,
+    'who labelled the call'
+  )
   return {
     row: Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])),
-    detail: Object.fromEntries(pairs)
+    detail: Object.fromEntries(pairs),
+    labelledBy
   }
 }
 
