@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import { OrderRow, ProductRow } from '../../shared/catalog/catalogSchemas'
 import type { ImportIssue } from '../../shared/sessions/importIssues'
+import { withCatalogCode } from './catalogIssueCodes'
 import {
   CATALOG_FILES,
   CatalogSourceError,
@@ -39,12 +40,18 @@ export function importCatalogFile(
     status: 'invalid',
     kind,
     fileName,
-    issues
+    issues: issues.map(withCatalogCode)
   })
   const size = statSync(path).size
   if (size > MAX_BYTES)
     return invalid([
-      { row: 0, column: '*', reason: `file too large (${size} bytes; limit ${MAX_BYTES})` }
+      {
+        row: 0,
+        column: '*',
+        reason: `file too large (${size} bytes; limit ${MAX_BYTES})`,
+        code: 'catalogFileTooLarge',
+        params: { size, limit: MAX_BYTES }
+      }
     ])
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
   const format = extname(path).toLowerCase() === '.csv' ? 'csv' : 'json'
@@ -59,7 +66,15 @@ export function importCatalogFile(
   } catch (error) {
     if (error instanceof CatalogSourceError) return invalid(error.issues)
     if (error instanceof SyntaxError)
-      return invalid([{ row: 0, column: '*', reason: `not valid JSON: ${error.message}` }])
+      return invalid([
+        {
+          row: 0,
+          column: '*',
+          reason: `not valid JSON: ${error.message}`,
+          code: 'catalogNotJson',
+          params: { detail: error.message }
+        }
+      ])
     throw error
   }
 }
@@ -76,7 +91,8 @@ function validate(
         {
           row: 0,
           column: '*',
-          reason: 'the knowledge base is a JSON file (sections, faqs, product_guides)'
+          reason: 'the knowledge base is a JSON file (sections, faqs, product_guides)',
+          code: 'catalogKnowledgeNeedsJson'
         }
       ])
     const knowledge = parseKnowledgeBase(fileName, JSON.parse(text))
@@ -111,12 +127,22 @@ function jsonRecords(
 ): Record<string, string>[] {
   if (!Array.isArray(json))
     throw new CatalogSourceError(fileName, [
-      { row: 0, column: '*', reason: 'expected a JSON array of objects, one per row' }
+      {
+        row: 0,
+        column: '*',
+        reason: 'expected a JSON array of objects, one per row',
+        code: 'catalogExpectedArray'
+      }
     ])
   const issues: ImportIssue[] = []
   const records = json.map((item: unknown, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      issues.push({ row: index + 1, column: '*', reason: 'not an object' })
+      issues.push({
+        row: index + 1,
+        column: '*',
+        reason: 'not an object',
+        code: 'catalogNotAnObject'
+      })
       return {}
     }
     const record: Record<string, string> = {}
@@ -124,7 +150,12 @@ function jsonRecords(
       const value = (item as Record<string, unknown>)[column]
       if (value === undefined || value === null) record[column] = ''
       else if (typeof value === 'object')
-        issues.push({ row: index + 1, column, reason: 'expected a text, number or boolean' })
+        issues.push({
+          row: index + 1,
+          column,
+          reason: 'expected a text, number or boolean',
+          code: 'catalogExpectedScalar'
+        })
       else record[column] = String(value)
     }
     return record

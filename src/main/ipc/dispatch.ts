@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { RouteName, routes } from '../../shared/ipc/contract'
+import { toIpcIssue } from '../../shared/ipc/ipcIssue'
 import type { IpcFailure, Result } from '../../shared/ipc/result'
 import type { Caller, HandlersFor } from '../../shared/ipc/route'
 
@@ -18,15 +19,13 @@ export type Dispatch = (sender: Sender, name: unknown, raw: unknown) => Promise<
 const fail = (
   code: IpcFailure['code'],
   message: string,
-  issues?: z.core.$ZodIssue[]
+  invalid?: { issues: z.core.$ZodIssue[]; raw: unknown }
 ): Result<never> => ({
   ok: false,
   error: {
     code,
     message,
-    ...(issues && {
-      issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-    })
+    ...(invalid && { issues: invalid.issues.map((i) => toIpcIssue(i, invalid.raw)) })
   }
 })
 
@@ -46,7 +45,10 @@ export function createDispatch(
     const route = routes[name as RouteName]
     const parsed = route.input.safeParse(raw)
     if (!parsed.success)
-      return fail('invalid_input', `Invalid input for ${name}`, parsed.error.issues)
+      return fail('invalid_input', `Invalid input for ${name}`, {
+        issues: parsed.error.issues,
+        raw
+      })
     const caller: Caller = { windowId: sender.windowId }
     try {
       const handler = handlers[name as RouteName] as (i: unknown, c: Caller) => Promise<unknown>

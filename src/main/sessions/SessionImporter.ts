@@ -78,8 +78,13 @@ export class SessionImporter {
         new Date(this.now()).toISOString(),
         (sessionId, row) => {
           conflictCount++
-          const reason = `session_id "${sessionId}" is already in the database`
-          record({ row, column: 'session_id', reason })
+          record({
+            row,
+            column: 'session_id',
+            reason: `session_id "${sessionId}" is already in the database`,
+            code: 'idInDatabase',
+            params: { id: sessionId }
+          })
         }
       )
 

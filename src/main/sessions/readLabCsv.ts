@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import { CompactIdSet } from '../../shared/collections/CompactIdSet'
+import { csvErrorCode } from '../../shared/sessions/importIssueCodes'
 import { ImportIssue, ImportWarning, WarningCollector } from '../../shared/sessions/importIssues'
 import { LabRowValidator } from '../../shared/sessions/labRowValidator'
 import type { LabSession } from '../../shared/sessions/labSchema'
@@ -94,7 +95,12 @@ class LabCsvChunkReader {
   finish(): LabCsvSummary {
     if (!this.stopped) this.parse(this.pending + this.decoder.decode(), true)
     if (!this.validator)
-      this.report({ row: 1, column: '*', reason: 'the file is empty (no header row)' })
+      this.report({
+        row: 1,
+        column: '*',
+        reason: 'the file is empty (no header row)',
+        code: 'emptyFile'
+      })
     return {
       rows: Math.max(0, this.row - 1),
       validRows: this.validRows,
@@ -117,7 +123,9 @@ class LabCsvChunkReader {
       this.report({
         row: firstRow + (error.row ?? 0),
         column: '*',
-        reason: `unreadable CSV: ${error.message}`
+        reason: `unreadable CSV: ${error.message}`,
+        code: csvErrorCode(error.code),
+        params: { detail: error.message }
       })
     }
     for (const record of results.data) {
@@ -151,7 +159,9 @@ class LabCsvChunkReader {
       this.report({
         row: this.row,
         column: 'session_id',
-        reason: `duplicate session_id "${id}" in the file`
+        reason: `duplicate session_id "${id}" in the file`,
+        code: 'duplicateIdInFile',
+        params: { id }
       })
       return
     }

@@ -1,7 +1,9 @@
+import type { IpcIssue } from './ipcIssue'
+
 export interface IpcFailure {
   code: 'forbidden' | 'unknown_route' | 'invalid_input' | 'invalid_output' | 'failed'
   message: string
-  issues?: { path: string; message: string }[]
+  issues?: IpcIssue[]
 }
 
 /** Errors cross IPC as data: a thrown error would reach the renderer as a bare string. */

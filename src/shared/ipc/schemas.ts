@@ -1,14 +1,32 @@
 import { z } from 'zod'
 import { StoredSessionSchema } from '../sessions/labSchema'
 import { LabReportSchema } from '../analytics/labReportSchema'
+import { IMPORT_ISSUE_CODES, IMPORT_WARNING_CODES } from '../sessions/importIssueCodes'
 
 export { StoredSessionSchema, LabReportSchema }
 
 const n = z.number()
 
-const IssueSchema = z.object({ row: n, column: z.string(), reason: z.string() }).strict()
+/** Values an import problem's sentence needs; the UI formats the numbers in its language. */
+export const IssueParamsSchema = z.record(z.string(), z.union([z.string(), n]))
+/** What the UI needs to say an import problem in its language (the English reason stays). */
+export const IssueCodeFields = {
+  code: z.enum(IMPORT_ISSUE_CODES).optional(),
+  params: IssueParamsSchema.optional()
+}
+
+const IssueSchema = z
+  .object({ row: n, column: z.string(), reason: z.string(), ...IssueCodeFields })
+  .strict()
 const WarningSchema = z
-  .object({ column: z.string(), message: z.string(), count: n, firstRows: z.array(n) })
+  .object({
+    column: z.string(),
+    message: z.string(),
+    count: n,
+    firstRows: z.array(n),
+    code: z.enum(IMPORT_WARNING_CODES).optional(),
+    params: IssueParamsSchema.optional()
+  })
   .strict()
 
 export const ImportOutcomeSchema = z.discriminatedUnion('status', [

@@ -1,8 +1,13 @@
+import type { ImportIssueCode, ImportWarningCode, IssueParams } from './importIssueCodes'
+
 /** One reason a file cannot be imported, located like a spreadsheet: header = row 1. */
 export interface ImportIssue {
   row: number
   column: string
+  /** In English, for logs and the CLI; the UI says `code` in its language when it knows it. */
   reason: string
+  code?: ImportIssueCode
+  params?: IssueParams
 }
 
 /** Something accepted but worth a look (unknown value, ignored column), grouped by kind. */
@@ -11,6 +16,8 @@ export interface ImportWarning {
   message: string
   count: number
   firstRows: number[]
+  code?: ImportWarningCode
+  params?: IssueParams
 }
 
 export const formatIssue = (issue: ImportIssue): string =>
@@ -28,11 +35,17 @@ export const formatWarning = (warning: ImportWarning): string => {
 export class WarningCollector {
   private readonly byKey = new Map<string, ImportWarning>()
 
-  add(column: string, message: string, row?: number): void {
+  add(
+    column: string,
+    message: string,
+    row: number | undefined,
+    code: ImportWarningCode,
+    params?: IssueParams
+  ): void {
     const key = `${column}\u0000${message}`
     let warning = this.byKey.get(key)
     if (!warning) {
-      warning = { column, message, count: 0, firstRows: [] }
+      warning = { column, message, count: 0, firstRows: [], code, ...(params && { params }) }
       this.byKey.set(key, warning)
     }
     warning.count++

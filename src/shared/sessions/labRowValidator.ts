@@ -1,7 +1,9 @@
+import type { ImportIssueCode } from './importIssueCodes'
 import { ImportIssue, WarningCollector } from './importIssues'
 import { INTEGER_COLUMNS, KNOWN_VALUES, LAB_COLUMNS, LabColumn, LabSession } from './labSchema'
 import { parseBoolean } from './parseBoolean'
 
+const EXTRA = 'extraColumnIgnored'
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 const HEADER_ROW = 1
 const COLUMN_POSITION = Object.fromEntries(LAB_COLUMNS.map((c, i) => [c, i])) as Record<
@@ -36,18 +38,28 @@ export class LabRowValidator {
       if (seen.has(name)) {
         // Only a repeated lab column is ambiguous; repeated extra (or blank) columns are ignored.
         if ((LAB_COLUMNS as readonly string[]).includes(name))
-          this.headerIssues.push({ row: HEADER_ROW, column: name, reason: 'duplicate column' })
-        else warnings.add(name || `#${position + 1}`, 'extra column ignored')
+          this.headerIssues.push({
+            row: HEADER_ROW,
+            column: name,
+            reason: 'duplicate column',
+            code: 'duplicateColumn'
+          })
+        else warnings.add(name || `#${position + 1}`, 'extra column ignored', undefined, EXTRA)
         return
       }
       seen.add(name)
       if ((LAB_COLUMNS as readonly string[]).includes(name))
         this.index.set(name as LabColumn, position)
-      else warnings.add(name || `#${position + 1}`, 'extra column ignored')
+      else warnings.add(name || `#${position + 1}`, 'extra column ignored', undefined, EXTRA)
     })
     for (const column of LAB_COLUMNS) {
       if (!this.index.has(column))
-        this.headerIssues.push({ row: HEADER_ROW, column, reason: 'missing column' })
+        this.headerIssues.push({
+          row: HEADER_ROW,
+          column,
+          reason: 'missing column',
+          code: 'missingColumn'
+        })
     }
     this.positions = Int32Array.from(LAB_COLUMNS, (c) => this.index.get(c) ?? -1)
   }
@@ -59,7 +71,9 @@ export class LabRowValidator {
       issues.push({
         row,
         column: '*',
-        reason: `has ${record.length} fields, the header has ${this.headerLength}`
+        reason: `has ${record.length} fields, the header has ${this.headerLength}`,
+        code: 'fieldCount',
+        params: { fields: record.length, expected: this.headerLength }
       })
     }
     const session_id = this.required(record, 'session_id', row, issues)
@@ -69,11 +83,15 @@ export class LabRowValidator {
     const latency_p95_ms = this.number(record, 'latency_p95_ms', row, issues)
     const interruptions = this.number(record, 'interruptions', row, issues)
     const turns = this.number(record, 'turns', row, issues)
-    if (latency_p95_ms < latency_p50_ms) {
+    // A number too large to store is reported already; comparing it adds nothing (and an
+    // infinite value could not cross IPC as a number).
+    if (latency_p95_ms < latency_p50_ms && Number.isFinite(latency_p50_ms + latency_p95_ms)) {
       issues.push({
         row,
         column: 'latency_p95_ms',
-        reason: `P95 (${latency_p95_ms}) is below P50 (${latency_p50_ms})`
+        reason: `P95 (${latency_p95_ms}) is below P50 (${latency_p50_ms})`,
+        code: 'p95BelowP50',
+        params: { p95: latency_p95_ms, p50: latency_p50_ms }
       })
     }
     const sentiment = this.category(record, 'sentiment', row, issues)
@@ -81,7 +99,13 @@ export class LabRowValidator {
     const ragText = this.required(record, 'rag_used', row, issues)
     const rag_used = parseBoolean(ragText)
     if (ragText !== '' && rag_used === undefined)
-      issues.push({ row, column: 'rag_used', reason: `not a boolean: "${ragText}"` })
+      issues.push({
+        row,
+        column: 'rag_used',
+        reason: `not a boolean: "${ragText}"`,
+        code: 'notABoolean',
+        params: { value: ragText }
+      })
     const language = this.category(record, 'language', row, issues)
     if (issues.length > before) return null
     return {
@@ -111,7 +135,7 @@ export class LabRowValidator {
     issues: ImportIssue[]
   ): string {
     const value = this.text(record, column)
-    if (value === '') issues.push({ row, column, reason: 'empty value' })
+    if (value === '') issues.push({ row, column, reason: 'empty value', code: 'emptyValue' })
     return value
   }
 
@@ -124,7 +148,9 @@ export class LabRowValidator {
   ): string {
     const value = this.required(record, column, row, issues)
     if (value !== '' && !this.known.get(column)?.has(value))
-      this.warnings.add(column, `unknown value "${value}" accepted`, row)
+      this.warnings.add(column, `unknown value "${value}" accepted`, row, 'unknownValueAccepted', {
+        value
+      })
     return value
   }
 
@@ -136,18 +162,29 @@ export class LabRowValidator {
   ): number {
     const raw = this.text(record, column)
     if (raw === '') {
-      issues.push({ row, column, reason: 'empty value' })
+      issues.push({ row, column, reason: 'empty value', code: 'emptyValue' })
       return NaN
     }
     if (!NUMBER_PATTERN.test(raw)) {
-      issues.push({ row, column, reason: `not a number: "${raw}"` })
+      issues.push(cellIssue(row, column, raw, 'notANumber', `not a number: "${raw}"`))
       return NaN
     }
     const value = Number(raw)
-    if (!Number.isFinite(value)) issues.push({ row, column, reason: `number too large: ${raw}` })
-    else if (value < 0) issues.push({ row, column, reason: `negative value: ${raw}` })
+    if (!Number.isFinite(value))
+      issues.push(cellIssue(row, column, raw, 'numberTooLarge', `number too large: ${raw}`))
+    else if (value < 0)
+      issues.push(cellIssue(row, column, raw, 'negativeNumber', `negative value: ${raw}`))
     else if (!Number.isInteger(value) && INTEGER_COLUMNS.includes(column))
-      issues.push({ row, column, reason: `not a whole number: ${raw}` })
+      issues.push(cellIssue(row, column, raw, 'notWholeNumber', `not a whole number: ${raw}`))
     return value
   }
 }
+
+/** A problem with a cell's text; the text itself goes to the UI as it is in the file. */
+const cellIssue = (
+  row: number,
+  column: string,
+  value: string,
+  code: ImportIssueCode,
+  reason: string
+): ImportIssue => ({ row, column, reason, code, params: { value } })

@@ -168,9 +168,20 @@ describe('CatalogService', () => {
     const outcome = await catalog.import('products', tmp.write('broken.csv', broken))
     expect(outcome.status).toBe('invalid')
     expect(outcome.status === 'invalid' && outcome.issues).toEqual([
-      { row: 2, column: 'price', reason: 'not a number' },
-      { row: 2, column: 'in_stock', reason: 'not a boolean (true/false, 1/0, yes/no)' },
-      { row: 3, column: 'id', reason: 'duplicate of row 2' }
+      { row: 2, column: 'price', reason: 'not a number', code: 'catalogNotANumber' },
+      {
+        row: 2,
+        column: 'in_stock',
+        reason: 'not a boolean (true/false, 1/0, yes/no)',
+        code: 'catalogNotABoolean'
+      },
+      {
+        row: 3,
+        column: 'id',
+        reason: 'duplicate of row 2',
+        code: 'catalogDuplicateOfRow',
+        params: { row: 2 }
+      }
     ])
     expect(existsSync(join(tmp.path(), 'catalog', 'products.csv'))).toBe(false)
     expect(catalog.status().sources.products).toEqual({ count: 25, origin: 'shipped' })
@@ -180,7 +191,7 @@ describe('CatalogService', () => {
       tmp.write('orders.json', JSON.stringify([{ order_id: 'ORD-1', quantity: 0 }, 'nope']))
     )
     expect(json.status === 'invalid' && json.issues).toEqual([
-      { row: 2, column: '*', reason: 'not an object' }
+      { row: 2, column: '*', reason: 'not an object', code: 'catalogNotAnObject' }
     ])
     const notJson = await catalog.import('knowledge', tmp.write('kb.json', '{"sections":'))
     expect(notJson.status === 'invalid' && notJson.issues[0]?.reason).toMatch(/^not valid JSON/)

@@ -69,7 +69,9 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
       Object.entries(rows).map(([id, row]) => ({
         row,
         column: 'session_id',
-        reason: `session_id "${id}" is already in the database`
+        reason: `session_id "${id}" is already in the database`,
+        code: 'idInDatabase',
+        params: { id }
       }))
     )
     expect(store.count()).toBe(300) // nothing of the file stayed

@@ -44,7 +44,13 @@ describe('SessionImporter', () => {
     expect(outcome.status).toBe('rejected')
     if (outcome.status !== 'rejected') return
     expect(outcome.issues).toEqual([
-      { row: 31, column: 'latency_p95_ms', reason: 'P95 (80) is below P50 (90)' }
+      {
+        row: 31,
+        column: 'latency_p95_ms',
+        reason: 'P95 (80) is below P50 (90)',
+        code: 'p95BelowP50',
+        params: { p95: 80, p50: 90 }
+      }
     ])
     expect(outcome.issueCount).toBe(1)
     expect(outcome.conflictCount).toBe(0)
@@ -66,7 +72,13 @@ describe('SessionImporter', () => {
       issueCount: 1,
       conflictCount: 1,
       issues: [
-        { row: 2, column: 'session_id', reason: 'session_id "S01" is already in the database' }
+        {
+          row: 2,
+          column: 'session_id',
+          reason: 'session_id "S01" is already in the database',
+          code: 'idInDatabase',
+          params: { id: 'S01' }
+        }
       ]
     })
     expect(store.count()).toBe(15)

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import type { ImportIssueCode } from '../../../src/shared/sessions/importIssueCodes'
 import type { ImportIssue } from '../../../src/shared/sessions/importIssues'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { readLabCsv } from '../../../src/main/sessions/readLabCsv'
@@ -21,6 +22,25 @@ async function read(text: string | Buffer, chunkBytes = Infinity) {
 }
 
 const ROW = 'S01,product_inquiry,45,85,170,1,8,positive,gpt-4o-realtime,true,en'
+const EXTRA = 'extraColumnIgnored'
+
+/** A cell's problem: its English reason, its code, and the cell's text as the UI shows it. */
+const cell = (
+  row: number,
+  column: string,
+  reason: string,
+  code: ImportIssueCode,
+  value: string
+): ImportIssue => ({ row, column, reason, code, params: { value } })
+
+const unknown = (column: string, value: string, count: number, firstRows: number[]) => ({
+  column,
+  message: `unknown value "${value}" accepted`,
+  count,
+  firstRows,
+  code: 'unknownValueAccepted',
+  params: { value }
+})
 
 describe('readLabCsv accepts what spreadsheets and pandas write', () => {
   it('reads a plain file', async () => {
@@ -98,7 +118,13 @@ describe('readLabCsv accepts what spreadsheets and pandas write', () => {
       turns: 4
     })
     expect(summary.warnings).toEqual([
-      { column: 'notes', message: 'extra column ignored', count: 1, firstRows: [] }
+      {
+        column: 'notes',
+        message: 'extra column ignored',
+        count: 1,
+        firstRows: [],
+        code: 'extraColumnIgnored'
+      }
     ])
   })
 
@@ -108,9 +134,9 @@ describe('readLabCsv accepts what spreadsheets and pandas write', () => {
     expect(issues).toEqual([])
     expect(sessions).toHaveLength(2)
     expect(summary.warnings).toEqual([
-      { column: 'scenario', message: 'unknown value "demo" accepted', count: 2, firstRows: [2, 3] },
-      { column: 'sentiment', message: 'unknown value "angry" accepted', count: 1, firstRows: [2] },
-      { column: 'language', message: 'unknown value "de" accepted', count: 2, firstRows: [2, 3] }
+      unknown('scenario', 'demo', 2, [2, 3]),
+      unknown('sentiment', 'angry', 1, [2]),
+      unknown('language', 'de', 2, [2, 3])
     ])
   })
 
@@ -119,7 +145,15 @@ describe('readLabCsv accepts what spreadsheets and pandas write', () => {
       `${HEADER}\n\n${ROW}\n\nS02,faq,x,1,2,0,1,neutral,m,true,en\n`
     )
     expect(sessions).toHaveLength(1)
-    expect(issues).toEqual([{ row: 5, column: 'duration_sec', reason: 'not a number: "x"' }])
+    expect(issues).toEqual([
+      {
+        row: 5,
+        column: 'duration_sec',
+        reason: 'not a number: "x"',
+        code: 'notANumber',
+        params: { value: 'x' }
+      }
+    ])
   })
 
   it('reads the same whatever the chunk boundaries split (quotes, CRLF, UTF-8)', async () => {
@@ -135,8 +169,8 @@ describe('readLabCsv accepts what spreadsheets and pandas write', () => {
     expect(issues).toEqual([])
     expect(sessions).toHaveLength(1)
     expect(summary.warnings).toEqual([
-      { column: '#12', message: 'extra column ignored', count: 1, firstRows: [] },
-      { column: '#13', message: 'extra column ignored', count: 1, firstRows: [] }
+      { column: '#12', message: 'extra column ignored', count: 1, firstRows: [], code: EXTRA },
+      { column: '#13', message: 'extra column ignored', count: 1, firstRows: [], code: EXTRA }
     ])
   })
 })
@@ -147,14 +181,16 @@ describe('readLabCsv rejects a bad file with every problem located', () => {
     const { issues, sessions } = await read(`${header}\nS01,faq,1,1,2,0,positive,true,en\n`)
     expect(sessions).toEqual([])
     expect(issues).toEqual([
-      { row: 1, column: 'turns', reason: 'missing column' },
-      { row: 1, column: 'model', reason: 'missing column' }
+      { row: 1, column: 'turns', reason: 'missing column', code: 'missingColumn' },
+      { row: 1, column: 'model', reason: 'missing column', code: 'missingColumn' }
     ])
   })
 
   it('reports a duplicated header column', async () => {
     const { issues } = await read(`${HEADER},scenario\n`)
-    expect(issues).toEqual([{ row: 1, column: 'scenario', reason: 'duplicate column' }])
+    expect(issues).toEqual([
+      { row: 1, column: 'scenario', reason: 'duplicate column', code: 'duplicateColumn' }
+    ])
   })
 
   it('reports empty, non-numeric, negative and fractional values with row and column', async () => {
@@ -169,24 +205,38 @@ describe('readLabCsv rejects a bad file with every problem located', () => {
     const { issues, sessions } = await read(`${HEADER}\n${rows.join('\n')}\n`)
     expect(sessions).toEqual([])
     expect(issues).toEqual([
-      { row: 2, column: 'scenario', reason: 'empty value' },
-      { row: 3, column: 'duration_sec', reason: 'not a number: "abc"' },
-      { row: 4, column: 'latency_p50_ms', reason: 'negative value: -5' },
-      { row: 5, column: 'interruptions', reason: 'not a whole number: 1.5' },
-      { row: 6, column: 'latency_p95_ms', reason: 'empty value' },
-      { row: 7, column: 'rag_used', reason: 'not a boolean: "maybe"' }
+      { row: 2, column: 'scenario', reason: 'empty value', code: 'emptyValue' },
+      cell(3, 'duration_sec', 'not a number: "abc"', 'notANumber', 'abc'),
+      cell(4, 'latency_p50_ms', 'negative value: -5', 'negativeNumber', '-5'),
+      cell(5, 'interruptions', 'not a whole number: 1.5', 'notWholeNumber', '1.5'),
+      { row: 6, column: 'latency_p95_ms', reason: 'empty value', code: 'emptyValue' },
+      cell(7, 'rag_used', 'not a boolean: "maybe"', 'notABoolean', 'maybe')
     ])
   })
 
   it('refuses numbers too large to store', async () => {
-    const { issues } = await read(`${HEADER}\nS1,faq,1e999,85,170,1,8,positive,m,true,en\n`)
-    expect(issues).toEqual([{ row: 2, column: 'duration_sec', reason: 'number too large: 1e999' }])
+    const rows = [
+      'S1,faq,1e999,85,170,1,8,positive,m,true,en',
+      'S2,faq,1,1e999,85,1,8,positive,m,true,en'
+    ]
+    const { issues } = await read(`${HEADER}\n${rows.join('\n')}\n`)
+    // Not also "P95 (85) is below P50 (Infinity)": params must stay finite numbers.
+    expect(issues).toEqual([
+      cell(2, 'duration_sec', 'number too large: 1e999', 'numberTooLarge', '1e999'),
+      cell(3, 'latency_p50_ms', 'number too large: 1e999', 'numberTooLarge', '1e999')
+    ])
   })
 
   it('reports P95 below P50', async () => {
     const { issues } = await read(`${HEADER}\nS1,faq,45,185,170,1,8,positive,m,true,en\n`)
     expect(issues).toEqual([
-      { row: 2, column: 'latency_p95_ms', reason: 'P95 (170) is below P50 (185)' }
+      {
+        row: 2,
+        column: 'latency_p95_ms',
+        reason: 'P95 (170) is below P50 (185)',
+        code: 'p95BelowP50',
+        params: { p95: 170, p50: 185 }
+      }
     ])
   })
 
@@ -194,7 +244,13 @@ describe('readLabCsv rejects a bad file with every problem located', () => {
     const { issues, sessions } = await read(`${HEADER}\n${ROW}\n${ROW}\n`)
     expect(sessions).toHaveLength(1)
     expect(issues).toEqual([
-      { row: 3, column: 'session_id', reason: 'duplicate session_id "S01" in the file' }
+      {
+        row: 3,
+        column: 'session_id',
+        reason: 'duplicate session_id "S01" in the file',
+        code: 'duplicateIdInFile',
+        params: { id: 'S01' }
+      }
     ])
   })
 
@@ -203,15 +259,21 @@ describe('readLabCsv rejects a bad file with every problem located', () => {
     expect(issues).toContainEqual({
       row: 2,
       column: '*',
-      reason: 'has 10 fields, the header has 11'
+      reason: 'has 10 fields, the header has 11',
+      code: 'fieldCount',
+      params: { fields: 10, expected: 11 }
     })
   })
 
   it('reports an empty file and unreadable CSV', async () => {
     expect((await read('')).issues).toEqual([
-      { row: 1, column: '*', reason: 'the file is empty (no header row)' }
+      { row: 1, column: '*', reason: 'the file is empty (no header row)', code: 'emptyFile' }
     ])
     const broken = await read(`${HEADER}\n"S01,faq,45\n`)
-    expect(broken.issues[0]?.reason).toMatch(/^unreadable CSV: /)
+    expect(broken.issues[0]).toMatchObject({
+      reason: 'unreadable CSV: Quoted field unterminated',
+      code: 'unterminatedQuote',
+      params: { detail: 'Quoted field unterminated' }
+    })
   })
 })

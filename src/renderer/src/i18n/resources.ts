@@ -1,5 +1,6 @@
 import enCatalog from './locales/en/catalog.json'
 import enCommon from './locales/en/common.json'
+import enErrors from './locales/en/errors.json'
 import enLiveCall from './locales/en/liveCall.json'
 import enMonitor from './locales/en/monitor.json'
 import enReports from './locales/en/reports.json'
@@ -8,6 +9,7 @@ import enSessionDetail from './locales/en/sessionDetail.json'
 import enSettings from './locales/en/settings.json'
 import esCatalog from './locales/es/catalog.json'
 import esCommon from './locales/es/common.json'
+import esErrors from './locales/es/errors.json'
 import esLiveCall from './locales/es/liveCall.json'
 import esMonitor from './locales/es/monitor.json'
 import esReports from './locales/es/reports.json'
@@ -16,6 +18,7 @@ import esSessionDetail from './locales/es/sessionDetail.json'
 import esSettings from './locales/es/settings.json'
 import frCatalog from './locales/fr/catalog.json'
 import frCommon from './locales/fr/common.json'
+import frErrors from './locales/fr/errors.json'
 import frLiveCall from './locales/fr/liveCall.json'
 import frMonitor from './locales/fr/monitor.json'
 import frReports from './locales/fr/reports.json'
@@ -38,7 +41,8 @@ export const en = {
   reports: enReports,
   monitor: enMonitor,
   liveCall: enLiveCall,
-  settings: enSettings
+  settings: enSettings,
+  errors: enErrors
 }
 export type Namespace = keyof typeof en
 
@@ -52,7 +56,8 @@ export const resources: Record<UiLanguage, Record<Namespace, object>> = {
     reports: esReports,
     monitor: esMonitor,
     liveCall: esLiveCall,
-    settings: esSettings
+    settings: esSettings,
+    errors: esErrors
   },
   fr: {
     common: frCommon,
@@ -62,6 +67,7 @@ export const resources: Record<UiLanguage, Record<Namespace, object>> = {
     reports: frReports,
     monitor: frMonitor,
     liveCall: frLiveCall,
-    settings: frSettings
+    settings: frSettings,
+    errors: frErrors
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CatalogSourceKindSchema, CatalogStatusSchema } from '../../catalog/catalogStatus'
 import { route } from '../route'
+import { IssueCodeFields } from '../schemas'
 
 const ToolError = z
   .object({
@@ -104,7 +105,14 @@ export const catalogRoutes = {
           kind: CatalogSourceKindSchema,
           fileName: z.string(),
           issues: z.array(
-            z.object({ row: z.number().int(), column: z.string(), reason: z.string() }).strict()
+            z
+              .object({
+                row: z.number().int(),
+                column: z.string(),
+                reason: z.string(),
+                ...IssueCodeFields
+              })
+              .strict()
           ),
           totalIssues: z.number().int()
         })

@@ -13,7 +13,7 @@ import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
 import Snackbar from '@mui/material/Snackbar'
 import type { Output } from '@shared/ipc/contract'
-import { formatIssue } from '@shared/sessions/importIssues'
+import { importIssueText } from '@renderer/app/importIssueText'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
 
@@ -25,6 +25,7 @@ const KINDS: readonly Kind[] = ['products', 'orders', 'knowledge']
 /** Replaces one catalog source with a user's file: checked whole, kept only if all valid. */
 export function CatalogImportMenu(): JSX.Element {
   const { t } = useTranslation('catalog')
+  const { t: tErrors } = useTranslation('errors')
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [error, setError] = useState<IpcError | null>(null)
@@ -78,7 +79,7 @@ export function CatalogImportMenu(): JSX.Element {
             <List dense data-testid="catalog-import-issues">
               {outcome.issues.map((issue) => (
                 <ListItem key={`${issue.row}:${issue.column}:${issue.reason}`}>
-                  {formatIssue(issue)}
+                  {importIssueText(issue, tErrors)}
                 </ListItem>
               ))}
             </List>

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { i18next } from '@renderer/i18n'
 import type { ConflictChoice, RejectedOutcome } from '../hooks/useSessionImport'
 import { ImportResultDialog } from './ImportResultDialog'
 
@@ -90,5 +91,76 @@ describe('ImportResultDialog', () => {
     expect(onResolve).toHaveBeenLastCalledWith('replace')
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
     expect(onClose).toHaveBeenCalledOnce()
+  })
+})
+
+describe('ImportResultDialog in Spanish and French', () => {
+  afterEach(async () => {
+    cleanup()
+    await i18next.changeLanguage('en')
+  })
+
+  const coded = rejected({
+    issues: [
+      {
+        row: 12,
+        column: 'latency_p95_ms',
+        reason: 'P95 (170.5) is below P50 (185)',
+        code: 'p95BelowP50',
+        params: { p95: 170.5, p50: 185 }
+      },
+      {
+        row: 13,
+        column: 'rag_used',
+        reason: 'not a boolean: "maybe"',
+        code: 'notABoolean',
+        params: { value: 'maybe' }
+      },
+      // A problem a newer main could send: the UI has no words for it yet.
+      { row: 14, column: 'turns', reason: 'too many turns', code: 'tooManyTurns' as never }
+    ],
+    issueCount: 1234,
+    warnings: [
+      {
+        column: 'language',
+        message: 'unknown value "de" accepted',
+        count: 3,
+        firstRows: [4, 9],
+        code: 'unknownValueAccepted',
+        params: { value: 'de' }
+      }
+    ]
+  })
+  const listed = () =>
+    within(screen.getByTestId('import-issues'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent)
+
+  it("lists main's problems in Spanish, with decimal commas and the cells' own text", async () => {
+    await i18next.changeLanguage('es')
+    renderDialog(coded)
+    expect(listed()).toEqual([
+      'fila 12, columna latency_p95_ms: P95 (170,5) es menor que P50 (185)',
+      'fila 13, columna rag_used: no es un valor lógico: «maybe»',
+      'fila 14, columna turns: too many turns'
+    ])
+    expect(screen.getByText('columna language: valor desconocido «de» aceptado ×3 (filas 4, 9, …)'))
+    // Spanish groups from five digits: 1234 stays whole.
+    expect(
+      screen.getByText('Se encontraron 1234 problemas. Corrija el archivo e impórtelo de nuevo.')
+    )
+    expect(screen.getByText('y 1231 más'))
+  })
+
+  it("lists them in French, falling back to main's English for an unknown code", async () => {
+    await i18next.changeLanguage('fr')
+    renderDialog(coded)
+    expect(listed()).toEqual([
+      'ligne 12, colonne latency_p95_ms\u00a0: P95 (170,5) est inférieur à P50 (185)',
+      "ligne 13, colonne rag_used\u00a0: n'est pas un booléen\u00a0: «\u00a0maybe\u00a0»",
+      'ligne 14, colonne turns\u00a0: too many turns'
+    ])
+    // French groups thousands with a narrow no-break space (kept: no whitespace normalising).
+    expect(screen.getByText('et 1\u202f231 de plus', { normalizer: (text) => text }))
   })
 })

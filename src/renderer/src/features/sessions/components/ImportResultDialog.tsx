@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle'
 import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
 import Typography from '@mui/material/Typography'
-import { formatIssue, formatWarning } from '@shared/sessions/importIssues'
+import { importIssueText, importWarningText } from '@renderer/app/importIssueText'
 import type { ConflictChoice, RejectedOutcome } from '../hooks/useSessionImport'
 
 interface ImportResultDialogProps {
@@ -32,6 +32,7 @@ export function ImportResultDialog({
   const unlisted = issueCount - issues.length
   const titleId = useId()
   const { t } = useTranslation('sessions')
+  const { t: tErrors } = useTranslation('errors')
 
   return (
     <Dialog
@@ -62,7 +63,7 @@ export function ImportResultDialog({
         >
           {issues.map((issue, index) => (
             <ListItem key={index} role="listitem">
-              <Typography variant="body2">{formatIssue(issue)}</Typography>
+              <Typography variant="body2">{importIssueText(issue, tErrors)}</Typography>
             </ListItem>
           ))}
         </List>
@@ -74,7 +75,7 @@ export function ImportResultDialog({
         {warnings.length > 0 && (
           <Alert severity="warning" sx={{ mt: 2 }}>
             {warnings.map((warning, index) => (
-              <div key={index}>{formatWarning(warning)}</div>
+              <div key={index}>{importWarningText(warning, tErrors)}</div>
             ))}
           </Alert>
         )}

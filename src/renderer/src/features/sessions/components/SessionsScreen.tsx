@@ -29,6 +29,7 @@ import { formatCount } from './formatFigure'
 /** The session database: filter, read the lab's figures, import and export CSV files. */
 export function SessionsScreen(): JSX.Element {
   const { t } = useTranslation('sessions')
+  const { t: tErrors } = useTranslation('errors')
   const { filter, sort, revision, toggleSort, refresh } = useSessionsStore(
     useShallow((s) => ({
       filter: s.filter,
@@ -51,7 +52,7 @@ export function SessionsScreen(): JSX.Element {
 
   const importer = useSessionImport({
     onImported: (outcome) => {
-      setNotice(importedNotice(outcome, t))
+      setNotice(importedNotice(outcome, t, tErrors))
       // Main announces imports with sessions.changed; refresh here only if that has not arrived.
       if (useSessionsStore.getState().revision === revisionAtImport.current) refresh()
     },

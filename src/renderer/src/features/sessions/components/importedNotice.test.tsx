@@ -14,16 +14,21 @@ const outcome: ImportedOutcome = {
       column: 'language',
       message: 'unknown value "de" accepted',
       count: 2,
-      firstRows: [4, 9]
+      firstRows: [4, 9],
+      code: 'unknownValueAccepted',
+      params: { value: 'de' }
     }
   ]
 }
+
+const fixedT = () =>
+  [i18next.getFixedT(null, 'sessions'), i18next.getFixedT(null, 'errors')] as const
 
 describe('importedNotice', () => {
   afterEach(() => i18next.changeLanguage('en'))
 
   it('counts inserted and replaced sessions as imported', () => {
-    expect(importedNotice(outcome, i18next.getFixedT(null, 'sessions'))).toEqual({
+    expect(importedNotice(outcome, ...fixedT())).toEqual({
       message: 'Imported 1,202 sessions from calls.csv (2 replaced, 3 skipped)',
       details: ['column language: unknown value "de" accepted ×2 (rows 4, 9)']
     })
@@ -31,10 +36,13 @@ describe('importedNotice', () => {
 
   it("says it in the UI language, with that language's digit grouping", async () => {
     await i18next.changeLanguage('fr')
-    const { message } = importedNotice(outcome, i18next.getFixedT(null, 'sessions'))
+    const { message, details } = importedNotice(outcome, ...fixedT())
     // French groups thousands with a narrow no-break space.
     expect(message).toBe(
       '1\u202f202 sessions importées depuis calls.csv (2 remplacées, 3 ignorées)'
     )
+    expect(details).toEqual([
+      'colonne language\u00a0: valeur inconnue «\u00a0de\u00a0» acceptée ×2 (lignes 4, 9)'
+    ])
   })
 })

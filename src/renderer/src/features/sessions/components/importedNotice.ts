@@ -1,13 +1,14 @@
 import type { TFunction } from 'i18next'
-import { formatWarning } from '@shared/sessions/importIssues'
+import { importWarningText } from '@renderer/app/importIssueText'
 import type { ImportedOutcome } from '../hooks/useSessionImport'
 import type { Notice } from './SessionsNotice'
 
-/**
- * "Imported 12 sessions from calls.csv (3 replaced, 0 skipped)", plus any warnings (main's
- * warnings stay in English).
- */
-export function importedNotice(outcome: ImportedOutcome, t: TFunction<'sessions'>): Notice {
+/** "Imported 12 sessions from calls.csv (3 replaced, 0 skipped)", plus any warnings. */
+export function importedNotice(
+  outcome: ImportedOutcome,
+  t: TFunction<'sessions'>,
+  tErrors: TFunction<'errors'>
+): Notice {
   return {
     message: t('screen.imported', {
       count: outcome.inserted + outcome.replaced,
@@ -15,6 +16,6 @@ export function importedNotice(outcome: ImportedOutcome, t: TFunction<'sessions'
       replaced: outcome.replaced,
       skipped: outcome.skipped
     }),
-    details: outcome.warnings.map(formatWarning)
+    details: outcome.warnings.map((warning) => importWarningText(warning, tErrors))
   }
 }
