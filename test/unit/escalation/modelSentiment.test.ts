@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../../src/main/services'
 import { DEFAULT_ESCALATION_THRESHOLDS } from '../../../src/shared/escalation/thresholds'
-import { defaultSettings } from '../../../src/shared/settings/settingsSchema'
-import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import {
   startResponsesStandIn,
   type ResponsesReply,
@@ -10,7 +8,7 @@ import {
   type ResponsesStandIn
 } from '../../support/responsesStandIn'
 import { useTempDir } from '../../support/tempDir'
-import { batches, openConsole, STARTED_AT } from '../recording/support'
+import { batches, consoleWithLabellingModel, data, STARTED_AT } from '../recording/support'
 import { overAgentCall } from './scriptedCalls'
 
 const KEY = 'sk-custom-sentiment-0123456789'
@@ -18,12 +16,6 @@ const KEY = 'sk-custom-sentiment-0123456789'
 const FED_UP = 'That is the third time you read me the same list.'
 // A lexicon word ("terrible") about the weather, not about the call.
 const WEATHER = 'The forecast is terrible this weekend, so which tent stays dry?'
-
-type Ok<T> = { ok: true; data: T }
-const data = <T>(result: unknown): T => {
-  expect(result).toMatchObject({ ok: true })
-  return (result as Ok<T>).data
-}
 
 /** The scripted model: judges the LAST caller utterance by what the test says it is. */
 function scriptedReader(verdicts: Record<string, ResponsesReply>) {
@@ -48,24 +40,13 @@ describe('live negative-sentiment rule read by the labelling model', () => {
     withKey: boolean
   ) {
     standIn = await startResponsesStandIn(KEY, scriptedReader(verdicts))
-    const opened = await openConsole(tmp.path(), undefined, { encryptor: ephemeralEncryptor() })
+    const opened = await consoleWithLabellingModel(
+      tmp.path(),
+      standIn.baseURL,
+      withKey ? KEY : null
+    )
     services = opened.services
-    const { call, emitted } = opened
-    data(
-      await call('settings.save', {
-        ...defaultSettings(),
-        provider: { kind: 'custom', baseUrl: standIn.baseURL },
-        labelling: { source: 'model', model: 'labels-mini' }
-      })
-    )
-    if (withKey) data(await call('secrets.setApiKey', { name: 'custom', key: KEY }))
-    const { sessionId } = data<{ sessionId: string }>(
-      await call('recording.begin', {
-        provider: 'custom',
-        model: 'gpt-realtime',
-        startedAt: STARTED_AT
-      })
-    )
+    const { call, emitted, sessionId } = opened
     // One counted interruption (the rule needs one), each line spoken over the agent.
     const inputs = overAgentCall(lines.map((text) => ({ text })))
     for (const batch of batches(inputs.slice(0, -1), 7))

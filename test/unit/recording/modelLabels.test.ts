@@ -1,23 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../../src/main/services'
 import { NORMAL_CALL } from '../../../src/shared/live-call/callFixtures'
-import { defaultSettings } from '../../../src/shared/settings/settingsSchema'
-import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import {
   startResponsesStandIn,
   type ResponsesReply,
   type ResponsesStandIn
 } from '../../support/responsesStandIn'
 import { useTempDir } from '../../support/tempDir'
-import { openConsole, STARTED_AT } from './support'
+import { consoleWithLabellingModel, data, STARTED_AT } from './support'
 
 const KEY = 'sk-custom-labels-0123456789'
-type Ok<T> = { ok: true; data: T }
-const data = <T>(result: unknown): T => {
-  expect(result).toMatchObject({ ok: true })
-  return (result as Ok<T>).data
-}
-
 describe('a hung-up call labelled by the model behind the provider', () => {
   const tmp = useTempDir()
   let services: Services | undefined
@@ -34,24 +26,13 @@ describe('a hung-up call labelled by the model behind the provider', () => {
         ? labels
         : { json: { negative: false, cue: '' } }
     )
-    const opened = await openConsole(tmp.path(), undefined, { encryptor: ephemeralEncryptor() })
+    const opened = await consoleWithLabellingModel(
+      tmp.path(),
+      standIn.baseURL,
+      withKey ? KEY : null
+    )
     services = opened.services
-    const { call } = opened
-    data(
-      await call('settings.save', {
-        ...defaultSettings(),
-        provider: { kind: 'custom', baseUrl: standIn.baseURL },
-        labelling: { source: 'model', model: 'labels-mini' }
-      })
-    )
-    if (withKey) data(await call('secrets.setApiKey', { name: 'custom', key: KEY }))
-    const { sessionId } = data<{ sessionId: string }>(
-      await call('recording.begin', {
-        provider: 'custom',
-        model: 'gpt-realtime',
-        startedAt: STARTED_AT
-      })
-    )
+    const { call, sessionId } = opened
     data(await call('recording.append', { sessionId, events: NORMAL_CALL }))
     const row = data<{ sentiment: string; scenario: string }>(
       await call('recording.finish', { sessionId, endedAt: STARTED_AT + 20_400 })
