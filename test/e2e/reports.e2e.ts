@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,6 +25,78 @@ async function pilotSessions(): Promise<LabSession[]> {
 }
 
 const kpi = (page: Page, id: string) => page.getByTestId(`report-kpi-${id}`).textContent()
+
+/**
+ * Wall time, and the CPU time behind it, which load on a shared machine stretches far less:
+ * the renderer's main-thread task time (CDP TaskDuration) and this process's CPU time, where
+ * the harness runs main's handlers (Playwright's client is in it too, so it reads a little high).
+ */
+interface Timing {
+  wallMs: number
+  rendererMs: number
+  mainMs: number
+}
+const show = (t: Timing): string =>
+  `${t.wallMs} ms (CPU: renderer ${t.rendererMs} ms, main ${t.mainMs} ms)`
+
+/**
+ * Milliseconds from the press of `action`'s click (the page's own pointerdown, so Playwright's
+ * actionability checks are not counted) to the frame after all ten report charts have drawn a
+ * summary of `sessions` sessions (their canvases' data-painted-sessions stamp).
+ */
+async function timed(page: Page, action: () => Promise<void>, sessions: number): Promise<Timing> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const taskSeconds = async (): Promise<number> =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
+      ?.value ?? 0
+  const tasksBefore = await taskSeconds()
+  const cpuBefore = process.cpuUsage()
+  await page.evaluate(() => {
+    const w = window as unknown as { pressedAt?: number }
+    delete w.pressedAt
+    window.addEventListener('pointerdown', () => (w.pressedAt = performance.now()), {
+      capture: true,
+      once: true
+    })
+  })
+  await action()
+  await page.waitForFunction(
+    (n) => {
+      const canvases = [...document.querySelectorAll('canvas[data-testid^="chart-canvas-"]')]
+      return (
+        canvases.length === 10 &&
+        canvases.every((c) => (c as HTMLCanvasElement).dataset['paintedSessions'] === n)
+      )
+    },
+    String(sessions),
+    { polling: 'raf', timeout: 20_000 }
+  )
+  // The stamps are set as chart.js draws; the frame that shows them comes next.
+  const wallMs = await page.evaluate(
+    () =>
+      new Promise<number>((done) =>
+        requestAnimationFrame(() =>
+          done(
+            Math.round(performance.now() - (window as unknown as { pressedAt: number }).pressedAt)
+          )
+        )
+      )
+  )
+  const cpu = process.cpuUsage(cpuBefore)
+  const rendererMs = Math.round(((await taskSeconds()) - tasksBefore) * 1000)
+  await cdp.detach()
+  return { wallMs, rendererMs, mainMs: Math.round((cpu.user + cpu.system) / 1000) }
+}
+
+/** The page's JS heap in MB after a forced garbage collection (CDP). */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize / 2 ** 20
+}
 
 /** The rows of a chart's "show as table" view, as the cells' text. */
 async function tableOf(page: Page, chartId: string): Promise<string[][]> {
@@ -241,38 +314,51 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
         const { page } = app
         // Let the Sessions screen (shown first) finish its own 100k-session figures.
         await eventually(() => page.getByTestId('kpi-avg-p50').textContent(), 20_000).toMatch(/\d/)
+        // (a) and (b) as a user sees them: from the click to the frame after every chart has
+        // drawn the figures the KPI cards show (each canvas is stamped with the session count
+        // of the summary it last drew), not to the first chart. Nothing has asked main for
+        // report figures before this click, so main starts cold as after a launch.
+        const firstRender = await timed(page, () => openReports(app), 100_015)
         const summary = app.harness.services.handlers['reports.summary']
+        const negative = (await summary({ filter: { sentiment: ['negative'] } }, { windowId: 1 }))
+          .kpis.sessions
+        await page.getByRole('combobox', { name: 'Sentiment' }).click()
+        const filterChange = await timed(
+          page,
+          () => page.getByRole('option', { name: 'negative' }).click(),
+          negative
+        )
+        expect(Number((await kpi(page, 'sessions'))?.replace(/\D/g, ''))).toBe(negative)
+        await page.keyboard.press('Escape')
+        const back = await timed(
+          page,
+          () => page.getByRole('button', { name: 'Clear filters' }).click(),
+          100_015
+        )
+        const heapMb = await heapAfterGc(page)
+        // main's part of a filter change: the summary once the sessions' columns are in memory.
         const serverMs: number[] = []
         for (const filter of [{}, { sentiment: ['negative'] }, {}, { sentiment: ['negative'] }]) {
           const t = performance.now()
           await summary({ filter }, { windowId: 1 })
           serverMs.push(Math.round(performance.now() - t))
         }
-        const started = Date.now()
-        await openReports(app)
-        await eventually(() => kpi(page, 'sessions'), 20_000).toMatch(/^100[,.\s\u202f]?015$/)
-        await page.getByTestId('chart-canvas-over-time').waitFor()
-        const firstRenderMs = Date.now() - started
-        await page.getByRole('combobox', { name: 'Sentiment' }).click()
-        const changed = Date.now()
-        await page.getByRole('option', { name: 'negative' }).click()
-        await eventually(() => kpi(page, 'sessions'), 20_000).not.toMatch(/^100[,.\s\u202f]?015$/)
-        await eventually(() =>
-          page.getByTestId('reports-screen').getByLabel('Updating figures').count()
-        ).toBe(0)
-        const filterMs = Date.now() - changed
-        await page.keyboard.press('Escape')
-        const heapMb = await page.evaluate(
-          () =>
-            ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
-              ?.usedJSHeapSize ?? 0) /
-            2 ** 20
-        )
         console.log(
-          `Reports at 100,015 sessions (browser harness): first render ${firstRenderMs} ms, ` +
-            `filter change ${filterMs} ms, renderer JS heap ${heapMb.toFixed(0)} MB; ` +
-            `reports.summary in main ${serverMs.join(', ')} ms (all, negative, all, negative)`
+          `Reports at 100,015 sessions (browser harness): first render ${show(firstRender)}, ` +
+            `filter change ${show(filterChange)} (back to all: ${show(back)}), renderer JS heap after GC ` +
+            `${heapMb.toFixed(1)} MB; reports.summary in main ${serverMs.join(', ')} ms ` +
+            `(all, negative, all, negative); load average ${loadavg()[0]!.toFixed(2)}`
         )
+        // Honest margins for a loaded 2-vCPU machine; the figures above are what to compare.
+        expect(firstRender.wallMs).toBeLessThan(5_000)
+        expect(filterChange.wallMs).toBeLessThan(3_000)
+        expect(heapMb).toBeLessThan(150)
+        await page.getByRole('combobox', { name: 'Sentiment' }).click()
+        await page.getByRole('option', { name: 'negative' }).click()
+        await page.keyboard.press('Escape')
+        await eventually(async () =>
+          Number((await kpi(page, 'sessions'))?.replace(/\D/g, ''))
+        ).toBe(negative)
         // The table of the decimated chart holds runs of sessions, never 100k rows.
         expect((await tableOf(page, 'latency-per-session')).length).toBeLessThanOrEqual(1000)
         await page

@@ -8,13 +8,19 @@ import { andWhere } from './reportWhere'
 const drillIds = (json: string | null, count: number): string[] | null =>
   count > MAX_FILTER_SESSION_IDS ? null : json ? (JSON.parse(json) as string[]) : []
 
-/** Alerts whose session is in the report's filter (the filter speaks of sessions' columns). */
+/**
+ * Alerts whose session is in the report's filter (the filter speaks of sessions' columns). A
+ * lookup by key per alert: `IN (SELECT … FROM sessions …)` read the whole table on every request.
+ */
 const inFilter = (where: SqlWhere): string =>
-  `session_id IN (SELECT session_id FROM sessions${where.clause})`
+  `EXISTS (SELECT 1 FROM sessions${andWhere(where, 'sessions.session_id = alerts.session_id').clause})`
 
-/** Sessions with an escalated alert: the alert's status, or an escalate action in the log. */
-const ESCALATED = `(session_id IN (SELECT session_id FROM alerts WHERE status = 'escalated')
-  OR session_id IN (SELECT session_id FROM alert_actions WHERE action = 'escalate'))`
+/**
+ * Sessions with an escalated alert: the alert's status, or an escalate action in the log. One
+ * IN on the key, so SQLite looks those sessions up instead of testing every session.
+ */
+const ESCALATED = `session_id IN (SELECT session_id FROM alerts WHERE status = 'escalated'
+  UNION SELECT session_id FROM alert_actions WHERE action = 'escalate')`
 
 function perDay(db: DatabaseSync, where: SqlWhere): ReportAlerts['perDay'] {
   const rows = db
@@ -41,13 +47,9 @@ function perDay(db: DatabaseSync, where: SqlWhere): ReportAlerts['perDay'] {
 
 function escalation(
   db: DatabaseSync,
-  where: SqlWhere
+  where: SqlWhere,
+  sessionsInFilter: number
 ): Pick<ReportAlerts, 'sessions' | 'escalatedSessions' | 'escalatedSessionIds'> {
-  const all = db
-    .prepare(`SELECT COUNT(*) AS n FROM sessions${where.clause}`)
-    .get(...where.params) as {
-    n: number
-  }
   const escalated = andWhere(where, ESCALATED)
   const row = db
     .prepare(
@@ -55,7 +57,7 @@ function escalation(
     )
     .get(...escalated.params) as { n: number; ids: string }
   return {
-    sessions: all.n,
+    sessions: sessionsInFilter,
     escalatedSessions: row.n,
     escalatedSessionIds: drillIds(row.ids, row.n)
   }
@@ -137,15 +139,22 @@ function firstAction(
   }
 }
 
-/** The Reports screen's alerts section, aggregated in SQL over the sessions in the filter. */
-export function queryAlertFigures(db: DatabaseSync, where: SqlWhere): ReportAlerts {
+/**
+ * The Reports screen's alerts section, aggregated in SQL over the sessions in the filter, of
+ * which there are `sessionsInFilter` (the caller counts them in memory: no pass over the table).
+ */
+export function queryAlertFigures(
+  db: DatabaseSync,
+  where: SqlWhere,
+  sessionsInFilter: number
+): ReportAlerts {
   const totals = db
     .prepare(
       `SELECT COUNT(*) AS alerts, COUNT(DISTINCT session_id) AS sessions
        FROM alerts WHERE ${inFilter(where)}`
     )
     .get(...where.params) as { alerts: number; sessions: number }
-  const escalated = escalation(db, where)
+  const escalated = escalation(db, where, sessionsInFilter)
   return {
     ...escalated,
     alerts: totals.alerts,

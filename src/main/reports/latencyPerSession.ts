@@ -1,6 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
-import type { SqlWhere } from '../sessions/sessionRows'
+import type { SessionColumns } from './sessionColumns'
 
 type LatencyPoint = ReportSummary['latencyPerSession']['points'][number]
 
@@ -10,45 +9,39 @@ type LatencyPoint = ReportSummary['latencyPerSession']['points'][number]
  * means and its worst P95 so spikes above the threshold stay visible; the renderer never gets
  * 100k points.
  */
-export function queryLatencyPerSession(
-  db: DatabaseSync,
-  where: SqlWhere,
-  sessions: number,
+export function latencyPerSession(
+  columns: SessionColumns,
+  rows: Uint32Array,
   maxPoints: number
 ): ReportSummary['latencyPerSession'] {
-  if (sessions <= maxPoints) {
-    const rows = db
-      .prepare(
-        `SELECT session_id, latency_p50_ms, latency_p95_ms FROM sessions${where.clause}
-         ORDER BY session_id`
-      )
-      .all(...where.params) as {
-      session_id: string
-      latency_p50_ms: number
-      latency_p95_ms: number
-    }[]
-    const points = rows.map((r): LatencyPoint => ({
-      firstSessionId: r.session_id,
-      lastSessionId: r.session_id,
-      sessions: 1,
-      p50Ms: r.latency_p50_ms,
-      p95Ms: r.latency_p95_ms,
-      maxP95Ms: r.latency_p95_ms
-    }))
-    return { bucketed: false, points }
+  const { sessionIds, p50Ms, p95Ms } = columns
+  const n = rows.length
+  const runs = Math.min(n, maxPoints)
+  const points: LatencyPoint[] = []
+  // Row j (0-based, in session_id order) belongs to run floor(j * maxPoints / n).
+  let j = 0
+  for (let run = 0; run < runs; run++) {
+    const first = rows[j]!
+    let sumP50 = 0
+    let sumP95 = 0
+    let maxP95 = -Infinity
+    let last = first
+    const start = j
+    for (; j < n && Math.floor((j * runs) / n) === run; j++) {
+      last = rows[j]!
+      sumP50 += p50Ms[last]!
+      sumP95 += p95Ms[last]!
+      maxP95 = Math.max(maxP95, p95Ms[last]!)
+    }
+    const sessions = j - start
+    points.push({
+      firstSessionId: sessionIds[first]!,
+      lastSessionId: sessionIds[last]!,
+      sessions,
+      p50Ms: sumP50 / sessions,
+      p95Ms: sumP95 / sessions,
+      maxP95Ms: maxP95
+    })
   }
-  // One statement: the planner may read a filtered set through the report index, then sorts it
-  // once. (Per-run keyset queries were faster unfiltered but re-sorted the filtered set per run.)
-  const points = db
-    .prepare(
-      `SELECT MIN(session_id) AS firstSessionId, MAX(session_id) AS lastSessionId,
-         COUNT(*) AS sessions, AVG(latency_p50_ms) AS p50Ms, AVG(latency_p95_ms) AS p95Ms,
-         MAX(latency_p95_ms) AS maxP95Ms
-       FROM (SELECT session_id, latency_p50_ms, latency_p95_ms,
-               CAST((ROW_NUMBER() OVER (ORDER BY session_id) - 1) * ? / ? AS INTEGER) AS run
-             FROM sessions${where.clause})
-       GROUP BY run ORDER BY run`
-    )
-    .all(maxPoints, sessions, ...where.params) as unknown as LatencyPoint[]
-  return { bucketed: true, points: points.map((p) => ({ ...p })) }
+  return { bucketed: n > maxPoints, points }
 }

@@ -1,10 +1,9 @@
-import type { DatabaseSync } from 'node:sqlite'
-import type { SqlWhere } from '../sessions/sessionRows'
+import { NO_CODE, type SessionColumns } from './sessionColumns'
 
 /**
  * Sessions grouped by every dimension the report charts (scenario × sentiment × language × RAG ×
  * interruptions), with sums rather than means so groups add up exactly. A few hundred rows at
- * most for real data, from one pass over the covering index of migration 2.
+ * most for real data, from one pass over the filtered rows.
  */
 export interface CubeRow {
   scenario: string
@@ -21,29 +20,61 @@ export interface CubeRow {
   datedSessions: number
 }
 
-export function queryReportCube(db: DatabaseSync, where: SqlWhere, slowP95Ms: number): CubeRow[] {
-  const rows = db
-    .prepare(
-      `SELECT scenario, sentiment, language, rag_used, interruptions,
-         COUNT(*) AS sessions, SUM(latency_p50_ms) AS sum_p50, SUM(latency_p95_ms) AS sum_p95,
-         SUM(latency_p95_ms > ?) AS slow, MIN(latency_p50_ms) AS min_p50,
-         MAX(latency_p95_ms) AS max_p95, COUNT(started_at) AS dated
-       FROM sessions${where.clause}
-       GROUP BY scenario, sentiment, language, rag_used, interruptions`
-    )
-    .all(slowP95Ms, ...where.params) as Record<string, string | number>[]
-  return rows.map((r) => ({
-    scenario: String(r['scenario']),
-    sentiment: String(r['sentiment']),
-    language: String(r['language']),
-    ragUsed: r['rag_used'] === 1,
-    interruptions: Number(r['interruptions']),
-    sessions: Number(r['sessions']),
-    sumP50Ms: Number(r['sum_p50']),
-    sumP95Ms: Number(r['sum_p95']),
-    slowSessions: Number(r['slow']),
-    minP50Ms: Number(r['min_p50']),
-    maxP95Ms: Number(r['max_p95']),
-    datedSessions: Number(r['dated'])
-  }))
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+export function reportCube(
+  columns: SessionColumns,
+  rows: Uint32Array,
+  slowP95Ms: number
+): CubeRow[] {
+  const { scenario, sentiment, language, ragUsed, interruptions, p50Ms, p95Ms, day } = columns
+  let maxInterruptions = 0
+  for (const i of rows) maxInterruptions = Math.max(maxInterruptions, interruptions[i]!)
+  // One number per group: the codes in mixed radix (far below 2^53 for any real data).
+  const radix = [sentiment.values.length, language.values.length, 2, maxInterruptions + 1]
+  const groups = new Map<number, CubeRow>()
+  for (const i of rows) {
+    const key =
+      (((scenario.codes[i]! * radix[0]! + sentiment.codes[i]!) * radix[1]! + language.codes[i]!) *
+        radix[2]! +
+        ragUsed[i]!) *
+        radix[3]! +
+      interruptions[i]!
+    const p50 = p50Ms[i]!
+    const p95 = p95Ms[i]!
+    let group = groups.get(key)
+    if (!group) {
+      group = {
+        scenario: scenario.values[scenario.codes[i]!]!,
+        sentiment: sentiment.values[sentiment.codes[i]!]!,
+        language: language.values[language.codes[i]!]!,
+        ragUsed: ragUsed[i] === 1,
+        interruptions: interruptions[i]!,
+        sessions: 0,
+        sumP50Ms: 0,
+        sumP95Ms: 0,
+        slowSessions: 0,
+        minP50Ms: p50,
+        maxP95Ms: p95,
+        datedSessions: 0
+      }
+      groups.set(key, group)
+    }
+    group.sessions += 1
+    group.sumP50Ms += p50
+    group.sumP95Ms += p95
+    if (p95 > slowP95Ms) group.slowSessions += 1
+    if (p50 < group.minP50Ms) group.minP50Ms = p50
+    if (p95 > group.maxP95Ms) group.maxP95Ms = p95
+    if (day.codes[i] !== NO_CODE) group.datedSessions += 1
+  }
+  // The order SQL's GROUP BY gave, so every consumer sees the same sequence as before.
+  return [...groups.values()].sort(
+    (a, b) =>
+      byName(a.scenario, b.scenario) ||
+      byName(a.sentiment, b.sentiment) ||
+      byName(a.language, b.language) ||
+      Number(a.ragUsed) - Number(b.ragUsed) ||
+      a.interruptions - b.interruptions
+  )
 }

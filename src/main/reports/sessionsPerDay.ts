@@ -1,27 +1,30 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
-import { andWhere } from './reportWhere'
-import type { SqlWhere } from '../sessions/sessionRows'
+import { NO_CODE, type SessionColumns } from './sessionColumns'
 
 /** Sessions and negative sessions per UTC day of `started_at`; undated sessions are left out. */
-export function querySessionsPerDay(
-  db: DatabaseSync,
-  where: SqlWhere,
+export function sessionsPerDay(
+  columns: SessionColumns,
+  rows: Uint32Array,
   undatedSessions: number
 ): ReportSummary['overTime'] {
-  const dated = andWhere(where, 'started_at IS NOT NULL')
-  const rows = db
-    .prepare(
-      `SELECT substr(started_at, 1, 10) AS day, COUNT(*) AS sessions,
-         SUM(sentiment = 'negative') AS negative
-       FROM sessions${dated.clause} GROUP BY day ORDER BY day`
-    )
-    .all(...dated.params) as { day: string; sessions: number; negative: number }[]
-  const days = rows.map((r) => ({
-    day: r.day,
-    sessions: r.sessions,
-    negativeSessions: r.negative,
-    negativeSharePct: (r.negative / r.sessions) * 100
-  }))
+  const { day, sentiment } = columns
+  const negative = sentiment.values.indexOf('negative')
+  const sessions = new Float64Array(day.values.length)
+  const negatives = new Float64Array(day.values.length)
+  for (const i of rows) {
+    const code = day.codes[i]!
+    if (code === NO_CODE) continue
+    sessions[code]! += 1
+    if (sentiment.codes[i] === negative) negatives[code]! += 1
+  }
+  const days = day.values
+    .map((d, code) => ({
+      day: d,
+      sessions: sessions[code]!,
+      negativeSessions: negatives[code]!,
+      negativeSharePct: (negatives[code]! / sessions[code]!) * 100
+    }))
+    .filter((d) => d.sessions > 0)
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
   return { undatedSessions, days }
 }

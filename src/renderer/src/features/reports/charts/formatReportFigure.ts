@@ -6,12 +6,21 @@ import { numberFormat } from '@renderer/i18n'
 // mark follows the UI language, so the digits stay the lab's in every language.
 export const NO_FIGURE = '—'
 
+/** Each language's decimal mark, found once per formatter (charts print thousands of figures). */
+const marks = new WeakMap<Intl.NumberFormat, string>()
+function decimalMark(): string {
+  const format = numberFormat()
+  let mark = marks.get(format)
+  if (mark === undefined) {
+    mark = format.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
+    marks.set(format, mark)
+  }
+  return mark
+}
+
 /** The lab's digits with the UI language's decimal mark. */
 const localDecimal = (digits: string): string => {
-  const mark =
-    numberFormat()
-      .formatToParts(1.5)
-      .find((p) => p.type === 'decimal')?.value ?? '.'
+  const mark = decimalMark()
   return mark === '.' ? digits : digits.replace('.', mark)
 }
 

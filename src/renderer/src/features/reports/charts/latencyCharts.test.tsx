@@ -99,6 +99,12 @@ describe('latency chart specs', () => {
     expect(axisTitle(perSession, 'x')).toBe('Session (dans l’ordre des ID)')
     expect(perSession.caption).toMatch(/^Latence P50 et P95 \(ms\) de 2\s400 sessions/)
     expect(perSession.data.datasets.map((d) => d.label)).toContain('P95, pire de la série')
+    // Its table rows are formatted on first read (the table is usually hidden), in French.
+    const [run] = perSession.rows
+    expect(run?.cells[0]).toBe('S-0001 – S-1200')
+    expect(run?.cells[1]).toMatch(/^1\s200$/)
+    expect(run?.cells.slice(2)).toEqual(['118,2 ms', '205,5 ms', '390,0 ms'])
+    expect(perSession.rows).toBe(perSession.rows)
 
     const histogram = latencyHistogramChart(SUMMARY, t())
     expect(histogram.question).toBe('À quelle vitesse vont les réponses, session par session ?')

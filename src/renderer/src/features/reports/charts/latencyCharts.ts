@@ -4,7 +4,7 @@ import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/ipc/routes/repor
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import { chartPalette } from './chartPalette'
-import type { ChartSpec, SpecType } from './chartSpec'
+import type { ChartSpec, SpecType, TableRow } from './chartSpec'
 import { formatCount, formatMs } from './formatReportFigure'
 import { thresholdLinePlugin } from './thresholdLinePlugin'
 
@@ -51,6 +51,7 @@ export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
   const series = (pick: (p: (typeof runs)[number]) => number): LatencyXY[] =>
     runs.map((p) => ({ x: p.x, y: pick(p), first: p.first, last: p.last, sessions: p.sessions }))
   const line = { borderWidth: 1.5, pointRadius: runs.length <= 60 ? 3 : 0, tension: 0 }
+  let rows: TableRow[] | undefined
   const datasets = [
     {
       ...line,
@@ -126,22 +127,26 @@ export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
           { label: 'P50', numeric: true },
           { label: 'P95', numeric: true }
         ],
-    rows: runs.map((p) =>
-      bucketed
-        ? {
-            cells: [
-              `${p.first} – ${p.last}`,
-              formatCount(p.sessions),
-              formatMs(p.p50Ms),
-              formatMs(p.p95Ms),
-              formatMs(p.maxP95Ms)
-            ]
-          }
-        : {
-            cells: [p.first, formatMs(p.p50Ms), formatMs(p.p95Ms)],
-            drill: { label: sessionDrill(t, p.first), filter: { search: p.first } }
-          }
-    ),
+    // Formatted when the table is first shown: up to 1,000 runs of five localized figures each,
+    // which every filter change would otherwise format for a hidden table.
+    get rows() {
+      return (rows ??= runs.map((p) =>
+        bucketed
+          ? {
+              cells: [
+                `${p.first} – ${p.last}`,
+                formatCount(p.sessions),
+                formatMs(p.p50Ms),
+                formatMs(p.p95Ms),
+                formatMs(p.maxP95Ms)
+              ]
+            }
+          : {
+              cells: [p.first, formatMs(p.p50Ms), formatMs(p.p95Ms)],
+              drill: { label: sessionDrill(t, p.first), filter: { search: p.first } }
+            }
+      ))
+    },
     drill: bucketed
       ? undefined
       : ({ raw }) => {

@@ -126,7 +126,7 @@ export function AlertsSection({
             }}
           >
             {charts.map((spec) => (
-              <ChartCard key={spec.id} spec={spec} onDrill={onDrill} />
+              <ChartCard key={spec.id} spec={spec} onDrill={onDrill} sessions={data.sessions} />
             ))}
           </Box>
         </Stack>

@@ -18,12 +18,18 @@ import { saveCanvasAsPng } from './saveCanvasAsPng'
 interface ChartCardProps {
   spec: ChartSpec
   onDrill: ((target: DrillTarget) => void) | null
+  /** Sessions behind the figures the spec was built from (stamped on the canvas once drawn). */
+  sessions: number
 }
 
 const CHART_HEIGHT = 260
 
 /** A titled chart (its question), its units, and a switch to read it as a table instead. */
-export const ChartCard = memo(function ChartCard({ spec, onDrill }: ChartCardProps): JSX.Element {
+export const ChartCard = memo(function ChartCard({
+  spec,
+  onDrill,
+  sessions
+}: ChartCardProps): JSX.Element {
   const { t } = useTranslation('reports')
   const [asTable, setAsTable] = useState(false)
   const titleId = useId()
@@ -77,7 +83,7 @@ export const ChartCard = memo(function ChartCard({ spec, onDrill }: ChartCardPro
         </Box>
       ) : (
         <Box ref={chartBox} sx={{ position: 'relative', height: CHART_HEIGHT }}>
-          <ReportChart spec={spec} onDrill={drill} />
+          <ReportChart spec={spec} onDrill={drill} sessions={sessions} />
         </Box>
       )}
     </Paper>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type JSX } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import GlobalStyles from '@mui/material/GlobalStyles'
@@ -13,6 +13,7 @@ import { sessionsFilterFor, type DrillTarget } from '../drillDown'
 import { useReportsStore } from '../reportsStore'
 import { AlertsSection } from './AlertsSection'
 import { ChartCard } from './ChartCard'
+import { FacetedFilterBar } from './FacetedFilterBar'
 import { KpiCards } from './KpiCards'
 import { ReportFilterBar } from './ReportFilterBar'
 import { REPORT_PRINT_STYLES } from './reportPrintStyles'
@@ -31,18 +32,22 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
   const refresh = useCallback(() => setRevision((r) => r + 1), [])
   useIpcEvent('sessions.changed', refresh)
   const summary = useRequest('reports.summary', { filter }, revision)
-  const facets = useRequest('sessions.facets', {}, revision)
   const charts = useMemo(
     () => (summary.data ? reportCharts(summary.data, t) : []),
     [summary.data, t]
   )
+  // Read at click time, so a filter change does not hand every chart a new callback (and
+  // redraw all ten on the old figures before the new ones arrive).
+  const filterNow = useRef(filter)
+  useLayoutEffect(() => {
+    filterNow.current = filter
+  }, [filter])
   const onDrill = useCallback(
     (target: DrillTarget) => {
-      onOpenSessions(sessionsFilterFor(filter, target))
+      onOpenSessions(sessionsFilterFor(filterNow.current, target))
     },
-    [filter, onOpenSessions]
+    [onOpenSessions]
   )
-  const errors = [summary.error, facets.error].filter((e) => e !== null)
 
   return (
     <Box sx={{ flex: 1, minWidth: 0, overflow: 'auto' }} data-testid="reports-screen">
@@ -54,10 +59,12 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
           </Typography>
           <SavePdfButton />
         </Stack>
-        {errors.map((error, index) => (
-          <IpcErrorAlert key={index} error={error} onRetry={refresh} />
-        ))}
-        <ReportFilterBar facets={facets.data} />
+        {summary.error && <IpcErrorAlert error={summary.error} onRetry={refresh} />}
+        {summary.data || summary.error ? (
+          <FacetedFilterBar revision={revision} onRetry={refresh} />
+        ) : (
+          <ReportFilterBar facets={undefined} />
+        )}
         <KpiCards kpis={summary.data?.kpis} loading={summary.loading} />
         <Box
           sx={{
@@ -67,7 +74,12 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
           }}
         >
           {charts.map((spec) => (
-            <ChartCard key={spec.id} spec={spec} onDrill={onDrill} />
+            <ChartCard
+              key={spec.id}
+              spec={spec}
+              onDrill={onDrill}
+              sessions={summary.data?.kpis.sessions ?? 0}
+            />
           ))}
         </Box>
         <AlertsSection filter={filter} revision={revision} onDrill={onDrill} onRetry={refresh} />
