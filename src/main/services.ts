@@ -73,6 +73,11 @@ const readableKey =
     }
   }
 
+/** Reads the report columns once the current request is answered; a failure waits for Reports. */
+function warmReports(reports: ReportQueries): void {
+  setTimeout(() => void reports.summary({}).catch(() => undefined), 0)
+}
+
 /** Lets queued IPC requests run between slices of a long computation. */
 const nextTurn = (): Promise<void> => new Promise((resume) => setImmediate(resume))
 
@@ -82,13 +87,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const databasePath = join(options.dataDir, 'sessions.sqlite')
   const store = new SessionStore(databasePath)
   const importer = new SessionImporter(databasePath, now, options.csvReader)
+  const reports = new ReportQueries(store.db)
+  // Reports keeps the sessions' report columns in memory: it reads them again in the background
+  // (in chunks, between other requests) at start-up and after every change to the sessions, so
+  // opening Reports does not wait for that read.
+  const emit: ServiceOptions['emit'] = (name, payload) => {
+    options.emit(name, payload)
+    if (name === 'sessions.changed') warmReports(reports)
+  }
   const seeded = await seedPilotSessions(
     store,
     importer,
     join(options.resourcesDir, 'voice_sessions.csv'),
     now
   )
-  if (seeded > 0) options.emit('sessions.changed', { reason: 'seeded', count: seeded })
+  if (seeded > 0) emit('sessions.changed', { reason: 'seeded', count: seeded })
   const settings = new SettingsStore(options.dataDir, now)
   const secrets = new SecretStore(
     options.dataDir,
@@ -100,7 +113,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const recorder = new CallRecorder(store.db, loadEldDetector, now, Math.random, labelling)
   const recovered = await recorder.recoverUnfinished()
   if (recovered.length > 0)
-    options.emit('sessions.changed', { reason: 'recorded', count: recovered.length })
+    emit('sessions.changed', { reason: 'recorded', count: recovered.length })
   // Validated on load: a broken catalog source stops start-up with its row-level errors.
   const catalog = new CatalogService({
     shippedDir: options.resourcesDir,
@@ -139,17 +152,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       dataDir: options.dataDir,
       runtime: options.runtime
     }),
-    ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit: options.emit, now }),
+    ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit, now }),
     ...catalogHandlers({ catalog, dialogs: options.dialogs }),
     ...settingsHandlers({ settings, secrets }),
     ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({
-      reports: new ReportQueries(store.db),
+      reports,
       dialogs: options.dialogs,
       printToPdf: options.printToPdf,
       now
     }),
-    ...recordingHandlers(recorder, options.emit, () => settings.get().pricing, {
+    ...recordingHandlers(recorder, emit, () => settings.get().pricing, {
       // The escalation rules run in main on what is recorded, so alerts survive a closed window.
       inputs: (sessionId, inputs) => {
         for (const alert of liveAlerts.ingest(sessionId, inputs)) announce(alert)
@@ -161,6 +174,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       alerts
     })
   }
+  warmReports(reports)
   return {
     store,
     importer,
