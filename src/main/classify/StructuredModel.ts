@@ -8,7 +8,7 @@ export interface StructuredQuestion<T> {
   input: string
   answer: ZodType<T>
   maxOutputTokens: number
-  /** Overrides the client's timeout for this question (live readings are short). */
+  /** The whole question's budget, retries included (default: the model's timeoutMs). */
   timeoutMs?: number
 }
 
@@ -40,30 +40,42 @@ export interface ResponsesModelOptions {
 export class ResponsesModel implements StructuredModel {
   readonly model: string
   private readonly client: OpenAI
+  private readonly timeoutMs: number
 
   constructor(options: ResponsesModelOptions) {
     this.model = options.model
+    this.timeoutMs = options.timeoutMs ?? 10_000
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
       defaultHeaders: options.headers,
-      timeout: options.timeoutMs ?? 10_000,
+      timeout: this.timeoutMs,
       maxRetries: options.maxRetries ?? 1
     })
   }
 
   async ask<T>(question: StructuredQuestion<T>): Promise<T> {
-    const response = await this.client.responses.create(
-      {
-        model: this.model,
-        instructions: question.instructions,
-        input: question.input,
-        text: { format: { type: 'json_schema', strict: true, ...question.format } },
-        max_output_tokens: question.maxOutputTokens,
-        store: false
-      },
-      question.timeoutMs === undefined ? undefined : { timeout: question.timeoutMs }
-    )
+    const budget = question.timeoutMs ?? this.timeoutMs
+    // A retry after a slow failure must not stretch a hang-up past the budget.
+    const deadline = AbortSignal.timeout(budget)
+    let response: Awaited<ReturnType<OpenAI['responses']['create']>> & { output_text: string }
+    try {
+      response = await this.client.responses.create(
+        {
+          model: this.model,
+          instructions: question.instructions,
+          input: question.input,
+          text: { format: { type: 'json_schema', strict: true, ...question.format } },
+          max_output_tokens: question.maxOutputTokens,
+          store: false,
+          stream: false
+        },
+        { timeout: budget, signal: deadline }
+      )
+    } catch (error) {
+      if (deadline.aborted) throw new UnusableAnswerError(`No answer within ${budget / 1000} s`)
+      throw error
+    }
     if (response.status !== 'completed')
       throw new UnusableAnswerError(
         `The model's answer is ${response.status ?? 'unfinished'}${response.incomplete_details?.reason ? ` (${response.incomplete_details.reason})` : ''}`

@@ -72,7 +72,7 @@ export function LiveCallScreen(): JSX.Element {
           severity={
             store.recording.status === 'finished'
               ? 'success'
-              : store.recording.status === 'unavailable'
+              : store.recording.status === 'unavailable' || store.recording.status === 'saving'
                 ? 'info'
                 : 'warning'
           }

@@ -30,7 +30,7 @@ describe('CallRecorder', () => {
       'recording.finish',
       { sessionId: SESSION, endedAt: 2 }
     ])
-    expect(statuses).toEqual(['recording', 'finished'])
+    expect(statuses).toEqual(['recording', 'saving', 'finished'])
   })
 
   it('runs unrecorded, and says so, when main has no recording routes', async () => {

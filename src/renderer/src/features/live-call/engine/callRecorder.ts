@@ -17,7 +17,8 @@ const MAX_BATCH = 500
 const MAX_BATCH_CHARS = 192 * 1024
 
 /** How recording stands; `unavailable` when main has no recording routes (an older main). */
-export type RecordingStatus = 'idle' | 'recording' | 'finished' | 'unavailable' | 'failed'
+export type RecordingStatus =
+  'idle' | 'recording' | 'saving' | 'finished' | 'unavailable' | 'failed'
 export type RecordedSession = Output<'recording.finish'>
 
 export interface RecordingMeta {
@@ -73,6 +74,8 @@ export class CallRecorder {
     this.timer = null
     if (this.sessionId === null || this.status !== 'recording') return null
     await this.flush()
+    // Main writes the session after labelling it (a model round trip when a key is set).
+    this.set('saving', this.t('recording.saving'))
     try {
       const session = await request('recording.finish', { sessionId: this.sessionId, endedAt })
       this.set('finished', this.t('recording.finished', { sessionId: session.session_id }))
