@@ -32,7 +32,7 @@ export default defineConfig({
       project(
         'renderer',
         'jsdom',
-        ['src/renderer/**/*.test.tsx'],
+        ['src/renderer/**/*.test.{ts,tsx}'],
         ['src/renderer/src/test/setupI18n.ts']
       )
     ]

@@ -39,10 +39,13 @@ export async function testConnection(
           ? error.cause.message
           : error.message
         : String(error)
+    const origin = new URL(endpoints.clientSecretsUrl).origin
     return {
       ok: false,
       kind: 'unreachable',
-      message: `Could not reach ${new URL(endpoints.clientSecretsUrl).origin} (${cause}). Check the endpoint and the network.`
+      origin,
+      cause,
+      message: `Could not reach ${origin} (${cause}). Check the endpoint and the network.`
     }
   }
   const ms = Math.round(performance.now() - started)
@@ -53,6 +56,7 @@ export async function testConnection(
       ok: false,
       kind: 'bad_key',
       status: response.status,
+      ...(apiMessage ? { detail: apiMessage } : {}),
       message: `The key was refused (${response.status}${apiMessage ? `: ${apiMessage}` : ''}).`
     }
   if (!response.ok)
@@ -60,6 +64,7 @@ export async function testConnection(
       ok: false,
       kind: 'refused',
       status: response.status,
+      ...(apiMessage ? { detail: apiMessage } : {}),
       message: `The service answered ${response.status}${apiMessage ? `: ${apiMessage}` : ''}. Check the model or deployment name.`
     }
   return {

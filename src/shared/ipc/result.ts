@@ -8,3 +8,19 @@ export interface IpcFailure {
 
 /** Errors cross IPC as data: a thrown error would reach the renderer as a bare string. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcFailure }
+
+/**
+ * The fixed sentences main throws for the user to read. A `failed` message (or an index error)
+ * equal to one of them is worded by the UI in its language under `errors:ipc.failed.<reason>`;
+ * any other message (a wrapped library or network error) is shown as main wrote it.
+ */
+export const FAILED_REASONS = {
+  fileNoLongerSelected: 'That file is no longer selected: choose it again',
+  // Thrown by OpenAIEmbeddings; also shown as the index's error on the Catalog screen.
+  noOpenAiKey: 'No OpenAI API key is set: add one in Settings, or use the offline provider.'
+} as const
+export type FailedReason = keyof typeof FAILED_REASONS
+
+/** Which fixed sentence a `failed` message is, if it is one. */
+export const failedReasonOf = (message: string): FailedReason | undefined =>
+  (Object.keys(FAILED_REASONS) as FailedReason[]).find((r) => FAILED_REASONS[r] === message)

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 
-/** The outcome of Settings → Test connection. */
+/**
+ * The outcome of Settings → Test connection. `message` is main's English (logs, tests); the UI
+ * words the outcome by `kind` from the fields beside it, in its own language.
+ */
 export const ConnectionTestSchema = z.discriminatedUnion('ok', [
   z
     .object({ ok: z.literal(true), ms: z.number(), model: z.string(), message: z.string() })
@@ -10,6 +13,11 @@ export const ConnectionTestSchema = z.discriminatedUnion('ok', [
       ok: z.literal(false),
       kind: z.enum(['no_key', 'bad_key', 'unreachable', 'refused']),
       status: z.number().int().optional(),
+      /** The service's own error text (bad_key, refused), shown as it wrote it. */
+      detail: z.string().optional(),
+      /** unreachable: the address tried and the network's reason, as Node reported it. */
+      origin: z.string().optional(),
+      cause: z.string().optional(),
       message: z.string()
     })
     .strict()

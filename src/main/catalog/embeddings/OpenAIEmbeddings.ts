@@ -1,4 +1,5 @@
 import OpenAI from 'openai'
+import { FAILED_REASONS } from '../../../shared/ipc/result'
 import type { EmbeddingProvider } from './EmbeddingProvider'
 
 export interface OpenAIEmbeddingsOptions {
@@ -37,8 +38,7 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
   async embed(texts: readonly string[]): Promise<number[][]> {
     if (texts.length === 0) return []
     const apiKey = await this.options.apiKey()
-    if (!apiKey)
-      throw new Error('No OpenAI API key is set: add one in Settings, or use the offline provider.')
+    if (!apiKey) throw new Error(FAILED_REASONS.noOpenAiKey)
     const client = new OpenAI({
       apiKey,
       baseURL: this.options.baseURL,

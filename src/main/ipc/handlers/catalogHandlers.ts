@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { HandlersFor } from '../../../shared/ipc/route'
 import { catalogRoutes } from '../../../shared/ipc/routes/catalogRoutes'
+import { FAILED_REASONS } from '../../../shared/ipc/result'
 import type { CatalogService } from '../../catalog/CatalogService'
 import type { CatalogSourceKind } from '../../catalog/loadCatalogSources'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
@@ -67,7 +68,7 @@ export function catalogHandlers(deps: CatalogHandlerDeps): HandlersFor<typeof ca
     },
     'catalog.import': async ({ token }) => {
       const choice = picked.get(token)
-      if (!choice) throw new Error('That file is no longer selected: choose it again')
+      if (!choice) throw new Error(FAILED_REASONS.fileNoLongerSelected)
       picked.delete(token)
       const outcome = await catalog.import(choice.kind, choice.path)
       if (outcome.status === 'imported') return outcome

@@ -4,6 +4,7 @@ import type { HandlersFor } from '../../../shared/ipc/route'
 import { sessionRoutes } from '../../../shared/ipc/routes/sessionRoutes'
 import { LabReportAccumulator } from '../../../shared/analytics/labReport'
 import type { Events } from '../../../shared/ipc/contract'
+import { FAILED_REASONS } from '../../../shared/ipc/result'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
 import type { SessionImporter } from '../../sessions/SessionImporter'
 import type { SessionStore } from '../../sessions/SessionStore'
@@ -38,7 +39,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
 
     'sessions.importFile': async ({ token, onConflict }) => {
       const path = picked.get(token)
-      if (!path) throw new Error('That file is no longer selected: choose it again')
+      if (!path) throw new Error(FAILED_REASONS.fileNoLongerSelected)
       const outcome = await deps.importer.importFile(path, onConflict)
       if (outcome.status === 'imported') {
         picked.delete(token)

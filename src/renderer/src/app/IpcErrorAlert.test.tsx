@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { i18next } from '@renderer/i18n'
+import { FAILED_REASONS } from '@shared/ipc/result'
 import { IpcError } from './ipc'
 import { IpcErrorAlert } from './IpcErrorAlert'
 
@@ -59,5 +60,27 @@ describe('IpcErrorAlert', () => {
     await i18next.changeLanguage('fr')
     render(<IpcErrorAlert error={failed} />)
     expect(shown()).toContain('database is locked')
+  })
+
+  it("words a handler's fixed sentence in the UI language", async () => {
+    // What main's dispatch sends when an import token is stale (test/unit/ipc/failedReasons).
+    const stale = new IpcError('catalog.import', {
+      code: 'failed',
+      message: FAILED_REASONS.fileNoLongerSelected
+    })
+    for (const [language, title, sentence] of [
+      ['en', 'Something went wrong', 'That file is no longer selected: choose it again'],
+      ['es', 'Algo salió mal', 'Ese archivo ya no está seleccionado: vuelva a elegirlo'],
+      [
+        'fr',
+        'Une erreur est survenue',
+        "Ce fichier n'est plus sélectionné\u00a0: choisissez-le à nouveau"
+      ]
+    ] as const) {
+      await i18next.changeLanguage(language)
+      const { unmount } = render(<IpcErrorAlert error={stale} />)
+      expect(shown()).toBe(title + sentence)
+      unmount()
+    }
   })
 })

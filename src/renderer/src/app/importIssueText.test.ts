@@ -98,6 +98,7 @@ describe('import problems in the UI language', () => {
       'extraColumnIgnored',
       'unknownValueAccepted',
       'unknownValueAccepted',
+      'unknownValueAccepted',
       'unknownValueAccepted'
     ])
     for (const warning of warnings)
@@ -127,11 +128,12 @@ describe('import problems in the UI language', () => {
     )
     expect(warnings.map((w) => importWarningText(w, es))).toEqual([
       'columna notes: columna adicional ignorada',
+      'columna language: valor desconocido «x» aceptado (fila 8)',
       'columna scenario: valor desconocido «demo» aceptado (fila 9)',
       'columna sentiment: valor desconocido «angry» aceptado (fila 9)',
       'columna language: valor desconocido «de» aceptado (fila 9)'
     ])
-    const repeated = { ...warnings[3]!, count: 7, firstRows: [2, 3, 4, 5, 6] }
+    const repeated = { ...warnings[4]!, count: 7, firstRows: [2, 3, 4, 5, 6] }
     await i18next.changeLanguage('fr')
     expect(importWarningText(repeated, i18next.getFixedT(null, 'errors'))).toBe(
       'colonne language\u00a0: valeur inconnue «\u00a0de\u00a0» acceptée ×7 (lignes 2, 3, 4, 5, 6, …)'

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import { numberFormat } from '@renderer/i18n'
 import { en } from '@renderer/i18n/resources'
 import type { IpcIssue } from '@shared/ipc/ipcIssue'
+import { failedReasonOf } from '@shared/ipc/result'
 import type { IpcError } from './ipc'
 
 type Errors = TFunction<'errors'>
@@ -9,7 +10,8 @@ type TypeName = keyof typeof en.errors.ipc.type
 
 /**
  * What went wrong, in the UI language when main's sentence is one the UI knows (refused,
- * unknown or invalid requests); a handler's own words (`failed`) stay as main wrote them.
+ * unknown or invalid requests, a handler's fixed sentences); any other `failed` message (a
+ * wrapped library or network error) stays as main wrote it.
  */
 export function ipcErrorMessage(error: IpcError, t: Errors): string {
   const route = error.route
@@ -22,9 +24,17 @@ export function ipcErrorMessage(error: IpcError, t: Errors): string {
       return t('ipc.message.invalidInput', { route })
     case 'invalid_output':
       return t('ipc.message.invalidOutput', { route })
+    case 'failed':
+      return failureText(error.message, t)
     default:
       return error.message
   }
+}
+
+/** One of main's fixed sentences in the UI language; any other failure text as it came. */
+export function failureText(message: string, t: Errors): string {
+  const reason = failedReasonOf(message)
+  return reason ? t(`ipc.failed.${reason}`) : message
 }
 
 /** "limit: Too big: expected number to be <=500" in the UI language; zod's English otherwise. */

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography'
 import type { CatalogStatus, IndexProgress } from '@shared/catalog/catalogStatus'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { failureText } from '@renderer/app/ipcErrorText'
 import { dateTimeFormat, numberFormat } from '@renderer/i18n'
 import { CatalogImportMenu } from './CatalogImportMenu'
 
@@ -29,6 +30,7 @@ interface CatalogIndexPanelProps {
 /** Where the agent's facts come from, how they are indexed, and the controls to change that. */
 export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps): JSX.Element {
   const { t } = useTranslation('catalog')
+  const { t: tErrors } = useTranslation('errors')
   const [error, setError] = useState<IpcError | null>(null)
   const { sources, index } = status
   const building = index.state === 'building'
@@ -105,7 +107,7 @@ export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps):
       )}
       {index.state === 'failed' && index.error && (
         <Alert severity="error" sx={{ mt: 1.5 }}>
-          {t('index.failed', { error: index.error })}
+          {t('index.failed', { error: failureText(index.error, tErrors) })}
         </Alert>
       )}
       {error && <IpcErrorAlert error={error} />}

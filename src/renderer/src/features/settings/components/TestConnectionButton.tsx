@@ -1,33 +1,33 @@
 import { useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Stack from '@mui/material/Stack'
 import type { ConnectionTest } from '@shared/settings/connectionTest'
-import { request, toIpcError } from '@renderer/app/ipc'
+import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { ipcErrorMessage } from '@renderer/app/ipcErrorText'
 import { numberFormat } from '@renderer/i18n'
 
 /** Mints a short-lived client secret with the saved settings and key, and says what happened. */
 export function TestConnectionButton({ disabled }: { disabled: boolean }): JSX.Element {
   const { t } = useTranslation('settings')
+  const { t: tErrors } = useTranslation('errors')
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<ConnectionTest | null>(null)
+  const [result, setResult] = useState<ConnectionTest | IpcError | null>(null)
   const run = async (): Promise<void> => {
     setBusy(true)
     setResult(null)
     try {
       setResult(await request('settings.testConnection', {}))
     } catch (failure) {
-      setResult({
-        ok: false,
-        kind: 'unreachable',
-        message: toIpcError('settings.testConnection', failure).message
-      })
+      setResult(toIpcError('settings.testConnection', failure))
     } finally {
       setBusy(false)
     }
   }
+  const success = result !== null && !(result instanceof IpcError) && result.ok
   return (
     <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
       <Button
@@ -39,18 +39,43 @@ export function TestConnectionButton({ disabled }: { disabled: boolean }): JSX.E
         {t('testConnection.button')}
       </Button>
       {result && (
-        <Alert severity={result.ok ? 'success' : 'error'} data-testid="connection-test">
-          {result.ok
-            ? t('testConnection.connected', {
-                model: result.model,
-                ms: numberFormat().format(result.ms)
-              })
-            : result.kind === 'no_key'
-              ? t('testConnection.noKey')
-              : // Main's words: they carry the service's own answer (status, error text, address).
-                result.message}
+        <Alert severity={success ? 'success' : 'error'} data-testid="connection-test">
+          {result instanceof IpcError ? ipcErrorMessage(result, tErrors) : outcomeText(result, t)}
         </Alert>
       )}
     </Stack>
   )
+}
+
+// Status codes read as the service sent them (no digit grouping).
+const status = (code: number): string => numberFormat({ useGrouping: false }).format(code)
+
+/**
+ * The outcome in the UI language. The service's own words (its error text, Node's network
+ * reason) are quoted as they came; main's English `message` is kept for an outcome without
+ * the fields to word it.
+ */
+function outcomeText(result: ConnectionTest, t: TFunction<'settings'>): string {
+  if (result.ok)
+    return t('testConnection.connected', {
+      model: result.model,
+      ms: numberFormat().format(result.ms)
+    })
+  switch (result.kind) {
+    case 'no_key':
+      return t('testConnection.noKey')
+    case 'bad_key':
+      if (result.status === undefined) return result.message
+      return result.detail
+        ? t('connection.badKeyDetail', { status: status(result.status), detail: result.detail })
+        : t('connection.badKey', { status: status(result.status) })
+    case 'refused':
+      if (result.status === undefined) return result.message
+      return result.detail
+        ? t('connection.refusedDetail', { status: status(result.status), detail: result.detail })
+        : t('connection.refused', { status: status(result.status) })
+    case 'unreachable':
+      if (result.origin === undefined || result.cause === undefined) return result.message
+      return t('connection.unreachable', { origin: result.origin, cause: result.cause })
+  }
 }

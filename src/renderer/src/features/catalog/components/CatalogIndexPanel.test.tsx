@@ -1,0 +1,64 @@
+import { cleanup, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CatalogStatus } from '@shared/catalog/catalogStatus'
+import { FAILED_REASONS } from '@shared/ipc/result'
+import { i18next } from '@renderer/i18n'
+import { mockApi } from '@renderer/test/mockApi'
+import { CatalogIndexPanel } from './CatalogIndexPanel'
+
+const failedWith = (error: string): CatalogStatus => ({
+  sources: {
+    products: { count: 1250, origin: 'shipped' },
+    orders: { count: 40, origin: 'shipped' },
+    knowledge: { count: 12, origin: 'shipped' }
+  },
+  index: {
+    provider: 'openai-text-embedding-3-small-512',
+    dimensions: 512,
+    state: 'failed',
+    products: 0,
+    passages: 0,
+    builtAt: null,
+    lastRun: null,
+    error
+  },
+  retrieval: 'lexical'
+})
+const alert = (): string | null => screen.getByRole('alert').textContent
+
+describe('CatalogIndexPanel: a failed index', { timeout: 60_000 }, () => {
+  afterEach(async () => {
+    cleanup()
+    Reflect.deleteProperty(window, 'api')
+    await i18next.changeLanguage('en')
+  })
+
+  it("says main's missing-key sentence in English exactly as main writes it", () => {
+    mockApi({})
+    render(<CatalogIndexPanel status={failedWith(FAILED_REASONS.noOpenAiKey)} progress={null} />)
+    expect(alert()).toBe(
+      'Indexing failed: No OpenAI API key is set: add one in Settings, or use the offline provider.. ' +
+        "Until it succeeds the agent's tools use lexical search."
+    )
+  })
+
+  it('says it in French, with the source counts in French digits', async () => {
+    await i18next.changeLanguage('fr')
+    mockApi({})
+    render(<CatalogIndexPanel status={failedWith(FAILED_REASONS.noOpenAiKey)} progress={null} />)
+    expect(alert()).toContain(
+      "Aucune clé d'API OpenAI n'est définie\u00a0: ajoutez-en une dans les Réglages ou utilisez le fournisseur hors ligne."
+    )
+    expect(alert()).toMatch(/^Échec de l'indexation/)
+    expect(screen.getByText(/^1\s250$/)).toBeTruthy()
+  })
+
+  it("keeps a service's own error text as it came", async () => {
+    await i18next.changeLanguage('es')
+    mockApi({})
+    render(<CatalogIndexPanel status={failedWith('429 Rate limit reached')} progress={null} />)
+    expect(alert()).toBe(
+      'La indexación falló: 429 Rate limit reached. Hasta que funcione, las herramientas del agente usan la búsqueda léxica.'
+    )
+  })
+})
