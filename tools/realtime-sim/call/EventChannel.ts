@@ -5,7 +5,8 @@ import { newId } from './ids'
 /** Where a call's events go: the `oai-events` data channel, or a test's array. */
 export interface EventTransport {
   readonly isOpen: boolean
-  send(text: string): void
+  /** False when the channel closed under it (a hang-up racing a timer): nothing was sent. */
+  send(text: string): boolean
   close(): void
 }
 
@@ -20,10 +21,8 @@ export class EventChannel {
   send(body: ServerEventBody): string {
     const event = { event_id: newId('event'), ...body }
     // Only what left the simulator is ground truth; events after a dropped channel are lost.
-    if (this.transport.isOpen) {
+    if (this.transport.isOpen && this.transport.send(JSON.stringify(event)))
       this.log.record(this.callId, { kind: 'event', direction: 'sent', event })
-      this.transport.send(JSON.stringify(event))
-    }
     return event.event_id
   }
 

@@ -80,7 +80,16 @@ export class SimPeer {
       get isOpen() {
         return channel.readyState === 'open'
       },
-      send: (text) => channel.send(text),
+      send: (text) => {
+        // wrtc's readyState can still read 'open' while the native channel is closing.
+        try {
+          channel.send(text)
+          return true
+        } catch (error) {
+          if (error instanceof Error && error.name === 'InvalidStateError') return false
+          throw error
+        }
+      },
       close: () => channel.close()
     }
     channel.onopen = () => this.handlers.onChannelOpen(transport, channel.label)

@@ -94,7 +94,10 @@ export function virtualCall(
   const sent: SentEvent[] = []
   const transport = {
     isOpen: true,
-    send: (text: string) => void sent.push(JSON.parse(text) as SentEvent),
+    send: (text: string) => {
+      sent.push(JSON.parse(text) as SentEvent)
+      return true
+    },
     close: () => {
       transport.isOpen = false
     }
