@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { labelCall } from '../../src/main/classify/callLabelling'
 import type { LabellingChoice } from '../../src/main/classify/labellingModel'
 import { classifyScenario } from '../../src/shared/classify/classifyScenario'
@@ -23,8 +23,8 @@ export const LABELLED_SETS = {
 } as const
 
 export function loadLabelledSet(name: keyof typeof LABELLED_SETS): LabelledCall[] {
-  const path = resolve('test/unit/recording/fixtures', LABELLED_SETS[name])
-  return JSON.parse(readFileSync(path, 'utf8')) as LabelledCall[]
+  const url = new URL(`../../test/unit/recording/fixtures/${LABELLED_SETS[name]}`, import.meta.url)
+  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as LabelledCall[]
 }
 
 export interface LabelScore {

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { classifyCall } from '../../../src/shared/classify/classifyCall'
 import type { LanguageDetector } from '../../../src/shared/classify/detectCallLanguage'
 import { loadEldDetector } from '../../../src/main/recording/eldLanguageDetector'
+import { loadLabelledSet, type LabelledCall } from '../../../tools/eval/evaluateLabels'
 
-interface LabelledCall {
-  id: string
-  language: string
-  sentiment: string
-  scenario: string
-  tools: string[]
-  caller: string[]
-}
 type Label = 'language' | 'sentiment' | 'scenario'
-
-const load = (name: string): LabelledCall[] =>
-  JSON.parse(readFileSync(join(__dirname, 'fixtures', name), 'utf8')) as LabelledCall[]
 
 // Three labelled sets of caller transcripts (en, es, fr; every scenario and sentiment), all
 // written by hand for this test:
@@ -24,9 +12,9 @@ const load = (name: string): LabelledCall[] =>
 // - dev2 (24 calls): written as a holdout, measured once (language 100 %, sentiment 71 %,
 //   scenario 75 %), then used for one round of lexicon fixes: now optimistic too.
 // - holdout (18 calls): written after that round, never tuned on: the honest estimate.
-const DEV = load('labelled-calls.json')
-const DEV2 = load('labelled-calls.dev2.json')
-const HOLDOUT = load('labelled-calls.holdout.json')
+const DEV = loadLabelledSet('dev')
+const DEV2 = loadLabelledSet('dev2')
+const HOLDOUT = loadLabelledSet('holdout')
 
 function accuracy(calls: LabelledCall[], detect: LanguageDetector): Record<Label, number> {
   const right: Record<Label, number> = { language: 0, sentiment: 0, scenario: 0 }
