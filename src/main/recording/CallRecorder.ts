@@ -11,7 +11,7 @@ import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
 import { labelCall, type CallLabelling } from '../classify/callLabelling'
 import type { LabellingChoice } from '../classify/labellingModel'
-import { finalizeRecordedCall, recordedTranscript } from './finalizeRecordedCall'
+import { finalizeReplayedCall, recordedTranscript, replayRecorded } from './finalizeRecordedCall'
 import type { CallFacts, FinalizedCall } from './finalizeRecordedCall'
 import { liveSessionId } from './liveSessionId'
 import { insertSession, insertTurns, readTurns } from './recordingRows'
@@ -165,8 +165,9 @@ export class CallRecorder {
   ): Promise<StoredSession> {
     const inputs = this.inputs(call.session_id)
     const facts = this.facts(call, endedAt)
-    const labels = await labelCall(labelling(), recordedTranscript(inputs, facts))
-    const finalized = finalizeRecordedCall(inputs, facts, await this.detector(), labels.labels)
+    const state = replayRecorded(inputs, facts)
+    const labels = await labelCall(labelling(), recordedTranscript(state))
+    const finalized = finalizeReplayedCall(state, facts, await this.detector(), labels.labels)
     this.write(finalized, status, labels)
     return this.storedSession(call.session_id)
   }

@@ -47,7 +47,16 @@ export function finalizeRecordedCall(
   /** The labelling model's sentiment and scenario; null: the offline lexicons decide. */
   modelLabels: CallLabels | null = null
 ): FinalizedCall {
-  const state = replayRecorded(inputs, facts)
+  return finalizeReplayedCall(replayRecorded(inputs, facts), facts, detect, modelLabels)
+}
+
+/** finalizeRecordedCall on a call already replayed (replayRecorded), to replay it once. */
+export function finalizeReplayedCall(
+  state: CallState,
+  facts: CallFacts,
+  detect: LanguageDetector,
+  modelLabels: CallLabels | null
+): FinalizedCall {
   const labels = { ...classifyCall(callerText(state), detect), ...modelLabels }
   const row = finalizeSession(state, {
     sessionId: facts.sessionId,
@@ -88,17 +97,15 @@ export function finalizeRecordedCall(
   return { session, turns: turnRows(state), countedTurns: row.counted_turns, endedAtMs }
 }
 
-function replayRecorded(inputs: readonly CallInput[], facts: CallFacts): CallState {
+/** The recorded inputs through the live reducer, with a hang-up if the call never had one. */
+export function replayRecorded(inputs: readonly CallInput[], facts: CallFacts): CallState {
   const config = callMetricsConfig(facts.pricing ? { prices: facts.pricing } : {})
   return replayCall(withHangUp(inputs), config)
 }
 
 /** The call's final transcript for the labelling model, without echoes of the agent's voice. */
-export function recordedTranscript(
-  inputs: readonly CallInput[],
-  facts: CallFacts
-): TranscriptLine[] {
-  return transcriptItems(replayRecorded(inputs, facts))
+export function recordedTranscript(state: CallState): TranscriptLine[] {
+  return transcriptItems(state)
     .filter((item) => item.who === 'agent' || item.kind !== 'echo_suspect')
     .map((item) => ({ speaker: item.who, text: item.text }))
 }
