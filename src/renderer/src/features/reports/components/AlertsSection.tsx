@@ -13,6 +13,7 @@ import { formatDurationMs, numberFormat } from '@renderer/i18n'
 import { alertsPerDayChart, firstActionChart } from '../charts/alertCharts'
 import type { DrillTarget } from '../drillDown'
 import { ChartCard } from './ChartCard'
+import { ChartGrid } from './ChartGrid'
 
 interface AlertsSectionProps {
   filter: ReportFilter
@@ -118,17 +119,11 @@ export function AlertsSection({
               />
             ))}
           </Box>
-          <Box
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))',
-              gap: 2
-            }}
-          >
+          <ChartGrid>
             {charts.map((spec) => (
               <ChartCard key={spec.id} spec={spec} onDrill={onDrill} sessions={data.sessions} />
             ))}
-          </Box>
+          </ChartGrid>
         </Stack>
       )}
     </Box>

@@ -13,6 +13,7 @@ import { sessionsFilterFor, type DrillTarget } from '../drillDown'
 import { useReportsStore } from '../reportsStore'
 import { AlertsSection } from './AlertsSection'
 import { ChartCard } from './ChartCard'
+import { ChartGrid } from './ChartGrid'
 import { FacetedFilterBar } from './FacetedFilterBar'
 import { KpiCards } from './KpiCards'
 import { ReportFilterBar } from './ReportFilterBar'
@@ -66,13 +67,7 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
           <ReportFilterBar facets={undefined} />
         )}
         <KpiCards kpis={summary.data?.kpis} loading={summary.loading} />
-        <Box
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))',
-            gap: 2
-          }}
-        >
+        <ChartGrid>
           {charts.map((spec) => (
             <ChartCard
               key={spec.id}
@@ -81,7 +76,7 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
               sessions={summary.data?.kpis.sessions ?? 0}
             />
           ))}
-        </Box>
+        </ChartGrid>
         <AlertsSection filter={filter} revision={revision} onDrill={onDrill} onRetry={refresh} />
       </Stack>
     </Box>

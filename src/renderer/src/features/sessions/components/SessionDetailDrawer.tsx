@@ -6,20 +6,12 @@ import IconButton from '@mui/material/IconButton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import CloseIcon from '@mui/icons-material/Close'
-import { LIVE_METRIC_COLUMNS, type StoredSession } from '@shared/sessions/labSchema'
+import { LAB_COLUMNS, LIVE_METRIC_COLUMNS, type StoredSession } from '@shared/sessions/labSchema'
 import { RecordedCall } from './RecordedCall'
 
+// The id is the drawer's title; every other lab column, then what the console adds.
 const FIELDS = [
-  'scenario',
-  'duration_sec',
-  'latency_p50_ms',
-  'latency_p95_ms',
-  'interruptions',
-  'turns',
-  'sentiment',
-  'model',
-  'rag_used',
-  'language',
+  ...LAB_COLUMNS.filter((column) => column !== 'session_id'),
   'source',
   'started_at',
   'ended_at',
