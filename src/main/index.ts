@@ -8,8 +8,8 @@ import { broadcast, registerIpc } from './ipc/register.electron'
 import { createAppUrlCheck, isTrustedSender } from './ipc/senderPolicy'
 import { workerLabCsvReader } from './sessions/readLabCsvInWorker'
 import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
-import { OfflineEmbeddings } from './catalog/embeddings/OfflineEmbeddings'
-import { withQueryCache } from './catalog/embeddings/withQueryCache'
+import { catalogIndexRoot } from './catalog/CatalogService'
+import { offlineEmbeddings } from './catalog/embeddings/offlineEmbeddings'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
 import { createServices, Services } from './services'
@@ -57,7 +57,7 @@ async function start(): Promise<void> {
     emit: broadcast,
     notifyAlert: notifyIfAway,
     csvReader: workerLabCsvReader(labCsvWorkerPath),
-    embeddings: withQueryCache(new OfflineEmbeddings()),
+    embeddings: offlineEmbeddings({ indexRoot: catalogIndexRoot(dataDir) }),
     encryptor: safeStorageEncryptor(),
     printToPdf: printFocusedWindow
   })

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { CatalogService } from '../../src/main/catalog/CatalogService'
-import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
-import { withQueryCache } from '../../src/main/catalog/embeddings/withQueryCache'
+import { CatalogService, catalogIndexRoot } from '../../src/main/catalog/CatalogService'
+import { offlineEmbeddings } from '../../src/main/catalog/embeddings/offlineEmbeddings'
 import { openAgentCatalog, type Catalog } from '../../src/main/catalog/openAgentCatalog'
 import { runAgentTool } from '../../src/main/catalog/runAgentTool'
 import { agentToolDefinitions } from '../../src/shared/catalog/agentTools'
@@ -55,7 +54,7 @@ export async function runCatalogCli(argv: string[], io: Io): Promise<number> {
       : new CatalogService({
           shippedDir,
           dataDir: resolve(dataDir),
-          embeddings: withQueryCache(new OfflineEmbeddings()),
+          embeddings: offlineEmbeddings({ indexRoot: catalogIndexRoot(resolve(dataDir)) }),
           onProgress: (p) => io.err(`${p.phase} ${p.done}/${p.total}\n`)
         })
   if (command === 'reindex') {

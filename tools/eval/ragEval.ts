@@ -1,16 +1,18 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
+import { offlineEmbeddings } from '../../src/main/catalog/embeddings/offlineEmbeddings'
 import { OpenAIEmbeddings } from '../../src/main/catalog/embeddings/OpenAIEmbeddings'
+import { SentenceEncoderEmbeddings } from '../../src/main/catalog/embeddings/SentenceEncoderEmbeddings'
 import { loadCatalogSources } from '../../src/main/catalog/loadCatalogSources'
 import { retrievalScores } from '../../src/shared/catalog/retrievalMetrics'
 import { EVAL_RESULTS, evaluateSearch } from './evaluateSearch'
 import { loadRagEvalSet } from './ragEvalSet'
 import { lexicalVariant, vectorVariants } from './searchVariants'
 
-// npm run eval:rag [-- --provider offline|openai] [--misses]: recall@1, recall@3 and MRR of
-// catalog search on the caller questions in ragEvalSet.json, per retrieval variant and
-// language, so each part's share shows. The OpenAI provider reads OPENAI_API_KEY (and
+// npm run eval:rag [-- --provider offline|use-lite|openai] [--misses]: recall@1, recall@3 and
+// MRR of catalog search on the caller questions in ragEvalSet.json, per retrieval variant and
+// language, so each part's share shows. offline: the word vectors the app uses; use-lite: the
+// sentence model they are distilled from, run on every text. The OpenAI provider reads OPENAI_API_KEY (and
 // OPENAI_BASE_URL for a compatible endpoint) and OPENAI_EMBEDDING_DIMENSIONS (default 512).
 const { values } = parseArgs({
   options: { provider: { type: 'string', default: 'offline' }, misses: { type: 'boolean' } }
@@ -22,7 +24,10 @@ const embeddings =
         baseURL: process.env['OPENAI_BASE_URL'],
         dimensions: Number(process.env['OPENAI_EMBEDDING_DIMENSIONS'] ?? 512)
       })
-    : new OfflineEmbeddings()
+    : values.provider === 'use-lite'
+      ? new SentenceEncoderEmbeddings()
+      : // A question's unknown words are not learned: each question is scored as if first asked.
+        offlineEmbeddings({ learnFromQueries: false })
 const sources = loadCatalogSources(resolve('resources'))
 const items = loadRagEvalSet()
 const variants = {

@@ -5,8 +5,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
-import { OfflineEmbeddings } from '../../src/main/catalog/embeddings/OfflineEmbeddings'
-import { withQueryCache } from '../../src/main/catalog/embeddings/withQueryCache'
+import { catalogIndexRoot } from '../../src/main/catalog/CatalogService'
+import { offlineEmbeddings } from '../../src/main/catalog/embeddings/offlineEmbeddings'
 import { createAlertNotifier, type AlertNotice } from '../../src/main/escalation/alertNotifier'
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
@@ -75,7 +75,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     csvReader: workerLabCsvReader(LAB_CSV_WORKER, ['--import', 'tsx']),
     encryptor: ephemeralEncryptor(),
     embeddings:
-      options.vectorSearch === false ? undefined : withQueryCache(new OfflineEmbeddings()),
+      options.vectorSearch === false
+        ? undefined
+        : offlineEmbeddings({ indexRoot: catalogIndexRoot(resolve(options.dataDir)) }),
     emit: (name, payload) => {
       const data = `data: ${JSON.stringify({ name, payload })}\n\n`
       for (const client of clients) client.write(data)

@@ -24,6 +24,9 @@ export interface CatalogServiceOptions {
   now?: () => number
 }
 
+/** Where the vector indexes (and what their provider learned) live under the data folder. */
+export const catalogIndexRoot = (dataDir: string): string => join(dataDir, 'catalog-index')
+
 export interface ReindexSummary {
   embedded: number
   ms: number
@@ -51,7 +54,7 @@ export class CatalogService {
 
   constructor(private readonly options: CatalogServiceOptions) {
     this.overrideDir = join(options.dataDir, 'catalog')
-    this.indexRoot = join(options.dataDir, 'catalog-index')
+    this.indexRoot = catalogIndexRoot(options.dataDir)
     this.now = options.now ?? Date.now
     this.catalog = this.load()
     this.state = options.embeddings ? 'stale' : 'off'
@@ -103,9 +106,9 @@ export class CatalogService {
     return this.running
   }
 
-  /** Loads the embedding model now, so the first caller's search does not pay for it. */
+  /** Loads what embedding a query needs now, so the first caller's search does not pay for it. */
   async warmUp(): Promise<void> {
-    await this.options.embeddings?.embed(['warm-up'])
+    await this.options.embeddings?.embedQuery('warm-up')
   }
 
   /** Validates and stores a user's source file, then reloads and re-indexes what changed. */

@@ -16,13 +16,9 @@ export interface VectorSide {
 const CANDIDATES = 20
 // The vector side scans every item anyway; fetch more when filters will discard some.
 const FILTERED_CANDIDATES = 100
-// Nearest neighbours always exist, even for "tell me a joke": below this cosine a vector hit
-// is noise. Off-topic queries scored ≤ 0.28 with USE-lite, relevant hits a median of 0.40.
-export const MIN_SIMILARITY = 0.3
 // When the best lexical hit matches at least this share of the query's terms, lexical search
-// has understood the question and embedding it would only cost time (8–15 ms on the offline
-// model): the vectors are asked only when lexical search is unsure. `npm run eval:rag` shows
-// both ways.
+// has understood the question and fusing in the vectors only costs recall@1: they are asked
+// only when lexical search is unsure. `npm run eval:rag` shows both ways.
 export const LEXICAL_CONFIDENT_COVERAGE = 0.5
 
 /** Ask the vectors on every query, or only when lexical search is unsure (the default). */
@@ -60,7 +56,6 @@ export class HybridCatalogSearch implements AgentSearch {
       )
       rankings.push(
         nearest
-          .filter((hit) => hit.score >= MIN_SIMILARITY)
           .map((hit) => this.products.get(hit.id))
           .filter((p): p is Product => p !== undefined && matchesFilter(p, filter))
           .slice(0, CANDIDATES)
@@ -80,11 +75,7 @@ export class HybridCatalogSearch implements AgentSearch {
     const rankings = [lexical.map((h) => h.passage.id)]
     if (!this.confident(lexical)) {
       const nearest = await vector.passages.query(expandQuery(query), CANDIDATES)
-      rankings.push(
-        nearest
-          .filter((hit) => hit.score >= MIN_SIMILARITY && this.passages.has(hit.id))
-          .map((hit) => hit.id)
-      )
+      rankings.push(nearest.filter((hit) => this.passages.has(hit.id)).map((hit) => hit.id))
     }
     return fuseRankings(rankings)
       .slice(0, k)

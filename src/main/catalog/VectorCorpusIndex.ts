@@ -40,6 +40,7 @@ export class VectorCorpusIndex {
     onProgress?: (done: number, total: number) => void,
     full = false
   ): Promise<number> {
+    await this.provider.prepare?.(documents.map((d) => d.text))
     const stored = await this.storedHashes()
     const wanted = new Map(documents.map((d) => [d.id, hashOf(d.text)]))
     const changed = full
@@ -72,11 +73,17 @@ export class VectorCorpusIndex {
     return changed.length
   }
 
-  /** Document ids by cosine similarity to the query, best first. */
+  /**
+   * Document ids by cosine similarity to the query, best first, above the provider's noise
+   * floor; none when the query has nothing the provider can embed (no known word).
+   */
   async query(text: string, k: number): Promise<{ id: string; score: number }[]> {
-    const [vector] = await this.provider.embed([text])
-    const results = await this.index.queryItems(vector!, '', k)
-    return results.map((r) => ({ id: String(r.item.id), score: r.score }))
+    const vector = await this.provider.embedQuery(text)
+    if (vector.every((x) => x === 0)) return []
+    const results = await this.index.queryItems(vector, '', k)
+    return results
+      .filter((r) => r.score >= this.provider.minSimilarity)
+      .map((r) => ({ id: String(r.item.id), score: r.score }))
   }
 
   /** Items in the index (0 when it does not exist yet). */

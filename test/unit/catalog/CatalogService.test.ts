@@ -3,24 +3,30 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CatalogService } from '../../../src/main/catalog/CatalogService'
 import type { EmbeddingProvider } from '../../../src/main/catalog/embeddings/EmbeddingProvider'
-import { OfflineEmbeddings } from '../../../src/main/catalog/embeddings/OfflineEmbeddings'
+import { offlineEmbeddings } from '../../../src/main/catalog/embeddings/offlineEmbeddings'
 import type { IndexProgress } from '../../../src/shared/catalog/catalogStatus'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 
-// The real offline model, shared (loading it takes about a second); a spy counts what is embedded.
-const offline = new OfflineEmbeddings()
+// The real offline provider, shared (distilling its base words takes a few seconds, once); a spy
+// counts what is embedded.
+const offline = offlineEmbeddings()
 function countingEmbeddings(): EmbeddingProvider & { texts: string[]; queries: string[] } {
   const texts: string[] = []
   const queries: string[] = []
   return {
     id: offline.id,
     dimensions: offline.dimensions,
+    minSimilarity: offline.minSimilarity,
     texts,
     queries,
+    prepare: (batch) => offline.prepare!(batch),
     embed: async (batch) => {
-      if (batch.length > 1) texts.push(...batch)
-      else queries.push(...batch)
+      texts.push(...batch)
       return offline.embed(batch)
+    },
+    embedQuery: async (query) => {
+      queries.push(query)
+      return offline.embedQuery(query)
     }
   }
 }
@@ -53,7 +59,7 @@ describe('CatalogService', () => {
           orders: { count: 20, origin: 'shipped' },
           knowledge: { origin: 'shipped' }
         },
-        index: { provider: 'use-lite-512', state: 'stale', products: 0 },
+        index: { provider: 'use-lite-512-words', state: 'stale', products: 0 },
         retrieval: 'lexical'
       })
       expect(

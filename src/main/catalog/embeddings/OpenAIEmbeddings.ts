@@ -25,6 +25,8 @@ const DEFAULT_BATCH = 256
 export class OpenAIEmbeddings implements EmbeddingProvider {
   readonly id: string
   readonly dimensions: number
+  // Not tuned here (no key to measure with); the offline sentence model's floor.
+  readonly minSimilarity = 0.3
   private readonly model: string
   private readonly batchSize: number
 
@@ -66,5 +68,9 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
       }
     }
     return vectors
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.embed([text]))[0]!
   }
 }

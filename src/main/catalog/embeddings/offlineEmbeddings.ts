@@ -1,0 +1,31 @@
+import { join } from 'node:path'
+import { OUTDOOR_GLOSSARY } from '../../../shared/catalog/outdoorGlossary'
+import { SentenceEncoderEmbeddings } from './SentenceEncoderEmbeddings'
+import { WordVectorEmbeddings } from './WordVectorEmbeddings'
+
+export interface OfflineEmbeddingsOptions {
+  /** The catalog index folder: the learned word vectors are kept under it (memory only without). */
+  indexRoot?: string
+  /** To share one loaded model (benchmarks). */
+  teacher?: SentenceEncoderEmbeddings
+  learnFromQueries?: boolean
+}
+
+/**
+ * The offline provider the app uses: word vectors distilled from the Universal Sentence Encoder
+ * lite shipped in npm, over its common words, the glossary's English terms and the catalog's
+ * words.
+ */
+export function offlineEmbeddings(options: OfflineEmbeddingsOptions = {}): WordVectorEmbeddings {
+  const teacher = options.teacher ?? new SentenceEncoderEmbeddings()
+  return new WordVectorEmbeddings({
+    teacher,
+    baseVocabulary: async () => [
+      ...(await teacher.wholeWords()),
+      ...Object.values(OUTDOOR_GLOSSARY)
+    ],
+    cacheFile:
+      options.indexRoot && join(options.indexRoot, `${teacher.id}-words`, 'word-vectors.bin'),
+    learnFromQueries: options.learnFromQueries
+  })
+}
