@@ -11,6 +11,9 @@ import { VectorCorpusIndex } from '../../src/main/catalog/VectorCorpusIndex'
 import { expandQuery } from '../../src/shared/catalog/outdoorGlossary'
 import { EVAL_RESULTS, type SearchVariant } from './evaluateSearch'
 
+/** The name of the variant that searches exactly as the agent's tools do. */
+export const TOOLS_VARIANT = 'hybrid, vectors when lexical is unsure (what the tools use)'
+
 /** The lexical index as a variant (with or without the glossary expansion). */
 export function lexicalVariant(sources: CatalogSources, glossary: boolean): SearchVariant {
   const index = new LexicalCatalogIndex(
@@ -54,7 +57,7 @@ export async function vectorVariants(
     [`vector (${embeddings.id}) only`]: vectorOnly(false),
     'vector + es/fr glossary': vectorOnly(true),
     'hybrid, vectors on every query: lexical + vector, glossary, RRF': hybrid(alwaysFused),
-    'hybrid, vectors when lexical is unsure (what the tools use)': hybrid(catalog)
+    [TOOLS_VARIANT]: hybrid(catalog)
   }
 }
 
