@@ -37,7 +37,7 @@ describe('CatalogIndexPanel: a failed index', { timeout: 60_000 }, () => {
     mockApi({})
     render(<CatalogIndexPanel status={failedWith(FAILED_REASONS.noOpenAiKey)} progress={null} />)
     expect(alert()).toBe(
-      'Indexing failed: No OpenAI API key is set: add one in Settings, or use the offline provider.. ' +
+      'Indexing failed: No OpenAI API key is set: add one in Settings, or use the offline provider. ' +
         "Until it succeeds the agent's tools use lexical search."
     )
   })
@@ -47,7 +47,7 @@ describe('CatalogIndexPanel: a failed index', { timeout: 60_000 }, () => {
     mockApi({})
     render(<CatalogIndexPanel status={failedWith(FAILED_REASONS.noOpenAiKey)} progress={null} />)
     expect(alert()).toContain(
-      "Aucune clé d'API OpenAI n'est définie\u00a0: ajoutez-en une dans les Réglages ou utilisez le fournisseur hors ligne."
+      "Aucune clé d'API OpenAI n'est définie\u00a0: ajoutez-en une dans les Réglages ou utilisez le fournisseur hors ligne. Tant"
     )
     expect(alert()).toMatch(/^Échec de l'indexation/)
     expect(screen.getByText(/^1\s250$/)).toBeTruthy()

@@ -107,7 +107,10 @@ export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps):
       )}
       {index.state === 'failed' && index.error && (
         <Alert severity="error" sx={{ mt: 1.5 }}>
-          {t('index.failed', { error: failureText(index.error, tErrors) })}
+          {t('index.failed', {
+            // The sentence goes on after the reason: its own full stop would double.
+            error: failureText(index.error, tErrors).replace(/\.\s*$/, '')
+          })}
         </Alert>
       )}
       {error && <IpcErrorAlert error={error} />}
