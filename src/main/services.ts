@@ -152,7 +152,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       dataDir: options.dataDir,
       runtime: options.runtime
     }),
-    ...sessionHandlers({ store, importer, dialogs: options.dialogs, emit, now }),
+    ...sessionHandlers({
+      store,
+      facets: () => reports.facets(),
+      importer,
+      dialogs: options.dialogs,
+      emit,
+      now
+    }),
     ...catalogHandlers({ catalog, dialogs: options.dialogs }),
     ...settingsHandlers({ settings, secrets }),
     ...realtimeHandlers({ settings, secrets }),

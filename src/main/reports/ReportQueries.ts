@@ -6,6 +6,7 @@ import {
   type ReportSummary
 } from '../../shared/ipc/routes/reportRoutes'
 import { SLOW_P95_MS } from '../../shared/sessions/labSchema'
+import { FACET_COLUMNS, type FacetColumn } from '../../shared/sessions/sessionQuery'
 import { queryAlertFigures } from './alertFigures'
 import { latencyHistogram } from './latencyHistogram'
 import { latencyPerSession } from './latencyPerSession'
@@ -88,6 +89,17 @@ export class ReportQueries {
     await pause()
     const overTime = sessionsPerDay(columns, rows, figures.kpis.sessions - datedSessions)
     return { ...figures, histogram, latencyPerSession: points, overTime }
+  }
+
+  /**
+   * Each filterable column's values, sorted: the columns' dictionaries, which hold exactly the
+   * values present (a SELECT DISTINCT per column took ~200 ms at 100k sessions).
+   */
+  async facets(): Promise<Record<FacetColumn, string[]>> {
+    const columns = await this.columns()
+    return Object.fromEntries(
+      FACET_COLUMNS.map((column) => [column, [...columns[column].values].sort()])
+    ) as Record<FacetColumn, string[]>
   }
 
   /** The alerts section: alerts of the sessions in the filter (live calls raise them). */

@@ -1,11 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { LabSession, StoredSession } from '../../shared/sessions/labSchema'
-import {
-  FACET_COLUMNS,
-  FacetColumn,
-  SessionFilter,
-  SessionSort
-} from '../../shared/sessions/sessionQuery'
+import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 import { openDatabase } from './openDatabase'
 import {
   orderBy,
@@ -22,7 +17,7 @@ const toLabSession = (row: Record<string, unknown>): LabSession => ({
   rag_used: row['rag_used'] === 1
 })
 
-/** Read side of the session database: pages, facets and filtered streams of sessions. */
+/** Read side of the session database: pages and filtered streams of sessions. */
 export class SessionStore {
   readonly db: DatabaseSync
 
@@ -78,17 +73,6 @@ export class SessionStore {
       if (rows.length < PAGE_ROWS) return
       last = String(rows[rows.length - 1]!['session_id'])
     }
-  }
-
-  facets(): Record<FacetColumn, string[]> {
-    const entries = FACET_COLUMNS.map((column) => {
-      const values = this.db
-        .prepare(`SELECT DISTINCT ${column} AS v FROM sessions ORDER BY v`)
-        .all()
-        .map((r) => String((r as { v: unknown }).v))
-      return [column, values] as const
-    })
-    return Object.fromEntries(entries) as Record<FacetColumn, string[]>
   }
 
   getMeta(key: string): string | undefined {

@@ -9,6 +9,7 @@ import {
   type ReportSummary
 } from '../../../src/shared/ipc/routes/reportRoutes'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
+import { FACET_COLUMNS } from '../../../src/shared/sessions/sessionQuery'
 import { useTempDir } from '../../support/tempDir'
 import { openReportDb } from './reportFixtures'
 
@@ -160,6 +161,28 @@ describe('reports.summary in SQL', () => {
       )
     }
   )
+
+  it("lists each filter's values as SELECT DISTINCT would, and again after a change", async () => {
+    const { reports, store } = await open(100)
+    const distinct = (column: string): string[] =>
+      store.db
+        .prepare(`SELECT DISTINCT ${column} AS v FROM sessions ORDER BY v`)
+        .all()
+        .map((r) => String((r as { v: string }).v))
+    const facets = await reports.facets()
+    expect(facets).toMatchObject({
+      sentiment: ['negative', 'neutral', 'positive'],
+      language: ['en', 'es', 'fr'],
+      source: ['import']
+    })
+    for (const column of FACET_COLUMNS) expect(facets[column]).toEqual(distinct(column))
+
+    store.db
+      .prepare("UPDATE sessions SET model = 'gpt-realtime-test' WHERE session_id = 'S01'")
+      .run()
+    expect((await reports.facets()).model).toEqual(distinct('model'))
+    expect((await reports.facets()).model).toContain('gpt-realtime-test')
+  })
 
   it('filters by source', async () => {
     const { reports } = await open(100)

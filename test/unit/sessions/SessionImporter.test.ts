@@ -119,7 +119,7 @@ describe('SessionImporter', () => {
 describe('SessionStore queries', () => {
   const tmp = useTempDir()
 
-  it('filters, sorts, pages and lists facets', async () => {
+  it('filters, sorts and pages', async () => {
     const { store, importer } = setup(tmp.path())
     await importer.importFile(PILOT_CSV, 'fail', 'seed')
     expect(store.count({ sentiment: ['negative'] })).toBe(4)
@@ -129,11 +129,6 @@ describe('SessionStore queries', () => {
     const slowest = store.list({}, { column: 'latency_p95_ms', direction: 'desc' }, 0, 2)
     expect(slowest.rows.map((r) => r.session_id)).toEqual(['S14', 'S09'])
     expect(store.list({}, ALL, 14, 10).rows.map((r) => r.session_id)).toEqual(['S15'])
-    expect(store.facets()).toMatchObject({
-      sentiment: ['negative', 'neutral', 'positive'],
-      language: ['en', 'es', 'fr'],
-      source: ['seed']
-    })
     store.close()
   })
 })

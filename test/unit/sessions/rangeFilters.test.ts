@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatch, type AppHandlers, type Sender } from '../../../src/main/ipc/dispatch'
 import { sessionHandlers } from '../../../src/main/ipc/handlers/sessionHandlers'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
+import { ReportQueries } from '../../../src/main/reports/ReportQueries'
 import type { SessionStore } from '../../../src/main/sessions/SessionStore'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { useTempDir } from '../../support/tempDir'
@@ -28,6 +29,7 @@ describe('Sessions filter: latency, interruption and date ranges (the charts’ 
     const dispatch = createDispatch(
       sessionHandlers({
         store: db.store,
+        facets: () => new ReportQueries(db.store.db).facets(),
         importer: null as never,
         dialogs: cancelledDialogs(),
         emit: () => {}

@@ -5,6 +5,7 @@ import { sessionRoutes } from '../../../shared/ipc/routes/sessionRoutes'
 import { LabReportAccumulator } from '../../../shared/analytics/labReport'
 import type { Events } from '../../../shared/ipc/contract'
 import { FAILED_REASONS } from '../../../shared/ipc/result'
+import type { FacetColumn } from '../../../shared/sessions/sessionQuery'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
 import type { SessionImporter } from '../../sessions/SessionImporter'
 import type { SessionStore } from '../../sessions/SessionStore'
@@ -12,6 +13,8 @@ import { writeSessionsCsv } from '../../sessions/writeSessionsCsv'
 
 export interface SessionHandlerDeps {
   store: SessionStore
+  /** The filters' choices (Reports keeps the columns they come from in memory). */
+  facets: () => Promise<Record<FacetColumn, string[]>>
   importer: SessionImporter
   dialogs: FileDialogs
   emit: <E extends keyof Events>(name: E, payload: Events[E]) => void
@@ -27,7 +30,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
     'sessions.list': async ({ filter, sort, offset, limit }) =>
       deps.store.list(filter, sort, offset, limit),
 
-    'sessions.facets': async () => deps.store.facets(),
+    'sessions.facets': () => deps.facets(),
 
     'sessions.pickImportFile': async () => {
       const path = await deps.dialogs.pickCsvToOpen()
