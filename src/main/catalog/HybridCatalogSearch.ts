@@ -49,43 +49,54 @@ export class HybridCatalogSearch implements AgentSearch {
     const lexical = this.lexical.searchProducts(query, filter, Math.max(k, CANDIDATES))
     const vector = this.vector()
     if (!vector) return lexical.slice(0, k)
-    const rankings = [lexical.map((h) => h.product.sku)]
-    if (!this.confident(lexical)) {
-      const nearest = await vector.products.query(
-        expandQuery(query),
-        hasFilter(filter) ? FILTERED_CANDIDATES : CANDIDATES
-      )
-      rankings.push(
-        nearest
+    const fused = await this.fuse(
+      lexical,
+      lexical.map((h) => h.product.sku),
+      async () =>
+        (
+          await vector.products.query(
+            expandQuery(query),
+            hasFilter(filter) ? FILTERED_CANDIDATES : CANDIDATES
+          )
+        )
           .map((hit) => this.products.get(hit.id))
           .filter((p): p is Product => p !== undefined && matchesFilter(p, filter))
           .slice(0, CANDIDATES)
           .map((p) => p.sku)
-      )
-    }
-    // Scored by reciprocal rank either way, so scores compare across queries.
-    return fuseRankings(rankings)
-      .slice(0, k)
-      .map(({ id, score }) => ({ product: this.products.get(id)!, score }))
+    )
+    return fused.slice(0, k).map(({ id, score }) => ({ product: this.products.get(id)!, score }))
   }
 
   async searchPolicies(query: string, k: number): Promise<PassageHit[]> {
     const lexical = this.lexical.searchPolicies(query, Math.max(k, CANDIDATES))
     const vector = this.vector()
     if (!vector) return lexical.slice(0, k)
-    const rankings = [lexical.map((h) => h.passage.id)]
-    if (!this.confident(lexical)) {
-      const nearest = await vector.passages.query(expandQuery(query), CANDIDATES)
-      rankings.push(nearest.filter((hit) => this.passages.has(hit.id)).map((hit) => hit.id))
-    }
-    return fuseRankings(rankings)
-      .slice(0, k)
-      .map(({ id, score }) => ({ passage: this.passages.get(id)!, score }))
+    const fused = await this.fuse(
+      lexical,
+      lexical.map((h) => h.passage.id),
+      async () =>
+        (await vector.passages.query(expandQuery(query), CANDIDATES))
+          .filter((hit) => this.passages.has(hit.id))
+          .map((hit) => hit.id)
+    )
+    return fused.slice(0, k).map(({ id, score }) => ({ passage: this.passages.get(id)!, score }))
   }
 
-  private confident(lexical: readonly { coverage: number }[]): boolean {
-    return (
-      this.policy === 'when-unsure' && (lexical[0]?.coverage ?? 0) >= LEXICAL_CONFIDENT_COVERAGE
-    )
+  /**
+   * The lexical ranking alone when lexical search is confident (under 'when-unsure'), else
+   * fused with the vector side's. Scored by reciprocal rank either way, so scores compare across
+   * queries. When lexical search is unsure, the vector side's order wins ties (each side's
+   * first hit scores the same): "send something back" ranks the return policy above a guide
+   * that only shares the word "back".
+   */
+  private async fuse(
+    lexical: readonly { coverage: number }[],
+    lexicalIds: string[],
+    nearest: () => Promise<string[]>
+  ): Promise<{ id: string; score: number }[]> {
+    const sure = (lexical[0]?.coverage ?? 0) >= LEXICAL_CONFIDENT_COVERAGE
+    if (sure && this.policy === 'when-unsure') return fuseRankings([lexicalIds])
+    const vectorIds = await nearest()
+    return fuseRankings(sure ? [lexicalIds, vectorIds] : [vectorIds, lexicalIds])
   }
 }

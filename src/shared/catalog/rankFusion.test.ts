@@ -14,4 +14,8 @@ describe('fuseRankings', () => {
     expect(fuseRankings([['x', 'y']]).map((f) => f.id)).toEqual(['x', 'y'])
     expect(fuseRankings([])).toEqual([])
   })
+  it('breaks ties in favour of the first ranking', () => {
+    expect(fuseRankings([['v'], ['l']]).map((f) => f.id)).toEqual(['v', 'l'])
+    expect(fuseRankings([['l'], ['v']]).map((f) => f.id)).toEqual(['l', 'v'])
+  })
 })

@@ -4,7 +4,8 @@ export const RRF_K = 60
 /**
  * Merges rankings (each best first) by reciprocal rank fusion: an id scores the sum of
  * 1 / (RRF_K + rank) over the rankings that contain it. Scores of different scales (BM25,
- * cosine) never need to be compared.
+ * cosine) never need to be compared. Ties keep the order in which ids first appear, the first
+ * ranking's first.
  */
 export function fuseRankings(
   rankings: readonly (readonly string[])[]

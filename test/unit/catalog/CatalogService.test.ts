@@ -128,9 +128,9 @@ describe('CatalogService', () => {
     expect(lexicalOnly.some((h) => h.passage.id.startsWith('return'))).toBe(false)
     const returns = await catalog.runTool('search_policies', { query: question })
     expect(embeddings.queries).toHaveLength(1)
-    expect(returns.ok && returns.citations.slice(0, 3).some((id) => id.startsWith('return'))).toBe(
-      true
-    )
+    // First: lexical search is unsure, so the vectors' order wins the tie with the guide that
+    // only shares the word "back".
+    expect(returns.ok && returns.citations[0]).toMatch(/^return_policy/)
   })
 
   it('imports a products file, then re-embeds only the products that changed', SLOW, async () => {
