@@ -156,6 +156,14 @@ export class CatalogService {
     this.error = null
     this.changed()
     try {
+      // A static provider learns the documents' new words first (at first start, its whole base
+      // vocabulary): seconds of model time the screen shows as progress.
+      await embeddings.prepare?.(
+        [...productDocuments(catalog.products), ...passageDocuments(catalog.passages)].map(
+          (d) => d.text
+        ),
+        (done, total) => this.progress({ phase: 'words', done, total })
+      )
       let embedded = await products.sync(
         productDocuments(catalog.products),
         (done, total) => this.progress({ phase: 'products', done, total }),

@@ -30,7 +30,8 @@ export type CatalogStatus = z.output<typeof CatalogStatusSchema>
 
 export const IndexProgressSchema = z
   .object({
-    phase: z.enum(['products', 'passages']),
+    /** words: the offline provider learning word vectors (the base vocabulary at first start). */
+    phase: z.enum(['words', 'products', 'passages']),
     done: z.number().int(),
     total: z.number().int()
   })

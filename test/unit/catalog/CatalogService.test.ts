@@ -19,7 +19,7 @@ function countingEmbeddings(): EmbeddingProvider & { texts: string[]; queries: s
     minSimilarity: offline.minSimilarity,
     texts,
     queries,
-    prepare: (batch) => offline.prepare!(batch),
+    prepare: (batch, onProgress) => offline.prepare(batch, onProgress),
     embed: async (batch) => {
       texts.push(...batch)
       return offline.embed(batch)
@@ -72,7 +72,12 @@ describe('CatalogService', () => {
       const passages = catalog.status().sources.knowledge.count
       expect(run.embedded).toBe(25 + passages)
       expect(embeddings.texts).toHaveLength(25 + passages)
-      expect(progress[0]).toEqual({ phase: 'products', done: 0, total: 25 })
+      // After any words the shared provider learned first (see the test below).
+      expect(progress.find((p) => p.phase !== 'words')).toEqual({
+        phase: 'products',
+        done: 0,
+        total: 25
+      })
       expect(progress).toContainEqual({ phase: 'products', done: 25, total: 25 })
       expect(progress.at(-1)).toEqual({ phase: 'passages', done: passages, total: passages })
       expect(catalog.status()).toMatchObject({
@@ -110,6 +115,17 @@ describe('CatalogService', () => {
       expect((await catalog.reindex(true)).embedded).toBe(25 + passages)
     }
   )
+
+  it('shows a fresh offline provider learning its words before the products', SLOW, async () => {
+    const progress: IndexProgress[] = []
+    await open(offlineEmbeddings(), progress).reindex()
+    const words = progress.filter((p) => p.phase === 'words')
+    // The base vocabulary (thousands of words) in batches, then the catalog's own new words.
+    expect(words[0]).toMatchObject({ done: 0 })
+    expect(words[0]!.total).toBeGreaterThan(4000)
+    expect(words.filter((p) => p.done === p.total).length).toBeGreaterThanOrEqual(2)
+    expect(progress.findIndex((p) => p.phase === 'products')).toBe(words.length)
+  })
 
   it('embeds a question only when lexical search is unsure of it', SLOW, async () => {
     const embeddings = countingEmbeddings()

@@ -1,3 +1,5 @@
+export type Progress = (done: number, total: number) => void
+
 /**
  * Turns texts into vectors. Implementations: static word vectors distilled from the offline
  * sentence model (the default), that model itself, and OpenAI.
@@ -17,7 +19,8 @@ export interface EmbeddingProvider {
   embedQuery(text: string): Promise<number[]>
   /**
    * Learns what embedding these documents, and queries about them, needs (a static model's
-   * vocabulary); called before every re-index, even when no document changed.
+   * vocabulary); called before every re-index, even when no document changed. Progress counts
+   * words learned.
    */
-  prepare?(texts: readonly string[]): Promise<void>
+  prepare?(texts: readonly string[], onProgress?: Progress): Promise<void>
 }

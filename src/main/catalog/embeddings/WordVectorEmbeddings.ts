@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { EmbeddingProvider } from './EmbeddingProvider'
+import type { EmbeddingProvider, Progress } from './EmbeddingProvider'
 import { meaningfulWords, WordVectorTable } from './WordVectorTable'
 
 export interface WordVectorEmbeddingsOptions {
@@ -47,8 +47,8 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
     this.dimensions = options.teacher.dimensions
   }
 
-  async prepare(texts: readonly string[]): Promise<void> {
-    await this.queueLearning(texts.flatMap(meaningfulWords), 'now')
+  async prepare(texts: readonly string[], onProgress?: Progress): Promise<void> {
+    await this.queueLearning(texts.flatMap(meaningfulWords), 'now', onProgress)
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {
@@ -74,17 +74,25 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
     await this.learning
   }
 
-  private queueLearning(words: readonly string[], save: 'now' | 'later'): Promise<void> {
-    const run = this.learning.then(() => this.learn(words, save))
+  private queueLearning(
+    words: readonly string[],
+    save: 'now' | 'later',
+    onProgress?: Progress
+  ): Promise<void> {
+    const run = this.learning.then(() => this.learn(words, save, onProgress))
     this.learning = run.catch(() => undefined)
     return run
   }
 
-  private async learn(words: readonly string[], save: 'now' | 'later'): Promise<void> {
-    const table = await this.loaded()
+  private async learn(
+    words: readonly string[],
+    save: 'now' | 'later',
+    onProgress?: Progress
+  ): Promise<void> {
+    const table = await this.loaded(onProgress)
     const unknown = table.unknown(words)
     if (unknown.length === 0) return
-    table.add(unknown, await this.teach(unknown))
+    table.add(unknown, await this.teach(unknown, onProgress))
     if (save === 'now') this.save(table)
     else
       this.saveTimer ??= setTimeout(() => {
@@ -97,16 +105,16 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
       }, SAVE_DELAY_MS).unref()
   }
 
-  private loaded(): Promise<WordVectorTable> {
+  private loaded(onProgress?: Progress): Promise<WordVectorTable> {
     if (!this.table) {
-      this.table = this.open()
+      this.table = this.open(onProgress)
       // A failed first load (the teacher could not run) is retried on the next call.
       this.table.catch(() => (this.table = undefined))
     }
     return this.table
   }
 
-  private async open(): Promise<WordVectorTable> {
+  private async open(onProgress?: Progress): Promise<WordVectorTable> {
     const { teacher, cacheFile } = this.options
     const saved = cacheFile ? readCache(cacheFile) : undefined
     const table = saved && WordVectorTable.deserialize(saved, teacher.id, teacher.dimensions)
@@ -117,16 +125,19 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
       teacher.id,
       teacher.dimensions,
       words,
-      await this.teach(words)
+      await this.teach(words, onProgress)
     )
     this.save(fresh)
     return fresh
   }
 
-  private async teach(words: readonly string[]): Promise<number[][]> {
+  private async teach(words: readonly string[], onProgress?: Progress): Promise<number[][]> {
     const vectors: number[][] = []
-    for (let i = 0; i < words.length; i += TEACHER_BATCH)
+    onProgress?.(0, words.length)
+    for (let i = 0; i < words.length; i += TEACHER_BATCH) {
       vectors.push(...(await this.options.teacher.embed(words.slice(i, i + TEACHER_BATCH))))
+      onProgress?.(vectors.length, words.length)
+    }
     return vectors
   }
 

@@ -62,3 +62,36 @@ describe('CatalogIndexPanel: a failed index', { timeout: 60_000 }, () => {
     )
   })
 })
+
+describe('CatalogIndexPanel: building', { timeout: 60_000 }, () => {
+  afterEach(async () => {
+    cleanup()
+    Reflect.deleteProperty(window, 'api')
+    await i18next.changeLanguage('en')
+  })
+  const building = (): CatalogStatus => {
+    const status = failedWith('')
+    return {
+      ...status,
+      index: { ...status.index, provider: 'use-lite-512-words', state: 'building', error: null }
+    }
+  }
+
+  it('shows the offline provider learning its words at first start, in each language', async () => {
+    mockApi({})
+    const progress = { phase: 'words', done: 1024, total: 4644 } as const
+    const { rerender } = render(<CatalogIndexPanel status={building()} progress={progress} />)
+    expect(Number(screen.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeCloseTo(22, 0)
+    expect(
+      screen.getByText('Learning word vectors from the offline model: 1,024 of 4,644 words')
+    ).toBeTruthy()
+    // Spanish groups thousands from five digits on (CLDR): 1024, but 10.240.
+    await i18next.changeLanguage('es')
+    rerender(<CatalogIndexPanel status={building()} progress={progress} />)
+    expect(
+      screen.getByText(
+        /^Aprendiendo vectores de palabras del modelo sin conexión: 1024 de 4644 palabras$/
+      )
+    ).toBeTruthy()
+  })
+})
