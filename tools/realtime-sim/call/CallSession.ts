@@ -144,6 +144,9 @@ export class CallSession {
       return
     }
     const itemId = this.speechItemId ?? newId('item')
+    // The turn's ground-truth clock starts as speech_stopped leaves, the event the console
+    // measures from; the commit's events sent below take milliseconds more under load.
+    const stoppedAt = this.options.timers.now()
     this.channel.send({
       type: 'input_audio_buffer.speech_stopped',
       audio_end_ms: event.audioEndMs,
@@ -151,7 +154,7 @@ export class CallSession {
     })
     const pending = this.commit(itemId)
     if (turn?.create_response !== false && !this.active && !this.closed)
-      this.start(this.planner.forTurn(pending, 'speech_stopped', this.options.timers.now()))
+      this.start(this.planner.forTurn(pending, 'speech_stopped', stoppedAt))
   }
 
   /** Caller speech while the agent talks: drop unplayed audio and cancel the running answer. */
