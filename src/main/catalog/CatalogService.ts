@@ -135,6 +135,7 @@ export class CatalogService {
   /** Stops reporting; a run in progress finishes its current batch and is then ignored. */
   close(): void {
     this.closed = true
+    this.options.embeddings?.close?.()
   }
 
   private load(): Catalog {

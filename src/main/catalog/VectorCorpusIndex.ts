@@ -59,12 +59,20 @@ export class VectorCorpusIndex {
     await this.index.beginUpdate()
     try {
       for (const id of removed) await this.index.deleteItem(id)
-      for (const [i, doc] of changed.entries())
+      for (const [i, doc] of changed.entries()) {
+        // A document with nothing the provider can embed (no known word) has a zero vector:
+        // vectra would score it NaN against every query and jam its top-k. Left out, it is
+        // simply embedded again on the next sync.
+        if (vectors[i]!.every((x) => x === 0)) {
+          await this.index.deleteItem(doc.id)
+          continue
+        }
         await this.index.upsertItem({
           id: doc.id,
           vector: vectors[i]!,
           metadata: { hash: wanted.get(doc.id)! }
         })
+      }
       await this.index.endUpdate()
     } catch (error) {
       this.index.cancelUpdate()

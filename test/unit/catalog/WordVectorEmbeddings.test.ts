@@ -52,8 +52,19 @@ describe('meaningfulWords', () => {
 
 describe('WordVectorEmbeddings', () => {
   const tmp = useTempDir()
-  const open = (teacher: EmbeddingProvider, cacheFile?: string): WordVectorEmbeddings =>
-    new WordVectorEmbeddings({ teacher, baseVocabulary: async () => BASE, cacheFile })
+  const open = (
+    teacher: EmbeddingProvider,
+    cacheFile?: string,
+    extraVocabulary?: string[]
+  ): WordVectorEmbeddings =>
+    new WordVectorEmbeddings({
+      teacher,
+      baseVocabulary: async () => BASE,
+      extraVocabulary,
+      cacheFile,
+      // Long enough never to fire in a test: close() writes what waits.
+      saveDelayMs: 600_000
+    })
 
   it('embeds documents through their words, and answers queries without the teacher', async () => {
     const teacher = countingTeacher()
@@ -84,6 +95,41 @@ describe('WordVectorEmbeddings', () => {
     await words.idle()
     expect(teacher.asked).toEqual(['flashlight'])
     expect(nearest(await words.embedQuery('flashlight'), docs)).toBe(2)
+  })
+
+  it('learns its extra vocabulary with the documents', async () => {
+    const teacher = countingTeacher()
+    const words = open(teacher, undefined, ['lantern'])
+    const docs = await words.embed(DOCS)
+    expect(teacher.asked).toContain('lantern')
+    teacher.asked.length = 0
+    expect(nearest(await words.embedQuery('lantern'), docs)).toBe(2)
+    expect(teacher.asked).toEqual([])
+  })
+
+  it('writes the words learned from questions on close, and reads them back', async () => {
+    const file = join(tmp.path(), 'words', 'word-vectors.bin')
+    const first = open(countingTeacher(), file)
+    await first.embed(DOCS)
+    await first.embedQuery('flashlight')
+    await first.idle()
+    first.close()
+
+    const teacher = countingTeacher()
+    const reopened = open(teacher, file)
+    expect((await reopened.embedQuery('flashlight')).some((x) => x !== 0)).toBe(true)
+    expect(teacher.asked).toEqual([])
+  })
+
+  it('keeps working in memory when its file cannot be written', async () => {
+    // A file where its folder should be: no write can succeed, not even as root.
+    const blocked = join(tmp.write('not-a-folder', ''), 'words', 'word-vectors.bin')
+    const words = open(countingTeacher(), blocked)
+    const docs = await words.embed(DOCS)
+    expect(nearest(await words.embedQuery('shoes for walking in the rain'), docs)).toBe(0)
+    await words.embedQuery('flashlight')
+    await words.idle()
+    expect(() => words.close()).not.toThrow()
   })
 
   it('keeps what it learned on disk, and distils again from a damaged file', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CatalogService, catalogIndexRoot } from '../../../src/main/catalog/CatalogService'
 import { offlineEmbeddings } from '../../../src/main/catalog/embeddings/offlineEmbeddings'
+import { SentenceEncoderEmbeddings } from '../../../src/main/catalog/embeddings/SentenceEncoderEmbeddings'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 
 /** Runs `npm run catalog -- reindex` in a child process and SIGKILLs it once stderr matches. */
@@ -26,6 +27,15 @@ function reindexKilledAt(dataDir: string, when: RegExp): Promise<string> {
   })
 }
 
+/** The offline model, recording the words it is asked to embed. */
+class CountingTeacher extends SentenceEncoderEmbeddings {
+  readonly asked: string[] = []
+  override embed(texts: readonly string[]): Promise<number[][]> {
+    this.asked.push(...texts)
+    return super.embed(texts)
+  }
+}
+
 describe('a re-index killed part-way', () => {
   const tmp = useTempDir()
 
@@ -37,7 +47,8 @@ describe('a re-index killed part-way', () => {
       expect(log).toContain('products 25/25')
 
       // The word vectors the killed run learned are read back, not distilled again.
-      const embeddings = offlineEmbeddings({ indexRoot: catalogIndexRoot(tmp.path()) })
+      const teacher = new CountingTeacher()
+      const embeddings = offlineEmbeddings({ indexRoot: catalogIndexRoot(tmp.path()), teacher })
       const restarted = new CatalogService({
         shippedDir: RESOURCES_DIR,
         dataDir: tmp.path(),
@@ -46,6 +57,7 @@ describe('a re-index killed part-way', () => {
       const passages = restarted.status().sources.knowledge.count
       // The products written before the kill are kept; only the passages are embedded now.
       expect((await restarted.reindex()).embedded).toBe(passages)
+      expect(teacher.asked).toEqual([])
       expect(restarted.status()).toMatchObject({
         index: { state: 'ready', products: 25, passages }
       })

@@ -23,4 +23,6 @@ export interface EmbeddingProvider {
    * words learned.
    */
   prepare?(texts: readonly string[], onProgress?: Progress): Promise<void>
+  /** Writes what it learned and has not written yet (at shutdown). */
+  close?(): void
 }

@@ -38,11 +38,15 @@ export class SentenceEncoderEmbeddings implements EmbeddingProvider {
   }
 
   private load(): Promise<EmbeddingsModel> {
-    this.model ??= initModel(async () => {
-      const data = await modelSource()
-      this.vocabulary = data.vocabulary as [string, number][]
-      return data
-    })
+    if (!this.model) {
+      this.model = initModel(async () => {
+        const data = await modelSource()
+        this.vocabulary = data.vocabulary
+        return data
+      })
+      // A failed load is tried again on the next call.
+      this.model.catch(() => (this.model = undefined))
+    }
     return this.model
   }
 }

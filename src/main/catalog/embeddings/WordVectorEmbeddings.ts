@@ -6,12 +6,19 @@ import { meaningfulWords, WordVectorTable } from './WordVectorTable'
 export interface WordVectorEmbeddingsOptions {
   /** The sentence model the word vectors are distilled from (it embeds one word at a time). */
   teacher: EmbeddingProvider
-  /** Words known from the start besides the catalog's own: the teacher's common words. */
+  /**
+   * Words known from the start, whose mean vector is the table's centre: the teacher's own
+   * common words, fixed for a given teacher, so the centre (and every stored vector) is too.
+   */
   baseVocabulary: () => Promise<readonly string[]>
+  /** Words always learned with the documents (the glossary's English terms). */
+  extraVocabulary?: readonly string[]
   /** Where the learned vectors are kept between runs; in memory only without it. */
   cacheFile?: string
   /** Learn the unknown words of questions for the next ones (default); off in the eval. */
   learnFromQueries?: boolean
+  /** How long words learned from questions wait to be written (the table is rewritten whole). */
+  saveDelayMs?: number
 }
 
 // Words per teacher call while distilling: large batches amortise TensorFlow.js's overhead.
@@ -20,9 +27,8 @@ const TEACHER_BATCH = 256
 // "what is the weather today"; the sentence model itself let 6 through), and the paraphrases
 // that only the vectors find scored 0.31–0.37.
 const NOISE_FLOOR = 0.3
-// Words learned from callers' questions stop here (about 40 MB on disk).
+// The table stops learning from questions once it holds this many words in all (about 40 MB).
 const MAX_WORDS = 20_000
-// Words learned from questions are written at most this often (the table is rewritten whole).
 const SAVE_DELAY_MS = 10_000
 
 /**
@@ -41,6 +47,7 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
   // Learning runs one at a time, so two re-indexes never distil or write the same words twice.
   private learning: Promise<unknown> = Promise.resolve()
   private saveTimer: ReturnType<typeof setTimeout> | undefined
+  private unsaved: WordVectorTable | undefined
 
   constructor(private readonly options: WordVectorEmbeddingsOptions) {
     this.id = `${options.teacher.id}-words`
@@ -48,7 +55,8 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
   }
 
   async prepare(texts: readonly string[], onProgress?: Progress): Promise<void> {
-    await this.queueLearning(texts.flatMap(meaningfulWords), 'now', onProgress)
+    const words = [...(this.options.extraVocabulary ?? []), ...texts].flatMap(meaningfulWords)
+    await this.queueLearning(words, 'now', onProgress)
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {
@@ -74,6 +82,13 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
     await this.learning
   }
 
+  /** Writes words learned from questions that are still waiting for their timer. */
+  close(): void {
+    clearTimeout(this.saveTimer)
+    this.saveTimer = undefined
+    if (this.unsaved) this.save(this.unsaved)
+  }
+
   private queueLearning(
     words: readonly string[],
     save: 'now' | 'later',
@@ -93,22 +108,18 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
     const unknown = table.unknown(words)
     if (unknown.length === 0) return
     table.add(unknown, await this.teach(unknown, onProgress))
-    if (save === 'now') this.save(table)
-    else
-      this.saveTimer ??= setTimeout(() => {
-        this.saveTimer = undefined
-        try {
-          this.save(table)
-        } catch {
-          // Not fatal: words missing from the file are learned again when next asked.
-        }
-      }, SAVE_DELAY_MS).unref()
+    if (save === 'now') return this.save(table)
+    this.unsaved = table
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = undefined
+      this.save(table)
+    }, this.options.saveDelayMs ?? SAVE_DELAY_MS).unref()
   }
 
   private loaded(onProgress?: Progress): Promise<WordVectorTable> {
     if (!this.table) {
       this.table = this.open(onProgress)
-      // A failed first load (the teacher could not run) is retried on the next call.
+      // A failed first load (the teacher could not run) is tried again on the next call.
       this.table.catch(() => (this.table = undefined))
     }
     return this.table
@@ -141,13 +152,23 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
     return vectors
   }
 
+  /**
+   * Best effort: the file only spares distilling again, so a write that fails (full disk,
+   * read-only folder) leaves the vectors in memory working. Temp file + rename: a crash
+   * mid-write leaves the previous table, never half of one.
+   */
   private save(table: WordVectorTable): void {
     const file = this.options.cacheFile
     if (!file) return
-    // Temp file + rename: a crash mid-write leaves the previous table, never half of one.
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(`${file}.tmp`, table.serialize())
-    renameSync(`${file}.tmp`, file)
+    const temp = `${file}.${process.pid}.tmp`
+    try {
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(temp, table.serialize())
+      renameSync(temp, file)
+      if (this.unsaved === table) this.unsaved = undefined
+    } catch {
+      // Learned again from the teacher when next needed.
+    }
   }
 }
 

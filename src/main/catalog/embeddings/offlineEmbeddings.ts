@@ -20,10 +20,8 @@ export function offlineEmbeddings(options: OfflineEmbeddingsOptions = {}): WordV
   const teacher = options.teacher ?? new SentenceEncoderEmbeddings()
   return new WordVectorEmbeddings({
     teacher,
-    baseVocabulary: async () => [
-      ...(await teacher.wholeWords()),
-      ...Object.values(OUTDOOR_GLOSSARY)
-    ],
+    baseVocabulary: () => teacher.wholeWords(),
+    extraVocabulary: Object.values(OUTDOOR_GLOSSARY),
     cacheFile:
       options.indexRoot && join(options.indexRoot, `${teacher.id}-words`, 'word-vectors.bin'),
     learnFromQueries: options.learnFromQueries
