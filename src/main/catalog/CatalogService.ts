@@ -157,22 +157,14 @@ export class CatalogService {
     this.error = null
     this.changed()
     try {
-      // A static provider learns the documents' new words first (at first start, its whole base
-      // vocabulary): seconds of model time the screen shows as progress.
-      await embeddings.prepare?.(
-        [...productDocuments(catalog.products), ...passageDocuments(catalog.passages)].map(
-          (d) => d.text
-        ),
-        (done, total) => this.progress({ phase: 'words', done, total })
-      )
       let embedded = await products.sync(
         productDocuments(catalog.products),
-        (done, total) => this.progress({ phase: 'products', done, total }),
+        this.progressOf('products'),
         full
       )
       embedded += await passages.sync(
         passageDocuments(catalog.passages),
-        (done, total) => this.progress({ phase: 'passages', done, total }),
+        this.progressOf('passages'),
         full
       )
       this.indexed = { products: await products.size(), passages: await passages.size() }
@@ -189,6 +181,12 @@ export class CatalogService {
     } finally {
       this.changed()
     }
+  }
+
+  /** A corpus's sync progress as the screen shows it: words learned, then documents embedded. */
+  private progressOf(corpus: 'products' | 'passages') {
+    return (done: number, total: number, stage: 'words' | 'documents'): void =>
+      this.progress({ phase: stage === 'words' ? 'words' : corpus, done, total })
   }
 
   private progress(progress: IndexProgress): void {

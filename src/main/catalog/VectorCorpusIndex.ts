@@ -34,13 +34,18 @@ export class VectorCorpusIndex {
   /**
    * Brings the index in line with the documents; returns how many were embedded. `full`
    * re-embeds every document (after a model update that kept its id, or to rule out damage).
+   * A static provider first learns the documents' new words (at first start, its whole base
+   * vocabulary: seconds of model time), reported as the 'words' stage.
    */
   async sync(
     documents: readonly CorpusDocument[],
-    onProgress?: (done: number, total: number) => void,
+    onProgress?: (done: number, total: number, stage: 'words' | 'documents') => void,
     full = false
   ): Promise<number> {
-    await this.provider.prepare?.(documents.map((d) => d.text))
+    await this.provider.prepare?.(
+      documents.map((d) => d.text),
+      (done, total) => onProgress?.(done, total, 'words')
+    )
     const stored = await this.storedHashes()
     const wanted = new Map(documents.map((d) => [d.id, hashOf(d.text)]))
     const changed = full
@@ -48,13 +53,13 @@ export class VectorCorpusIndex {
       : documents.filter((d) => stored.get(d.id) !== wanted.get(d.id))
     const removed = [...stored.keys()].filter((id) => !wanted.has(id))
     if (changed.length === 0 && removed.length === 0) return 0
-    onProgress?.(0, changed.length)
+    onProgress?.(0, changed.length, 'documents')
     const vectors: number[][] = []
     for (let i = 0; i < changed.length; i += EMBED_BATCH) {
       vectors.push(
         ...(await this.provider.embed(changed.slice(i, i + EMBED_BATCH).map((d) => d.text)))
       )
-      onProgress?.(Math.min(i + EMBED_BATCH, changed.length), changed.length)
+      onProgress?.(Math.min(i + EMBED_BATCH, changed.length), changed.length, 'documents')
     }
     await this.index.beginUpdate()
     try {
@@ -63,7 +68,7 @@ export class VectorCorpusIndex {
         // A document with nothing the provider can embed (no known word) has a zero vector:
         // vectra would score it NaN against every query and jam its top-k. Left out, it is
         // simply embedded again on the next sync.
-        if (vectors[i]!.every((x) => x === 0)) {
+        if (isZero(vectors[i]!)) {
           await this.index.deleteItem(doc.id)
           continue
         }
@@ -87,7 +92,7 @@ export class VectorCorpusIndex {
    */
   async query(text: string, k: number): Promise<{ id: string; score: number }[]> {
     const vector = await this.provider.embedQuery(text)
-    if (vector.every((x) => x === 0)) return []
+    if (isZero(vector)) return []
     const results = await this.index.queryItems(vector, '', k)
     return results
       .filter((r) => r.score >= this.provider.minSimilarity)
@@ -116,4 +121,5 @@ export class VectorCorpusIndex {
   }
 }
 
+const isZero = (vector: readonly number[]): boolean => vector.every((x) => x === 0)
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
