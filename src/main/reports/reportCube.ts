@@ -1,3 +1,4 @@
+import { byName } from './byName'
 import { NO_CODE, type SessionColumns } from './sessionColumns'
 
 /**
@@ -19,8 +20,6 @@ export interface CubeRow {
   maxP95Ms: number
   datedSessions: number
 }
-
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 export function reportCube(
   columns: SessionColumns,

@@ -1,5 +1,6 @@
 import { pandasMode } from '../../shared/analytics/pandasMode'
 import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
+import { byName } from './byName'
 import type { CubeRow } from './reportCube'
 
 type CubeFigures = Pick<
@@ -51,7 +52,6 @@ function totalsBy<K>(rows: readonly CubeRow[], key: (row: CubeRow) => K): Map<K,
   return map
 }
 
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 /** pandas value_counts order, as the lab report sorts counts: most first, ties by value. */
 const valueCounts = (map: Map<string, Totals>): [string, Totals][] =>
   [...map].sort(([a, x], [b, y]) => y.sessions - x.sessions || byName(a, b))

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
+import { byName } from './byName'
 import { NO_CODE, type SessionColumns } from './sessionColumns'
 
 /** Sessions and negative sessions per UTC day of `started_at`; undated sessions are left out. */
@@ -25,6 +26,6 @@ export function sessionsPerDay(
       negativeSharePct: (negatives[code]! / sessions[code]!) * 100
     }))
     .filter((d) => d.sessions > 0)
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+    .sort((a, b) => byName(a.day, b.day))
   return { undatedSessions, days }
 }
