@@ -31,6 +31,7 @@ import { seedPilotSessions } from './sessions/seedPilotSessions'
 import type { LabCsvReader } from './sessions/readLabCsvInWorker'
 import { SessionImporter } from './sessions/SessionImporter'
 import { SessionStore } from './sessions/SessionStore'
+import { nextTurn } from './nextTurn'
 
 export interface ServiceOptions {
   dataDir: string
@@ -75,11 +76,8 @@ const readableKey =
 
 /** Reads the report columns once the current request is answered; a failure waits for Reports. */
 function warmReports(reports: ReportQueries): void {
-  setTimeout(() => void reports.summary({}).catch(() => undefined), 0)
+  setTimeout(() => void reports.warm().catch(() => undefined), 0)
 }
-
-/** Lets queued IPC requests run between slices of a long computation. */
-const nextTurn = (): Promise<void> => new Promise((resume) => setImmediate(resume))
 
 /** Builds every main-process service in dependency order; shared by Electron and the harness. */
 export async function createServices(options: ServiceOptions): Promise<Services> {

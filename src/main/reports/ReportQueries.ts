@@ -6,6 +6,7 @@ import {
   type ReportSummary
 } from '../../shared/ipc/routes/reportRoutes'
 import { SLOW_P95_MS } from '../../shared/sessions/labSchema'
+import { nextTurn } from '../nextTurn'
 import { FACET_COLUMNS, type FacetColumn } from '../../shared/sessions/sessionQuery'
 import { queryAlertFigures } from './alertFigures'
 import { latencyHistogram } from './latencyHistogram'
@@ -21,7 +22,6 @@ import { sessionsPerDay } from './sessionsPerDay'
 export type Pause = () => Promise<void>
 const noPause: Pause = async () => {}
 /** Between chunks of the column read, whoever asked: reading 1M sessions takes seconds. */
-const nextTurn: Pause = () => new Promise((resume) => setImmediate(resume))
 
 interface ColumnsRead {
   before: string
@@ -74,6 +74,11 @@ export class ReportQueries {
       // Under a steady stream of writes, answer from the latest read rather than wait.
       if (attempt === 3) return read.columns
     }
+  }
+
+  /** Reads the columns now if the database changed, so the next request finds them ready. */
+  async warm(): Promise<void> {
+    await this.columns()
   }
 
   async summary(filter: ReportFilter, pause: Pause = noPause): Promise<ReportSummary> {

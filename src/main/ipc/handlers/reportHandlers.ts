@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises'
 import type { HandlersFor } from '../../../shared/ipc/route'
 import type { reportRoutes } from '../../../shared/ipc/routes/reportRoutes'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
+import { nextTurn } from '../../nextTurn'
 import type { ReportQueries } from '../../reports/ReportQueries'
-
-const nextTurn = (): Promise<void> => new Promise((resume) => setImmediate(resume))
 
 export interface ReportHandlerDeps {
   reports: ReportQueries

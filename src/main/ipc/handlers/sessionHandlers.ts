@@ -7,6 +7,7 @@ import type { Events } from '../../../shared/ipc/contract'
 import { FAILED_REASONS } from '../../../shared/ipc/result'
 import type { FacetColumn } from '../../../shared/sessions/sessionQuery'
 import type { FileDialogs } from '../../dialogs/FileDialogs'
+import { nextTurn } from '../../nextTurn'
 import type { SessionImporter } from '../../sessions/SessionImporter'
 import type { SessionStore } from '../../sessions/SessionStore'
 import { writeSessionsCsv } from '../../sessions/writeSessionsCsv'
@@ -68,7 +69,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
       const report = new LabReportAccumulator()
       for (const page of deps.store.labPages(filter)) {
         for (const session of page) report.add(session)
-        await new Promise((resume) => setImmediate(resume))
+        await nextTurn()
       }
       return report.page(maxListed)
     }
