@@ -32,29 +32,18 @@ export interface FinalizedCall {
 }
 
 /**
- * The session row and turn rows of a recorded call: the stored inputs replayed through the
- * same reducer the live screen ran, then finalizeSession and the offline classifiers. A call
- * recorded without `call.ended` (crash, closed window) gets one at its last input, so open
- * utterances settle as they would have at hang-up.
+ * The session row and turn rows of a recorded call, from its stored inputs replayed through the
+ * same reducer the live screen ran (replayRecorded), then finalizeSession and the offline
+ * classifiers.
  *
  * No counted turn (hung up before any answer): latency P50/P95 are written as 0, the v1
  * schema requires numbers, and calls.counted_turns = 0 says that 0 means "none".
  */
-export function finalizeRecordedCall(
-  inputs: readonly CallInput[],
-  facts: CallFacts,
-  detect: LanguageDetector,
-  /** The labelling model's sentiment and scenario; null: the offline lexicons decide. */
-  modelLabels: CallLabels | null = null
-): FinalizedCall {
-  return finalizeReplayedCall(replayRecorded(inputs, facts), facts, detect, modelLabels)
-}
-
-/** finalizeRecordedCall on a call already replayed (replayRecorded), to replay it once. */
 export function finalizeReplayedCall(
   state: CallState,
   facts: CallFacts,
   detect: LanguageDetector,
+  /** The labelling model's sentiment and scenario; null: the offline lexicons decide. */
   modelLabels: CallLabels | null
 ): FinalizedCall {
   const labels = { ...classifyCall(callerText(state), detect), ...modelLabels }
@@ -97,7 +86,10 @@ export function finalizeReplayedCall(
   return { session, turns: turnRows(state), countedTurns: row.counted_turns, endedAtMs }
 }
 
-/** The recorded inputs through the live reducer, with a hang-up if the call never had one. */
+/**
+ * The recorded inputs through the live reducer. A call recorded without `call.ended` (crash,
+ * closed window) gets one at its last input, so open utterances settle as at hang-up.
+ */
 export function replayRecorded(inputs: readonly CallInput[], facts: CallFacts): CallState {
   const config = callMetricsConfig(facts.pricing ? { prices: facts.pricing } : {})
   return replayCall(withHangUp(inputs), config)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { finalizeRecordedCall } from '../../../src/main/recording/finalizeRecordedCall'
+import {
+  finalizeReplayedCall,
+  replayRecorded,
+  type CallFacts
+} from '../../../src/main/recording/finalizeRecordedCall'
 import { NORMAL_CALL } from '../../../src/shared/live-call/callFixtures'
 
 const facts = {
@@ -10,17 +14,17 @@ const facts = {
   pricing: null
 }
 const detect = () => ({ language: 'en', reliable: true })
+const finalizeCall = (callFacts: CallFacts) =>
+  finalizeReplayedCall(replayRecorded(NORMAL_CALL, callFacts), callFacts, detect, null)
 
-describe('finalizeRecordedCall: escalated flag', () => {
+describe('finalizeReplayedCall: escalated flag', () => {
   it('marks the session escalated when a supervisor escalated one of its alerts', () => {
-    const { session } = finalizeRecordedCall(NORMAL_CALL, { ...facts, escalated: true }, detect)
+    const { session } = finalizeCall({ ...facts, escalated: true })
     expect(session.escalated).toBe(true)
   })
 
   it('leaves it unknown otherwise, as for any call nobody escalated', () => {
-    expect(finalizeRecordedCall(NORMAL_CALL, facts, detect).session.escalated).toBeNull()
-    expect(
-      finalizeRecordedCall(NORMAL_CALL, { ...facts, escalated: false }, detect).session.escalated
-    ).toBeNull()
+    expect(finalizeCall(facts).session.escalated).toBeNull()
+    expect(finalizeCall({ ...facts, escalated: false }).session.escalated).toBeNull()
   })
 })
