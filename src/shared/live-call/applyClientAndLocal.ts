@@ -80,8 +80,7 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
         t,
         itemId: e.item_id,
         negative: e.negative,
-        cue: e.cue,
-        reader: e.reader
+        cue: e.cue
       })
     case 'call.ended': {
       if (s.endedT !== null) return s

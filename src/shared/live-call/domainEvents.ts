@@ -60,7 +60,6 @@ export type CallDomainEvent =
       itemId: string
       negative: boolean
       cue: string
-      reader: string
     }
   | { type: 'turn.completed'; t: number; turn: TurnRecord }
   | {

@@ -228,8 +228,7 @@ describe('negative sentiment read by a model (verdicts main records)', () => {
     t: 50_000,
     itemId,
     negative,
-    cue,
-    reader: 'model:labels-mini'
+    cue
   })
 
   it('waits for the verdict instead of the lexicon, then fires on a negative one', () => {
