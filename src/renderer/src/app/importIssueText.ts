@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { numberFormat } from '@renderer/i18n'
+import { plainNumber } from '@renderer/i18n'
 import { en } from '@renderer/i18n/resources'
 import type { IssueParams } from '@shared/sessions/importIssueCodes'
 import type { ImportIssue, ImportWarning } from '@shared/sessions/importIssues'
@@ -13,17 +13,11 @@ const knows = <T extends object>(
   code: string | undefined
 ): code is Extract<keyof T, string> => code !== undefined && Object.hasOwn(table, code)
 
-/**
- * Numbers in the UI language's decimals, ungrouped: rows, field counts and latencies read like
- * the file's own figures (a spreadsheet does not group row numbers), and English stays as main
- * words it.
- */
-const plain = (value: number): string =>
-  numberFormat({ useGrouping: false, maximumFractionDigits: 20 }).format(value)
-
+// Numbers ungrouped: rows, field counts and latencies read like the file's own figures (a
+// spreadsheet does not group row numbers), and English stays as main words it.
 const formatted = (params: IssueParams | undefined): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? plain(v) : v])
+    Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? plainNumber(v) : v])
   )
 
 /** "row 12, column turns: empty value" in the UI language; main's English for unknown codes. */
@@ -31,7 +25,7 @@ export function importIssueText(issue: ImportIssue, t: Errors): string {
   const reason = knows(en.errors.importIssue.reason, issue.code)
     ? t(`importIssue.reason.${issue.code as ReasonCode}`, { replace: formatted(issue.params) })
     : issue.reason
-  return t('importIssue.line', { row: plain(issue.row), column: issue.column, reason })
+  return t('importIssue.line', { row: plainNumber(issue.row), column: issue.column, reason })
 }
 
 /** "column language: unknown value "de" accepted ×3 (rows 4, 9, …)" in the UI language. */
@@ -42,12 +36,12 @@ export function importWarningText(warning: ImportWarning, t: Errors): string {
       })
     : warning.message
   const parts = [t('importWarning.line', { column: warning.column, message })]
-  if (warning.count > 1) parts.push(t('importWarning.times', { times: plain(warning.count) }))
+  if (warning.count > 1) parts.push(t('importWarning.times', { times: plainNumber(warning.count) }))
   if (warning.firstRows.length > 0) {
     const more = warning.count > warning.firstRows.length ? ', …' : ''
     parts.push(
       t('importWarning.rows', {
-        rows: warning.firstRows.map(plain).join(', ') + more,
+        rows: warning.firstRows.map((row) => plainNumber(row)).join(', ') + more,
         count: warning.count
       })
     )

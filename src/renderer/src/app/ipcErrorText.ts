@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { numberFormat } from '@renderer/i18n'
+import { plainNumber } from '@renderer/i18n'
 import { en } from '@renderer/i18n/resources'
 import type { IpcIssue } from '@shared/ipc/ipcIssue'
 import { failedReasonOf } from '@shared/ipc/result'
@@ -64,7 +64,7 @@ function translatedIssue(issue: IpcIssue, t: Errors): string | undefined {
       const { limit, inclusive } = params
       if (typeof limit !== 'number') return undefined
       // Ungrouped, as zod prints it: "<=100000".
-      const shown = numberFormat({ useGrouping: false, maximumFractionDigits: 20 }).format(limit)
+      const shown = plainNumber(limit)
       const bound = inclusive === true ? 'inclusive' : 'exclusive'
       return issue.code === 'too_big'
         ? t(`ipc.issue.tooBig.${bound}`, { limit: shown })

@@ -1,4 +1,4 @@
 export { initI18n, i18next } from './i18n'
-export { numberFormat, dateTimeFormat, formatDurationMs } from './intl'
+export { numberFormat, plainNumber, dateTimeFormat, formatDurationMs } from './intl'
 export { UI_LANGUAGES, type UiLanguage } from './resources'
 export { initialUiLanguage, storeUiLanguage } from './uiLanguage'

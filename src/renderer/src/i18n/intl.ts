@@ -23,6 +23,13 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
 export const numberFormat = (options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
   cached('n', options, (locale) => new Intl.NumberFormat(locale, options))
 
+/**
+ * A number in the UI language's digits and decimals, ungrouped: row numbers, status codes, byte
+ * counts and limits read as the file, the service or zod wrote them ("12345", "<=100000").
+ */
+export const plainNumber = (value: number): string =>
+  numberFormat({ useGrouping: false, maximumFractionDigits: 20 }).format(value)
+
 export const dateTimeFormat = (options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat =>
   cached('d', options, (locale) => new Intl.DateTimeFormat(locale, options))
 

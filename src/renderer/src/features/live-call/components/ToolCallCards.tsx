@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import type { ToolCallRecord } from '@shared/live-call/callState'
-import { numberFormat } from '@renderer/i18n'
+import { plainNumber } from '@renderer/i18n'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { formatWhole } from './format'
 
@@ -28,7 +28,7 @@ function resultText(result: ToolCallRecord['result'], t: TFunction<'liveCall'>):
   const ms = formatWhole(result.ms)
   if (!result.ok) return t('tools.failed', { error: result.error ?? t('tools.unknownError'), ms })
   // Ungrouped, as the e2e tests and logs read it ("12345 bytes").
-  const bytes = numberFormat({ useGrouping: false }).format(result.resultBytes)
+  const bytes = plainNumber(result.resultBytes)
   return result.resultCount === null
     ? t('tools.resultsUnknown', { bytes, ms })
     : t('tools.results', { count: result.resultCount, bytes, ms })

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack'
 import type { ConnectionTest } from '@shared/settings/connectionTest'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
 import { ipcErrorMessage } from '@renderer/app/ipcErrorText'
-import { numberFormat } from '@renderer/i18n'
+import { numberFormat, plainNumber } from '@renderer/i18n'
 
 /** Mints a short-lived client secret with the saved settings and key, and says what happened. */
 export function TestConnectionButton({ disabled }: { disabled: boolean }): JSX.Element {
@@ -47,9 +47,6 @@ export function TestConnectionButton({ disabled }: { disabled: boolean }): JSX.E
   )
 }
 
-// Status codes read as the service sent them (no digit grouping).
-const status = (code: number): string => numberFormat({ useGrouping: false }).format(code)
-
 /**
  * The outcome in the UI language. The service's own words (its error text, Node's network
  * reason) are quoted as they came; main's English `message` is kept for an outcome without
@@ -67,13 +64,19 @@ function outcomeText(result: ConnectionTest, t: TFunction<'settings'>): string {
     case 'bad_key':
       if (result.status === undefined) return result.message
       return result.detail
-        ? t('connection.badKeyDetail', { status: status(result.status), detail: result.detail })
-        : t('connection.badKey', { status: status(result.status) })
+        ? t('connection.badKeyDetail', {
+            status: plainNumber(result.status),
+            detail: result.detail
+          })
+        : t('connection.badKey', { status: plainNumber(result.status) })
     case 'refused':
       if (result.status === undefined) return result.message
       return result.detail
-        ? t('connection.refusedDetail', { status: status(result.status), detail: result.detail })
-        : t('connection.refused', { status: status(result.status) })
+        ? t('connection.refusedDetail', {
+            status: plainNumber(result.status),
+            detail: result.detail
+          })
+        : t('connection.refused', { status: plainNumber(result.status) })
     case 'unreachable':
       if (result.origin === undefined || result.cause === undefined) return result.message
       return t('connection.unreachable', { origin: result.origin, cause: result.cause })
