@@ -62,21 +62,14 @@ function outcomeText(result: ConnectionTest, t: TFunction<'settings'>): string {
     case 'no_key':
       return t('testConnection.noKey')
     case 'bad_key':
+    case 'refused': {
       if (result.status === undefined) return result.message
+      const key = result.kind === 'bad_key' ? 'badKey' : 'refused'
+      const status = plainNumber(result.status)
       return result.detail
-        ? t('connection.badKeyDetail', {
-            status: plainNumber(result.status),
-            detail: result.detail
-          })
-        : t('connection.badKey', { status: plainNumber(result.status) })
-    case 'refused':
-      if (result.status === undefined) return result.message
-      return result.detail
-        ? t('connection.refusedDetail', {
-            status: plainNumber(result.status),
-            detail: result.detail
-          })
-        : t('connection.refused', { status: plainNumber(result.status) })
+        ? t(`connection.${key}Detail`, { status, detail: result.detail })
+        : t(`connection.${key}`, { status })
+    }
     case 'unreachable':
       if (result.origin === undefined || result.cause === undefined) return result.message
       return t('connection.unreachable', { origin: result.origin, cause: result.cause })
