@@ -9,14 +9,18 @@ const n = z.number()
 
 /** Values an import problem's sentence needs; the UI formats the numbers in its language. */
 export const IssueParamsSchema = z.record(z.string(), z.union([z.string(), n]))
-/** What the UI needs to say an import problem in its language (the English reason stays). */
-export const IssueCodeFields = {
-  code: z.enum(IMPORT_ISSUE_CODES).optional(),
-  params: IssueParamsSchema.optional()
-}
-
-const IssueSchema = z
-  .object({ row: n, column: z.string(), reason: z.string(), ...IssueCodeFields })
+/**
+ * One import problem: where, main's English reason, and the code and values the UI words it
+ * with in its language.
+ */
+export const IssueSchema = z
+  .object({
+    row: n,
+    column: z.string(),
+    reason: z.string(),
+    code: z.enum(IMPORT_ISSUE_CODES).optional(),
+    params: IssueParamsSchema.optional()
+  })
   .strict()
 const WarningSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CatalogSourceKindSchema, CatalogStatusSchema } from '../../catalog/catalogStatus'
 import { route } from '../route'
-import { IssueCodeFields } from '../schemas'
+import { IssueSchema } from '../schemas'
 
 const ToolError = z
   .object({
@@ -104,16 +104,8 @@ export const catalogRoutes = {
           status: z.literal('invalid'),
           kind: CatalogSourceKindSchema,
           fileName: z.string(),
-          issues: z.array(
-            z
-              .object({
-                row: z.number().int(),
-                column: z.string(),
-                reason: z.string(),
-                ...IssueCodeFields
-              })
-              .strict()
-          ),
+          // A catalog file's rows are whole numbers (an item number for JSON).
+          issues: z.array(IssueSchema.extend({ row: z.number().int() })),
           totalIssues: z.number().int()
         })
         .strict()
