@@ -7,10 +7,8 @@ import {
   type LexiconReason,
   type TranscriptLine
 } from '../../shared/classify/modelLabels'
+import { byModel, type LabelledBy } from './labelledBy'
 import type { LabellingChoice } from './labellingModel'
-
-/** Who labelled a call's sentiment and scenario, as stored with it (calls.labelled_by). */
-export type LabelledBy = `model:${string}` | 'lexicon'
 
 export interface CallLabelling {
   /** The model's labels; null: the offline lexicons label the call. */
@@ -47,7 +45,7 @@ export async function labelCall(
       answer: CallLabelsSchema,
       maxOutputTokens: 60
     })
-    return { labels, labelledBy: `model:${choice.model.model}`, reason: null, error: null }
+    return { labels, labelledBy: byModel(choice.model.model), reason: null, error: null }
   } catch (error) {
     return {
       labels: null,

@@ -5,13 +5,14 @@ import {
   utteranceText
 } from '../../shared/classify/modelLabels'
 import { readSentiment } from '../../shared/escalation/sentimentLexicon'
+import { byModel, type LabelledBy } from '../classify/labelledBy'
 import type { StructuredModel } from '../classify/StructuredModel'
 
 export interface SentimentReading {
   negative: boolean
   cue: string
-  /** 'model:<name>', or 'lexicon' when there was no model or it could not answer. */
-  reader: string
+  /** The model, or the lexicon when there was no model or it could not answer. */
+  reader: LabelledBy
 }
 
 /** A live reading must land while the caller is still there: a slow model yields to the lexicon. */
@@ -33,7 +34,7 @@ export async function readUtteranceSentiment(
         maxOutputTokens: 80,
         timeoutMs: LIVE_READING_TIMEOUT_MS
       })
-      return { negative: answer.negative, cue: answer.cue, reader: `model:${model.model}` }
+      return { negative: answer.negative, cue: answer.cue, reader: byModel(model.model) }
     } catch {
       // Falls through: the rule must not wait on a model that is down.
     }

@@ -9,6 +9,7 @@ import type { CallAlert, CallLabellingInfo } from '../../shared/ipc/routes/recor
 import { callEscalated } from '../escalation/sessionEscalation'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
+import { byModel, modelNameOf } from '../classify/labelledBy'
 import { labelCall, type CallLabelling } from '../classify/callLabelling'
 import type { LabellingChoice } from '../classify/labellingModel'
 import { finalizeReplayedCall, recordedTranscript, replayRecorded } from './finalizeRecordedCall'
@@ -39,7 +40,7 @@ interface CallRow {
 
 function labellingInfo(call: CallRow): CallLabellingInfo {
   if (call.labelled_by === null) return null
-  const model = call.labelled_by.startsWith('model:') ? call.labelled_by.slice(6) : null
+  const model = modelNameOf(call.labelled_by)
   return {
     by: model === null ? 'lexicon' : 'model',
     model,
@@ -80,7 +81,7 @@ export class CallRecorder {
     )
     // The live rules read sentiment with the labelling model for the whole call, if any.
     const choice = this.labelling()
-    const reader = choice.kind === 'model' ? `model:${choice.model.model}` : 'lexicon'
+    const reader = choice.kind === 'model' ? byModel(choice.model.model) : 'lexicon'
     const taken = this.db.prepare('SELECT 1 FROM sessions WHERE session_id = ?')
     // Two calls in the same second share the prefix: draw another suffix on a clash.
     for (let attempt = 0; attempt < 20; attempt++) {
