@@ -95,3 +95,20 @@ describe('CatalogIndexPanel: building', { timeout: 60_000 }, () => {
     ).toBeTruthy()
   })
 })
+
+describe('CatalogIndexPanel: a build just finished', { timeout: 60_000 }, () => {
+  afterEach(cleanup)
+
+  it('shows a full bar and says so while the hold lasts, nothing after', () => {
+    mockApi({})
+    const ready: CatalogStatus = {
+      ...failedWith(''),
+      index: { ...failedWith('').index, state: 'ready', error: null }
+    }
+    const { rerender } = render(<CatalogIndexPanel status={ready} progress={null} justFinished />)
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100')
+    expect(screen.getByText('Done: the index is up to date.')).toBeTruthy()
+    rerender(<CatalogIndexPanel status={ready} progress={null} justFinished={false} />)
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+})

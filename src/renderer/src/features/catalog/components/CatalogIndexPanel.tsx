@@ -25,10 +25,16 @@ const STATE_COLOR = {
 interface CatalogIndexPanelProps {
   status: CatalogStatus
   progress: IndexProgress | null
+  /** A build just succeeded: its bar stays full for a moment, so a fast one is still seen. */
+  justFinished?: boolean
 }
 
 /** Where the agent's facts come from, how they are indexed, and the controls to change that. */
-export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps): JSX.Element {
+export function CatalogIndexPanel({
+  status,
+  progress,
+  justFinished = false
+}: CatalogIndexPanelProps): JSX.Element {
   const { t } = useTranslation('catalog')
   const { t: tErrors } = useTranslation('errors')
   const [error, setError] = useState<IpcError | null>(null)
@@ -40,7 +46,12 @@ export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps):
       setError(toIpcError('catalog.reindex', failure))
     )
   }
-  const percent = progress && progress.total ? (100 * progress.done) / progress.total : 0
+  const finished = justFinished && index.state === 'ready'
+  const percent = finished
+    ? 100
+    : progress && progress.total
+      ? (100 * progress.done) / progress.total
+      : 0
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} aria-label={t('index.label')}>
@@ -87,21 +98,23 @@ export function CatalogIndexPanel({ status, progress }: CatalogIndexPanelProps):
           </Button>
         </Stack>
       </Stack>
-      {building && (
+      {(building || finished) && (
         <Stack spacing={0.5} sx={{ mt: 1.5 }}>
           <LinearProgress
-            variant={progress ? 'determinate' : 'indeterminate'}
+            variant={progress || finished ? 'determinate' : 'indeterminate'}
             value={percent}
             aria-label={t('index.progressLabel')}
             data-testid="catalog-index-progress"
           />
           <Typography variant="caption" color="text.secondary">
-            {progress
-              ? t(`index.progress.${progress.phase}`, {
-                  done: progress.done,
-                  total: progress.total
-                })
-              : t('index.checking')}
+            {finished
+              ? t('index.finished')
+              : progress
+                ? t(`index.progress.${progress.phase}`, {
+                    done: progress.done,
+                    total: progress.total
+                  })
+                : t('index.checking')}
           </Typography>
         </Stack>
       )}

@@ -16,14 +16,16 @@ export function CatalogScreen(): JSX.Element {
   const { t } = useTranslation('catalog')
   const [text, setText] = useState('')
   const query = useDebouncedValue(text.trim(), 250)
-  const { status, progress, error, sourcesVersion } = useCatalogStatus()
+  const { status, progress, justFinished, error, sourcesVersion } = useCatalogStatus()
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2, overflow: 'auto' }}>
       <Typography variant="h5" component="h1">
         {t('screen.title')}
       </Typography>
       {error && <IpcErrorAlert error={error} />}
-      {status && <CatalogIndexPanel status={status} progress={progress} />}
+      {status && (
+        <CatalogIndexPanel status={status} progress={progress} justFinished={justFinished} />
+      )}
       <Box>
         <SearchField
           label={t('screen.searchLabel')}

@@ -1,12 +1,21 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CatalogStatus, IndexProgress } from '@shared/catalog/catalogStatus'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
+
+/**
+ * How long a finished build's full bar stays up. A rebuild of the shipped catalog takes tens of
+ * milliseconds: without the hold its bar would flash (or never paint) and the user could not
+ * tell that it ran.
+ */
+export const FINISHED_HOLD_MS = 800
 
 export interface CatalogStatusState {
   status: CatalogStatus | undefined
   /** The running build's latest step; null when no build runs. */
   progress: IndexProgress | null
+  /** A build this screen watched has just succeeded (true for FINISHED_HOLD_MS). */
+  justFinished: boolean
   error: IpcError | null
   /** Bumped whenever the sources change, so lists refetch. */
   sourcesVersion: number
@@ -16,17 +25,25 @@ export interface CatalogStatusState {
 export function useCatalogStatus(): CatalogStatusState {
   const [status, setStatus] = useState<CatalogStatus>()
   const [progress, setProgress] = useState<IndexProgress | null>(null)
+  const [justFinished, setJustFinished] = useState(false)
   const [error, setError] = useState<IpcError | null>(null)
   const [sourcesVersion, setSourcesVersion] = useState(0)
+  const lastState = useRef<CatalogStatus['index']['state'] | undefined>(undefined)
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   useEffect(() => {
     let current = true
     request('catalog.status', {}).then(
-      (data) => current && setStatus((known) => known ?? data),
+      (data) => {
+        if (!current) return
+        setStatus((known) => known ?? data)
+        lastState.current ??= data.index.state
+      },
       (failure: unknown) => current && setError(toIpcError('catalog.status', failure))
     )
     return () => {
       current = false
+      clearTimeout(holdTimer.current)
     }
   }, [])
   useIpcEvent('catalog.changed', (next) => {
@@ -35,8 +52,18 @@ export function useCatalogStatus(): CatalogStatusState {
         setSourcesVersion((v) => v + 1)
       return next
     })
-    if (next.index.state !== 'building') setProgress(null)
+    const state = next.index.state
+    if (state !== 'building') setProgress(null)
+    if (state === 'building') {
+      clearTimeout(holdTimer.current)
+      setJustFinished(false)
+    } else if (state === 'ready' && lastState.current === 'building') {
+      setJustFinished(true)
+      clearTimeout(holdTimer.current)
+      holdTimer.current = setTimeout(() => setJustFinished(false), FINISHED_HOLD_MS)
+    }
+    lastState.current = state
   })
   useIpcEvent('catalog.indexProgress', setProgress)
-  return { status, progress, error, sourcesVersion }
+  return { status, progress, justFinished, error, sourcesVersion }
 }

@@ -1,0 +1,92 @@
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CatalogStatus } from '@shared/catalog/catalogStatus'
+import { ok } from '@renderer/test/mockApi'
+import { FINISHED_HOLD_MS, useCatalogStatus } from './useCatalogStatus'
+
+const withState = (state: CatalogStatus['index']['state']): CatalogStatus => ({
+  sources: {
+    products: { count: 25, origin: 'shipped' },
+    orders: { count: 20, origin: 'shipped' },
+    knowledge: { count: 9, origin: 'shipped' }
+  },
+  index: {
+    provider: 'use-lite-512-words',
+    dimensions: 512,
+    state,
+    products: 25,
+    passages: 40,
+    builtAt: null,
+    lastRun: null,
+    error: null
+  },
+  retrieval: 'hybrid'
+})
+
+/** window.api whose main-process events the test sends. */
+function apiWithEvents(initial: CatalogStatus): (name: string, payload: unknown) => void {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const api = {
+    request: vi.fn(async () => ok(initial)),
+    on: (name: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(name) ?? new Set()
+      set.add(listener)
+      listeners.set(name, set)
+      return () => set.delete(listener)
+    }
+  }
+  Object.defineProperty(window, 'api', { value: api, configurable: true, writable: true })
+  return (name, payload) => act(() => listeners.get(name)?.forEach((listener) => listener(payload)))
+}
+
+describe('useCatalogStatus', () => {
+  afterEach(() => {
+    cleanup()
+    vi.useRealTimers()
+    Reflect.deleteProperty(window, 'api')
+  })
+
+  it('holds a finished build for a moment, even one too fast to show a step', async () => {
+    const send = apiWithEvents(withState('ready'))
+    const { result } = renderHook(() => useCatalogStatus())
+    await waitFor(() => expect(result.current.status?.index.state).toBe('ready'))
+    expect(result.current.justFinished).toBe(false)
+
+    vi.useFakeTimers()
+    send('catalog.changed', withState('building'))
+    send('catalog.indexProgress', { phase: 'products', done: 10, total: 25 })
+    expect(result.current.progress).toEqual({ phase: 'products', done: 10, total: 25 })
+    send('catalog.changed', withState('ready'))
+    expect(result.current.progress).toBeNull()
+    expect(result.current.justFinished).toBe(true)
+
+    act(() => vi.advanceTimersByTime(FINISHED_HOLD_MS - 1))
+    expect(result.current.justFinished).toBe(true)
+    act(() => vi.advanceTimersByTime(1))
+    expect(result.current.justFinished).toBe(false)
+  })
+
+  it('does not claim success for a failed build, nor for a status that was never building', async () => {
+    const send = apiWithEvents(withState('stale'))
+    const { result } = renderHook(() => useCatalogStatus())
+    await waitFor(() => expect(result.current.status?.index.state).toBe('stale'))
+    send('catalog.changed', withState('ready'))
+    expect(result.current.justFinished).toBe(false)
+    send('catalog.changed', withState('building'))
+    send('catalog.changed', {
+      ...withState('failed'),
+      index: { ...withState('failed').index, error: 'x' }
+    })
+    expect(result.current.justFinished).toBe(false)
+  })
+
+  it('drops the hold when another build starts', async () => {
+    const send = apiWithEvents(withState('building'))
+    const { result } = renderHook(() => useCatalogStatus())
+    await waitFor(() => expect(result.current.status?.index.state).toBe('building'))
+    send('catalog.changed', withState('ready'))
+    expect(result.current.justFinished).toBe(true)
+    send('catalog.changed', withState('building'))
+    expect(result.current.justFinished).toBe(false)
+  })
+})
