@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { bumpSessionsVersion } from '../sessions/sessionsVersion'
 
 // A session is escalated when any of its alerts was. A live call's session row only exists
 // after hang-up, so the flag is set twice over: at finalization (CallFacts.escalated) and on
@@ -13,8 +14,14 @@ export function callEscalated(db: DatabaseSync, sessionId: string): boolean {
   )
 }
 
-/** Sets sessions.escalated when an alert of the session was escalated (no row yet: no-op). */
+/**
+ * Sets sessions.escalated when an alert of the session was escalated (no row yet, or already
+ * set: no-op). Call inside the transaction of the alert's action.
+ */
 export function markSessionIfEscalated(db: DatabaseSync, sessionId: string): void {
-  if (callEscalated(db, sessionId))
-    db.prepare('UPDATE sessions SET escalated = 1 WHERE session_id = ?').run(sessionId)
+  if (!callEscalated(db, sessionId)) return
+  const { changes } = db
+    .prepare('UPDATE sessions SET escalated = 1 WHERE session_id = ? AND escalated IS NOT 1')
+    .run(sessionId)
+  if (Number(changes) > 0) bumpSessionsVersion(db)
 }

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
 import { EXTENDED_COLUMNS, LAB_COLUMNS } from '../../shared/sessions/labSchema'
 import type { StoredSession } from '../../shared/sessions/labSchema'
+import { bumpSessionsVersion } from '../sessions/sessionsVersion'
 
 const SESSION_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS, 'recorded_at'] as const
 type SqlValue = string | number | null
@@ -9,13 +10,17 @@ type SqlValue = string | number | null
 const sqlValue = (value: unknown): SqlValue =>
   typeof value === 'boolean' ? (value ? 1 : 0) : (value as SqlValue)
 
-/** The session row of a finished or recovered call (the v1 CHECKs guard the figures). */
+/**
+ * The session row of a finished or recovered call (the v1 CHECKs guard the figures). Call inside
+ * a transaction: it also moves the sessions' version.
+ */
 export function insertSession(db: DatabaseSync, session: StoredSession, recordedAt: string): void {
   const values = { ...session, recorded_at: recordedAt } as Record<string, unknown>
   db.prepare(
     `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')})
      VALUES (${SESSION_COLUMNS.map(() => '?').join(', ')})`
   ).run(...SESSION_COLUMNS.map((c) => sqlValue(values[c])))
+  bumpSessionsVersion(db)
 }
 
 const TURN_COLUMNS = [

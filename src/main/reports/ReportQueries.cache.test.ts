@@ -5,6 +5,13 @@ import { SessionImporter } from '../sessions/SessionImporter'
 import type { SessionStore } from '../sessions/SessionStore'
 import { openReportDb } from '../../../test/unit/reports/reportFixtures'
 import { PILOT_CSV, useTempDir } from '../../../test/support/tempDir'
+import { alertsOfCall } from '../../shared/escalation/escalationEngine'
+import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '../../shared/escalation/thresholds'
+import { said } from '../../../test/unit/escalation/scriptedCalls'
+import { AlertStore } from '../escalation/AlertStore'
+import { insertSession } from '../recording/recordingRows'
+import { SELECT_SESSIONS, toStoredSession } from '../sessions/sessionRows'
+import { sessionsVersion } from '../sessions/sessionsVersion'
 import { ReportQueries } from './ReportQueries'
 
 /** How many times the sessions' columns were read (their chunked SELECT was prepared). */
@@ -42,14 +49,43 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
     expect(columnReads(prepare)).toBe(1)
   })
 
-  it('follows a write on its own connection', async () => {
+  it("follows a finished call's session row on its own connection", async () => {
     const { reports, db, prepare } = await open()
-    const before = await reports.summary({ sentiment: ['negative'] })
-    db.prepare(`UPDATE sessions SET sentiment = 'negative' WHERE session_id = 'S01'`).run()
-    const after = await reports.summary({ sentiment: ['negative'] })
-    expect(after.kpis.sessions).toBe(before.kpis.sessions + 1)
-    expect((await reports.alerts({ sentiment: ['negative'] })).sessions).toBe(after.kpis.sessions)
+    const before = await reports.summary({})
+    const pilotRow = db.prepare(`${SELECT_SESSIONS} WHERE session_id = 'S01'`).get()!
+    const call = { ...toStoredSession(pilotRow), session_id: 'LIVE-1', source: 'live' as const }
+    db.exec('BEGIN IMMEDIATE')
+    insertSession(db, call, new Date().toISOString())
+    db.exec('COMMIT')
+    expect((await reports.summary({})).kpis.sessions).toBe(before.kpis.sessions + 1)
     expect(columnReads(prepare)).toBe(2)
+  })
+
+  it('moves the version when an escalation marks a session, not when it was already marked', async () => {
+    const { db } = await open()
+    const alerts = new AlertStore(db)
+    const human = alertsOfCall([said('get me a real person')], DEFAULTS)[0]!
+    const start = sessionsVersion(db)
+    await alerts.act({ alertId: alerts.record('S01', human), action: 'escalate' }, 'supervisor')
+    const marked = sessionsVersion(db)
+    expect(marked).not.toBe(start)
+    await alerts.act({ alertId: alerts.record('S01', human), action: 'escalate' }, 'supervisor')
+    expect(sessionsVersion(db)).toBe(marked)
+  })
+
+  it("keeps the columns while a live call's events and alerts are written", async () => {
+    const { reports, db, prepare } = await open()
+    await reports.summary({})
+    const append = db.prepare(
+      `INSERT INTO events (session_id, seq, at_ms, direction, type, payload) VALUES (?, ?, ?, ?, ?, ?)`
+    )
+    for (let seq = 0; seq < 50; seq++) {
+      append.run('LIVE-1', seq, seq * 20, 'server', 'response.output_audio.delta', '{}')
+      await reports.summary({ language: ['en'] })
+    }
+    new AlertStore(db).record('LIVE-1', alertsOfCall([said('get me a human')], DEFAULTS)[0]!)
+    await reports.summary({})
+    expect(columnReads(prepare)).toBe(1)
   })
 
   it("follows another connection's import", async () => {

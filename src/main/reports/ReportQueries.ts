@@ -17,6 +17,7 @@ import { rollUpCube } from './rollUpCube'
 import { selectRows } from './selectRows'
 import { loadSessionColumns, type SessionColumns } from './sessionColumns'
 import { sessionsPerDay } from './sessionsPerDay'
+import { sessionsVersion } from '../sessions/sessionsVersion'
 
 /** Lets other IPC requests run between the summary's steps. */
 export type Pause = () => Promise<void>
@@ -40,18 +41,9 @@ export class ReportQueries {
 
   constructor(private readonly db: DatabaseSync) {}
 
-  /**
-   * Changes to the database since the columns were read: data_version moves on every commit of
-   * another connection (imports, recording), total_changes() on every write of this one.
-   */
+  /** Moves only when the sessions do, whichever connection wrote them (not on a call's events). */
   private version(): string {
-    const { data_version } = this.db.prepare('PRAGMA data_version').get() as {
-      data_version: number
-    }
-    const { changes } = this.db.prepare('SELECT total_changes() AS changes').get() as {
-      changes: number
-    }
-    return `${data_version}:${changes}`
+    return sessionsVersion(this.db)
   }
 
   /** One read of the columns, with the versions before and after it. */

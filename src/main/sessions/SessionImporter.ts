@@ -8,6 +8,7 @@ import { checkpointInBackground } from './checkpointInBackground'
 import { readLabCsv } from './readLabCsv'
 import type { LabCsvReader } from './readLabCsvInWorker'
 import { ConflictPolicy, SessionBatchWriter } from './SessionBatchWriter'
+import { bumpSessionsVersion } from './sessionsVersion'
 
 export type { ConflictPolicy } from './SessionBatchWriter'
 
@@ -105,6 +106,7 @@ export class SessionImporter {
           warnings: summary.warnings
         }
       }
+      if (writer.inserted + writer.replaced > 0) bumpSessionsVersion(db)
       db.exec('COMMIT')
       this.checkpointIfBig()
       const { inserted, replaced, skipped } = writer

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
 import type { SessionStore } from '../../../src/main/sessions/SessionStore'
+import { bumpSessionsVersion } from '../../../src/main/sessions/sessionsVersion'
 import { computeLabReport } from '../../../src/shared/analytics/labReport'
 import { formatFixed } from '../../../src/shared/analytics/pythonFormat'
 import {
@@ -177,9 +178,11 @@ describe('reports.summary in SQL', () => {
     })
     for (const column of FACET_COLUMNS) expect(facets[column]).toEqual(distinct(column))
 
+    // A write to sessions as main's writers make it: with the version bumped.
     store.db
       .prepare("UPDATE sessions SET model = 'gpt-realtime-test' WHERE session_id = 'S01'")
       .run()
+    bumpSessionsVersion(store.db)
     expect((await reports.facets()).model).toEqual(distinct('model'))
     expect((await reports.facets()).model).toContain('gpt-realtime-test')
   })

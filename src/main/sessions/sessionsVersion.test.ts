@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../test/support/tempDir'
+import { openDatabase } from './openDatabase'
+import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
+
+const MAIN = join(__dirname, '..')
+const WRITES_SESSIONS = /\b(INSERT INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+sessions\b/i
+/** Files whose writes another file's transaction bumps for them. */
+const BUMPED_BY_CALLER: Record<string, string> = {
+  'sessions/SessionBatchWriter.ts': 'sessions/SessionImporter.ts'
+}
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) yield* sourceFiles(path)
+    else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) yield path
+  }
+}
+
+describe('sessionsVersion', () => {
+  const tmp = useTempDir()
+
+  it('starts at 0 and counts each bump, committed or rolled back with its transaction', () => {
+    const db = openDatabase(join(tmp.path(), 'sessions.sqlite'))
+    expect(sessionsVersion(db)).toBe('0')
+    bumpSessionsVersion(db)
+    bumpSessionsVersion(db)
+    expect(sessionsVersion(db)).toBe('2')
+    db.exec('BEGIN')
+    bumpSessionsVersion(db)
+    db.exec('ROLLBACK')
+    expect(sessionsVersion(db)).toBe('2')
+    db.close()
+  })
+
+  it('is bumped by every file of main that writes to the sessions table', () => {
+    const writers = [...sourceFiles(MAIN)]
+      .map((path) => ({ file: relative(MAIN, path), text: readFileSync(path, 'utf8') }))
+      .filter(({ file, text }) => file !== 'sessions/migrations.ts' && WRITES_SESSIONS.test(text))
+    expect(writers.map(({ file }) => file).sort()).toEqual([
+      'escalation/sessionEscalation.ts',
+      'recording/recordingRows.ts',
+      'sessions/SessionBatchWriter.ts'
+    ])
+    for (const { file, text } of writers) {
+      const bumper = BUMPED_BY_CALLER[file]
+      const bumps = bumper ? readFileSync(join(MAIN, bumper), 'utf8') : text
+      expect(bumps, `${bumper ?? file} bumps the sessions' version`).toContain(
+        'bumpSessionsVersion(db)'
+      )
+    }
+  })
+})
