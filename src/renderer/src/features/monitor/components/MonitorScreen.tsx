@@ -24,8 +24,8 @@ export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Eleme
       data-testid="monitor-screen"
       sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
     >
-      <Box sx={{ px: 3, pt: 2, borderBottom: 1, borderColor: 'divider' }}>
-        <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
+      <Box sx={{ px: 2, pt: 2, borderBottom: 1, borderColor: 'divider' }}>
+        <Typography variant="h5" component="h1">
           {t('screen.title')}
         </Typography>
         <Tabs
@@ -40,7 +40,7 @@ export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Eleme
       <Box
         role="tabpanel"
         aria-labelledby={`monitor-tab-${tab}`}
-        sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2 }}
+        sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}
       >
         {tab === 'alerts' ? <OpenAlertsTab /> : <RulesTab onOpenSessions={onOpenSessions} />}
       </Box>
