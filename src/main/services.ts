@@ -4,6 +4,7 @@ import type { FileDialogs } from './dialogs/FileDialogs'
 import type { AppHandlers } from './ipc/dispatch'
 import { CatalogService } from './catalog/CatalogService'
 import type { EmbeddingProvider } from './catalog/embeddings/EmbeddingProvider'
+import { embeddingsForSettings } from './catalog/embeddings/embeddingsForSettings'
 import { noEncryption, type Encryptor } from './secrets/Encryptor'
 import { SecretStore, type SecretName } from './secrets/SecretStore'
 import { labellingModel, type LabellingChoice } from './classify/labellingModel'
@@ -43,7 +44,10 @@ export interface ServiceOptions {
   now?: () => number
   /** How imports read CSV files (default: on this thread). */
   csvReader?: LabCsvReader
-  /** The catalog's vector side, indexed in the background from start-up; absent: lexical only. */
+  /**
+   * The offline embedding provider, indexed in the background from start-up (Settings may choose
+   * the connection's embeddings endpoint instead); absent: lexical only unless they do.
+   */
   embeddings?: EmbeddingProvider
   /** Prints the app window to PDF (Electron's printToPDF); absent in the browser harness. */
   printToPdf?: () => Promise<Uint8Array>
@@ -112,18 +116,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const recovered = await recorder.recoverUnfinished()
   if (recovered.length > 0)
     emit('sessions.changed', { reason: 'recorded', count: recovered.length })
+  // Offline, or the connection's embeddings endpoint, as Settings say (switched on save).
+  const embeddingsFor = embeddingsForSettings(options.embeddings, readableKey(secrets))
+  const initialEmbeddings = embeddingsFor(settings.get())
   // Validated on load: a broken catalog source stops start-up with its row-level errors.
   const catalog = new CatalogService({
     shippedDir: options.resourcesDir,
     dataDir: options.dataDir,
-    embeddings: options.embeddings,
+    embeddings: initialEmbeddings,
     retrieval: () => settings.get().retrieval,
     onProgress: (progress) => options.emit('catalog.indexProgress', progress),
     onChanged: (status) => options.emit('catalog.changed', status),
     now
   })
   // Incremental (usually nothing to embed); the tools answer lexically until it is done.
-  if (options.embeddings)
+  if (initialEmbeddings)
     catalog
       .reindex()
       .then(() => catalog.warmUp())
@@ -159,7 +166,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       now
     }),
     ...catalogHandlers({ catalog, dialogs: options.dialogs }),
-    ...settingsHandlers({ settings, secrets }),
+    ...settingsHandlers({
+      settings,
+      secrets,
+      onSaved: (saved) => catalog.useEmbeddings(embeddingsFor(saved)),
+      // A key saved after indexing failed for want of one: try again with it.
+      onKeySaved: () => {
+        if (catalog.status().index.state === 'failed') catalog.reindex().catch(() => undefined)
+      }
+    }),
     ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({
       reports,

@@ -15,7 +15,7 @@ export interface CatalogServiceOptions {
   shippedDir: string
   /** The user-data folder: imported sources and the vector indexes live under it. */
   dataDir: string
-  /** Vector side of retrieval; without one the tools use lexical search only. */
+  /** Vector side of retrieval at start (see useEmbeddings); without one, lexical search only. */
   embeddings?: EmbeddingProvider
   /** Read on every search: Settings can turn the vector side off without a restart. */
   retrieval?: () => 'hybrid' | 'lexical'
@@ -48,6 +48,9 @@ export class CatalogService {
   private lastRun: ReindexSummary | null = null
   private indexed = { products: 0, passages: 0 }
   private closed = false
+  private embeddings: EmbeddingProvider | undefined
+  /** Every provider this service was given: each is closed once, at close(). */
+  private readonly providers = new Set<EmbeddingProvider>()
   private readonly overrideDir: string
   private readonly indexRoot: string
   private readonly now: () => number
@@ -57,6 +60,8 @@ export class CatalogService {
     this.indexRoot = catalogIndexRoot(options.dataDir)
     this.now = options.now ?? Date.now
     this.catalog = this.load()
+    this.embeddings = options.embeddings
+    if (options.embeddings) this.providers.add(options.embeddings)
     this.state = options.embeddings ? 'stale' : 'off'
   }
 
@@ -79,8 +84,8 @@ export class CatalogService {
         knowledge: { count: passages.length, origin: origin('knowledge') }
       },
       index: {
-        provider: this.options.embeddings?.id ?? null,
-        dimensions: this.options.embeddings?.dimensions ?? null,
+        provider: this.embeddings?.id ?? null,
+        dimensions: this.embeddings?.dimensions ?? null,
         state: this.state,
         products: this.indexed.products,
         passages: this.indexed.passages,
@@ -97,7 +102,7 @@ export class CatalogService {
    * of them with `full`. One run at a time; a second call joins the running one.
    */
   reindex(full = false): Promise<ReindexSummary> {
-    const embeddings = this.options.embeddings
+    const embeddings = this.embeddings
     if (!embeddings)
       return Promise.reject(new Error('Vector search is off: no embedding provider is configured.'))
     this.running ??= this.build(embeddings, full).finally(() => {
@@ -108,7 +113,26 @@ export class CatalogService {
 
   /** Loads what embedding a query needs now, so the first caller's search does not pay for it. */
   async warmUp(): Promise<void> {
-    await this.options.embeddings?.embedQuery('warm-up')
+    await this.embeddings?.embedQuery('warm-up')
+  }
+
+  /**
+   * Switches the vector side to another provider (Settings): the tools answer lexically until
+   * that provider's index is in line with the sources. Its index is kept apart from the
+   * others', so switching back re-embeds nothing that did not change.
+   */
+  useEmbeddings(next: EmbeddingProvider | undefined): void {
+    if (next === this.embeddings || this.closed) return
+    if (next) this.providers.add(next)
+    this.embeddings = next
+    this.vector = undefined
+    this.indexed = { products: 0, passages: 0 }
+    this.builtAt = null
+    this.lastRun = null
+    this.error = null
+    this.state = next ? 'stale' : 'off'
+    this.changed()
+    if (next) this.queued = this.afterRunning().then(() => this.reindex().catch(() => undefined))
   }
 
   /** Validates and stores a user's source file, then reloads and re-indexes what changed. */
@@ -116,7 +140,7 @@ export class CatalogService {
     const outcome = importCatalogFile(kind, path, this.overrideDir)
     if (outcome.status === 'imported') {
       this.catalog = this.load()
-      if (this.options.embeddings) {
+      if (this.embeddings) {
         this.state = 'stale'
         // The answer to the import does not wait for embeddings; a failure shows in status().
         this.queued = this.afterRunning().then(() => this.reindex().catch(() => undefined))
@@ -135,7 +159,7 @@ export class CatalogService {
   /** Stops reporting; a run in progress finishes its current batch and is then ignored. */
   close(): void {
     this.closed = true
-    this.options.embeddings?.close?.()
+    for (const provider of this.providers) provider.close?.()
   }
 
   private load(): Catalog {
@@ -167,6 +191,8 @@ export class CatalogService {
         this.progressOf('passages'),
         full
       )
+      // Settings switched providers while this ran: its vectors no longer answer queries.
+      if (embeddings !== this.embeddings) return { embedded, ms: performance.now() - started }
       this.indexed = { products: await products.size(), passages: await passages.size() }
       this.vector = { products, passages }
       this.lastRun = { embedded, ms: performance.now() - started }
@@ -175,8 +201,10 @@ export class CatalogService {
       this.state = catalog === this.catalog ? 'ready' : 'stale'
       return this.lastRun
     } catch (error) {
-      this.state = 'failed'
-      this.error = error instanceof Error ? error.message : String(error)
+      if (embeddings === this.embeddings) {
+        this.state = 'failed'
+        this.error = error instanceof Error ? error.message : String(error)
+      }
       throw error
     } finally {
       this.changed()

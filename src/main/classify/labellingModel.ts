@@ -1,6 +1,7 @@
 import type { LexiconReason } from '../../shared/classify/modelLabels'
 import type { AppSettings } from '../../shared/settings/settingsSchema'
 import type { SecretName } from '../secrets/SecretStore'
+import { providerApi } from '../realtime/providerApi'
 import { ResponsesModel, type StructuredModel } from './StructuredModel'
 
 export type LabellingChoice =
@@ -19,21 +20,13 @@ export function labellingModel(
     new ResponsesModel(o)
 ): LabellingChoice {
   if (settings.labelling.source === 'lexicon') return { kind: 'lexicon', reason: 'chosen' }
-  const provider = settings.provider
-  if (provider.kind === 'demo') return { kind: 'lexicon', reason: 'demo_provider' }
-  const apiKey = key(provider.kind)
+  const api = providerApi(settings.provider)
+  if (!api) return { kind: 'lexicon', reason: 'demo_provider' }
+  const apiKey = key(api.secretName)
   if (!apiKey) return { kind: 'lexicon', reason: 'no_key' }
   const model = settings.labelling.model
-  if (provider.kind === 'azure')
-    return {
-      kind: 'model',
-      model: make({
-        model,
-        apiKey,
-        baseURL: `${provider.endpoint.replace(/\/+$/, '')}/openai/v1`,
-        headers: { 'api-key': apiKey }
-      })
-    }
-  const baseURL = provider.kind === 'custom' ? provider.baseUrl.replace(/\/+$/, '') : undefined
-  return { kind: 'model', model: make({ model, apiKey, baseURL }) }
+  return {
+    kind: 'model',
+    model: make({ model, apiKey, baseURL: api.baseURL, headers: api.headers?.(apiKey) })
+  }
 }

@@ -74,6 +74,9 @@ export const PricingSchema = z
   })
   .strict()
 
+/** Sizes text-embedding-3 vectors can be shortened to: smaller indexes, faster scans. */
+export const EMBEDDING_DIMENSIONS = [256, 512, 1024, 1536] as const
+
 export const AppSettingsSchema = z
   .object({
     provider: ProviderSchema.default({ kind: 'openai' }),
@@ -96,6 +99,21 @@ export const AppSettingsSchema = z
      * products where the vector scan costs ~5 ms).
      */
     retrieval: z.enum(['hybrid', 'lexical']).default('hybrid'),
+    /**
+     * The vectors behind hybrid search: the offline word vectors (no network, no key, a question
+     * in 0.02 ms), or the provider's embeddings endpoint (text-embedding-3-small by default;
+     * on Azure the deployment's name) through the connection above and its key, at the cost of
+     * a network round trip for every question the vectors are asked. Each provider and size
+     * has its own index; switching re-embeds only what that index lacks.
+     */
+    embeddings: z
+      .object({
+        source: z.enum(['offline', 'provider']),
+        model: z.string().trim().min(1, 'empty value').max(100),
+        dimensions: z.union(EMBEDDING_DIMENSIONS.map((d) => z.literal(d)))
+      })
+      .strict()
+      .default({ source: 'offline', model: 'text-embedding-3-small', dimensions: 512 }),
     /**
      * Who labels calls (post-call sentiment and scenario, live negative-sentiment reading):
      * a small model through the provider's key (Structured Outputs), or the offline lexicons.

@@ -8,8 +8,10 @@ export interface OpenAIEmbeddingsOptions {
   model?: string
   /** text-embedding-3 models can shorten their vectors; fewer dims, smaller and faster index. */
   dimensions?: number
-  /** A custom OpenAI-compatible endpoint (a proxy, or a local stand-in in tests). */
+  /** A custom OpenAI-compatible endpoint (Azure's v1 API, a proxy, a local stand-in in tests). */
   baseURL?: string
+  /** Azure authenticates with an `api-key` header: given the key, the extra headers. */
+  headers?: (apiKey: string) => Record<string, string>
   /** Retries on 429 and 5xx with exponential backoff (the SDK honours Retry-After). */
   maxRetries?: number
   batchSize?: number
@@ -44,6 +46,7 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
     const client = new OpenAI({
       apiKey,
       baseURL: this.options.baseURL,
+      defaultHeaders: this.options.headers?.(apiKey),
       maxRetries: this.options.maxRetries ?? 4,
       timeout: this.options.timeoutMs ?? 30_000
     })

@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../../../shared/ipc/route'
+import type { AppSettings } from '../../../shared/settings/settingsSchema'
 import { settingsRoutes } from '../../../shared/ipc/routes/settingsRoutes'
 import { providerEndpoints } from '../../realtime/providerEndpoints'
 import { testConnection } from '../../realtime/testConnection'
@@ -9,13 +10,21 @@ export interface SettingsHandlerDeps {
   settings: SettingsStore
   secrets: SecretStore
   fetchImpl?: typeof fetch
+  /** After settings are saved (the catalog switches embedding providers). */
+  onSaved?: (settings: AppSettings) => void
+  /** After an API key is stored. */
+  onKeySaved?: () => void
 }
 
 export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof settingsRoutes> {
   const { settings, secrets } = deps
   return {
     'settings.get': async () => ({ settings: settings.get(), problem: settings.problem }),
-    'settings.save': async (next) => settings.save(next),
+    'settings.save': async (next) => {
+      const saved = settings.save(next)
+      deps.onSaved?.(saved)
+      return saved
+    },
     'settings.testConnection': async () => {
       const current = settings.get()
       const { secretName } = providerEndpoints(current.provider, current.model)
@@ -24,6 +33,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof 
     'secrets.status': async () => secrets.status(),
     'secrets.setApiKey': async ({ name, key }) => {
       secrets.set(name, key)
+      deps.onKeySaved?.()
       return { stored: true as const }
     },
     'secrets.clearApiKey': async ({ name }) => {

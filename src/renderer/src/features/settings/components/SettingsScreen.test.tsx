@@ -58,6 +58,32 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
     )
   })
 
+  it("switches the catalog's vectors to the provider's endpoint, with a model and a size", async () => {
+    const request = answer(withProvider({ kind: 'openai' }))
+    render(<SettingsScreen />)
+    const model = await screen.findByLabelText('Embeddings model')
+    expect((model as HTMLInputElement).disabled).toBe(true)
+
+    fireEvent.mouseDown(screen.getByLabelText('Vectors for hybrid search'))
+    fireEvent.click(
+      within(screen.getByRole('listbox')).getByRole('option', {
+        name: "Provider's embeddings endpoint"
+      })
+    )
+    expect((model as HTMLInputElement).disabled).toBe(false)
+    fireEvent.mouseDown(screen.getByLabelText('Dimensions'))
+    const sizes = within(screen.getByRole('listbox')).getAllByRole('option')
+    expect(sizes.map((o) => o.textContent)).toEqual(['256', '512', '1024', '1536'])
+    fireEvent.click(sizes[0]!)
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('settings.save', {
+        ...withProvider({ kind: 'openai' }),
+        embeddings: { source: 'provider', model: 'text-embedding-3-small', dimensions: 256 }
+      })
+    )
+  })
+
   it('reads in Spanish and French, numbers in the UI language', async () => {
     await i18next.changeLanguage('es')
     answer(withProvider({ kind: 'demo' }))

@@ -15,6 +15,7 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useSettingsForm } from '../hooks/useSettingsForm'
 import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
+import { EmbeddingFields } from './EmbeddingFields'
 import { LabellingFields } from './LabellingFields'
 import { ProviderFields } from './ProviderFields'
 import { TestConnectionButton } from './TestConnectionButton'
@@ -208,6 +209,13 @@ export function SettingsScreen(): JSX.Element {
         <LabellingFields
           value={draft.labelling}
           onChange={(labelling) => form.edit({ labelling })}
+        />
+      </Section>
+
+      <Section title={t('screen.sections.embeddings')}>
+        <EmbeddingFields
+          value={draft.embeddings}
+          onChange={(embeddings) => form.edit({ embeddings })}
         />
       </Section>
 

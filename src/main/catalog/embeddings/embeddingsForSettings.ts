@@ -1,0 +1,40 @@
+import type { AppSettings } from '../../../shared/settings/settingsSchema'
+import { providerApi } from '../../realtime/providerApi'
+import type { SecretName } from '../../secrets/SecretStore'
+import type { EmbeddingProvider } from './EmbeddingProvider'
+import { OpenAIEmbeddings, type OpenAIEmbeddingsOptions } from './OpenAIEmbeddings'
+
+export type EmbeddingsForSettings = (settings: AppSettings) => EmbeddingProvider | undefined
+
+/**
+ * The embedding provider the settings ask for: the offline one main was started with, or the
+ * connection's embeddings endpoint. The same settings give the same instance, so saving an
+ * unrelated setting never restarts indexing; the key is read at each request (a key saved later
+ * applies without a restart). The demo agent has no API: its provider fails with the missing-key
+ * reason, and the tools stay lexical.
+ */
+export function embeddingsForSettings(
+  offline: EmbeddingProvider | undefined,
+  key: (name: SecretName) => string | undefined,
+  make: (options: OpenAIEmbeddingsOptions) => EmbeddingProvider = (o) => new OpenAIEmbeddings(o)
+): EmbeddingsForSettings {
+  let made: { signature: string; provider: EmbeddingProvider } | undefined
+  return (settings) => {
+    const { source, model, dimensions } = settings.embeddings
+    if (source === 'offline') return offline
+    const api = providerApi(settings.provider)
+    const signature = JSON.stringify([model, dimensions, settings.provider])
+    if (made?.signature !== signature)
+      made = {
+        signature,
+        provider: make({
+          model,
+          dimensions,
+          baseURL: api?.baseURL,
+          headers: api?.headers,
+          apiKey: () => (api ? key(api.secretName) : undefined)
+        })
+      }
+    return made.provider
+  }
+}
