@@ -3,27 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CatalogStatus } from '@shared/catalog/catalogStatus'
 import { FAILED_REASONS } from '@shared/ipc/result'
 import { i18next } from '@renderer/i18n'
+import { catalogStatus } from '@renderer/test/catalogStatus'
 import { mockApi } from '@renderer/test/mockApi'
 import { CatalogIndexPanel } from './CatalogIndexPanel'
 
-const failedWith = (error: string): CatalogStatus => ({
-  sources: {
-    products: { count: 1250, origin: 'shipped' },
-    orders: { count: 40, origin: 'shipped' },
-    knowledge: { count: 12, origin: 'shipped' }
-  },
-  index: {
-    provider: 'openai-text-embedding-3-small-512',
-    dimensions: 512,
-    state: 'failed',
-    products: 0,
-    passages: 0,
-    builtAt: null,
-    lastRun: null,
-    error
-  },
-  retrieval: 'lexical'
-})
+const failedWith = (error: string): CatalogStatus =>
+  catalogStatus(
+    {
+      provider: 'openai-text-embedding-3-small-512',
+      state: 'failed',
+      products: 0,
+      passages: 0,
+      builtAt: null,
+      lastRun: null,
+      error
+    },
+    'lexical'
+  )
 const alert = (): string | null => screen.getByRole('alert').textContent
 
 describe('CatalogIndexPanel: a failed index', { timeout: 60_000 }, () => {

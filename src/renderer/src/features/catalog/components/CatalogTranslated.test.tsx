@@ -1,29 +1,12 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CatalogStatus } from '@shared/catalog/catalogStatus'
 import { i18next } from '@renderer/i18n'
+import { catalogStatus } from '@renderer/test/catalogStatus'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { CatalogIndexPanel } from './CatalogIndexPanel'
 import { CatalogSearchResults } from './CatalogSearchResults'
 
-const status: CatalogStatus = {
-  sources: {
-    products: { count: 1250, origin: 'imported' },
-    orders: { count: 40, origin: 'shipped' },
-    knowledge: { count: 12, origin: 'shipped' }
-  },
-  index: {
-    provider: 'local-minilm',
-    dimensions: 384,
-    state: 'ready',
-    products: 1250,
-    passages: 12,
-    builtAt: Date.UTC(2026, 10, 25, 19, 30, 5),
-    lastRun: { embedded: 1262, ms: 2345 },
-    error: null
-  },
-  retrieval: 'hybrid'
-}
+const status = catalogStatus()
 
 describe('Catalog screen in Spanish and French', () => {
   afterEach(async () => {
@@ -77,7 +60,7 @@ describe('Catalog screen in Spanish and French', () => {
     expect(screen.getByText('1 250')).toBeTruthy()
     expect(screen.getByText('Produits · importés')).toBeTruthy()
     expect(
-      screen.getByText(/local-minilm : 1\s250 produits, 12 passages · recherche : hybride/)
+      screen.getByText(/use-lite-512-words : 1\s250 produits, 12 passages · recherche : hybride/)
     ).toBeTruthy()
     expect(screen.getByTestId('catalog-last-run').textContent).toBe(
       'Dernière exécution à 19:30:05 : 1\u202f262 vectorisés en 2,3 s'

@@ -1,27 +1,12 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CatalogStatus } from '@shared/catalog/catalogStatus'
+import { catalogStatus } from '@renderer/test/catalogStatus'
 import { ok } from '@renderer/test/mockApi'
 import { FINISHED_HOLD_MS, useCatalogStatus } from './useCatalogStatus'
 
-const withState = (state: CatalogStatus['index']['state']): CatalogStatus => ({
-  sources: {
-    products: { count: 25, origin: 'shipped' },
-    orders: { count: 20, origin: 'shipped' },
-    knowledge: { count: 9, origin: 'shipped' }
-  },
-  index: {
-    provider: 'use-lite-512-words',
-    dimensions: 512,
-    state,
-    products: 25,
-    passages: 40,
-    builtAt: null,
-    lastRun: null,
-    error: null
-  },
-  retrieval: 'hybrid'
-})
+const withState = (state: CatalogStatus['index']['state']): CatalogStatus =>
+  catalogStatus({ state })
 
 /** window.api whose main-process events the test sends. */
 function apiWithEvents(initial: CatalogStatus): (name: string, payload: unknown) => void {
@@ -73,10 +58,7 @@ describe('useCatalogStatus', () => {
     send('catalog.changed', withState('ready'))
     expect(result.current.justFinished).toBe(false)
     send('catalog.changed', withState('building'))
-    send('catalog.changed', {
-      ...withState('failed'),
-      index: { ...withState('failed').index, error: 'x' }
-    })
+    send('catalog.changed', catalogStatus({ state: 'failed', error: 'x' }))
     expect(result.current.justFinished).toBe(false)
   })
 
