@@ -41,6 +41,7 @@ export class CatalogService {
   private catalog: Catalog
   private vector: VectorSide | undefined
   private running: Promise<ReindexSummary> | undefined
+  private runningFor: EmbeddingProvider | undefined
   private queued: Promise<unknown> = Promise.resolve()
   private state: CatalogStatus['index']['state']
   private error: string | null = null
@@ -105,9 +106,17 @@ export class CatalogService {
     const embeddings = this.embeddings
     if (!embeddings)
       return Promise.reject(new Error('Vector search is off: no embedding provider is configured.'))
-    this.running ??= this.build(embeddings, full).finally(() => {
-      this.running = undefined
-    })
+    if (this.closed) return Promise.reject(new Error('The catalog is closed.'))
+    // A run for a provider Settings have since replaced is not joined: this one follows it.
+    if (this.running && this.runningFor !== embeddings)
+      return this.afterRunning().then(() => this.reindex(full))
+    if (!this.running) {
+      this.runningFor = embeddings
+      this.running = this.build(embeddings, full).finally(() => {
+        this.running = undefined
+        this.runningFor = undefined
+      })
+    }
     return this.running
   }
 
@@ -183,12 +192,12 @@ export class CatalogService {
     try {
       let embedded = await products.sync(
         productDocuments(catalog.products),
-        this.progressOf('products'),
+        this.progressOf('products', embeddings),
         full
       )
       embedded += await passages.sync(
         passageDocuments(catalog.passages),
-        this.progressOf('passages'),
+        this.progressOf('passages', embeddings),
         full
       )
       // Settings switched providers while this ran: its vectors no longer answer queries.
@@ -212,9 +221,12 @@ export class CatalogService {
   }
 
   /** A corpus's sync progress as the screen shows it: words learned, then documents embedded. */
-  private progressOf(corpus: 'products' | 'passages') {
-    return (done: number, total: number, stage: 'words' | 'documents'): void =>
-      this.progress({ phase: stage === 'words' ? 'words' : corpus, done, total })
+  private progressOf(corpus: 'products' | 'passages', embeddings: EmbeddingProvider) {
+    return (done: number, total: number, stage: 'words' | 'documents'): void => {
+      // A run for a replaced provider no longer speaks for the index.
+      if (embeddings === this.embeddings)
+        this.progress({ phase: stage === 'words' ? 'words' : corpus, done, total })
+    }
   }
 
   private progress(progress: IndexProgress): void {

@@ -96,7 +96,14 @@ export class HybridCatalogSearch implements AgentSearch {
   ): Promise<{ id: string; score: number }[]> {
     const sure = (lexical[0]?.coverage ?? 0) >= LEXICAL_CONFIDENT_COVERAGE
     if (sure && this.policy === 'when-unsure') return fuseRankings([lexicalIds])
-    const vectorIds = await nearest()
+    let vectorIds: string[]
+    try {
+      vectorIds = await nearest()
+    } catch {
+      // An embeddings endpoint down, rate-limited or without its key must not fail the call's
+      // tool: the lexical ranking still answers.
+      return fuseRankings([lexicalIds])
+    }
     return fuseRankings(sure ? [lexicalIds, vectorIds] : [vectorIds, lexicalIds])
   }
 }

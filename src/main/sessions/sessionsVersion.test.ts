@@ -6,7 +6,8 @@ import { openDatabase } from './openDatabase'
 import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
 
 const MAIN = join(__dirname, '..')
-const WRITES_SESSIONS = /\b(INSERT INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+sessions\b/i
+const WRITES_SESSIONS =
+  /\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?sessions\b/i
 /** Files whose writes another file's transaction bumps for them. */
 const BUMPED_BY_CALLER: Record<string, string> = {
   'sessions/SessionBatchWriter.ts': 'sessions/SessionImporter.ts'
@@ -45,6 +46,11 @@ describe('sessionsVersion', () => {
       'recording/recordingRows.ts',
       'sessions/SessionBatchWriter.ts'
     ])
+    // The tools (harness, benchmarks, CLI) go through main's writers or only read.
+    const toolWriters = [...sourceFiles(join(MAIN, '../../tools'))].filter((path) =>
+      WRITES_SESSIONS.test(readFileSync(path, 'utf8'))
+    )
+    expect(toolWriters).toEqual([])
     for (const { file, text } of writers) {
       const bumper = BUMPED_BY_CALLER[file]
       const bumps = bumper ? readFileSync(join(MAIN, bumper), 'utf8') : text

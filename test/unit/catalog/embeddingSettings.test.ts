@@ -38,7 +38,7 @@ describe('embeddingsForSettings', () => {
       { kind: 'azure', endpoint: 'https://acme.openai.azure.com/', deployment: 'rt' }
     )
     const provider = factory(azure)!
-    expect(provider.id).toBe('openai-emb-deploy-256')
+    expect(provider.id).toMatch(/^openai-emb-deploy-256-[0-9a-f]{8}$/)
     expect(made.at(-1)).toMatchObject({
       model: 'emb-deploy',
       dimensions: 256,
@@ -46,12 +46,21 @@ describe('embeddingsForSettings', () => {
     })
     expect(await made.at(-1)!.apiKey()).toBe('key-of-azure')
     expect(made.at(-1)!.headers?.('k')).toEqual({ 'api-key': 'k' })
-    // An unrelated change (the voice) keeps the instance: no re-index.
+    // Unrelated changes (the voice, the realtime deployment) keep the instance: no re-index.
     expect(factory({ ...azure, voice: 'cedar' })).toBe(provider)
+    expect(
+      factory({
+        ...azure,
+        provider: { ...(azure.provider as object), deployment: 'rt-2' } as AppSettings['provider']
+      })
+    ).toBe(provider)
     const openai = factory(withEmbeddings(azure, {}, { kind: 'openai' }))!
     expect(openai).not.toBe(provider)
     expect(made.at(-1)!.baseURL).toBeUndefined()
     expect(await made.at(-1)!.apiKey()).toBe('key-of-openai')
+    // A model name a folder cannot hold still makes one folder, inside the index root.
+    const odd = factory(withEmbeddings(azure, { model: '../BAAI/bge:small' }, { kind: 'openai' }))!
+    expect(odd.id).toMatch(/^openai-\.\._BAAI_bge_small-256-[0-9a-f]{8}$/)
     // The demo agent has no API, hence no key: indexing fails with the missing-key reason.
     factory(withEmbeddings(azure, {}, { kind: 'demo' }))
     expect(await made.at(-1)!.apiKey()).toBeUndefined()
@@ -102,7 +111,7 @@ describe('Settings switch the catalog between embedding providers', { timeout: 6
     // No key for the custom endpoint yet: the index says why, the tools stay lexical.
     expect(catalog.status()).toMatchObject({
       index: {
-        provider: 'openai-text-embedding-3-small-256',
+        provider: expect.stringMatching(/^openai-text-embedding-3-small-256-[0-9a-f]{8}$/),
         state: 'failed',
         error: FAILED_REASONS.noOpenAiKey
       },
@@ -112,7 +121,10 @@ describe('Settings switch the catalog between embedding providers', { timeout: 6
     await call(handlers, 'secrets.setApiKey', { name: 'custom', key: KEY })
     await catalog.idle()
     expect(catalog.status()).toMatchObject({
-      index: { provider: 'openai-text-embedding-3-small-256', state: 'ready' },
+      index: {
+        provider: expect.stringMatching(/^openai-text-embedding-3-small-256-[0-9a-f]{8}$/),
+        state: 'ready'
+      },
       retrieval: 'hybrid'
     })
     expect(catalog.status().index.lastRun!.embedded).toBe(firstBuild.embedded)
@@ -128,6 +140,12 @@ describe('Settings switch the catalog between embedding providers', { timeout: 6
     expect(standIn.requests.length).toBe(requests + 1)
     expect(standIn.requests.at(-1)!.body.input.join(' ')).toContain('qwerty gizmo')
 
+    // The endpoint's key removed mid-call: the tools answer lexically instead of failing.
+    await call(handlers, 'secrets.clearApiKey', { name: 'custom' })
+    const policy = await catalog.runTool('search_policies', { query: 'qwerty send it back' })
+    expect(policy.ok).toBe(true)
+    await call(handlers, 'secrets.setApiKey', { name: 'custom', key: KEY })
+
     // Saving an unrelated setting keeps the index as it is.
     const builtAt = catalog.status().index.builtAt
     await call(handlers, 'settings.save', { ...chosen, voice: 'cedar' })
@@ -139,5 +157,10 @@ describe('Settings switch the catalog between embedding providers', { timeout: 6
     await catalog.idle()
     expect(catalog.status().index).toMatchObject({ provider: offline.id, state: 'ready' })
     expect(catalog.status().index.lastRun!.embedded).toBe(0)
+
+    // Closed (quit): nothing queued or asked later starts another build.
+    services.close()
+    services = undefined
+    await expect(catalog.reindex()).rejects.toThrow('The catalog is closed.')
   })
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import OpenAI from 'openai'
 import { FAILED_REASONS } from '../../../shared/ipc/result'
 import type { EmbeddingProvider } from './EmbeddingProvider'
@@ -22,6 +23,7 @@ const DEFAULT_MODEL = 'text-embedding-3-small'
 const DEFAULT_DIMENSIONS = 512
 // The API accepts up to 2048 inputs per request; smaller batches keep each retry cheap.
 const DEFAULT_BATCH = 256
+const QUERY_TIMEOUT_MS = 3000
 
 /** OpenAI embeddings (text-embedding-3-small by default), batched, retried, keyed per call. */
 export class OpenAIEmbeddings implements EmbeddingProvider {
@@ -36,20 +38,38 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
     this.model = options.model ?? DEFAULT_MODEL
     this.dimensions = options.dimensions ?? DEFAULT_DIMENSIONS
     this.batchSize = options.batchSize ?? DEFAULT_BATCH
-    this.id = `openai-${this.model}-${this.dimensions}`
+    this.id = providerId(this.model, this.dimensions, options.baseURL)
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {
     if (texts.length === 0) return []
+    return this.embedWith(
+      await this.client(this.options.maxRetries ?? 4, this.options.timeoutMs ?? 30_000),
+      texts
+    )
+  }
+
+  /**
+   * A caller's question waits on this: a short budget and one retry, after which the tools
+   * answer lexically (indexing keeps the patient budget).
+   */
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.embedWith(await this.client(1, QUERY_TIMEOUT_MS), [text]))[0]!
+  }
+
+  private async client(maxRetries: number, timeout: number): Promise<OpenAI> {
     const apiKey = await this.options.apiKey()
     if (!apiKey) throw new Error(FAILED_REASONS.noOpenAiKey)
-    const client = new OpenAI({
+    return new OpenAI({
       apiKey,
       baseURL: this.options.baseURL,
       defaultHeaders: this.options.headers?.(apiKey),
-      maxRetries: this.options.maxRetries ?? 4,
-      timeout: this.options.timeoutMs ?? 30_000
+      maxRetries,
+      timeout
     })
+  }
+
+  private async embedWith(client: OpenAI, texts: readonly string[]): Promise<number[][]> {
     const vectors: number[][] = []
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const batch = texts.slice(start, start + this.batchSize)
@@ -72,8 +92,19 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
     }
     return vectors
   }
+}
 
-  async embedQuery(text: string): Promise<number[]> {
-    return (await this.embed([text]))[0]!
-  }
+/**
+ * The index's id, also its folder name: the model and size, and for any endpoint other than
+ * api.openai.com a hash of it (a proxy may serve another model under the same name: their
+ * vectors must never meet). Characters a folder name cannot hold are replaced, and hashed too.
+ */
+function providerId(model: string, dimensions: number, baseURL: string | undefined): string {
+  const safe = model.replace(/[^A-Za-z0-9._-]/g, '_')
+  const base = `openai-${safe}-${dimensions}`
+  if (baseURL === undefined && safe === model) return base
+  const hash = createHash('sha256')
+    .update(JSON.stringify([model, baseURL ?? null]))
+    .digest('hex')
+  return `${base}-${hash.slice(0, 8)}`
 }

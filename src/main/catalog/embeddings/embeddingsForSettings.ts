@@ -23,7 +23,9 @@ export function embeddingsForSettings(
     const { source, model, dimensions } = settings.embeddings
     if (source === 'offline') return offline
     const api = providerApi(settings.provider)
-    const signature = JSON.stringify([model, dimensions, settings.provider])
+    // What reaches the endpoint, not the whole connection: a new realtime deployment on the
+    // same Azure resource is not a new embeddings provider.
+    const signature = JSON.stringify([model, dimensions, api?.baseURL ?? null, api?.secretName])
     if (made?.signature !== signature)
       made = {
         signature,
