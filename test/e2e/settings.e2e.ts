@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ToneVoice } from '../../tools/realtime-sim/audio/toneVoice'
 import { DEFAULT_SCENARIO_FILE, loadScenario } from '../../tools/realtime-sim/scenario/loadScenario'
 import { startSimulator, type Simulator } from '../../tools/realtime-sim/startSimulator'
+import { startEmbeddingsStandIn } from '../support/embeddingsStandIn'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp } from './support/harnessFixture'
 
@@ -99,6 +100,50 @@ describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
       await app.screenshot('settings')
     } finally {
       await app.close()
+    }
+  })
+
+  it("switches the catalog's vectors to the connection's embeddings endpoint", async () => {
+    // A local stand-in of POST /v1/embeddings (OpenAI's wire format, bearer-checked).
+    const embeddings = await startEmbeddingsStandIn(KEY)
+    const app = await openApp(browser)
+    try {
+      const { page } = app
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByLabel('Provider').click()
+      await page.getByRole('option', { name: /Custom/ }).click()
+      await page.getByLabel('Base URL').fill(embeddings.baseURL)
+      await page.getByLabel('Vectors for hybrid search').click()
+      await page.getByRole('option', { name: "Provider's embeddings endpoint" }).click()
+      await page.getByLabel('Dimensions').click()
+      await page.getByRole('option', { name: '256' }).click()
+      await page.getByRole('button', { name: 'Save settings' }).click()
+      await page.getByTestId('api-key-custom').fill(KEY)
+      await page.getByRole('button', { name: 'Save key' }).click()
+      await page.getByText('Catalog embeddings').scrollIntoViewIfNeeded()
+      await app.screenshot('settings-embeddings')
+
+      // The key saved after the switch: the index is built through the endpoint.
+      await page.getByRole('button', { name: 'Catalog' }).click()
+      await expect
+        .poll(() => page.getByTestId('catalog-index-state').textContent(), { timeout: 30_000 })
+        .toBe('Index ready')
+      await expect
+        .poll(() =>
+          page.getByText(/^openai-text-embedding-3-small-256-[0-9a-f]{8}: 25 products/).count()
+        )
+        .toBe(1)
+      await expect.poll(() => page.getByText('search: hybrid').count()).toBe(1)
+      expect(embeddings.requests.length).toBeGreaterThan(0)
+      expect(
+        embeddings.requests.every(
+          (r) => r.authorization === `Bearer ${KEY}` && r.body.dimensions === 256
+        )
+      ).toBe(true)
+      await app.screenshot('catalog-provider-embeddings')
+    } finally {
+      await app.close()
+      await embeddings.close()
     }
   })
 })

@@ -59,7 +59,7 @@ export function CatalogIndexPanel({
         <SourceFigure label={t('index.sources.products')} source={sources.products} />
         <SourceFigure label={t('index.sources.orders')} source={sources.orders} />
         <SourceFigure label={t('index.sources.knowledge')} source={sources.knowledge} />
-        <Stack spacing={0.5}>
+        <Stack spacing={0.5} sx={{ flex: '1 1 320px', minWidth: 0, overflowWrap: 'anywhere' }}>
           <Chip
             size="small"
             color={STATE_COLOR[index.state]}
