@@ -170,10 +170,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       settings,
       secrets,
       onSaved: (saved) => catalog.useEmbeddings(embeddingsFor(saved)),
-      // A key saved after indexing failed for want of one: try again with it.
-      onKeySaved: () => {
-        if (catalog.status().index.state === 'failed') catalog.reindex().catch(() => undefined)
-      }
+      onKeySaved: () => catalog.retryIfFailed()
     }),
     ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({

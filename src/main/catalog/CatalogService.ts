@@ -141,7 +141,12 @@ export class CatalogService {
     this.error = null
     this.state = next ? 'stale' : 'off'
     this.changed()
-    if (next) this.queued = this.afterRunning().then(() => this.reindex().catch(() => undefined))
+    if (next) this.queueReindex()
+  }
+
+  /** After a new API key: an index that failed (for want of one) is tried again with it. */
+  retryIfFailed(): void {
+    if (this.state === 'failed') this.queueReindex()
   }
 
   /** Validates and stores a user's source file, then reloads and re-indexes what changed. */
@@ -152,7 +157,7 @@ export class CatalogService {
       if (this.embeddings) {
         this.state = 'stale'
         // The answer to the import does not wait for embeddings; a failure shows in status().
-        this.queued = this.afterRunning().then(() => this.reindex().catch(() => undefined))
+        this.queueReindex()
       }
       this.changed()
     }
@@ -175,6 +180,11 @@ export class CatalogService {
     return buildAgentCatalog(loadCatalogSources(this.options.shippedDir, this.overrideDir), () =>
       this.options.retrieval?.() === 'lexical' ? undefined : this.vector
     )
+  }
+
+  /** An incremental run once the current one ends; its failure shows in status(). */
+  private queueReindex(): void {
+    this.queued = this.afterRunning().then(() => this.reindex().catch(() => undefined))
   }
 
   private async afterRunning(): Promise<void> {

@@ -31,6 +31,9 @@ const NOISE_FLOOR = 0.3
 const MAX_WORDS = 20_000
 const SAVE_DELAY_MS = 10_000
 
+/** The provider's id, also the folder of its indexes (and of its cached table). */
+export const wordVectorsId = (teacherId: string): string => `${teacherId}-words`
+
 /**
  * Static word vectors distilled from the offline sentence model (model2vec-style): each word's
  * vector is the teacher's vector for that word alone, learned once for the base vocabulary and
@@ -50,7 +53,7 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
   private unsaved: WordVectorTable | undefined
 
   constructor(private readonly options: WordVectorEmbeddingsOptions) {
-    this.id = `${options.teacher.id}-words`
+    this.id = wordVectorsId(options.teacher.id)
     this.dimensions = options.teacher.dimensions
   }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { OUTDOOR_GLOSSARY } from '../../../shared/catalog/outdoorGlossary'
 import { SentenceEncoderEmbeddings } from './SentenceEncoderEmbeddings'
-import { WordVectorEmbeddings } from './WordVectorEmbeddings'
+import { WordVectorEmbeddings, wordVectorsId } from './WordVectorEmbeddings'
 
 export interface OfflineEmbeddingsOptions {
   /** The catalog index folder: the learned word vectors are kept under it (memory only without). */
@@ -23,7 +23,7 @@ export function offlineEmbeddings(options: OfflineEmbeddingsOptions = {}): WordV
     baseVocabulary: () => teacher.wholeWords(),
     extraVocabulary: Object.values(OUTDOOR_GLOSSARY),
     cacheFile:
-      options.indexRoot && join(options.indexRoot, `${teacher.id}-words`, 'word-vectors.bin'),
+      options.indexRoot && join(options.indexRoot, wordVectorsId(teacher.id), 'word-vectors.bin'),
     learnFromQueries: options.learnFromQueries
   })
 }
