@@ -24,6 +24,14 @@ function apiWithEvents(initial: CatalogStatus): (name: string, payload: unknown)
   return (name, payload) => act(() => listeners.get(name)?.forEach((listener) => listener(payload)))
 }
 
+/** The hook mounted on a main whose status starts in `state`, once it has read it. */
+async function watch(state: CatalogStatus['index']['state']) {
+  const send = apiWithEvents(withState(state))
+  const { result } = renderHook(() => useCatalogStatus())
+  await waitFor(() => expect(result.current.status?.index.state).toBe(state))
+  return { send, result }
+}
+
 describe('useCatalogStatus', () => {
   afterEach(() => {
     cleanup()
@@ -32,9 +40,7 @@ describe('useCatalogStatus', () => {
   })
 
   it('holds a finished build for a moment, even one too fast to show a step', async () => {
-    const send = apiWithEvents(withState('ready'))
-    const { result } = renderHook(() => useCatalogStatus())
-    await waitFor(() => expect(result.current.status?.index.state).toBe('ready'))
+    const { send, result } = await watch('ready')
     expect(result.current.justFinished).toBe(false)
 
     vi.useFakeTimers()
@@ -52,9 +58,7 @@ describe('useCatalogStatus', () => {
   })
 
   it('does not claim success for a failed build, nor for a status that was never building', async () => {
-    const send = apiWithEvents(withState('stale'))
-    const { result } = renderHook(() => useCatalogStatus())
-    await waitFor(() => expect(result.current.status?.index.state).toBe('stale'))
+    const { send, result } = await watch('stale')
     send('catalog.changed', withState('ready'))
     expect(result.current.justFinished).toBe(false)
     send('catalog.changed', withState('building'))
@@ -63,9 +67,7 @@ describe('useCatalogStatus', () => {
   })
 
   it('drops the hold when another build starts', async () => {
-    const send = apiWithEvents(withState('building'))
-    const { result } = renderHook(() => useCatalogStatus())
-    await waitFor(() => expect(result.current.status?.index.state).toBe('building'))
+    const { send, result } = await watch('building')
     send('catalog.changed', withState('ready'))
     expect(result.current.justFinished).toBe(true)
     send('catalog.changed', withState('building'))
