@@ -46,8 +46,7 @@ export function CatalogIndexPanel({
       setError(toIpcError('catalog.reindex', failure))
     )
   }
-  const finished = justFinished && index.state === 'ready'
-  const percent = finished
+  const percent = justFinished
     ? 100
     : progress && progress.total
       ? (100 * progress.done) / progress.total
@@ -98,16 +97,16 @@ export function CatalogIndexPanel({
           </Button>
         </Stack>
       </Stack>
-      {(building || finished) && (
+      {(building || justFinished) && (
         <Stack spacing={0.5} sx={{ mt: 1.5 }}>
           <LinearProgress
-            variant={progress || finished ? 'determinate' : 'indeterminate'}
+            variant={progress || justFinished ? 'determinate' : 'indeterminate'}
             value={percent}
             aria-label={t('index.progressLabel')}
             data-testid="catalog-index-progress"
           />
           <Typography variant="caption" color="text.secondary">
-            {finished
+            {justFinished
               ? t('index.finished')
               : progress
                 ? t(`index.progress.${progress.phase}`, {

@@ -66,11 +66,15 @@ describe('useCatalogStatus', () => {
     expect(result.current.justFinished).toBe(false)
   })
 
-  it('drops the hold when another build starts', async () => {
+  it('drops the hold when another build starts, or an import makes the index stale', async () => {
     const { send, result } = await watch('building')
     send('catalog.changed', withState('ready'))
     expect(result.current.justFinished).toBe(true)
     send('catalog.changed', withState('building'))
+    expect(result.current.justFinished).toBe(false)
+    send('catalog.changed', withState('ready'))
+    expect(result.current.justFinished).toBe(true)
+    send('catalog.changed', withState('stale'))
     expect(result.current.justFinished).toBe(false)
   })
 })

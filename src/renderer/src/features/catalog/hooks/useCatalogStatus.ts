@@ -14,7 +14,7 @@ export interface CatalogStatusState {
   status: CatalogStatus | undefined
   /** The running build's latest step; null when no build runs. */
   progress: IndexProgress | null
-  /** A build this screen watched has just succeeded (true for FINISHED_HOLD_MS). */
+  /** A build this screen watched just succeeded, the index still ready (for FINISHED_HOLD_MS). */
   justFinished: boolean
   error: IpcError | null
   /** Bumped whenever the sources change, so lists refetch. */
@@ -54,10 +54,11 @@ export function useCatalogStatus(): CatalogStatusState {
     })
     const state = next.index.state
     if (state !== 'building') setProgress(null)
-    if (state === 'building') {
+    if (state !== 'ready') {
+      // Another build, an import or a failure: the success shown is no longer the news.
       clearTimeout(holdTimer.current)
       setJustFinished(false)
-    } else if (state === 'ready' && lastState.current === 'building') {
+    } else if (lastState.current === 'building') {
       setJustFinished(true)
       clearTimeout(holdTimer.current)
       holdTimer.current = setTimeout(() => setJustFinished(false), FINISHED_HOLD_MS)
