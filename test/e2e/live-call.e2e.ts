@@ -181,6 +181,8 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
           await expect
             .poll(() => allText(page, 'transcript-caller'), WAIT)
             .toContain('Sorry, which one is lighter?')
+          // The README's picture: the indicator, the cut answer struck through, the latencies.
+          await app.screenshot('live-call-cut-in', { docsImage: true })
           await hangUp(page)
           expect(await text(page, 'interruption-count')).toBe('1')
         } finally {

@@ -162,6 +162,8 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       expect(await kpi(page, 'negative')).toBe('4 (26.7 %)')
       expect(await kpi(page, 'rag')).toBe('80 %')
       await page.getByTestId('chart-canvas-languages').waitFor()
+      // The README's picture is the window as a supervisor first sees it; the whole screen follows.
+      await app.screenshot('reports-pilot-window', { docsImage: true })
       await screenshotWhole(app, 'reports-pilot')
 
       // The lab's tables (Parts 4–7), printed the lab's way, against the charts' table views.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -9,9 +9,18 @@ export interface AppUnderTest {
   harness: Harness
   page: Page
   dataDir: string
-  screenshot(name: string): Promise<string>
+  /** `docsImage`: one of the README's pictures (see DOCS_IMAGE_DIR). */
+  screenshot(name: string, options?: { docsImage?: boolean }): Promise<string>
   close(): Promise<void>
 }
+
+/**
+ * The README's pictures are shot by the tests that reach those screens. They land in docs/images/
+ * only when UPDATE_DOCS_IMAGES=1 (a deliberate refresh, then committed), so an ordinary run,
+ * CI's included, leaves the tree clean and writes them to test-results like every other shot.
+ */
+export const DOCS_IMAGE_DIR = 'docs/images'
+const updateDocsImages = process.env['UPDATE_DOCS_IMAGES'] === '1'
 
 /** A harness with its own data directory and a fresh page on it (Mattermost-style fixture). */
 export async function openApp(
@@ -39,8 +48,10 @@ export async function openApp(
     harness,
     page,
     dataDir,
-    screenshot: async (name) => {
-      const path = join(SCREENSHOT_DIR, `${name}.png`)
+    screenshot: async (name, options) => {
+      const dir = options?.docsImage && updateDocsImages ? DOCS_IMAGE_DIR : SCREENSHOT_DIR
+      mkdirSync(dir, { recursive: true })
+      const path = join(dir, `${name}.png`)
       // Dialogs and menus fade in and out: shoot once every transition has finished.
       await page.waitForFunction(() =>
         document.getAnimations().every((animation) => animation.playState !== 'running')
