@@ -160,7 +160,8 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
           })
           await page.getByRole('button', { name: 'Call', exact: true }).click()
           await expect.poll(() => text(page, 'interruption-count'), WAIT).toBe('1')
-          const shot = await app.screenshot('live-call-barge-in')
+          // The README's picture: the indicator lit, the agent's answer streaming, the latencies.
+          const shot = await app.screenshot('live-call-barge-in', { docsImage: true })
           console.log(`[screenshot] ${shot}`)
           const lit = await page.evaluate(
             () =>
@@ -181,8 +182,6 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
           await expect
             .poll(() => allText(page, 'transcript-caller'), WAIT)
             .toContain('Sorry, which one is lighter?')
-          // The README's picture: the indicator, the cut answer struck through, the latencies.
-          await app.screenshot('live-call-cut-in', { docsImage: true })
           await hangUp(page)
           expect(await text(page, 'interruption-count')).toBe('1')
         } finally {
