@@ -14,7 +14,7 @@ import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
-import { allowMicrophoneOnly } from './windows/permissions.electron'
+import { allowAppPermissions } from './windows/permissions.electron'
 
 // Glue only: resolve folders, build services, harden the session, register IPC, open the window.
 const outDir = join(import.meta.dirname, '..')
@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     encryptor: safeStorageEncryptor(),
     printToPdf: printFocusedWindow
   })
-  allowMicrophoneOnly(session.defaultSession, isAppUrl)
+  allowAppPermissions(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))
   createMainWindow(outDir, isAppUrl, devServerUrl)
 }

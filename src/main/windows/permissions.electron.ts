@@ -1,18 +1,26 @@
 import type { Session } from 'electron'
 
+/** navigator.clipboard.writeText asks for this one (Chromium sanitizes what is written). */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write'
+
 /**
- * The microphone, audio only, for the app's own page; every other permission is refused.
+ * The app's own page may use the microphone (audio only) and write text to the clipboard (the
+ * handoff note's Copy); every other permission, and every other page, is refused. Electron
+ * consults both handlers (a check first, then a request), so both say the same.
  * Checks receive an origin, and a file:// page's origin is just "file://", so the page is
  * identified by its URL (the requesting frame's, else the window's), never by origin alone.
  */
-export function allowMicrophoneOnly(ses: Session, isAppUrl: (url: string) => boolean): void {
+export function allowAppPermissions(ses: Session, isAppUrl: (url: string) => boolean): void {
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    if (!isAppUrl(details.requestingUrl)) return callback(false)
+    if (permission === CLIPBOARD_WRITE) return callback(true)
     const types = 'mediaTypes' in details ? (details.mediaTypes ?? []) : []
     const audioOnly = types.length > 0 && types.every((t) => t === 'audio')
-    callback(permission === 'media' && audioOnly && isAppUrl(details.requestingUrl))
+    callback(permission === 'media' && audioOnly)
   })
   ses.setPermissionCheckHandler(
     (wc, permission, _origin, details) =>
-      permission === 'media' && isAppUrl(details.requestingUrl || wc?.getURL() || '')
+      (permission === 'media' || permission === CLIPBOARD_WRITE) &&
+      isAppUrl(details.requestingUrl || wc?.getURL() || '')
   )
 }

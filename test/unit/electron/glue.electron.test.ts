@@ -24,7 +24,7 @@ vi.mock('electron', () => ({
 }))
 
 const { registerIpc } = await import('../../../src/main/ipc/register.electron')
-const { allowMicrophoneOnly } = await import('../../../src/main/windows/permissions.electron')
+const { allowAppPermissions } = await import('../../../src/main/windows/permissions.electron')
 const { guardNavigation } = await import('../../../src/main/windows/navigationGuards.electron')
 const { createMainWindow } = await import('../../../src/main/windows/mainWindow.electron')
 const { REQUEST_CHANNEL } = await import('../../../src/shared/ipc/channels')
@@ -56,11 +56,11 @@ describe('registerIpc', () => {
   })
 })
 
-describe('allowMicrophoneOnly', () => {
+describe('allowAppPermissions', () => {
   const setup = () => {
     let request: (...a: unknown[]) => void = () => {}
     let check: (...a: unknown[]) => boolean = () => true
-    allowMicrophoneOnly(
+    allowAppPermissions(
       {
         setPermissionRequestHandler: (fn: typeof request) => (request = fn),
         setPermissionCheckHandler: (fn: typeof check) => (check = fn)
@@ -93,6 +93,23 @@ describe('allowMicrophoneOnly', () => {
       check(app, 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' })
     ).toBe(false)
     expect(check(app, 'clipboard-read', 'file:///', { requestingUrl: APP })).toBe(false)
+  })
+
+  it('lets the app page write to the clipboard (the handoff note), nothing else', () => {
+    const { ask, check, app } = setup()
+    const write = 'clipboard-sanitized-write'
+    expect(ask(write, { requestingUrl: `${APP}#/monitor` })).toBe(true)
+    expect(check(app, write, 'file:///', { requestingUrl: `${APP}#/monitor` })).toBe(true)
+    expect(check(app, write, 'file:///', {})).toBe(true)
+    expect(ask(write, { requestingUrl: 'https://evil.example/' })).toBe(false)
+    expect(ask(write, { requestingUrl: 'file:///tmp/evil.html' })).toBe(false)
+    expect(check({ getURL: () => 'file:///tmp/evil.html' }, write, 'file:///', {})).toBe(false)
+    expect(
+      check(app, write, 'https://evil.example', { requestingUrl: 'https://evil.example/' })
+    ).toBe(false)
+    // Reading the clipboard stays refused, asked or checked.
+    expect(ask('clipboard-read', { requestingUrl: APP })).toBe(false)
+    expect(check(app, 'clipboard-read', 'file:///', {})).toBe(false)
   })
 })
 
