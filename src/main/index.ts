@@ -75,7 +75,13 @@ app.on('window-all-closed', () => {
 app.on('activate', () => {
   if (BrowserWindow.getAllWindows().length === 0) createMainWindow(outDir, isAppUrl, devServerUrl)
 })
-app.on('will-quit', () => services?.close())
+app.on('will-quit', () => {
+  try {
+    services?.close()
+  } catch (error) {
+    console.error('Closing the services failed:', error)
+  }
+})
 app
   .whenReady()
   .then(start)

@@ -15,7 +15,10 @@ export function guardNavigation(contents: WebContents, isAppUrl: (url: string) =
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isWebLink(url)) void shell.openExternal(url)
+    if (isWebLink(url))
+      shell
+        .openExternal(url)
+        .catch((error: unknown) => console.error(`Could not open ${url} in the browser:`, error))
     return { action: 'deny' }
   })
 }

@@ -1,9 +1,11 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 // The Electron binary cannot run here: the glue is tested against a mocked electron module.
 const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>()
-const openExternal = vi.fn()
+const openExternal = vi.fn<(url: string) => Promise<void>>(async () => undefined)
 const windowOptions: unknown[] = []
+const windows: { show: ReturnType<typeof vi.fn> }[] = []
+let loadPage = async (): Promise<void> => undefined
 vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, fn: (...args: unknown[]) => unknown) => ipcHandlers.set(channel, fn),
@@ -16,10 +18,13 @@ vi.mock('electron', () => ({
     webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
     constructor(options: unknown) {
       windowOptions.push(options)
+      windows.push(this)
     }
     once = vi.fn()
-    loadFile = vi.fn(async () => undefined)
-    loadURL = vi.fn(async () => undefined)
+    show = vi.fn()
+    isDestroyed = (): boolean => false
+    loadFile = vi.fn(() => loadPage())
+    loadURL = vi.fn(() => loadPage())
   }
 }))
 
@@ -33,6 +38,8 @@ const { createAppUrlCheck } = await import('../../../src/main/ipc/senderPolicy')
 
 const APP = 'file:///app/out/renderer/index.html'
 const isAppUrl = createAppUrlCheck(APP) // the real check, as index.ts builds it
+
+afterEach(() => vi.restoreAllMocks())
 
 describe('registerIpc', () => {
   it('hands the dispatcher the sender as Electron saw it', async () => {
@@ -139,6 +146,22 @@ describe('guardNavigation', () => {
     expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(openExternal.mock.calls).toEqual([['https://outdoorgear.example/help']])
   })
+
+  it('logs a link the system cannot open instead of leaving the rejection unhandled', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let openHandler: (d: { url: string }) => { action: string } = () => ({ action: 'allow' })
+    guardNavigation(
+      {
+        on: vi.fn(),
+        setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn)
+      } as never,
+      isAppUrl
+    )
+    openExternal.mockRejectedValueOnce(new Error('no handler for https'))
+    expect(openHandler({ url: 'https://outdoorgear.example/help' })).toEqual({ action: 'deny' })
+    await vi.waitFor(() => expect(log).toHaveBeenCalled())
+    expect(String(log.mock.calls[0])).toContain('https://outdoorgear.example/help')
+  })
 })
 
 describe('createMainWindow', () => {
@@ -154,5 +177,20 @@ describe('createMainWindow', () => {
         webSecurity: true
       }
     })
+  })
+
+  it('shows the window and logs when the page fails to load, rather than running invisible', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    loadPage = async () => {
+      throw new Error('ERR_FILE_NOT_FOUND (-6) loading index.html')
+    }
+    try {
+      createMainWindow('/app/out', isAppUrl)
+      const window = windows.at(-1)!
+      await vi.waitFor(() => expect(window.show).toHaveBeenCalled())
+      expect(String(log.mock.calls[0])).toContain('ERR_FILE_NOT_FOUND')
+    } finally {
+      loadPage = async () => undefined
+    }
   })
 })
