@@ -14,6 +14,7 @@ import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
+import { MainWindowKeeper } from './windows/MainWindowKeeper'
 import { allowAppPermissions } from './windows/permissions.electron'
 
 // Glue only: resolve folders, build services, harden the session, register IPC, open the window.
@@ -26,6 +27,7 @@ const resourcesDir = app.isPackaged
   : join(app.getAppPath(), 'resources')
 
 let services: Services | undefined
+const mainWindow = new MainWindowKeeper(() => createMainWindow(outDir, isAppUrl, devServerUrl))
 
 /** An escalation alert reaches the supervisor even when the console is not in front. */
 const notifyIfAway = createAlertNotifier({
@@ -33,7 +35,7 @@ const notifyIfAway = createAlertNotifier({
   show: ({ title, body }) => {
     if (!Notification.isSupported()) return
     const notice = new Notification({ title, body })
-    notice.on('click', () => BrowserWindow.getAllWindows()[0]?.focus())
+    notice.on('click', () => mainWindow.reveal())
     notice.show()
   },
   onError: (error) => console.error('Alert notification failed:', error)
@@ -41,7 +43,7 @@ const notifyIfAway = createAlertNotifier({
 
 /** The report as the window shows it (print styles apply), A4 landscape, backgrounds on. */
 function printFocusedWindow(): Promise<Uint8Array> {
-  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow.current
   if (!window) return Promise.reject(new Error('No window to print'))
   return window.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' })
 }
@@ -63,29 +65,33 @@ async function start(): Promise<void> {
   })
   allowAppPermissions(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))
-  createMainWindow(outDir, isAppUrl, devServerUrl)
+  mainWindow.startUpFinished()
 }
 
-// A second instance hands over to the first and exits before touching the database.
-if (!app.requestSingleInstanceLock()) app.exit(0)
-app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) createMainWindow(outDir, isAppUrl, devServerUrl)
-})
-app.on('will-quit', () => {
-  try {
-    services?.close()
-  } catch (error) {
-    console.error('Closing the services failed:', error)
-  }
-})
-app
-  .whenReady()
-  .then(start)
-  .catch((error: unknown) => {
-    dialog.showErrorBox('OutdoorGear Voice Console could not start', String(error))
-    app.exit(1)
+function runFirstInstance(): void {
+  // A second launch, a Dock click or a notification click brings the one window back.
+  app.on('second-instance', () => mainWindow.reveal())
+  app.on('activate', () => mainWindow.reveal())
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
   })
+  app.on('will-quit', () => {
+    try {
+      services?.close()
+    } catch (error) {
+      console.error('Closing the services failed:', error)
+    }
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('OutdoorGear Voice Console could not start', String(error))
+      app.exit(1)
+    })
+}
+
+// A second instance hands over to the first and exits before touching the database; it
+// registers nothing and never waits for ready.
+if (app.requestSingleInstanceLock()) runFirstInstance()
+else app.exit(0)
