@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Notification, session } from 'electron'
+import { app, BrowserWindow, dialog, session } from 'electron'
 import { resolveDataDir } from './appDirs'
 import { electronFileDialogs } from './dialogs/fileDialogs.electron'
 import { createDispatch } from './ipc/dispatch'
@@ -12,6 +12,7 @@ import { catalogIndexRoot } from './catalog/CatalogService'
 import { offlineEmbeddings } from './catalog/embeddings/offlineEmbeddings'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
+import { osAlertNotices } from './escalation/alertNotifier.electron'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { MainWindowKeeper } from './windows/MainWindowKeeper'
@@ -32,12 +33,7 @@ const mainWindow = new MainWindowKeeper(() => createMainWindow(outDir, isAppUrl,
 /** An escalation alert reaches the supervisor even when the console is not in front. */
 const notifyIfAway = createAlertNotifier({
   isAway: () => BrowserWindow.getFocusedWindow() === null,
-  show: ({ title, body }) => {
-    if (!Notification.isSupported()) return
-    const notice = new Notification({ title, body })
-    notice.on('click', () => mainWindow.reveal())
-    notice.show()
-  },
+  show: osAlertNotices(() => mainWindow.reveal()),
   onError: (error) => console.error('Alert notification failed:', error)
 })
 
