@@ -16,6 +16,7 @@ import { osAlertNotices } from './escalation/alertNotifier.electron'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { MainWindowKeeper } from './windows/MainWindowKeeper'
+import { nameAppForWindows } from './windows/appUserModelId.electron'
 import { allowAppPermissions } from './windows/permissions.electron'
 
 // Glue only: resolve folders, build services, harden the session, register IPC, open the window.
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
 }
 
 function runFirstInstance(): void {
+  nameAppForWindows()
   // A second launch, a Dock click or a notification click brings the one window back.
   app.on('second-instance', () => mainWindow.reveal())
   app.on('activate', () => mainWindow.reveal())
