@@ -16,6 +16,7 @@ import { osAlertNotices } from './escalation/alertNotifier.electron'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { MainWindowKeeper } from './windows/MainWindowKeeper'
+import { macMicrophoneConsent } from './windows/macMicrophoneConsent.electron'
 import { nameAppForWindows } from './windows/appUserModelId.electron'
 import { allowAppPermissions } from './windows/permissions.electron'
 
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
     encryptor: safeStorageEncryptor(),
     printToPdf: printFocusedWindow
   })
-  allowAppPermissions(session.defaultSession, isAppUrl)
+  allowAppPermissions(session.defaultSession, isAppUrl, macMicrophoneConsent())
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))
   mainWindow.startUpFinished()
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { OsMicrophoneConsent } from '../../../src/main/windows/permissions.electron'
 
 // The Electron binary cannot run here: the glue is tested against a mocked electron module.
 const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>()
@@ -64,7 +65,7 @@ describe('registerIpc', () => {
 })
 
 describe('allowAppPermissions', () => {
-  const setup = () => {
+  const setup = (...rest: [osConsent?: OsMicrophoneConsent, log?: (...a: unknown[]) => void]) => {
     let request: (...a: unknown[]) => void = () => {}
     let check: (...a: unknown[]) => boolean = () => true
     allowAppPermissions(
@@ -72,14 +73,19 @@ describe('allowAppPermissions', () => {
         setPermissionRequestHandler: (fn: typeof request) => (request = fn),
         setPermissionCheckHandler: (fn: typeof check) => (check = fn)
       } as never,
-      isAppUrl
+      isAppUrl,
+      ...rest
     )
+    const contents = { getURL: () => APP }
     const ask = (permission: string, details: object): boolean => {
       let granted = false
-      request(null, permission, (g: boolean) => (granted = g), details)
+      request(contents, permission, (g: boolean) => (granted = g), details)
       return granted
     }
-    return { ask, check, app: { getURL: () => APP } }
+    /** The answer whenever it comes (the OS may be asked first). */
+    const answer = (permission: string, details: object): Promise<boolean> =>
+      new Promise((resolve) => request(contents, permission, resolve, details))
+    return { ask, answer, check, app: contents }
   }
 
   it('grants audio to the app page only', () => {
@@ -117,6 +123,29 @@ describe('allowAppPermissions', () => {
     // Reading the clipboard stays refused, asked or checked.
     expect(ask('clipboard-read', { requestingUrl: APP })).toBe(false)
     expect(check(app, 'clipboard-read', 'file:///', {})).toBe(false)
+  })
+
+  it("waits for the OS's consent before granting the app page the microphone", async () => {
+    const audio = { mediaTypes: ['audio'], requestingUrl: APP }
+    const consent = vi.fn(async () => true)
+    const granting = setup(consent)
+    expect(await granting.answer('media', audio)).toBe(true)
+    expect(consent).toHaveBeenCalledWith(granting.app)
+    // Refused requests never reach the OS prompt.
+    expect(await granting.answer('media', { ...audio, mediaTypes: ['video'] })).toBe(false)
+    expect(
+      await granting.answer('media', { ...audio, requestingUrl: 'https://evil.example' })
+    ).toBe(false)
+    expect(await granting.answer('clipboard-sanitized-write', { requestingUrl: APP })).toBe(true)
+    expect(consent).toHaveBeenCalledTimes(1)
+
+    expect(await setup(async () => false).answer('media', audio)).toBe(false)
+    const log = vi.fn()
+    const failing = setup(async () => {
+      throw new Error('invalid media type')
+    }, log)
+    expect(await failing.answer('media', audio)).toBe(false)
+    expect(log).toHaveBeenCalledWith('Asking the OS for the microphone failed:', expect.any(Error))
   })
 })
 
