@@ -32,9 +32,11 @@ export function allowAppPermissions(
       callback(false)
     })
   })
+  // A media check names its kind (enumerateDevices checks the camera too): audio only here.
   ses.setPermissionCheckHandler(
     (wc, permission, _origin, details) =>
-      (permission === 'media' || permission === CLIPBOARD_WRITE) &&
+      ((permission === 'media' && details.mediaType !== 'video') ||
+        permission === CLIPBOARD_WRITE) &&
       isAppUrl(details.requestingUrl || wc?.getURL() || '')
   )
 }

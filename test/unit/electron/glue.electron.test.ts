@@ -106,6 +106,9 @@ describe('allowAppPermissions', () => {
       check(app, 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' })
     ).toBe(false)
     expect(check(app, 'clipboard-read', 'file:///', { requestingUrl: APP })).toBe(false)
+    // Checks say the same as requests: the microphone, never the camera.
+    expect(check(app, 'media', 'file:///', { mediaType: 'audio', requestingUrl: APP })).toBe(true)
+    expect(check(app, 'media', 'file:///', { mediaType: 'video', requestingUrl: APP })).toBe(false)
   })
 
   it('lets the app page write to the clipboard (the handoff note), nothing else', () => {
