@@ -164,8 +164,8 @@ describe('guardNavigation', () => {
       isAppUrl
     )
     const navigate = (url: string): boolean => {
-      const event = { preventDefault: vi.fn() }
-      listeners.get('will-navigate')!(event, url)
+      const event = { url, preventDefault: vi.fn() }
+      listeners.get('will-navigate')!(event)
       return event.preventDefault.mock.calls.length === 0
     }
     expect(navigate(`${APP}#/sessions`)).toBe(true)
