@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Notification, session } from 'electron'
+import { app, BrowserWindow, dialog, session } from 'electron'
 import { resolveDataDir } from './appDirs'
 import { electronFileDialogs } from './dialogs/fileDialogs.electron'
 import { createDispatch } from './ipc/dispatch'
@@ -12,9 +12,13 @@ import { catalogIndexRoot } from './catalog/CatalogService'
 import { offlineEmbeddings } from './catalog/embeddings/offlineEmbeddings'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
+import { osAlertNotices } from './escalation/alertNotifier.electron'
 import { createServices, Services } from './services'
 import { createMainWindow } from './windows/mainWindow.electron'
-import { allowMicrophoneOnly } from './windows/permissions.electron'
+import { MainWindowKeeper } from './windows/MainWindowKeeper'
+import { macMicrophoneConsent } from './windows/macMicrophoneConsent.electron'
+import { nameAppForWindows } from './windows/appUserModelId.electron'
+import { allowAppPermissions } from './windows/permissions.electron'
 
 // Glue only: resolve folders, build services, harden the session, register IPC, open the window.
 const outDir = join(import.meta.dirname, '..')
@@ -26,22 +30,18 @@ const resourcesDir = app.isPackaged
   : join(app.getAppPath(), 'resources')
 
 let services: Services | undefined
+const mainWindow = new MainWindowKeeper(() => createMainWindow(outDir, isAppUrl, devServerUrl))
 
 /** An escalation alert reaches the supervisor even when the console is not in front. */
 const notifyIfAway = createAlertNotifier({
   isAway: () => BrowserWindow.getFocusedWindow() === null,
-  show: ({ title, body }) => {
-    if (!Notification.isSupported()) return
-    const notice = new Notification({ title, body })
-    notice.on('click', () => BrowserWindow.getAllWindows()[0]?.focus())
-    notice.show()
-  },
+  show: osAlertNotices(() => mainWindow.reveal()),
   onError: (error) => console.error('Alert notification failed:', error)
 })
 
 /** The report as the window shows it (print styles apply), A4 landscape, backgrounds on. */
 function printFocusedWindow(): Promise<Uint8Array> {
-  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow.current
   if (!window) return Promise.reject(new Error('No window to print'))
   return window.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' })
 }
@@ -61,25 +61,36 @@ async function start(): Promise<void> {
     encryptor: safeStorageEncryptor(),
     printToPdf: printFocusedWindow
   })
-  allowMicrophoneOnly(session.defaultSession, isAppUrl)
+  allowAppPermissions(session.defaultSession, isAppUrl, macMicrophoneConsent())
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))
-  createMainWindow(outDir, isAppUrl, devServerUrl)
+  mainWindow.startUpFinished()
 }
 
-// A second instance hands over to the first and exits before touching the database.
-if (!app.requestSingleInstanceLock()) app.exit(0)
-app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) createMainWindow(outDir, isAppUrl, devServerUrl)
-})
-app.on('will-quit', () => services?.close())
-app
-  .whenReady()
-  .then(start)
-  .catch((error: unknown) => {
-    dialog.showErrorBox('OutdoorGear Voice Console could not start', String(error))
-    app.exit(1)
+function runFirstInstance(): void {
+  nameAppForWindows()
+  // A second launch, a Dock click or a notification click brings the one window back.
+  app.on('second-instance', () => mainWindow.reveal())
+  app.on('activate', () => mainWindow.reveal())
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
   })
+  app.on('will-quit', () => {
+    try {
+      services?.close()
+    } catch (error) {
+      console.error('Closing the services failed:', error)
+    }
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('OutdoorGear Voice Console could not start', String(error))
+      app.exit(1)
+    })
+}
+
+// A second instance hands over to the first and exits before touching the database; it
+// registers nothing and never waits for ready.
+if (app.requestSingleInstanceLock()) runFirstInstance()
+else app.exit(0)

@@ -27,7 +27,14 @@ export function createMainWindow(
   })
   guardNavigation(window.webContents, isAppUrl)
   window.once('ready-to-show', () => window.show())
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(join(outDir, 'renderer', 'index.html'))
+  const loading = devServerUrl
+    ? window.loadURL(devServerUrl)
+    : window.loadFile(join(outDir, 'renderer', 'index.html'))
+  // A page that fails to load never becomes ready to show: show the window anyway, or the app
+  // would run invisible and the single-instance lock would turn every later launch into nothing.
+  loading.catch((error: unknown) => {
+    console.error('The console page could not be loaded:', error)
+    if (!window.isDestroyed()) window.show()
+  })
   return window
 }

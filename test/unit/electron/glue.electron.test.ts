@@ -1,9 +1,12 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { OsMicrophoneConsent } from '../../../src/main/windows/permissions.electron'
 
 // The Electron binary cannot run here: the glue is tested against a mocked electron module.
 const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>()
-const openExternal = vi.fn()
+const openExternal = vi.fn<(url: string) => Promise<void>>(async () => undefined)
 const windowOptions: unknown[] = []
+const windows: { show: ReturnType<typeof vi.fn> }[] = []
+let loadPage = async (): Promise<void> => undefined
 vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, fn: (...args: unknown[]) => unknown) => ipcHandlers.set(channel, fn),
@@ -16,15 +19,18 @@ vi.mock('electron', () => ({
     webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
     constructor(options: unknown) {
       windowOptions.push(options)
+      windows.push(this)
     }
     once = vi.fn()
-    loadFile = vi.fn(async () => undefined)
-    loadURL = vi.fn(async () => undefined)
+    show = vi.fn()
+    isDestroyed = (): boolean => false
+    loadFile = vi.fn(() => loadPage())
+    loadURL = vi.fn(() => loadPage())
   }
 }))
 
 const { registerIpc } = await import('../../../src/main/ipc/register.electron')
-const { allowMicrophoneOnly } = await import('../../../src/main/windows/permissions.electron')
+const { allowAppPermissions } = await import('../../../src/main/windows/permissions.electron')
 const { guardNavigation } = await import('../../../src/main/windows/navigationGuards.electron')
 const { createMainWindow } = await import('../../../src/main/windows/mainWindow.electron')
 const { REQUEST_CHANNEL } = await import('../../../src/shared/ipc/channels')
@@ -33,6 +39,8 @@ const { createAppUrlCheck } = await import('../../../src/main/ipc/senderPolicy')
 
 const APP = 'file:///app/out/renderer/index.html'
 const isAppUrl = createAppUrlCheck(APP) // the real check, as index.ts builds it
+
+afterEach(() => vi.restoreAllMocks())
 
 describe('registerIpc', () => {
   it('hands the dispatcher the sender as Electron saw it', async () => {
@@ -56,23 +64,28 @@ describe('registerIpc', () => {
   })
 })
 
-describe('allowMicrophoneOnly', () => {
-  const setup = () => {
+describe('allowAppPermissions', () => {
+  const setup = (...rest: [osConsent?: OsMicrophoneConsent, log?: (...a: unknown[]) => void]) => {
     let request: (...a: unknown[]) => void = () => {}
     let check: (...a: unknown[]) => boolean = () => true
-    allowMicrophoneOnly(
+    allowAppPermissions(
       {
         setPermissionRequestHandler: (fn: typeof request) => (request = fn),
         setPermissionCheckHandler: (fn: typeof check) => (check = fn)
       } as never,
-      isAppUrl
+      isAppUrl,
+      ...rest
     )
+    const contents = { getURL: () => APP }
     const ask = (permission: string, details: object): boolean => {
       let granted = false
-      request(null, permission, (g: boolean) => (granted = g), details)
+      request(contents, permission, (g: boolean) => (granted = g), details)
       return granted
     }
-    return { ask, check, app: { getURL: () => APP } }
+    /** The answer whenever it comes (the OS may be asked first). */
+    const answer = (permission: string, details: object): Promise<boolean> =>
+      new Promise((resolve) => request(contents, permission, resolve, details))
+    return { ask, answer, check, app: contents }
   }
 
   it('grants audio to the app page only', () => {
@@ -93,6 +106,49 @@ describe('allowMicrophoneOnly', () => {
       check(app, 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' })
     ).toBe(false)
     expect(check(app, 'clipboard-read', 'file:///', { requestingUrl: APP })).toBe(false)
+    // Checks say the same as requests: the microphone, never the camera.
+    expect(check(app, 'media', 'file:///', { mediaType: 'audio', requestingUrl: APP })).toBe(true)
+    expect(check(app, 'media', 'file:///', { mediaType: 'video', requestingUrl: APP })).toBe(false)
+  })
+
+  it('lets the app page write to the clipboard (the handoff note), nothing else', () => {
+    const { ask, check, app } = setup()
+    const write = 'clipboard-sanitized-write'
+    expect(ask(write, { requestingUrl: `${APP}#/monitor` })).toBe(true)
+    expect(check(app, write, 'file:///', { requestingUrl: `${APP}#/monitor` })).toBe(true)
+    expect(check(app, write, 'file:///', {})).toBe(true)
+    expect(ask(write, { requestingUrl: 'https://evil.example/' })).toBe(false)
+    expect(ask(write, { requestingUrl: 'file:///tmp/evil.html' })).toBe(false)
+    expect(check({ getURL: () => 'file:///tmp/evil.html' }, write, 'file:///', {})).toBe(false)
+    expect(
+      check(app, write, 'https://evil.example', { requestingUrl: 'https://evil.example/' })
+    ).toBe(false)
+    // Reading the clipboard stays refused, asked or checked.
+    expect(ask('clipboard-read', { requestingUrl: APP })).toBe(false)
+    expect(check(app, 'clipboard-read', 'file:///', {})).toBe(false)
+  })
+
+  it("waits for the OS's consent before granting the app page the microphone", async () => {
+    const audio = { mediaTypes: ['audio'], requestingUrl: APP }
+    const consent = vi.fn(async () => true)
+    const granting = setup(consent)
+    expect(await granting.answer('media', audio)).toBe(true)
+    expect(consent).toHaveBeenCalledWith(granting.app)
+    // Refused requests never reach the OS prompt.
+    expect(await granting.answer('media', { ...audio, mediaTypes: ['video'] })).toBe(false)
+    expect(
+      await granting.answer('media', { ...audio, requestingUrl: 'https://evil.example' })
+    ).toBe(false)
+    expect(await granting.answer('clipboard-sanitized-write', { requestingUrl: APP })).toBe(true)
+    expect(consent).toHaveBeenCalledTimes(1)
+
+    expect(await setup(async () => false).answer('media', audio)).toBe(false)
+    const log = vi.fn()
+    const failing = setup(async () => {
+      throw new Error('invalid media type')
+    }, log)
+    expect(await failing.answer('media', audio)).toBe(false)
+    expect(log).toHaveBeenCalledWith('Asking the OS for the microphone failed:', expect.any(Error))
   })
 })
 
@@ -108,8 +164,8 @@ describe('guardNavigation', () => {
       isAppUrl
     )
     const navigate = (url: string): boolean => {
-      const event = { preventDefault: vi.fn() }
-      listeners.get('will-navigate')!(event, url)
+      const event = { url, preventDefault: vi.fn() }
+      listeners.get('will-navigate')!(event)
       return event.preventDefault.mock.calls.length === 0
     }
     expect(navigate(`${APP}#/sessions`)).toBe(true)
@@ -121,6 +177,22 @@ describe('guardNavigation', () => {
     expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(openExternal.mock.calls).toEqual([['https://outdoorgear.example/help']])
+  })
+
+  it('logs a link the system cannot open instead of leaving the rejection unhandled', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let openHandler: (d: { url: string }) => { action: string } = () => ({ action: 'allow' })
+    guardNavigation(
+      {
+        on: vi.fn(),
+        setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn)
+      } as never,
+      isAppUrl
+    )
+    openExternal.mockRejectedValueOnce(new Error('no handler for https'))
+    expect(openHandler({ url: 'https://outdoorgear.example/help' })).toEqual({ action: 'deny' })
+    await vi.waitFor(() => expect(log).toHaveBeenCalled())
+    expect(String(log.mock.calls[0])).toContain('https://outdoorgear.example/help')
   })
 })
 
@@ -137,5 +209,20 @@ describe('createMainWindow', () => {
         webSecurity: true
       }
     })
+  })
+
+  it('shows the window and logs when the page fails to load, rather than running invisible', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    loadPage = async () => {
+      throw new Error('ERR_FILE_NOT_FOUND (-6) loading index.html')
+    }
+    try {
+      createMainWindow('/app/out', isAppUrl)
+      const window = windows.at(-1)!
+      await vi.waitFor(() => expect(window.show).toHaveBeenCalled())
+      expect(String(log.mock.calls[0])).toContain('ERR_FILE_NOT_FOUND')
+    } finally {
+      loadPage = async () => undefined
+    }
   })
 })
