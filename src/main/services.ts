@@ -15,8 +15,6 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
-import type { StoredAlert } from '../shared/escalation/alertRecords'
-import { LiveAlertMonitor } from './escalation/LiveAlertMonitor'
 import { callSentimentReader } from './escalation/callSentimentReader'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
 import { DemoAgent } from './realtime/demoAgent/DemoAgent'
@@ -24,6 +22,7 @@ import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
 import { withDemoAgent } from './realtime/demoAgent/withDemoAgent'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
 import { CallRecorder } from './recording/CallRecorder'
+import { LiveCallPipeline } from './recording/LiveCallPipeline'
 import { loadEldDetector } from './recording/eldLanguageDetector'
 import { reportHandlers } from './ipc/handlers/reportHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
@@ -62,8 +61,8 @@ export interface Services {
   importer: SessionImporter
   catalog: CatalogService
   handlers: AppHandlers
-  /** The rules on running calls (tests wait on its background sentiment readings). */
-  liveAlerts: LiveAlertMonitor
+  /** Running calls' inputs: recorded, ruled on, alerts announced (tests wait on its readings). */
+  liveCalls: LiveCallPipeline
   close(): void
 }
 
@@ -136,18 +135,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .then(() => catalog.warmUp())
       .catch(() => undefined)
   const alerts = new AlertStore(store.db, now)
-  const announce = (alert: StoredAlert): void => {
-    options.emit('alerts.raised', alert)
-    options.notifyAlert?.(alert)
-  }
-  const liveAlerts = new LiveAlertMonitor(alerts, () => settings.get().escalation, {
-    readerOf: (sessionId) => callSentimentReader(store.db, sessionId),
-    model: () => {
-      const choice = labelling()
-      return choice.kind === 'model' ? choice.model : null
+  // The escalation rules run in main on what is recorded, so alerts survive a closed window.
+  const liveCalls = new LiveCallPipeline({
+    recorder,
+    alerts,
+    thresholds: () => settings.get().escalation,
+    sentiment: {
+      readerOf: (sessionId) => callSentimentReader(store.db, sessionId),
+      model: () => {
+        const choice = labelling()
+        return choice.kind === 'model' ? choice.model : null
+      }
     },
-    record: (sessionId, input) => void recorder.append(sessionId, [input]),
-    raised: announce
+    emit: (alert) => options.emit('alerts.raised', alert),
+    notify: options.notifyAlert,
+    onError: (error, step) => console.error(`Live call ${step} failed (inputs kept):`, error)
   })
   // "Demo agent" provider: the scripted simulator on loopback, started by the first demo call.
   const demoAgent = new DemoAgent({ scenarioFile: demoScenarioFile(options.resourcesDir) })
@@ -179,12 +181,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       printToPdf: options.printToPdf,
       now
     }),
-    ...recordingHandlers(recorder, emit, () => settings.get().pricing, {
-      // The escalation rules run in main on what is recorded, so alerts survive a closed window.
-      inputs: (sessionId, inputs) => {
-        for (const alert of liveAlerts.ingest(sessionId, inputs)) announce(alert)
-      },
-      ended: (sessionId) => liveAlerts.end(sessionId)
+    ...recordingHandlers({
+      recorder,
+      liveCalls,
+      emit,
+      currentPricing: () => settings.get().pricing
     }),
     ...escalationHandlers({
       backtest: new EscalationBacktest(store.db, nextTurn),
@@ -196,7 +197,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     store,
     importer,
     catalog,
-    liveAlerts,
+    liveCalls,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
       void demoAgent.close()

@@ -27,18 +27,21 @@ export interface ModelSentiment {
   readerOf(sessionId: string): SentimentReader
   /** The labelling model now; null: the lexicon gives the verdicts. */
   model(): StructuredModel | null
-  /** Appends a verdict to the call's recording, so replays and backtests see it too. */
-  record(sessionId: string, input: CallInput): void
-  /** An alert a verdict raised, after the batch that asked for it was answered. */
-  raised(alert: StoredAlert): void
+  /**
+   * Takes a verdict (a `sentiment.read` input) down the call's path: recorded, so replays and
+   * backtests see it too, fed back to `ingest`, its alerts announced. Throws when the call's
+   * recording has closed.
+   */
+  verdict(sessionId: string, input: CallInput): void
 }
 
 /**
- * The rules on running calls, in main: fed the same inputs the recorder appends (so an alert is
- * stored even if the window dies), through the same reducer and engine as backtests. The
- * thresholds are read when a call's first inputs arrive and kept for the whole call. On a
- * model-read call, each caller utterance is read by the model in the background; its verdict
- * is recorded as a `sentiment.read` input and fed back here.
+ * The rules on running calls, in main (the middle step of LiveCallPipeline): fed the inputs
+ * once they are recorded (so an alert is stored even if the window dies), through the same
+ * reducer and engine as backtests. The thresholds are read when a call's first inputs arrive
+ * and kept for the whole call. On a model-read call, each caller utterance is read by the model
+ * in the background; its verdict goes down the same path as a `sentiment.read` input
+ * (ModelSentiment.verdict).
  */
 export class LiveAlertMonitor {
   private readonly calls = new Map<string, Watched>()
@@ -116,11 +119,9 @@ export class LiveAlertMonitor {
       event: { type: 'sentiment.read', item_id: utterance.itemId, ...verdict }
     }
     try {
-      sentiment.record(sessionId, input)
+      sentiment.verdict(sessionId, input)
     } catch {
       // The recording closed meanwhile (hang-up): the verdict has no call left to judge.
-      return
     }
-    for (const alert of this.ingest(sessionId, [input])) sentiment.raised(alert)
   }
 }

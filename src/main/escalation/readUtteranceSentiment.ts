@@ -4,7 +4,7 @@ import {
   UtteranceSentimentSchema,
   utteranceText
 } from '../../shared/classify/modelLabels'
-import { readSentiment } from '../../shared/escalation/sentimentLexicon'
+import { readSentiment } from '../../shared/language/sentiment'
 import { byModel, type LabelledBy } from '../classify/labelledBy'
 import type { StructuredModel } from '../classify/StructuredModel'
 

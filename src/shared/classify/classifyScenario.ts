@@ -1,10 +1,10 @@
-import { compileLexicon, findPhrases, normalizeWords } from './phraseMatch'
+import { compileLexicon, findPhrases, type CompiledLexicon } from '../language/phraseMatch'
 import type { Scenario } from './scenarioLexicon'
 import { SCENARIO_PHRASES, SCENARIO_PRIORITY, SCENARIOS, TOOL_SIGNALS } from './scenarioLexicon'
 
 const compiled = Object.fromEntries(
   SCENARIOS.map((s) => [s, compileLexicon(SCENARIO_PHRASES[s])])
-) as Record<Scenario, ReturnType<typeof compileLexicon>>
+) as Record<Scenario, CompiledLexicon>
 
 export interface ScenarioResult {
   scenario: Scenario
@@ -21,10 +21,10 @@ export function classifyScenario(
   toolNames: readonly string[]
 ): ScenarioResult {
   const scores = Object.fromEntries(SCENARIOS.map((s) => [s, 0])) as Record<Scenario, number>
-  const words = callerTexts.map((text) => normalizeWords(text))
+  // Negation is not read here: "I don't want a refund" is still about a refund.
   for (const scenario of SCENARIOS)
-    for (const sentence of words)
-      for (const hit of findPhrases(sentence, compiled[scenario])) scores[scenario] += hit.weight
+    for (const text of callerTexts)
+      for (const hit of findPhrases(text, compiled[scenario])) scores[scenario] += hit.weight
   for (const name of new Set(toolNames))
     for (const [scenario, weight] of Object.entries(TOOL_SIGNALS[name] ?? {}))
       scores[scenario as Scenario] += weight

@@ -1,4 +1,4 @@
-import type { Lexicon } from './phraseMatch'
+import type { Lexicon } from '../language/phraseMatch'
 
 export const SCENARIOS = [
   'product_inquiry',

@@ -3,7 +3,7 @@ import type { EvidenceItem } from './escalationAlert'
 import type { EscalationState, ReadUtterance } from './escalationState'
 import { humanRequestPhrase } from './humanRequest'
 import { raise } from './raiseAlert'
-import { readSentiment } from './sentimentLexicon'
+import { readSentiment } from '../language/sentiment'
 
 type BargeIn = Extract<CallDomainEvent, { type: 'barge_in.confirmed' }>
 type SentimentVerdict = Extract<CallDomainEvent, { type: 'caller.sentiment' }>

@@ -1,4 +1,4 @@
-import { findPhrases, lexicon } from './phraseMatch'
+import { compileLexicon, findPhrases } from '../language/phraseMatch'
 
 // How callers ask for a person, in the console's languages. French "personne" alone also means
 // "nobody" ("personne ne répond"), so only its unambiguous forms are listed.
@@ -53,7 +53,7 @@ export const HUMAN_REQUEST_PHRASES = {
   ]
 } as const
 
-const PHRASES = lexicon(Object.values(HUMAN_REQUEST_PHRASES).flat())
+const PHRASES = compileLexicon(Object.values(HUMAN_REQUEST_PHRASES).flat())
 
 /**
  * The phrase by which the caller asks for a human, or null. "I don't need a human" is not a
@@ -61,5 +61,5 @@ const PHRASES = lexicon(Object.values(HUMAN_REQUEST_PHRASES).flat())
  * needless look.
  */
 export function humanRequestPhrase(transcript: string): string | null {
-  return findPhrases(transcript, PHRASES).find((hit) => !hit.negated)?.phrase ?? null
+  return findPhrases(transcript, PHRASES).find((hit) => hit.negation === null)?.phrase ?? null
 }

@@ -1,3 +1,5 @@
+import { normalizeWords } from '../language/normalizeWords'
+
 // Short acknowledgements (backchannels) in the console's languages, and the word matching used
 // to spot them and to spot the agent's own voice coming back as caller speech (echo).
 
@@ -11,20 +13,6 @@ export const ACKNOWLEDGEMENTS_BY_LANGUAGE = {
 export const ACKNOWLEDGEMENTS: readonly string[] = [
   ...new Set(Object.values(ACKNOWLEDGEMENTS_BY_LANGUAGE).flatMap((list) => list.split('|')))
 ]
-
-/**
- * Lower case, accents stripped ("sí" → "si"), anything but letters and digits as a word break
- * ("mm-hmm" → "mm hmm", "d'accord" → "d accord"), runs of 3+ letters shortened ("mmmm" → "mm").
- */
-export function normalizeWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/(\p{L})\1{2,}/gu, '$1$1')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-}
 
 /**
  * True when the whole text is a sequence of acknowledgement phrases ("ok", "yeah sure",

@@ -1,4 +1,5 @@
-import { isAcknowledgement, normalizeWords, orderedWordOverlap } from './acknowledgements'
+import { normalizeWords } from '../language/normalizeWords'
+import { isAcknowledgement, orderedWordOverlap } from './acknowledgements'
 import type { CallMetricsConfig } from './callConfig'
 import type { AgentResponse, CallerUtterance, CallState, UtteranceKind } from './callState'
 

@@ -138,7 +138,9 @@ describe('caller asks for a human', () => {
     ['Quiero hablar con una persona', 'persona'],
     ['Pásame con un agente humano', 'agente'],
     ['Je veux parler à un conseiller', 'conseiller'],
-    ['Un être humain, s’il vous plaît', 'etre humain']
+    ['Un être humain, s’il vous plaît', 'etre humain'],
+    // A "no" that answers the agent does not negate the request in the next clause.
+    ['No, no. I want a real person', 'real person']
   ])('"%s" raises a critical alert quoting it', (text, phrase) => {
     const alerts = alertsOfCall([said(text)], only('humanRequest'))
     expect(alerts).toHaveLength(1)

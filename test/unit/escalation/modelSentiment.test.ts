@@ -51,7 +51,7 @@ describe('live negative-sentiment rule read by the labelling model', () => {
     const inputs = overAgentCall(lines.map((text) => ({ text })))
     for (const batch of batches(inputs.slice(0, -1), 7))
       data(await call('recording.append', { sessionId, events: batch }))
-    await services.liveAlerts.idle()
+    await services.liveCalls.idle()
     const raised = (emitted as [string, { rule: string; reason: string }][])
       .filter(([name]) => name === 'alerts.raised')
       .map(([, alert]) => alert)

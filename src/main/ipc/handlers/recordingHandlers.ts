@@ -4,37 +4,37 @@ import type { RecordedInput, recordingRoutes } from '../../../shared/ipc/routes/
 import type { PriceTable } from '../../../shared/live-call/callConfig'
 import type { CallInput } from '../../../shared/live-call/callEvents'
 import type { CallRecorder } from '../../recording/CallRecorder'
+import type { LiveCallPipeline } from '../../recording/LiveCallPipeline'
 
 type Emit = <E extends keyof Events>(name: E, payload: Events[E]) => void
 
-/** Who else hears a call's inputs as they are recorded (the live escalation rules). */
-export interface CallListener {
-  inputs(sessionId: string, inputs: readonly CallInput[]): void
-  ended(sessionId: string): void
+export interface RecordingHandlerDeps {
+  recorder: CallRecorder
+  /** Where appended inputs go: recorded, ruled on, their alerts announced. */
+  liveCalls: Pick<LiveCallPipeline, 'ingest' | 'end'>
+  emit: Emit
+  /** The Settings screen's prices: what the live cost estimate used when begin names none. */
+  currentPricing: () => PriceTable
 }
 
 /** Recording of live calls: the renderer's call engine begins, appends and finishes. */
-export function recordingHandlers(
-  recorder: CallRecorder,
-  emit: Emit,
-  /** The Settings screen's prices: what the live cost estimate used when begin names none. */
-  currentPricing: () => PriceTable,
-  listener?: CallListener
-): HandlersFor<typeof recordingRoutes> {
+export function recordingHandlers({
+  recorder,
+  liveCalls,
+  emit,
+  currentPricing
+}: RecordingHandlerDeps): HandlersFor<typeof recordingRoutes> {
   return {
     'recording.begin': async (call) => ({
       sessionId: recorder.begin({ ...call, pricing: call.pricing ?? currentPricing() })
     }),
     // Parsed as { t, event: { type, …rest } }: the reducer reads what it knows of the rest.
-    'recording.append': async ({ sessionId, events }) => {
-      const stored = recorder.append(sessionId, events as CallInput[])
-      // After the append succeeded: rules only ever see inputs that are on disk.
-      listener?.inputs(sessionId, events as CallInput[])
-      return { stored }
-    },
+    'recording.append': async ({ sessionId, events }) => ({
+      stored: liveCalls.ingest(sessionId, events as CallInput[])
+    }),
     'recording.finish': async ({ sessionId, endedAt }) => {
       const session = await recorder.finish(sessionId, endedAt)
-      listener?.ended(sessionId)
+      liveCalls.end(sessionId)
       // Sessions and Reports refresh on this, so the call shows up as soon as it is hung up.
       emit('sessions.changed', { reason: 'recorded', count: 1 })
       return session

@@ -5,7 +5,7 @@ import { EMPTY_TOKEN_TOTALS } from '@shared/live-call/usageCost'
 import { i18next } from '@renderer/i18n'
 import { mockApi } from '@renderer/test/mockApi'
 import { ICE_FAILED_MESSAGE, microphoneFailure } from '../engine/callFailure'
-import { CallRecorder } from '../engine/callRecorder'
+import { CallEventUploader } from '../engine/CallEventUploader'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { CallControls } from './CallControls'
 import { CallFailureBanner } from './CallFailureBanner'
@@ -104,8 +104,8 @@ describe('Live call screen in Spanish and French', () => {
     await i18next.changeLanguage('fr')
     mockApi({})
     const messages: (string | null)[] = []
-    const recorder = new CallRecorder((_, message) => messages.push(message))
-    await recorder.begin({ provider: 'openai', model: 'gpt-realtime', startedAt: 1 })
+    const uploader = new CallEventUploader((_, message) => messages.push(message))
+    await uploader.begin({ provider: 'openai', model: 'gpt-realtime', startedAt: 1 })
     expect(messages).toEqual(["Cette version n'enregistre pas les appels."])
   })
 })

@@ -6,7 +6,7 @@ import { initialCallState, type CallState } from '@shared/live-call/callState'
 import { request } from '@renderer/app/ipc'
 import type { CallFailure } from '../engine/callFailure'
 import { CallEngine, type CallInfo, type CallPhase } from '../engine/CallEngine'
-import { CallRecorder, type RecordingStatus } from '../engine/callRecorder'
+import { CallEventUploader, type RecordingStatus } from '../engine/CallEventUploader'
 import { UNKNOWN_QUALITY, type ConnectionQuality } from '../engine/connectionQuality'
 import type { Levels } from '../engine/earMeter'
 
@@ -29,19 +29,19 @@ export interface LiveCallStore {
   instruct(text: string): boolean
 }
 
-// One call at a time: the engine and recorder live beside the store, not in React state.
+// One call at a time: the engine and uploader live beside the store, not in React state.
 let engine: CallEngine | null = null
-let recorder: CallRecorder | null = null
+let uploader: CallEventUploader | null = null
 
 export const useLiveCallStore = create<LiveCallStore>()((set) => {
   const feed = (input: CallInput): void => {
-    recorder?.add(input)
+    uploader?.add(input)
     set((s) => ({ call: callReducer(s.call, input) }))
   }
   const finishRecording = async (): Promise<void> => {
     const endedAt = Date.now()
     set({ endedAt })
-    await recorder?.finish(endedAt)
+    await uploader?.finish(endedAt)
   }
   return {
     phase: 'idle',
@@ -70,7 +70,7 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
         muted: false,
         recording: { status: 'idle', message: null }
       })
-      const rec = (recorder = new CallRecorder((status, message) =>
+      const rec = (uploader = new CallEventUploader((status, message) =>
         set({ recording: { status, message } })
       ))
       const current = (engine = new CallEngine(audio, {

@@ -1,9 +1,11 @@
 import type { Lexicon } from './phraseMatch'
 
-// Caller sentiment words in the console's languages. Weights: 2 = clearly felt ("love",
-// "unacceptable"), 1 = mild, 0.5 = politeness ("thanks"): nearly every caller says thank you,
-// so it must not make a neutral call positive by itself. Written from everyday support-call
-// language, not from the labelled test set.
+// Caller sentiment words in the console's languages, read by the call labels and by the live
+// negative-sentiment rule alike. Weights: 2 = clearly felt ("love", "unacceptable"), 1 = mild,
+// 0.5 = politeness ("thanks"): nearly every caller says thank you, so it must not make a
+// neutral call positive by itself. Written from everyday support-call language, not from the
+// labelled test set. The words marked "live rule" came from the escalation rules' former list.
+// A negated word ("not happy", "pas content") is the scorer's business, so no list spells one.
 
 export const POSITIVE: Lexicon = {
   // en
@@ -117,6 +119,17 @@ export const NEGATIVE: Lexicon = {
   leaking: 1,
   'charged twice': 1,
   waste: 1,
+  // en, live rule
+  annoying: 2,
+  hate: 1,
+  stupid: 2,
+  'waste of time': 2,
+  'sick of': 2,
+  'still waiting': 1,
+  nonsense: 2,
+  'not listening': 2,
+  'wrong again': 2,
+  'this is a joke': 2,
   // es
   'mal servicio': 2,
   horroroso: 2,
@@ -152,6 +165,16 @@ export const NEGATIVE: Lexicon = {
   'no lo puedo creer': 1,
   malo: 1,
   mala: 1,
+  // es, live rule (terrible, horrible: as in en)
+  enojado: 2,
+  enojada: 2,
+  frustrado: 2,
+  frustrada: 2,
+  frustrante: 2,
+  inutil: 2,
+  odio: 1,
+  basura: 2,
+  'no me escucha': 2,
   // fr
   nul: 2,
   nulle: 2,
@@ -184,23 +207,15 @@ export const NEGATIVE: Lexicon = {
   'deux fois': 1,
   mauvais: 1,
   mauvaise: 1,
-  'pas normal': 2
+  'pas normal': 2,
+  // fr, live rule
+  fache: 2,
+  fachee: 2,
+  frustre: 2,
+  frustree: 2,
+  frustrant: 2,
+  inutile: 2,
+  deteste: 1,
+  'n importe quoi': 2,
+  plainte: 1
 }
-
-/**
- * Words that turn a positive word within the three words before it into dissatisfaction ("not
- * happy", "no estoy contenta", "pas content").
- */
-export const NEGATORS: ReadonlySet<string> = new Set([
-  'not',
-  'never',
-  't',
-  'no',
-  'nunca',
-  'ni',
-  'pas',
-  'jamais',
-  'ne',
-  'n',
-  'sin'
-])

@@ -31,10 +31,11 @@ export interface RecordingMeta {
 }
 
 /**
- * Appends every call input to the session database in batches every ~500 ms, so a crash loses
- * under a second; `finish` flushes the rest and has main write the session row.
+ * Uploads every call input to main's recording (`recording.append`) in batches every ~500 ms,
+ * so a crash loses under a second; `finish` flushes the rest and has main write the session
+ * row. Main's CallRecorder stores them; this side only queues and sends.
  */
-export class CallRecorder {
+export class CallEventUploader {
   private queue: CallInput[] = []
   private sessionId: string | null = null
   private timer: ReturnType<typeof setInterval> | null = null
