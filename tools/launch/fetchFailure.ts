@@ -10,7 +10,7 @@ export function parseFetchFailures(jsonLines: string): FetchFailure[] {
     .map((line) => JSON.parse(line) as FetchFailure)
 }
 
-/** "connect ECONNREFUSED 127.0.0.1:9", "HTTP 404 Not Found", with the code when the text lacks it. */
+/** "connect ECONNREFUSED 127.0.0.1:9", "HTTP 404 Not Found"; the code when the text lacks it. */
 export function describeFetchFailure(failure: FetchFailure): string {
   if ('status' in failure) return `HTTP ${failure.status} ${failure.statusText}`.trim()
   const { code, detail } = failure

@@ -44,17 +44,14 @@ export const linkRealElectronVite = (dir: string): void =>
     'junction'
   )
 
-/** An electron-vite that only leaves a mark, to tell whether the launcher got that far. */
-export function markingElectronVite(dir: string, mark: string): void {
-  const pkg = join(dir, 'node_modules', 'electron-vite')
+/** A tool's stand-in whose bin records its arguments: whether (and how) the launcher got there. */
+export function recordingBin(dir: string, name: string, record: string): void {
+  const pkg = join(dir, 'node_modules', name)
   mkdirSync(pkg, { recursive: true })
-  writeFileSync(
-    join(pkg, 'package.json'),
-    '{ "name": "electron-vite", "bin": { "electron-vite": "bin.js" } }\n'
-  )
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name, bin: { [name]: 'bin.js' } }))
   writeFileSync(
     join(pkg, 'bin.js'),
-    `require('fs').writeFileSync(${JSON.stringify(mark)}, 'reached')\n`
+    `require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)))\n`
   )
 }
 

@@ -10,7 +10,7 @@ import {
   fakeElectronExecutable,
   fakeProject,
   linkRealElectronVite,
-  markingElectronVite,
+  recordingBin,
   runLauncher
 } from './fakeProject'
 
@@ -22,7 +22,7 @@ describe.skipIf(process.platform === 'win32')('launcher (tools/launch/main.ts)',
   it('prints one message naming the failed download and the fixes, and never starts electron-vite', async () => {
     const { dir } = fakeProject(temp.path())
     const mark = join(temp.path(), 'electron-vite-reached')
-    markingElectronVite(dir, mark)
+    recordingBin(dir, 'electron-vite', mark)
     const port = await closedPort()
     const mirror = `http://127.0.0.1:${port}/`
 
@@ -50,7 +50,7 @@ describe.skipIf(process.platform === 'win32')('launcher (tools/launch/main.ts)',
   it('says ELECTRON_SKIP_BINARY_DOWNLOAD is set instead of downloading', async () => {
     const { dir } = fakeProject(temp.path())
     const mark = join(temp.path(), 'electron-vite-reached')
-    markingElectronVite(dir, mark)
+    recordingBin(dir, 'electron-vite', mark)
     const run = await runLauncher(dir, ['dev'], cleanEnv({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }))
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/ELECTRON_SKIP_BINARY_DOWNLOAD is set/)
@@ -98,5 +98,22 @@ describe.skipIf(process.platform === 'win32')('launcher (tools/launch/main.ts)',
     expect(run.stderr).not.toMatch(/downloading/)
     expect(run.code).toBe(0)
     expect(readFileSync(record, 'utf8').split('\n')).toEqual([dir, '.', ''])
+  })
+
+  it('packages with the Electron on disk as electron-builder’s electronDist', async () => {
+    const { dir } = fakeProject(temp.path())
+    const record = join(temp.path(), 'electron-builder-args')
+    recordingBin(dir, 'electron-builder', record)
+    const override = join(temp.path(), 'electron-on-disk')
+    fakeElectronExecutable(join(override, EXECUTABLE), join(temp.path(), 'unused'))
+
+    const run = await runLauncher(
+      dir,
+      ['package'],
+      cleanEnv({ ELECTRON_OVERRIDE_DIST_PATH: override })
+    )
+
+    expect(run.code).toBe(0)
+    expect(JSON.parse(readFileSync(record, 'utf8'))).toEqual([`--config.electronDist=${override}`])
   })
 })
