@@ -11,7 +11,8 @@ import { planElectron, type ElectronSource } from './planElectron'
 import { runElectronInstaller } from './runElectronInstaller'
 
 export type EnsuredElectron =
-  { ok: true; executable: string; source: ElectronSource } | { ok: false; message: string }
+  | { ok: true; executable: string; source: ElectronSource; version: string }
+  | { ok: false; message: string }
 
 export interface EnsureOptions {
   /** node_modules/electron of the project. */
@@ -28,9 +29,11 @@ export async function ensureElectron({
   log
 }: EnsureOptions): Promise<EnsuredElectron> {
   let layout = readElectronLayout(packageDir, env)
-  const wanted = describe(layout)
+  const wanted = wantedFrom(layout)
   const plan = planElectron(layout, env, existsSync)
-  if (plan.kind === 'ready') return { ok: true, executable: plan.executable, source: plan.source }
+  if (plan.kind === 'ready') {
+    return { ok: true, executable: plan.executable, source: plan.source, version: layout.version }
+  }
   if (plan.kind === 'stop') return { ok: false, message: stopMessage(wanted, plan.reason) }
 
   log(`Electron ${layout.version} is not installed yet: downloading it once with its installer…`)
@@ -44,11 +47,11 @@ export async function ensureElectron({
   layout = readElectronLayout(packageDir, env)
   const after = planElectron(layout, env, existsSync)
   return after.kind === 'ready'
-    ? { ok: true, executable: after.executable, source: after.source }
+    ? { ok: true, executable: after.executable, source: after.source, version: layout.version }
     : { ok: false, message: installIncompleteMessage(wanted) }
 }
 
-function describe(layout: ElectronLayout): ElectronWanted {
+function wantedFrom(layout: ElectronLayout): ElectronWanted {
   const distDir = join(layout.packageDir, 'dist')
   const shown = relative(process.cwd(), distDir)
   return {

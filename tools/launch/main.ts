@@ -7,11 +7,12 @@
  *   tsx tools/launch/main.ts ensure
  *   tsx tools/launch/main.ts package [electron-builder args…]
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { platformExecutable } from './electronLayout'
 import { ensureElectron } from './ensureElectron'
-import { buildsForHost, distFolder } from './packagingTarget'
+import { buildsForHost, electronDistFor } from './packagingTarget'
 import { resolveBin, runNodeBin } from './runTool'
 
 const PACKAGING_HINT = [
@@ -29,13 +30,12 @@ async function main([mode, ...args]: string[]): Promise<number> {
   const log = (line: string): void => console.error(line)
   const host = { platform: process.platform, arch: process.arch }
 
-  if (mode === 'package' && !buildsForHost(args, host)) {
-    return runBuilder(projectRoot, args, env)
-  }
   if (mode !== 'preview' && mode !== 'dev' && mode !== 'ensure' && mode !== 'package') {
     log('Usage: tsx tools/launch/main.ts preview|dev|ensure|package [args…]')
     return 64
   }
+  // Another platform or arch needs its own Electron zip, which electron-builder downloads.
+  if (mode === 'package' && !buildsForHost(args, host)) return runBuilder(projectRoot, args, env)
   const electron = await ensureElectron({ packageDir, env, log })
   if (!electron.ok) {
     log(electron.message)
@@ -43,8 +43,10 @@ async function main([mode, ...args]: string[]): Promise<number> {
   }
   if (mode === 'ensure') return 0
   if (mode === 'package') {
-    const dist = distFolder(electron.executable, platformExecutable(env))
-    return runBuilder(projectRoot, [...args, `--config.electronDist=${dist}`], env)
+    const dist = electronDistFor(electron, platformExecutable(env), readVersionFile)
+    if (!dist) log(`Not packaging ${electron.executable}: electron-builder downloads Electron.`)
+    const distArg = dist ? [`--config.electronDist=${dist}`] : []
+    return runBuilder(projectRoot, [...args, ...distArg], env)
   }
   // electron-vite honours ELECTRON_EXEC_PATH before it reads node_modules/electron/path.txt,
   // which is how ELECTRON_OVERRIDE_DIST_PATH reaches it.
@@ -53,6 +55,11 @@ async function main([mode, ...args]: string[]): Promise<number> {
     cwd: projectRoot,
     env: { ...env, ELECTRON_EXEC_PATH: electron.executable }
   })
+}
+
+function readVersionFile(distFolder: string): string | undefined {
+  const file = join(distFolder, 'version')
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined
 }
 
 async function runBuilder(

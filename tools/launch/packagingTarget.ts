@@ -1,4 +1,5 @@
 import { dirname } from 'node:path'
+import type { ElectronSource } from './planElectron'
 
 const PLATFORM_FLAGS: Record<string, string[]> = {
   linux: ['--linux', '-l'],
@@ -31,4 +32,19 @@ export function distFolder(executable: string, platformExecutable: string): stri
   for (let depth = platformExecutable.split('/').length; depth > 0; depth--)
     folder = dirname(folder)
   return folder
+}
+
+/**
+ * The folder to hand electron-builder as `electronDist`, when it holds the Electron to package:
+ * its `version` file (in every Electron zip) must be the declared version. An ELECTRON_EXEC_PATH
+ * can be any executable (a link in /usr/bin), not a dist folder, so it is never used.
+ */
+export function electronDistFor(
+  electron: { executable: string; source: ElectronSource; version: string },
+  platformExecutable: string,
+  readVersion: (distFolder: string) => string | undefined
+): string | undefined {
+  if (electron.source === 'ELECTRON_EXEC_PATH') return undefined
+  const dist = distFolder(electron.executable, platformExecutable)
+  return readVersion(dist)?.trim().replace(/^v/, '') === electron.version ? dist : undefined
 }

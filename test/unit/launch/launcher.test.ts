@@ -106,6 +106,7 @@ describe.skipIf(process.platform === 'win32')('launcher (tools/launch/main.ts)',
     recordingBin(dir, 'electron-builder', record)
     const override = join(temp.path(), 'electron-on-disk')
     fakeElectronExecutable(join(override, EXECUTABLE), join(temp.path(), 'unused'))
+    writeFileSync(join(override, 'version'), ELECTRON_VERSION)
 
     const run = await runLauncher(
       dir,
