@@ -16,22 +16,6 @@ const devServerCsp = (): Plugin => ({
       .replace('connect-src ', "connect-src 'self' ws: ")
 })
 
-/**
- * The demo agent bundles the Realtime simulator into main. Its browser test page compiles
- * TypeScript with esbuild, a dev tool that is not shipped: in the app that one dev-only route
- * answers with an error instead of pulling esbuild (and its native binary) into the bundle.
- */
-const SIM_TEST_PAGE_ONLY = '\0voice-console:esbuild-not-shipped'
-const simTestPageNotShipped = (): Plugin => ({
-  name: 'voice-console:esbuild-not-shipped',
-  enforce: 'pre',
-  resolveId: (id) => (id === 'esbuild' ? SIM_TEST_PAGE_ONLY : null),
-  load: (id) =>
-    id === SIM_TEST_PAGE_ONLY
-      ? 'export async function transform() { throw new Error("The simulator test page is a dev tool (npm run sim); it is not part of the app.") }'
-      : null
-})
-
 const alias = {
   '@shared': resolve('src/shared'),
   '@renderer': resolve('src/renderer/src')
@@ -39,8 +23,7 @@ const alias = {
 
 export default defineConfig({
   main: {
-    resolve: { alias },
-    plugins: [simTestPageNotShipped()]
+    resolve: { alias }
   },
   preload: {
     resolve: { alias },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { AgentVoice } from '../../../../tools/realtime-sim/audio/agentVoice'
-import type { Simulator } from '../../../../tools/realtime-sim/startSimulator'
+import type { AgentVoice } from '../../realtime-sim/audio/agentVoice'
+import type { Simulator } from '../../realtime-sim/startSimulator'
 
 /** Where a demo call goes: the running agent's OpenAI-style base URL and this run's key. */
 export interface DemoAgentTarget {
@@ -55,9 +55,9 @@ export class DemoAgent {
   private async start(): Promise<{ sim: Simulator; key: string }> {
     // Loaded on first use: libwebrtc (a native module) stays out of the app's start-up.
     const [{ startSimulator }, { loadScenario }, { pickVoice }] = await Promise.all([
-      import('../../../../tools/realtime-sim/startSimulator'),
-      import('../../../../tools/realtime-sim/scenario/loadScenario'),
-      import('../../../../tools/realtime-sim/audio/pickVoice')
+      import('../../realtime-sim/startSimulator'),
+      import('../../realtime-sim/scenario/loadScenario'),
+      import('../../realtime-sim/audio/pickVoice')
     ])
     const key = `sk-demo-${randomBytes(24).toString('hex')}`
     const sim = await startSimulator({

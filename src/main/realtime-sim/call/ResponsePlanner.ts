@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ResponseCreateParams } from '../../../src/shared/realtime/clientEvents'
+import type { ResponseCreateParams } from '../../../shared/realtime/clientEvents'
 import { fillTemplate } from '../scenario/fillTemplate'
 import { sampleDelay } from '../scenario/sampleDelay'
 import type { AgentSpeech, Scenario, ScenarioTurn } from '../scenario/scenarioSchema'

@@ -1,4 +1,4 @@
-import type { ClientSecretResponse } from '../../../src/shared/realtime/sessionConfig'
+import type { ClientSecretResponse } from '../../../shared/realtime/sessionConfig'
 import { newId } from '../call/ids'
 import type { EffectiveSession } from '../session/effectiveSession'
 

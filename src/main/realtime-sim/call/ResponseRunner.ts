@@ -2,8 +2,8 @@ import type {
   RealtimeResponse,
   ResponseStatusDetails,
   ResponseUsage
-} from '../../../src/shared/realtime/responseObject'
-import type { ServerItem } from '../../../src/shared/realtime/serverEvents'
+} from '../../../shared/realtime/responseObject'
+import type { ServerItem } from '../../../shared/realtime/serverEvents'
 import { type AgentPlayout } from '../audio/AgentPlayout'
 import { type AgentVoice, FRAME_MS, FRAME_SAMPLES } from '../audio/agentVoice'
 import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'

@@ -1,4 +1,4 @@
-import type { ServerEventBody } from '../../../src/shared/realtime/serverEvents'
+import type { ServerEventBody } from '../../../shared/realtime/serverEvents'
 import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'
 import { newId } from './ids'
 

@@ -1,4 +1,4 @@
-import type { ResponseUsage } from '../../../src/shared/realtime/responseObject'
+import type { ResponseUsage } from '../../../shared/realtime/responseObject'
 
 // Rough token counts (about 4 characters per text token, 10 audio tokens per second in and 20
 // out) so a console's cost figures have numbers to add up; a scenario can state exact ones.

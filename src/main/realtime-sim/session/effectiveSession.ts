@@ -2,7 +2,7 @@ import type {
   RealtimeSession,
   RealtimeSessionConfig,
   TurnDetection
-} from '../../../src/shared/realtime/sessionConfig'
+} from '../../../shared/realtime/sessionConfig'
 import { newId } from '../call/ids'
 
 type Config = Omit<RealtimeSessionConfig, 'type'>

@@ -2,7 +2,7 @@ import {
   CLIENT_EVENT_TYPES,
   ClientEvent,
   clientEventSchemas
-} from '../../../src/shared/realtime/clientEvents'
+} from '../../../shared/realtime/clientEvents'
 import { type ApiErrorBody, invalidRequest, issueToApiError } from '../protocol/apiErrors'
 
 export type ParsedClientEvent =

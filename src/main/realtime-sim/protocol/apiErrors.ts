@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ApiError } from '../../../src/shared/realtime/serverEvents'
+import type { ApiError } from '../../../shared/realtime/serverEvents'
 
 /** The API's error object, as in HTTP bodies `{ error }` and `error` events. */
 export type ApiErrorBody = Omit<ApiError, 'event_id'> & {

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { extname, resolve } from 'node:path'
+import { extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { Scenario } from './scenarioSchema'
-
-export const DEFAULT_SCENARIO_FILE = resolve(
-  import.meta.dirname,
-  '../scenarios/outdoorgear-product-inquiry.yaml'
-)
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError'
 }
 
 /** Reads a JSON or YAML scenario and validates it; errors name the file and each bad path. */
-export function loadScenario(file: string = DEFAULT_SCENARIO_FILE): Scenario {
+export function loadScenario(file: string): Scenario {
   let text: string
   try {
     text = readFileSync(file, 'utf8')

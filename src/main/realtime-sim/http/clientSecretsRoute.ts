@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ClientSecretRequest } from '../../../src/shared/realtime/sessionConfig'
+import { ClientSecretRequest } from '../../../shared/realtime/sessionConfig'
 import { DEFAULT_TTL_SECONDS, type EphemeralKeys } from '../auth/EphemeralKeys'
 import { invalidRequest, issueToApiError } from '../protocol/apiErrors'
 import { createSession } from '../session/effectiveSession'

@@ -1,5 +1,5 @@
-import type { VadSettings } from '../../../src/shared/realtime/energyVad'
-import type { TurnDetection } from '../../../src/shared/realtime/sessionConfig'
+import type { VadSettings } from '../../../shared/realtime/energyVad'
+import type { TurnDetection } from '../../../shared/realtime/sessionConfig'
 
 // semantic_vad has no knobs but eagerness; the simulator approximates it with silence windows
 // (a real model also listens to whether the sentence sounds finished).

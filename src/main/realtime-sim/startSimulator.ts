@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { transform } from 'esbuild'
-import { join } from 'node:path'
 import type { AgentVoice } from './audio/agentVoice'
 import { EphemeralKeys } from './auth/EphemeralKeys'
 import { CallHub } from './CallHub'
@@ -23,7 +20,12 @@ export interface SimulatorOptions {
   groundTruthFile?: string
   /** Clock of client secret expiry, in seconds (tests move it). */
   nowSeconds?: () => number
+  /** More GET pages, tried before the 404 (the dev CLI's test page). */
+  extraRoutes?: SimRoute[]
 }
+
+/** Answers a request it knows (true) or leaves it to the next route (false). */
+export type SimRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
 
 export interface Simulator {
   url: string
@@ -32,16 +34,7 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-const TEST_PAGE_DIR = join(import.meta.dirname, 'testPage')
-const TEST_PAGE_HTML = '/sim/test-page/'
-const TEST_PAGE_SCRIPT = '/sim/test-page/callPage.js'
 const API_PATH = /^(\/openai)?\/v1\/realtime\/(client_secrets|calls)(?:\/(rtc_[0-9a-f]+)\/hangup)?$/
-
-/** The page script is TypeScript (typed and linted with the rest); esbuild strips the types. */
-async function testPageScript(): Promise<string> {
-  const source = readFileSync(join(TEST_PAGE_DIR, 'callPage.ts'), 'utf8')
-  return (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022' })).code
-}
 
 /** Starts the GA Realtime simulator: HTTP endpoints, WebRTC calls and the ground truth. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
@@ -71,20 +64,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (req.method === 'GET' && url.pathname === '/sim/ground-truth')
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
-    if (req.method === 'GET' && url.pathname === TEST_PAGE_HTML) {
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store'
-      })
-      return void res.end(readFileSync(join(TEST_PAGE_DIR, 'index.html')))
-    }
-    if (req.method === 'GET' && url.pathname === TEST_PAGE_SCRIPT) {
-      res.writeHead(200, {
-        'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'no-store'
-      })
-      return void res.end(await testPageScript())
-    }
+    for (const extra of options.extraRoutes ?? []) if (await extra(req, res, url)) return
     sendApiError(
       res,
       404,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { RealtimeSessionConfig } from '../../../src/shared/realtime/sessionConfig'
+import { RealtimeSessionConfig } from '../../../shared/realtime/sessionConfig'
 import type { EphemeralKeys } from '../auth/EphemeralKeys'
 import type { CallHub } from '../CallHub'
 import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { useTempDir } from '../../support/tempDir'
+import { useTempDir } from '../../test/support/tempDir'
 
 const MAIN = 'tools/realtime-sim/main.ts'
 

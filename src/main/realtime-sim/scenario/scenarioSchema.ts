@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { ResponseUsage } from '../../../src/shared/realtime/responseObject'
-import { ApiError } from '../../../src/shared/realtime/serverEvents'
+import { ResponseUsage } from '../../../shared/realtime/responseObject'
+import { ApiError } from '../../../shared/realtime/serverEvents'
 
 // A scripted agent, turn by turn. Documented in ../README.md; validated on load so a typo in a
 // scenario is reported with its path instead of surfacing as an odd call.
