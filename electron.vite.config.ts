@@ -16,6 +16,12 @@ const devServerCsp = (): Plugin => ({
       .replace('connect-src ', "connect-src 'self' ws: ")
 })
 
+/** The app's page, and the demo agent's hidden WebRTC peer page. */
+const rendererPages = {
+  index: resolve('src/renderer/index.html'),
+  'demo-peer': resolve('src/renderer/demo-peer.html')
+}
+
 const alias = {
   '@shared': resolve('src/shared'),
   '@renderer': resolve('src/renderer/src')
@@ -27,11 +33,21 @@ export default defineConfig({
   },
   preload: {
     resolve: { alias },
-    // A sandboxed preload must be a single CommonJS file that imports only electron.
-    build: { rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } } }
+    // A sandboxed preload must be a single CommonJS file that imports only electron. demoPeer is
+    // the demo agent's hidden peer page's (it shares no module with index, so no shared chunk).
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/preload/index.ts'),
+          demoPeer: resolve('src/preload/demoPeer.ts')
+        },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
   },
   renderer: {
     resolve: { alias },
-    plugins: [react(), devServerCsp()]
+    plugins: [react(), devServerCsp()],
+    build: { rollupOptions: { input: rendererPages } }
   }
 })

@@ -13,6 +13,7 @@ import { offlineEmbeddings } from './catalog/embeddings/offlineEmbeddings'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
 import { createServices, Services } from './services'
+import { demoPeerWindow } from './realtime/demoAgent/demoPeerWindow.electron'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { allowMicrophoneOnly } from './windows/permissions.electron'
 
@@ -59,7 +60,8 @@ async function start(): Promise<void> {
     csvReader: workerLabCsvReader(labCsvWorkerPath),
     embeddings: offlineEmbeddings({ indexRoot: catalogIndexRoot(dataDir) }),
     encryptor: safeStorageEncryptor(),
-    printToPdf: printFocusedWindow
+    printToPdf: printFocusedWindow,
+    demoPeers: () => demoPeerWindow(outDir, devServerUrl)
   })
   allowMicrophoneOnly(session.defaultSession, isAppUrl)
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))

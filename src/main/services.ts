@@ -19,7 +19,7 @@ import type { StoredAlert } from '../shared/escalation/alertRecords'
 import { LiveAlertMonitor } from './escalation/LiveAlertMonitor'
 import { callSentimentReader } from './escalation/callSentimentReader'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
-import { DemoAgent } from './realtime/demoAgent/DemoAgent'
+import { DemoAgent, type DemoPeers } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
 import { withDemoAgent } from './realtime/demoAgent/withDemoAgent'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
@@ -55,6 +55,8 @@ export interface ServiceOptions {
   encryptor?: Encryptor
   /** Called for each raised alert (an OS notification when the console is not in front). */
   notifyAlert?: (alert: Events['alerts.raised']) => void
+  /** The demo calls' WebRTC side (Electron: a hidden Chromium page); absent: wrtc in main. */
+  demoPeers?: () => DemoPeers
 }
 
 export interface Services {
@@ -150,7 +152,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     raised: announce
   })
   // "Demo agent" provider: the scripted simulator on loopback, started by the first demo call.
-  const demoAgent = new DemoAgent({ scenarioFile: demoScenarioFile(options.resourcesDir) })
+  const demoAgent = new DemoAgent({
+    scenarioFile: demoScenarioFile(options.resourcesDir),
+    peers: options.demoPeers
+  })
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,

@@ -3,18 +3,19 @@ import { CallSession } from './call/CallSession'
 import { newId } from './call/ids'
 import { realTimers } from './call/Timers'
 import type { GroundTruthLog } from './groundTruth/GroundTruthLog'
-import { SimPeer } from './rtc/SimPeer'
+import type { AnswerCall, CallPeer } from './rtc/callPeer'
 import type { Scenario } from './scenario/scenarioSchema'
 import type { EffectiveSession } from './session/effectiveSession'
 
 /** The running calls: each a WebRTC peer wired to its protocol state. */
 export class CallHub {
-  private readonly peers = new Map<string, SimPeer>()
+  private readonly peers = new Map<string, CallPeer>()
 
   constructor(
     private readonly scenario: Scenario,
     private readonly voice: AgentVoice,
-    private readonly log: GroundTruthLog
+    private readonly log: GroundTruthLog,
+    private readonly answer: AnswerCall
   ) {}
 
   get callIds(): string[] {
@@ -28,7 +29,7 @@ export class CallHub {
   ): Promise<{ callId: string; sdp: string }> {
     const callId = newId('rtc')
     let session: CallSession | null = null
-    const { peer, sdp } = await SimPeer.answer(offerSdp, {
+    const { peer, sdp } = await this.answer(offerSdp, {
       onChannelOpen: (transport, label) => {
         this.log.record(callId, {
           kind: 'call',

@@ -5,6 +5,8 @@ import { EphemeralKeys } from './auth/EphemeralKeys'
 import { CallHub } from './CallHub'
 import { GroundTruthLog } from './groundTruth/GroundTruthLog'
 import { createCall } from './http/callsRoute'
+import { answerWithWrtc } from './rtc/answerWithWrtc'
+import type { AnswerCall } from './rtc/callPeer'
 import { mintClientSecret } from './http/clientSecretsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
 import { BodyTooLarge, CORS_HEADERS, sendApiError, sendJson } from './http/httpIo'
@@ -20,6 +22,8 @@ export interface SimulatorOptions {
   groundTruthFile?: string
   /** Clock of client secret expiry, in seconds (tests move it). */
   nowSeconds?: () => number
+  /** Who holds each call's WebRTC side (default: wrtc in this process). */
+  answerCall?: AnswerCall
   /** More GET pages, tried before the 404 (the dev CLI's test page). */
   extraRoutes?: SimRoute[]
 }
@@ -40,7 +44,12 @@ const API_PATH = /^(\/openai)?\/v1\/realtime\/(client_secrets|calls)(?:\/(rtc_[0
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const keys = new EphemeralKeys(options.nowSeconds)
   const groundTruth = new GroundTruthLog(options.groundTruthFile)
-  const hub = new CallHub(options.scenario, options.voice, groundTruth)
+  const hub = new CallHub(
+    options.scenario,
+    options.voice,
+    groundTruth,
+    options.answerCall ?? answerWithWrtc
+  )
   let attempts = 0
   const callsContext = {
     apiKey: options.apiKey,

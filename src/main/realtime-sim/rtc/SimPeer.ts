@@ -1,26 +1,18 @@
 import wrtc from '@roamhq/wrtc'
 import { FRAME_SAMPLES, SAMPLE_RATE } from '../audio/agentVoice'
 import type { EventTransport } from '../call/EventChannel'
+import type { CallPeer, PeerHandlers } from './callPeer'
 import { FramePacer } from './FramePacer'
 
 const { RTCPeerConnection, nonstandard } = wrtc
 const ICE_GATHERING_TIMEOUT_MS = 3000
-
-/** What the peer connects to: the call's protocol state. */
-export interface PeerHandlers {
-  onChannelOpen(transport: EventTransport, label: string): void
-  onMessage(text: string): void
-  onAudio(samples: Int16Array, sampleRate: number): void
-  pullFrame(): Int16Array | null
-  onClosed(reason: string): void
-}
 
 /**
  * The simulator's WebRTC side of one call (@roamhq/wrtc): hears the caller through an
  * RTCAudioSink, speaks through an RTCAudioSource paced in real time, and carries the events on
  * the data channel the caller opened.
  */
-export class SimPeer {
+export class SimPeer implements CallPeer {
   private readonly pc = new RTCPeerConnection()
   private readonly source = new nonstandard.RTCAudioSource()
   private sink: InstanceType<typeof nonstandard.RTCAudioSink> | null = null
