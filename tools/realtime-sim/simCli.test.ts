@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { runsVersion, wellKnownEspeakPaths } from '../../src/main/realtime-sim/audio/findEspeak'
 import { useTempDir } from '../../test/support/tempDir'
 
 const MAIN = 'tools/realtime-sim/main.ts'
@@ -28,10 +29,16 @@ function runSim(
 describe('npm run sim', () => {
   const tmp = useTempDir()
 
-  it('starts on 127.0.0.1 and says the agent speaks tones when espeak-ng is missing', async () => {
+  it('starts on 127.0.0.1 and says which voice speaks when espeak-ng is not on PATH', async () => {
     const { out } = await runSim([], { ...process.env, PATH: '' })
     expect(out).toMatch(/Realtime simulator \(GA protocol\) on http:\/\/127\.0\.0\.1:\d+/)
-    expect(out).toContain('agent voice: tones (espeak-ng not found')
+    // A Mac with Homebrew's espeak-ng still finds it, as a Finder-launched app must.
+    const wellKnown = wellKnownEspeakPaths(process.platform, process.env).find(runsVersion)
+    expect(out).toContain(
+      wellKnown
+        ? `agent voice: espeak-ng (${wellKnown})`
+        : 'agent voice: tones (espeak-ng not found'
+    )
     expect(out).toContain('OutdoorGear product inquiry')
   }, 30_000)
 

@@ -1,19 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { type AgentVoice, SAMPLE_RATE } from './agentVoice'
 import { resample } from './resample'
 import { parseWav } from './wav'
 
 const VOICES: Record<string, string> = { en: 'en-us', es: 'es', fr: 'fr-fr' }
 
-export function espeakAvailable(command = 'espeak-ng'): boolean {
-  return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0
-}
-
 /** Speaks with espeak-ng (its WAV on stdout, resampled to 48 kHz); caches repeated answers. */
 export class EspeakVoice implements AgentVoice {
   readonly engine = 'espeak-ng'
   private readonly cache = new Map<string, Promise<Int16Array>>()
 
+  /** `command`: espeak-ng on PATH, or its full path (see findEspeak). */
   constructor(private readonly command = 'espeak-ng') {}
 
   speak(text: string, language: string): Promise<Int16Array> {
