@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pickVoice } from '../../src/main/realtime-sim/audio/pickVoice'
 import { loadScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
-import { startSimulator } from '../../src/main/realtime-sim/startSimulator'
+import type { Browser } from 'playwright-core'
+import { startSimulator, type Simulator } from '../../src/main/realtime-sim/startSimulator'
 import { DEFAULT_SCENARIO_FILE } from '../../tools/realtime-sim/defaultScenario'
 import type { SimCallRecord } from '../../tools/realtime-sim/testPage/callPage'
 import { testPageRoute } from '../../tools/realtime-sim/testPage/testPageRoute'
@@ -12,6 +13,7 @@ import { browserAvailable } from './support/browser'
 import { openPeerPage } from './support/peerPageBrowser'
 import {
   energyOnset,
+  energyStop,
   launchWithFakeMic,
   makeCallerWav,
   mintClientSecret,
@@ -45,6 +47,37 @@ const firstIn = (
 const countIn = (c: SimCallRecord, type: string): number =>
   c.events.filter((e) => e.direction === 'in' && e.type === type).length
 
+/** The peer page answers the simulator's calls; the voice rig calls from its test page. */
+async function callThroughPeerPage(wavPath: string, scenarioFile: string) {
+  const peer = await openPeerPage('websocket')
+  let sim: Simulator | undefined
+  let caller: Browser | undefined
+  const close = async (): Promise<void> => {
+    await caller?.close()
+    await sim?.close()
+    await peer.close()
+  }
+  try {
+    sim = await startSimulator({
+      port: 0,
+      apiKey: API_KEY,
+      scenario: loadScenario(scenarioFile),
+      voice: pickVoice('auto').voice,
+      answerCall: peer.host.answer,
+      extraRoutes: [testPageRoute]
+    })
+    caller = await launchWithFakeMic(wavPath)
+    const page = await caller.newPage()
+    await page.exposeFunction('runTool', () => TOOL_OUTPUT)
+    await page.goto(`${sim.url}/sim/test-page/#ek=${await mintClientSecret(sim, API_KEY)}`)
+    await page.getByRole('button', { name: 'Call' }).click()
+    return { page, sim, peer, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
 describe.runIf(canRun)('Demo agent peer in a Chromium page (as inside Electron)', () => {
   let dir: string
   beforeAll(() => {
@@ -54,21 +87,8 @@ describe.runIf(canRun)('Demo agent peer in a Chromium page (as inside Electron)'
 
   it('hears the caller (VAD, transcript) and the caller hears the agent', async () => {
     const wav = makeCallerWav(dir, 'page-peer-en', 'en', [{ pauseMs: 4000, text: CALLER }], 20_000)
-    const peer = await openPeerPage('websocket')
-    const sim = await startSimulator({
-      port: 0,
-      apiKey: API_KEY,
-      scenario: loadScenario(DEFAULT_SCENARIO_FILE),
-      voice: pickVoice('auto').voice,
-      answerCall: peer.host.answer,
-      extraRoutes: [testPageRoute]
-    })
-    const caller = await launchWithFakeMic(wav.path)
+    const { page, sim, peer, close } = await callThroughPeerPage(wav.path, DEFAULT_SCENARIO_FILE)
     try {
-      const page = await caller.newPage()
-      await page.exposeFunction('runTool', () => TOOL_OUTPUT)
-      await page.goto(`${sim.url}/sim/test-page/#ek=${await mintClientSecret(sim, API_KEY)}`)
-      await page.getByRole('button', { name: 'Call' }).click()
       await expect
         .poll(
           async () => {
@@ -125,9 +145,49 @@ describe.runIf(canRun)('Demo agent peer in a Chromium page (as inside Electron)'
         )
       saveGroundTruth(sim, c.callId!, 'page-peer-inquiry', c)
     } finally {
-      await caller.close()
-      await sim.close()
-      await peer.close()
+      await close()
+    }
+  }, 120_000)
+
+  it("stops the agent at the caller's ear when the caller barges in", async () => {
+    const wav = makeCallerWav(
+      dir,
+      'page-peer-barge-in',
+      'en',
+      [
+        { pauseMs: 3000, text: 'Can you tell me about your tents?' },
+        { pauseMs: 5000, text: 'Sorry, which one is lighter?' }
+      ],
+      15_000
+    )
+    const scenario = 'tools/realtime-sim/scenarios/long-answer-barge-in.yaml'
+    const { page, sim, close } = await callThroughPeerPage(wav.path, scenario)
+    try {
+      await expect
+        .poll(async () => countIn(await readCall(page), 'output_audio_buffer.stopped'), {
+          timeout: 60_000,
+          interval: 250
+        })
+        .toBeGreaterThanOrEqual(1)
+      const c = await readCall(page)
+      const answer = firstIn(c, 'output_audio_buffer.started')!
+      const cleared = firstIn(c, 'output_audio_buffer.cleared', answer.t)
+      expect(cleared).toBeDefined()
+      const barge = sim.groundTruth.list(c.callId!).find((e) => e.kind === 'barge_in')
+      expect(barge).toBeDefined()
+      // Measured as realtime-sim.e2e.ts does for wrtc: the caller's 2nd line at the mic → the
+      // agent quiet (1 s) at the caller's remote track.
+      const agentStart = energyOnset(c.energy, 'remote', answer.t, FLOOR)!
+      const callerOnset = energyOnset(c.energy, 'local', agentStart, FLOOR)!
+      const agentStop = energyStop(c.energy, 'remote', callerOnset, FLOOR, 1000)
+      expect(agentStop).not.toBeNull()
+      expect(agentStop! - cleared!.t).toBeLessThan(1000)
+      console.log(
+        `[page peer] barge-in onset (page mic) → agent audio stopped at the caller: ${Math.round(agentStop! - callerOnset)} ms (output_audio_buffer.cleared → stopped: ${Math.round(agentStop! - cleared!.t)} ms)`
+      )
+      saveGroundTruth(sim, c.callId!, 'page-peer-barge-in', c)
+    } finally {
+      await close()
     }
   }, 120_000)
 

@@ -2,6 +2,8 @@ import { type FromPage, ToPage } from '../../shared/demo-peer/pagePeerProtocol'
 import { PageCall } from './PageCall'
 import { peerWorkletUrl } from './peerWorklet'
 
+const AUDIO_START_TIMEOUT_MS = 2000
+
 /** The page's end of its link to main (a MessagePort in Electron and in tests). */
 export interface HostLink {
   send(message: FromPage): void
@@ -33,11 +35,22 @@ export class PeerPageRuntime {
     this.calls.delete(message.peerId)
   }
 
+  /**
+   * No user gesture ever comes to this page: the window's autoplay policy must let audio run.
+   * Without it the context stays suspended, and the call fails saying so instead of staying mute.
+   */
+  private async running(): Promise<void> {
+    if (this.audio.state === 'running') return
+    const waited = new Promise((resolve) => setTimeout(resolve, AUDIO_START_TIMEOUT_MS))
+    await Promise.race([this.audio.resume(), waited])
+    if ((this.audio.state as AudioContextState) !== 'running')
+      throw new Error(`audio context ${this.audio.state} (autoplay policy?)`)
+  }
+
   private async answer(peerId: string, offerSdp: string): Promise<void> {
     try {
       await this.ready
-      // No user gesture in this page: the window's autoplay policy lets the context run.
-      if (this.audio.state !== 'running') await this.audio.resume()
+      await this.running()
       const call = new PageCall(peerId, this.audio, (m) => this.link.send(m))
       this.calls.set(peerId, call)
       this.link.send({ type: 'answered', peerId, sdp: await call.answer(offerSdp) })

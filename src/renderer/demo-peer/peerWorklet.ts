@@ -30,7 +30,11 @@ function registerPeerProcessors() {
       return true
     }
   }
-  /** Agent: 10 ms Int16 frames from main → the output, after 30 ms of buffer (200 ms at most). */
+  /**
+   * Agent: 10 ms Int16 frames from main → the output, after 30 ms of buffer. A burst (main's
+   * pacer catching up after a stall) is cut back to 40 ms, so the agent never lags further
+   * behind main (what a barge-in clears there stops here within that).
+   */
   class AgentPlayout extends AudioWorkletProcessor {
     queue: Int16Array[] = []
     offset = 0
@@ -39,7 +43,7 @@ function registerPeerProcessors() {
       super()
       this.port.onmessage = (event: MessageEvent<Int16Array>) => {
         this.queue.push(event.data)
-        if (this.queue.length > 20) this.queue.splice(0, this.queue.length - 20)
+        if (this.queue.length > 10) this.queue.splice(0, this.queue.length - 4)
       }
     }
     process(_inputs: Float32Array[][], outputs: Float32Array[][]) {
