@@ -9,7 +9,7 @@ declare class AudioWorkletProcessor {
   readonly port: MessagePort
 }
 
-function registerPeerProcessors() {
+export function registerPeerProcessors() {
   const FRAME = sampleRate / 100
   /** Caller: the remote track's audio → 10 ms Int16 frames, posted to the page. */
   class CallerCapture extends AudioWorkletProcessor {
