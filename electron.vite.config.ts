@@ -16,21 +16,11 @@ const devServerCsp = (): Plugin => ({
       .replace('connect-src ', "connect-src 'self' ws: ")
 })
 
-/**
- * The demo agent bundles the Realtime simulator into main. Its browser test page compiles
- * TypeScript with esbuild, a dev tool that is not shipped: in the app that one dev-only route
- * answers with an error instead of pulling esbuild (and its native binary) into the bundle.
- */
-const SIM_TEST_PAGE_ONLY = '\0voice-console:esbuild-not-shipped'
-const simTestPageNotShipped = (): Plugin => ({
-  name: 'voice-console:esbuild-not-shipped',
-  enforce: 'pre',
-  resolveId: (id) => (id === 'esbuild' ? SIM_TEST_PAGE_ONLY : null),
-  load: (id) =>
-    id === SIM_TEST_PAGE_ONLY
-      ? 'export async function transform() { throw new Error("The simulator test page is a dev tool (npm run sim); it is not part of the app.") }'
-      : null
-})
+/** The app's page, and the demo agent's hidden WebRTC peer page. */
+const rendererPages = {
+  index: resolve('src/renderer/index.html'),
+  'demo-peer': resolve('src/renderer/demo-peer.html')
+}
 
 const alias = {
   '@shared': resolve('src/shared'),
@@ -39,16 +29,25 @@ const alias = {
 
 export default defineConfig({
   main: {
-    resolve: { alias },
-    plugins: [simTestPageNotShipped()]
+    resolve: { alias }
   },
   preload: {
     resolve: { alias },
-    // A sandboxed preload must be a single CommonJS file that imports only electron.
-    build: { rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } } }
+    // A sandboxed preload must be a single CommonJS file that imports only electron. demoPeer is
+    // the demo agent's hidden peer page's (it shares no module with index, so no shared chunk).
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/preload/index.ts'),
+          demoPeer: resolve('src/preload/demoPeer.ts')
+        },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
   },
   renderer: {
     resolve: { alias },
-    plugins: [react(), devServerCsp()]
+    plugins: [react(), devServerCsp()],
+    build: { rollupOptions: { input: rendererPages } }
   }
 })

@@ -11,5 +11,15 @@ export default defineConfig({
     alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') }
   },
   plugins: [react()],
-  build: { outDir: resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'), emptyOutDir: true }
+  build: {
+    outDir: resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer'),
+    emptyOutDir: true,
+    // The app, and the demo agent's peer page (tests open it in Chromium as Electron would).
+    rollupOptions: {
+      input: {
+        index: resolve('src/renderer/index.html'),
+        'demo-peer': resolve('src/renderer/demo-peer.html')
+      }
+    }
+  }
 })

@@ -14,6 +14,7 @@ import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
 import { osAlertNotices } from './escalation/alertNotifier.electron'
 import { createServices, Services } from './services'
+import { demoPeerWindow } from './realtime/demoAgent/demoPeerWindow.electron'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { MainWindowKeeper } from './windows/MainWindowKeeper'
 import { macMicrophoneConsent } from './windows/macMicrophoneConsent.electron'
@@ -59,7 +60,8 @@ async function start(): Promise<void> {
     csvReader: workerLabCsvReader(labCsvWorkerPath),
     embeddings: offlineEmbeddings({ indexRoot: catalogIndexRoot(dataDir) }),
     encryptor: safeStorageEncryptor(),
-    printToPdf: printFocusedWindow
+    printToPdf: printFocusedWindow,
+    demoPeers: () => demoPeerWindow(outDir, devServerUrl)
   })
   allowAppPermissions(session.defaultSession, isAppUrl, macMicrophoneConsent())
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))

@@ -17,7 +17,7 @@ import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
 import { callSentimentReader } from './escalation/callSentimentReader'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
-import { DemoAgent } from './realtime/demoAgent/DemoAgent'
+import { DemoAgent, type DemoPeers } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
 import { withDemoAgent } from './realtime/demoAgent/withDemoAgent'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
@@ -54,6 +54,8 @@ export interface ServiceOptions {
   encryptor?: Encryptor
   /** Called for each raised alert (an OS notification when the console is not in front). */
   notifyAlert?: (alert: Events['alerts.raised']) => void
+  /** The demo calls' WebRTC side (Electron: a hidden Chromium page); absent: wrtc in main. */
+  demoPeers?: () => DemoPeers
 }
 
 export interface Services {
@@ -152,7 +154,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     onError: (error, step) => console.error(`Live call ${step} failed (inputs kept):`, error)
   })
   // "Demo agent" provider: the scripted simulator on loopback, started by the first demo call.
-  const demoAgent = new DemoAgent({ scenarioFile: demoScenarioFile(options.resourcesDir) })
+  const demoAgent = new DemoAgent({
+    scenarioFile: demoScenarioFile(options.resourcesDir),
+    peers: options.demoPeers
+  })
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,

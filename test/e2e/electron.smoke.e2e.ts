@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { WAIT, allText, hangUp, placeCall, waitForPhase } from './support/liveCallPage'
+import { makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
 
 // Runs wherever the Electron binary exists (users' machines, CI images that have it). Here the
 // binary cannot be downloaded, so the suite reports itself skipped.
@@ -45,4 +47,61 @@ describe.runIf(binary)('Electron smoke test', () => {
       rmSync(dataDir, { recursive: true, force: true })
     }
   })
+
+  // The demo agent inside Electron: its WebRTC side is a hidden Chromium page (wrtc in main
+  // cannot hand audio to JavaScript under Electron's memory cage). The caller speaks through
+  // Chromium's fake microphone, which Electron takes as command-line switches.
+  it.runIf(voiceToolsAvailable())(
+    'places a demo call: the agent hears the caller and answers from the catalog',
+    async () => {
+      execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
+      const dataDir = mkdtempSync(join(tmpdir(), 'voice-console-electron-'))
+      const caller = "Hi, I'm looking for waterproof hiking boots under two hundred dollars."
+      const wav = makeCallerWav(
+        dataDir,
+        'caller',
+        'en',
+        [{ pauseMs: 12_000, text: caller }],
+        30_000
+      )
+      const app = await electron.launch({
+        executablePath: binary,
+        args: [
+          'out/main/index.js',
+          '--data-dir',
+          dataDir,
+          '--no-sandbox',
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-audio-capture=${wav.path}%noloop`
+        ]
+      })
+      try {
+        const page = await app.firstWindow()
+        // A fresh install calls the demo agent; no key anywhere.
+        await placeCall(page)
+        await waitForPhase(page, 'in_call')
+        await expect
+          .poll(() => allText(page, 'transcript-agent'), WAIT)
+          .toContain('Thanks for calling OutdoorGear')
+        // The agent heard the caller (VAD, transcript) and answered with a catalog search.
+        await expect.poll(() => allText(page, 'transcript-caller'), WAIT).toContain(caller)
+        await expect.poll(() => allText(page, 'transcript-agent'), WAIT).toContain('I found the')
+        // The peer is a second, hidden window; the app's window is still the only visible one.
+        const windows = await app.evaluate(({ BrowserWindow }) =>
+          BrowserWindow.getAllWindows().map((w) => ({
+            visible: w.isVisible(),
+            url: w.webContents.getURL()
+          }))
+        )
+        expect(windows.filter((w) => w.visible)).toHaveLength(1)
+        expect(windows.find((w) => w.url.endsWith('/demo-peer.html'))?.visible).toBe(false)
+        await hangUp(page)
+      } finally {
+        await app.close()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    },
+    240_000
+  )
 })

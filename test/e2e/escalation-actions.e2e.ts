@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseScenario } from '../../tools/realtime-sim/scenario/loadScenario'
+import { parseScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
 import { browserAvailable } from './support/browser'
 import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { percentile } from '../../src/shared/live-call/percentile'
-import type { Simulator } from '../../tools/realtime-sim/startSimulator'
+import type { Simulator } from '../../src/main/realtime-sim/startSimulator'
 import { browserAvailable } from './support/browser'
 import { openApp, type AppUnderTest } from './support/harnessFixture'
 import {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import {
-  DEFAULT_SCENARIO_FILE,
-  parseScenario
-} from '../../tools/realtime-sim/scenario/loadScenario'
+import { parseScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
+import { DEFAULT_SCENARIO_FILE } from '../../tools/realtime-sim/defaultScenario'
 import { browserAvailable } from './support/browser'
 import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'

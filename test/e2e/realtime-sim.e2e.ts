@@ -4,10 +4,12 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ServerEvent } from '../../src/shared/realtime/serverEvents'
-import { pickVoice } from '../../tools/realtime-sim/audio/pickVoice'
-import { loadScenario } from '../../tools/realtime-sim/scenario/loadScenario'
-import { startSimulator, type Simulator } from '../../tools/realtime-sim/startSimulator'
+import { pickVoice } from '../../src/main/realtime-sim/audio/pickVoice'
+import { loadScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
+import { startSimulator, type Simulator } from '../../src/main/realtime-sim/startSimulator'
+import { DEFAULT_SCENARIO_FILE } from '../../tools/realtime-sim/defaultScenario'
 import type { SimCallRecord } from '../../tools/realtime-sim/testPage/callPage'
+import { testPageRoute } from '../../tools/realtime-sim/testPage/testPageRoute'
 import { browserAvailable } from './support/browser'
 import {
   type CallerWav,
@@ -58,8 +60,9 @@ async function startCall(wav: CallerWav, scenarioFile?: string): Promise<CallUnd
   const sim = await startSimulator({
     port: 0,
     apiKey: API_KEY,
-    scenario: loadScenario(scenarioFile),
-    voice
+    scenario: loadScenario(scenarioFile ?? DEFAULT_SCENARIO_FILE),
+    voice,
+    extraRoutes: [testPageRoute]
   })
   const browser = await launchWithFakeMic(wav.path)
   const page = await browser.newPage()

@@ -22,9 +22,9 @@ import {
   voiceToolsAvailable,
   type CallerLine
 } from '../../test/e2e/support/voiceRig'
-import { loadScenario } from '../realtime-sim/scenario/loadScenario'
-import type { Simulator } from '../realtime-sim/startSimulator'
-import type { Scenario } from '../realtime-sim/scenario/scenarioSchema'
+import { loadScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
+import type { Simulator } from '../../src/main/realtime-sim/startSimulator'
+import type { Scenario } from '../../src/main/realtime-sim/scenario/scenarioSchema'
 import { leastSquaresSlope, summarizeLongTasks } from './liveCall/benchStats'
 import {
   growth,

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
-import { pickVoice, type VoiceChoice } from './audio/pickVoice'
-import { DEFAULT_SCENARIO_FILE, loadScenario, ScenarioError } from './scenario/loadScenario'
-import { startSimulator } from './startSimulator'
+import { pickVoice, type VoiceChoice } from '../../src/main/realtime-sim/audio/pickVoice'
+import { loadScenario, ScenarioError } from '../../src/main/realtime-sim/scenario/loadScenario'
+import { startSimulator } from '../../src/main/realtime-sim/startSimulator'
+import { DEFAULT_SCENARIO_FILE } from './defaultScenario'
+import { testPageRoute } from './testPage/testPageRoute'
 
 // npm run sim -- --port 8790 [--scenario FILE] [--key KEY] [--voice auto|espeak|tone]
 //   [--ground-truth FILE.jsonl]
@@ -28,7 +30,8 @@ try {
     apiKey: values.key,
     scenario,
     voice,
-    groundTruthFile: values['ground-truth']
+    groundTruthFile: values['ground-truth'],
+    extraRoutes: [testPageRoute]
   })
   console.log(`Realtime simulator (GA protocol) on ${sim.url}`)
   console.log(`  scenario: ${scenario.name} (${values.scenario})`)

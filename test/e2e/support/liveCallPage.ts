@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core'
-import { pickVoice } from '../../../tools/realtime-sim/audio/pickVoice'
-import { loadScenario } from '../../../tools/realtime-sim/scenario/loadScenario'
-import type { Scenario } from '../../../tools/realtime-sim/scenario/scenarioSchema'
-import { startSimulator, type Simulator } from '../../../tools/realtime-sim/startSimulator'
+import { pickVoice } from '../../../src/main/realtime-sim/audio/pickVoice'
+import { loadScenario } from '../../../src/main/realtime-sim/scenario/loadScenario'
+import type { Scenario } from '../../../src/main/realtime-sim/scenario/scenarioSchema'
+import { startSimulator, type Simulator } from '../../../src/main/realtime-sim/startSimulator'
+import { DEFAULT_SCENARIO_FILE } from '../../../tools/realtime-sim/defaultScenario'
 import type { AppUnderTest } from './harnessFixture'
 
 // What a user does on the Live call screen, shared by the live-call and escalation e2e tests
@@ -47,7 +48,8 @@ export async function withSimulator<T>(
   const sim = await startSimulator({
     port: 0,
     apiKey,
-    scenario: typeof scenario === 'object' ? scenario : loadScenario(scenario),
+    scenario:
+      typeof scenario === 'object' ? scenario : loadScenario(scenario ?? DEFAULT_SCENARIO_FILE),
     voice: pickVoice('auto').voice
   })
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MIN_SPEECH_MS } from '../../../src/shared/realtime/energyVad'
-import { FRAME_MS } from '../../../tools/realtime-sim/audio/agentVoice'
+import { FRAME_MS } from '../../../src/main/realtime-sim/audio/agentVoice'
 import { SCENARIO_YAML, speechAt, virtualCall } from './support/virtualCall'
 
 const TOOL_OUTPUT = JSON.stringify({

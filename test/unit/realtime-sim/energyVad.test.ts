@@ -8,8 +8,8 @@ import {
   thresholdToRms,
   type VadEvent
 } from '../../../src/shared/realtime/energyVad'
-import { FRAME_SAMPLES } from '../../../tools/realtime-sim/audio/agentVoice'
-import { parseWav } from '../../../tools/realtime-sim/audio/wav'
+import { FRAME_SAMPLES } from '../../../src/main/realtime-sim/audio/agentVoice'
+import { parseWav } from '../../../src/main/realtime-sim/audio/wav'
 import { useTempDir } from '../../support/tempDir'
 
 const hasTools = ['espeak-ng', 'sox'].every(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { EventChannel } from '../../../tools/realtime-sim/call/EventChannel'
-import { GroundTruthLog } from '../../../tools/realtime-sim/groundTruth/GroundTruthLog'
+import { EventChannel } from '../../../src/main/realtime-sim/call/EventChannel'
+import { GroundTruthLog } from '../../../src/main/realtime-sim/groundTruth/GroundTruthLog'
 
 describe('EventChannel', () => {
   it('records as sent only what the transport delivered', () => {

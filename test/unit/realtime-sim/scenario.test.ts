@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { fillTemplate } from '../../../tools/realtime-sim/scenario/fillTemplate'
-import {
-  DEFAULT_SCENARIO_FILE,
-  loadScenario,
-  parseScenario
-} from '../../../tools/realtime-sim/scenario/loadScenario'
-import { sampleDelay, seededRandom } from '../../../tools/realtime-sim/scenario/sampleDelay'
+import { fillTemplate } from '../../../src/main/realtime-sim/scenario/fillTemplate'
+import { loadScenario, parseScenario } from '../../../src/main/realtime-sim/scenario/loadScenario'
+import { DEFAULT_SCENARIO_FILE } from '../../../tools/realtime-sim/defaultScenario'
+import { sampleDelay, seededRandom } from '../../../src/main/realtime-sim/scenario/sampleDelay'
 
 describe('scenario files', () => {
   it('ships a valid default scenario: an OutdoorGear inquiry with a search_products call', () => {

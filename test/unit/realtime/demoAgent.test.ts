@@ -19,7 +19,7 @@ import {
   ProviderSchema,
   defaultSettings
 } from '../../../src/shared/settings/settingsSchema'
-import { ToneVoice } from '../../../tools/realtime-sim/audio/toneVoice'
+import { ToneVoice } from '../../../src/main/realtime-sim/audio/toneVoice'
 import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import { createTestServices } from '../../support/testServices'
@@ -77,23 +77,18 @@ describe('the demo provider in settings', () => {
     expect(resolved).toMatchObject({ voice: settings.voice, instructions: settings.instructions })
   })
 
-  it('finds its script in resources/demo-agent when packaged, else in the source tree', () => {
-    expect(demoScenarioFile(RESOURCES_DIR)).toMatch(
-      /tools[/\\]realtime-sim[/\\]scenarios[/\\]outdoorgear-product-inquiry\.yaml$/
-    )
+  it('reads its script from resources/demo-agent, which the package ships as it is', () => {
+    const file = demoScenarioFile(RESOURCES_DIR)
+    expect(file).toBe(join(RESOURCES_DIR, 'demo-agent', DEMO_SCENARIO_NAME))
+    expect(existsSync(file)).toBe(true)
 
-    // The packaged app gets it from electron-builder, and libwebrtc's .node file outside the asar.
+    // The packaged app gets resources/ whole from electron-builder, and libwebrtc's .node file
+    // outside the asar.
     const builder = parseYaml(readFileSync('electron-builder.yml', 'utf8')) as {
       extraResources: { from: string; to: string }[]
       asarUnpack: string[]
     }
-    const shipped = builder.extraResources.find(
-      (entry) => entry.to === `resources/demo-agent/${DEMO_SCENARIO_NAME}`
-    )
-    expect(shipped && existsSync(shipped.from)).toBe(true)
-    expect(shipped?.from && join(RESOURCES_DIR, '..', shipped.from)).toBe(
-      demoScenarioFile(RESOURCES_DIR)
-    )
+    expect(builder.extraResources).toContainEqual({ from: 'resources', to: 'resources' })
     expect(builder.asarUnpack).toContain('node_modules/@roamhq/**')
   })
 })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import type { AgentVoice } from '../../../../tools/realtime-sim/audio/agentVoice'
-import type { Simulator } from '../../../../tools/realtime-sim/startSimulator'
+import type { AgentVoice } from '../../realtime-sim/audio/agentVoice'
+import type { AnswerCall } from '../../realtime-sim/rtc/callPeer'
+import type { Simulator } from '../../realtime-sim/startSimulator'
 
 /** Where a demo call goes: the running agent's OpenAI-style base URL and this run's key. */
 export interface DemoAgentTarget {
@@ -13,6 +14,14 @@ export interface DemoAgentOptions {
   scenarioFile: string
   /** espeak-ng when installed, tones otherwise. */
   voice?: () => AgentVoice
+  /** Who holds the calls' WebRTC side (Electron: a hidden Chromium page); absent: wrtc. */
+  peers?: () => DemoPeers
+}
+
+/** A WebRTC side for the demo calls, with its own lifetime (a hidden window in Electron). */
+export interface DemoPeers {
+  answer: AnswerCall
+  close(): void
 }
 
 /**
@@ -21,7 +30,7 @@ export interface DemoAgentOptions {
  * only in this object and is never stored or sent to the renderer.
  */
 export class DemoAgent {
-  private running: Promise<{ sim: Simulator; key: string }> | null = null
+  private running: Promise<{ sim: Simulator; key: string; peers?: DemoPeers }> | null = null
 
   constructor(private readonly options: DemoAgentOptions) {}
 
@@ -50,22 +59,31 @@ export class DemoAgent {
     if (!running) return
     const started = await running.catch(() => null)
     await started?.sim.close()
+    started?.peers?.close()
   }
 
-  private async start(): Promise<{ sim: Simulator; key: string }> {
-    // Loaded on first use: libwebrtc (a native module) stays out of the app's start-up.
+  private async start(): Promise<{ sim: Simulator; key: string; peers?: DemoPeers }> {
+    // Loaded on first use: the simulator stays out of the app's start-up (and libwebrtc, a native
+    // module, loads only when no page peer answers the calls).
     const [{ startSimulator }, { loadScenario }, { pickVoice }] = await Promise.all([
-      import('../../../../tools/realtime-sim/startSimulator'),
-      import('../../../../tools/realtime-sim/scenario/loadScenario'),
-      import('../../../../tools/realtime-sim/audio/pickVoice')
+      import('../../realtime-sim/startSimulator'),
+      import('../../realtime-sim/scenario/loadScenario'),
+      import('../../realtime-sim/audio/pickVoice')
     ])
     const key = `sk-demo-${randomBytes(24).toString('hex')}`
-    const sim = await startSimulator({
-      port: 0,
-      apiKey: key,
-      scenario: loadScenario(this.options.scenarioFile),
-      voice: this.options.voice?.() ?? pickVoice('auto').voice
-    })
-    return { sim, key }
+    const peers = this.options.peers?.()
+    try {
+      const sim = await startSimulator({
+        port: 0,
+        apiKey: key,
+        scenario: loadScenario(this.options.scenarioFile),
+        voice: this.options.voice?.() ?? pickVoice('auto').voice,
+        answerCall: peers?.answer
+      })
+      return { sim, key, peers }
+    } catch (error) {
+      peers?.close()
+      throw error
+    }
   }
 }

@@ -1,8 +1,8 @@
 import wrtc from '@roamhq/wrtc'
 import { afterEach } from 'vitest'
-import { ToneVoice } from '../../../../tools/realtime-sim/audio/toneVoice'
-import { parseScenario } from '../../../../tools/realtime-sim/scenario/loadScenario'
-import { startSimulator, type Simulator } from '../../../../tools/realtime-sim/startSimulator'
+import { ToneVoice } from '../../../../src/main/realtime-sim/audio/toneVoice'
+import { parseScenario } from '../../../../src/main/realtime-sim/scenario/loadScenario'
+import { startSimulator, type Simulator } from '../../../../src/main/realtime-sim/startSimulator'
 import { SCENARIO_YAML } from './virtualCall'
 
 export const API_KEY = 'sk-unit-test-key'

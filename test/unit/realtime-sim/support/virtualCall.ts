@@ -1,13 +1,13 @@
 import { expect } from 'vitest'
 import { ServerEvent } from '../../../../src/shared/realtime/serverEvents'
 import type { RealtimeSessionConfig } from '../../../../src/shared/realtime/sessionConfig'
-import { FRAME_SAMPLES, SAMPLE_RATE } from '../../../../tools/realtime-sim/audio/agentVoice'
-import { ToneVoice } from '../../../../tools/realtime-sim/audio/toneVoice'
-import { CallSession } from '../../../../tools/realtime-sim/call/CallSession'
-import type { Timers } from '../../../../tools/realtime-sim/call/Timers'
-import { GroundTruthLog } from '../../../../tools/realtime-sim/groundTruth/GroundTruthLog'
-import { parseScenario } from '../../../../tools/realtime-sim/scenario/loadScenario'
-import { createSession } from '../../../../tools/realtime-sim/session/effectiveSession'
+import { FRAME_SAMPLES, SAMPLE_RATE } from '../../../../src/main/realtime-sim/audio/agentVoice'
+import { ToneVoice } from '../../../../src/main/realtime-sim/audio/toneVoice'
+import { CallSession } from '../../../../src/main/realtime-sim/call/CallSession'
+import type { Timers } from '../../../../src/main/realtime-sim/call/Timers'
+import { GroundTruthLog } from '../../../../src/main/realtime-sim/groundTruth/GroundTruthLog'
+import { parseScenario } from '../../../../src/main/realtime-sim/scenario/loadScenario'
+import { createSession } from '../../../../src/main/realtime-sim/session/effectiveSession'
 
 /** Timers on a virtual clock: `advance` runs what falls due, in order. */
 export class VirtualTimers implements Timers {

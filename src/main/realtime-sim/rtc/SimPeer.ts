@@ -1,0 +1,123 @@
+import wrtc from '@roamhq/wrtc'
+import { FRAME_SAMPLES, SAMPLE_RATE } from '../audio/agentVoice'
+import type { EventTransport } from '../call/EventChannel'
+import type { CallPeer, PeerHandlers } from './callPeer'
+import { FramePacer } from './FramePacer'
+
+const { RTCPeerConnection, nonstandard } = wrtc
+const ICE_GATHERING_TIMEOUT_MS = 3000
+
+/**
+ * The simulator's WebRTC side of one call (@roamhq/wrtc): hears the caller through an
+ * RTCAudioSink, speaks through an RTCAudioSource paced in real time, and carries the events on
+ * the data channel the caller opened.
+ */
+export class SimPeer implements CallPeer {
+  private readonly pc = new RTCPeerConnection()
+  private readonly source = new nonstandard.RTCAudioSource()
+  private sink: InstanceType<typeof nonstandard.RTCAudioSink> | null = null
+  private pacer: FramePacer | null = null
+  private closed = false
+
+  private constructor(private readonly handlers: PeerHandlers) {
+    this.pc.addTrack(this.source.createTrack())
+    this.pc.ontrack = (event) => this.listen(event.track)
+    this.pc.ondatachannel = ({ channel }) => this.attach(channel)
+    this.pc.onconnectionstatechange = () => {
+      const state = this.pc.connectionState
+      if (state === 'connected' && !this.pacer)
+        this.pacer = new FramePacer(handlers.pullFrame, (frame) => this.speak(frame))
+      if (state === 'failed' || state === 'closed') this.close(`connection ${state}`)
+    }
+  }
+
+  /** Answers an SDP offer; the answer carries every ICE candidate (no trickle, like the API). */
+  static async answer(
+    offerSdp: string,
+    handlers: PeerHandlers
+  ): Promise<{ peer: SimPeer; sdp: string }> {
+    const peer = new SimPeer(handlers)
+    const { pc } = peer
+    try {
+      await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp })
+      await pc.setLocalDescription(await pc.createAnswer())
+      await iceGatheringComplete(pc)
+    } catch (error) {
+      peer.close('negotiation failed')
+      throw error
+    }
+    const sdp = pc.localDescription?.sdp
+    if (!sdp) throw new Error('No local description after negotiation')
+    return { peer, sdp }
+  }
+
+  close(reason = 'hangup'): void {
+    if (this.closed) return
+    this.closed = true
+    this.pacer?.stop()
+    this.sink?.stop()
+    this.pc.close()
+    this.handlers.onClosed(reason)
+  }
+
+  private listen(track: MediaStreamTrack): void {
+    if (track.kind !== 'audio' || this.sink) return
+    this.sink = new nonstandard.RTCAudioSink(track)
+    this.sink.ondata = (data: { samples: Int16Array; sampleRate: number; channelCount?: number }) =>
+      this.handlers.onAudio(firstChannel(data.samples, data.channelCount ?? 1), data.sampleRate)
+  }
+
+  private attach(channel: RTCDataChannel): void {
+    const transport: EventTransport = {
+      get isOpen() {
+        return channel.readyState === 'open'
+      },
+      send: (text) => {
+        // wrtc's readyState can still read 'open' while the native channel is closing.
+        try {
+          channel.send(text)
+          return true
+        } catch (error) {
+          if (error instanceof Error && error.name === 'InvalidStateError') return false
+          throw error
+        }
+      },
+      close: () => channel.close()
+    }
+    channel.onopen = () => this.handlers.onChannelOpen(transport, channel.label)
+    channel.onmessage = (event: MessageEvent) => {
+      if (typeof event.data === 'string') this.handlers.onMessage(event.data)
+    }
+    if (channel.readyState === 'open') this.handlers.onChannelOpen(transport, channel.label)
+  }
+
+  private speak(frame: Int16Array): void {
+    if (this.closed) return
+    this.source.onData({
+      samples: frame,
+      sampleRate: SAMPLE_RATE,
+      bitsPerSample: 16,
+      channelCount: 1,
+      numberOfFrames: FRAME_SAMPLES
+    })
+  }
+}
+
+function firstChannel(samples: Int16Array, channels: number): Int16Array {
+  if (channels === 1) return samples
+  const mono = new Int16Array(Math.floor(samples.length / channels))
+  for (let i = 0; i < mono.length; i++) mono[i] = samples[i * channels] ?? 0
+  return mono
+}
+
+function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
+  return new Promise((resolve) => {
+    if (pc.iceGatheringState === 'complete') return resolve()
+    const timer = setTimeout(resolve, ICE_GATHERING_TIMEOUT_MS)
+    pc.onicegatheringstatechange = () => {
+      if (pc.iceGatheringState !== 'complete') return
+      clearTimeout(timer)
+      resolve()
+    }
+  })
+}

@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { AgentVoice } from './audio/agentVoice'
+import { EphemeralKeys } from './auth/EphemeralKeys'
+import { CallHub } from './CallHub'
+import { GroundTruthLog } from './groundTruth/GroundTruthLog'
+import { createCall } from './http/callsRoute'
+import { answerWithWrtc } from './rtc/answerWithWrtc'
+import type { AnswerCall } from './rtc/callPeer'
+import { mintClientSecret } from './http/clientSecretsRoute'
+import { type Flavor, readCredential, refuseCredential } from './http/credentials'
+import { BodyTooLarge, CORS_HEADERS, sendApiError, sendJson } from './http/httpIo'
+import { invalidRequest } from './protocol/apiErrors'
+import type { Scenario } from './scenario/scenarioSchema'
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. The simulator listens on 127.0.0.1 only. */
+  port: number
+  apiKey: string
+  scenario: Scenario
+  voice: AgentVoice
+  groundTruthFile?: string
+  /** Clock of client secret expiry, in seconds (tests move it). */
+  nowSeconds?: () => number
+  /** Who holds each call's WebRTC side (default: wrtc in this process). */
+  answerCall?: AnswerCall
+  /** More GET pages, tried before the 404 (the dev CLI's test page). */
+  extraRoutes?: SimRoute[]
+}
+
+/** Answers a request it knows (true) or leaves it to the next route (false). */
+export type SimRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
+
+export interface Simulator {
+  url: string
+  groundTruth: GroundTruthLog
+  hub: CallHub
+  close(): Promise<void>
+}
+
+const API_PATH = /^(\/openai)?\/v1\/realtime\/(client_secrets|calls)(?:\/(rtc_[0-9a-f]+)\/hangup)?$/
+
+/** Starts the GA Realtime simulator: HTTP endpoints, WebRTC calls and the ground truth. */
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const keys = new EphemeralKeys(options.nowSeconds)
+  const groundTruth = new GroundTruthLog(options.groundTruthFile)
+  const hub = new CallHub(
+    options.scenario,
+    options.voice,
+    groundTruth,
+    options.answerCall ?? answerWithWrtc
+  )
+  let attempts = 0
+  const callsContext = {
+    apiKey: options.apiKey,
+    keys,
+    hub,
+    faults: options.scenario.faults,
+    log: groundTruth,
+    nextAttempt: () => ++attempts
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (req.method === 'OPTIONS') return void res.writeHead(204, CORS_HEADERS).end()
+    const api = API_PATH.exec(url.pathname)
+    if (api && req.method === 'POST') {
+      const flavor: Flavor = api[1] ? 'azure' : 'openai'
+      if (api[3]) return hangup(req, res, flavor, api[3])
+      if (api[2] === 'client_secrets')
+        return mintClientSecret(req, res, flavor, options.apiKey, keys)
+      return createCall(req, res, flavor, callsContext)
+    }
+    if (req.method === 'GET' && url.pathname === '/sim/ground-truth')
+      return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
+    for (const extra of options.extraRoutes ?? []) if (await extra(req, res, url)) return
+    sendApiError(
+      res,
+      404,
+      invalidRequest(null, `Invalid URL (${req.method ?? 'GET'} ${url.pathname})`)
+    )
+  }
+
+  function hangup(req: IncomingMessage, res: ServerResponse, flavor: Flavor, callId: string): void {
+    const key = readCredential(req, flavor)
+    if (key !== options.apiKey) return refuseCredential(res, flavor, key)
+    if (!hub.hangup(callId))
+      return sendApiError(
+        res,
+        404,
+        invalidRequest('call_id_not_found', `Call '${callId}' not found.`)
+      )
+    sendJson(res, 200, {})
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.end()
+      if (error instanceof BodyTooLarge)
+        return sendApiError(res, 413, invalidRequest(null, error.message))
+      sendApiError(res, 500, {
+        type: 'server_error',
+        code: null,
+        param: null,
+        message: String(error)
+      })
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    groundTruth,
+    hub,
+    close: async () => {
+      hub.closeAll()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}

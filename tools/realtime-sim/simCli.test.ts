@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { runsVersion, wellKnownEspeakPaths } from '../../src/main/realtime-sim/audio/findEspeak'
+import { useTempDir } from '../../test/support/tempDir'
+
+const MAIN = 'tools/realtime-sim/main.ts'
+
+/** Runs `npm run sim`'s entry until its banner (or exit); PATH may hide espeak-ng. */
+function runSim(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env
+): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', ...args], {
+      env
+    })
+    let out = ''
+    const collect = (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('ground truth:')) child.kill('SIGTERM')
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, out }))
+  })
+}
+
+describe('npm run sim', () => {
+  const tmp = useTempDir()
+
+  it('starts on 127.0.0.1 and says which voice speaks when espeak-ng is not on PATH', async () => {
+    const { out } = await runSim([], { ...process.env, PATH: '' })
+    expect(out).toMatch(/Realtime simulator \(GA protocol\) on http:\/\/127\.0\.0\.1:\d+/)
+    // A Mac with Homebrew's espeak-ng still finds it, as a Finder-launched app must.
+    const wellKnown = wellKnownEspeakPaths(process.platform, process.env).find(runsVersion)
+    expect(out).toContain(
+      wellKnown
+        ? `agent voice: espeak-ng (${wellKnown})`
+        : 'agent voice: tones (espeak-ng not found'
+    )
+    expect(out).toContain('OutdoorGear product inquiry')
+  }, 30_000)
+
+  it('exits with the validation errors of a bad scenario', async () => {
+    const file = tmp.write('bad.yaml', 'name: bad\nturns: [{ caller: Hi, agent: {} }]\n')
+    const { code, out } = await runSim(['--scenario', file])
+    expect(code).toBe(1)
+    expect(out).toContain(`Invalid scenario ${file}`)
+    expect(out).toContain('turns.0.agent')
+  }, 30_000)
+})
