@@ -9,7 +9,8 @@ import { createAppUrlCheck, isTrustedSender } from './ipc/senderPolicy'
 import { workerLabCsvReader } from './sessions/readLabCsvInWorker'
 import labCsvWorkerPath from './sessions/labCsvWorker?modulePath'
 import { catalogIndexRoot } from './catalog/CatalogService'
-import { offlineEmbeddings } from './catalog/embeddings/offlineEmbeddings'
+import { offlineEmbeddingsInWorker } from './catalog/embeddings/offlineEmbeddingsInWorker'
+import offlineEmbeddingsWorkerPath from './catalog/embeddings/offlineEmbeddingsWorker?modulePath'
 import { safeStorageEncryptor } from './secrets/safeStorageEncryptor.electron'
 import { createAlertNotifier } from './escalation/alertNotifier'
 import { osAlertNotices } from './escalation/alertNotifier.electron'
@@ -58,7 +59,9 @@ async function start(): Promise<void> {
     emit: broadcast,
     notifyAlert: notifyIfAway,
     csvReader: workerLabCsvReader(labCsvWorkerPath),
-    embeddings: offlineEmbeddings({ indexRoot: catalogIndexRoot(dataDir) }),
+    embeddings: offlineEmbeddingsInWorker(offlineEmbeddingsWorkerPath, {
+      indexRoot: catalogIndexRoot(dataDir)
+    }),
     encryptor: safeStorageEncryptor(),
     printToPdf: printFocusedWindow,
     demoPeers: () => demoPeerWindow(outDir, devServerUrl)

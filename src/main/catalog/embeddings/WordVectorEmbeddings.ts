@@ -26,7 +26,7 @@ const TEACHER_BATCH = 256
 // On 15 off-topic questions, 3 passed this cosine against the shipped catalog (at most 0.39,
 // "what is the weather today"; the sentence model itself let 6 through), and the paraphrases
 // that only the vectors find scored 0.31–0.37.
-const NOISE_FLOOR = 0.3
+export const WORD_VECTORS_MIN_SIMILARITY = 0.3
 // The table stops learning from questions once it holds this many words in all (about 40 MB).
 const MAX_WORDS = 20_000
 const SAVE_DELAY_MS = 10_000
@@ -45,7 +45,7 @@ export const wordVectorsId = (teacherId: string): string => `${teacherId}-words`
 export class WordVectorEmbeddings implements EmbeddingProvider {
   readonly id: string
   readonly dimensions: number
-  readonly minSimilarity = NOISE_FLOOR
+  readonly minSimilarity = WORD_VECTORS_MIN_SIMILARITY
   private table: Promise<WordVectorTable> | undefined
   // Learning runs one at a time, so two re-indexes never distil or write the same words twice.
   private learning: Promise<unknown> = Promise.resolve()
