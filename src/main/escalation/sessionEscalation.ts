@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { bumpSessionsVersion } from '../sessions/sessionsVersion'
+import { bumpSessionsVersion } from '../database/sqlite/sessionsVersion'
 
 // A session is escalated when any of its alerts was. A live call's session row only exists
 // after hang-up, so the flag is set twice over: at finalization (CallFacts.escalated) and on

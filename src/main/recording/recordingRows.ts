@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
 import { EXTENDED_COLUMNS, LAB_COLUMNS } from '../../shared/sessions/labSchema'
 import type { StoredSession } from '../../shared/sessions/labSchema'
-import { bumpSessionsVersion } from '../sessions/sessionsVersion'
+import { bumpSessionsVersion } from '../database/sqlite/sessionsVersion'
 
 const SESSION_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS, 'recorded_at'] as const
 type SqlValue = string | number | null

@@ -11,7 +11,7 @@ import { said } from '../../../test/unit/escalation/scriptedCalls'
 import { AlertStore } from '../escalation/AlertStore'
 import { insertSession } from '../recording/recordingRows'
 import { SELECT_SESSIONS, toStoredSession } from '../sessions/sessionRows'
-import { sessionsVersion } from '../sessions/sessionsVersion'
+import { sessionsVersion } from '../database/sqlite/sessionsVersion'
 import { ReportQueries } from './ReportQueries'
 
 /** How many times the sessions' columns were read (their chunked SELECT was prepared). */

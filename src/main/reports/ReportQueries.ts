@@ -17,7 +17,7 @@ import { rollUpCube } from './rollUpCube'
 import { selectRows } from './selectRows'
 import { loadSessionColumns, type SessionColumns } from './sessionColumns'
 import { sessionsPerDay } from './sessionsPerDay'
-import { sessionsVersion } from '../sessions/sessionsVersion'
+import { sessionsVersion } from '../database/sqlite/sessionsVersion'
 
 /** Lets other IPC requests run between the summary's steps. */
 export type Pause = () => Promise<void>

@@ -8,7 +8,7 @@ import { checkpointInBackground } from './checkpointInBackground'
 import { readLabCsv } from './readLabCsv'
 import type { LabCsvReader } from './readLabCsvInWorker'
 import { ConflictPolicy, SessionBatchWriter } from './SessionBatchWriter'
-import { bumpSessionsVersion } from './sessionsVersion'
+import { bumpSessionsVersion } from '../database/sqlite/sessionsVersion'
 
 export type { ConflictPolicy } from './SessionBatchWriter'
 

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { LabSession, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
-import { openDatabase } from './openDatabase'
+import { openDatabase } from '../database/sqlite/openDatabase'
 import {
   orderBy,
   SELECT_LAB_SESSIONS,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
 import type { SessionStore } from '../../../src/main/sessions/SessionStore'
-import { bumpSessionsVersion } from '../../../src/main/sessions/sessionsVersion'
+import { bumpSessionsVersion } from '../../../src/main/database/sqlite/sessionsVersion'
 import { computeLabReport } from '../../../src/shared/analytics/labReport'
 import { formatFixed } from '../../../src/shared/analytics/pythonFormat'
 import {
