@@ -5,7 +5,8 @@ import type { Cell } from '../../shared/escalation/backtestSchema'
 import type { RuleId, Severity } from '../../shared/escalation/rules'
 import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
 import type { ReportAlerts, ReportFilter } from '../../shared/ipc/routes/reportRoutes'
-import type { LabSession, StoredSession } from '../../shared/sessions/labSchema'
+import type { LabSession, SessionSource, StoredSession } from '../../shared/sessions/labSchema'
+import type { SessionBatch } from '../sessions/packedSessions'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 
 // The seam between the services and a backend. The services (SessionStore, CallRecorder,
@@ -211,6 +212,42 @@ export interface BacktestReads {
   sessionLevelCells(filter: SessionFilter, total: number): CellCounts
   /** Sessions with stored events (live calls), ids in order. */
   sessionsWithEvents(filter: SessionFilter): { session_id: string; sentiment: string }[]
+}
+
+export type ConflictPolicy = 'fail' | 'skip' | 'replace'
+
+/** Where an import's sessions go, in file order: one at a time or as packed batches. */
+export interface SessionBatchSink {
+  readonly inserted: number
+  readonly replaced: number
+  readonly skipped: number
+  add(session: LabSession, row: number): void
+  addBatch(batch: SessionBatch): void
+  /** Writes what add() still holds. */
+  flush(): void
+  /** After the first problem the import will roll back: keep finding conflicts, stop writing. */
+  stopWriting(): void
+}
+
+export interface SessionImportOptions {
+  policy: ConflictPolicy
+  source: SessionSource
+  recordedAt: string
+  /** An id already stored, under the 'fail' policy (row: the file's row). */
+  onConflict: (sessionId: string, row: number) => void
+}
+
+/**
+ * An all-or-nothing import in one transaction on a connection of its own (readers keep seeing
+ * the last committed state). Begun by the backend (SQLite: beginSqliteImport).
+ */
+export interface SessionImport {
+  readonly sessions: SessionBatchSink
+  /** Commits, moving the sessions' version when any session was written. */
+  commit(): void
+  /** Undoes everything (no-op once committed or rolled back). */
+  rollback(): void
+  close(): void
 }
 
 /** The session database: one per app, shared by every service. */

@@ -6,7 +6,7 @@ import {
   workerLabCsvReader,
   type LabCsvReader
 } from '../../../src/main/sessions/readLabCsvInWorker'
-import { SessionBatchWriter } from '../../../src/main/sessions/SessionBatchWriter'
+import { SessionBatchWriter } from '../../../src/main/database/sqlite/SessionBatchWriter'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import { LAB_COLUMNS, type LabSession } from '../../../src/shared/sessions/labSchema'
