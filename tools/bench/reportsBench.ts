@@ -127,23 +127,14 @@ async function timeDuringCall(path: string): Promise<void> {
     trusted
   )
   await dispatch(sender, 'reports.summary', { filter: {} })
-  const append = store.database.connection.prepare(
-    `INSERT INTO events (session_id, seq, at_ms, direction, type, payload) VALUES (?, ?, ?, ?, ?, ?)`
-  )
+  const { database } = store
+  const event = { direction: 'server', type: 'response.output_audio_transcript.delta' } as const
   let seq = 0
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
-    store.database.connection.exec('BEGIN IMMEDIATE')
-    for (let k = 0; k < 20; k++, seq++)
-      append.run(
-        'BENCH-LIVE',
-        seq,
-        seq * 20,
-        'server',
-        'response.output_audio_transcript.delta',
-        '{}'
-      )
-    store.database.connection.exec('COMMIT')
+    // As the recorder appends: one transaction per batch, through the database layer.
+    const batch = Array.from({ length: 20 }, () => ({ ...event, atMs: seq++ * 20, payload: '{}' }))
+    database.transaction(() => database.events.append('BENCH-LIVE', batch))
     const [, filter] = FILTERS[i % FILTERS.length]!
     const started = performance.now()
     const result = await dispatch(sender, 'reports.summary', { filter })
