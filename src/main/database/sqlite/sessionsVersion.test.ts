@@ -61,4 +61,12 @@ describe('sessionsVersion', () => {
       )
     }
   })
+
+  it('has no file of main outside the database layer open or query SQLite', () => {
+    const outside = [...sourceFiles(MAIN)]
+      .map((path) => relative(MAIN, path))
+      .filter((file) => !file.startsWith('database/'))
+      .filter((file) => /from 'node:sqlite'/.test(readFileSync(join(MAIN, file), 'utf8')))
+    expect(outside).toEqual([])
+  })
 })
