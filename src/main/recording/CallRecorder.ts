@@ -5,6 +5,7 @@ import type { CallInput } from '../../shared/live-call/callEvents'
 import type { StoredSession } from '../../shared/sessions/labSchema'
 import type { CallRow, CallStatus, SessionDatabase } from '../database/SessionDatabase'
 import type { CallAlert, CallLabellingInfo } from '../../shared/ipc/routes/recordingRoutes'
+import { callEscalated } from '../escalation/sessionEscalation'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
 import { byModel, modelNameOf } from '../classify/labelledBy'
@@ -193,7 +194,7 @@ export class CallRecorder {
       endedAtMs: endedAt,
       pricing: call.pricing ? (JSON.parse(call.pricing) as PriceTable) : null,
       // Escalated during the call: the session row written now says so, however the call ended.
-      escalated: this.database.alerts.anyEscalated(call.session_id)
+      escalated: callEscalated(this.database, call.session_id)
     }
   }
 
