@@ -31,6 +31,10 @@ import { seedPilotSessions } from './sessions/seedPilotSessions'
 import type { LabCsvReader } from './sessions/readLabCsvInWorker'
 import { SessionImporter } from './sessions/SessionImporter'
 import { SessionStore } from './sessions/SessionStore'
+import {
+  openSqliteSessionDatabase,
+  type SqliteSessionDatabase
+} from './database/sqlite/SqliteSessionDatabase'
 import { nextTurn } from './nextTurn'
 
 export interface ServiceOptions {
@@ -59,7 +63,8 @@ export interface ServiceOptions {
 }
 
 export interface Services {
-  store: SessionStore
+  /** The session database is SQLite here (a team PostgreSQL would be chosen here too). */
+  store: SessionStore<SqliteSessionDatabase>
   importer: SessionImporter
   catalog: CatalogService
   handlers: AppHandlers
@@ -88,9 +93,10 @@ function warmReports(reports: ReportQueries): void {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const now = options.now ?? Date.now
   const databasePath = join(options.dataDir, 'sessions.sqlite')
-  const store = new SessionStore(databasePath)
+  const database = openSqliteSessionDatabase(databasePath)
+  const store = new SessionStore(database)
   const importer = new SessionImporter(databasePath, now, options.csvReader)
-  const reports = new ReportQueries(store.db)
+  const reports = new ReportQueries(database)
   // Reports keeps the sessions' report columns in memory: it reads them again in the background
   // (in chunks, between other requests) at start-up and after every change to the sessions, so
   // opening Reports does not wait for that read.
@@ -113,7 +119,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Read at each use, so a key or model saved in Settings applies to the next call.
   const labelling = (): LabellingChoice => labellingModel(settings.get(), readableKey(secrets))
   // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
-  const recorder = new CallRecorder(store.db, loadEldDetector, now, Math.random, labelling)
+  const recorder = new CallRecorder(database, loadEldDetector, now, Math.random, labelling)
   const recovered = await recorder.recoverUnfinished()
   if (recovered.length > 0)
     emit('sessions.changed', { reason: 'recorded', count: recovered.length })
@@ -136,14 +142,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .reindex()
       .then(() => catalog.warmUp())
       .catch(() => undefined)
-  const alerts = new AlertStore(store.db, now)
+  const alerts = new AlertStore(database, now)
   // The escalation rules run in main on what is recorded, so alerts survive a closed window.
   const liveCalls = new LiveCallPipeline({
     recorder,
     alerts,
     thresholds: () => settings.get().escalation,
     sentiment: {
-      readerOf: (sessionId) => callSentimentReader(store.db, sessionId),
+      readerOf: (sessionId) => callSentimentReader(database, sessionId),
       model: () => {
         const choice = labelling()
         return choice.kind === 'model' ? choice.model : null
@@ -193,7 +199,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       currentPricing: () => settings.get().pricing
     }),
     ...escalationHandlers({
-      backtest: new EscalationBacktest(store.db, nextTurn),
+      backtest: new EscalationBacktest(database, nextTurn),
       alerts
     })
   }

@@ -126,7 +126,7 @@ describe.runIf(canRun)('Alert actions on a live call (Chromium + simulator + esp
 
           // Main writes the note from what it has recorded: let the answer's last events land
           // (the page sends them in batches) before escalating.
-          const recorded = app.harness.services.store.db.prepare(
+          const recorded = app.harness.services.store.database.connection.prepare(
             `SELECT count(*) AS n FROM events
              WHERE type = 'response.output_audio_transcript.done' AND payload LIKE ?`
           )

@@ -13,6 +13,7 @@ import { writeSyntheticCsv } from '../../tools/generate/writeSyntheticCsv'
 import { PILOT_CSV } from '../support/tempDir'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp, type AppUnderTest } from './support/harnessFixture'
+import { openSqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const canRun = browserAvailable()
 const eventually = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
@@ -375,12 +376,12 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
         const csv = join(dataDir, 'synthetic-100k.csv')
         await writeSyntheticCsv(csv, 100_000)
         const path = join(dataDir, 'sessions.sqlite')
-        const store = new SessionStore(path)
+        const store = new SessionStore(openSqliteSessionDatabase(path))
         const outcome = await new SessionImporter(path).importFile(csv, 'fail')
         if (outcome.status !== 'imported') throw new Error('could not prepare 100k sessions')
         // Lab CSVs carry no dates; give the generated sessions 90 days (as live calls would
         // have) so the over-time chart has something to show.
-        store.db.exec(
+        store.database.connection.exec(
           `UPDATE sessions SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', '2025-01-01',
              '+' || (CAST(substr(session_id, 4) AS INTEGER) % 90) || ' days',
              '+' || (CAST(substr(session_id, 4) AS INTEGER) % 86400) || ' seconds')

@@ -8,6 +8,7 @@ import { writeSyntheticCsv } from '../../tools/generate/writeSyntheticCsv'
 import { generatedCsv, HEADER, PILOT_CSV } from '../support/tempDir'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp, type AppUnderTest } from './support/harnessFixture'
+import { openSqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const canRun = browserAvailable()
 // The page, its first IPC round trips and React need a moment, more on a busy CI machine.
@@ -175,7 +176,7 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
         const csv = join(dataDir, 'synthetic-100k.csv')
         await writeSyntheticCsv(csv, 100_000)
         const path = join(dataDir, 'sessions.sqlite')
-        new SessionStore(path).close()
+        new SessionStore(openSqliteSessionDatabase(path)).close()
         const outcome = await new SessionImporter(path).importFile(csv, 'fail')
         if (outcome.status !== 'imported') throw new Error('could not prepare 100k sessions')
       }

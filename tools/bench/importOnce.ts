@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { SessionImporter } from '../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../src/main/sessions/SessionStore'
+import { openSqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
 
 // Child of the CSV benchmark (bundled, as the app's main process is): imports one file into a
 // database holding the pilot, the way the app does (parsing on a worker); prints elapsed ms and
@@ -11,7 +12,7 @@ const [file, dataDir, workerScript] = process.argv.slice(2)
 if (!file || !dataDir || !workerScript) throw new Error('usage: importOnce FILE DATA_DIR WORKER')
 const path = join(dataDir, 'sessions.sqlite')
 // Migrations are not part of the import being timed; the app keeps this connection open.
-const store = new SessionStore(path)
+const store = new SessionStore(openSqliteSessionDatabase(path))
 const importer = new SessionImporter(path, Date.now, workerLabCsvReader(workerScript))
 // As in the app, the database already holds the pilot, so every batch checks for conflicts.
 await importer.importFile(resolve('resources/voice_sessions.csv'), 'fail', 'seed')

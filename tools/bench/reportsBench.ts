@@ -9,6 +9,7 @@ import { SessionImporter } from '../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../src/main/sessions/SessionStore'
 import type { ReportFilter } from '../../src/shared/ipc/routes/reportRoutes'
 import { writeSyntheticCsv } from '../generate/writeSyntheticCsv'
+import { openSqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
 
 // npm run bench:reports [-- --rows 100000 --runs 15]: reports.summary over a generated session
 // database, through the IPC chokepoint (zod input → SQL → zod output), as the app runs it.
@@ -33,7 +34,7 @@ await writeSyntheticCsv(csv, rows)
 /** A database with the pilot and the generated rows, as the app builds it. */
 async function prepare(name: string): Promise<{ path: string; ms: number }> {
   const path = join(dir, name, 'sessions.sqlite')
-  new SessionStore(path).close()
+  new SessionStore(openSqliteSessionDatabase(path)).close()
   const importer = new SessionImporter(path)
   await importer.importFile(resolve('resources/voice_sessions.csv'), 'fail', 'seed')
   const started = performance.now()
@@ -66,9 +67,9 @@ const sender = { windowId: 1, url: 'app://bench', isTopFrame: true }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function timeSummaries(label: string, path: string, filters: typeof FILTERS): Promise<void> {
-  const store = new SessionStore(path)
+  const store = new SessionStore(openSqliteSessionDatabase(path))
   const handlers = reportHandlers({
-    reports: new ReportQueries(store.db),
+    reports: new ReportQueries(store.database),
     dialogs: noDialogs
   }) as unknown as AppHandlers
   const dispatch = createDispatch(handlers, trusted)
@@ -117,32 +118,23 @@ async function timeSummaries(label: string, path: string, filters: typeof FILTER
  * committed before each request, as the recorder does every few milliseconds.
  */
 async function timeDuringCall(path: string): Promise<void> {
-  const store = new SessionStore(path)
+  const store = new SessionStore(openSqliteSessionDatabase(path))
   const dispatch = createDispatch(
     reportHandlers({
-      reports: new ReportQueries(store.db),
+      reports: new ReportQueries(store.database),
       dialogs: noDialogs
     }) as unknown as AppHandlers,
     trusted
   )
   await dispatch(sender, 'reports.summary', { filter: {} })
-  const append = store.db.prepare(
-    `INSERT INTO events (session_id, seq, at_ms, direction, type, payload) VALUES (?, ?, ?, ?, ?, ?)`
-  )
+  const { database } = store
+  const event = { direction: 'server', type: 'response.output_audio_transcript.delta' } as const
   let seq = 0
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
-    store.db.exec('BEGIN IMMEDIATE')
-    for (let k = 0; k < 20; k++, seq++)
-      append.run(
-        'BENCH-LIVE',
-        seq,
-        seq * 20,
-        'server',
-        'response.output_audio_transcript.delta',
-        '{}'
-      )
-    store.db.exec('COMMIT')
+    // As the recorder appends: one transaction per batch, through the database layer.
+    const batch = Array.from({ length: 20 }, () => ({ ...event, atMs: seq++ * 20, payload: '{}' }))
+    database.transaction(() => database.events.append('BENCH-LIVE', batch))
     const [, filter] = FILTERS[i % FILTERS.length]!
     const started = performance.now()
     const result = await dispatch(sender, 'reports.summary', { filter })

@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type {
   AlertAction,
@@ -11,24 +10,10 @@ import type {
 import type { EscalationAlert } from '../../shared/escalation/escalationAlert'
 import { handoffFacts } from '../../shared/escalation/handoffFacts'
 import { handoffNoteText } from '../../shared/escalation/handoffNote'
+import type { AlertRow, SessionDatabase } from '../database/SessionDatabase'
 import { loadEldDetector } from '../recording/eldLanguageDetector'
-import { readAlertActions } from './alertActionLog'
 import { markSessionIfEscalated } from './sessionEscalation'
 import { storedCallInputs } from './storedCallInputs'
-
-/** A row of the alerts table as node:sqlite returns it. */
-export interface AlertRow {
-  alert_id: number
-  session_id: string
-  rule: string
-  severity: string
-  raised_at: string
-  evidence: string
-  status: string
-  action_by: string | null
-  action_at: string | null
-  action_note: string | null
-}
 
 /** Actions that settle an alert: its status afterwards. */
 const SETTLES: Partial<Record<AlertActionKind, AlertStatus>> = {
@@ -43,7 +28,7 @@ const ACTIONABLE: readonly AlertStatus[] = ['open', 'acknowledged']
 /** The alerts table: alerts raised by live calls, and every supervisor action with who/when. */
 export class AlertStore {
   constructor(
-    private readonly db: DatabaseSync,
+    private readonly database: SessionDatabase,
     private readonly now: () => number = Date.now,
     private readonly detector: () => Promise<LanguageDetector> = loadEldDetector
   ) {}
@@ -51,34 +36,29 @@ export class AlertStore {
   /** Stores an alert the rules raised during a call; returns its id. */
   record(sessionId: string, alert: EscalationAlert): number {
     const evidence = JSON.stringify({ reason: alert.reason, t: alert.t, ...alert.evidence })
-    const result = this.db
-      .prepare(
-        'INSERT INTO alerts (session_id, rule, severity, raised_at, evidence) VALUES (?, ?, ?, ?, ?)'
-      )
-      .run(sessionId, alert.rule, alert.severity, this.isoNow(), evidence)
-    return Number(result.lastInsertRowid)
+    return this.database.alerts.insert({
+      sessionId,
+      rule: alert.rule,
+      severity: alert.severity,
+      raisedAt: this.isoNow(),
+      evidence
+    })
   }
 
   /** Newest first; `status` one state or any of several. */
   list(status: AlertStatus | readonly AlertStatus[] | undefined, limit: number): StoredAlert[] {
     const statuses = status === undefined ? [] : typeof status === 'string' ? [status] : status
-    const where =
-      statuses.length > 0 ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : ''
-    const rows = this.db
-      .prepare(`SELECT * FROM alerts ${where} ORDER BY alert_id DESC LIMIT ?`)
-      .all(...statuses, limit) as unknown as AlertRow[]
-    return rows.map(toStoredAlert)
+    return this.database.alerts.list(statuses, limit).map(toStoredAlert)
   }
 
   get(alertId: number): StoredAlert | null {
-    const row = this.db.prepare('SELECT * FROM alerts WHERE alert_id = ?').get(alertId) as
-      AlertRow | undefined
+    const row = this.database.alerts.get(alertId)
     return row ? toStoredAlert(row) : null
   }
 
   /** The action log, oldest first, filtered by alert, session and/or action. */
   actions(query: AlertActionsQuery): AlertActionRecord[] {
-    return readAlertActions(this.db, query)
+    return this.database.alertActions.list(query)
   }
 
   /**
@@ -97,26 +77,19 @@ export class AlertStore {
     const note = await this.noteOf(input, current)
     const at = this.isoNow()
     const status = settles ?? (current.status === 'open' ? 'acknowledged' : null)
-    this.db.exec('BEGIN')
-    try {
-      this.db
-        .prepare(
-          `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note)
-           VALUES (?, ?, ?, ?, ?, ?)`
-        )
-        .run(input.alertId, current.sessionId, input.action, by, at, note)
+    this.database.transaction(() => {
+      this.database.alertActions.insert({
+        alertId: input.alertId,
+        sessionId: current.sessionId,
+        action: input.action,
+        by,
+        at,
+        note
+      })
       if (status)
-        this.db
-          .prepare(
-            'UPDATE alerts SET status = ?, action_by = ?, action_at = ?, action_note = ? WHERE alert_id = ?'
-          )
-          .run(status, by, at, settles ? note : null, input.alertId)
-      markSessionIfEscalated(this.db, current.sessionId)
-      this.db.exec('COMMIT')
-    } catch (error) {
-      this.db.exec('ROLLBACK')
-      throw error
-    }
+        this.database.alerts.setStatus(input.alertId, status, by, at, settles ? note : null)
+      markSessionIfEscalated(this.database, current.sessionId)
+    })
     return this.get(input.alertId)!
   }
 
@@ -141,12 +114,10 @@ export class AlertStore {
     sessionId: string,
     supervisorNote: string | undefined
   ): Promise<string> {
-    const alerts = this.db
-      .prepare('SELECT * FROM alerts WHERE session_id = ? ORDER BY alert_id')
-      .all(sessionId) as unknown as AlertRow[]
+    const alerts = this.database.alerts.forSession(sessionId)
     const facts = handoffFacts(
       sessionId,
-      storedCallInputs(this.db, sessionId),
+      storedCallInputs(this.database, sessionId),
       alerts.map(toStoredAlert),
       await this.detector()
     )
@@ -167,12 +138,12 @@ function toStoredAlert(row: AlertRow): StoredAlert {
   return {
     alertId: row.alert_id,
     sessionId: row.session_id,
-    rule: row.rule as StoredAlert['rule'],
-    severity: row.severity as StoredAlert['severity'],
+    rule: row.rule,
+    severity: row.severity,
     raisedAt: row.raised_at,
     reason: reason ?? row.rule,
     evidence: { items: items ?? [], figures: figures ?? {} },
-    status: row.status as AlertStatus,
+    status: row.status,
     actionBy: row.action_by,
     actionAt: row.action_at,
     actionNote: row.action_note

@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { BacktestResult, RuleBacktest } from '../../shared/escalation/backtestSchema'
 import { CELLS } from '../../shared/escalation/backtestSchema'
 import {
@@ -14,8 +13,7 @@ import { RULE_IDS, RULES, type RuleId } from '../../shared/escalation/rules'
 import type { EscalationThresholds } from '../../shared/escalation/thresholds'
 import { replayCall } from '../../shared/live-call/callReducer'
 import type { SessionFilter } from '../../shared/sessions/sessionQuery'
-import { whereFor } from '../sessions/sessionRows'
-import { sessionLevelCells, sessionsWithEvents } from './sessionLevelTally'
+import type { SessionDatabase } from '../database/SessionDatabase'
 import { callSentimentReader } from './callSentimentReader'
 import { storedCallInputs } from './storedCallInputs'
 
@@ -36,25 +34,25 @@ export const SESSION_LEVEL_NOTE =
 /**
  * Runs the escalation rules over recorded sessions and scores them against negative sentiment.
  * Rows with stored events (live calls) are replayed through the call reducer and the same rules
- * engine as a live call; the others are counted in SQL on their `interruptions` column.
+ * engine as a live call; the others are counted where they are stored, on their `interruptions`
+ * column.
  */
 export class EscalationBacktest {
   constructor(
-    private readonly db: DatabaseSync,
+    private readonly database: SessionDatabase,
     /** Lets other requests through between replayed calls (a backtest over many can take a while). */
     private readonly yieldNow: () => Promise<void> = async () => {}
   ) {}
 
   async run(thresholds: EscalationThresholds, filter: SessionFilter = {}): Promise<BacktestResult> {
     const enabled = (rule: RuleId): boolean => thresholds[SECTION[rule]].enabled
-    const where = whereFor(filter)
     const perRule = Object.fromEntries(RULE_IDS.map((r) => [r, emptyCells()])) as Record<
       RuleId,
       Cells
     >
     const combined = emptyCells()
 
-    const counted = sessionLevelCells(this.db, where, thresholds.interruptions.total)
+    const counted = this.database.backtest.sessionLevelCells(filter, thresholds.interruptions.total)
     const sessionLevel = CELLS.reduce((sum, cell) => sum + counted.counts[cell], 0)
     if (enabled('interruptions_total'))
       for (const cell of CELLS) {
@@ -62,12 +60,12 @@ export class EscalationBacktest {
         addToCell(combined, cell, counted.counts[cell], counted.ids[cell])
       }
 
-    const live = sessionsWithEvents(this.db, where)
+    const live = this.database.backtest.sessionsWithEvents(filter)
     for (const [i, session] of live.entries()) {
       if (i > 0 && i % 20 === 0) await this.yieldNow()
-      const call = replayCall(storedCallInputs(this.db, session.session_id))
+      const call = replayCall(storedCallInputs(this.database, session.session_id))
       // A model-read call is judged on the verdicts recorded with it, as it was live.
-      const reader = callSentimentReader(this.db, session.session_id)
+      const reader = callSentimentReader(this.database, session.session_id)
       const fired = new Set(alertsOfCall(call.events, thresholds, reader).map((a) => a.rule))
       const negative = session.sentiment === 'negative'
       for (const rule of RULE_IDS)

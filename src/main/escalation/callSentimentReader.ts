@@ -1,12 +1,9 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { SentimentReader } from '../../shared/escalation/escalationState'
 import { modelNameOf } from '../classify/labelledBy'
+import type { SessionDatabase } from '../database/SessionDatabase'
 
 /** Who read a recorded call's caller sentiment for the live rules (calls.sentiment_reader). */
-export function callSentimentReader(db: DatabaseSync, sessionId: string): SentimentReader {
-  const row = db
-    .prepare('SELECT sentiment_reader FROM calls WHERE session_id = ?')
-    .get(sessionId) as { sentiment_reader: string | null } | undefined
-  const reader = row?.sentiment_reader
+export function callSentimentReader(database: SessionDatabase, sessionId: string): SentimentReader {
+  const reader = database.calls.sentimentReader(sessionId)
   return reader && modelNameOf(reader) !== null ? 'model' : 'lexicon'
 }

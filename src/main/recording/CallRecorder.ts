@@ -1,10 +1,9 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
 import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
 import type { StoredSession } from '../../shared/sessions/labSchema'
-import { SELECT_SESSIONS, toStoredSession } from '../sessions/sessionRows'
+import type { CallRow, CallStatus, SessionDatabase } from '../database/SessionDatabase'
 import type { CallAlert, CallLabellingInfo } from '../../shared/ipc/routes/recordingRoutes'
 import { callEscalated } from '../escalation/sessionEscalation'
 import { readCallAlerts } from './callAlerts'
@@ -15,9 +14,8 @@ import type { LabellingChoice } from '../classify/labellingModel'
 import { finalizeReplayedCall, recordedTranscript, replayRecorded } from './finalizeRecordedCall'
 import type { CallFacts, FinalizedCall } from './finalizeRecordedCall'
 import { liveSessionId } from './liveSessionId'
-import { insertSession, insertTurns, readTurns } from './recordingRows'
 
-export type CallStatus = 'active' | 'finished' | 'incomplete'
+export type { CallStatus } from '../database/SessionDatabase'
 
 export interface BeginCall {
   provider: string
@@ -27,24 +25,13 @@ export interface BeginCall {
   pricing?: PriceTable
 }
 
-interface CallRow {
-  session_id: string
-  model: string
-  started_at_ms: number
-  status: CallStatus
-  pricing: string | null
-  labelled_by: string | null
-  labels_reason: string | null
-  labels_error: string | null
-}
-
 function labellingInfo(call: CallRow): CallLabellingInfo {
   if (call.labelled_by === null) return null
   const model = modelNameOf(call.labelled_by)
   return {
     by: model === null ? 'lexicon' : 'model',
     model,
-    reason: call.labels_reason as NonNullable<CallLabellingInfo>['reason'],
+    reason: call.labels_reason,
     error: call.labels_error
   }
 }
@@ -54,15 +41,15 @@ export class RecordingError extends Error {}
 /**
  * Live-call recording in the session database: begin names the session, append stores inputs
  * as they arrive (one transaction per batch: a crash loses at most the batch in flight), and
- * finish (or recovery after a crash) replays them into the session and turn rows. Writes share
- * the store's connection: node:sqlite is synchronous, so each method runs whole.
+ * finish (or recovery after a crash) replays them into the session and turn rows. The database
+ * is synchronous (see src/main/database/README.md), so each method's writes run whole.
  */
 export class CallRecorder {
   /** Hang-ups being labelled: a retried finish waits for the first instead of writing twice. */
   private readonly finishing = new Map<string, Promise<StoredSession>>()
 
   constructor(
-    private readonly db: DatabaseSync,
+    private readonly database: SessionDatabase,
     private readonly detector: () => Promise<LanguageDetector>,
     private readonly now: () => number = Date.now,
     private readonly random: () => number = Math.random,
@@ -74,54 +61,36 @@ export class CallRecorder {
   ) {}
 
   begin(call: BeginCall): string {
-    const insert = this.db.prepare(
-      `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing,
-                          sentiment_reader)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
-    )
     // The live rules read sentiment with the labelling model for the whole call, if any.
     const choice = this.labelling()
     const reader = choice.kind === 'model' ? byModel(choice.model.model) : 'lexicon'
-    const taken = this.db.prepare('SELECT 1 FROM sessions WHERE session_id = ?')
     // Two calls in the same second share the prefix: draw another suffix on a clash.
     for (let attempt = 0; attempt < 20; attempt++) {
       const id = liveSessionId(call.startedAt, this.random)
-      if (taken.get(id)) continue
-      const pricing = call.pricing ? JSON.stringify(call.pricing) : null
-      const { changes } = insert.run(
-        id,
-        call.callId ?? null,
-        call.provider,
-        call.model,
-        call.startedAt,
-        pricing,
-        reader
-      )
-      if (Number(changes) === 1) return id
+      if (this.database.sessions.exists(id)) continue
+      const begun = this.database.calls.insertIfNew({
+        sessionId: id,
+        callId: call.callId ?? null,
+        provider: call.provider,
+        model: call.model,
+        startedAtMs: call.startedAt,
+        pricing: call.pricing ? JSON.stringify(call.pricing) : null,
+        sentimentReader: reader
+      })
+      if (begun) return id
     }
     throw new RecordingError('Could not find a free session id for this call')
   }
 
   append(sessionId: string, inputs: readonly CallInput[]): number {
     this.activeCall(sessionId)
-    const next = this.db.prepare(
-      'SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM events WHERE session_id = ?'
-    )
-    const insert = this.db.prepare(
-      'INSERT INTO events (session_id, seq, at_ms, direction, type, payload) VALUES (?, ?, ?, ?, ?, ?)'
-    )
-    this.inTransaction(() => {
-      let seq = (next.get(sessionId) as { seq: number }).seq
-      for (const { t, event } of inputs)
-        insert.run(
-          sessionId,
-          seq++,
-          t,
-          eventDirection(event.type),
-          event.type,
-          JSON.stringify(event)
-        )
-    })
+    const rows = inputs.map(({ t, event }) => ({
+      atMs: t,
+      direction: eventDirection(event.type),
+      type: event.type,
+      payload: JSON.stringify(event)
+    }))
+    this.database.transaction(() => this.database.events.append(sessionId, rows))
     return inputs.length
   }
 
@@ -148,9 +117,7 @@ export class CallRecorder {
    * before the renderer can begin a new call.
    */
   async recoverUnfinished(): Promise<string[]> {
-    const open = this.db
-      .prepare("SELECT * FROM calls WHERE status = 'active' ORDER BY session_id")
-      .all() as unknown as CallRow[]
+    const open = this.database.calls.active()
     if (open.length === 0) return []
     // Offline labels: start-up must not wait on the network (the note says why).
     const offline = (): LabellingChoice => ({ kind: 'lexicon', reason: 'recovered' })
@@ -182,15 +149,12 @@ export class CallRecorder {
     labels: CallLabellingInfo
   } {
     const call = this.call(sessionId)
-    const events = this.db
-      .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ?')
-      .get(sessionId) as { n: number }
     return {
       session: call.status === 'active' ? null : this.storedSession(sessionId),
       status: call.status,
-      events: events.n,
-      turns: readTurns(this.db, sessionId),
-      alerts: readCallAlerts(this.db, sessionId),
+      events: this.database.events.count(sessionId),
+      turns: this.database.turns.list(sessionId),
+      alerts: readCallAlerts(this.database, sessionId),
       labels: labellingInfo(call)
     }
   }
@@ -207,25 +171,18 @@ export class CallRecorder {
     labelling: CallLabelling
   ): void {
     const { session } = finalized
-    this.inTransaction(() => {
-      insertSession(this.db, session, new Date(this.now()).toISOString())
-      insertTurns(this.db, session.session_id, finalized.turns)
-      this.db
-        .prepare(
-          `UPDATE calls SET status = ?, ended_at_ms = ?, counted_turns = ?, finalized_at = ?,
-             labelled_by = ?, labels_reason = ?, labels_error = ?
-           WHERE session_id = ?`
-        )
-        .run(
-          status,
-          finalized.endedAtMs,
-          finalized.countedTurns,
-          new Date(this.now()).toISOString(),
-          labelling.labelledBy,
-          labelling.reason,
-          labelling.error,
-          session.session_id
-        )
+    this.database.transaction(() => {
+      this.database.sessions.insertRecorded(session, new Date(this.now()).toISOString())
+      this.database.turns.replace(session.session_id, finalized.turns)
+      this.database.calls.settle(session.session_id, {
+        status,
+        endedAtMs: finalized.endedAtMs,
+        countedTurns: finalized.countedTurns,
+        finalizedAt: new Date(this.now()).toISOString(),
+        labelledBy: labelling.labelledBy,
+        labelsReason: labelling.reason,
+        labelsError: labelling.error
+      })
     })
   }
 
@@ -237,20 +194,18 @@ export class CallRecorder {
       endedAtMs: endedAt,
       pricing: call.pricing ? (JSON.parse(call.pricing) as PriceTable) : null,
       // Escalated during the call: the session row written now says so, however the call ended.
-      escalated: callEscalated(this.db, call.session_id)
+      escalated: callEscalated(this.database, call.session_id)
     }
   }
 
   private inputs(sessionId: string): CallInput[] {
-    const rows = this.db
-      .prepare('SELECT at_ms, payload FROM events WHERE session_id = ? ORDER BY seq')
-      .all(sessionId) as { at_ms: number; payload: string }[]
-    return rows.map((r) => ({ t: r.at_ms, event: JSON.parse(r.payload) as CallInput['event'] }))
+    return this.database.events
+      .list(sessionId)
+      .map((r) => ({ t: r.atMs, event: JSON.parse(r.payload) as CallInput['event'] }))
   }
 
   private call(sessionId: string): CallRow {
-    const row = this.db.prepare('SELECT * FROM calls WHERE session_id = ?').get(sessionId) as
-      CallRow | undefined
+    const row = this.database.calls.get(sessionId)
     if (!row) throw new RecordingError(`No recorded call ${sessionId}`)
     return row
   }
@@ -263,19 +218,8 @@ export class CallRecorder {
   }
 
   private storedSession(sessionId: string): StoredSession {
-    const row = this.db.prepare(`${SELECT_SESSIONS} WHERE session_id = ?`).get(sessionId)
+    const row = this.database.sessions.get(sessionId)
     if (!row) throw new RecordingError(`Session ${sessionId} has no row`)
-    return toStoredSession(row as Record<string, unknown>)
-  }
-
-  private inTransaction(work: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE')
-    try {
-      work()
-      this.db.exec('COMMIT')
-    } catch (error) {
-      this.db.exec('ROLLBACK')
-      throw error
-    }
+    return row
   }
 }

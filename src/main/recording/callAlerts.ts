@@ -1,14 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { CallAlert } from '../../shared/ipc/routes/recordingRoutes'
-import type { AlertRow } from '../escalation/AlertStore'
-
-interface ActionRow {
-  alert_id: number
-  action: string
-  action_by: string
-  action_at: string
-  note: string | null
-}
+import type { SessionDatabase } from '../database/SessionDatabase'
 
 /** The latest action as the alerts row keeps it, for alerts acted on before alert_actions. */
 const ACTION_OF_STATUS: Record<string, CallAlert['actions'][number]['action'] | undefined> = {
@@ -49,25 +40,15 @@ function parseEvidence(json: string): {
  * in order (alert_actions; an alert acted on with no logged action falls back to its row's
  * latest action so the timeline never hides what the supervisor did).
  */
-export function readCallAlerts(db: DatabaseSync, sessionId: string): CallAlert[] {
-  const alerts = db
-    .prepare(
-      `SELECT alert_id, rule, severity, raised_at, evidence, status, action_by, action_at, action_note
-       FROM alerts WHERE session_id = ? ORDER BY alert_id`
-    )
-    .all(sessionId) as unknown as Omit<AlertRow, 'session_id'>[]
-  const actions = db
-    .prepare(
-      `SELECT alert_id, action, action_by, action_at, note FROM alert_actions
-       WHERE session_id = ? ORDER BY action_at, action_id`
-    )
-    .all(sessionId) as unknown as ActionRow[]
+export function readCallAlerts(database: SessionDatabase, sessionId: string): CallAlert[] {
+  const alerts = database.alerts.forSession(sessionId)
+  const actions = database.alertActions.forSession(sessionId)
   return alerts.map((row) => {
     const { reason, t, quote } = parseEvidence(row.evidence)
     const logged = actions
       .filter((a) => a.alert_id === row.alert_id)
       .map((a) => ({
-        action: a.action as CallAlert['actions'][number]['action'],
+        action: a.action,
         by: a.action_by,
         at: a.action_at,
         note: a.note
@@ -80,12 +61,12 @@ export function readCallAlerts(db: DatabaseSync, sessionId: string): CallAlert[]
     return {
       alertId: row.alert_id,
       rule: row.rule,
-      severity: row.severity as CallAlert['severity'],
+      severity: row.severity,
       raisedAt: row.raised_at,
       t,
       reason: reason ?? row.rule,
       quote,
-      status: row.status as CallAlert['status'],
+      status: row.status,
       actions: logged.length > 0 ? logged : fallback
     }
   })

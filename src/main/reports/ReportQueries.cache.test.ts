@@ -9,10 +9,9 @@ import { alertsOfCall } from '../../shared/escalation/escalationEngine'
 import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '../../shared/escalation/thresholds'
 import { said } from '../../../test/unit/escalation/scriptedCalls'
 import { AlertStore } from '../escalation/AlertStore'
-import { insertSession } from '../recording/recordingRows'
-import { SELECT_SESSIONS, toStoredSession } from '../sessions/sessionRows'
-import { sessionsVersion } from '../sessions/sessionsVersion'
+import { sessionsVersion } from '../database/sqlite/sessionsVersion'
 import { ReportQueries } from './ReportQueries'
+import type { SqliteSessionDatabase } from '../database/sqlite/SqliteSessionDatabase'
 
 /** How many times the sessions' columns were read (their chunked SELECT was prepared). */
 const columnReads = (prepare: { mock: { calls: unknown[][] } }): number =>
@@ -20,7 +19,7 @@ const columnReads = (prepare: { mock: { calls: unknown[][] } }): number =>
 
 describe('ReportQueries keeps the sessions in memory until the database changes', () => {
   const tmp = useTempDir()
-  let store: SessionStore | undefined
+  let store: SessionStore<SqliteSessionDatabase> | undefined
   afterEach(() => {
     store?.close()
     store = undefined
@@ -29,8 +28,9 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
   const open = async () => {
     const db = await openReportDb(tmp.path(), 200)
     store = db.store
-    const prepare = vi.spyOn(db.store.db, 'prepare')
-    return { reports: new ReportQueries(db.store.db), db: db.store.db, prepare }
+    const prepare = vi.spyOn(db.store.database.connection, 'prepare')
+    const database = db.store.database
+    return { reports: new ReportQueries(database), database, db: database.connection, prepare }
   }
 
   it('reads the columns once for any number of filters, and once for concurrent requests', async () => {
@@ -50,20 +50,18 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
   })
 
   it("follows a finished call's session row on its own connection", async () => {
-    const { reports, db, prepare } = await open()
+    const { reports, database, prepare } = await open()
     const before = await reports.summary({})
-    const pilotRow = db.prepare(`${SELECT_SESSIONS} WHERE session_id = 'S01'`).get()!
-    const call = { ...toStoredSession(pilotRow), session_id: 'LIVE-1', source: 'live' as const }
-    db.exec('BEGIN IMMEDIATE')
-    insertSession(db, call, new Date().toISOString())
-    db.exec('COMMIT')
+    const pilotRow = database.sessions.get('S01')!
+    const call = { ...pilotRow, session_id: 'LIVE-1', source: 'live' as const }
+    database.transaction(() => database.sessions.insertRecorded(call, new Date().toISOString()))
     expect((await reports.summary({})).kpis.sessions).toBe(before.kpis.sessions + 1)
     expect(columnReads(prepare)).toBe(2)
   })
 
   it('moves the version when an escalation marks a session, not when it was already marked', async () => {
-    const { db } = await open()
-    const alerts = new AlertStore(db)
+    const { db, database } = await open()
+    const alerts = new AlertStore(database)
     const human = alertsOfCall([said('get me a real person')], DEFAULTS)[0]!
     const start = sessionsVersion(db)
     await alerts.act({ alertId: alerts.record('S01', human), action: 'escalate' }, 'supervisor')
@@ -74,7 +72,7 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
   })
 
   it("keeps the columns while a live call's events and alerts are written", async () => {
-    const { reports, db, prepare } = await open()
+    const { reports, db, database, prepare } = await open()
     await reports.summary({})
     const append = db.prepare(
       `INSERT INTO events (session_id, seq, at_ms, direction, type, payload) VALUES (?, ?, ?, ?, ?, ?)`
@@ -83,7 +81,7 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
       append.run('LIVE-1', seq, seq * 20, 'server', 'response.output_audio.delta', '{}')
       await reports.summary({ language: ['en'] })
     }
-    new AlertStore(db).record('LIVE-1', alertsOfCall([said('get me a human')], DEFAULTS)[0]!)
+    new AlertStore(database).record('LIVE-1', alertsOfCall([said('get me a human')], DEFAULTS)[0]!)
     await reports.summary({})
     expect(columnReads(prepare)).toBe(1)
   })

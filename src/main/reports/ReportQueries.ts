@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import {
   MAX_LATENCY_POINTS,
   type ReportAlerts,
@@ -8,16 +7,14 @@ import {
 import { SLOW_P95_MS } from '../../shared/sessions/labSchema'
 import { nextTurn } from '../nextTurn'
 import { FACET_COLUMNS, type FacetColumn } from '../../shared/sessions/sessionQuery'
-import { queryAlertFigures } from './alertFigures'
 import { latencyHistogram } from './latencyHistogram'
 import { latencyPerSession } from './latencyPerSession'
 import { reportCube } from './reportCube'
-import { reportWhere } from './reportWhere'
 import { rollUpCube } from './rollUpCube'
 import { selectRows } from './selectRows'
 import { loadSessionColumns, type SessionColumns } from './sessionColumns'
 import { sessionsPerDay } from './sessionsPerDay'
-import { sessionsVersion } from '../sessions/sessionsVersion'
+import type { SessionDatabase } from '../database/SessionDatabase'
 
 /** Lets other IPC requests run between the summary's steps. */
 export type Pause = () => Promise<void>
@@ -39,17 +36,17 @@ export class ReportQueries {
   private cached: { version: string; columns: SessionColumns } | null = null
   private loading: Promise<ColumnsRead> | null = null
 
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(private readonly database: SessionDatabase) {}
 
   /** Moves only when the sessions do, whichever connection wrote them (not on a call's events). */
   private version(): string {
-    return sessionsVersion(this.db)
+    return this.database.sessions.version()
   }
 
   /** One read of the columns, with the versions before and after it. */
   private async read(): Promise<ColumnsRead> {
     const before = this.version()
-    const columns = await loadSessionColumns(this.db, nextTurn)
+    const columns = await loadSessionColumns(this.database.reports, nextTurn)
     return { before, after: this.version(), columns }
   }
 
@@ -103,6 +100,6 @@ export class ReportQueries {
   async alerts(filter: ReportFilter): Promise<ReportAlerts> {
     // The filter's session count from the columns (shared with the summary), not a table pass.
     const columns = await this.columns()
-    return queryAlertFigures(this.db, reportWhere(filter), selectRows(columns, filter).length)
+    return this.database.reports.alertFigures(filter, selectRows(columns, filter).length)
   }
 }

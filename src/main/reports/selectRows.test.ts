@@ -3,31 +3,32 @@ import type { ReportFilter } from '../../shared/ipc/routes/reportRoutes'
 import type { SessionStore } from '../sessions/SessionStore'
 import { openReportDb } from '../../../test/unit/reports/reportFixtures'
 import { useTempDir } from '../../../test/support/tempDir'
-import { reportWhere } from './reportWhere'
+import { whereFor } from '../database/sqlite/sessionWhere'
 import { selectRows } from './selectRows'
 import { loadSessionColumns } from './sessionColumns'
+import type { SqliteSessionDatabase } from '../database/sqlite/SqliteSessionDatabase'
 
 const noPause = async (): Promise<void> => {}
 
 describe('selectRows (the report filter over in-memory columns)', () => {
   const tmp = useTempDir()
-  let store: SessionStore | undefined
+  let store: SessionStore<SqliteSessionDatabase> | undefined
   afterEach(() => {
     store?.close()
     store = undefined
   })
 
-  it('keeps exactly the sessions the SQL of reportWhere selects, dates and NULLs included', async () => {
+  it('keeps exactly the sessions the SQL of whereFor selects, dates and NULLs included', async () => {
     const db = await openReportDb(tmp.path(), 3000)
     store = db.store
     // Two-thirds of the sessions dated over ten days (some at midnight), a third undated.
-    store.db.exec(
+    store.database.connection.exec(
       `UPDATE sessions SET started_at = strftime('%Y-%m-%dT%H:%M:%fZ', '2025-03-01',
          '+' || (abs(unicode(substr(session_id, -1)) * 7 + length(session_id)) % 10) || ' days',
          '+' || ((unicode(substr(session_id, -2, 1)) % 3) * 43199) || ' seconds')
        WHERE unicode(substr(session_id, -1)) % 3 <> 0`
     )
-    const columns = await loadSessionColumns(store.db, noPause)
+    const columns = await loadSessionColumns(store.database.reports, noPause)
     expect(columns.size).toBe(3015)
     const filters: ReportFilter[] = [
       {},
@@ -44,9 +45,9 @@ describe('selectRows (the report filter over in-memory columns)', () => {
       { startedFrom: '2026-01-01' }
     ]
     for (const filter of filters) {
-      const where = reportWhere(filter)
+      const where = whereFor(filter)
       const expected = (
-        store.db
+        store.database.connection
           .prepare(`SELECT session_id FROM sessions${where.clause} ORDER BY session_id`)
           .all(...where.params) as { session_id: string }[]
       ).map((r) => r.session_id)

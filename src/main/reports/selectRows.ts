@@ -15,7 +15,8 @@ function allowedCodes(
 }
 
 /**
- * Days a date range keeps. `started_at` is an ISO instant, so reportWhere's `started_at >= from`
+ * Days a date range keeps. `started_at` is an ISO instant, so the SQL filter's (whereFor in
+ * database/sqlite/sessionWhere.ts) `started_at >= from`
  * and `started_at < day after to` keep exactly the sessions whose UTC day is in [from, to].
  */
 function allowedDays(days: CodedColumn, from?: string, to?: string): Uint8Array | null {
@@ -26,7 +27,7 @@ function allowedDays(days: CodedColumn, from?: string, to?: string): Uint8Array 
 }
 
 /**
- * The rows (in session_id order) the report's filter keeps: the same sessions reportWhere's SQL
+ * The rows (in session_id order) the report's filter keeps: the same sessions whereFor's SQL
  * selects (a unit test holds the two together).
  */
 export function selectRows(columns: SessionColumns, filter: ReportFilter): Uint32Array {

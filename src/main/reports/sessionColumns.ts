@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite'
+import type { ReportReads } from '../database/SessionDatabase'
 
 /** Code of a row whose value is NULL (an undated session's day). */
 export const NO_CODE = 0xffffffff
@@ -52,19 +52,22 @@ class Coder {
   }
 }
 
-/** session_id, the text columns as one JSON array, then the numbers. */
-type Row = [string, string, number, number, number, number]
-type Profile = [string, string, string, string, string, string | null]
+/** A JSON array of texts (or NULLs) from the database's profile column. */
+function profileValues(json: string): (string | null)[] {
+  const parsed: unknown = JSON.parse(json)
+  if (!Array.isArray(parsed)) throw new Error('sessions (report columns): expected a JSON array')
+  return parsed.map((value) => (value === null ? null : String(value)))
+}
 
 /**
- * Reads the sessions table into columns, in chunks of CHUNK_ROWS by session_id with `pause`
+ * Reads every session's report columns, in chunks of CHUNK_ROWS by session_id with `pause`
  * between them. The caller checks the database did not change meanwhile (see ReportQueries).
  */
 export async function loadSessionColumns(
-  db: DatabaseSync,
+  reads: ReportReads,
   pause: () => Promise<void>
 ): Promise<SessionColumns> {
-  const { n } = db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }
+  const n = reads.sessionCount()
   // A few spare rows in case sessions arrive between the count and the last chunk.
   const capacity = n + CHUNK_ROWS
   const sessionIds: string[] = []
@@ -81,47 +84,48 @@ export async function loadSessionColumns(
   let p50Ms = new Float64Array(capacity)
   let p95Ms = new Float64Array(capacity)
   // The text columns come as one JSON array per row: a few thousand distinct combinations in
-  // 100k sessions, each parsed and coded once, where six strings a row took most of the read.
-  const chunk = db.prepare(
-    `SELECT session_id,
-       json_array(scenario, sentiment, language, model, source, substr(started_at, 1, 10)),
-       rag_used, interruptions, latency_p50_ms, latency_p95_ms
-     FROM sessions WHERE session_id > ? ORDER BY session_id LIMIT ${CHUNK_ROWS}`
-  )
-  chunk.setReturnArrays(true)
+  // 100k sessions, each parsed and coded once.
   const texts = [coders.scenario, coders.sentiment, coders.language, coders.model, coders.source]
   const profiles = new Map<string, Uint32Array>()
   const profileOf = (json: string): Uint32Array => {
     let codes = profiles.get(json)
     if (!codes) {
-      const values = JSON.parse(json) as Profile
+      const values = profileValues(json)
       codes = Uint32Array.from(values, (value, k) => (texts[k] ?? coders.day).code(value))
       profiles.set(json, codes)
     }
     return codes
   }
+  const visit = (
+    sessionId: string,
+    profile: string,
+    rag: number,
+    interruptionCount: number,
+    p50: number,
+    p95: number
+  ): boolean => {
+    const i = sessionIds.length
+    // More rows than counted: a write landed meanwhile, and the caller reads again.
+    if (i === ragUsed.length) return false
+    sessionIds.push(sessionId)
+    const codes = profileOf(profile)
+    coders.scenario.codes[i] = codes[0]!
+    coders.sentiment.codes[i] = codes[1]!
+    coders.language.codes[i] = codes[2]!
+    coders.model.codes[i] = codes[3]!
+    coders.source.codes[i] = codes[4]!
+    coders.day.codes[i] = codes[5]!
+    ragUsed[i] = rag
+    interruptions[i] = interruptionCount
+    p50Ms[i] = p50
+    p95Ms[i] = p95
+    return true
+  }
   let last = ''
   for (;;) {
-    const rows = chunk.all(last) as unknown as Row[]
-    for (const r of rows) {
-      const i = sessionIds.length
-      // More rows than counted: a write landed meanwhile, and the caller reads again.
-      if (i === ragUsed.length) break
-      sessionIds.push(r[0])
-      const codes = profileOf(r[1])
-      coders.scenario.codes[i] = codes[0]!
-      coders.sentiment.codes[i] = codes[1]!
-      coders.language.codes[i] = codes[2]!
-      coders.model.codes[i] = codes[3]!
-      coders.source.codes[i] = codes[4]!
-      coders.day.codes[i] = codes[5]!
-      ragUsed[i] = r[2]
-      interruptions[i] = r[3]
-      p50Ms[i] = r[4]
-      p95Ms[i] = r[5]
-    }
-    if (rows.length < CHUNK_ROWS || sessionIds.length === ragUsed.length) break
-    last = rows[rows.length - 1]![0]
+    const chunk = reads.sessionColumns(last, CHUNK_ROWS, visit)
+    if (chunk.rows < CHUNK_ROWS || sessionIds.length === ragUsed.length) break
+    last = chunk.lastId
     await pause()
   }
   const size = sessionIds.length

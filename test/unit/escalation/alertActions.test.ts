@@ -38,7 +38,14 @@ async function open(dir: string) {
     if (!result.ok) throw new Error(`${route}: ${result.error.code} ${result.error.message}`)
     return result.data as T
   }
-  return { dispatch, call, raised, db: services.store.db, close: services.close }
+  return {
+    dispatch,
+    call,
+    raised,
+    db: services.store.database.connection,
+    database: services.store.database,
+    close: services.close
+  }
 }
 
 const session = (db: { prepare(sql: string): { get(...a: unknown[]): unknown } }, id: string) =>
@@ -141,10 +148,10 @@ describe('alert actions: every action logged with who and when', () => {
   })
 
   it('escalating an already recorded session from the Monitor updates its row', async () => {
-    const { call, db, close } = await open(tmp.path())
+    const { call, db, database, close } = await open(tmp.path())
     // S14 is a pilot row (imported at start-up): recorded, not escalated.
     expect(session(db, 'S14')?.escalated).not.toBe(1)
-    const alertId = new AlertStore(db).record(
+    const alertId = new AlertStore(database).record(
       'S14',
       alertsOfCall([said('get me a real person')], DEFAULTS)[0]!
     )
@@ -154,8 +161,8 @@ describe('alert actions: every action logged with who and when', () => {
   })
 
   it('tallies dismissals per rule, reasons most frequent first', async () => {
-    const { call, close, db } = await open(tmp.path())
-    const store = new AlertStore(db)
+    const { call, close, database } = await open(tmp.path())
+    const store = new AlertStore(database)
     const human = alertsOfCall([said('get me a human')], DEFAULTS)[0]!
     const ids = [1, 2, 3, 4].map(() => store.record('S03', human))
     const reasons = ['Caller joking', 'agent echo', 'caller  joking', 'Caller joking']

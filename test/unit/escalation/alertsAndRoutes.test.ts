@@ -35,7 +35,11 @@ async function open(dir: string): Promise<{
     isTrustedSender(createAppUrlCheck(APP_URL)),
     () => {}
   )
-  return { dispatch, alerts: new AlertStore(services.store.db, () => clock), close: services.close }
+  return {
+    dispatch,
+    alerts: new AlertStore(services.store.database, () => clock),
+    close: services.close
+  }
 }
 
 describe('escalation routes through the chokepoint', () => {

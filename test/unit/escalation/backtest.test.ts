@@ -17,6 +17,7 @@ import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions
 import { openReportDb } from '../reports/reportFixtures'
 import { useTempDir } from '../../support/tempDir'
 import { overAgentCall } from './scriptedCalls'
+import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const rule = (rules: RuleBacktest[], id: string): RuleBacktest => rules.find((r) => r.rule === id)!
 const counts = (r: RuleBacktest): Record<string, number> =>
@@ -27,7 +28,7 @@ describe('backtest on the pilot (session level)', () => {
 
   it('"≥ 3 interruptions" flags S03, S09, S14: precision 1.0, recall 0.75', async () => {
     const { store } = await openReportDb(tmp.path())
-    const result = await new EscalationBacktest(store.db).run(DEFAULTS)
+    const result = await new EscalationBacktest(store.database).run(DEFAULTS)
     const total = rule(result.rules, 'interruptions_total')
     expect(total.cells.tp.sessionIds).toEqual(['S03', 'S09', 'S14'])
     expect(total.cells.fp.sessionIds).toEqual([])
@@ -49,7 +50,7 @@ describe('backtest on the pilot (session level)', () => {
 
   it('follows the threshold and the filter', async () => {
     const { store } = await openReportDb(tmp.path())
-    const backtest = new EscalationBacktest(store.db)
+    const backtest = new EscalationBacktest(store.database)
     const two = structuredClone(DEFAULTS)
     two.interruptions.total = 2
     const loose = rule((await backtest.run(two)).rules, 'interruptions_total')
@@ -76,7 +77,7 @@ describe('backtest on a generated set', () => {
 
   it('matches a count made directly from the CSV, and caps the listed ids', async () => {
     const { store, sessions } = await openReportDb(tmp.path(), 3000)
-    const result = await new EscalationBacktest(store.db).run(DEFAULTS)
+    const result = await new EscalationBacktest(store.database).run(DEFAULTS)
     const expected = { tp: 0, fp: 0, fn: 0, tn: 0 }
     for (const s of sessions) expected[cellOf(s.interruptions >= 3, s.sentiment === 'negative')]++
     const total = rule(result.rules, 'interruptions_total')
@@ -106,18 +107,18 @@ describe('backtest of live calls (turn level, replayed from stored events)', () 
    * the event's JSON, at_ms = the page clock) and a session row whose sentiment the test sets.
    */
   function recordCall(
-    store: SessionStore,
+    store: SessionStore<SqliteSessionDatabase>,
     id: string,
     inputs: KnownCallInput[],
     sentiment: string
   ): string {
-    const insert = store.db.prepare(
+    const insert = store.database.connection.prepare(
       'INSERT INTO events (session_id, seq, at_ms, direction, type, payload) VALUES (?, ?, ?, ?, ?, ?)'
     )
     inputs.forEach(({ t, event }, seq) =>
       insert.run(id, seq, t, 'server', event.type, JSON.stringify(event))
     )
-    store.db
+    store.database.connection
       .prepare(
         `INSERT INTO sessions (session_id, scenario, duration_sec, latency_p50_ms, latency_p95_ms,
            interruptions, turns, sentiment, model, rag_used, language, source, recorded_at)
@@ -146,7 +147,7 @@ describe('backtest of live calls (turn level, replayed from stored events)', () 
       overAgentCall(['Mm-hmm.', 'Okay.', 'Mm-hmm.'].map((text) => ({ text }))),
       'positive'
     )
-    const result = await new EscalationBacktest(store.db).run(DEFAULTS, { source: ['live'] })
+    const result = await new EscalationBacktest(store.database).run(DEFAULTS, { source: ['live'] })
     expect(result).toMatchObject({ sessions: 2, sessionLevel: 0, turnLevel: 2 })
     for (const id of [
       'interruptions_total',
@@ -159,7 +160,7 @@ describe('backtest of live calls (turn level, replayed from stored events)', () 
         tn: { count: 1, sessionIds: [calm] }
       })
     expect(result.combined).toMatchObject({ precision: 1, recall: 1, evaluated: 2 })
-    const all = await new EscalationBacktest(store.db).run(DEFAULTS)
+    const all = await new EscalationBacktest(store.database).run(DEFAULTS)
     expect(all).toMatchObject({ sessions: 17, sessionLevel: 15, turnLevel: 2 })
     expect(rule(all.rules, 'interruptions_total').cells.tp.sessionIds).toEqual(
       [angry, 'S03', 'S09', 'S14'].sort()
@@ -179,7 +180,7 @@ describe('live alerts in main', () => {
 
   it('raises and stores the third interruption’s alert in the batch that confirms it', async () => {
     const { store } = await openReportDb(tmp.path())
-    const alerts = new AlertStore(store.db, () => Date.UTC(2026, 10, 25, 12))
+    const alerts = new AlertStore(store.database, () => Date.UTC(2026, 10, 25, 12))
     const monitor = new LiveAlertMonitor(alerts, () => DEFAULTS)
     const inputs = overAgentCall([
       { text: 'No, the blue one.' },

@@ -55,7 +55,7 @@ describe('live negative-sentiment rule read by the labelling model', () => {
     const raised = (emitted as [string, { rule: string; reason: string }][])
       .filter(([name]) => name === 'alerts.raised')
       .map(([, alert]) => alert)
-    const reads = services.store.db
+    const reads = services.store.database.connection
       .prepare("SELECT payload FROM events WHERE session_id = ? AND type = 'sentiment.read'")
       .all(sessionId)
       .map((row) => JSON.parse((row as { payload: string }).payload) as Record<string, unknown>)

@@ -58,7 +58,7 @@ describe('recording routes refuse bad payloads at the chokepoint', () => {
         error: { code: 'invalid_input' }
       })
     }
-    const rows = services.store.db
+    const rows = services.store.database.connection
       .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ?')
       .get(sessionId)
     expect(rows).toEqual({ n: 0 })

@@ -73,7 +73,7 @@ describe('recording.get: the alerts of a recorded call, on its timeline', () => 
         startedAt: STARTED_AT
       })) as { ok: true; data: { sessionId: string } }
       const { sessionId } = begun.data
-      const db = services.store.db
+      const db = services.store.database.connection
       const insert = db.prepare(
         'INSERT INTO alerts (session_id, rule, severity, raised_at, evidence, status) VALUES (?, ?, ?, ?, ?, ?)'
       )

@@ -84,7 +84,7 @@ describe('a call cut off by a crash', () => {
     opened.pop()
 
     const second = await start()
-    const row = second.services.store.db
+    const row = second.services.store.database.connection
       .prepare(
         `SELECT s.latency_p50_ms, s.latency_p95_ms, s.turns, s.model, c.counted_turns, c.status
          FROM sessions s JOIN calls c USING (session_id) WHERE session_id = ?`

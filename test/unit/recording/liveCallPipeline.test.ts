@@ -7,7 +7,10 @@ import {
   LiveCallPipeline,
   type LiveCallPipelineDeps
 } from '../../../src/main/recording/LiveCallPipeline'
-import { SessionStore } from '../../../src/main/sessions/SessionStore'
+import {
+  openSqliteSessionDatabase,
+  type SqliteSessionDatabase
+} from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 import type { StoredAlert } from '../../../src/shared/escalation/alertRecords'
 import { DEFAULT_ESCALATION_THRESHOLDS } from '../../../src/shared/escalation/thresholds'
 import type { CallInput } from '../../../src/shared/live-call/callEvents'
@@ -25,15 +28,15 @@ const THREE_CUTS = overAgentCall([
 
 describe('LiveCallPipeline: record, rule, announce', () => {
   const tmp = useTempDir()
-  let store: SessionStore | undefined
-  afterEach(() => store?.close())
+  let database: SqliteSessionDatabase | undefined
+  afterEach(() => database?.close())
 
   /** The real recorder and alert store on a fresh database, a call begun, every step logged. */
   function openPipeline(overrides: Partial<LiveCallPipelineDeps> = {}) {
-    store = new SessionStore(join(tmp.path(), 'sessions.sqlite'))
-    const db = store.db
-    const recorder = new CallRecorder(db, async () => () => ({ language: 'en', reliable: true }))
-    const alerts = new AlertStore(db, () => Date.UTC(2026, 10, 25, 14, 31))
+    database = openSqliteSessionDatabase(join(tmp.path(), 'sessions.sqlite'))
+    const db = database.connection
+    const recorder = new CallRecorder(database, async () => () => ({ language: 'en', reliable: true }))
+    const alerts = new AlertStore(database, () => Date.UTC(2026, 10, 25, 14, 31))
     const sessionId = recorder.begin({ provider: 'custom', model: 'm', startedAt: STARTED_AT })
     const log: string[] = []
     const announced: StoredAlert[] = []

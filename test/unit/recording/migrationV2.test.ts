@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { migrations } from '../../../src/main/sessions/migrations'
-import { openDatabase, schemaVersion } from '../../../src/main/sessions/openDatabase'
+import { migrations } from '../../../src/main/database/sqlite/migrations'
+import { openDatabase, schemaVersion } from '../../../src/main/database/sqlite/openDatabase'
 import { useTempDir } from '../../support/tempDir'
 
 describe('migration v2 (recording)', () => {

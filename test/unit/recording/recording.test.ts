@@ -41,7 +41,7 @@ describe('recording a call: begin, append in batches, finish', () => {
         await call('recording.append', { sessionId, events: batch })
       ).stored
     expect(stored).toBe(NORMAL_CALL.length)
-    const seqs = services.store.db
+    const seqs = services.store.database.connection
       .prepare('SELECT seq, type, direction FROM events WHERE session_id = ? ORDER BY seq')
       .all(sessionId) as { seq: number; type: string; direction: string }[]
     expect(seqs.map((r) => r.seq)).toEqual(NORMAL_CALL.map((_, i) => i))

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
 import type { SessionStore } from '../../../src/main/sessions/SessionStore'
-import { bumpSessionsVersion } from '../../../src/main/sessions/sessionsVersion'
+import { bumpSessionsVersion } from '../../../src/main/database/sqlite/sessionsVersion'
 import { computeLabReport } from '../../../src/shared/analytics/labReport'
 import { formatFixed } from '../../../src/shared/analytics/pythonFormat'
 import {
@@ -13,6 +13,7 @@ import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { FACET_COLUMNS } from '../../../src/shared/sessions/sessionQuery'
 import { useTempDir } from '../../support/tempDir'
 import { openReportDb } from './reportFixtures'
+import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const expectCloseOrNull = (actual: number | undefined, expected: number | null) =>
   expected === null ? expect(actual).toBeUndefined() : expect(actual).toBeCloseTo(expected, 9)
@@ -72,7 +73,7 @@ const matches =
 
 describe('reports.summary in SQL', () => {
   const tmp = useTempDir()
-  let store: SessionStore | undefined
+  let store: SessionStore<SqliteSessionDatabase> | undefined
   afterEach(() => {
     store?.close()
     store = undefined
@@ -81,7 +82,7 @@ describe('reports.summary in SQL', () => {
   const open = async (synthetic = 0) => {
     const db = await openReportDb(tmp.path(), synthetic)
     store = db.store
-    return { reports: new ReportQueries(db.store.db), sessions: db.sessions, store: db.store }
+    return { reports: new ReportQueries(db.store.database), sessions: db.sessions, store: db.store }
   }
 
   it("reads the lab's KPIs on the pilot: 15, 89.3 ms, 187.5 ms, 4 slow (26.7 %), 4 negative, 80 % RAG", async () => {
@@ -166,7 +167,7 @@ describe('reports.summary in SQL', () => {
   it("lists each filter's values as SELECT DISTINCT would, and again after a change", async () => {
     const { reports, store } = await open(100)
     const distinct = (column: string): string[] =>
-      store.db
+      store.database.connection
         .prepare(`SELECT DISTINCT ${column} AS v FROM sessions ORDER BY v`)
         .all()
         .map((r) => String((r as { v: string }).v))
@@ -179,10 +180,10 @@ describe('reports.summary in SQL', () => {
     for (const column of FACET_COLUMNS) expect(facets[column]).toEqual(distinct(column))
 
     // A write to sessions as main's writers make it: with the version bumped.
-    store.db
+    store.database.connection
       .prepare("UPDATE sessions SET model = 'gpt-realtime-test' WHERE session_id = 'S01'")
       .run()
-    bumpSessionsVersion(store.db)
+    bumpSessionsVersion(store.database.connection)
     expect((await reports.facets()).model).toEqual(distinct('model'))
     expect((await reports.facets()).model).toContain('gpt-realtime-test')
   })
@@ -222,7 +223,9 @@ describe('reports.summary in SQL', () => {
 
   it('counts sessions per day when sessions have dates, and filters by a date range', async () => {
     const { reports, store: db } = await open()
-    const date = db.db.prepare('UPDATE sessions SET started_at = ? WHERE session_id = ?')
+    const date = db.database.connection.prepare(
+      'UPDATE sessions SET started_at = ? WHERE session_id = ?'
+    )
     date.run('2025-03-01T23:59:59.000Z', 'S03') // negative
     date.run('2025-03-01T08:00:00.000Z', 'S01')
     date.run('2025-03-02T00:00:00.000Z', 'S09') // negative

@@ -10,6 +10,7 @@ import { percentile } from '../../../src/shared/live-call/percentile'
 import { useTempDir } from '../../support/tempDir'
 import { cancelledDialogs } from '../../support/testServices'
 import { openReportDb } from './reportFixtures'
+import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const APP_URL = 'file:///opt/console/out/renderer/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
@@ -69,7 +70,7 @@ function seedAlerts(db: DatabaseSync): void {
 
 describe('reports.alerts: the alerts section, aggregated in SQL', () => {
   const tmp = useTempDir()
-  let store: SessionStore | undefined
+  let store: SessionStore<SqliteSessionDatabase> | undefined
   afterEach(() => {
     store?.close()
     store = undefined
@@ -77,9 +78,9 @@ describe('reports.alerts: the alerts section, aggregated in SQL', () => {
 
   const dispatchOver = async (seed = true) => {
     store = (await openReportDb(tmp.path())).store
-    if (seed) seedAlerts(store.db)
+    if (seed) seedAlerts(store.database.connection)
     const handlers = reportHandlers({
-      reports: new ReportQueries(store.db),
+      reports: new ReportQueries(store.database),
       dialogs: cancelledDialogs()
     }) as unknown as AppHandlers
     return createDispatch(handlers, trusted, () => {})

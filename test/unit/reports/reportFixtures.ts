@@ -6,6 +6,10 @@ import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { PILOT_CSV } from '../../support/tempDir'
+import {
+  openSqliteSessionDatabase,
+  type SqliteSessionDatabase
+} from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 /** The sessions of a lab CSV as the lab reads them, independently of the database. */
 export async function readSessions(csv: string): Promise<LabSession[]> {
@@ -23,9 +27,9 @@ export async function readSessions(csv: string): Promise<LabSession[]> {
 export async function openReportDb(
   dir: string,
   synthetic = 0
-): Promise<{ store: SessionStore; sessions: LabSession[] }> {
+): Promise<{ store: SessionStore<SqliteSessionDatabase>; sessions: LabSession[] }> {
   const path = join(dir, 'sessions.sqlite')
-  const store = new SessionStore(path)
+  const store = new SessionStore(openSqliteSessionDatabase(path))
   const importer = new SessionImporter(path)
   const files = [PILOT_CSV]
   if (synthetic > 0) {

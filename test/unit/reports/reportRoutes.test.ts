@@ -25,7 +25,7 @@ describe('reports.summary through the IPC chokepoint', () => {
   const dispatchOver = async () => {
     store = (await openReportDb(tmp.path())).store
     const handlers = reportHandlers({
-      reports: new ReportQueries(store.db),
+      reports: new ReportQueries(store.database),
       dialogs: cancelledDialogs()
     }) as unknown as AppHandlers
     return createDispatch(handlers, trusted, () => {})
@@ -80,7 +80,7 @@ describe('reports.summary through the IPC chokepoint', () => {
 
   it('saves the printed report where the user chose, and says when main cannot print', async () => {
     store = (await openReportDb(tmp.path())).store
-    const reports = new ReportQueries(store.db)
+    const reports = new ReportQueries(store.database)
     const target = join(tmp.path(), 'report.pdf')
     // Electron's printToPDF cannot run here: a printer that returns a small real PDF file.
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')

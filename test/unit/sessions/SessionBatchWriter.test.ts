@@ -6,11 +6,12 @@ import {
   workerLabCsvReader,
   type LabCsvReader
 } from '../../../src/main/sessions/readLabCsvInWorker'
-import { SessionBatchWriter } from '../../../src/main/sessions/SessionBatchWriter'
+import { SessionBatchWriter } from '../../../src/main/database/sqlite/SessionBatchWriter'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import { LAB_COLUMNS, type LabSession } from '../../../src/shared/sessions/labSchema'
 import { generatedCsv, HEADER, useTempDir } from '../../support/tempDir'
+import { openSqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const readers: [string, LabCsvReader][] = [
   ['in-thread reader', readLabCsv],
@@ -26,7 +27,7 @@ const readers: [string, LabCsvReader][] = [
 /** 300 stored sessions G0001…G0300, and an importer using `read`. */
 async function storeWithG(dir: string, read: LabCsvReader) {
   const path = join(dir, 'sessions.sqlite')
-  const store = new SessionStore(path)
+  const store = new SessionStore(openSqliteSessionDatabase(path))
   const importer = new SessionImporter(path, () => Date.UTC(2026, 10, 25), read)
   await importer.importFile(writeFile(dir, 'g.csv', generatedCsv(300, 'G')), 'fail')
   return { store, importer }
@@ -98,7 +99,7 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
 
   it('stores every column of every row as read, over batches and a short last statement', async () => {
     const path = join(tmp.path(), 'sessions.sqlite')
-    const store = new SessionStore(path)
+    const store = new SessionStore(openSqliteSessionDatabase(path))
     const file = writeFile(tmp.path(), 'many.csv', generatedCsv(2345, 'M'))
     const outcome = await new SessionImporter(path, Date.now, read).importFile(file, 'fail')
     expect(outcome).toMatchObject({ status: 'imported', inserted: 2345 })
@@ -117,9 +118,10 @@ describe('SessionBatchWriter', () => {
   const tmp = useTempDir()
 
   it('lets a database error other than a stored id through', () => {
-    const store = new SessionStore(join(tmp.path(), 'sessions.sqlite'))
-    store.db.exec('BEGIN IMMEDIATE')
-    const writerFor = () => new SessionBatchWriter(store.db, 'skip', 'import', 'now', () => {})
+    const store = new SessionStore(openSqliteSessionDatabase(join(tmp.path(), 'sessions.sqlite')))
+    store.database.connection.exec('BEGIN IMMEDIATE')
+    const writerFor = () =>
+      new SessionBatchWriter(store.database.connection, 'skip', 'import', 'now', () => {})
     const good: LabSession = {
       session_id: 'X1',
       scenario: 'faq',
@@ -142,7 +144,7 @@ describe('SessionBatchWriter', () => {
     writer.add({ ...good, session_id: 'X2', latency_p95_ms: 80 }, 2)
     expect(() => writer.flush()).toThrow(/CHECK constraint failed/)
     expect(writer.skipped).toBe(0)
-    store.db.exec('ROLLBACK')
+    store.database.connection.exec('ROLLBACK')
     store.close()
   })
 })
@@ -152,7 +154,7 @@ describe('SessionImporter after a big import', () => {
 
   it('copies the log into the database file on a worker thread, the data readable throughout', async () => {
     const path = join(tmp.path(), 'sessions.sqlite')
-    const store = new SessionStore(path) // kept open, as the app does: closing it would checkpoint
+    const store = new SessionStore(openSqliteSessionDatabase(path)) // kept open, as the app does: closing it would checkpoint
     const importer = new SessionImporter(path)
     const before = statSync(path).size
     const file = writeFile(tmp.path(), 'big.csv', generatedCsv(60_000, 'B'))
@@ -167,7 +169,7 @@ describe('SessionImporter after a big import', () => {
 
   it('leaves a small import to SQLite (no worker)', async () => {
     const path = join(tmp.path(), 'sessions.sqlite')
-    const store = new SessionStore(path)
+    const store = new SessionStore(openSqliteSessionDatabase(path))
     const importer = new SessionImporter(path)
     const before = importer.checkpointed
     await importer.importFile(writeFile(tmp.path(), 's.csv', `${HEADER}\n`), 'fail')

@@ -7,12 +7,19 @@ import { writeSessionsCsv } from '../../../src/main/sessions/writeSessionsCsv'
 import { LAB_COLUMNS } from '../../../src/shared/sessions/labSchema'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { generatedCsv, HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
+import {
+  openSqliteSessionDatabase,
+  type SqliteSessionDatabase
+} from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const ALL = { column: 'session_id', direction: 'asc' } as const
 
-function setup(dir: string): { store: SessionStore; importer: SessionImporter } {
+function setup(dir: string): {
+  store: SessionStore<SqliteSessionDatabase>
+  importer: SessionImporter
+} {
   const path = join(dir, 'sessions.sqlite')
-  const store = new SessionStore(path)
+  const store = new SessionStore(openSqliteSessionDatabase(path))
   return { store, importer: new SessionImporter(path, () => Date.UTC(2026, 10, 25)) }
 }
 
@@ -89,7 +96,9 @@ describe('SessionImporter', () => {
       source: 'seed'
     })
 
-    store.db.exec("UPDATE sessions SET started_at = '2026-11-01T10:00:00Z', tool_calls = 3")
+    store.database.connection.exec(
+      "UPDATE sessions SET started_at = '2026-11-01T10:00:00Z', tool_calls = 3"
+    )
     expect(await importer.importFile(file, 'replace')).toMatchObject({ inserted: 0, replaced: 2 })
     expect(store.list({ search: 'S01' }, ALL, 0, 1).rows[0]).toMatchObject({
       model: 'new-model',

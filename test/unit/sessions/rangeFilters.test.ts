@@ -8,6 +8,7 @@ import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { useTempDir } from '../../support/tempDir'
 import { cancelledDialogs } from '../../support/testServices'
 import { openReportDb } from '../reports/reportFixtures'
+import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const APP_URL = 'file:///opt/console/out/renderer/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
@@ -15,7 +16,7 @@ const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
 
 describe('Sessions filter: latency, interruption and date ranges (the charts’ click-through)', () => {
   const tmp = useTempDir()
-  let store: SessionStore | undefined
+  let store: SessionStore<SqliteSessionDatabase> | undefined
   let pilot: LabSession[] = []
   afterEach(() => {
     store?.close()
@@ -29,7 +30,7 @@ describe('Sessions filter: latency, interruption and date ranges (the charts’ 
     const dispatch = createDispatch(
       sessionHandlers({
         store: db.store,
-        facets: () => new ReportQueries(db.store.db).facets(),
+        facets: () => new ReportQueries(db.store.database).facets(),
         importer: null as never,
         dialogs: cancelledDialogs(),
         emit: () => {}
@@ -78,7 +79,9 @@ describe('Sessions filter: latency, interruption and date ranges (the charts’ 
 
   it('selects UTC days of started_at; undated sessions never match a date range', async () => {
     const list = await open()
-    const date = store!.db.prepare('UPDATE sessions SET started_at = ? WHERE session_id = ?')
+    const date = store!.database.connection.prepare(
+      'UPDATE sessions SET started_at = ? WHERE session_id = ?'
+    )
     date.run('2026-11-24T23:59:59.999Z', 'S01')
     date.run('2026-11-25T00:00:00.000Z', 'S02')
     date.run('2026-11-25T23:59:59.999Z', 'S03')

@@ -11,6 +11,7 @@ import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
+import { openSqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 // The worker runs the TypeScript sources through tsx here; the app and CLI bundle it.
 const readInWorker = workerLabCsvReader(
@@ -54,7 +55,7 @@ describe('workerLabCsvReader', () => {
 
   it('drives an import end to end', async () => {
     const path = join(tmp.path(), 'sessions.sqlite')
-    const store = new SessionStore(path)
+    const store = new SessionStore(openSqliteSessionDatabase(path))
     const outcome = await new SessionImporter(path, Date.now, readInWorker).importFile(
       PILOT_CSV,
       'fail'

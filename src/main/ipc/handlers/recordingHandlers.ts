@@ -17,6 +17,9 @@ export interface RecordingHandlerDeps {
   currentPricing: () => PriceTable
 }
 
+/** A call event as the route's schema sees it: an object with a string type and any more. */
+const asRecordedInput = ({ t, event }: CallInput): RecordedInput => ({ t, event: { ...event } })
+
 /** Recording of live calls: the renderer's call engine begins, appends and finishes. */
 export function recordingHandlers({
   recorder,
@@ -42,7 +45,7 @@ export function recordingHandlers({
     'recording.get': async ({ sessionId }) => recorder.get(sessionId),
     // Stored as appended, so each parses back to what recording.append accepted.
     'recording.events': async ({ sessionId }) => ({
-      inputs: recorder.recordedInputs(sessionId) as unknown as RecordedInput[]
+      inputs: recorder.recordedInputs(sessionId).map(asRecordedInput)
     })
   }
 }

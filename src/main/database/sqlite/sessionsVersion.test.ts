@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempDir } from '../../../test/support/tempDir'
+import { useTempDir } from '../../../../test/support/tempDir'
 import { openDatabase } from './openDatabase'
 import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
 
-const MAIN = join(__dirname, '..')
+const MAIN = join(__dirname, '../..')
 const WRITES_SESSIONS =
   /\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?sessions\b/i
 /** Files whose writes another file's transaction bumps for them. */
 const BUMPED_BY_CALLER: Record<string, string> = {
-  'sessions/SessionBatchWriter.ts': 'sessions/SessionImporter.ts'
+  'database/sqlite/SessionBatchWriter.ts': 'database/sqlite/SqliteSessionImport.ts'
 }
 
 function* sourceFiles(dir: string): Generator<string> {
@@ -40,11 +40,13 @@ describe('sessionsVersion', () => {
   it('is bumped by every file of main that writes to the sessions table', () => {
     const writers = [...sourceFiles(MAIN)]
       .map((path) => ({ file: relative(MAIN, path), text: readFileSync(path, 'utf8') }))
-      .filter(({ file, text }) => file !== 'sessions/migrations.ts' && WRITES_SESSIONS.test(text))
+      .filter(
+        ({ file, text }) => file !== 'database/sqlite/migrations.ts' && WRITES_SESSIONS.test(text)
+      )
+    // Only the database layer writes sessions: the services call its operations.
     expect(writers.map(({ file }) => file).sort()).toEqual([
-      'escalation/sessionEscalation.ts',
-      'recording/recordingRows.ts',
-      'sessions/SessionBatchWriter.ts'
+      'database/sqlite/SessionBatchWriter.ts',
+      'database/sqlite/sessionsTable.ts'
     ])
     // The tools (harness, benchmarks, CLI) go through main's writers or only read.
     const toolWriters = [...sourceFiles(join(MAIN, '../../tools'))].filter((path) =>
@@ -54,9 +56,17 @@ describe('sessionsVersion', () => {
     for (const { file, text } of writers) {
       const bumper = BUMPED_BY_CALLER[file]
       const bumps = bumper ? readFileSync(join(MAIN, bumper), 'utf8') : text
-      expect(bumps, `${bumper ?? file} bumps the sessions' version`).toContain(
-        'bumpSessionsVersion(db)'
+      expect(bumps, `${bumper ?? file} bumps the sessions' version`).toMatch(
+        /bumpSessionsVersion\((this\.)?db\)/
       )
     }
+  })
+
+  it('has no file of main outside the database layer open or query SQLite', () => {
+    const outside = [...sourceFiles(MAIN)]
+      .map((path) => relative(MAIN, path))
+      .filter((file) => !file.startsWith('database/'))
+      .filter((file) => /from 'node:sqlite'/.test(readFileSync(join(MAIN, file), 'utf8')))
+    expect(outside).toEqual([])
   })
 })

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
-import { migrations } from '../../../src/main/sessions/migrations'
+import { migrations } from '../../../src/main/database/sqlite/migrations'
 import {
   DatabaseTooNewError,
   openDatabase,
   schemaVersion
-} from '../../../src/main/sessions/openDatabase'
+} from '../../../src/main/database/sqlite/openDatabase'
 import { useTempDir } from '../../support/tempDir'
 
 const tables = (db: DatabaseSync): string[] =>

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { columnsOf } from '../rowValues'
 import { migrations } from './migrations'
 
 export class DatabaseTooNewError extends Error {}
@@ -20,8 +21,8 @@ export function openDatabase(path: string, steps: readonly string[] = migrations
 }
 
 export function schemaVersion(db: DatabaseSync): number {
-  const row = db.prepare('PRAGMA user_version').get() as { user_version: number }
-  return row.user_version
+  const row = db.prepare('PRAGMA user_version').get()
+  return row ? columnsOf('PRAGMA').number(row, 'user_version') : 0
 }
 
 function migrate(db: DatabaseSync, steps: readonly string[]): void {

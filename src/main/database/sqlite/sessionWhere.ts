@@ -1,5 +1,4 @@
-import { EXTENDED_COLUMNS, LAB_COLUMNS, StoredSession } from '../../shared/sessions/labSchema'
-import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
+import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
 
 type SqlValue = string | number | null
 export interface SqlWhere {
@@ -7,15 +6,15 @@ export interface SqlWhere {
   params: SqlValue[]
 }
 
-const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
-export const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
-export const SELECT_LAB_SESSIONS = `SELECT ${LAB_COLUMNS.join(', ')} FROM sessions`
-
 /** The day after an ISO day, so a range ends at the start of the next UTC day. */
 const dayAfter = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 
-/** Turns a validated filter into a WHERE clause; every value is a bound parameter. */
+/**
+ * Turns a validated filter (Sessions' or the report's: the date range included, so a chart's
+ * sessions and the ones its click-through opens are chosen by the same SQL) into a WHERE clause;
+ * every value is a bound parameter.
+ */
 export function whereFor(filter: SessionFilter): SqlWhere {
   const parts: string[] = []
   const params: SqlValue[] = []
@@ -79,9 +78,12 @@ export function whereFor(filter: SessionFilter): SqlWhere {
 export const orderBy = (sort: SessionSort): string =>
   ` ORDER BY ${sort.column} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, session_id ASC`
 
-export function toStoredSession(row: Record<string, unknown>): StoredSession {
-  const session = { ...row } as Record<string, unknown>
-  session['rag_used'] = row['rag_used'] === 1
-  session['escalated'] = row['escalated'] === null ? null : row['escalated'] === 1
-  return session as unknown as StoredSession
-}
+/** `where` and one more condition, with its parameters. */
+export const andWhere = (
+  where: SqlWhere,
+  condition: string,
+  ...params: SqlWhere['params']
+): SqlWhere => ({
+  clause: where.clause ? `${where.clause} AND ${condition}` : ` WHERE ${condition}`,
+  params: [...where.params, ...params]
+})

@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import { LabSession, LIVE_METRIC_COLUMNS, SessionSource } from '../../shared/sessions/labSchema'
+import { LabSession, LIVE_METRIC_COLUMNS, SessionSource } from '../../../shared/sessions/labSchema'
 import {
   NUMBER_STRIDE,
   PACKED_NUMBERS,
@@ -9,9 +9,11 @@ import {
   SessionBatch,
   SessionBatchPacker,
   TEXT_STRIDE
-} from './packedSessions'
+} from '../../sessions/packedSessions'
+import { columnsOf, textAt } from '../rowValues'
+import type { ConflictPolicy, SessionBatchSink } from '../SessionDatabase'
 
-export type ConflictPolicy = 'fail' | 'skip' | 'replace'
+const sessions = columnsOf('sessions')
 
 /** Rows per INSERT: 250 or 500 were measured no faster. */
 const STATEMENT_ROWS = 100
@@ -48,7 +50,7 @@ type Param = string | number
  * then are that statement's ids looked up, and the existing ones follow the policy. Statements
  * are prepared once per row count and import, and their parameter array is reused.
  */
-export class SessionBatchWriter {
+export class SessionBatchWriter implements SessionBatchSink {
   inserted = 0
   replaced = 0
   skipped = 0
@@ -69,10 +71,8 @@ export class SessionBatchWriter {
     private readonly onConflict: (sessionId: string, row: number) => void
   ) {
     this.upsert = db.prepare(insertSql(1, source, recordedAt) + UPSERT_TAIL)
-    const any = db.prepare('SELECT EXISTS (SELECT 1 FROM sessions) AS found').get() as {
-      found: number
-    }
-    this.mayConflict = any.found === 1
+    const any = db.prepare('SELECT EXISTS (SELECT 1 FROM sessions) AS found').get()
+    this.mayConflict = any !== undefined && sessions.flag(any, 'found')
     this.fullParams = this.paramsFor(STATEMENT_ROWS)
   }
 
@@ -157,7 +157,9 @@ export class SessionBatchWriter {
     }
     const ids: string[] = []
     for (let i = start; i < end; i++) ids.push(packedId(batch, i))
-    return new Set((lookup.all(...ids) as unknown as [string][]).map(([id]) => id))
+    // Rows as arrays (setReturnArrays): one string each.
+    const found = lookup.all(...ids) as unknown[]
+    return new Set(found.map((row) => textAt(Array.isArray(row) ? row : [], 0, 'sessions')))
   }
 
   private insertStatement(rows: number): StatementSync {

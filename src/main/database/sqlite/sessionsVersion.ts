@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { columnsOf } from '../rowValues'
 
 // The reports keep the sessions' columns in memory until the sessions change. SQLite's own
 // change counters (data_version, total_changes) move on a write to any table, and a live call
@@ -7,6 +8,7 @@ import type { DatabaseSync } from 'node:sqlite'
 // per transaction (a trigger would tax every row of a million-row import).
 
 const KEY = 'sessions_version'
+const meta = columnsOf('meta')
 
 /** Call inside the transaction that wrote to `sessions`, after the write. */
 export function bumpSessionsVersion(db: DatabaseSync): void {
@@ -18,7 +20,6 @@ export function bumpSessionsVersion(db: DatabaseSync): void {
 
 /** The sessions' version as committed now ('0' before the first write). */
 export function sessionsVersion(db: DatabaseSync): string {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as
-    { value: string } | undefined
-  return row?.value ?? '0'
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY)
+  return row ? meta.text(row, 'value') : '0'
 }

@@ -1,12 +1,21 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../shared/ipc/routes/reportRoutes'
-import { MAX_FILTER_SESSION_IDS } from '../../shared/sessions/sessionQuery'
-import type { SqlWhere } from '../sessions/sessionRows'
-import { andWhere } from './reportWhere'
+import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../../shared/ipc/routes/reportRoutes'
+import { MAX_FILTER_SESSION_IDS } from '../../../shared/sessions/sessionQuery'
+import { columnsOf, type Row } from '../rowValues'
+import { andWhere, type SqlWhere } from './sessionWhere'
+
+const figures = columnsOf('alert figures')
+
+/** A JSON array of session ids, as json_group_array builds it. */
+function idList(json: string): string[] {
+  const parsed: unknown = JSON.parse(json)
+  if (!Array.isArray(parsed)) throw new Error('expected a JSON array of session ids')
+  return parsed.map(String)
+}
 
 /** A JSON id list from SQLite, or null when it is too long to open in Sessions. */
 const drillIds = (json: string | null, count: number): string[] | null =>
-  count > MAX_FILTER_SESSION_IDS ? null : json ? (JSON.parse(json) as string[]) : []
+  count > MAX_FILTER_SESSION_IDS ? null : json ? idList(json) : []
 
 /**
  * Alerts whose session is in the report's filter (the filter speaks of sessions' columns). A
@@ -29,20 +38,17 @@ function perDay(db: DatabaseSync, where: SqlWhere): ReportAlerts['perDay'] {
          COUNT(DISTINCT session_id) AS sessions, json_group_array(DISTINCT session_id) AS ids
        FROM alerts WHERE ${inFilter(where)} GROUP BY day, rule ORDER BY day, rule`
     )
-    .all(...where.params) as {
-    day: string
-    rule: string
-    alerts: number
-    sessions: number
-    ids: string
-  }[]
-  return rows.map((r) => ({
-    day: r.day,
-    rule: r.rule,
-    alerts: r.alerts,
-    sessions: r.sessions,
-    sessionIds: drillIds(r.ids, r.sessions)
-  }))
+    .all(...where.params)
+  return rows.map((r) => {
+    const sessions = figures.number(r, 'sessions')
+    return {
+      day: figures.text(r, 'day'),
+      rule: figures.text(r, 'rule'),
+      alerts: figures.number(r, 'alerts'),
+      sessions,
+      sessionIds: drillIds(figures.text(r, 'ids'), sessions)
+    }
+  })
 }
 
 function escalation(
@@ -55,11 +61,12 @@ function escalation(
     .prepare(
       `SELECT COUNT(*) AS n, json_group_array(session_id) AS ids FROM sessions${escalated.clause}`
     )
-    .get(...escalated.params) as { n: number; ids: string }
+    .get(...escalated.params)
+  const n = row ? figures.number(row, 'n') : 0
   return {
     sessions: sessionsInFilter,
-    escalatedSessions: row.n,
-    escalatedSessionIds: drillIds(row.ids, row.n)
+    escalatedSessions: n,
+    escalatedSessionIds: drillIds(row ? figures.text(row, 'ids') : null, n)
   }
 }
 
@@ -100,12 +107,15 @@ function firstAction(
        )
        SELECT COUNT(*) AS n, ${rank(0.5)}, ${rank(0.9)} FROM ranked`
     )
-    .get(...where.params) as Record<string, number | null> & { n: number }
+    .get(...where.params) ?? { n: 0 }
+  const acted = figures.number(stats, 'n')
+  const rankAt = (column: string): number | null =>
+    column in stats ? figures.numberOrNull(stats, column) : null
   const at = (q: number): number | null => {
-    const lo = stats[`lo_${q * 100}`] ?? null
-    const hi = stats[`hi_${q * 100}`] ?? null
+    const lo = rankAt(`lo_${q * 100}`)
+    const hi = rankAt(`hi_${q * 100}`)
     if (lo === null || hi === null) return null
-    const fraction = (stats.n - 1) * q - Math.floor((stats.n - 1) * q)
+    const fraction = (acted - 1) * q - Math.floor((acted - 1) * q)
     return lo + (hi - lo) * fraction
   }
   const bounds = FIRST_ACTION_BINS_MS
@@ -120,7 +130,12 @@ function firstAction(
          json_group_array(session_id) AS ids
        FROM delays GROUP BY bin`
     )
-    .all(...where.params) as { bin: number; sessions: number; ids: string }[]
+    .all(...where.params)
+    .map((r: Row) => ({
+      bin: figures.number(r, 'bin'),
+      sessions: figures.number(r, 'sessions'),
+      ids: figures.text(r, 'ids')
+    }))
   const bins = bounds.map((fromMs, index) => {
     const row = rows.find((r) => r.bin === index)
     return {
@@ -131,8 +146,8 @@ function firstAction(
     }
   })
   return {
-    actedSessions: stats.n,
-    unactedSessions: alertedSessions - stats.n,
+    actedSessions: acted,
+    unactedSessions: alertedSessions - acted,
     medianMs: at(0.5),
     p90Ms: at(0.9),
     bins
@@ -153,15 +168,17 @@ export function queryAlertFigures(
       `SELECT COUNT(*) AS alerts, COUNT(DISTINCT session_id) AS sessions
        FROM alerts WHERE ${inFilter(where)}`
     )
-    .get(...where.params) as { alerts: number; sessions: number }
+    .get(...where.params)
+  const alerts = totals ? figures.number(totals, 'alerts') : 0
+  const alertedSessions = totals ? figures.number(totals, 'sessions') : 0
   const escalated = escalation(db, where, sessionsInFilter)
   return {
     ...escalated,
-    alerts: totals.alerts,
-    alertedSessions: totals.sessions,
+    alerts,
+    alertedSessions,
     escalationRatePct:
       escalated.sessions === 0 ? null : (escalated.escalatedSessions / escalated.sessions) * 100,
     perDay: perDay(db, where),
-    firstAction: firstAction(db, where, totals.sessions)
+    firstAction: firstAction(db, where, alertedSessions)
   }
 }

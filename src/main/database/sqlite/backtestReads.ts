@@ -1,21 +1,20 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { Cell } from '../../shared/escalation/backtestSchema'
-import { CELLS, MAX_CELL_IDS } from '../../shared/escalation/backtestSchema'
-import type { SqlWhere } from '../sessions/sessionRows'
+import type { Cell } from '../../../shared/escalation/backtestSchema'
+import { CELLS, MAX_CELL_IDS } from '../../../shared/escalation/backtestSchema'
+import type { SessionFilter } from '../../../shared/sessions/sessionQuery'
+import { columnsOf } from '../rowValues'
+import type { BacktestReads, CellCounts } from '../SessionDatabase'
+import { whereFor, type SqlWhere } from './sessionWhere'
 
 // The interruptions-in-call rule on rows that only carry the lab's counts, counted in SQL so a
 // million imported rows never leave the database: one GROUP BY for the counts, one keyset-ordered
 // query per cell for the first ids.
 
 /** Rows with no stored events: their verdict can only come from the `interruptions` column. */
-export const NO_EVENTS =
-  'NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.session_id)'
-export const HAS_EVENTS = 'EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.session_id)'
+const NO_EVENTS = 'NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.session_id)'
+const HAS_EVENTS = 'EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.session_id)'
 
-export interface CellCounts {
-  counts: Record<Cell, number>
-  ids: Record<Cell, string[]>
-}
+const col = columnsOf('sessions')
 
 const FLAGGED = 'interruptions >= ?'
 const NEGATIVE = "sentiment = 'negative'"
@@ -30,17 +29,19 @@ const and = (where: SqlWhere, more: string): string =>
   where.clause ? `${where.clause} AND ${more}` : ` WHERE ${more}`
 
 /** Session-level confusion counts of "interruptions ≥ total" vs negative sentiment. */
-export function sessionLevelCells(db: DatabaseSync, where: SqlWhere, total: number): CellCounts {
+function sessionLevelCells(db: DatabaseSync, where: SqlWhere, total: number): CellCounts {
   const rows = db
     .prepare(
       `SELECT ${FLAGGED} AS flagged, ${NEGATIVE} AS negative, COUNT(*) AS n FROM sessions` +
         `${and(where, NO_EVENTS)} GROUP BY flagged, negative`
     )
-    .all(total, ...where.params) as { flagged: number; negative: number; n: number }[]
+    .all(total, ...where.params)
   const counts: Record<Cell, number> = { tp: 0, fp: 0, fn: 0, tn: 0 }
   for (const r of rows) {
-    const cell: Cell = r.flagged ? (r.negative ? 'tp' : 'fp') : r.negative ? 'fn' : 'tn'
-    counts[cell] += r.n
+    const flagged = col.flag(r, 'flagged')
+    const negative = col.flag(r, 'negative')
+    const cell: Cell = flagged ? (negative ? 'tp' : 'fp') : negative ? 'fn' : 'tn'
+    counts[cell] += col.number(r, 'n')
   }
   const ids = Object.fromEntries(
     CELLS.map((cell) => {
@@ -50,15 +51,15 @@ export function sessionLevelCells(db: DatabaseSync, where: SqlWhere, total: numb
           `SELECT session_id FROM sessions${and(where, `${NO_EVENTS} AND ${CELL_SQL[cell]}`)}` +
             ` ORDER BY session_id LIMIT ${MAX_CELL_IDS}`
         )
-        .all(...where.params, total) as { session_id: string }[]
-      return [cell, list.map((r) => r.session_id)]
+        .all(...where.params, total)
+      return [cell, list.map((r) => col.text(r, 'session_id'))]
     })
   ) as Record<Cell, string[]>
   return { counts, ids }
 }
 
 /** Live calls with stored events, for the turn-level replay; ids in order. */
-export function sessionsWithEvents(
+function sessionsWithEvents(
   db: DatabaseSync,
   where: SqlWhere
 ): { session_id: string; sentiment: string }[] {
@@ -66,5 +67,18 @@ export function sessionsWithEvents(
     .prepare(
       `SELECT session_id, sentiment FROM sessions${and(where, HAS_EVENTS)} ORDER BY session_id`
     )
-    .all(...where.params) as { session_id: string; sentiment: string }[]
+    .all(...where.params)
+    .map((r) => ({ session_id: col.text(r, 'session_id'), sentiment: col.text(r, 'sentiment') }))
+}
+
+export class SqliteBacktestReads implements BacktestReads {
+  constructor(private readonly db: DatabaseSync) {}
+
+  sessionLevelCells(filter: SessionFilter, total: number): CellCounts {
+    return sessionLevelCells(this.db, whereFor(filter), total)
+  }
+
+  sessionsWithEvents(filter: SessionFilter): { session_id: string; sentiment: string }[] {
+    return sessionsWithEvents(this.db, whereFor(filter))
+  }
 }

@@ -1,0 +1,69 @@
+import type { DatabaseSync } from 'node:sqlite'
+import type { SessionDatabase } from '../SessionDatabase'
+import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
+import { SqliteBacktestReads } from './backtestReads'
+import { SqliteCallsTable, SqliteEventsTable, SqliteTurnsTable } from './callTables'
+import { SqliteMetaTable } from './metaTable'
+import { openDatabase } from './openDatabase'
+import { SqliteReportReads } from './reportReads'
+import { SqliteSessionsTable } from './sessionsTable'
+
+/**
+ * The session database on one node:sqlite connection (WAL), shared by every service of the app.
+ * node:sqlite is synchronous, so each operation, and each transaction, runs whole: no other
+ * request's statement can land inside it. Imports write on a connection of their own
+ * (SessionImporter), so readers keep seeing the last committed state meanwhile.
+ */
+export class SqliteSessionDatabase implements SessionDatabase {
+  readonly sessions: SqliteSessionsTable
+  readonly calls: SqliteCallsTable
+  readonly turns: SqliteTurnsTable
+  readonly events: SqliteEventsTable
+  readonly alerts: SqliteAlertsTable
+  readonly alertActions: SqliteAlertActionsTable
+  readonly meta: SqliteMetaTable
+  readonly reports: SqliteReportReads
+  readonly backtest: SqliteBacktestReads
+
+  /** The file, for connections of its own (imports, background checkpoints). */
+  constructor(
+    readonly path: string,
+    /** The raw connection: for tests and tools that set up rows by hand, never for services. */
+    readonly connection: DatabaseSync = openDatabase(path)
+  ) {
+    const db = connection
+    this.sessions = new SqliteSessionsTable(db)
+    this.calls = new SqliteCallsTable(db)
+    this.turns = new SqliteTurnsTable(db)
+    this.events = new SqliteEventsTable(db)
+    this.alerts = new SqliteAlertsTable(db)
+    this.alertActions = new SqliteAlertActionsTable(db)
+    this.meta = new SqliteMetaTable(db)
+    this.reports = new SqliteReportReads(db)
+    this.backtest = new SqliteBacktestReads(db)
+  }
+
+  /** BEGIN IMMEDIATE: the write lock is taken up front, so COMMIT never meets a newer snapshot. */
+  transaction<T>(work: () => T): T {
+    this.connection.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      // An await inside would let other requests' statements into this transaction.
+      if (result instanceof Promise) throw new Error('A transaction runs synchronously')
+      this.connection.exec('COMMIT')
+      return result
+    } catch (error) {
+      this.connection.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  close(): void {
+    this.connection.close()
+  }
+}
+
+/** Opens (creating if needed, migrating if behind) the session database at `path`. */
+export function openSqliteSessionDatabase(path: string): SqliteSessionDatabase {
+  return new SqliteSessionDatabase(path)
+}

@@ -1,0 +1,136 @@
+import type { DatabaseSync } from 'node:sqlite'
+import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from '../../../shared/sessions/labSchema'
+import type { LabSession, StoredSession } from '../../../shared/sessions/labSchema'
+import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
+import { columnsOf, type Row } from '../rowValues'
+import type { SessionsTable } from '../SessionDatabase'
+import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
+import { orderBy, whereFor } from './sessionWhere'
+
+const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
+const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
+const SELECT_LAB_SESSIONS = `SELECT ${LAB_COLUMNS.join(', ')} FROM sessions`
+const RECORDED_COLUMNS = [...STORED_COLUMNS, 'recorded_at'] as const
+/** Keyset pages: a page per query is several times faster than a row per step. */
+const PAGE_ROWS = 5000
+
+const col = columnsOf('sessions')
+
+export function toLabSession(row: Row): LabSession {
+  return {
+    session_id: col.text(row, 'session_id'),
+    scenario: col.text(row, 'scenario'),
+    duration_sec: col.number(row, 'duration_sec'),
+    latency_p50_ms: col.number(row, 'latency_p50_ms'),
+    latency_p95_ms: col.number(row, 'latency_p95_ms'),
+    interruptions: col.number(row, 'interruptions'),
+    turns: col.number(row, 'turns'),
+    sentiment: col.text(row, 'sentiment'),
+    model: col.text(row, 'model'),
+    rag_used: col.flag(row, 'rag_used'),
+    language: col.text(row, 'language')
+  }
+}
+
+export function toStoredSession(row: Row): StoredSession {
+  return {
+    ...toLabSession(row),
+    started_at: col.textOrNull(row, 'started_at'),
+    ended_at: col.textOrNull(row, 'ended_at'),
+    source: col.oneOf(row, 'source', SESSION_SOURCES),
+    at_ear_p50_ms: col.numberOrNull(row, 'at_ear_p50_ms'),
+    at_ear_p95_ms: col.numberOrNull(row, 'at_ear_p95_ms'),
+    backchannels: col.numberOrNull(row, 'backchannels'),
+    echo_suspects: col.numberOrNull(row, 'echo_suspects'),
+    tool_calls: col.numberOrNull(row, 'tool_calls'),
+    tool_ms_p50: col.numberOrNull(row, 'tool_ms_p50'),
+    input_tokens: col.numberOrNull(row, 'input_tokens'),
+    output_tokens: col.numberOrNull(row, 'output_tokens'),
+    cost_usd: col.numberOrNull(row, 'cost_usd'),
+    escalated: col.flagOrNull(row, 'escalated')
+  }
+}
+
+type SqlValue = string | number | null
+const sqlValue = (value: string | number | boolean | null): SqlValue =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value
+
+/** The sessions table on SQLite (imports write it through SessionBatchWriter). */
+export class SqliteSessionsTable implements SessionsTable {
+  constructor(private readonly db: DatabaseSync) {}
+
+  page(filter: SessionFilter, sort: SessionSort, offset: number, limit: number): StoredSession[] {
+    const where = whereFor(filter)
+    return this.db
+      .prepare(`${SELECT_SESSIONS}${where.clause}${orderBy(sort)} LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset)
+      .map(toStoredSession)
+  }
+
+  count(filter: SessionFilter = {}): number {
+    const where = whereFor(filter)
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM sessions${where.clause}`)
+      .get(...where.params)
+    return row ? col.number(row, 'n') : 0
+  }
+
+  *storedPages(filter: SessionFilter): Generator<StoredSession[]> {
+    for (const page of this.pages(SELECT_SESSIONS, filter)) yield page.map(toStoredSession)
+  }
+
+  *labPages(filter: SessionFilter): Generator<LabSession[]> {
+    for (const page of this.pages(SELECT_LAB_SESSIONS, filter)) yield page.map(toLabSession)
+  }
+
+  /** Keyset pagination on session_id: each query starts after the last id of the previous. */
+  private *pages(select: string, filter: SessionFilter): Generator<Row[]> {
+    const where = whereFor(filter)
+    const after = where.clause ? `${where.clause} AND session_id > ?` : ' WHERE session_id > ?'
+    const query = this.db.prepare(`${select}${after} ORDER BY session_id LIMIT ${PAGE_ROWS}`)
+    let last = ''
+    for (;;) {
+      const rows = query.all(...where.params, last)
+      if (rows.length) yield rows
+      if (rows.length < PAGE_ROWS) return
+      last = col.text(rows[rows.length - 1]!, 'session_id')
+    }
+  }
+
+  get(sessionId: string): StoredSession | null {
+    const row = this.db.prepare(`${SELECT_SESSIONS} WHERE session_id = ?`).get(sessionId)
+    return row ? toStoredSession(row) : null
+  }
+
+  exists(sessionId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM sessions WHERE session_id = ?').get(sessionId) !== undefined
+    )
+  }
+
+  /** The v1 CHECKs guard the figures. */
+  insertRecorded(session: StoredSession, recordedAt: string): void {
+    const values: Record<(typeof RECORDED_COLUMNS)[number], string | number | boolean | null> = {
+      ...session,
+      recorded_at: recordedAt
+    }
+    this.db
+      .prepare(
+        `INSERT INTO sessions (${RECORDED_COLUMNS.join(', ')})
+         VALUES (${RECORDED_COLUMNS.map(() => '?').join(', ')})`
+      )
+      .run(...RECORDED_COLUMNS.map((c) => sqlValue(values[c])))
+    bumpSessionsVersion(this.db)
+  }
+
+  markEscalated(sessionId: string): void {
+    const { changes } = this.db
+      .prepare('UPDATE sessions SET escalated = 1 WHERE session_id = ? AND escalated IS NOT 1')
+      .run(sessionId)
+    if (Number(changes) > 0) bumpSessionsVersion(this.db)
+  }
+
+  version(): string {
+    return sessionsVersion(this.db)
+  }
+}
