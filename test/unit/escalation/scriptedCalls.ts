@@ -1,9 +1,4 @@
-import {
-  agentAnswer,
-  callerSpeech,
-  recording,
-  sessionCreated
-} from '../../../src/shared/live-call/callFixtures'
+import { agentAnswer, callerSpeech, recording, sessionCreated } from '../../support/callFixtures'
 import type { KnownCallInput } from '../../../src/shared/live-call/callEvents'
 import type { CallDomainEvent } from '../../../src/shared/live-call/domainEvents'
 import type { TurnRecord } from '../../../src/shared/live-call/turnRecords'
