@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../shared/ipc/routes/reportRoutes'
+import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../shared/analytics/reportSchemas'
 import { MAX_FILTER_SESSION_IDS } from '../../shared/sessions/sessionQuery'
 import type { SqlWhere } from '../sessions/sessionRows'
 import { andWhere } from './reportWhere'

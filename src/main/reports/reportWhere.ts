@@ -1,4 +1,4 @@
-import type { ReportFilter } from '../../shared/ipc/routes/reportRoutes'
+import type { ReportFilter } from '../../shared/analytics/reportSchemas'
 import { whereFor, type SqlWhere } from '../sessions/sessionRows'
 
 /** `where` and one more condition, with its parameters. */

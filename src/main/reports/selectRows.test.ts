@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReportFilter } from '../../shared/ipc/routes/reportRoutes'
+import type { ReportFilter } from '../../shared/analytics/reportSchemas'
 import type { SessionStore } from '../sessions/SessionStore'
 import { openReportDb } from '../../../test/unit/reports/reportFixtures'
 import { useTempDir } from '../../../test/support/tempDir'
