@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { CallAlert } from '../../shared/ipc/routes/recordingRoutes'
+import type { CallAlert } from '../../shared/escalation/callAlert'
 import type { AlertRow } from '../escalation/AlertStore'
 
 interface ActionRow {

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
+import type { TurnRow } from '../../shared/live-call/recordedCall'
 import { EXTENDED_COLUMNS, LAB_COLUMNS } from '../../shared/sessions/labSchema'
 import type { StoredSession } from '../../shared/sessions/labSchema'
 import { bumpSessionsVersion } from '../sessions/sessionsVersion'

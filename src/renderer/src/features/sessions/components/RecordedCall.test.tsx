@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CallAlert } from '@shared/ipc/routes/recordingRoutes'
+import type { CallAlert } from '@shared/escalation/callAlert'
 import { replayCall } from '@shared/live-call/callReducer'
 import { NORMAL_CALL } from '../../../../../../test/support/callFixtures'
 import type { ReplayScheduler } from '@shared/live-call/replayPlayer'
