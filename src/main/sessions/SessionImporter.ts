@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import type { ImportOutcome } from '../../shared/ipc/schemas'
+import type { ImportOutcome } from '../../shared/sessions/importOutcome'
 import { ImportIssue, LowestRowIssues } from '../../shared/sessions/importIssues'
 import type { SessionSource } from '../../shared/sessions/labSchema'
 import { checkpointInBackground } from './checkpointInBackground'
