@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReportFilter } from '../../shared/analytics/reportSchemas'
-import type { SessionStore } from '../sessions/SessionStore'
-import { openReportDb } from '../../../test/unit/reports/reportFixtures'
-import { useTempDir } from '../../../test/support/tempDir'
-import { reportWhere } from './reportWhere'
-import { selectRows } from './selectRows'
-import { loadSessionColumns } from './sessionColumns'
+import type { ReportFilter } from '../../../src/shared/analytics/reportSchemas'
+import type { SessionStore } from '../../../src/main/sessions/SessionStore'
+import { openReportDb } from './reportFixtures'
+import { useTempDir } from '../../support/tempDir'
+import { reportWhere } from '../../../src/main/reports/reportWhere'
+import { selectRows } from '../../../src/main/reports/selectRows'
+import { loadSessionColumns } from '../../../src/main/reports/sessionColumns'
 
 const noPause = async (): Promise<void> => {}
 
