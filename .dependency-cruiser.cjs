@@ -61,6 +61,15 @@ module.exports = {
       to: { path: '^src/(main|renderer|preload)/' }
     },
     {
+      name: 'domain-types-not-from-routes',
+      severity: 'error',
+      comment:
+        'Domain types live in their domain folders; only the IPC layer (src/shared/ipc, ' +
+        'src/main/ipc) imports the routes.',
+      from: { path: '^src/', pathNot: '^src/(shared|main)/ipc/' },
+      to: { path: '^src/shared/ipc/routes/' }
+    },
+    {
       name: 'renderer-not-to-main',
       severity: 'error',
       comment: 'The renderer reaches main only through window.api (typed by src/shared/ipc).',
