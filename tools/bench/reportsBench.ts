@@ -7,7 +7,7 @@ import { reportHandlers } from '../../src/main/ipc/handlers/reportHandlers'
 import { ReportQueries } from '../../src/main/reports/ReportQueries'
 import { SessionImporter } from '../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../src/main/sessions/SessionStore'
-import type { ReportFilter } from '../../src/shared/ipc/routes/reportRoutes'
+import type { ReportFilter } from '../../src/shared/analytics/reportSchemas'
 import { writeSyntheticCsv } from '../generate/writeSyntheticCsv'
 import { openSqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
 

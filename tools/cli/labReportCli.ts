@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util'
 import { LabReportAccumulator } from '../../src/shared/analytics/labReport'
-import { LabReportColumns, labReportJsonChunks } from '../../src/shared/analytics/labReportColumns'
+import { LabReportColumns, labReportJsonChunks } from './labReportColumns'
 import { labReportLines } from '../../src/shared/analytics/labReportText'
 import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
 import { readLabCsv } from '../../src/main/sessions/readLabCsv'
-import { readLabCsvFast } from '../../src/main/sessions/readLabCsvFast'
+import { readLabCsvFast } from './readLabCsvFast'
 
 export const EXIT_BAD_FILE = 2
 export const EXIT_USAGE = 64

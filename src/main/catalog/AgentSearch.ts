@@ -1,5 +1,5 @@
 import type { Product } from '../../shared/catalog/catalogSchemas'
-import type { PolicyPassage } from './LexicalCatalogIndex'
+import type { PolicyPassage } from './policyPassages'
 import type { ProductFilter } from './productFilter'
 
 export interface ProductHit {

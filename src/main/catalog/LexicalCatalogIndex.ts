@@ -3,14 +3,8 @@ import type { KnowledgeBase, Product } from '../../shared/catalog/catalogSchemas
 import { coverageText, expandQuery, foldText } from '../../shared/catalog/outdoorGlossary'
 import { STOP_WORDS } from '../../shared/catalog/stopWords'
 import type { PassageHit, ProductHit } from './AgentSearch'
+import { policyPassages, type PolicyPassage } from './policyPassages'
 import { matchesFilter, type ProductFilter } from './productFilter'
-
-export interface PolicyPassage {
-  /** section id with passage number (return_policy#2), FAQ id (F003) or guide id (G001). */
-  id: string
-  title: string
-  text: string
-}
 
 // Prefix and typo tolerance only on longer words: on "do" or "tent" they match too much.
 const SEARCH_OPTIONS = {
@@ -22,7 +16,6 @@ const processTerm = (term: string): string | null => {
   const folded = foldText(term)
   return folded && !STOP_WORDS.has(folded) ? folded : null
 }
-const SENTENCES_PER_PASSAGE = 2
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 
 /** A lexical hit, with the share of the query's terms it matched (0–1). */
@@ -31,29 +24,6 @@ export interface LexicalProductHit extends ProductHit {
 }
 export interface LexicalPassageHit extends PassageHit {
   coverage: number
-}
-
-/** Policy sections split into passages of two sentences; FAQs and guides whole. */
-export function policyPassages(kb: KnowledgeBase): PolicyPassage[] {
-  const passages: PolicyPassage[] = []
-  for (const [id, section] of Object.entries(kb.sections)) {
-    // Sentences end at . ! ? before a space and a capital or digit: not inside $24.99.
-    const sentences = section.content.trim().split(/(?<=[.!?])\s+(?=[A-Z0-9])/)
-    for (let i = 0; i < sentences.length; i += SENTENCES_PER_PASSAGE) {
-      passages.push({
-        id: `${id}#${i / SENTENCES_PER_PASSAGE + 1}`,
-        title: section.title,
-        text: sentences
-          .slice(i, i + SENTENCES_PER_PASSAGE)
-          .join(' ')
-          .trim()
-      })
-    }
-  }
-  for (const faq of kb.faqs) passages.push({ id: faq.id, title: faq.question, text: faq.answer })
-  for (const guide of kb.product_guides)
-    passages.push({ id: guide.id, title: guide.title, text: guide.content })
-  return passages
 }
 
 /**

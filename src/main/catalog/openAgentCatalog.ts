@@ -1,7 +1,8 @@
 import type { Product } from '../../shared/catalog/catalogSchemas'
 import { CatalogLookups } from './CatalogLookups'
 import { HybridCatalogSearch, type VectorPolicy, type VectorSide } from './HybridCatalogSearch'
-import { LexicalCatalogIndex, policyPassages, type PolicyPassage } from './LexicalCatalogIndex'
+import { LexicalCatalogIndex } from './LexicalCatalogIndex'
+import { policyPassages, type PolicyPassage } from './policyPassages'
 import { loadCatalogSources, type CatalogSources } from './loadCatalogSources'
 import type { AgentCatalog } from './runAgentTool'
 

@@ -1,5 +1,5 @@
 import type { Product } from '../../shared/catalog/catalogSchemas'
-import type { PolicyPassage } from './LexicalCatalogIndex'
+import type { PolicyPassage } from './policyPassages'
 import type { CorpusDocument } from './VectorCorpusIndex'
 
 /** What gets embedded per product (keyed by SKU): name first, as callers ask by name or kind. */

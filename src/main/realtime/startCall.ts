@@ -1,4 +1,4 @@
-import type { CallStartResult } from '../../shared/ipc/routes/realtimeRoutes'
+import type { CallStartResult } from '../../shared/realtime/callStart'
 import type { AppSettings } from '../../shared/settings/settingsSchema'
 import { apiErrorMessage, networkCause } from './apiError'
 import { buildSessionConfig } from './buildSessionConfig'

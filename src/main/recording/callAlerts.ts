@@ -1,4 +1,4 @@
-import type { CallAlert } from '../../shared/ipc/routes/recordingRoutes'
+import type { CallAlert } from '../../shared/escalation/callAlert'
 import type { SessionDatabase } from '../database/SessionDatabase'
 
 /** The latest action as the alerts row keeps it, for alerts acted on before alert_actions. */

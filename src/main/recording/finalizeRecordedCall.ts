@@ -1,7 +1,7 @@
 import { classifyCall } from '../../shared/classify/classifyCall'
 import type { CallLabels, TranscriptLine } from '../../shared/classify/modelLabels'
 import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
-import type { TurnRow } from '../../shared/ipc/routes/recordingRoutes'
+import type { TurnRow } from '../../shared/live-call/recordedCall'
 import type { PriceTable } from '../../shared/live-call/callConfig'
 import { callMetricsConfig } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'

@@ -3,7 +3,7 @@ import {
   type ReportAlerts,
   type ReportFilter,
   type ReportSummary
-} from '../../shared/ipc/routes/reportRoutes'
+} from '../../shared/analytics/reportSchemas'
 import { SLOW_P95_MS } from '../../shared/sessions/labSchema'
 import { nextTurn } from '../nextTurn'
 import { FACET_COLUMNS, type FacetColumn } from '../../shared/sessions/sessionQuery'

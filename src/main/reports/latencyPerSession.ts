@@ -1,4 +1,4 @@
-import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
+import type { ReportSummary } from '../../shared/analytics/reportSchemas'
 import type { SessionColumns } from './sessionColumns'
 
 type LatencyPoint = ReportSummary['latencyPerSession']['points'][number]

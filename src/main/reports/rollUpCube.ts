@@ -1,5 +1,5 @@
 import { pandasMode } from '../../shared/analytics/pandasMode'
-import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
+import type { ReportSummary } from '../../shared/analytics/reportSchemas'
 import { byName } from './byName'
 import type { CubeRow } from './reportCube'
 

@@ -1,4 +1,4 @@
-import type { ReportFilter } from '../../shared/ipc/routes/reportRoutes'
+import type { ReportFilter } from '../../shared/analytics/reportSchemas'
 import { NO_CODE, type CodedColumn, type SessionColumns } from './sessionColumns'
 
 /** Which codes of a column the filter keeps, or null when it keeps every row. */

@@ -1,4 +1,4 @@
-import type { ReportSummary } from '../../shared/ipc/routes/reportRoutes'
+import type { ReportSummary } from '../../shared/analytics/reportSchemas'
 import { byName } from './byName'
 import { NO_CODE, type SessionColumns } from './sessionColumns'
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { ImportOutcome } from '../../shared/ipc/schemas'
+import type { ImportOutcome } from '../../shared/sessions/importOutcome'
 import { ImportIssue, LowestRowIssues } from '../../shared/sessions/importIssues'
 import type { SessionSource } from '../../shared/sessions/labSchema'
 import type { ConflictPolicy, SessionImport } from '../database/SessionDatabase'

@@ -69,3 +69,15 @@ export const LabReportSchema = z
   .strict()
 
 export type LabReport = z.infer<typeof LabReportSchema>
+
+/** The lab report for a screen: lists cut to their first sessions, with their full sizes. */
+export const LabReportPageSchema = LabReportSchema.extend({
+  listed_totals: z
+    .object({
+      slow_sessions: n,
+      negative_sessions: n,
+      sessions_without_rag: n,
+      high_interruption_sessions: n
+    })
+    .strict()
+}).strict()

@@ -1,5 +1,6 @@
 import type { ClientCallEvent, LocalObservation, ToolResultObservation } from './callEvents'
-import type { CallState, ClientRequest, ToolCallRecord } from './callState'
+import type { CallState, ClientRequest } from './callState'
+import type { ToolCallRecord } from './callRecords'
 import { parseJson } from './responseLifecycle'
 import { dropSessionState } from './sessionLifecycle'
 import { emit, recordError, updateResponse } from './stateUpdates'

@@ -16,7 +16,7 @@ import {
   recording,
   sessionCreated,
   TOOL_CALL
-} from './callFixtures'
+} from '../../../test/support/callFixtures'
 import { callReducer, replayCall } from './callReducer'
 import type { CallState } from './callState'
 import { initialCallState } from './callState'

@@ -1,7 +1,8 @@
 import { normalizeWords } from '../language/normalizeWords'
 import { isAcknowledgement, orderedWordOverlap } from './acknowledgements'
 import type { CallMetricsConfig } from './callConfig'
-import type { AgentResponse, CallerUtterance, CallState, UtteranceKind } from './callState'
+import type { CallState } from './callState'
+import type { AgentResponse, CallerUtterance, UtteranceKind } from './callRecords'
 
 /**
  * The interruption rule, written once: a caller utterance counts as an interruption when it

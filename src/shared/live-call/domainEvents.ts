@@ -1,6 +1,10 @@
-import type { CallError, ToolCallRecord, UtteranceKind } from './callState'
-import type { HeardEstimate } from './heardEstimate'
-import type { TurnRecord } from './turnRecords'
+import type {
+  CallError,
+  HeardEstimate,
+  ToolCallRecord,
+  TurnRecord,
+  UtteranceKind
+} from './callRecords'
 
 // Domain events derived by the reducer, appended to `state.events` in order. The escalation
 // rules (issue 7) read them live after each input and in backtests by replaying recorded inputs,

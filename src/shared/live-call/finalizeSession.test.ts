@@ -11,7 +11,7 @@ import {
   sessionCreated,
   callerSpeech,
   agentAnswer
-} from './callFixtures'
+} from '../../../test/support/callFixtures'
 import { replayCall } from './callReducer'
 import { finalizeSession } from './finalizeSession'
 import type { SessionMeta } from './finalizeSession'

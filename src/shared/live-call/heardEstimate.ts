@@ -1,25 +1,5 @@
 import type { CallMetricsConfig } from './callConfig'
-import type { AgentResponse } from './callState'
-
-/** How much of an agent answer the caller heard before it was cut. */
-export interface HeardEstimate {
-  /** Agent audio start (`output_audio_buffer.started`) to the cut. */
-  heardMs: number
-  /** How long the whole answer would have played; null when nothing tells. */
-  expectedMs: number | null
-  /** 0–100; null when expectedMs is unknown. */
-  heardPct: number | null
-  /** The generated text split where the cut fell (proportionally, at a word boundary). */
-  heardText: string
-  unheardText: string
-  /**
-   * played_out: not cut, heard whole. audio_tokens: the response's output audio tokens (from
-   * `response.done` usage) × ms per audio token. text_rate: generated characters × ms per
-   * character. Both rates are calibrated on this call's fully played answers when there are
-   * enough, else taken from the config.
-   */
-  basis: 'played_out' | 'audio_tokens' | 'text_rate' | 'unknown'
-}
+import type { AgentResponse, HeardEstimate } from './callRecords'
 
 export interface SpeechRates {
   msPerChar: number

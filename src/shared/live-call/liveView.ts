@@ -1,5 +1,5 @@
-import type { CallState, UtteranceKind } from './callState'
-import type { HeardEstimate } from './heardEstimate'
+import type { CallState } from './callState'
+import type { HeardEstimate, UtteranceKind } from './callRecords'
 import { heardOf, speechRates } from './heardEstimate'
 import { agentAudioPlaying } from './stateUpdates'
 

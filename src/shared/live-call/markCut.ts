@@ -1,4 +1,5 @@
-import type { CallState, ResponseCut } from './callState'
+import type { CallState } from './callState'
+import type { ResponseCut } from './callRecords'
 import { emitClassification } from './settle'
 import { updateResponse, updateUtterance } from './stateUpdates'
 

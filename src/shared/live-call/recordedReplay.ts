@@ -1,4 +1,4 @@
-import type { TurnRow } from '../ipc/routes/recordingRoutes'
+import type { TurnRow } from './recordedCall'
 import type { CallMetricsConfig } from './callConfig'
 import type { CallInput } from './callEvents'
 import { callReducer } from './callReducer'

@@ -3,7 +3,8 @@ import type {
   OutputAudioBufferEvent,
   ResponseLike
 } from './callEvents'
-import type { CallState, ResponseCut } from './callState'
+import type { CallState } from './callState'
+import type { ResponseCut } from './callRecords'
 import { markCut } from './markCut'
 import {
   ensureResponse,

@@ -1,4 +1,5 @@
-import type { AgentResponse, CallState } from './callState'
+import type { CallState } from './callState'
+import type { AgentResponse } from './callRecords'
 import { markCut } from './markCut'
 import { agentAudioPlaying, emit, findUtterance } from './stateUpdates'
 

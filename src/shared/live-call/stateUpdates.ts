@@ -1,4 +1,5 @@
-import type { AgentResponse, CallerUtterance, CallError, CallState } from './callState'
+import type { CallState } from './callState'
+import type { AgentResponse, CallerUtterance, CallError } from './callRecords'
 import type { CallDomainEvent } from './domainEvents'
 
 // Small immutable updates the reducer is built from.

@@ -1,17 +1,6 @@
-import type { AgentResponse, CallerUtterance, CallState, ResponseCut } from './callState'
-import type { HeardEstimate, SpeechRates } from './heardEstimate'
-import { heardOf, speechRates } from './heardEstimate'
-
-/**
- * Why a turn's latency is left out of P50/P95 (null: it counts).
- * - not_vad_ended: no `speech_stopped` (call ended mid-speech, manual commit).
- * - no_reply: no automatic (VAD) response to it: client-triggered or none.
- * - caller_resumed: the caller spoke again before the reply's audio (abandoned turn).
- * - reply_failed: the reply ended `failed` or `incomplete`.
- * - no_audio: the reply produced no audio (a tool call with no preamble, cancelled before audio).
- */
-export type LatencyExclusion =
-  'not_vad_ended' | 'no_reply' | 'caller_resumed' | 'reply_failed' | 'no_audio'
+import type { AgentResponse, CallerUtterance, LatencyExclusion, TurnRecord } from './callRecords'
+import type { CallState } from './callState'
+import { heardOf, speechRates, type SpeechRates } from './heardEstimate'
 
 /** Which turns count toward latency: the one definition, shown in the README. */
 export const LATENCY_RULE =
@@ -22,37 +11,6 @@ export const LATENCY_RULE =
   'speech_stopped → output_audio_buffer.started (when that event is missing: → the first ' +
   'audible remote energy, flagged). Tool answers after function_call_output are reported ' +
   'apart (answer latency), so a turn with a spoken preamble counts the preamble.'
-
-export interface TurnRecord {
-  /** 1-based, among the caller utterances that took the floor. */
-  index: number
-  callerItemId: string
-  sessionId: string | null
-  kind: 'turn' | 'barge_in'
-  transcript: string | null
-  language: string | null
-  callerStartT: number
-  callerStopT: number | null
-  /** The server's automatic answer to this turn. */
-  replyId: string | null
-  agentAudioStartT: number | null
-  agentAudioEndT: number | null
-  agentAudioEnd: AgentResponse['audioEnd']
-  firstAudibleT: number | null
-  /** speech_stopped → agent audio start; computed even when excluded, for display. */
-  latencyMs: number | null
-  latencySource: 'event' | 'ear' | null
-  /** speech_stopped → first audible energy of the reply on the remote track. */
-  atEarLatencyMs: number | null
-  exclusion: LatencyExclusion | null
-  replyCut: ResponseCut | null
-  replyHeard: HeardEstimate | null
-  /** For a barge-in: the response this speech cut, and how much of it was heard. */
-  interrupted: { responseId: string; heard: HeardEstimate | null } | null
-  toolCallIds: string[]
-  /** The answer after the tool results (tool turns). */
-  answer: { responseId: string; audioStartT: number | null; latencyMs: number | null } | null
-}
 
 export interface LatencyFacts {
   callerStopT: number | null

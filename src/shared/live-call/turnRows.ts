@@ -1,7 +1,7 @@
 import type { CallState } from './callState'
 import { countsTowardLatency, turnRecords } from './turnRecords'
-import type { TurnRecord } from './turnRecords'
-import type { TurnRow } from '../ipc/routes/recordingRoutes'
+import type { TurnRecord } from './callRecords'
+import type { TurnRow } from './recordedCall'
 
 const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10)
 

@@ -212,7 +212,7 @@ describe('search_policies', () => {
 
 describe('policy passages', () => {
   it('split sections two sentences at a time without breaking prices', async () => {
-    const { policyPassages } = await import('../../../src/main/catalog/LexicalCatalogIndex')
+    const { policyPassages } = await import('../../../src/main/catalog/policyPassages')
     const passages = policyPassages(sources.knowledge)
     const shipping = passages.filter((p) => p.id.startsWith('shipping#'))
     expect(shipping.map((p) => p.id)).toEqual(['shipping#1', 'shipping#2', 'shipping#3'])

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TurnRow } from '../../../src/shared/ipc/routes/recordingRoutes'
+import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
 import type { StoredSession } from '../../../src/shared/sessions/labSchema'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { openSqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'

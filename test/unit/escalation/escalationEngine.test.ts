@@ -5,7 +5,7 @@ import {
   ECHO_CALL,
   NORMAL_CALL,
   TOOL_CALL
-} from '../../../src/shared/live-call/callFixtures'
+} from '../../support/callFixtures'
 import type { KnownCallInput } from '../../../src/shared/live-call/callEvents'
 import { callReducer, replayCall } from '../../../src/shared/live-call/callReducer'
 import { initialCallState } from '../../../src/shared/live-call/callState'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { StoredAlert } from '../../../src/shared/escalation/alertRecords'
 import { HANDOFF_LIMITS, handoffFacts } from '../../../src/shared/escalation/handoffFacts'
 import { handoffNoteText } from '../../../src/shared/escalation/handoffNote'
-import { TOOL_CALL } from '../../../src/shared/live-call/callFixtures'
+import { TOOL_CALL } from '../../support/callFixtures'
 import type { CallInput } from '../../../src/shared/live-call/callEvents'
 import { overAgentCall } from './scriptedCalls'
 

@@ -1,12 +1,7 @@
-import {
-  agentAnswer,
-  callerSpeech,
-  recording,
-  sessionCreated
-} from '../../../src/shared/live-call/callFixtures'
+import { agentAnswer, callerSpeech, recording, sessionCreated } from '../../support/callFixtures'
 import type { KnownCallInput } from '../../../src/shared/live-call/callEvents'
 import type { CallDomainEvent } from '../../../src/shared/live-call/domainEvents'
-import type { TurnRecord } from '../../../src/shared/live-call/turnRecords'
+import type { TurnRecord } from '../../../src/shared/live-call/callRecords'
 
 // Calls for the escalation tests, as the reducer would see them (recorded-style inputs), and
 // hand-written domain events for rules the reducer fixtures do not reach.

@@ -5,7 +5,7 @@ import {
   callerSpeech,
   recording,
   sessionCreated
-} from '../../../src/shared/live-call/callFixtures'
+} from '../../support/callFixtures'
 import { useTempDir } from '../../support/tempDir'
 import { openConsole, STARTED_AT } from './support'
 

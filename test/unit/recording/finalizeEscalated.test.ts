@@ -4,7 +4,7 @@ import {
   replayRecorded,
   type CallFacts
 } from '../../../src/main/recording/finalizeRecordedCall'
-import { NORMAL_CALL } from '../../../src/shared/live-call/callFixtures'
+import { NORMAL_CALL } from '../../support/callFixtures'
 
 const facts = {
   sessionId: 'LIVE-20261125-090000-ab12',

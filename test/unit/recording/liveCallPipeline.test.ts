@@ -35,7 +35,10 @@ describe('LiveCallPipeline: record, rule, announce', () => {
   function openPipeline(overrides: Partial<LiveCallPipelineDeps> = {}) {
     database = openSqliteSessionDatabase(join(tmp.path(), 'sessions.sqlite'))
     const db = database.connection
-    const recorder = new CallRecorder(database, async () => () => ({ language: 'en', reliable: true }))
+    const recorder = new CallRecorder(database, async () => () => ({
+      language: 'en',
+      reliable: true
+    }))
     const alerts = new AlertStore(database, () => Date.UTC(2026, 10, 25, 14, 31))
     const sessionId = recorder.begin({ provider: 'custom', model: 'm', startedAt: STARTED_AT })
     const log: string[] = []

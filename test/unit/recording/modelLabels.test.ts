@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../../src/main/services'
-import { NORMAL_CALL } from '../../../src/shared/live-call/callFixtures'
+import { NORMAL_CALL } from '../../support/callFixtures'
 import {
   startResponsesStandIn,
   type ResponsesReply,

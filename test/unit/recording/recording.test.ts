@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../../src/main/services'
-import { NORMAL_CALL, TOOL_CALL } from '../../../src/shared/live-call/callFixtures'
+import { NORMAL_CALL, TOOL_CALL } from '../../support/callFixtures'
 import { replayCall } from '../../../src/shared/live-call/callReducer'
 import { countedLatencies } from '../../../src/shared/live-call/sessionMetrics'
 import { turnRecords } from '../../../src/shared/live-call/turnRecords'

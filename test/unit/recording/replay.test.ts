@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { replayCall } from '../../../src/shared/live-call/callReducer'
-import { NORMAL_CALL } from '../../../src/shared/live-call/callFixtures'
+import { NORMAL_CALL } from '../../support/callFixtures'
 import { RecordedReplay } from '../../../src/shared/live-call/recordedReplay'
 import {
   REPLAY_TICK_MS,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { eventDirection } from '../../../src/main/recording/eventDirection'
 import { liveSessionId } from '../../../src/main/recording/liveSessionId'
 import { turnRows } from '../../../src/main/recording/turnRows'
-import { BACKCHANNELS, BARGE_IN_CLEARED } from '../../../src/shared/live-call/callFixtures'
+import { BACKCHANNELS, BARGE_IN_CLEARED } from '../../support/callFixtures'
 import { replayCall } from '../../../src/shared/live-call/callReducer'
 
 describe('turnRows', () => {

@@ -8,7 +8,7 @@ import {
   MAX_LATENCY_POINTS,
   type ReportFilter,
   type ReportSummary
-} from '../../../src/shared/ipc/routes/reportRoutes'
+} from '../../../src/shared/analytics/reportSchemas'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { FACET_COLUMNS } from '../../../src/shared/sessions/sessionQuery'
 import { useTempDir } from '../../support/tempDir'

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../../shared/ipc/routes/reportRoutes'
+import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../../shared/analytics/reportSchemas'
 import { MAX_FILTER_SESSION_IDS } from '../../../shared/sessions/sessionQuery'
 import { columnsOf, type Row } from '../rowValues'
 import { andWhere, type SqlWhere } from './sessionWhere'

@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { LEXICON_REASONS } from '../../../shared/classify/modelLabels'
-import type { TurnRow } from '../../../shared/ipc/routes/recordingRoutes'
+import type { TurnRow } from '../../../shared/live-call/recordedCall'
 import { columnsOf, type Row } from '../rowValues'
 import { CALL_STATUSES } from '../SessionDatabase'
 import type { CallOutcome, CallRow, CallsTable, EventRow, EventsTable } from '../SessionDatabase'

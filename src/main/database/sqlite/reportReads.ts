@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import type { ReportAlerts, ReportFilter } from '../../../shared/ipc/routes/reportRoutes'
+import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { columnsOf, numberAt, textAt } from '../rowValues'
 import type { ReportReads } from '../SessionDatabase'
 import { queryAlertFigures } from './alertFiguresSql'

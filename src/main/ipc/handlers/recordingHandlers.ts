@@ -1,6 +1,7 @@
 import type { Events } from '../../../shared/ipc/contract'
 import type { HandlersFor } from '../../../shared/ipc/route'
-import type { RecordedInput, recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
+import type { RecordedInput } from '../../../shared/live-call/recordedCall'
+import type { recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
 import type { PriceTable } from '../../../shared/live-call/callConfig'
 import type { CallInput } from '../../../shared/live-call/callEvents'
 import type { CallRecorder } from '../../recording/CallRecorder'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CatalogSourceKindSchema, CatalogStatusSchema } from '../../catalog/catalogStatus'
 import { route } from '../route'
-import { IssueSchema } from '../schemas'
+import { IssueSchema } from '../../sessions/importOutcome'
 
 const ToolError = z
   .object({

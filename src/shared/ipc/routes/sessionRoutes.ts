@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { FACET_COLUMNS, SessionFilter, SessionSort } from '../../sessions/sessionQuery'
 import { route } from '../route'
-import { ImportOutcomeSchema, LabReportPageSchema, StoredSessionSchema } from '../schemas'
+import { LabReportPageSchema } from '../../analytics/labReportSchema'
+import { ImportOutcomeSchema } from '../../sessions/importOutcome'
+import { StoredSessionSchema } from '../../sessions/labSchema'
 
 export const MAX_PAGE_SIZE = 500
 

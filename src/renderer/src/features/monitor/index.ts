@@ -1,6 +1,2 @@
-// The Monitor feature's public surface: the screen (open alerts across calls, rules backtest),
-// and the alert actions the live call's banner shares.
+// The Monitor feature's public surface: the screen (open alerts across calls, rules backtest).
 export { MonitorScreen } from './components/MonitorScreen'
-export { AlertActionBar } from './components/actions/AlertActionBar'
-export { HandoffNoteDialog } from './components/actions/HandoffNoteDialog'
-export type { LiveCallControls } from './components/actions/useAlertActions'

@@ -1,4 +1,4 @@
-import type { ReportFilter } from '@shared/ipc/routes/reportRoutes'
+import type { ReportFilter } from '@shared/analytics/reportSchemas'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
 
 /** What a click on a chart's bar or point selects, in the Sessions screen's own filter terms. */

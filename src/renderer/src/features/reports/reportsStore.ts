@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ReportFilter } from '@shared/ipc/routes/reportRoutes'
+import type { ReportFilter } from '@shared/analytics/reportSchemas'
 import { SESSION_SOURCES, type SessionSource } from '@shared/sessions/labSchema'
 
 export type ReportFacet = 'scenario' | 'sentiment' | 'language' | 'model' | 'source'

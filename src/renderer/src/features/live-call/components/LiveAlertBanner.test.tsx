@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StoredAlert } from '@shared/escalation/alertRecords'
 import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
-import { CANNED_INSTRUCTIONS } from '@renderer/features/monitor/components/actions/cannedInstructions'
+import { CANNED_INSTRUCTIONS } from '@renderer/components/alert-actions/cannedInstructions'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { LiveAlertBanner } from './LiveAlertBanner'
 

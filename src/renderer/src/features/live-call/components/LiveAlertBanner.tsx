@@ -12,7 +12,7 @@ import {
   AlertActionBar,
   HandoffNoteDialog,
   type LiveCallControls
-} from '@renderer/features/monitor'
+} from '@renderer/components/alert-actions'
 import { numberFormat } from '@renderer/i18n'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { playAlertCue } from './alertCue'

@@ -1,6 +1,6 @@
 import type { CallEvent, CallInput, ClientCallEvent } from '@shared/live-call/callEvents'
 import { isKnownCallEvent } from '@shared/live-call/callEvents'
-import type { CallStartResult } from '@shared/ipc/routes/realtimeRoutes'
+import type { CallStartResult } from '@shared/realtime/callStart'
 import { ServerEvent } from '@shared/realtime/serverEvents'
 import { request } from '@renderer/app/ipc'
 import {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { CallStartFailureKind } from '@shared/ipc/routes/realtimeRoutes'
+import type { CallStartFailureKind } from '@shared/realtime/callStart'
 
 /** Why a call failed or ended early: main's start failures plus what the page itself sees. */
 export type CallFailureKind =

@@ -6,10 +6,9 @@ import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { StoredAlert } from '@shared/escalation/alertRecords'
-import { useLiveCallStore } from '@renderer/features/live-call/store/liveCallStore'
+import { AlertActionBar, type LiveCallControls } from '@renderer/components/alert-actions'
+import { useLiveCallStore } from '@renderer/features/live-call'
 import { dateTimeFormat, numberFormat } from '@renderer/i18n'
-import { AlertActionBar } from './actions/AlertActionBar'
-import type { LiveCallControls } from './actions/useAlertActions'
 
 const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useLiveCallStore } from '@renderer/features/live-call/store/liveCallStore'
+import { useLiveCallStore } from '@renderer/features/live-call'
 import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import type { AlertActionRecord, StoredAlert } from '@shared/escalation/alertRecords'

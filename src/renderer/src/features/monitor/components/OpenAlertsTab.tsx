@@ -7,7 +7,7 @@ import type { Input } from '@shared/ipc/contract'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
-import { HandoffNoteDialog } from './actions/HandoffNoteDialog'
+import { HandoffNoteDialog } from '@renderer/components/alert-actions'
 import { AlertCard } from './AlertCard'
 
 /** Acknowledged alerts stay listed: seen is not settled until dismissed or escalated. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { TooltipItem } from 'chart.js'
-import type { ReportAlerts } from '@shared/ipc/routes/reportRoutes'
+import type { ReportAlerts } from '@shared/analytics/reportSchemas'
 import { RULE_IDS, RULES } from '@shared/escalation/rules'
 import { numberFormat } from '@renderer/i18n'
 import type { DrillTarget } from '../drillDown'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import { i18next } from '@renderer/i18n'
 import {
   latencyByScenarioChart,

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { TooltipItem } from 'chart.js'
-import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import { chartPalette } from './chartPalette'

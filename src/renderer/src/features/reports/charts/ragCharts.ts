@@ -1,6 +1,6 @@
 import type { TooltipItem } from 'chart.js'
 import type { TFunction } from 'i18next'
-import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import { chartPalette } from './chartPalette'

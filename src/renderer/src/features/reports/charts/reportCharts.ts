@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { ReportSummary } from '@shared/ipc/routes/reportRoutes'
+import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { ChartSpec } from './chartSpec'
 import {
   latencyByScenarioChart,

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ReportAlerts } from '@shared/ipc/routes/reportRoutes'
+import type { ReportAlerts } from '@shared/analytics/reportSchemas'
 import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { AlertsSection } from './AlertsSection'

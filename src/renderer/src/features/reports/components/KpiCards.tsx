@@ -5,7 +5,7 @@ import Box from '@mui/material/Box'
 import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
-import type { ReportKpis } from '@shared/ipc/routes/reportRoutes'
+import type { ReportKpis } from '@shared/analytics/reportSchemas'
 import {
   formatCount,
   formatMean,

@@ -2,7 +2,7 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
-import type { CallAlert } from '@shared/ipc/routes/recordingRoutes'
+import type { CallAlert } from '@shared/escalation/callAlert'
 import { dateTimeFormat, formatDurationMs } from '@renderer/i18n'
 import { SEVERITY_COLORS } from './alertColors'
 

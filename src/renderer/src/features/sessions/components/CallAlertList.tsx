@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
-import type { CallAlert } from '@shared/ipc/routes/recordingRoutes'
+import type { CallAlert } from '@shared/escalation/callAlert'
 import { AlertDetails } from './AlertDetails'
 import { SEVERITY_COLORS } from './alertColors'
 

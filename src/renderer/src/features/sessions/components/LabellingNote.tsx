@@ -1,7 +1,7 @@
 import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import Typography from '@mui/material/Typography'
-import type { CallLabellingInfo } from '@shared/ipc/routes/recordingRoutes'
+import type { CallLabellingInfo } from '@shared/live-call/recordedCall'
 
 /** Who labelled the call's sentiment and scenario, and why the lexicons did when they did. */
 export function LabellingNote({ labels }: { labels: CallLabellingInfo }): JSX.Element | null {

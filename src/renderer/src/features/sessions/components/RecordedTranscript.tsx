@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
 import ListItemText from '@mui/material/ListItemText'
-import type { TurnRow } from '@shared/ipc/routes/recordingRoutes'
+import type { TurnRow } from '@shared/live-call/recordedCall'
 import { numberFormat } from '@renderer/i18n'
 
 /** The caller's and agent's words per turn; what the caller cut off is struck through. */

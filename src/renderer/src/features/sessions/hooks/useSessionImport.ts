@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ImportOutcome } from '@shared/ipc/schemas'
+import type { ImportOutcome } from '@shared/sessions/importOutcome'
 import { request, toIpcError, type IpcError } from '@renderer/app/ipc'
 
 export type ImportedOutcome = Extract<ImportOutcome, { status: 'imported' }>

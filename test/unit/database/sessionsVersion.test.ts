@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempDir } from '../../../../test/support/tempDir'
-import { openDatabase } from './openDatabase'
-import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
+import { useTempDir } from '../../support/tempDir'
+import { openDatabase } from '../../../src/main/database/sqlite/openDatabase'
+import {
+  bumpSessionsVersion,
+  sessionsVersion
+} from '../../../src/main/database/sqlite/sessionsVersion'
 
-const MAIN = join(__dirname, '../..')
+const MAIN = join(__dirname, '../../../src/main')
 const WRITES_SESSIONS =
   /\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?sessions\b/i
 /** Files whose writes another file's transaction bumps for them. */

@@ -1,9 +1,19 @@
-import { decodeCodeUnits } from '../collections/CharStore'
-import { growTypedArray } from '../collections/growTypedArray'
-import { HIGH_INTERRUPTIONS, type LabSession, SLOW_P95_MS } from '../sessions/labSchema'
-import { LISTED_FIELDS, labReportView, type LabReportView, type Lists, type Sum } from './labReport'
-import { jsonItemsOf, reportJsonParts } from './labReportJson'
-import type { Listed } from './listedSessions'
+import { decodeCodeUnits } from '../../src/shared/collections/CharStore'
+import { growTypedArray } from '../../src/shared/collections/growTypedArray'
+import {
+  HIGH_INTERRUPTIONS,
+  type LabSession,
+  SLOW_P95_MS
+} from '../../src/shared/sessions/labSchema'
+import {
+  LISTED_FIELDS,
+  labReportView,
+  type LabReportView,
+  type Lists,
+  type Sum
+} from '../../src/shared/analytics/labReport'
+import { jsonItemsOf, reportJsonParts } from '../../src/shared/analytics/labReportJson'
+import type { Listed } from '../../src/shared/analytics/listedSessions'
 
 /**
  * LabReportAccumulator's report for a million-row file in a fraction of its time, for the CLI:

@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { WarningCollector, type ImportIssue } from '../../shared/sessions/importIssues'
-import { LabRowValidator } from '../../shared/sessions/labRowValidator'
-import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../shared/sessions/labSchema'
-import { READ_BYTES, type LabCsvSummary } from './readLabCsv'
+import { WarningCollector, type ImportIssue } from '../../src/shared/sessions/importIssues'
+import { LabRowValidator } from '../../src/shared/sessions/labRowValidator'
+import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../src/shared/sessions/labSchema'
+import { READ_BYTES, type LabCsvSummary } from '../../src/main/sessions/readLabCsv'
 
 /**
  * Receives the sessions of a file in file order, and finds duplicate ids (as LabReportColumns

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { leastSquaresSlope, summarizeLongTasks } from './benchStats'
+import { leastSquaresSlope, summarizeLongTasks } from '../../../../tools/bench/liveCall/benchStats'
 
 describe('summarizeLongTasks', () => {
   it('counts, sums and finds the longest task, and the busy share of the observed time', () => {

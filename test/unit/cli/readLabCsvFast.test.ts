@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { LabReportAccumulator } from '../../../src/shared/analytics/labReport'
-import {
-  LabReportColumns,
-  labReportJsonChunks
-} from '../../../src/shared/analytics/labReportColumns'
+import { LabReportColumns, labReportJsonChunks } from '../../../tools/cli/labReportColumns'
 import { labReportJson } from '../../../src/shared/analytics/labReportJson'
 import { labReportLines } from '../../../src/shared/analytics/labReportText'
 import type { ImportIssue } from '../../../src/shared/sessions/importIssues'
 import { LAB_COLUMNS } from '../../../src/shared/sessions/labSchema'
 import { READ_BYTES, readLabCsv } from '../../../src/main/sessions/readLabCsv'
-import { readLabCsvFast } from '../../../src/main/sessions/readLabCsvFast'
+import { readLabCsvFast } from '../../../tools/cli/readLabCsvFast'
 import { seededRandom, syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LabReportAccumulator } from '../../../src/shared/analytics/labReport'
-import {
-  LabReportColumns,
-  labReportJsonChunks
-} from '../../../src/shared/analytics/labReportColumns'
+import { LabReportColumns, labReportJsonChunks } from '../../../tools/cli/labReportColumns'
 import { labReportJson } from '../../../src/shared/analytics/labReportJson'
 import { labReportLines } from '../../../src/shared/analytics/labReportText'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { growth, totalsByConstructor, type HeapSnapshot } from './heapSnapshot'
+import {
+  growth,
+  totalsByConstructor,
+  type HeapSnapshot
+} from '../../../../tools/bench/liveCall/heapSnapshot'
 
 // A snapshot in V8's layout: 3 fields a node (type, name, self_size), names in `strings`.
 const snapshot = (nodes: [type: number, name: number, size: number][]): HeapSnapshot => ({

@@ -1,9 +1,5 @@
 import { z } from 'zod'
-import { StoredSessionSchema } from '../sessions/labSchema'
-import { LabReportSchema } from '../analytics/labReportSchema'
-import { IMPORT_ISSUE_CODES, IMPORT_WARNING_CODES } from '../sessions/importIssueCodes'
-
-export { StoredSessionSchema, LabReportSchema }
+import { IMPORT_ISSUE_CODES, IMPORT_WARNING_CODES } from './importIssueCodes'
 
 const n = z.number()
 
@@ -57,15 +53,3 @@ export const ImportOutcomeSchema = z.discriminatedUnion('status', [
     .strict()
 ])
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>
-
-/** The lab report for a screen: lists cut to their first sessions, with their full sizes. */
-export const LabReportPageSchema = LabReportSchema.extend({
-  listed_totals: z
-    .object({
-      slow_sessions: n,
-      negative_sessions: n,
-      sessions_without_rag: n,
-      high_interruption_sessions: n
-    })
-    .strict()
-}).strict()

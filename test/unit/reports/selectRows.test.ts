@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReportFilter } from '../../shared/ipc/routes/reportRoutes'
-import type { SessionStore } from '../sessions/SessionStore'
-import { openReportDb } from '../../../test/unit/reports/reportFixtures'
-import { useTempDir } from '../../../test/support/tempDir'
-import { whereFor } from '../database/sqlite/sessionWhere'
-import { selectRows } from './selectRows'
-import { loadSessionColumns } from './sessionColumns'
-import type { SqliteSessionDatabase } from '../database/sqlite/SqliteSessionDatabase'
+import type { ReportFilter } from '../../../src/shared/analytics/reportSchemas'
+import type { SessionStore } from '../../../src/main/sessions/SessionStore'
+import { openReportDb } from './reportFixtures'
+import { useTempDir } from '../../support/tempDir'
+import { whereFor } from '../../../src/main/database/sqlite/sessionWhere'
+import { selectRows } from '../../../src/main/reports/selectRows'
+import { loadSessionColumns } from '../../../src/main/reports/sessionColumns'
+import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
 const noPause = async (): Promise<void> => {}
 

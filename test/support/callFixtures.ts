@@ -1,4 +1,8 @@
-import type { KnownCallEvent, KnownCallInput, ResponseUsageLike } from './callEvents'
+import type {
+  KnownCallEvent,
+  KnownCallInput,
+  ResponseUsageLike
+} from '../../src/shared/live-call/callEvents'
 
 // Recorded-style call sequences for the reducer's tests: `{ t, event }` in arrival order, with
 // the event order the GA server and tools/realtime-sim produce (response.done before the audio

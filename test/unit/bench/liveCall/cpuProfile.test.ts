@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { selfTimes, type CpuProfile } from './cpuProfile'
+import { selfTimes, type CpuProfile } from '../../../../tools/bench/liveCall/cpuProfile'
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({
   functionName,

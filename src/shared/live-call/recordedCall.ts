@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { LEXICON_REASONS } from '../classify/modelLabels'
+
+// What a recorded call is made of, as main stores it and the session detail shows it.
+
+/**
+ * One recorded reducer input (CallInput in src/shared/live-call/callEvents.ts): the page clock
+ * and the event as sent, received or observed. Only `type` is checked here; the reducer reads
+ * what it knows and ignores the rest, so new server events pass through unchanged.
+ */
+export const RecordedInputSchema = z
+  .object({
+    t: z.number().min(0),
+    event: z.looseObject({ type: z.string().min(1).max(120) })
+  })
+  .strict()
+export type RecordedInput = z.infer<typeof RecordedInputSchema>
+
+export const TurnRowSchema = z
+  .object({
+    turn_index: z.number(),
+    kind: z.enum(['turn', 'barge_in', 'backchannel', 'echo_suspect', 'overlap', 'undecided']),
+    caller_start_ms: z.number().nullable(),
+    caller_stop_ms: z.number().nullable(),
+    agent_start_ms: z.number().nullable(),
+    agent_stop_ms: z.number().nullable(),
+    latency_ms: z.number().nullable(),
+    at_ear_latency_ms: z.number().nullable(),
+    barge_in: z.boolean(),
+    heard_ms: z.number().nullable(),
+    heard_pct: z.number().nullable(),
+    backchannel: z.boolean(),
+    echo_suspect: z.boolean(),
+    caller_text: z.string().nullable(),
+    agent_text: z.string().nullable(),
+    agent_heard_text: z.string().nullable()
+  })
+  .strict()
+export type TurnRow = z.infer<typeof TurnRowSchema>
+
+export const CALL_STATUSES = ['active', 'finished', 'incomplete'] as const
+
+/**
+ * Who labelled the call's sentiment and scenario: a model (by name) or the offline lexicons,
+ * why the lexicons did (null: chosen in Settings), and the model's error if it failed. Null
+ * while active, and for calls recorded before labels were tracked.
+ */
+export const CallLabellingSchema = z
+  .object({
+    by: z.enum(['model', 'lexicon']),
+    model: z.string().nullable(),
+    reason: z.enum(LEXICON_REASONS).exclude(['chosen']).nullable(),
+    error: z.string().nullable()
+  })
+  .strict()
+  .nullable()
+export type CallLabellingInfo = z.output<typeof CallLabellingSchema>
