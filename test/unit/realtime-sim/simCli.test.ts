@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { runsVersion, wellKnownEspeakPaths } from '../../src/main/realtime-sim/audio/findEspeak'
-import { useTempDir } from '../../test/support/tempDir'
+import { runsVersion, wellKnownEspeakPaths } from '../../../src/main/realtime-sim/audio/findEspeak'
+import { useTempDir } from '../../support/tempDir'
 
 const MAIN = 'tools/realtime-sim/main.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnsOf, numberAt, RowShapeError, textAt } from './rowValues'
+import { columnsOf, numberAt, RowShapeError, textAt } from '../../../src/main/database/rowValues'
 
 describe('rowValues', () => {
   const col = columnsOf('calls')
