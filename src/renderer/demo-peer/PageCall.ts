@@ -1,7 +1,6 @@
 import type { FromPage } from '../../shared/demo-peer/pagePeerProtocol'
 import { pcmFromBase64, pcmToBase64 } from '../../shared/demo-peer/pcmBase64'
-
-const ICE_GATHERING_TIMEOUT_MS = 3000
+import { iceGatheringComplete } from '../../shared/realtime/iceGatheringComplete'
 
 type Report = (message: FromPage) => void
 
@@ -96,16 +95,4 @@ export class PageCall {
     if (channel.readyState === 'open')
       this.report({ type: 'channel-open', peerId, label: channel.label })
   }
-}
-
-function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
-  return new Promise((resolve) => {
-    if (pc.iceGatheringState === 'complete') return resolve()
-    const timer = setTimeout(resolve, ICE_GATHERING_TIMEOUT_MS)
-    pc.onicegatheringstatechange = () => {
-      if (pc.iceGatheringState !== 'complete') return
-      clearTimeout(timer)
-      resolve()
-    }
-  })
 }

@@ -25,7 +25,12 @@ export function browserAvailable(): boolean {
   return false
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Debian Chromium with the flags above, plus what a test needs (a fake microphone, autoplay). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true })
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...FLAGS, ...extraArgs],
+    headless: true
+  })
 }

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { PagePeerHost } from '../../../src/main/realtime-sim/rtc/pagePeer/PagePeerHost'
-import { CHROMIUM_PATH } from './browser'
+import { launchChromium } from './browser'
 import { type BridgeLag, bindingPageLink, webSocketPageLink } from './pagePeerLink'
 
 const RENDERER_DIR = resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer')
@@ -46,20 +46,7 @@ async function serveRenderer(): Promise<Server> {
  */
 export async function openPeerPage(bridge: 'binding' | 'websocket'): Promise<PeerPage> {
   const server = await serveRenderer()
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required'
-    ]
-  })
+  const browser: Browser = await launchChromium(['--autoplay-policy=no-user-gesture-required'])
   const page = await browser.newPage({ bypassCSP: bridge === 'websocket' })
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(String(error)))

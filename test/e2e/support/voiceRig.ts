@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { parseWav } from '../../../src/main/realtime-sim/audio/wav'
 import type { Simulator } from '../../../src/main/realtime-sim/startSimulator'
 import type { SimCallRecord } from '../../../tools/realtime-sim/testPage/callPage'
-import { CHROMIUM_PATH, SCREENSHOT_DIR } from './browser'
+import { launchChromium, SCREENSHOT_DIR } from './browser'
 
 export const GROUND_TRUTH_DIR = 'test-results/realtime-sim'
 const ESPEAK_VOICES = { en: 'en-us', es: 'es', fr: 'fr-fr' } as const
@@ -78,24 +78,12 @@ export function makeCallerWav(
 }
 
 /** Debian Chromium with the WAV as its microphone (played once, not looped). */
-export async function launchWithFakeMic(wavPath: string): Promise<Browser> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wavPath}%noloop`
-    ]
-  })
+export function launchWithFakeMic(wavPath: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wavPath}%noloop`
+  ])
 }
 
 /** Mints a client secret as Electron main would, with the standard key. */

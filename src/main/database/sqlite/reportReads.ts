@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { columnsOf, numberAt, textAt } from '../rowValues'
-import type { ReportReads } from '../SessionDatabase'
+import type { ReportReads, SessionColumnVisitor } from '../SessionDatabase'
 import { queryAlertFigures } from './alertFiguresSql'
 import { whereFor } from './sessionWhere'
 
@@ -20,14 +20,7 @@ export class SqliteReportReads implements ReportReads {
   sessionColumns(
     afterId: string,
     limit: number,
-    visit: (
-      sessionId: string,
-      profile: string,
-      ragUsed: number,
-      interruptions: number,
-      p50Ms: number,
-      p95Ms: number
-    ) => boolean
+    visit: SessionColumnVisitor
   ): { rows: number; lastId: string } {
     // Rows as arrays, the text columns as one JSON array: a few thousand distinct combinations
     // in 100k sessions, where six strings a row took most of the read.

@@ -3,9 +3,9 @@ import { FRAME_SAMPLES, SAMPLE_RATE } from '../audio/agentVoice'
 import type { EventTransport } from '../call/EventChannel'
 import type { CallPeer, PeerHandlers } from './callPeer'
 import { FramePacer } from './FramePacer'
+import { iceGatheringComplete } from '../../../shared/realtime/iceGatheringComplete'
 
 const { RTCPeerConnection, nonstandard } = wrtc
-const ICE_GATHERING_TIMEOUT_MS = 3000
 
 /**
  * The simulator's WebRTC side of one call (@roamhq/wrtc): hears the caller through an
@@ -108,16 +108,4 @@ function firstChannel(samples: Int16Array, channels: number): Int16Array {
   const mono = new Int16Array(Math.floor(samples.length / channels))
   for (let i = 0; i < mono.length; i++) mono[i] = samples[i * channels] ?? 0
   return mono
-}
-
-function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
-  return new Promise((resolve) => {
-    if (pc.iceGatheringState === 'complete') return resolve()
-    const timer = setTimeout(resolve, ICE_GATHERING_TIMEOUT_MS)
-    pc.onicegatheringstatechange = () => {
-      if (pc.iceGatheringState !== 'complete') return
-      clearTimeout(timer)
-      resolve()
-    }
-  })
 }
