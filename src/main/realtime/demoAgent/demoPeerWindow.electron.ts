@@ -73,7 +73,8 @@ function openPeerPage(
   window.webContents.once('render-process-gone', onGone)
   window.once('closed', onGone)
   const stopWatching = closeWhenAlone(window, onGone)
-  void window.loadURL(url)
+  // A page that fails to load leaves the call's answer to time out with its own message.
+  window.loadURL(url).catch((error: unknown) => console.error('Demo agent peer page:', error))
   return {
     host,
     close: () => {
