@@ -211,7 +211,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     liveCalls,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
-      void demoAgent.close()
+      demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
       catalog.close()
       store.close()
     }
