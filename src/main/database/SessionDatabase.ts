@@ -1,9 +1,8 @@
-import type { LexiconReason } from '../../shared/classify/modelLabels'
 import type { AlertActionKind, AlertActionsQuery } from '../../shared/escalation/alertRecords'
 import type { AlertActionRecord, AlertStatus } from '../../shared/escalation/alertRecords'
 import type { Cell } from '../../shared/escalation/backtestSchema'
 import type { RuleId, Severity } from '../../shared/escalation/rules'
-import type { TurnRow } from '../../shared/live-call/recordedCall'
+import type { CallStatus, LabelsReason, TurnRow } from '../../shared/live-call/recordedCall'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
 import type { LabSession, SessionSource, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionBatch } from '../sessions/packedSessions'
@@ -25,9 +24,6 @@ export type SessionColumnVisitor = (
   p95Ms: number
 ) => boolean
 
-export type CallStatus = 'active' | 'finished' | 'incomplete'
-export const CALL_STATUSES: readonly CallStatus[] = ['active', 'finished', 'incomplete']
-
 /** A recorded call's row (calls table). */
 export interface CallRow {
   session_id: string
@@ -42,8 +38,6 @@ export interface CallRow {
   labels_reason: LabelsReason | null
   labels_error: string | null
 }
-
-export type LabelsReason = Exclude<LexiconReason, 'chosen'>
 
 export interface NewCall {
   sessionId: string

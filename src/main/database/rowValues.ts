@@ -76,13 +76,6 @@ export function textAt(row: unknown[], index: number, what: string): string {
   return typeof value === 'string' ? value : fail(what, String(index), 'text', value)
 }
 
-export function textOrNullAt(row: unknown[], index: number, what: string): string | null {
-  const value = row[index]
-  return value === null || typeof value === 'string'
-    ? value
-    : fail(what, String(index), 'text or NULL', value)
-}
-
 export function numberAt(row: unknown[], index: number, what: string): number {
   const value = row[index]
   return typeof value === 'number' ? value : fail(what, String(index), 'a number', value)

@@ -2,9 +2,9 @@ import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
 import type { StoredSession } from '../../shared/sessions/labSchema'
-import type { CallRow, CallStatus, SessionDatabase } from '../database/SessionDatabase'
+import type { CallRow, SessionDatabase } from '../database/SessionDatabase'
 import type { CallAlert } from '../../shared/escalation/callAlert'
-import type { CallLabellingInfo, TurnRow } from '../../shared/live-call/recordedCall'
+import type { CallLabellingInfo, CallStatus, TurnRow } from '../../shared/live-call/recordedCall'
 import { callEscalated } from '../escalation/sessionEscalation'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
@@ -14,8 +14,6 @@ import type { LabellingChoice } from '../classify/labellingModel'
 import { finalizeReplayedCall, recordedTranscript, replayRecorded } from './finalizeRecordedCall'
 import type { CallFacts, FinalizedCall } from './finalizeRecordedCall'
 import { liveSessionId } from './liveSessionId'
-
-export type { CallStatus } from '../database/SessionDatabase'
 
 export interface BeginCall {
   provider: string

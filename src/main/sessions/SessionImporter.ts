@@ -7,8 +7,6 @@ import { beginSqliteImport, checkpointIfBig } from '../database/sqlite/SqliteSes
 import { readLabCsv } from './readLabCsv'
 import type { LabCsvReader } from './readLabCsvInWorker'
 
-export type { ConflictPolicy } from '../database/SessionDatabase'
-
 /** Issues listed back to the user; the count covers them all. */
 export const MAX_LISTED_ISSUES = 500
 

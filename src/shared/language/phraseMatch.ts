@@ -36,7 +36,7 @@ export interface PhraseHit {
 }
 
 /** Words that turn the phrase right after them around: "not", "don't", "no", "sin", "pas"… */
-export const NEGATORS: ReadonlySet<string> = new Set([
+const NEGATORS: ReadonlySet<string> = new Set([
   // en ("t" is the tail of don't, isn't, can't once normalized; "dont" is typed without it)
   'not',
   'never',
@@ -57,7 +57,7 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 ])
 
 /** How many words before a phrase a negator may sit ("not really happy", "no estoy contenta"). */
-export const NEGATION_REACH = 3
+const NEGATION_REACH = 3
 
 /** Clause breaks: a phrase or a negation never spans them. */
 const CLAUSE_BREAK = /[.,;:!?¡¿…]+/u

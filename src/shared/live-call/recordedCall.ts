@@ -39,6 +39,11 @@ export const TurnRowSchema = z
 export type TurnRow = z.infer<typeof TurnRowSchema>
 
 export const CALL_STATUSES = ['active', 'finished', 'incomplete'] as const
+export type CallStatus = (typeof CALL_STATUSES)[number]
+
+/** Why the lexicons labelled a call (never 'chosen': a call labelled by choice has no reason). */
+export const LabelsReasonSchema = z.enum(LEXICON_REASONS).exclude(['chosen'])
+export type LabelsReason = z.infer<typeof LabelsReasonSchema>
 
 /**
  * Who labelled the call's sentiment and scenario: a model (by name) or the offline lexicons,
@@ -49,7 +54,7 @@ export const CallLabellingSchema = z
   .object({
     by: z.enum(['model', 'lexicon']),
     model: z.string().nullable(),
-    reason: z.enum(LEXICON_REASONS).exclude(['chosen']).nullable(),
+    reason: LabelsReasonSchema.nullable(),
     error: z.string().nullable()
   })
   .strict()

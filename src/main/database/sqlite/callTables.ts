@@ -1,17 +1,19 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import { LEXICON_REASONS } from '../../../shared/classify/modelLabels'
-import type { TurnRow } from '../../../shared/live-call/recordedCall'
+import {
+  CALL_STATUSES,
+  LabelsReasonSchema,
+  TurnRowSchema,
+  type TurnRow
+} from '../../../shared/live-call/recordedCall'
 import { columnsOf, type Row } from '../rowValues'
-import { CALL_STATUSES } from '../SessionDatabase'
+import { sqlValue } from './sessionWhere'
 import type { CallOutcome, CallRow, CallsTable, EventRow, EventsTable } from '../SessionDatabase'
-import type { LabelsReason } from '../SessionDatabase'
 import type { NewCall, NewEvent, TurnsTable } from '../SessionDatabase'
 
 // A live call's tables: its row in calls, its events (appended while it runs), its turns
 // (written when it is finalized).
 
 const calls = columnsOf('calls')
-const LABELS_REASONS = LEXICON_REASONS.filter((r): r is LabelsReason => r !== 'chosen')
 
 function toCallRow(row: Row): CallRow {
   return {
@@ -22,7 +24,7 @@ function toCallRow(row: Row): CallRow {
     pricing: calls.textOrNull(row, 'pricing'),
     sentiment_reader: calls.textOrNull(row, 'sentiment_reader'),
     labelled_by: calls.textOrNull(row, 'labelled_by'),
-    labels_reason: calls.oneOfOrNull(row, 'labels_reason', LABELS_REASONS),
+    labels_reason: calls.oneOfOrNull(row, 'labels_reason', LabelsReasonSchema.options),
     labels_error: calls.textOrNull(row, 'labels_error')
   }
 }
@@ -130,14 +132,7 @@ export class SqliteEventsTable implements EventsTable {
   }
 }
 
-const TURN_KINDS = [
-  'turn',
-  'barge_in',
-  'backchannel',
-  'echo_suspect',
-  'overlap',
-  'undecided'
-] as const satisfies readonly TurnRow['kind'][]
+const TURN_KINDS = TurnRowSchema.shape.kind.options
 
 const TURN_COLUMNS = [
   'turn_index',
@@ -181,9 +176,6 @@ function toTurnRow(row: Row): TurnRow {
     agent_heard_text: turns.textOrNull(row, 'agent_heard_text')
   }
 }
-
-const sqlValue = (value: string | number | boolean | null): string | number | null =>
-  typeof value === 'boolean' ? (value ? 1 : 0) : value
 
 export class SqliteTurnsTable implements TurnsTable {
   constructor(private readonly db: DatabaseSync) {}

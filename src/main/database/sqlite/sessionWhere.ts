@@ -1,6 +1,10 @@
 import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
 
-type SqlValue = string | number | null
+export type SqlValue = string | number | null
+
+/** A value as SQLite stores it: booleans as 0/1. */
+export const sqlValue = (value: string | number | boolean | null): SqlValue =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value
 export interface SqlWhere {
   clause: string
   params: SqlValue[]

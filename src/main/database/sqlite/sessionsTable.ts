@@ -5,7 +5,7 @@ import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessio
 import { columnsOf, type Row } from '../rowValues'
 import type { SessionsTable } from '../SessionDatabase'
 import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
-import { orderBy, whereFor } from './sessionWhere'
+import { orderBy, sqlValue, whereFor } from './sessionWhere'
 
 const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
 const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
@@ -16,7 +16,7 @@ const PAGE_ROWS = 5000
 
 const col = columnsOf('sessions')
 
-export function toLabSession(row: Row): LabSession {
+function toLabSession(row: Row): LabSession {
   return {
     session_id: col.text(row, 'session_id'),
     scenario: col.text(row, 'scenario'),
@@ -32,7 +32,7 @@ export function toLabSession(row: Row): LabSession {
   }
 }
 
-export function toStoredSession(row: Row): StoredSession {
+function toStoredSession(row: Row): StoredSession {
   return {
     ...toLabSession(row),
     started_at: col.textOrNull(row, 'started_at'),
@@ -50,10 +50,6 @@ export function toStoredSession(row: Row): StoredSession {
     escalated: col.flagOrNull(row, 'escalated')
   }
 }
-
-type SqlValue = string | number | null
-const sqlValue = (value: string | number | boolean | null): SqlValue =>
-  typeof value === 'boolean' ? (value ? 1 : 0) : value
 
 /** The sessions table on SQLite (imports write it through SessionBatchWriter). */
 export class SqliteSessionsTable implements SessionsTable {
