@@ -22,8 +22,8 @@ export default defineConfig(
       ...eslintPluginReactRefresh.configs.vite.rules
     }
   },
-  // Import boundaries: only the IPC glue touches ipcMain/ipcRenderer, only *.electron.ts files
-  // and the main entry import electron, and src/shared stays pure (no electron, node:, React).
+  // Only the IPC glue touches ipcMain/ipcRenderer. The other import boundaries (electron only in
+  // *.electron.ts, a pure src/shared) are dependency-cruiser's (.dependency-cruiser.cjs, lint:deps).
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: [
@@ -32,15 +32,6 @@ export default defineConfig(
       'src/preload/demoPeer.ts'
     ],
     rules: ban({ paths: [ipc] })
-  },
-  {
-    files: ['src/main/**/*.ts', 'src/renderer/**/*.{ts,tsx}', 'tools/**/*.ts'],
-    ignores: ['src/main/index.ts', '**/*.electron.ts', '**/*.electron.test.ts'],
-    rules: ban({ paths: ['electron'] })
-  },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: ban({ patterns: ['electron', 'node:*', 'react*', 'papaparse', 'csv-*'] })
   },
   // Tests state behaviour; their local helpers need no declared return types.
   {

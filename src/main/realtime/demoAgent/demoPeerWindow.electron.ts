@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { BrowserWindow, MessageChannelMain } from 'electron'
 import { DEMO_PEER_PORT_MESSAGE } from '../../../shared/demo-peer/portChannel'
 import { PagePeerHost } from '../../realtime-sim/rtc/pagePeer/PagePeerHost'
+import { secureWebPreferences } from '../../windows/mainWindow.electron'
 import { guardNavigation } from '../../windows/navigationGuards.electron'
 import type { DemoPeers } from './DemoAgent'
 import { MessagePortLink } from './messagePortLink.electron'
@@ -10,12 +11,7 @@ import { closeWhenAlone } from './closeWhenAlone.electron'
 
 /** Sandboxed and isolated like the app's window; never throttled, allowed to play unprompted. */
 export const peerPageWebPreferences = (preloadPath: string): Electron.WebPreferences => ({
-  preload: preloadPath,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webviewTag: false,
-  webSecurity: true,
+  ...secureWebPreferences(preloadPath),
   backgroundThrottling: false,
   autoplayPolicy: 'no-user-gesture-required',
   spellcheck: false
@@ -34,9 +30,11 @@ export function peerPageUrl(outDir: string, devServerUrl?: string): string {
  */
 export function demoPeerWindow(outDir: string, devServerUrl?: string): DemoPeers {
   let open: { host: PagePeerHost; close(): void } | null = null
+  // Cleared before closing: destroying the window fires 'closed', which calls this again.
   const close = (): void => {
-    open?.close()
+    const closing = open
     open = null
+    closing?.close()
   }
   return {
     answer: (offerSdp, handlers) => {
