@@ -136,8 +136,6 @@ export interface CallsTable {
   /** Calls begun and never finished, by session id. */
   active(): CallRow[]
   settle(sessionId: string, outcome: CallOutcome): void
-  /** Who read caller sentiment for the live rules ('model:<name>', 'lexicon', or null). */
-  sentimentReader(sessionId: string): string | null
 }
 
 export interface TurnsTable {

@@ -146,8 +146,8 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
     expect(db.calls.insertIfNew(call)).toBe(true)
     expect(db.calls.insertIfNew(call)).toBe(false)
     expect(db.calls.active().map((c) => c.session_id)).toEqual(['LIVE-1'])
-    expect(db.calls.sentimentReader('LIVE-1')).toBe('lexicon')
-    expect(db.calls.sentimentReader('LIVE-2')).toBeNull()
+    expect(db.calls.get('LIVE-1')?.sentiment_reader).toBe('lexicon')
+    expect(db.calls.get('LIVE-2')).toBeNull()
 
     const event = (type: string, atMs: number) =>
       ({ atMs, type, direction: 'server', payload: JSON.stringify({ type }) }) as const

@@ -4,7 +4,7 @@ import { CELLS, MAX_CELL_IDS } from '../../../shared/escalation/backtestSchema'
 import type { SessionFilter } from '../../../shared/sessions/sessionQuery'
 import { columnsOf } from '../rowValues'
 import type { BacktestReads, CellCounts } from '../SessionDatabase'
-import { whereFor, type SqlWhere } from './sessionWhere'
+import { andWhere, whereFor, type SqlWhere } from './sessionWhere'
 
 // The interruptions-in-call rule on rows that only carry the lab's counts, counted in SQL so a
 // million imported rows never leave the database: one GROUP BY for the counts, one keyset-ordered
@@ -25,15 +25,12 @@ const CELL_SQL: Record<Cell, string> = {
   tn: `NOT (${FLAGGED}) AND NOT ${NEGATIVE}`
 }
 
-const and = (where: SqlWhere, more: string): string =>
-  where.clause ? `${where.clause} AND ${more}` : ` WHERE ${more}`
-
 /** Session-level confusion counts of "interruptions ≥ total" vs negative sentiment. */
 function sessionLevelCells(db: DatabaseSync, where: SqlWhere, total: number): CellCounts {
   const rows = db
     .prepare(
       `SELECT ${FLAGGED} AS flagged, ${NEGATIVE} AS negative, COUNT(*) AS n FROM sessions` +
-        `${and(where, NO_EVENTS)} GROUP BY flagged, negative`
+        `${andWhere(where, NO_EVENTS).clause} GROUP BY flagged, negative`
     )
     .all(total, ...where.params)
   const counts: Record<Cell, number> = { tp: 0, fp: 0, fn: 0, tn: 0 }
@@ -48,7 +45,7 @@ function sessionLevelCells(db: DatabaseSync, where: SqlWhere, total: number): Ce
       if (counts[cell] === 0) return [cell, []]
       const list = db
         .prepare(
-          `SELECT session_id FROM sessions${and(where, `${NO_EVENTS} AND ${CELL_SQL[cell]}`)}` +
+          `SELECT session_id FROM sessions${andWhere(where, `${NO_EVENTS} AND ${CELL_SQL[cell]}`).clause}` +
             ` ORDER BY session_id LIMIT ${MAX_CELL_IDS}`
         )
         .all(...where.params, total)
@@ -65,7 +62,7 @@ function sessionsWithEvents(
 ): { session_id: string; sentiment: string }[] {
   return db
     .prepare(
-      `SELECT session_id, sentiment FROM sessions${and(where, HAS_EVENTS)} ORDER BY session_id`
+      `SELECT session_id, sentiment FROM sessions${andWhere(where, HAS_EVENTS).clause} ORDER BY session_id`
     )
     .all(...where.params)
     .map((r) => ({ session_id: col.text(r, 'session_id'), sentiment: col.text(r, 'sentiment') }))

@@ -30,7 +30,12 @@ function toCallRow(row: Row): CallRow {
 }
 
 export class SqliteCallsTable implements CallsTable {
-  constructor(private readonly db: DatabaseSync) {}
+  /** Prepared once: every batch a live call appends looks its call up first. */
+  private readonly byId: StatementSync
+
+  constructor(private readonly db: DatabaseSync) {
+    this.byId = db.prepare('SELECT * FROM calls WHERE session_id = ?')
+  }
 
   insertIfNew(call: NewCall): boolean {
     const { changes } = this.db
@@ -52,7 +57,7 @@ export class SqliteCallsTable implements CallsTable {
   }
 
   get(sessionId: string): CallRow | null {
-    const row = this.db.prepare('SELECT * FROM calls WHERE session_id = ?').get(sessionId)
+    const row = this.byId.get(sessionId)
     return row ? toCallRow(row) : null
   }
 
@@ -80,13 +85,6 @@ export class SqliteCallsTable implements CallsTable {
         outcome.labelsError,
         sessionId
       )
-  }
-
-  sentimentReader(sessionId: string): string | null {
-    const row = this.db
-      .prepare('SELECT sentiment_reader FROM calls WHERE session_id = ?')
-      .get(sessionId)
-    return row ? calls.textOrNull(row, 'sentiment_reader') : null
   }
 }
 
