@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { _electron as electron } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { WAIT, allText, hangUp, placeCall, waitForPhase } from './support/liveCallPage'
-import { makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
+import { fakeMicArgs, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
 
 // Runs wherever the Electron binary exists (users' machines, CI images that have it). Here the
 // binary cannot be downloaded, so the suite reports itself skipped.
@@ -66,15 +66,7 @@ describe.runIf(binary)('Electron smoke test', () => {
       )
       const app = await electron.launch({
         executablePath: binary,
-        args: [
-          'out/main/index.js',
-          '--data-dir',
-          dataDir,
-          '--no-sandbox',
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-          `--use-file-for-fake-audio-capture=${wav.path}%noloop`
-        ]
+        args: ['out/main/index.js', '--data-dir', dataDir, '--no-sandbox', ...fakeMicArgs(wav.path)]
       })
       try {
         const page = await app.firstWindow()

@@ -1,6 +1,6 @@
 import type { FromPage } from '../../shared/demo-peer/pagePeerProtocol'
 import { pcmFromBase64, pcmToBase64 } from '../../shared/demo-peer/pcmBase64'
-import { iceGatheringComplete } from '../../shared/realtime/iceGatheringComplete'
+import { answerWithFullIce } from '../../shared/realtime/iceGatheringComplete'
 
 type Report = (message: FromPage) => void
 
@@ -32,13 +32,8 @@ export class PageCall {
       this.report({ type: 'connection', peerId, state: this.pc.connectionState })
   }
 
-  async answer(offerSdp: string): Promise<string> {
-    await this.pc.setRemoteDescription({ type: 'offer', sdp: offerSdp })
-    await this.pc.setLocalDescription(await this.pc.createAnswer())
-    await iceGatheringComplete(this.pc)
-    const sdp = this.pc.localDescription?.sdp
-    if (!sdp) throw new Error('No local description after negotiation')
-    return sdp
+  answer(offerSdp: string): Promise<string> {
+    return answerWithFullIce(this.pc, offerSdp)
   }
 
   speak(pcm: string): void {

@@ -21,3 +21,26 @@ export function iceGatheringComplete(pc: GatheringPeer): Promise<void> {
     }
   })
 }
+
+interface Description {
+  type?: 'answer' | 'offer' | 'pranswer' | 'rollback'
+  sdp?: string
+}
+
+/** The answering side of a WebRTC stack, as far as answering an offer needs it. */
+export interface AnsweringPeer extends GatheringPeer {
+  setRemoteDescription(description: { type: 'offer'; sdp: string }): Promise<void>
+  createAnswer(): Promise<Description>
+  setLocalDescription(description: Description): Promise<void>
+  readonly localDescription: { readonly sdp: string } | null
+}
+
+/** Answers an offer the way the API does: one answer SDP carrying every ICE candidate. */
+export async function answerWithFullIce(pc: AnsweringPeer, offerSdp: string): Promise<string> {
+  await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp })
+  await pc.setLocalDescription(await pc.createAnswer())
+  await iceGatheringComplete(pc)
+  const sdp = pc.localDescription?.sdp
+  if (!sdp) throw new Error('No local description after negotiation')
+  return sdp
+}

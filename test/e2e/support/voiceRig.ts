@@ -77,13 +77,16 @@ export function makeCallerWav(
   return { path, onsetsMs, durationMs: offsetMs + tailMs }
 }
 
-/** Debian Chromium with the WAV as its microphone (played once, not looped). */
+/** Chromium's switches (Electron passes them on) that make the WAV the microphone, played once. */
+export const fakeMicArgs = (wavPath: string): string[] => [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${wavPath}%noloop`
+]
+
+/** Debian Chromium with the WAV as its microphone. */
 export function launchWithFakeMic(wavPath: string): Promise<Browser> {
-  return launchChromium([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${wavPath}%noloop`
-  ])
+  return launchChromium(fakeMicArgs(wavPath))
 }
 
 /** Mints a client secret as Electron main would, with the standard key. */

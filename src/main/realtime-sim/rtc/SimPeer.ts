@@ -3,7 +3,7 @@ import { FRAME_SAMPLES, SAMPLE_RATE } from '../audio/agentVoice'
 import type { EventTransport } from '../call/EventChannel'
 import type { CallPeer, PeerHandlers } from './callPeer'
 import { FramePacer } from './FramePacer'
-import { iceGatheringComplete } from '../../../shared/realtime/iceGatheringComplete'
+import { answerWithFullIce } from '../../../shared/realtime/iceGatheringComplete'
 
 const { RTCPeerConnection, nonstandard } = wrtc
 
@@ -37,18 +37,12 @@ export class SimPeer implements CallPeer {
     handlers: PeerHandlers
   ): Promise<{ peer: SimPeer; sdp: string }> {
     const peer = new SimPeer(handlers)
-    const { pc } = peer
     try {
-      await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp })
-      await pc.setLocalDescription(await pc.createAnswer())
-      await iceGatheringComplete(pc)
+      return { peer, sdp: await answerWithFullIce(peer.pc, offerSdp) }
     } catch (error) {
       peer.close('negotiation failed')
       throw error
     }
-    const sdp = pc.localDescription?.sdp
-    if (!sdp) throw new Error('No local description after negotiation')
-    return { peer, sdp }
   }
 
   close(reason = 'hangup'): void {
