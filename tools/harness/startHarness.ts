@@ -1,7 +1,7 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer, IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
@@ -13,6 +13,7 @@ import { bridgeScript } from './bridgeScript'
 import { ephemeralEncryptor } from './ephemeralEncryptor'
 import { HarnessDialogs } from './HarnessDialogs'
 import { BRIDGE_PATH, DIALOG_PATH, EVENT_PATH, REQUEST_PATH } from './harnessPaths'
+import { CONTENT_TYPES, serveStaticFile } from './staticFiles'
 
 export interface HarnessOptions {
   port: number
@@ -34,15 +35,6 @@ export interface Harness {
   close(): Promise<void>
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
 const DialogAnswer = z
   .object({ open: z.string().nullable().optional(), save: z.string().nullable().optional() })
   .strict()
@@ -152,22 +144,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return
     }
     if (path === BRIDGE_PATH) {
-      res.writeHead(200, { 'content-type': TYPES['.js']! }).end(bridgeScript)
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']! }).end(bridgeScript)
       return
     }
     if (path === '/' || path === '/index.html') {
       res
-        .writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' })
+        .writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' })
         .end(index)
       return
     }
-    const file = normalize(join(rendererDir, decodeURIComponent(path)))
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
+    serveStaticFile(res, rendererDir, path)
   }
 
   await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done))

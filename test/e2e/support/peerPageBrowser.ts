@@ -1,18 +1,13 @@
-import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { PagePeerHost } from '../../../src/main/realtime-sim/rtc/pagePeer/PagePeerHost'
+import { serveStaticFile } from '../../../tools/harness/staticFiles'
 import { launchChromium } from './browser'
 import { type BridgeLag, bindingPageLink, webSocketPageLink } from './pagePeerLink'
 
 const RENDERER_DIR = resolve(process.env['RENDERER_OUT_DIR'] ?? 'out/renderer')
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css'
-}
 
 export interface PeerPage {
   host: PagePeerHost
@@ -23,18 +18,9 @@ export interface PeerPage {
 
 /** Serves the built renderer (npm run build:renderer) on 127.0.0.1: a secure context. */
 async function serveRenderer(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    const file = join(RENDERER_DIR, path)
-    if (!file.startsWith(RENDERER_DIR)) return void res.writeHead(403).end()
-    readFile(file).then(
-      (body) =>
-        res
-          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-          .end(body),
-      () => res.writeHead(404).end()
-    )
-  })
+  const server = createServer((req, res) =>
+    serveStaticFile(res, RENDERER_DIR, new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+  )
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   return server
 }

@@ -1,0 +1,27 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+/**
+ * Answers a GET for `path` with the file under `rootDir` (an absolute folder), or 404: nothing
+ * outside the folder, not even a sibling whose name starts the same, and no folders.
+ */
+export function serveStaticFile(res: ServerResponse, rootDir: string, path: string): void {
+  const file = normalize(join(rootDir, decodeURIComponent(path)))
+  if (!file.startsWith(rootDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404).end()
+    return
+  }
+  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+  createReadStream(file).pipe(res)
+}
