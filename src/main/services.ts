@@ -89,6 +89,22 @@ function warmReports(reports: ReportQueries): void {
   setTimeout(() => void reports.warm().catch(() => undefined), 0)
 }
 
+/**
+ * Finalizes the calls a crash cut off. Each call has its own try (CallRecorder); a failure of
+ * the whole pass (the calls table unreadable) is logged too: the console starts either way.
+ */
+async function recoverCalls(recorder: CallRecorder, emit: ServiceOptions['emit']): Promise<void> {
+  try {
+    const { finalized, failed } = await recorder.recoverUnfinished()
+    for (const { sessionId, error } of failed)
+      console.error(`Recorded call ${sessionId} could not be finalized (kept as failed): ${error}`)
+    if (finalized.length > 0)
+      emit('sessions.changed', { reason: 'recorded', count: finalized.length })
+  } catch (error) {
+    console.error('Recovering unfinished calls failed (they stay as recorded):', error)
+  }
+}
+
 /** Builds every main-process service in dependency order; shared by Electron and the harness. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const now = options.now ?? Date.now
@@ -119,10 +135,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Read at each use, so a key or model saved in Settings applies to the next call.
   const labelling = (): LabellingChoice => labellingModel(settings.get(), readableKey(secrets))
   // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
+  // One that cannot be finalized is kept as failed (Sessions shows it) and start-up goes on.
   const recorder = new CallRecorder(database, loadEldDetector, now, Math.random, labelling)
-  const recovered = await recorder.recoverUnfinished()
-  if (recovered.length > 0)
-    emit('sessions.changed', { reason: 'recorded', count: recovered.length })
+  await recoverCalls(recorder, emit)
   // Offline, or the connection's embeddings endpoint, as Settings say (switched on save).
   const embeddingsFor = embeddingsForSettings(options.embeddings, readableKey(secrets))
   const initialEmbeddings = embeddingsFor(settings.get())

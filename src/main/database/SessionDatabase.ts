@@ -3,6 +3,7 @@ import type { AlertActionRecord, AlertStatus } from '../../shared/escalation/ale
 import type { Cell } from '../../shared/escalation/backtestSchema'
 import type { RuleId, Severity } from '../../shared/escalation/rules'
 import type { CallStatus, LabelsReason, TurnRow } from '../../shared/live-call/recordedCall'
+import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
 import type { LabSession, SessionSource, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionBatch } from '../sessions/packedSessions'
@@ -249,6 +250,7 @@ export interface SessionImport {
 export interface SessionDatabase {
   readonly sessions: SessionsTable
   readonly calls: CallsTable
+  readonly callFailures: CallFailuresTable
   readonly turns: TurnsTable
   readonly events: EventsTable
   readonly alerts: AlertsTable
@@ -259,4 +261,24 @@ export interface SessionDatabase {
   /** Runs `work` in one write transaction: committed if it returns, rolled back if it throws. */
   transaction<T>(work: () => T): T
   close(): void
+}
+
+/** A failed attempt to finalize a call. */
+export interface FinalizeFailure {
+  error: string
+  /** ISO time of the attempt. */
+  failedAt: string
+  /** The hang-up time when the attempt was the hang-up's (kept for the retry); else null. */
+  endedAtMs: number | null
+}
+
+/** Calls that could not be finalized: marked 'failed' with the error, their events untouched. */
+export interface CallFailuresTable {
+  /** Marks an active or failed call 'failed' and counts the attempt (others: no-op). */
+  mark(sessionId: string, failure: FinalizeFailure): void
+  /** The failed calls, by session id, with their event counts. */
+  list(): UnfinalizedCall[]
+  get(sessionId: string): UnfinalizedCall | null
+  /** Forgets the failure: run in the transaction that finalizes the call. */
+  clear(sessionId: string): void
 }

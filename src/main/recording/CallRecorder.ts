@@ -5,6 +5,9 @@ import type { StoredSession } from '../../shared/sessions/labSchema'
 import type { CallRow, SessionDatabase } from '../database/SessionDatabase'
 import type { CallAlert } from '../../shared/escalation/callAlert'
 import type { CallLabellingInfo, CallStatus, TurnRow } from '../../shared/live-call/recordedCall'
+import type { CallFailure, SettledCallStatus } from '../../shared/live-call/recordedCall'
+import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
+import { turnRows } from './turnRows'
 import { callEscalated } from '../escalation/sessionEscalation'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
@@ -101,7 +104,9 @@ export class CallRecorder {
     const pending = this.finishing.get(sessionId)
     if (pending) return pending
     const call = this.call(sessionId)
-    if (call.status !== 'active') return Promise.resolve(this.storedSession(sessionId))
+    // A failed call has no session row of its own yet: finishing it again is another attempt.
+    if (call.status !== 'active' && call.status !== 'failed')
+      return Promise.resolve(this.storedSession(sessionId))
     const done = this.finalize(call, endedAt, 'finished').finally(() =>
       this.finishing.delete(sessionId)
     )
@@ -111,33 +116,60 @@ export class CallRecorder {
 
   /**
    * Calls begun but never finished (the app crashed or was closed mid-call): finalized from
-   * their stored events, ended at their last event, and marked incomplete. Run at start-up,
-   * before the renderer can begin a new call.
+   * their stored events, ended at their last event, and marked incomplete. Calls that failed
+   * before are tried again: what stopped them (a clashing session id, a full disk) may be gone,
+   * and one that failed at hang-up is then finished at its hang-up time. Each call has its own
+   * try, so one that cannot be finalized stays marked 'failed' (with its error) and the others,
+   * and start-up, go on. Run at start-up, before the renderer can begin a new call.
    */
-  async recoverUnfinished(): Promise<string[]> {
-    const open = this.database.calls.active()
-    if (open.length === 0) return []
+  async recoverUnfinished(): Promise<RecoveryOutcome> {
+    const pending: { call: CallRow; endedAt: number | null }[] = [
+      ...this.database.calls.active().map((call) => ({ call, endedAt: null })),
+      ...failedCalls(this.database)
+    ]
     // Offline labels: start-up must not wait on the network (the note says why).
     const offline = (): LabellingChoice => ({ kind: 'lexicon', reason: 'recovered' })
-    for (const call of open) await this.finalize(call, null, 'incomplete', offline)
-    return open.map((c) => c.session_id)
+    const outcome: RecoveryOutcome = { finalized: [], failed: [] }
+    for (const { call, endedAt } of pending) {
+      try {
+        await this.finalize(call, endedAt, endedAt === null ? 'incomplete' : 'finished', offline)
+        outcome.finalized.push(call.session_id)
+      } catch (error) {
+        outcome.failed.push({ sessionId: call.session_id, error: messageOf(error) })
+      }
+    }
+    return outcome
   }
 
+  /**
+   * Replays the call into its session and turn rows. If that fails (at hang-up or in recovery),
+   * the call is marked 'failed' with the error before it is rethrown: its events stay as they
+   * are, and the next start tries again.
+   */
   private async finalize(
     call: CallRow,
     endedAt: number | null,
-    status: Exclude<CallStatus, 'active'>,
+    status: SettledCallStatus,
     labelling: () => LabellingChoice = this.labelling
   ): Promise<StoredSession> {
-    const inputs = this.inputs(call.session_id)
-    const facts = this.facts(call, endedAt)
-    const state = replayRecorded(inputs, facts)
-    const labels = await labelCall(labelling(), recordedTranscript(state))
-    const finalized = finalizeReplayedCall(state, facts, await this.detector(), labels.labels)
-    this.write(finalized, status, labels)
-    return this.storedSession(call.session_id)
+    try {
+      const inputs = this.inputs(call.session_id)
+      const facts = this.facts(call, endedAt)
+      const state = replayRecorded(inputs, facts)
+      const labels = await labelCall(labelling(), recordedTranscript(state))
+      const finalized = finalizeReplayedCall(state, facts, await this.detector(), labels.labels)
+      this.write(finalized, status, labels)
+      return this.storedSession(call.session_id)
+    } catch (error) {
+      markFailed(this.database, call.session_id, endedAt, error, this.now)
+      throw error
+    }
   }
 
+  /**
+   * A call for its detail view. A failed call has no session row of its own (the row under its
+   * id, if any, is what clashed with it), so it shows its turns as replayed from its events.
+   */
   get(sessionId: string): {
     session: StoredSession | null
     status: CallStatus
@@ -145,15 +177,33 @@ export class CallRecorder {
     turns: TurnRow[]
     alerts: CallAlert[]
     labels: CallLabellingInfo
+    failure: CallFailure | null
   } {
     const call = this.call(sessionId)
+    const failed = call.status === 'failed'
+    const settled = call.status === 'finished' || call.status === 'incomplete'
     return {
-      session: call.status === 'active' ? null : this.storedSession(sessionId),
+      session: settled ? this.storedSession(sessionId) : null,
       status: call.status,
       events: this.database.events.count(sessionId),
-      turns: this.database.turns.list(sessionId),
+      turns: failed ? this.replayedTurns(call) : this.database.turns.list(sessionId),
       alerts: readCallAlerts(this.database, sessionId),
-      labels: labellingInfo(call)
+      labels: labellingInfo(call),
+      failure: failed ? (this.database.callFailures.get(sessionId)?.failure ?? null) : null
+    }
+  }
+
+  /** Calls that could not be finalized, by session id (retried at each start). */
+  unfinalized(): UnfinalizedCall[] {
+    return this.database.callFailures.list()
+  }
+
+  /** The turns a failed call's events replay to; none if they cannot be replayed either. */
+  private replayedTurns(call: CallRow): TurnRow[] {
+    try {
+      return turnRows(replayRecorded(this.inputs(call.session_id), this.facts(call, null)))
+    } catch {
+      return []
     }
   }
 
@@ -165,7 +215,7 @@ export class CallRecorder {
 
   private write(
     finalized: FinalizedCall,
-    status: Exclude<CallStatus, 'active'>,
+    status: SettledCallStatus,
     labelling: CallLabelling
   ): void {
     const { session } = finalized
@@ -181,6 +231,8 @@ export class CallRecorder {
         labelsReason: labelling.reason,
         labelsError: labelling.error
       })
+      // Finalized on a later attempt: the call no longer counts as failed.
+      this.database.callFailures.clear(session.session_id)
     })
   }
 
@@ -220,4 +272,44 @@ export class CallRecorder {
     if (!row) throw new RecordingError(`Session ${sessionId} has no row`)
     return row
   }
+}
+
+/** What start-up recovery did: calls finalized now, and calls still failing (marked, kept). */
+export interface RecoveryOutcome {
+  finalized: string[]
+  failed: { sessionId: string; error: string }[]
+}
+
+/** Calls marked failed, each with its hang-up time if it failed at hang-up. */
+function failedCalls(database: SessionDatabase): { call: CallRow; endedAt: number | null }[] {
+  return database.callFailures.list().flatMap((failed) => {
+    const call = database.calls.get(failed.sessionId)
+    return call ? [{ call, endedAt: failed.endedAtMs }] : []
+  })
+}
+
+/**
+ * Marks a call that could not be finalized. If even that write fails (the database is locked
+ * or full), the call stays as it was, active or failed, and the next start tries it again.
+ */
+function markFailed(
+  database: SessionDatabase,
+  sessionId: string,
+  endedAt: number | null,
+  error: unknown,
+  now: () => number
+): void {
+  try {
+    database.callFailures.mark(sessionId, {
+      error: messageOf(error),
+      failedAt: new Date(now()).toISOString(),
+      endedAtMs: endedAt
+    })
+  } catch (markError) {
+    console.error(`Could not mark call ${sessionId} as failed (it stays recoverable):`, markError)
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -38,8 +38,15 @@ export const TurnRowSchema = z
   .strict()
 export type TurnRow = z.infer<typeof TurnRowSchema>
 
-export const CALL_STATUSES = ['active', 'finished', 'incomplete'] as const
+/**
+ * active: recording; finished: hung up and finalized; incomplete: cut off (crash, closed window)
+ * and finalized from its events at the next start; failed: could not be finalized (kept with its
+ * events and the error, retried at each start).
+ */
+export const CALL_STATUSES = ['active', 'finished', 'incomplete', 'failed'] as const
 export type CallStatus = (typeof CALL_STATUSES)[number]
+/** What a finalized call's row says. */
+export type SettledCallStatus = Extract<CallStatus, 'finished' | 'incomplete'>
 
 /** Why the lexicons labelled a call (never 'chosen': a call labelled by choice has no reason). */
 export const LabelsReasonSchema = z.enum(LEXICON_REASONS).exclude(['chosen'])
@@ -60,3 +67,28 @@ export const CallLabellingSchema = z
   .strict()
   .nullable()
 export type CallLabellingInfo = z.output<typeof CallLabellingSchema>
+
+/** The last failed attempt to finalize a call: the error, when, and how many attempts failed. */
+export const CallFailureSchema = z
+  .object({
+    error: z.string(),
+    failedAt: z.string(),
+    attempts: z.number().int().min(1)
+  })
+  .strict()
+export type CallFailure = z.output<typeof CallFailureSchema>
+
+/** A recorded call that could not be finalized: no session row yet, its events kept. */
+export const UnfinalizedCallSchema = z
+  .object({
+    sessionId: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    startedAtMs: z.number(),
+    /** Hang-up time when the failure came at hang-up; null for a call cut off by a crash. */
+    endedAtMs: z.number().nullable(),
+    events: z.number().int().min(0),
+    failure: CallFailureSchema
+  })
+  .strict()
+export type UnfinalizedCall = z.output<typeof UnfinalizedCallSchema>

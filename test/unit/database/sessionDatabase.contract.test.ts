@@ -187,6 +187,61 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
     })
   })
 
+  it('keeps a call that could not be finalized: marked, counted, listed, then cleared', () => {
+    const db = fresh()
+    const begin = (sessionId: string) =>
+      db.calls.insertIfNew({
+        sessionId,
+        callId: null,
+        provider: 'openai',
+        model: 'gpt-realtime',
+        startedAtMs: 1_000,
+        pricing: null,
+        sentimentReader: 'lexicon'
+      })
+    begin('LIVE-1')
+    begin('LIVE-2')
+    const payload = JSON.stringify({ type: 'a' })
+    db.transaction(() =>
+      db.events.append('LIVE-1', [{ atMs: 1, type: 'a', direction: 'server', payload }])
+    )
+    expect(db.callFailures.list()).toEqual([])
+
+    db.callFailures.mark('LIVE-1', { error: 'first', failedAt: 'T1', endedAtMs: 9_000 })
+    db.callFailures.mark('LIVE-1', { error: 'second', failedAt: 'T2', endedAtMs: null })
+    const failed = {
+      sessionId: 'LIVE-1',
+      provider: 'openai',
+      model: 'gpt-realtime',
+      startedAtMs: 1_000,
+      // A retry without a hang-up time keeps the one the hang-up gave.
+      endedAtMs: 9_000,
+      events: 1,
+      failure: { error: 'second', failedAt: 'T2', attempts: 2 }
+    }
+    expect(db.callFailures.list()).toEqual([failed])
+    expect(db.callFailures.get('LIVE-1')).toEqual(failed)
+    expect(db.callFailures.get('LIVE-2')).toBeNull()
+    expect(db.calls.get('LIVE-1')?.status).toBe('failed')
+    expect(db.calls.active().map((c) => c.session_id)).toEqual(['LIVE-2'])
+    expect(db.events.count('LIVE-1')).toBe(1)
+
+    db.calls.settle('LIVE-1', {
+      status: 'finished',
+      endedAtMs: 9_000,
+      countedTurns: 0,
+      finalizedAt: 'T3',
+      labelledBy: 'lexicon',
+      labelsReason: 'recovered',
+      labelsError: null
+    })
+    db.callFailures.clear('LIVE-1')
+    expect(db.callFailures.list()).toEqual([])
+    // A finalized call is never marked again.
+    db.callFailures.mark('LIVE-1', { error: 'late', failedAt: 'T4', endedAtMs: null })
+    expect(db.calls.get('LIVE-1')?.status).toBe('finished')
+  })
+
   it('keeps alerts and every action on them, with the rule joined in', () => {
     const db = fresh()
     const raise = (sessionId: string) =>

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { SessionDatabase } from '../SessionDatabase'
 import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { SqliteBacktestReads } from './backtestReads'
+import { SqliteCallFailuresTable } from './callFailuresTable'
 import { SqliteCallsTable, SqliteEventsTable, SqliteTurnsTable } from './callTables'
 import { SqliteMetaTable } from './metaTable'
 import { openDatabase } from './openDatabase'
@@ -17,6 +18,7 @@ import { SqliteSessionsTable } from './sessionsTable'
 export class SqliteSessionDatabase implements SessionDatabase {
   readonly sessions: SqliteSessionsTable
   readonly calls: SqliteCallsTable
+  readonly callFailures: SqliteCallFailuresTable
   readonly turns: SqliteTurnsTable
   readonly events: SqliteEventsTable
   readonly alerts: SqliteAlertsTable
@@ -34,6 +36,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
     const db = connection
     this.sessions = new SqliteSessionsTable(db)
     this.calls = new SqliteCallsTable(db)
+    this.callFailures = new SqliteCallFailuresTable(db)
     this.turns = new SqliteTurnsTable(db)
     this.events = new SqliteEventsTable(db)
     this.alerts = new SqliteAlertsTable(db)

@@ -138,5 +138,42 @@ export const migrations: readonly string[] = [
   ALTER TABLE calls ADD COLUMN labelled_by TEXT;
   ALTER TABLE calls ADD COLUMN labels_reason TEXT;
   ALTER TABLE calls ADD COLUMN labels_error TEXT;
+  `,
+  // v5: a call that could not be finalized (its session id already taken, a write refused…)
+  // is kept as 'failed' with its events, the error and when, and retried at each start; one
+  // such call no longer stops start-up. SQLite cannot change a CHECK in place, so calls is
+  // rebuilt (the documented 12-step way; nothing references it by foreign key).
+  `
+  CREATE TABLE calls_v5 (
+    session_id         TEXT PRIMARY KEY,
+    call_id            TEXT,
+    provider           TEXT NOT NULL,
+    model              TEXT NOT NULL,
+    started_at_ms      INTEGER NOT NULL,
+    ended_at_ms        INTEGER,
+    status             TEXT NOT NULL DEFAULT 'active'
+                       CHECK (status IN ('active', 'finished', 'incomplete', 'failed')),
+    pricing            TEXT,
+    counted_turns      INTEGER,
+    finalized_at       TEXT,
+    sentiment_reader   TEXT,
+    labelled_by        TEXT,
+    labels_reason      TEXT,
+    labels_error       TEXT,
+    -- The last failed attempt: its error, when (ISO), and how many attempts failed so far.
+    -- NULL once the call is finalized.
+    finalize_error     TEXT,
+    finalize_failed_at TEXT,
+    finalize_attempts  INTEGER
+  ) STRICT;
+  INSERT INTO calls_v5 (session_id, call_id, provider, model, started_at_ms, ended_at_ms, status,
+                        pricing, counted_turns, finalized_at, sentiment_reader, labelled_by,
+                        labels_reason, labels_error)
+    SELECT session_id, call_id, provider, model, started_at_ms, ended_at_ms, status, pricing,
+           counted_turns, finalized_at, sentiment_reader, labelled_by, labels_reason, labels_error
+    FROM calls;
+  DROP TABLE calls;
+  ALTER TABLE calls_v5 RENAME TO calls;
+  CREATE INDEX calls_status ON calls (status);
   `
 ]

@@ -37,7 +37,15 @@ export function recordingHandlers({
       stored: liveCalls.ingest(sessionId, events as CallInput[])
     }),
     'recording.finish': async ({ sessionId, endedAt }) => {
-      const session = await recorder.finish(sessionId, endedAt)
+      let session
+      try {
+        session = await recorder.finish(sessionId, endedAt)
+      } catch (error) {
+        // Kept as a failed call (Sessions lists it): the rules are done with it all the same.
+        liveCalls.end(sessionId)
+        emit('sessions.changed', { reason: 'recorded', count: 0 })
+        throw error
+      }
       liveCalls.end(sessionId)
       // Sessions and Reports refresh on this, so the call shows up as soon as it is hung up.
       emit('sessions.changed', { reason: 'recorded', count: 1 })
@@ -47,6 +55,7 @@ export function recordingHandlers({
     // Stored as appended, so each parses back to what recording.append accepted.
     'recording.events': async ({ sessionId }) => ({
       inputs: recorder.recordedInputs(sessionId).map(asRecordedInput)
-    })
+    }),
+    'recording.unfinalized': async () => recorder.unfinalized()
   }
 }

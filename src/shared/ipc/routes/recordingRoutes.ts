@@ -2,9 +2,11 @@ import { z } from 'zod'
 import { CallAlertSchema } from '../../escalation/callAlert'
 import {
   CALL_STATUSES,
+  CallFailureSchema,
   CallLabellingSchema,
   RecordedInputSchema,
-  TurnRowSchema
+  TurnRowSchema,
+  UnfinalizedCallSchema
 } from '../../live-call/recordedCall'
 import { StoredSessionSchema } from '../../sessions/labSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
@@ -51,7 +53,10 @@ export const recordingRoutes = {
     input: z.object({ sessionId: SessionId, endedAt: EpochMs }).strict(),
     output: StoredSessionSchema
   }),
-  /** A recorded session with its caller turns, for the session detail view. */
+  /**
+   * A recorded session with its caller turns, for the session detail view. A failed call: no
+   * session, its turns replayed from its events, and why it failed.
+   */
   'recording.get': route({
     input: z.object({ sessionId: SessionId }).strict(),
     output: z
@@ -61,7 +66,8 @@ export const recordingRoutes = {
         events: z.number(),
         turns: z.array(TurnRowSchema),
         alerts: z.array(CallAlertSchema),
-        labels: CallLabellingSchema
+        labels: CallLabellingSchema,
+        failure: CallFailureSchema.nullable()
       })
       .strict()
   }),
@@ -69,5 +75,10 @@ export const recordingRoutes = {
   'recording.events': route({
     input: z.object({ sessionId: SessionId }).strict(),
     output: z.object({ inputs: z.array(RecordedInputSchema) }).strict()
+  }),
+  /** Recorded calls that could not be finalized (kept, retried at each start), for Sessions. */
+  'recording.unfinalized': route({
+    input: z.object({}).strict(),
+    output: z.array(UnfinalizedCallSchema)
   })
 }
