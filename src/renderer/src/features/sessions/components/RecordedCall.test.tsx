@@ -58,7 +58,7 @@ function manualScheduler(): ReplayScheduler & { advance(ms: number): void } {
   }
 }
 
-function renderCall(scheduler: ReplayScheduler) {
+function renderCall(scheduler: ReplayScheduler, more: Record<string, unknown> = {}) {
   mockApi({
     'recording.get': ok({
       session: null,
@@ -66,7 +66,9 @@ function renderCall(scheduler: ReplayScheduler) {
       events: NORMAL_CALL.length,
       turns: turnRows(replayCall(NORMAL_CALL)),
       alerts: ALERTS,
-      labels: { by: 'model', model: 'gpt-4o-mini', reason: null, error: null }
+      labels: { by: 'model', model: 'gpt-4o-mini', reason: null, error: null },
+      failure: null,
+      ...more
     }),
     'recording.events': ok({ inputs: NORMAL_CALL })
   })
@@ -125,6 +127,23 @@ describe('RecordedCall: alerts on the timeline and the replay', () => {
     expect(screen.getByRole('button', { name: 'Play replay' })).toBeTruthy()
     expect(transcriptLines()).toHaveLength(3)
     expect(screen.getAllByTestId('timeline-alert')).toHaveLength(2)
+  })
+
+  it('says why a call could not be finalized, and still shows its transcript', async () => {
+    renderCall(manualScheduler(), {
+      status: 'failed',
+      labels: null,
+      failure: {
+        error: 'UNIQUE constraint failed: sessions.session_id',
+        failedAt: '2026-11-25T14:40:00.000Z',
+        attempts: 2
+      }
+    })
+    const failure = await screen.findByTestId('call-failure')
+    expect(failure.textContent).toContain('This call could not be finalized')
+    expect(failure.textContent).toContain(`Its ${NORMAL_CALL.length} recorded events are kept`)
+    expect(failure.textContent).toContain('UNIQUE constraint failed: sessions.session_id')
+    expect(transcriptLines()).toHaveLength(3)
   })
 
   it('speaks French, with French numbers and times', async () => {

@@ -1,6 +1,8 @@
 import { useMemo, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
+import AlertTitle from '@mui/material/AlertTitle'
+import Box from '@mui/material/Box'
 import LinearProgress from '@mui/material/LinearProgress'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
@@ -35,6 +37,17 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
     <Stack spacing={1}>
       {data.status === 'incomplete' && (
         <Alert severity="warning">{t('turns.incomplete', { count: data.events })}</Alert>
+      )}
+      {data.status === 'failed' && (
+        <Alert severity="error" data-testid="call-failure">
+          <AlertTitle>{t('turns.failedTitle')}</AlertTitle>
+          {t('turns.failed', { count: data.events })}
+          {data.failure && (
+            <Box component="code" sx={{ display: 'block', mt: 1, whiteSpace: 'pre-wrap' }}>
+              {data.failure.error}
+            </Box>
+          )}
+        </Alert>
       )}
       <LabellingNote labels={data.labels} />
       {events.error && <IpcErrorAlert error={events.error} />}

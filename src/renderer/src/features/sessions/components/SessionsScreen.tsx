@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useShallow } from 'zustand/react/shallow'
 import type { StoredSession } from '@shared/sessions/labSchema'
+import type { UnfinalizedCall } from '@shared/live-call/recordedCall'
 import type { IpcError } from '@renderer/app/ipc'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
@@ -24,6 +25,8 @@ import { SessionFilters } from './SessionFilters'
 import { SessionsNotice, type Notice } from './SessionsNotice'
 import { SessionDetailDrawer } from './SessionDetailDrawer'
 import { SessionsTable } from './SessionsTable'
+import { UnfinalizedCallDrawer } from './UnfinalizedCallDrawer'
+import { UnfinalizedCallsNotice } from './UnfinalizedCallsNotice'
 import { formatCount } from './formatFigure'
 
 /** The session database: filter, read the lab's figures, import and export CSV files. */
@@ -46,6 +49,9 @@ export function SessionsScreen(): JSX.Element {
   const [notice, setNotice] = useState<Notice | null>(null)
   const [actionError, setActionError] = useState<IpcError | null>(null)
   const [detail, setDetail] = useState<StoredSession | null>(null)
+  // Recorded calls without a session row yet (could not be finalized): listed above the table.
+  const unfinalized = useRequest('recording.unfinalized', {}, revision)
+  const [failedCall, setFailedCall] = useState<UnfinalizedCall | null>(null)
   const revisionAtImport = useRef(revision)
 
   useIpcEvent('sessions.changed', refresh)
@@ -69,7 +75,9 @@ export function SessionsScreen(): JSX.Element {
     revisionAtImport.current = useSessionsStore.getState().revision
     void importer.start()
   }
-  const queryErrors = [pages.error, facets.error, report.error].filter((e) => e !== null)
+  const queryErrors = [pages.error, facets.error, report.error, unfinalized.error].filter(
+    (e) => e !== null
+  )
 
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, minHeight: 0, p: 2 }}>
@@ -106,6 +114,7 @@ export function SessionsScreen(): JSX.Element {
         <IpcErrorAlert key={index} error={error} onRetry={refresh} />
       ))}
 
+      <UnfinalizedCallsNotice calls={unfinalized.data ?? []} onOpen={setFailedCall} />
       <SessionFilters facets={facets.data} />
       <DrillFilterChips filter={filter} onChange={useSessionsStore.getState().showOnly} />
       <LabSummaryPanel report={report.data} loading={report.loading} />
@@ -123,6 +132,7 @@ export function SessionsScreen(): JSX.Element {
       )}
       <SessionsNotice notice={notice} onClose={() => setNotice(null)} />
       <SessionDetailDrawer session={detail} onClose={() => setDetail(null)} />
+      <UnfinalizedCallDrawer call={failedCall} onClose={() => setFailedCall(null)} />
     </Stack>
   )
 }
