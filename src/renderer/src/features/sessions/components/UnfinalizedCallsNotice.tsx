@@ -27,7 +27,7 @@ export function UnfinalizedCallsNotice({
   return (
     <Alert severity="error" data-testid="unfinalized-calls">
       <AlertTitle>{t('unfinalized.title', { count: calls.length })}</AlertTitle>
-      <Typography variant="body2">{t('unfinalized.body')}</Typography>
+      <Typography variant="body2">{t('unfinalized.body', { count: calls.length })}</Typography>
       <Stack component="ul" spacing={0.5} sx={{ m: 0, mt: 1, pl: 2.5 }}>
         {calls.map((call) => (
           <li key={call.sessionId}>
