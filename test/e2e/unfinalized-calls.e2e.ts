@@ -67,7 +67,7 @@ describe.runIf(canRun)('a recorded call that could not be finalized (harness + C
       const detail = page.getByTestId('unfinalized-call-detail')
       const failure = detail.getByTestId('call-failure')
       await eventually(() => failure.textContent()).toContain(
-        'UNIQUE constraint failed: sessions.session_id'
+        'is already taken by another session row (source: import)'
       )
       await eventually(() => detail.textContent()).toContain('What waterproof boots do you have?')
       await app.screenshot('unfinalized-call-detail')

@@ -220,6 +220,13 @@ export class CallRecorder {
   ): void {
     const { session } = finalized
     this.database.transaction(() => {
+      // Said plainly rather than as the driver's UNIQUE error: the user reads it in Sessions.
+      const taken = this.database.sessions.get(session.session_id)
+      if (taken)
+        throw new RecordingError(
+          `Session id ${session.session_id} is already taken by another session row ` +
+            `(source: ${taken.source}), so this call's row cannot be written under it`
+        )
       this.database.sessions.insertRecorded(session, new Date(this.now()).toISOString())
       this.database.turns.replace(session.session_id, finalized.turns)
       this.database.calls.settle(session.session_id, {

@@ -30,7 +30,7 @@ function takeSessionId(database: SqliteSessionDatabase, sessionId: string): void
 const freeSessionId = (database: SqliteSessionDatabase, sessionId: string): void =>
   void database.connection.prepare('DELETE FROM sessions WHERE session_id = ?').run(sessionId)
 
-const UNIQUE = /UNIQUE constraint failed: sessions\.session_id/
+const TAKEN = /already taken by another session row \(source: import\)/
 
 describe('a recorded call that cannot be finalized', () => {
   const tmp = useTempDir()
@@ -76,7 +76,7 @@ describe('a recorded call that cannot be finalized', () => {
     // Not the imported row that holds its id: the call has no session of its own yet.
     expect(detail.session).toBeNull()
     expect(detail.events).toBe(BARGE_IN_CLEARED.length)
-    expect(detail.failure).toMatchObject({ error: expect.stringMatching(UNIQUE), attempts: 1 })
+    expect(detail.failure).toMatchObject({ error: expect.stringMatching(TAKEN), attempts: 1 })
     // Its transcript, replayed from the kept events.
     expect(detail.turns.map((t) => t.caller_text)).toContain('What waterproof boots do you have?')
     const listed = data<{ sessionId: string; events: number; endedAtMs: number | null }[]>(
@@ -111,7 +111,7 @@ describe('a recorded call that cannot be finalized', () => {
     const third = await start()
     const stillFailing = data<Detail>(await third.call('recording.get', { sessionId }))
     expect(stillFailing.failure).toMatchObject({
-      error: expect.stringMatching(UNIQUE),
+      error: expect.stringMatching(TAKEN),
       attempts: 2
     })
     freeSessionId(third.services.store.database, sessionId)
@@ -127,6 +127,27 @@ describe('a recorded call that cannot be finalized', () => {
     expect(data(await fourth.call('recording.unfinalized', {}))).toEqual([])
   })
 
+  it('is kept whatever stops it: here an event that no longer parses', async () => {
+    const first = await start()
+    const broken = await begin(first, STARTED_AT)
+    const healthy = await begin(first, STARTED_AT + 60_000)
+    for (const sessionId of [broken, healthy])
+      data(await first.call('recording.append', { sessionId, events: BARGE_IN_CLEARED }))
+    first.services.store.database.connection
+      .prepare("UPDATE events SET payload = '{cut off' WHERE session_id = ? AND seq = 3")
+      .run(broken)
+    crash(first)
+
+    const second = await start()
+    expect(data<Detail>(await second.call('recording.get', { sessionId: healthy })).status).toBe(
+      'incomplete'
+    )
+    const detail = data<Detail>(await second.call('recording.get', { sessionId: broken }))
+    expect(detail).toMatchObject({ status: 'failed', session: null, turns: [] })
+    expect(detail.failure?.error).toMatch(/JSON/)
+    expect(detail.events).toBe(BARGE_IN_CLEARED.length)
+  })
+
   it('failing at hang-up, is kept with its hang-up time and finished by a later start', async () => {
     const clock = () => Date.UTC(2026, 10, 25, 14, 40)
     const first = await start(clock)
@@ -135,7 +156,7 @@ describe('a recorded call that cannot be finalized', () => {
     takeSessionId(first.services.store.database, sessionId)
     const endedAt = STARTED_AT + 20_000
     const hangUp = await first.call('recording.finish', { sessionId, endedAt })
-    expect(hangUp).toMatchObject({ ok: false, error: { message: expect.stringMatching(UNIQUE) } })
+    expect(hangUp).toMatchObject({ ok: false, error: { message: expect.stringMatching(TAKEN) } })
     // Sessions refreshes, and finds the call among the unfinalized ones.
     expect(first.emitted).toContainEqual(['sessions.changed', { reason: 'recorded', count: 0 }])
     expect(data(await first.call('recording.unfinalized', {}))).toEqual([
@@ -143,7 +164,7 @@ describe('a recorded call that cannot be finalized', () => {
         sessionId,
         endedAtMs: endedAt,
         failure: {
-          error: expect.stringMatching(UNIQUE),
+          error: expect.stringMatching(TAKEN),
           failedAt: new Date(clock()).toISOString(),
           attempts: 1
         }

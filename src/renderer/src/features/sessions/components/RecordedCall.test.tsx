@@ -9,6 +9,7 @@ import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { RecordedCall } from './RecordedCall'
 
+const TAKEN = 'Session id LIVE-20261125-143012-ab12 is already taken by another session row'
 const SESSION = 'LIVE-20261125-143012-ab12'
 
 const ALERTS: CallAlert[] = [
@@ -134,7 +135,7 @@ describe('RecordedCall: alerts on the timeline and the replay', () => {
       status: 'failed',
       labels: null,
       failure: {
-        error: 'UNIQUE constraint failed: sessions.session_id',
+        error: TAKEN,
         failedAt: '2026-11-25T14:40:00.000Z',
         attempts: 2
       }
@@ -142,7 +143,7 @@ describe('RecordedCall: alerts on the timeline and the replay', () => {
     const failure = await screen.findByTestId('call-failure')
     expect(failure.textContent).toContain('This call could not be finalized')
     expect(failure.textContent).toContain(`Its ${NORMAL_CALL.length} recorded events are kept`)
-    expect(failure.textContent).toContain('UNIQUE constraint failed: sessions.session_id')
+    expect(failure.textContent).toContain(TAKEN)
     expect(transcriptLines()).toHaveLength(3)
   })
 

@@ -4,6 +4,8 @@ import type { UnfinalizedCall } from '@shared/live-call/recordedCall'
 import { i18next } from '@renderer/i18n'
 import { UnfinalizedCallsNotice } from './UnfinalizedCallsNotice'
 
+const TAKEN = 'Session id LIVE-20261125-143012-ab12 is already taken by another session row'
+
 const call = (sessionId: string): UnfinalizedCall => ({
   sessionId,
   provider: 'openai',
@@ -12,7 +14,7 @@ const call = (sessionId: string): UnfinalizedCall => ({
   endedAtMs: null,
   events: 42,
   failure: {
-    error: 'UNIQUE constraint failed: sessions.session_id',
+    error: TAKEN,
     failedAt: '2026-11-25T14:40:00.000Z',
     attempts: 1
   }
@@ -35,7 +37,7 @@ describe('UnfinalizedCallsNotice', () => {
     render(<UnfinalizedCallsNotice calls={calls} onOpen={onOpen} />)
     const notice = screen.getByTestId('unfinalized-calls')
     expect(notice.textContent).toContain('2 recorded calls could not be finalized')
-    expect(notice.textContent).toContain('UNIQUE constraint failed: sessions.session_id')
+    expect(notice.textContent).toContain(TAKEN)
     fireEvent.click(screen.getByRole('button', { name: 'LIVE-20261125-150000-cd34' }))
     expect(onOpen).toHaveBeenCalledWith(calls[1])
   })

@@ -28,7 +28,12 @@ export function UnfinalizedCallsNotice({
     <Alert severity="error" data-testid="unfinalized-calls">
       <AlertTitle>{t('unfinalized.title', { count: calls.length })}</AlertTitle>
       <Typography variant="body2">{t('unfinalized.body', { count: calls.length })}</Typography>
-      <Stack component="ul" spacing={0.5} sx={{ m: 0, mt: 1, pl: 2.5 }}>
+      <Stack
+        component="ul"
+        spacing={0.5}
+        // Many failures at once (the same cause) must not push the table off screen.
+        sx={{ m: 0, mt: 1, pl: 2.5, maxHeight: 160, overflowY: 'auto' }}
+      >
         {calls.map((call) => (
           <li key={call.sessionId}>
             <Link
