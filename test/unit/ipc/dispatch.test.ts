@@ -54,6 +54,33 @@ describe('the IPC chokepoint', () => {
     expect(handler).not.toHaveBeenCalled()
   })
 
+  it.each([
+    ['a number', 42],
+    ['null', null],
+    ['an object without a prototype', Object.create(null)],
+    [
+      'an object whose toString throws',
+      {
+        toString: () => {
+          throw new Error('boom')
+        }
+      }
+    ],
+    ['a symbol', Symbol('sessions.list')]
+  ])('refuses %s as a route name with a clear error, without reading it', async (_n, name) => {
+    const dispatch = createDispatch({} as AppHandlers, trusted, quiet)
+    expect(await dispatch(app, name, {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_route', message: 'The route name must be a string' }
+    })
+  })
+
+  it('echoes at most 80 characters of an unknown route name', async () => {
+    const dispatch = createDispatch({} as AppHandlers, trusted, quiet)
+    const result = await dispatch(app, `x${'y'.repeat(10_000)}`, {})
+    expect(result.ok ? '' : result.error.message).toBe(`Unknown route: x${'y'.repeat(79)}`)
+  })
+
   it('refuses unknown routes, including prototype keys', async () => {
     const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
     for (const name of ['sessions.drop', '__proto__', 'constructor', 42]) {
