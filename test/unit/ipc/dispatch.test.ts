@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
-const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+const trusted = isTrustedSender(createAppUrlCheck())
 const quiet = (): void => {}
 
 async function realHandlers(dir: string, openPath: string | null = null): Promise<AppHandlers> {
@@ -37,6 +37,9 @@ describe('the IPC chokepoint', () => {
   it.each([
     ['another page', { ...app, url: 'https://evil.example/index.html' }],
     ['another file', { ...app, url: 'file:///tmp/evil.html' }],
+    ['the app page from file://', { ...app, url: 'file:///opt/console/out/renderer/index.html' }],
+    ['the Demo agent peer page', { ...app, url: 'app://console/demo-peer.html' }],
+    ['another app:// host', { ...app, url: 'app://evil/index.html' }],
     ['an iframe of the app', { ...app, isTopFrame: false }],
     ['an unparsable url', { ...app, url: 'not a url' }]
   ])('refuses a request from %s before looking at it', async (_name, sender) => {
@@ -256,10 +259,14 @@ describe('the IPC chokepoint', () => {
 
 describe('createAppUrlCheck', () => {
   it('accepts the dev server only when one is configured', () => {
-    const dev = createAppUrlCheck(APP_URL, 'http://localhost:5173')
+    const dev = createAppUrlCheck('http://localhost:5173')
     expect(dev('http://localhost:5173/#/sessions')).toBe(true)
     expect(dev('http://localhost:5174/')).toBe(false)
-    expect(createAppUrlCheck(APP_URL)('http://localhost:5173/')).toBe(false)
-    expect(createAppUrlCheck(APP_URL)(`${APP_URL}#/reports`)).toBe(true)
+    expect(createAppUrlCheck()('http://localhost:5173/')).toBe(false)
+    expect(createAppUrlCheck()(`${APP_URL}#/reports`)).toBe(true)
+    expect(createAppUrlCheck()('app://console/index.html?x=1')).toBe(true)
+    expect(createAppUrlCheck()('app://console/../index.html')).toBe(true) // resolved by the parser
+    expect(createAppUrlCheck()('app://console:1/index.html')).toBe(false)
+    expect(createAppUrlCheck()('app://console/')).toBe(false)
   })
 })
