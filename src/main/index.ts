@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { resolveDataDir } from './appDirs'
+import { securePrivateDataFolder } from './dataFolderModes'
 import { electronFileDialogs } from './dialogs/fileDialogs.electron'
 import { createDispatch } from './ipc/dispatch'
 import { broadcast, registerIpc } from './ipc/register.electron'
@@ -49,6 +50,9 @@ function printFocusedWindow(): Promise<Uint8Array> {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
+  // Transcripts and keys: the folder owner-only, and what an older version left readable fixed.
+  for (const path of securePrivateDataFolder(dataDir))
+    console.error(`Could not make ${path} private to this user`)
   services = await createServices({
     dataDir,
     resourcesDir,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
+import { securePrivateDataFolder } from '../../src/main/dataFolderModes'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { catalogIndexRoot } from '../../src/main/catalog/CatalogService'
 import { offlineEmbeddingsInWorker } from '../../src/main/catalog/embeddings/offlineEmbeddingsInWorker'
@@ -65,6 +66,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // Electron asks BrowserWindow for focus; a browser tab cannot say, so tests set it.
   let windowFocused = true
   const notifications: AlertNotice[] = []
+  // The same owner-only data folder as the app's.
+  securePrivateDataFolder(resolve(options.dataDir))
   const services = await createServices({
     dataDir: resolve(options.dataDir),
     resourcesDir: resolve(options.resourcesDir ?? 'resources'),
