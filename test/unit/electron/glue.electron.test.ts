@@ -34,6 +34,7 @@ const { allowAppPermissions } = await import('../../../src/main/windows/permissi
 const { guardNavigation } = await import('../../../src/main/windows/navigationGuards.electron')
 const { createMainWindow } = await import('../../../src/main/windows/mainWindow.electron')
 const { REQUEST_CHANNEL } = await import('../../../src/shared/ipc/channels')
+const { FIXED_FAILURES } = await import('../../../src/main/ipc/failureMessage')
 
 const { createAppUrlCheck } = await import('../../../src/main/ipc/senderPolicy')
 
@@ -61,6 +62,27 @@ describe('registerIpc', () => {
       'app.info',
       {}
     )
+  })
+})
+
+describe('registerIpc when the dispatcher throws', () => {
+  it('answers a fixed sentence and logs the error, so no raw text reaches the renderer', async () => {
+    const log = vi.fn()
+    registerIpc(async () => {
+      throw new Error("EACCES: open '/home/ana/.config/x/sessions.sqlite'")
+    }, log)
+    const mainFrame = { url: APP }
+    const answer = await ipcHandlers.get(REQUEST_CHANNEL)!(
+      { sender: { mainFrame }, senderFrame: mainFrame },
+      'app.info',
+      {}
+    )
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'failed', message: FIXED_FAILURES.internal }
+    })
+    expect(JSON.stringify(answer)).not.toContain('/home/ana')
+    expect(log).toHaveBeenCalledWith('IPC request failed outside its handler:', expect.any(Error))
   })
 })
 
