@@ -27,15 +27,21 @@ export function failureMessage(error: unknown): string {
   return withoutPaths(error.message).slice(0, MAX_MESSAGE_CHARS)
 }
 
-/** Node's system and library errors carry a string `code` (ENOENT, ERR_SQLITE_ERROR, …). */
+/**
+ * Node's system and library errors carry an errno name or an ERR_ code (ENOENT, ERR_SQLITE_ERROR,
+ * …), or errno/syscall. Other codes are an API's own (the OpenAI SDK's 'invalid_api_key'), whose
+ * messages are written for people and pass.
+ */
 function systemFailure(error: Error): string | undefined {
   const { code, errno, syscall } = error as { code?: unknown; errno?: unknown; syscall?: unknown }
-  if (typeof code !== 'string' && errno === undefined && syscall === undefined) return undefined
   const name = typeof code === 'string' ? code : ''
+  const nodeCode =
+    /^E[A-Z0-9]+$/.test(name) || name.startsWith('ERR_') || name.startsWith('SQLITE_')
+  if (!nodeCode && errno === undefined && syscall === undefined) return undefined
   if (name === 'ENOSPC' || name === 'EDQUOT') return FIXED_FAILURES.diskFull
   if (['EACCES', 'EPERM', 'EROFS'].includes(name)) return FIXED_FAILURES.fileAccess
-  if (name.startsWith('ERR_SQLITE') || /^SQLITE_/.test(name)) return FIXED_FAILURES.database
-  if (syscall !== undefined || /^E[A-Z]+$/.test(name)) return FIXED_FAILURES.fileSystem
+  if (name.startsWith('ERR_SQLITE') || name.startsWith('SQLITE_')) return FIXED_FAILURES.database
+  if (syscall !== undefined || /^E[A-Z0-9]+$/.test(name)) return FIXED_FAILURES.fileSystem
   return FIXED_FAILURES.internal
 }
 

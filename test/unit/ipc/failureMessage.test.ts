@@ -66,6 +66,18 @@ describe('failureMessage', () => {
     ).toBe('Cannot import calls.csv: bad header')
   })
 
+  it("keeps an API's own error, whose code is not a Node one", () => {
+    const apiError = Object.assign(new Error('401 Incorrect API key provided: sk-…abcd.'), {
+      code: 'invalid_api_key',
+      status: 401
+    })
+    expect(failureMessage(apiError)).toBe('401 Incorrect API key provided: sk-…abcd.')
+    const nodeInternal = Object.assign(new Error('The "path" argument must be of type string'), {
+      code: 'ERR_INVALID_ARG_TYPE'
+    })
+    expect(failureMessage(nodeInternal)).toBe(FIXED_FAILURES.internal)
+  })
+
   it('cuts Windows, UNC and file: paths too, and leaves web addresses and fractions alone', () => {
     expect(withoutPaths("open 'C:\\Users\\ana\\AppData\\x.db' failed")).toBe("open 'x.db' failed")
     expect(withoutPaths('share \\\\server\\calls\\a.csv')).toBe('share a.csv')
