@@ -4,16 +4,22 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 
 /**
- * Dev server only: React Fast Refresh injects an inline script and HMR talks over a same-origin
- * websocket, which the shipped CSP forbids. Production builds keep the strict policy.
+ * Dev server only: React Fast Refresh injects an inline script and HMR talks over a websocket to
+ * the dev server, which the shipped CSP forbids. Production builds keep the strict policy. A page
+ * whose policy lacks the directives relaxed here fails loudly rather than serving a broken page.
  */
+export function relaxCspForDevServer(html: string): string {
+  for (const directive of ["script-src 'self'", "connect-src 'none'"])
+    if (!html.includes(directive)) throw new Error(`dev CSP: the page has no ${directive}`)
+  return html
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+}
+
 const devServerCsp = (): Plugin => ({
   name: 'voice-console:dev-csp',
   apply: 'serve',
-  transformIndexHtml: (html) =>
-    html
-      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-      .replace('connect-src ', "connect-src 'self' ws: ")
+  transformIndexHtml: relaxCspForDevServer
 })
 
 /** The app's page, and the demo agent's hidden WebRTC peer page. */

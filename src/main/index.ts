@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { resolveDataDir } from './appDirs'
+import { securePrivateDataFolder } from './dataFolderModes'
 import { electronFileDialogs } from './dialogs/fileDialogs.electron'
 import { createDispatch } from './ipc/dispatch'
 import { broadcast, registerIpc } from './ipc/register.electron'
@@ -21,12 +21,12 @@ import { MainWindowKeeper } from './windows/MainWindowKeeper'
 import { macMicrophoneConsent } from './windows/macMicrophoneConsent.electron'
 import { nameAppForWindows } from './windows/appUserModelId.electron'
 import { allowAppPermissions } from './windows/permissions.electron'
+import { registerAppScheme, serveAppProtocol } from './windows/appProtocol.electron'
 
 // Glue only: resolve folders, build services, harden the session, register IPC, open the window.
 const outDir = join(import.meta.dirname, '..')
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-const rendererFileUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href
-const isAppUrl = createAppUrlCheck(rendererFileUrl, devServerUrl)
+const isAppUrl = createAppUrlCheck(devServerUrl)
 const resourcesDir = app.isPackaged
   ? join(process.resourcesPath, 'resources')
   : join(app.getAppPath(), 'resources')
@@ -50,6 +50,9 @@ function printFocusedWindow(): Promise<Uint8Array> {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
+  // Transcripts and keys: the folder owner-only, and what an older version left readable fixed.
+  for (const path of securePrivateDataFolder(dataDir))
+    console.error(`Could not make ${path} private to this user`)
   services = await createServices({
     dataDir,
     resourcesDir,
@@ -66,6 +69,7 @@ async function start(): Promise<void> {
     printToPdf: printFocusedWindow,
     demoPeers: () => demoPeerWindow(outDir, devServerUrl)
   })
+  serveAppProtocol(join(outDir, 'renderer'))
   allowAppPermissions(session.defaultSession, isAppUrl, macMicrophoneConsent())
   registerIpc(createDispatch(services.handlers, isTrustedSender(isAppUrl)))
   mainWindow.startUpFinished()
@@ -95,6 +99,8 @@ function runFirstInstance(): void {
     })
 }
 
+// app:// must be privileged before the app is ready (Electron reads it once, at start).
+registerAppScheme()
 // A second instance hands over to the first and exits before touching the database; it
 // registers nothing and never waits for ready.
 if (app.requestSingleInstanceLock()) runFirstInstance()

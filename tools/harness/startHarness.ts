@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { createDispatch } from '../../src/main/ipc/dispatch'
+import { securePrivateDataFolder } from '../../src/main/dataFolderModes'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
 import { catalogIndexRoot } from '../../src/main/catalog/CatalogService'
 import { offlineEmbeddingsInWorker } from '../../src/main/catalog/embeddings/offlineEmbeddingsInWorker'
@@ -11,6 +12,7 @@ import { createAlertNotifier, type AlertNotice } from '../../src/main/escalation
 import { createServices, Services } from '../../src/main/services'
 import { bridgeScript } from './bridgeScript'
 import { ephemeralEncryptor } from './ephemeralEncryptor'
+import { HarnessAccess, TOKEN_PARAM } from './harnessAccess'
 import { HarnessDialogs } from './HarnessDialogs'
 import { BRIDGE_PATH, DIALOG_PATH, EVENT_PATH, REQUEST_PATH } from './harnessPaths'
 import { CONTENT_TYPES, serveStaticFile } from './staticFiles'
@@ -25,7 +27,10 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
+  /** The page, with this run's token (`/?token=…`): the only way in. */
   url: string
+  /** This run's token, for test drivers that post to the harness (header `x-harness-token`). */
+  token: string
   dialogs: HarnessDialogs
   services: Services
   /** The OS notifications the console would have shown, in order (what Electron would pop up). */
@@ -61,6 +66,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // Electron asks BrowserWindow for focus; a browser tab cannot say, so tests set it.
   let windowFocused = true
   const notifications: AlertNotice[] = []
+  // The same owner-only data folder as the app's.
+  securePrivateDataFolder(resolve(options.dataDir))
   const services = await createServices({
     dataDir: resolve(options.dataDir),
     resourcesDir: resolve(options.resourcesDir ?? 'resources'),
@@ -88,31 +95,54 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     })
   })
   let origin = ''
-  // Same check as Electron's: only the harness's own page may call main (no cross-site posts).
-  const dispatch = createDispatch(services.handlers, (sender) =>
-    sender.url.startsWith(`${origin}/`)
-  )
+  const access = new HarnessAccess()
+  // The harness's page is the only sender, and a request reaches the chokepoint only with the
+  // run's token (never on the strength of a Referer, which any client can write).
+  const appPage = (): string => `${origin}/`
+  const dispatch = createDispatch(services.handlers, (sender) => sender.url === appPage())
   // The bridge script goes first; its HTTP calls need connect-src 'self', which only the
-  // harness adds (the shipped page talks to main over IPC, not HTTP).
+  // harness adds (the shipped page has connect-src 'none': it talks to main over IPC).
   const index = readFileSync(indexFile, 'utf8')
     .replace(
       /<script type="module"/,
-      `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`
+      `<script src="${BRIDGE_PATH}?${TOKEN_PARAM}=${access.token}"></script>\n    <script type="module"`
     )
-    .replace(/(Content-Security-Policy"[^>]*?connect-src )/, "$1'self' ")
+    .replace("connect-src 'none'", "connect-src 'self'")
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error))
+      // Details in this process's log; the client gets no error text (paths, stack).
+      console.error('Harness request failed:', error)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end('Harness error (details in its log)')
     })
   })
 
+  const refuse = (res: ServerResponse, status: number, why: string): void =>
+    void res.writeHead(status, { 'content-type': 'text/plain' }).end(why)
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', origin).pathname
+    // DNS rebinding: a page under another name resolved to 127.0.0.1 still sends its own Host.
+    if (!access.hostAllowed(req)) return refuse(res, 403, 'Unknown host')
+    const url = new URL(req.url ?? '/', origin)
+    const path = url.pathname
+    if (path.startsWith('/__') || path === '/' || path === '/index.html') {
+      if (!access.tokenPresented(req, url))
+        return refuse(res, 403, 'Open the URL the harness printed: it carries the run token')
+      // A page elsewhere never gets here without the token; this also refuses one that has it.
+      if (req.headers.origin !== undefined && req.headers.origin !== origin)
+        return refuse(res, 403, 'Cross-origin request refused')
+    }
     if (req.method === 'POST' && path === REQUEST_PATH) {
-      const body = JSON.parse(await readBody(req)) as { route?: unknown; input?: unknown }
-      const sender = { windowId: 1, url: req.headers.referer ?? '', isTopFrame: true }
-      const result = await dispatch(sender, body.route, body.input)
+      const body = await readJsonBody(req)
+      if (body === NOT_JSON)
+        return refuse(res, 400, 'The body must be JSON: {"route": …, "input": …}')
+      const { route, input } = (typeof body === 'object' && body !== null ? body : {}) as {
+        route?: unknown
+        input?: unknown
+      }
+      const sender = { windowId: 1, url: appPage(), isTopFrame: true }
+      const result = await dispatch(sender, route, input)
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))
       return
     }
@@ -128,14 +158,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return
     }
     if (req.method === 'POST' && path === DIALOG_PATH) {
-      // For test drivers (no Origin header); a web page elsewhere may not queue file paths.
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-        res.writeHead(403).end()
-        return
-      }
-      const answer = DialogAnswer.parse(JSON.parse(await readBody(req)))
-      if (answer.open !== undefined) dialogs.queueOpen(answer.open)
-      if (answer.save !== undefined) dialogs.queueSave(answer.save)
+      const answer = DialogAnswer.safeParse(await readJsonBody(req))
+      if (!answer.success) return refuse(res, 400, 'Expected {"open": PATH} or {"save": PATH}')
+      if (answer.data.open !== undefined) dialogs.queueOpen(answer.data.open)
+      if (answer.data.save !== undefined) dialogs.queueSave(answer.data.save)
       res.writeHead(204).end()
       return
     }
@@ -144,7 +170,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return
     }
     if (path === BRIDGE_PATH) {
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']! }).end(bridgeScript)
+      res
+        .writeHead(200, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'no-store' })
+        .end(bridgeScript(access.token))
       return
     }
     if (path === '/' || path === '/index.html') {
@@ -153,13 +181,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         .end(index)
       return
     }
+    // The build output is public (it ships in the app); the Host check above still applies.
     serveStaticFile(res, rendererDir, path)
   }
 
   await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+  access.listeningOn(port)
   return {
-    url: `${origin}/`,
+    url: `${origin}/?${TOKEN_PARAM}=${access.token}`,
+    token: access.token,
     dialogs,
     services,
     notifications,
@@ -171,6 +203,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await new Promise<void>((done) => server.close(() => done()))
       services.close()
     }
+  }
+}
+
+const NOT_JSON = Symbol('not JSON')
+
+/** The parsed body, or NOT_JSON (too large, or not JSON). */
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  try {
+    return JSON.parse(await readBody(req)) as unknown
+  } catch {
+    return NOT_JSON
   }
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname } from 'node:path'
+import { fileInside } from '../../src/main/windows/appOrigin'
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,11 +15,11 @@ export const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Answers a GET for `path` with the file under `rootDir` (an absolute folder), or 404: nothing
- * outside the folder, not even a sibling whose name starts the same, and no folders.
+ * outside the folder (the app:// protocol's rule, fileInside), no bad escapes, no folders.
  */
 export function serveStaticFile(res: ServerResponse, rootDir: string, path: string): void {
-  const file = normalize(join(rootDir, decodeURIComponent(path)))
-  if (!file.startsWith(rootDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+  const file = fileInside(rootDir, path)
+  if (file === null || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404).end()
     return
   }

@@ -57,10 +57,10 @@ export function importCatalogFile(
   const format = extname(path).toLowerCase() === '.csv' ? 'csv' : 'json'
   try {
     const { stored, count } = validate(kind, format, text, fileName)
-    mkdirSync(overrideDir, { recursive: true })
+    mkdirSync(overrideDir, { recursive: true, mode: 0o700 })
     const target = join(overrideDir, CATALOG_FILES[kind])
     const temporary = `${target}.${process.pid}.tmp`
-    writeFileSync(temporary, stored)
+    writeFileSync(temporary, stored, { mode: 0o600 })
     renameSync(temporary, target)
     return { status: 'imported', kind, fileName, count }
   } catch (error) {

@@ -3,6 +3,7 @@ import { RouteName, routes } from '../../shared/ipc/contract'
 import { toIpcIssue } from '../../shared/ipc/ipcIssue'
 import type { IpcFailure, Result } from '../../shared/ipc/result'
 import type { Caller, HandlersFor } from '../../shared/ipc/route'
+import { failureMessage } from './failureMessage'
 
 /** Who sent a request, as the Electron glue (or the browser harness) saw it. */
 export interface Sender {
@@ -29,9 +30,12 @@ const fail = (
   }
 })
 
+/** Enough of an unknown route's name to recognise it, never a page of it. */
+const MAX_ECHOED_NAME = 80
+
 /**
  * The one chokepoint between renderer and main: sender check → route lookup → zod parse of the
- * input → handler → zod parse of the output. Errors travel as data.
+ * input → handler → zod parse of the output. Errors travel as data, worded by failureMessage.
  */
 export function createDispatch(
   handlers: AppHandlers,
@@ -40,8 +44,10 @@ export function createDispatch(
 ): Dispatch {
   return async (sender, name, raw) => {
     if (!isTrusted(sender)) return fail('forbidden', 'Request refused: unknown sender')
-    if (typeof name !== 'string' || !Object.hasOwn(routes, name))
-      return fail('unknown_route', `Unknown route: ${String(name)}`)
+    // The name is checked before anything reads it (String() of a crafted object could throw).
+    if (typeof name !== 'string') return fail('unknown_route', 'The route name must be a string')
+    if (!Object.hasOwn(routes, name))
+      return fail('unknown_route', `Unknown route: ${name.slice(0, MAX_ECHOED_NAME)}`)
     const route = routes[name as RouteName]
     const parsed = route.input.safeParse(raw)
     if (!parsed.success)
@@ -60,7 +66,8 @@ export function createDispatch(
       return { ok: true, data: output.data }
     } catch (error) {
       log(`Handler ${name} failed`, error)
-      return fail('failed', error instanceof Error ? error.message : String(error))
+      // Details stay in main's log; the renderer gets a message without system text or paths.
+      return fail('failed', failureMessage(error))
     }
   }
 }

@@ -1,11 +1,12 @@
+import { APP_HOST, APP_SCHEME } from '../windows/appOrigin'
 import type { Sender } from './dispatch'
 
 /**
- * Accepts the packaged app page (file://…/renderer/index.html) and, in development only, the
- * electron-vite dev server origin. Anything else (a navigated-away page, an iframe) is refused.
+ * Accepts the app page (app://console/index.html, any hash or query) and, in development only,
+ * the electron-vite dev server's origin. Anything else is refused: a file: URL (the app no longer
+ * loads from one), the Demo agent's peer page, a navigated-away page.
  */
-export function createAppUrlCheck(rendererFileUrl: string, devServerUrl?: string) {
-  const appPage = new URL(rendererFileUrl)
+export function createAppUrlCheck(devServerUrl?: string) {
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
   return (url: string): boolean => {
     let parsed: URL
@@ -14,9 +15,9 @@ export function createAppUrlCheck(rendererFileUrl: string, devServerUrl?: string
     } catch {
       return false
     }
-    // file: URLs have an opaque origin, so compare the page itself (query and hash aside).
-    if (parsed.protocol === 'file:')
-      return parsed.host === appPage.host && parsed.pathname === appPage.pathname
+    // Node gives a custom scheme an opaque origin, so compare its parts.
+    if (parsed.protocol === `${APP_SCHEME}:`)
+      return parsed.host === APP_HOST && parsed.pathname === '/index.html'
     return devOrigin !== undefined && parsed.origin === devOrigin
   }
 }

@@ -47,7 +47,7 @@ export class SettingsStore {
   save(next: AppSettings): AppSettings {
     const valid = AppSettingsSchema.parse(next)
     const path = join(this.dataDir, FILE)
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(valid, null, 2)}\n`)
+    writeFileSync(`${path}.tmp`, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 })
     renameSync(`${path}.tmp`, path)
     this.current = valid
     return valid

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
+import { appPageUrl } from './appOrigin'
 import { guardNavigation } from './navigationGuards.electron'
 
 export const secureWebPreferences = (preloadPath: string): Electron.WebPreferences => ({
@@ -27,9 +28,8 @@ export function createMainWindow(
   })
   guardNavigation(window.webContents, isAppUrl)
   window.once('ready-to-show', () => window.show())
-  const loading = devServerUrl
-    ? window.loadURL(devServerUrl)
-    : window.loadFile(join(outDir, 'renderer', 'index.html'))
+  // Packaged: app://console/index.html (appProtocol.electron.ts serves out/renderer).
+  const loading = window.loadURL(devServerUrl ?? appPageUrl('index.html'))
   // A page that fails to load never becomes ready to show: show the window anyway, or the app
   // would run invisible and the single-instance lock would turn every later launch into nothing.
   loading.catch((error: unknown) => {

@@ -1,25 +1,26 @@
 import { shell, type WebContents } from 'electron'
+import { isAllowedExternalLink } from './externalLinks'
 
-const isWebLink = (url: string): boolean => {
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol)
-  } catch {
-    return false
-  }
-}
-
-/** The window never leaves the app: no navigation, no webviews, new windows open in the browser. */
-export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+/**
+ * The window never leaves the app: no navigation, no webviews, no new windows. A link to one of
+ * the allowed web pages (externalLinks.ts) opens in the browser; any other is refused and logged.
+ */
+export function guardNavigation(
+  contents: WebContents,
+  isAppUrl: (url: string) => boolean,
+  log: (message: string, error?: unknown) => void = console.error
+): void {
   // The URL comes on the event (the positional url argument is deprecated).
   contents.on('will-navigate', (navigation) => {
     if (!isAppUrl(navigation.url)) navigation.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isWebLink(url))
+    if (isAllowedExternalLink(url))
       shell
         .openExternal(url)
-        .catch((error: unknown) => console.error(`Could not open ${url} in the browser:`, error))
+        .catch((error: unknown) => log(`Could not open ${url} in the browser:`, error))
+    else log(`Refused to open ${url.slice(0, 200)}: not an allowed link`)
     return { action: 'deny' }
   })
 }

@@ -86,7 +86,7 @@ describe('demoPeerWindow', () => {
       autoplayPolicy: 'no-user-gesture-required',
       spellcheck: false
     })
-    expect(peerWindow.url).toBe('file:///app/out/renderer/demo-peer.html')
+    expect(peerWindow.url).toBe('app://console/demo-peer.html')
 
     // The offer waits for the page; the port goes to the page once it has loaded.
     peerWindow.webContents.emit('did-finish-load')
@@ -118,8 +118,6 @@ describe('demoPeerWindow', () => {
   })
 
   it('loads from the dev server in dev', () => {
-    expect(peerPageUrl('/app/out', 'http://localhost:5173/')).toBe(
-      'http://localhost:5173/demo-peer.html'
-    )
+    expect(peerPageUrl('http://localhost:5173/')).toBe('http://localhost:5173/demo-peer.html')
   })
 })

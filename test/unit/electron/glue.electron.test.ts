@@ -34,11 +34,12 @@ const { allowAppPermissions } = await import('../../../src/main/windows/permissi
 const { guardNavigation } = await import('../../../src/main/windows/navigationGuards.electron')
 const { createMainWindow } = await import('../../../src/main/windows/mainWindow.electron')
 const { REQUEST_CHANNEL } = await import('../../../src/shared/ipc/channels')
+const { FIXED_FAILURES } = await import('../../../src/main/ipc/failureMessage')
 
 const { createAppUrlCheck } = await import('../../../src/main/ipc/senderPolicy')
 
-const APP = 'file:///app/out/renderer/index.html'
-const isAppUrl = createAppUrlCheck(APP) // the real check, as index.ts builds it
+const APP = 'app://console/index.html'
+const isAppUrl = createAppUrlCheck() // the real check, as index.ts builds it
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -61,6 +62,27 @@ describe('registerIpc', () => {
       'app.info',
       {}
     )
+  })
+})
+
+describe('registerIpc when the dispatcher throws', () => {
+  it('answers a fixed sentence and logs the error, so no raw text reaches the renderer', async () => {
+    const log = vi.fn()
+    registerIpc(async () => {
+      throw new Error("EACCES: open '/home/ana/.config/x/sessions.sqlite'")
+    }, log)
+    const mainFrame = { url: APP }
+    const answer = await ipcHandlers.get(REQUEST_CHANNEL)!(
+      { sender: { mainFrame }, senderFrame: mainFrame },
+      'app.info',
+      {}
+    )
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'failed', message: FIXED_FAILURES.internal }
+    })
+    expect(JSON.stringify(answer)).not.toContain('/home/ana')
+    expect(log).toHaveBeenCalledWith('IPC request failed outside its handler:', expect.any(Error))
   })
 })
 
@@ -98,25 +120,30 @@ describe('allowAppPermissions', () => {
     )
     expect(ask('notifications', { requestingUrl: APP })).toBe(false)
     expect(ask('geolocation', { requestingUrl: APP })).toBe(false)
-    // Chromium passes a file:// page's origin as "file:///": the page URL decides.
-    expect(check(app, 'media', 'file:///', { requestingUrl: `${APP}#/live` })).toBe(true)
-    expect(check(app, 'media', 'file:///', {})).toBe(true)
-    expect(check({ getURL: () => 'file:///tmp/evil.html' }, 'media', 'file:///', {})).toBe(false)
+    // The page URL decides (the requesting frame's, else the window's).
+    expect(
+      check(app, 'media', 'app://console', { mediaType: 'audio', requestingUrl: `${APP}#/live` })
+    ).toBe(true)
+    expect(check(app, 'media', 'app://console', { mediaType: 'audio' })).toBe(true)
+    const fileApp = { getURL: () => 'file:///app/out/renderer/index.html' }
+    expect(check(fileApp, 'media', 'file:///', { mediaType: 'audio' })).toBe(false)
     expect(
       check(app, 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' })
     ).toBe(false)
-    expect(check(app, 'clipboard-read', 'file:///', { requestingUrl: APP })).toBe(false)
-    // Checks say the same as requests: the microphone, never the camera.
-    expect(check(app, 'media', 'file:///', { mediaType: 'audio', requestingUrl: APP })).toBe(true)
-    expect(check(app, 'media', 'file:///', { mediaType: 'video', requestingUrl: APP })).toBe(false)
+    expect(check(app, 'clipboard-read', 'app://console', { requestingUrl: APP })).toBe(false)
+    // Checks say the same as requests: the microphone, never the camera, nor an unnamed kind.
+    expect(check(app, 'media', APP, { mediaType: 'audio', requestingUrl: APP })).toBe(true)
+    expect(check(app, 'media', APP, { mediaType: 'video', requestingUrl: APP })).toBe(false)
+    expect(check(app, 'media', APP, { mediaType: 'unknown', requestingUrl: APP })).toBe(false)
+    expect(check(app, 'media', APP, { requestingUrl: APP })).toBe(false)
   })
 
   it('lets the app page write to the clipboard (the handoff note), nothing else', () => {
     const { ask, check, app } = setup()
     const write = 'clipboard-sanitized-write'
     expect(ask(write, { requestingUrl: `${APP}#/monitor` })).toBe(true)
-    expect(check(app, write, 'file:///', { requestingUrl: `${APP}#/monitor` })).toBe(true)
-    expect(check(app, write, 'file:///', {})).toBe(true)
+    expect(check(app, write, 'app://console', { requestingUrl: `${APP}#/monitor` })).toBe(true)
+    expect(check(app, write, 'app://console', {})).toBe(true)
     expect(ask(write, { requestingUrl: 'https://evil.example/' })).toBe(false)
     expect(ask(write, { requestingUrl: 'file:///tmp/evil.html' })).toBe(false)
     expect(check({ getURL: () => 'file:///tmp/evil.html' }, write, 'file:///', {})).toBe(false)
@@ -125,7 +152,7 @@ describe('allowAppPermissions', () => {
     ).toBe(false)
     // Reading the clipboard stays refused, asked or checked.
     expect(ask('clipboard-read', { requestingUrl: APP })).toBe(false)
-    expect(check(app, 'clipboard-read', 'file:///', {})).toBe(false)
+    expect(check(app, 'clipboard-read', 'app://console', {})).toBe(false)
   })
 
   it("waits for the OS's consent before granting the app page the microphone", async () => {
@@ -153,7 +180,7 @@ describe('allowAppPermissions', () => {
 })
 
 describe('guardNavigation', () => {
-  it('blocks navigation away, webviews and new windows; opens only http(s) outside', () => {
+  it('blocks navigation away, webviews and new windows; opens only allowed links outside', () => {
     const listeners = new Map<string, (...a: unknown[]) => void>()
     let openHandler: (d: { url: string }) => { action: string } = () => ({ action: 'allow' })
     guardNavigation(
@@ -173,10 +200,15 @@ describe('guardNavigation', () => {
     const webview = { preventDefault: vi.fn() }
     listeners.get('will-attach-webview')!(webview)
     expect(webview.preventDefault).toHaveBeenCalled()
-    expect(openHandler({ url: 'https://outdoorgear.example/help' })).toEqual({ action: 'deny' })
-    expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
-    expect(openExternal.mock.calls).toEqual([['https://outdoorgear.example/help']])
+    expect(navigate('file:///app/out/renderer/index.html')).toBe(false)
+    for (const url of [
+      'https://platform.openai.com/api-keys',
+      'https://evil.example/help',
+      'file:///etc/passwd',
+      'javascript:alert(1)'
+    ])
+      expect(openHandler({ url })).toEqual({ action: 'deny' })
+    expect(openExternal.mock.calls).toEqual([['https://platform.openai.com/api-keys']])
   })
 
   it('logs a link the system cannot open instead of leaving the rejection unhandled', async () => {
@@ -190,15 +222,19 @@ describe('guardNavigation', () => {
       isAppUrl
     )
     openExternal.mockRejectedValueOnce(new Error('no handler for https'))
-    expect(openHandler({ url: 'https://outdoorgear.example/help' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'https://portal.azure.com/' })).toEqual({ action: 'deny' })
     await vi.waitFor(() => expect(log).toHaveBeenCalled())
-    expect(String(log.mock.calls[0])).toContain('https://outdoorgear.example/help')
+    expect(String(log.mock.calls[0])).toContain('https://portal.azure.com/')
   })
 })
 
 describe('createMainWindow', () => {
-  it('isolates and sandboxes the renderer with the CommonJS preload', () => {
+  it('isolates and sandboxes the renderer with the CommonJS preload, loaded from app://', () => {
     createMainWindow('/app/out', isAppUrl)
+    expect(windows.at(-1)).toMatchObject({ loadURL: expect.any(Function) })
+    expect(
+      (windows.at(-1) as unknown as { loadURL: ReturnType<typeof vi.fn> }).loadURL
+    ).toHaveBeenCalledWith(APP)
     expect(windowOptions.at(-1)).toMatchObject({
       webPreferences: {
         preload: '/app/out/preload/index.cjs',

@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import { syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
-const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+const trusted = isTrustedSender(createAppUrlCheck())
 const quiet = (): void => {}
 
 async function realHandlers(dir: string, openPath: string | null = null): Promise<AppHandlers> {
@@ -37,6 +37,9 @@ describe('the IPC chokepoint', () => {
   it.each([
     ['another page', { ...app, url: 'https://evil.example/index.html' }],
     ['another file', { ...app, url: 'file:///tmp/evil.html' }],
+    ['the app page from file://', { ...app, url: 'file:///opt/console/out/renderer/index.html' }],
+    ['the Demo agent peer page', { ...app, url: 'app://console/demo-peer.html' }],
+    ['another app:// host', { ...app, url: 'app://evil/index.html' }],
     ['an iframe of the app', { ...app, isTopFrame: false }],
     ['an unparsable url', { ...app, url: 'not a url' }]
   ])('refuses a request from %s before looking at it', async (_name, sender) => {
@@ -52,6 +55,33 @@ describe('the IPC chokepoint', () => {
       error: { code: 'forbidden', message: 'Request refused: unknown sender' }
     })
     expect(handler).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a number', 42],
+    ['null', null],
+    ['an object without a prototype', Object.create(null)],
+    [
+      'an object whose toString throws',
+      {
+        toString: () => {
+          throw new Error('boom')
+        }
+      }
+    ],
+    ['a symbol', Symbol('sessions.list')]
+  ])('refuses %s as a route name with a clear error, without reading it', async (_n, name) => {
+    const dispatch = createDispatch({} as AppHandlers, trusted, quiet)
+    expect(await dispatch(app, name, {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_route', message: 'The route name must be a string' }
+    })
+  })
+
+  it('echoes at most 80 characters of an unknown route name', async () => {
+    const dispatch = createDispatch({} as AppHandlers, trusted, quiet)
+    const result = await dispatch(app, `x${'y'.repeat(10_000)}`, {})
+    expect(result.ok ? '' : result.error.message).toBe(`Unknown route: x${'y'.repeat(79)}`)
   })
 
   it('refuses unknown routes, including prototype keys', async () => {
@@ -229,10 +259,14 @@ describe('the IPC chokepoint', () => {
 
 describe('createAppUrlCheck', () => {
   it('accepts the dev server only when one is configured', () => {
-    const dev = createAppUrlCheck(APP_URL, 'http://localhost:5173')
+    const dev = createAppUrlCheck('http://localhost:5173')
     expect(dev('http://localhost:5173/#/sessions')).toBe(true)
     expect(dev('http://localhost:5174/')).toBe(false)
-    expect(createAppUrlCheck(APP_URL)('http://localhost:5173/')).toBe(false)
-    expect(createAppUrlCheck(APP_URL)(`${APP_URL}#/reports`)).toBe(true)
+    expect(createAppUrlCheck()('http://localhost:5173/')).toBe(false)
+    expect(createAppUrlCheck()(`${APP_URL}#/reports`)).toBe(true)
+    expect(createAppUrlCheck()('app://console/index.html?x=1')).toBe(true)
+    expect(createAppUrlCheck()('app://console/../index.html')).toBe(true) // resolved by the parser
+    expect(createAppUrlCheck()('app://console:1/index.html')).toBe(false)
+    expect(createAppUrlCheck()('app://console/')).toBe(false)
   })
 })

@@ -165,8 +165,8 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
     if (!file) return
     const temp = `${file}.${process.pid}.tmp`
     try {
-      mkdirSync(dirname(file), { recursive: true })
-      writeFileSync(temp, table.serialize())
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+      writeFileSync(temp, table.serialize(), { mode: 0o600 })
       renameSync(temp, file)
       if (this.unsaved === table) this.unsaved = undefined
     } catch {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { createPrivateFile, PRIVATE_DIR_MODE } from '../../dataFolderModes'
 import { columnsOf } from '../rowValues'
 import { migrations } from './migrations'
 
@@ -8,7 +9,9 @@ export class DatabaseTooNewError extends Error {}
 
 /** Opens (creating if needed) the session database in WAL mode and applies pending migrations. */
 export function openDatabase(path: string, steps: readonly string[] = migrations): DatabaseSync {
-  mkdirSync(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
+  // Caller transcripts: owner-only from the first byte (and so are its -wal and -shm).
+  createPrivateFile(path)
   const db = new DatabaseSync(path)
   try {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { BrowserWindow, MessageChannelMain } from 'electron'
 import { DEMO_PEER_PORT_MESSAGE } from '../../../shared/demo-peer/portChannel'
 import { PagePeerHost } from '../../realtime-sim/rtc/pagePeer/PagePeerHost'
+import { appPageUrl } from '../../windows/appOrigin'
 import { secureWebPreferences } from '../../windows/mainWindow.electron'
 import { guardNavigation } from '../../windows/navigationGuards.electron'
 import type { DemoPeers } from './DemoAgent'
@@ -17,9 +17,9 @@ export const peerPageWebPreferences = (preloadPath: string): Electron.WebPrefere
   spellcheck: false
 })
 
-export function peerPageUrl(outDir: string, devServerUrl?: string): string {
-  if (devServerUrl) return new URL('demo-peer.html', devServerUrl).href
-  return pathToFileURL(join(outDir, 'renderer', 'demo-peer.html')).href
+/** app://console/demo-peer.html, or the dev server's copy in dev. */
+export function peerPageUrl(devServerUrl?: string): string {
+  return devServerUrl ? new URL('demo-peer.html', devServerUrl).href : appPageUrl('demo-peer.html')
 }
 
 /**
@@ -61,7 +61,7 @@ function openPeerPage(
     title: 'Demo agent peer',
     webPreferences: peerPageWebPreferences(join(outDir, 'preload', 'demoPeer.cjs'))
   })
-  const url = peerPageUrl(outDir, devServerUrl)
+  const url = peerPageUrl(devServerUrl)
   guardNavigation(window.webContents, (target) => target === url)
   window.webContents.once('did-finish-load', () => {
     const { port1, port2 } = new MessageChannelMain()

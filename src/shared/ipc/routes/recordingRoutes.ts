@@ -8,6 +8,7 @@ import {
   TurnRowSchema,
   UnfinalizedCallSchema
 } from '../../live-call/recordedCall'
+import { utf8ByteLength } from '../../live-call/utf8ByteLength'
 import { StoredSessionSchema } from '../../sessions/labSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
@@ -15,7 +16,8 @@ import { route } from '../route'
 /** Live session ids: LIVE-<UTC yyyymmdd>-<hhmmss>-<4 hex>, e.g. LIVE-20261125-143012-ab12. */
 export const LIVE_SESSION_ID = /^LIVE-\d{8}-\d{6}-[0-9a-f]{4}$/
 export const MAX_EVENTS_PER_BATCH = 500
-/** JSON size of one batch's events; a realistic 500 ms batch is a few KB. */
+/** UTF-8 size of one batch's events as JSON (bytes, not characters: transcripts are often
+ * multibyte); a realistic 500 ms batch is a few KB. */
 export const MAX_BATCH_BYTES = 256 * 1024
 
 const SessionId = z.string().regex(LIVE_SESSION_ID, 'a live session id (LIVE-…)')
@@ -24,7 +26,7 @@ const EpochMs = z.number().int().min(0).max(8.64e15)
 const EventBatch = z
   .array(RecordedInputSchema)
   .max(MAX_EVENTS_PER_BATCH)
-  .refine((events) => JSON.stringify(events).length <= MAX_BATCH_BYTES, {
+  .refine((events) => utf8ByteLength(JSON.stringify(events)) <= MAX_BATCH_BYTES, {
     message: `a batch must stay under ${MAX_BATCH_BYTES / 1024} KB of JSON: send smaller batches`
   })
 
