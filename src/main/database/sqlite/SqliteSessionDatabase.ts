@@ -1,10 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { SessionDatabase } from '../SessionDatabase'
+import { DatabaseBusyError, type SessionDatabase } from '../SessionDatabase'
 import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { SqliteBacktestReads } from './backtestReads'
 import { SqliteCallsTable, SqliteEventsTable, SqliteTurnsTable } from './callTables'
 import { SqliteMetaTable } from './metaTable'
-import { openDatabase } from './openDatabase'
+import { BUSY_TIMEOUT_MS, openDatabase } from './openDatabase'
 import { SqliteReportReads } from './reportReads'
 import { SqliteSessionsTable } from './sessionsTable'
 
@@ -58,9 +58,39 @@ export class SqliteSessionDatabase implements SessionDatabase {
     }
   }
 
+  /**
+   * The busy timeout is 0 for this BEGIN only: SQLITE_BUSY comes back at once rather than
+   * after openDatabase's 5 s wait on main's thread (a live call's audio and IPC stall with it).
+   */
+  transactionNow<T>(work: () => T): T {
+    this.connection.exec('PRAGMA busy_timeout = 0')
+    try {
+      this.connection.exec('BEGIN IMMEDIATE')
+    } catch (error) {
+      throw isBusy(error) ? new DatabaseBusyError() : error
+    } finally {
+      this.connection.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    }
+    try {
+      const result = work()
+      if (result instanceof Promise) throw new Error('A transaction runs synchronously')
+      this.connection.exec('COMMIT')
+      return result
+    } catch (error) {
+      this.connection.exec('ROLLBACK')
+      throw error
+    }
+  }
+
   close(): void {
     this.connection.close()
   }
+}
+
+/** SQLITE_BUSY (5) and its extended codes (…+256·n): another connection holds the lock. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode
+  return typeof code === 'number' && (code & 0xff) === 5
 }
 
 /** Opens (creating if needed, migrating if behind) the session database at `path`. */

@@ -6,12 +6,17 @@ import { migrations } from './migrations'
 
 export class DatabaseTooNewError extends Error {}
 
+/** How long a statement waits for another connection's write lock (transactionNow: not at all). */
+export const BUSY_TIMEOUT_MS = 5000
+
 /** Opens (creating if needed) the session database in WAL mode and applies pending migrations. */
 export function openDatabase(path: string, steps: readonly string[] = migrations): DatabaseSync {
   mkdirSync(dirname(path), { recursive: true })
   const db = new DatabaseSync(path)
   try {
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+    db.exec(
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`
+    )
     migrate(db, steps)
     return db
   } catch (error) {
