@@ -60,7 +60,7 @@ describe('a live call while an import holds the write lock', () => {
       expect(data(await call('recording.append', { sessionId, events }))).toEqual({
         stored: events.length
       })
-    const raised = emitted
+    const raised = (emitted as [string, unknown][])
       .filter(([name]) => name === 'alerts.raised')
       .map(([, alert]) => alert as StoredAlert)
     expect(raised.map((a) => a.rule)).toEqual([

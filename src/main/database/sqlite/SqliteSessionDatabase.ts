@@ -4,8 +4,9 @@ import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { SqliteBacktestReads } from './backtestReads'
 import { SqliteCallsTable, SqliteEventsTable, SqliteTurnsTable } from './callTables'
 import { SqliteMetaTable } from './metaTable'
-import { BUSY_TIMEOUT_MS, openDatabase } from './openDatabase'
+import { BUSY_TIMEOUT_MS, openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './openDatabase'
 import { SqliteReportReads } from './reportReads'
+import { checkpointIfBig } from './SqliteSessionImport'
 import { SqliteSessionsTable } from './sessionsTable'
 
 /**
@@ -24,6 +25,8 @@ export class SqliteSessionDatabase implements SessionDatabase {
   readonly meta: SqliteMetaTable
   readonly reports: SqliteReportReads
   readonly backtest: SqliteBacktestReads
+  /** A background checkpoint that transactionNow started, until it is done. */
+  private checkpointing: Promise<unknown> | null = null
 
   /** The file, for connections of its own (imports, background checkpoints). */
   constructor(
@@ -71,15 +74,32 @@ export class SqliteSessionDatabase implements SessionDatabase {
     } finally {
       this.connection.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
     }
+    let result: T
     try {
-      const result = work()
+      result = work()
       if (result instanceof Promise) throw new Error('A transaction runs synchronously')
-      this.connection.exec('COMMIT')
-      return result
+      // No auto-checkpoint in this COMMIT: after an import it would copy the import's whole
+      // log into the file on main's thread (seconds for a million rows). A big log is copied
+      // on a worker instead, below.
+      this.connection.exec('PRAGMA wal_autocheckpoint = 0')
+      try {
+        this.connection.exec('COMMIT')
+      } finally {
+        this.connection.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+      }
     } catch (error) {
-      this.connection.exec('ROLLBACK')
+      if (this.connection.isTransaction) this.connection.exec('ROLLBACK')
       throw error
     }
+    this.checkpointInBackground()
+    return result
+  }
+
+  /** One at a time; nothing when the log is small (a stat of the -wal file). */
+  private checkpointInBackground(): void {
+    if (this.checkpointing) return
+    const done = checkpointIfBig(this.path, Promise.resolve(undefined))
+    this.checkpointing = done.finally(() => (this.checkpointing = null))
   }
 
   close(): void {
