@@ -122,4 +122,22 @@ describe('CallEventUploader', () => {
     expect(uploader.status).toBe('failed')
     expect(request.mock.calls.filter(([route]) => route === 'recording.append')).toHaveLength(1)
   })
+
+  it('gives up at hang-up after 15 s, saves what main has, and keeps saying what was lost', async () => {
+    vi.useFakeTimers()
+    const request = mockApi({
+      'recording.begin': ok({ sessionId: SESSION }),
+      'recording.append': Array.from({ length: 10 }, () => failed('main is unreachable')),
+      'recording.finish': ok({ session_id: SESSION })
+    })
+    const seen: [RecordingStatus, string | null][] = []
+    const uploader = new CallEventUploader((status, message) => seen.push([status, message]))
+    await uploader.begin({ provider: 'custom', model: 'gpt-realtime', startedAt: 1 })
+    uploader.add(tick(1))
+    const finished = uploader.finish(2)
+    await vi.advanceTimersByTimeAsync(20_000)
+    await expect(finished).resolves.toMatchObject({ session_id: SESSION })
+    expect(request.mock.calls.at(-1)?.[0]).toBe('recording.finish')
+    expect(seen.at(-1)).toEqual(['failed', 'Recording stopped: main is unreachable'])
+  })
 })

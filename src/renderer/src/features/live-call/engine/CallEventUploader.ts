@@ -103,11 +103,15 @@ export class CallEventUploader {
     if (this.sessionId === null || !this.sendable()) return null
     this.giveUpAt = this.now() + FINISH_GIVE_UP_MS
     await this.flush()
+    // Inputs could not all be sent: what main has is still saved, and the screen keeps saying
+    // the recording stopped rather than showing it as complete.
+    const lost = this.status === 'failed'
     // Main writes the session after labelling it (a model round trip when a key is set).
-    this.set('saving', this.t('recording.saving'))
+    if (!lost) this.set('saving', this.t('recording.saving'))
     try {
       const session = await request('recording.finish', { sessionId: this.sessionId, endedAt })
-      this.set('finished', this.t('recording.finished', { sessionId: session.session_id }))
+      if (!lost)
+        this.set('finished', this.t('recording.finished', { sessionId: session.session_id }))
       return session
     } catch (error) {
       this.set('failed', this.t('recording.finishFailed', { detail: messageOf(error) }))
