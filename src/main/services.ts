@@ -15,7 +15,6 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
-import { callSentimentReader } from './escalation/callSentimentReader'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
 import { DemoAgent, type DemoPeers } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
@@ -23,6 +22,8 @@ import { withDemoAgent } from './realtime/demoAgent/withDemoAgent'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
 import { CallRecorder } from './recording/CallRecorder'
 import { LiveCallPipeline } from './recording/LiveCallPipeline'
+import { LiveWrites } from './recording/LiveWrites'
+import { SqliteWriteOutbox } from './database/sqlite/SqliteWriteOutbox'
 import { loadEldDetector } from './recording/eldLanguageDetector'
 import { reportHandlers } from './ipc/handlers/reportHandlers'
 import { sessionHandlers } from './ipc/handlers/sessionHandlers'
@@ -134,9 +135,23 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   )
   // Read at each use, so a key or model saved in Settings applies to the next call.
   const labelling = (): LabellingChoice => labellingModel(settings.get(), readableKey(secrets))
+  // A live call's writes never wait on an import: queued here meanwhile (recording/README.md).
+  const liveWrites = new LiveWrites(
+    database,
+    new SqliteWriteOutbox(join(options.dataDir, 'recording-outbox.sqlite'))
+  )
+  // What a crash left queued goes in first: recovery finalizes calls from their events.
+  liveWrites.drainNow()
   // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
   // One that cannot be finalized is kept as failed (Sessions shows it) and start-up goes on.
-  const recorder = new CallRecorder(database, loadEldDetector, now, Math.random, labelling)
+  const recorder = new CallRecorder(
+    database,
+    loadEldDetector,
+    now,
+    Math.random,
+    labelling,
+    liveWrites
+  )
   await recoverCalls(recorder, emit)
   // Offline, or the connection's embeddings endpoint, as Settings say (switched on save).
   const embeddingsFor = embeddingsForSettings(options.embeddings, readableKey(secrets))
@@ -157,14 +172,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .reindex()
       .then(() => catalog.warmUp())
       .catch(() => undefined)
-  const alerts = new AlertStore(database, now)
+  const alerts = new AlertStore(database, now, loadEldDetector, liveWrites)
   // The escalation rules run in main on what is recorded, so alerts survive a closed window.
   const liveCalls = new LiveCallPipeline({
     recorder,
     alerts,
     thresholds: () => settings.get().escalation,
     sentiment: {
-      readerOf: (sessionId) => callSentimentReader(database, sessionId),
+      readerOf: (sessionId) => recorder.sentimentReaderOf(sessionId),
       model: () => {
         const choice = labelling()
         return choice.kind === 'model' ? choice.model : null
@@ -228,6 +243,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     close: () => {
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
       catalog.close()
+      liveWrites.close()
       store.close()
     }
   }

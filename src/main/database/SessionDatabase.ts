@@ -87,6 +87,8 @@ export interface AlertRow {
 }
 
 export interface NewAlert {
+  /** Chosen by the writer when the row is queued before it can be inserted (LiveWrites). */
+  alertId?: number
   sessionId: string
   rule: RuleId
   severity: Severity
@@ -154,8 +156,10 @@ export interface EventsTable {
 }
 
 export interface AlertsTable {
-  /** Returns the new alert's id. */
+  /** Returns the new alert's id (`alert.alertId` when given). */
   insert(alert: NewAlert): number
+  /** The id the next insert without one would get. */
+  nextId(): number
   /** Newest first; any status when `statuses` is empty. */
   list(statuses: readonly AlertStatus[], limit: number): AlertRow[]
   get(alertId: number): AlertRow | null
@@ -210,6 +214,13 @@ export interface BacktestReads {
   sessionsWithEvents(filter: SessionFilter): { session_id: string; sentiment: string }[]
 }
 
+/** Another connection holds the write lock (an import): nothing was written; try again later. */
+export class DatabaseBusyError extends Error {
+  constructor() {
+    super('The session database is busy with another writer (an import)')
+  }
+}
+
 export type ConflictPolicy = 'fail' | 'skip' | 'replace'
 
 /** Where an import's sessions go, in file order: one at a time or as packed batches. */
@@ -246,6 +257,24 @@ export interface SessionImport {
   close(): void
 }
 
+/**
+ * A durable first-in first-out list of writes that could not reach the session database yet
+ * (LiveWrites queues a live call's writes here while an import holds the write lock). It is a
+ * file of its own on this machine, whatever the database's backend: its own lock.
+ */
+export interface WriteOutbox {
+  /** Names this outbox's ids: a new outbox (a deleted file) starts its ids again. */
+  readonly generation: string
+  /** Appends one entry; returns its id (ids grow and are never reused within a generation). */
+  push(body: string): number
+  /** The oldest `limit` entries, oldest first. */
+  peek(limit: number): { id: number; body: string }[]
+  /** Deletes every entry up to and including `id`. */
+  removeThrough(id: number): void
+  count(): number
+  close(): void
+}
+
 /** The session database: one per app, shared by every service. */
 export interface SessionDatabase {
   readonly sessions: SessionsTable
@@ -260,6 +289,11 @@ export interface SessionDatabase {
   readonly backtest: BacktestReads
   /** Runs `work` in one write transaction: committed if it returns, rolled back if it throws. */
   transaction<T>(work: () => T): T
+  /**
+   * As `transaction`, but never waits for another connection's write lock (an import's): throws
+   * DatabaseBusyError at once instead, so the caller can queue the work or retry it later.
+   */
+  transactionNow<T>(work: () => T): T
   close(): void
 }
 

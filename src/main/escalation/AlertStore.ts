@@ -10,8 +10,10 @@ import type {
 import type { EscalationAlert } from '../../shared/escalation/escalationAlert'
 import { handoffFacts } from '../../shared/escalation/handoffFacts'
 import { handoffNoteText } from '../../shared/escalation/handoffNote'
+import { DatabaseBusyError } from '../database/SessionDatabase'
 import type { AlertRow, SessionDatabase } from '../database/SessionDatabase'
 import { loadEldDetector } from '../recording/eldLanguageDetector'
+import { LiveWrites } from '../recording/LiveWrites'
 import { markSessionIfEscalated } from './sessionEscalation'
 import { storedCallInputs } from './storedCallInputs'
 
@@ -25,23 +27,49 @@ const SETTLES: Partial<Record<AlertActionKind, AlertStatus>> = {
 /** Which states a settling action may start from: a dismissed or escalated alert is settled. */
 const ACTIONABLE: readonly AlertStatus[] = ['open', 'acknowledged']
 
+/** How long an action waits before trying again while an import holds the write lock. */
+const ACT_RETRY_MS = 250
+
 /** The alerts table: alerts raised by live calls, and every supervisor action with who/when. */
 export class AlertStore {
   constructor(
     private readonly database: SessionDatabase,
     private readonly now: () => number = Date.now,
-    private readonly detector: () => Promise<LanguageDetector> = loadEldDetector
+    private readonly detector: () => Promise<LanguageDetector> = loadEldDetector,
+    /** The live calls' writes: alerts never wait on an import's lock (absent: they do). */
+    private readonly writes: LiveWrites = new LiveWrites(database, null)
   ) {}
 
   /** Stores an alert the rules raised during a call; returns its id. */
   record(sessionId: string, alert: EscalationAlert): number {
+    return this.raise(sessionId, alert).alertId
+  }
+
+  /**
+   * Stores an alert the rules raised during a call, or queues it while an import holds the
+   * lock (its id is kept for it), and returns it as stored: open, not yet acted on.
+   */
+  raise(sessionId: string, alert: EscalationAlert): StoredAlert {
     const evidence = JSON.stringify({ reason: alert.reason, t: alert.t, ...alert.evidence })
-    return this.database.alerts.insert({
+    const row = {
       sessionId,
       rule: alert.rule,
       severity: alert.severity,
       raisedAt: this.isoNow(),
       evidence
+    }
+    const alertId = this.writes.alert(row)
+    return toStoredAlert({
+      alert_id: alertId,
+      session_id: sessionId,
+      rule: row.rule,
+      severity: row.severity,
+      raised_at: row.raisedAt,
+      evidence,
+      status: 'open',
+      action_by: null,
+      action_at: null,
+      action_note: null
     })
   }
 
@@ -69,6 +97,20 @@ export class AlertStore {
    * Escalating writes the handoff note (stored as the action's note) and marks the session.
    */
   async act(input: AlertAction, by: string): Promise<StoredAlert> {
+    // The alert, and the call's events a handoff note reads, may still be queued; an action
+    // that meets an import's lock waits and tries again rather than stalling main or failing.
+    for (;;) {
+      await this.writes.settled()
+      try {
+        return await this.actNow(input, by)
+      } catch (error) {
+        if (!(error instanceof DatabaseBusyError)) throw error
+        await new Promise((resolve) => setTimeout(resolve, ACT_RETRY_MS))
+      }
+    }
+  }
+
+  private async actNow(input: AlertAction, by: string): Promise<StoredAlert> {
     const current = this.get(input.alertId)
     if (!current) throw new Error(`No alert ${input.alertId}`)
     const settles = SETTLES[input.action]
@@ -77,7 +119,7 @@ export class AlertStore {
     const note = await this.noteOf(input, current)
     const at = this.isoNow()
     const status = settles ?? (current.status === 'open' ? 'acknowledged' : null)
-    this.database.transaction(() => {
+    this.database.transactionNow(() => {
       this.database.alertActions.insert({
         alertId: input.alertId,
         sessionId: current.sessionId,

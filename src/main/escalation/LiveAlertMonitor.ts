@@ -67,8 +67,8 @@ export class LiveAlertMonitor {
     for (const input of inputs) {
       const call = callReducer(watched.call, input)
       const step = stepEscalationAll(watched.rules, newEvents(watched.call, call))
-      for (const alert of step.raised)
-        stored.push(this.alerts.get(this.alerts.record(sessionId, alert))!)
+      // Stored, or queued behind an import's lock: announced at once either way.
+      for (const alert of step.raised) stored.push(this.alerts.raise(sessionId, alert))
       watched = { ...watched, call, rules: step.state }
     }
     this.calls.set(sessionId, watched)

@@ -2,13 +2,16 @@ import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
 import type { StoredSession } from '../../shared/sessions/labSchema'
-import type { CallRow, SessionDatabase } from '../database/SessionDatabase'
+import { DatabaseBusyError, type CallRow, type SessionDatabase } from '../database/SessionDatabase'
+import type { SentimentReader } from '../../shared/escalation/escalationState'
 import type { CallAlert } from '../../shared/escalation/callAlert'
 import type { CallLabellingInfo, CallStatus, TurnRow } from '../../shared/live-call/recordedCall'
 import type { CallFailure, SettledCallStatus } from '../../shared/live-call/recordedCall'
 import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import { turnRows } from './turnRows'
 import { callEscalated } from '../escalation/sessionEscalation'
+import { callSentimentReader } from '../escalation/callSentimentReader'
+import { LiveWrites } from './LiveWrites'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
 import { byModel, modelNameOf } from '../classify/labelledBy'
@@ -39,15 +42,22 @@ function labellingInfo(call: CallRow): CallLabellingInfo {
 
 export class RecordingError extends Error {}
 
+/** How long a hang-up waits before trying again while an import holds the write lock. */
+const FINISH_RETRY_MS = 250
+
 /**
  * Live-call recording in the session database: begin names the session, append stores inputs
  * as they arrive (one transaction per batch: a crash loses at most the batch in flight), and
  * finish (or recovery after a crash) replays them into the session and turn rows. The database
- * is synchronous (see src/main/database/README.md), so each method's writes run whole.
+ * is synchronous (see src/main/database/README.md), so each method's writes run whole. A live
+ * call's writes never wait on an import's lock: LiveWrites queues them and drains them in
+ * order, and whatever reads a call's events settles that queue first.
  */
 export class CallRecorder {
   /** Hang-ups being labelled: a retried finish waits for the first instead of writing twice. */
   private readonly finishing = new Map<string, Promise<StoredSession>>()
+  /** Calls begun here and not yet finished → their sentiment reader (their row may be queued). */
+  private readonly live = new Map<string, string>()
 
   constructor(
     private readonly database: SessionDatabase,
@@ -58,7 +68,9 @@ export class CallRecorder {
     private readonly labelling: () => LabellingChoice = () => ({
       kind: 'lexicon',
       reason: 'chosen'
-    })
+    }),
+    /** Where a live call's writes go (absent: straight in, waiting on the lock like any write). */
+    private readonly writes: LiveWrites = new LiveWrites(database, null)
   ) {}
 
   begin(call: BeginCall): string {
@@ -68,8 +80,10 @@ export class CallRecorder {
     // Two calls in the same second share the prefix: draw another suffix on a clash.
     for (let attempt = 0; attempt < 20; attempt++) {
       const id = liveSessionId(call.startedAt, this.random)
-      if (this.database.sessions.exists(id)) continue
-      const begun = this.database.calls.insertIfNew({
+      // The row may only be queued: a taken id is one in either table, or a call begun here.
+      if (this.live.has(id) || this.database.sessions.exists(id) || this.database.calls.get(id))
+        continue
+      const begun = this.writes.begin({
         sessionId: id,
         callId: call.callId ?? null,
         provider: call.provider,
@@ -78,21 +92,37 @@ export class CallRecorder {
         pricing: call.pricing ? JSON.stringify(call.pricing) : null,
         sentimentReader: reader
       })
-      if (begun) return id
+      if (begun) {
+        this.live.set(id, reader)
+        return id
+      }
     }
     throw new RecordingError('Could not find a free session id for this call')
   }
 
   append(sessionId: string, inputs: readonly CallInput[]): number {
-    this.activeCall(sessionId)
+    // A call begun here is known without a read (its row may still be queued).
+    if (!this.live.has(sessionId)) this.activeCall(sessionId)
     const rows = inputs.map(({ t, event }) => ({
       atMs: t,
       direction: eventDirection(event.type),
       type: event.type,
       payload: JSON.stringify(event)
     }))
-    this.database.transaction(() => this.database.events.append(sessionId, rows))
+    this.writes.events(sessionId, rows)
     return inputs.length
+  }
+
+  /** Who reads the call's caller sentiment for the live rules (fixed when it began). */
+  sentimentReaderOf(sessionId: string): SentimentReader {
+    const reader = this.live.get(sessionId)
+    if (reader === undefined) return callSentimentReader(this.database, sessionId)
+    return modelNameOf(reader) !== null ? 'model' : 'lexicon'
+  }
+
+  /** Resolves once every queued live write is in the database (reads of a call wait on it). */
+  settled(): Promise<void> {
+    return this.writes.settled()
   }
 
   /**
@@ -103,15 +133,35 @@ export class CallRecorder {
   finish(sessionId: string, endedAt: number): Promise<StoredSession> {
     const pending = this.finishing.get(sessionId)
     if (pending) return pending
-    const call = this.call(sessionId)
-    // A failed call has no session row of its own yet: finishing it again is another attempt.
-    if (call.status !== 'active' && call.status !== 'failed')
-      return Promise.resolve(this.storedSession(sessionId))
-    const done = this.finalize(call, endedAt, 'finished').finally(() =>
+    const done = this.finishWhenWritable(sessionId, endedAt).finally(() =>
       this.finishing.delete(sessionId)
     )
     this.finishing.set(sessionId, done)
     return done
+  }
+
+  /**
+   * The call's queued writes go in first (finish replays its events); while an import holds
+   * the lock, the hang-up waits (asynchronously) and tries again rather than failing.
+   */
+  private async finishWhenWritable(sessionId: string, endedAt: number): Promise<StoredSession> {
+    for (;;) {
+      await this.writes.settled()
+      const call = this.call(sessionId)
+      // A failed call has no session row of its own yet: finishing it again is another attempt.
+      if (call.status !== 'active' && call.status !== 'failed') {
+        this.live.delete(sessionId)
+        return this.storedSession(sessionId)
+      }
+      try {
+        const session = await this.finalize(call, endedAt, 'finished')
+        this.live.delete(sessionId)
+        return session
+      } catch (error) {
+        if (!(error instanceof DatabaseBusyError)) throw error
+        await new Promise((resolve) => setTimeout(resolve, FINISH_RETRY_MS))
+      }
+    }
   }
 
   /**
@@ -161,7 +211,9 @@ export class CallRecorder {
       this.write(finalized, status, labels)
       return this.storedSession(call.session_id)
     } catch (error) {
-      markFailed(this.database, call.session_id, endedAt, error, this.now)
+      // The lock being taken is not the call's fault: the hang-up retries once it is free.
+      if (!(error instanceof DatabaseBusyError))
+        markFailed(this.database, call.session_id, endedAt, error, this.now)
       throw error
     }
   }
@@ -219,7 +271,12 @@ export class CallRecorder {
     labelling: CallLabelling
   ): void {
     const { session } = finalized
-    this.database.transaction(() => {
+    // A hang-up never waits on the lock (finish retries on DatabaseBusyError); recovery at
+    // start-up, which nothing else is writing during, may.
+    const transaction = this.finishing.has(session.session_id)
+      ? this.database.transactionNow.bind(this.database)
+      : this.database.transaction.bind(this.database)
+    transaction(() => {
       // Said plainly rather than as the driver's UNIQUE error: the user reads it in Sessions.
       const taken = this.database.sessions.get(session.session_id)
       if (taken)

@@ -1,12 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { SessionDatabase } from '../SessionDatabase'
+import { DatabaseBusyError, type SessionDatabase } from '../SessionDatabase'
 import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { SqliteBacktestReads } from './backtestReads'
 import { SqliteCallFailuresTable } from './callFailuresTable'
 import { SqliteCallsTable, SqliteEventsTable, SqliteTurnsTable } from './callTables'
 import { SqliteMetaTable } from './metaTable'
-import { openDatabase } from './openDatabase'
+import { BUSY_TIMEOUT_MS, openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './openDatabase'
 import { SqliteReportReads } from './reportReads'
+import { checkpointIfBig } from './SqliteSessionImport'
 import { SqliteSessionsTable } from './sessionsTable'
 
 /**
@@ -26,6 +27,8 @@ export class SqliteSessionDatabase implements SessionDatabase {
   readonly meta: SqliteMetaTable
   readonly reports: SqliteReportReads
   readonly backtest: SqliteBacktestReads
+  /** A background checkpoint that transactionNow started, until it is done. */
+  private checkpointing: Promise<unknown> | null = null
 
   /** The file, for connections of its own (imports, background checkpoints). */
   constructor(
@@ -61,9 +64,56 @@ export class SqliteSessionDatabase implements SessionDatabase {
     }
   }
 
+  /**
+   * The busy timeout is 0 for this BEGIN only: SQLITE_BUSY comes back at once rather than
+   * after openDatabase's 5 s wait on main's thread (a live call's audio and IPC stall with it).
+   */
+  transactionNow<T>(work: () => T): T {
+    this.connection.exec('PRAGMA busy_timeout = 0')
+    try {
+      this.connection.exec('BEGIN IMMEDIATE')
+    } catch (error) {
+      throw isBusy(error) ? new DatabaseBusyError() : error
+    } finally {
+      this.connection.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    }
+    let result: T
+    try {
+      result = work()
+      if (result instanceof Promise) throw new Error('A transaction runs synchronously')
+      // No auto-checkpoint in this COMMIT: after an import it would copy the import's whole
+      // log into the file on main's thread (seconds for a million rows). A big log is copied
+      // on a worker instead, below.
+      this.connection.exec('PRAGMA wal_autocheckpoint = 0')
+      try {
+        this.connection.exec('COMMIT')
+      } finally {
+        this.connection.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+      }
+    } catch (error) {
+      if (this.connection.isTransaction) this.connection.exec('ROLLBACK')
+      throw error
+    }
+    this.checkpointInBackground()
+    return result
+  }
+
+  /** One at a time; nothing when the log is small (a stat of the -wal file). */
+  private checkpointInBackground(): void {
+    if (this.checkpointing) return
+    const done = checkpointIfBig(this.path, Promise.resolve(undefined))
+    this.checkpointing = done.finally(() => (this.checkpointing = null))
+  }
+
   close(): void {
     this.connection.close()
   }
+}
+
+/** SQLITE_BUSY (5) and its extended codes (…+256·n): another connection holds the lock. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode
+  return typeof code === 'number' && (code & 0xff) === 5
 }
 
 /** Opens (creating if needed, migrating if behind) the session database at `path`. */

@@ -32,10 +32,23 @@ export class SqliteAlertsTable implements AlertsTable {
   insert(alert: NewAlert): number {
     const result = this.db
       .prepare(
-        'INSERT INTO alerts (session_id, rule, severity, raised_at, evidence) VALUES (?, ?, ?, ?, ?)'
+        `INSERT INTO alerts (alert_id, session_id, rule, severity, raised_at, evidence)
+         VALUES (?, ?, ?, ?, ?, ?)`
       )
-      .run(alert.sessionId, alert.rule, alert.severity, alert.raisedAt, alert.evidence)
+      .run(
+        alert.alertId ?? null,
+        alert.sessionId,
+        alert.rule,
+        alert.severity,
+        alert.raisedAt,
+        alert.evidence
+      )
     return Number(result.lastInsertRowid)
+  }
+
+  nextId(): number {
+    const row = this.db.prepare('SELECT COALESCE(MAX(alert_id), 0) + 1 AS id FROM alerts').get()
+    return row ? alerts.number(row, 'id') : 1
   }
 
   list(statuses: readonly AlertStatus[], limit: number): AlertRow[] {

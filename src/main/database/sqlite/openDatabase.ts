@@ -7,6 +7,16 @@ import { migrations } from './migrations'
 
 export class DatabaseTooNewError extends Error {}
 
+/** How long a statement waits for another connection's write lock (transactionNow: not at all). */
+export const BUSY_TIMEOUT_MS = 5000
+/** SQLite's default auto-checkpoint (pages of 4 KiB), restored after a transactionNow. */
+export const WAL_AUTOCHECKPOINT_PAGES = 1000
+/**
+ * Once checkpointed, the log is cut back to this when it is next reused, so its size says how
+ * much is left to copy (transactionNow starts a background checkpoint above 4 MB).
+ */
+const JOURNAL_SIZE_LIMIT_BYTES = 1024 * 1024
+
 /** Opens (creating if needed) the session database in WAL mode and applies pending migrations. */
 export function openDatabase(path: string, steps: readonly string[] = migrations): DatabaseSync {
   mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
@@ -14,7 +24,10 @@ export function openDatabase(path: string, steps: readonly string[] = migrations
   createPrivateFile(path)
   const db = new DatabaseSync(path)
   try {
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000')
+    db.exec(
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; ` +
+        `PRAGMA journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`
+    )
     migrate(db, steps)
     return db
   } catch (error) {

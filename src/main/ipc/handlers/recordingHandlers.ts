@@ -51,11 +51,16 @@ export function recordingHandlers({
       emit('sessions.changed', { reason: 'recorded', count: 1 })
       return session
     },
-    'recording.get': async ({ sessionId }) => recorder.get(sessionId),
+    // Reads of a call wait for its queued writes (an import holding the lock delays them).
+    'recording.get': async ({ sessionId }) => {
+      await recorder.settled()
+      return recorder.get(sessionId)
+    },
     // Stored as appended, so each parses back to what recording.append accepted.
-    'recording.events': async ({ sessionId }) => ({
-      inputs: recorder.recordedInputs(sessionId).map(asRecordedInput)
-    }),
+    'recording.events': async ({ sessionId }) => {
+      await recorder.settled()
+      return { inputs: recorder.recordedInputs(sessionId).map(asRecordedInput) }
+    },
     'recording.unfinalized': async () => recorder.unfinalized()
   }
 }

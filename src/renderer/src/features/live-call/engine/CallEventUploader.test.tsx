@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CallInput } from '@shared/live-call/callEvents'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { CallEventUploader, type RecordingStatus } from './CallEventUploader'
@@ -7,7 +7,10 @@ const SESSION = 'LIVE-20261125-193000-ab12'
 const tick = (t: number): CallInput => ({ t, event: { type: 'clock.tick' } })
 
 describe('CallEventUploader', () => {
-  afterEach(() => Reflect.deleteProperty(window, 'api'))
+  afterEach(() => {
+    vi.useRealTimers()
+    Reflect.deleteProperty(window, 'api')
+  })
 
   it('sends everything in order, in batches of at most 500, then finishes the session', async () => {
     const request = mockApi({
@@ -44,5 +47,97 @@ describe('CallEventUploader', () => {
     expect(uploader.status).toBe('unavailable')
     expect(messages).toEqual(['This version does not record calls.'])
     expect(request.mock.calls.map(([route]) => route)).toEqual(['recording.begin'])
+  })
+
+  const failed = (message: string) => ({ ok: false, error: { code: 'failed', message } }) as const
+  const sentTimes = (request: ReturnType<typeof mockApi>): number[] =>
+    request.mock.calls
+      .filter(([route]) => route === 'recording.append')
+      .flatMap(([, input]) => (input as { events: CallInput[] }).events.map((e) => e.t))
+
+  it('retries a failed append with the same batch, and says nothing when it soon works', async () => {
+    vi.useFakeTimers()
+    const request = mockApi({
+      'recording.begin': ok({ sessionId: SESSION }),
+      'recording.append': [
+        failed('database is locked'),
+        failed('database is locked'),
+        ok({ stored: 3 }),
+        ok({ stored: 2 })
+      ],
+      'recording.finish': ok({ session_id: SESSION })
+    })
+    const statuses: RecordingStatus[] = []
+    const uploader = new CallEventUploader((status) => statuses.push(status))
+    await uploader.begin({ provider: 'custom', model: 'gpt-realtime', startedAt: 1 })
+    for (const t of [1, 2, 3]) uploader.add(tick(t))
+    const flushed = uploader.flush()
+    await vi.advanceTimersByTimeAsync(1000)
+    await flushed
+    for (const t of [4, 5]) uploader.add(tick(t))
+    const finished = uploader.finish(9)
+    await vi.advanceTimersByTimeAsync(100)
+    await expect(finished).resolves.toMatchObject({ session_id: SESSION })
+    // Each input reached main once it went through, in order (failed tries resent the batch).
+    expect(sentTimes(request)).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 4, 5])
+    expect(statuses).toEqual(['recording', 'saving', 'finished'])
+  })
+
+  it('says the recording is delayed once appends fail for seconds, and clears when caught up', async () => {
+    vi.useFakeTimers()
+    const locked = Array.from({ length: 6 }, () => failed('database is locked'))
+    mockApi({
+      'recording.begin': ok({ sessionId: SESSION }),
+      'recording.append': [...locked, ok({ stored: 2 })]
+    })
+    const seen: [RecordingStatus, string | null][] = []
+    const uploader = new CallEventUploader((status, message) => seen.push([status, message]))
+    await uploader.begin({ provider: 'custom', model: 'gpt-realtime', startedAt: 1 })
+    uploader.add(tick(1))
+    uploader.add(tick(2))
+    void uploader.flush()
+    // Tries at 0, 0.25, 0.75, 1.75, 3.75 s: failing, not yet at risk.
+    await vi.advanceTimersByTimeAsync(4000)
+    expect(uploader.status).toBe('recording')
+    // The try at 7.75 s fails too: now the screen says so, and keeps the inputs.
+    await vi.advanceTimersByTimeAsync(4000)
+    expect(seen.at(-1)).toEqual([
+      'delayed',
+      'Recording delayed: 2 events are not saved yet. Retrying…'
+    ])
+    await vi.advanceTimersByTimeAsync(4000)
+    expect(uploader.status).toBe('recording')
+    expect(seen.at(-1)).toEqual(['recording', null])
+  })
+
+  it('stops at once when main refuses the batch: a retry would get the same answer', async () => {
+    const request = mockApi({
+      'recording.begin': ok({ sessionId: SESSION }),
+      'recording.append': { ok: false, error: { code: 'invalid_input', message: 'Invalid input' } }
+    })
+    const uploader = new CallEventUploader(() => {})
+    await uploader.begin({ provider: 'custom', model: 'gpt-realtime', startedAt: 1 })
+    uploader.add(tick(1))
+    await uploader.flush()
+    expect(uploader.status).toBe('failed')
+    expect(request.mock.calls.filter(([route]) => route === 'recording.append')).toHaveLength(1)
+  })
+
+  it('gives up at hang-up after 15 s, saves what main has, and keeps saying what was lost', async () => {
+    vi.useFakeTimers()
+    const request = mockApi({
+      'recording.begin': ok({ sessionId: SESSION }),
+      'recording.append': Array.from({ length: 10 }, () => failed('main is unreachable')),
+      'recording.finish': ok({ session_id: SESSION })
+    })
+    const seen: [RecordingStatus, string | null][] = []
+    const uploader = new CallEventUploader((status, message) => seen.push([status, message]))
+    await uploader.begin({ provider: 'custom', model: 'gpt-realtime', startedAt: 1 })
+    uploader.add(tick(1))
+    const finished = uploader.finish(2)
+    await vi.advanceTimersByTimeAsync(20_000)
+    await expect(finished).resolves.toMatchObject({ session_id: SESSION })
+    expect(request.mock.calls.at(-1)?.[0]).toBe('recording.finish')
+    expect(seen.at(-1)).toEqual(['failed', 'Recording stopped: main is unreachable'])
   })
 })

@@ -15,10 +15,26 @@ const SENT_AT_ONCE: ReadonlySet<string> = new Set([
 /** The route's limits: 500 events and 256 KB of JSON per batch (kept well under). */
 const MAX_BATCH = 500
 const MAX_BATCH_CHARS = 192 * 1024
+/** A failed append is tried again after these delays (doubling), its batch kept, in order. */
+const RETRY_FIRST_MS = 250
+const RETRY_MAX_MS = 4000
+/**
+ * When the screen says the recording is behind: appends failing for this long, or this many
+ * inputs waiting (about two and a half minutes of a call). A retry that works before either
+ * says nothing: the inputs were only late, never at risk.
+ */
+const AT_RISK_AFTER_MS = 5000
+const AT_RISK_BACKLOG = 2000
+/** At hang-up, retrying stops after this long: what could not be sent is lost, and said so. */
+const FINISH_GIVE_UP_MS = 15_000
 
-/** How recording stands; `unavailable` when main has no recording routes (an older main). */
+/**
+ * How recording stands; `unavailable` when main has no recording routes (an older main);
+ * `delayed` while inputs are at risk (appends failing for a while, or a long backlog), still
+ * retried, and back to `recording` once caught up.
+ */
 export type RecordingStatus =
-  'idle' | 'recording' | 'saving' | 'finished' | 'unavailable' | 'failed'
+  'idle' | 'recording' | 'delayed' | 'saving' | 'finished' | 'unavailable' | 'failed'
 export type RecordedSession = Output<'recording.finish'>
 
 export interface RecordingMeta {
@@ -33,7 +49,9 @@ export interface RecordingMeta {
 /**
  * Uploads every call input to main's recording (`recording.append`) in batches every ~500 ms,
  * so a crash loses under a second; `finish` flushes the rest and has main write the session
- * row. Main's CallRecorder stores them; this side only queues and sends.
+ * row. Main's CallRecorder stores them; this side only queues and sends. A failed append is
+ * retried with backoff (the same batch, so order holds); one main refuses outright (invalid,
+ * unknown route) stops the recording, as a retry could not change the answer.
  */
 export class CallEventUploader {
   private queue: CallInput[] = []
@@ -41,20 +59,26 @@ export class CallEventUploader {
   private timer: ReturnType<typeof setInterval> | null = null
   private chain: Promise<void> = Promise.resolve()
   private begun: Promise<void> | null = null
+  private sending = false
+  /** When the appends started failing (null: the last one went through). */
+  private failingSince: number | null = null
+  private giveUpAt = Infinity
   status: RecordingStatus = 'idle'
 
   /** `t` defaults to the UI language at the moment each message is made. */
   constructor(
     private readonly onStatus: (status: RecordingStatus, message: string | null) => void,
-    private readonly t: TFunction<'liveCall'> = i18next.getFixedT(null, 'liveCall')
+    private readonly t: TFunction<'liveCall'> = i18next.getFixedT(null, 'liveCall'),
+    private readonly now: () => number = Date.now
   ) {}
 
   add(input: CallInput): void {
-    if (this.status !== 'idle' && this.status !== 'recording') return
+    if (this.status !== 'idle' && !this.sendable()) return
     this.queue.push(input)
+    if (this.queue.length > AT_RISK_BACKLOG) this.checkRisk()
     // Events that can complete a rule's evidence go to main at once, not on the next tick:
     // the live alert banner has a 1 s budget and the batch interval alone is 500 ms.
-    if (this.status === 'recording' && SENT_AT_ONCE.has(input.event.type)) void this.flush()
+    if (this.sendable() && SENT_AT_ONCE.has(input.event.type)) void this.flush()
   }
 
   begin(meta: RecordingMeta): Promise<void> {
@@ -62,9 +86,12 @@ export class CallEventUploader {
     return this.begun
   }
 
-  /** Serialised, so batches reach main in order even when one is slow. */
+  /** Serialised, so batches reach main in order even when one is slow or being retried. */
   flush(): Promise<void> {
-    this.chain = this.chain.then(() => this.sendBatches())
+    // A send under way takes whatever is queued meanwhile too.
+    if (this.sending) return this.chain
+    this.sending = true
+    this.chain = this.chain.then(() => this.sendBatches()).finally(() => (this.sending = false))
     return this.chain
   }
 
@@ -73,13 +100,18 @@ export class CallEventUploader {
     await this.begun
     if (this.timer) clearInterval(this.timer)
     this.timer = null
-    if (this.sessionId === null || this.status !== 'recording') return null
+    if (this.sessionId === null || !this.sendable()) return null
+    this.giveUpAt = this.now() + FINISH_GIVE_UP_MS
     await this.flush()
+    // Inputs could not all be sent: what main has is still saved, and the screen keeps saying
+    // the recording stopped rather than showing it as complete.
+    const lost = this.status === 'failed'
     // Main writes the session after labelling it (a model round trip when a key is set).
-    this.set('saving', this.t('recording.saving'))
+    if (!lost) this.set('saving', this.t('recording.saving'))
     try {
       const session = await request('recording.finish', { sessionId: this.sessionId, endedAt })
-      this.set('finished', this.t('recording.finished', { sessionId: session.session_id }))
+      if (!lost)
+        this.set('finished', this.t('recording.finished', { sessionId: session.session_id }))
       return session
     } catch (error) {
       this.set('failed', this.t('recording.finishFailed', { detail: messageOf(error) }))
@@ -105,18 +137,47 @@ export class CallEventUploader {
   }
 
   private async sendBatches(): Promise<void> {
-    while (this.sessionId !== null && this.queue.length > 0 && this.status === 'recording') {
+    let retryMs = RETRY_FIRST_MS
+    while (this.sessionId !== null && this.queue.length > 0 && this.sendable()) {
       const events = nextBatch(this.queue)
       try {
         // CallEvent's interfaces have no index signature; the route checks `type` and keeps the rest.
         const batch = events as Input<'recording.append'>['events']
         await request('recording.append', { sessionId: this.sessionId, events: batch })
       } catch (error) {
-        this.set('failed', this.t('recording.stopped', { detail: messageOf(error) }))
-        return
+        if (!retryable(error) || this.now() >= this.giveUpAt) {
+          this.set('failed', this.t('recording.stopped', { detail: messageOf(error) }))
+          return
+        }
+        this.failingSince ??= this.now()
+        this.checkRisk()
+        await new Promise((resolve) => setTimeout(resolve, retryMs))
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS)
+        continue
       }
+      this.failingSince = null
+      retryMs = RETRY_FIRST_MS
       this.queue = this.queue.slice(events.length)
+      this.checkRisk()
     }
+  }
+
+  /** `delayed` while inputs are at risk, with how many wait; cleared once caught up. */
+  private checkRisk(): void {
+    const failingMs = this.failingSince === null ? 0 : this.now() - this.failingSince
+    const atRisk = failingMs >= AT_RISK_AFTER_MS || this.queue.length > AT_RISK_BACKLOG
+    if (atRisk && this.sendable())
+      this.set('delayed', this.t('recording.delayed', { count: this.queue.length }))
+    else if (this.status === 'delayed' && this.failingSince === null && this.caughtUp())
+      this.set('recording', null)
+  }
+
+  private caughtUp(): boolean {
+    return this.queue.length <= MAX_BATCH
+  }
+
+  private sendable(): boolean {
+    return this.status === 'recording' || this.status === 'delayed'
   }
 
   private set(status: RecordingStatus, message: string | null): void {
@@ -136,6 +197,13 @@ function nextBatch(queue: readonly CallInput[]): CallInput[] {
   }
   return queue.slice(0, n)
 }
+
+/**
+ * Worth another try: a failure in main or on the way there. Main's refusals (invalid input, an
+ * unknown route, a foreign sender) give the same answer every time.
+ */
+const retryable = (error: unknown): boolean =>
+  !(error instanceof IpcError) || error.code === 'failed'
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error)

@@ -1,0 +1,223 @@
+import {
+  DatabaseBusyError,
+  type NewAlert,
+  type NewCall,
+  type NewEvent,
+  type SessionDatabase,
+  type WriteOutbox
+} from '../database/SessionDatabase'
+
+/** A live call's write, as the outbox keeps it until the session database takes it. */
+export type LiveWrite =
+  | { kind: 'begin'; call: NewCall }
+  | { kind: 'events'; sessionId: string; rows: NewEvent[] }
+  | { kind: 'alert'; alert: NewAlert & { alertId: number } }
+
+/** Outbox entries per drain transaction: short, so main's thread is never held for long. */
+const DRAIN_BATCH = 50
+/** Retry delays while another connection holds the write lock (each try costs microseconds). */
+const RETRY_FIRST_MS = 20
+const RETRY_MAX_MS = 200
+/** After an error that is not the lock: the entry stays, and is tried again this much later. */
+const RETRY_AFTER_ERROR_MS = 5000
+
+/**
+ * Live calls always win: their writes (a call's row, its events, the alerts the rules raise)
+ * never wait on another connection's write lock. Each is tried at once without waiting
+ * (`transactionNow`); when the lock is taken (an import), or anything is already queued, it goes
+ * to the outbox instead (a file of its own, so its own lock), in order, and a drainer moves the
+ * queue into the session database in short transactions as soon as the lock is free.
+ *
+ * The drain is idempotent: each transaction records the last outbox id it applied
+ * (`meta['recording_outbox:<generation>']`) together with the rows, so a crash between that
+ * commit and the outbox's delete skips those entries next time instead of writing them twice.
+ * A queued alert takes its id up front (main is the only writer of alerts), so the rules can
+ * announce it at once. Without an outbox (`null`), writes wait on the lock as plain
+ * transactions do.
+ */
+export class LiveWrites {
+  private queued: number
+  /** The lowest id a queued alert may take (ids of alerts already queued stay reserved). */
+  private nextAlertId = 0
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private retryMs = RETRY_FIRST_MS
+  private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
+  private lastError: string | null = null
+  private readonly marker: string
+
+  constructor(
+    private readonly database: SessionDatabase,
+    private readonly outbox: WriteOutbox | null,
+    private readonly log: (message: string, error: unknown) => void = console.error
+  ) {
+    this.marker = `recording_outbox:${outbox?.generation ?? ''}`
+    this.queued = outbox?.count() ?? 0
+    if (this.queued > 0) this.reserveQueuedAlertIds()
+  }
+
+  /** Writes waiting in the outbox. */
+  get backlog(): number {
+    return this.queued
+  }
+
+  /** A call's row; false only when the database already has that session id. */
+  begin(call: NewCall): boolean {
+    const now = this.tryNow(() => this.database.calls.insertIfNew(call))
+    if (now !== QUEUE) return now
+    this.enqueue({ kind: 'begin', call })
+    return true
+  }
+
+  /** Appends after the call's last event (stored, or queued). */
+  events(sessionId: string, rows: NewEvent[]): void {
+    if (rows.length === 0) return
+    const now = this.tryNow(() => this.database.events.append(sessionId, rows))
+    if (now === QUEUE) this.enqueue({ kind: 'events', sessionId, rows })
+  }
+
+  /** Stores a raised alert; returns its id, whether it is stored yet or queued. */
+  alert(alert: NewAlert): number {
+    const now = this.tryNow(() => this.database.alerts.insert(alert))
+    if (now !== QUEUE) return now
+    const alertId = Math.max(this.database.alerts.nextId(), this.nextAlertId)
+    this.nextAlertId = alertId + 1
+    this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
+    return alertId
+  }
+
+  /**
+   * Resolves once everything queued so far is in the session database (waiting, without
+   * blocking, while an import holds the lock); rejects when a queued write fails otherwise.
+   */
+  settled(): Promise<void> {
+    if (this.queued === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject })
+      this.schedule(0)
+    })
+  }
+
+  /**
+   * Drains on this thread until the outbox is empty (true) or the lock is taken (false): at
+   * start-up, before crashed calls are finalized from their events.
+   */
+  drainNow(): boolean {
+    try {
+      while (this.drainBatch() === 'more');
+      return this.queued === 0
+    } catch (error) {
+      if (!(error instanceof DatabaseBusyError)) this.report(error)
+      this.schedule(RETRY_MAX_MS)
+      return false
+    }
+  }
+
+  /** Stops the drainer (the queue stays in the outbox for the next start) and closes it. */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.outbox?.close()
+  }
+
+  /** The write's result, or QUEUE when it must go to the outbox. */
+  private tryNow<T>(write: () => T): T | typeof QUEUE {
+    if (!this.outbox) return this.database.transaction(write)
+    if (this.queued > 0) return QUEUE
+    try {
+      return this.database.transactionNow(write)
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) return QUEUE
+      throw error
+    }
+  }
+
+  private enqueue(write: LiveWrite): void {
+    this.outbox!.push(JSON.stringify(write))
+    this.queued++
+    this.schedule(this.retryMs)
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) {
+      if (delayMs > 0) return
+      clearTimeout(this.timer)
+    }
+    this.timer = setTimeout(() => this.run(), delayMs)
+  }
+
+  private run(): void {
+    this.timer = null
+    let outcome: 'more' | 'empty'
+    try {
+      outcome = this.drainBatch()
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) {
+        this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
+        this.schedule(this.retryMs)
+      } else {
+        this.report(error)
+        for (const waiter of this.waiters.splice(0)) waiter.reject(error)
+        this.schedule(RETRY_AFTER_ERROR_MS)
+      }
+      return
+    }
+    this.retryMs = RETRY_FIRST_MS
+    this.lastError = null
+    // Between batches other requests run: the next batch goes in a later turn of the loop.
+    if (outcome === 'more') this.schedule(1)
+    else for (const waiter of this.waiters.splice(0)) waiter.resolve()
+  }
+
+  /** Moves the oldest batch into the session database; throws DatabaseBusyError meanwhile. */
+  private drainBatch(): 'more' | 'empty' {
+    const outbox = this.outbox
+    if (!outbox) return 'empty'
+    const entries = outbox.peek(DRAIN_BATCH)
+    const last = entries.at(-1)
+    if (!last) {
+      this.queued = 0
+      return 'empty'
+    }
+    this.database.transactionNow(() => {
+      const applied = Number(this.database.meta.get(this.marker) ?? 0)
+      for (const entry of entries)
+        if (entry.id > applied) this.apply(JSON.parse(entry.body) as LiveWrite)
+      this.database.meta.set(this.marker, String(last.id))
+    })
+    outbox.removeThrough(last.id)
+    this.queued = Math.max(0, this.queued - entries.length)
+    return this.queued > 0 ? 'more' : 'empty'
+  }
+
+  private apply(write: LiveWrite): void {
+    switch (write.kind) {
+      case 'begin':
+        // False: the id was taken meanwhile; begin checked it was free, so only by this call.
+        this.database.calls.insertIfNew(write.call)
+        return
+      case 'events':
+        this.database.events.append(write.sessionId, write.rows)
+        return
+      case 'alert':
+        this.database.alerts.insert(write.alert)
+    }
+  }
+
+  /** After a restart with a queue: queued alerts keep the ids they were announced with. */
+  private reserveQueuedAlertIds(): void {
+    for (const { body } of this.outbox!.peek(this.queued)) {
+      const write = JSON.parse(body) as LiveWrite
+      if (write.kind === 'alert')
+        this.nextAlertId = Math.max(this.nextAlertId, write.alert.alertId + 1)
+    }
+  }
+
+  private report(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error)
+    if (message === this.lastError) return // once per distinct failure, not every retry
+    this.lastError = message
+    this.log('Recording outbox: a queued write failed (kept, retried later):', error)
+  }
+}
+
+const QUEUE = Symbol('queue')
