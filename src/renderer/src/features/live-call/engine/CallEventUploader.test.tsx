@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CallInput } from '@shared/live-call/callEvents'
 import { mockApi, ok } from '@renderer/test/mockApi'
+import { recordingRoutes } from '@shared/ipc/routes/recordingRoutes'
 import { CallEventUploader, type RecordingStatus } from './CallEventUploader'
 
 const SESSION = 'LIVE-20261125-193000-ab12'
@@ -34,6 +35,28 @@ describe('CallEventUploader', () => {
       { sessionId: SESSION, endedAt: 2 }
     ])
     expect(statuses).toEqual(['recording', 'saving', 'finished'])
+  })
+
+  it('sizes batches in UTF-8 bytes, so multibyte transcripts never exceed the route limit', async () => {
+    const request = mockApi({
+      'recording.begin': ok({ sessionId: SESSION }),
+      'recording.append': ok({ stored: 1 }),
+      'recording.finish': ok({ session_id: SESSION })
+    })
+    const uploader = new CallEventUploader(() => {})
+    await uploader.begin({ provider: 'custom', model: 'gpt-realtime', startedAt: 1 })
+    // 1,000 characters of Japanese are about 3,000 bytes: sized by characters, a batch would
+    // carry three times what the route accepts.
+    const delta = '登山靴の返品について'.repeat(100)
+    for (let i = 0; i < 300; i++)
+      uploader.add({ t: i, event: { type: 'response.output_audio_transcript.delta', delta } })
+    await uploader.finish(2)
+    const appends = request.mock.calls.filter(([route]) => route === 'recording.append')
+    const schema = recordingRoutes['recording.append'].input
+    expect(appends.length).toBeGreaterThan(1)
+    for (const [, input] of appends) expect(schema.safeParse(input).success).toBe(true)
+    const sent = appends.flatMap(([, input]) => (input as { events: CallInput[] }).events)
+    expect(sent.map((e) => e.t)).toEqual(Array.from({ length: 300 }, (_, i) => i))
   })
 
   it('runs unrecorded, and says so, when main has no recording routes', async () => {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { CallInput } from '@shared/live-call/callEvents'
 import type { PriceTable } from '@shared/live-call/callConfig'
+import { utf8ByteLength } from '@shared/live-call/utf8ByteLength'
 import type { Input, Output } from '@shared/ipc/contract'
 import { IpcError, request } from '@renderer/app/ipc'
 import { i18next } from '@renderer/i18n'
@@ -12,9 +13,9 @@ const SENT_AT_ONCE: ReadonlySet<string> = new Set([
   'output_audio_buffer.cleared',
   'response.done'
 ])
-/** The route's limits: 500 events and 256 KB of JSON per batch (kept well under). */
+/** The route's limits: 500 events and 256 KB of UTF-8 JSON per batch (kept well under). */
 const MAX_BATCH = 500
-const MAX_BATCH_CHARS = 192 * 1024
+const MAX_BATCH_BYTES = 192 * 1024
 /** A failed append is tried again after these delays (doubling), its batch kept, in order. */
 const RETRY_FIRST_MS = 250
 const RETRY_MAX_MS = 4000
@@ -188,11 +189,11 @@ export class CallEventUploader {
 
 /** The oldest inputs that fit one batch (at least one, so a large event still goes alone). */
 function nextBatch(queue: readonly CallInput[]): CallInput[] {
-  let chars = 0
+  let bytes = 0
   let n = 0
   while (n < queue.length && n < MAX_BATCH) {
-    chars += JSON.stringify(queue[n]).length + 1
-    if (n > 0 && chars > MAX_BATCH_CHARS) break
+    bytes += utf8ByteLength(JSON.stringify(queue[n])) + 1
+    if (n > 0 && bytes > MAX_BATCH_BYTES) break
     n++
   }
   return queue.slice(0, n)
