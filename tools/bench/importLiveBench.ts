@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createDispatch } from '../../src/main/ipc/dispatch'
+import { APP_ORIGIN } from '../../src/main/windows/appOrigin'
 import { createAppUrlCheck, isTrustedSender } from '../../src/main/ipc/senderPolicy'
 import { createServices } from '../../src/main/services'
 import { workerLabCsvReader } from '../../src/main/sessions/readLabCsvInWorker'
@@ -21,7 +22,7 @@ const ROWS = Number(process.argv[2] ?? 1_000_000)
 const BATCH_EVERY_MS = 100
 /** Appending goes on this long after the import, so the queue's drain is measured too. */
 const AFTER_IMPORT_MS = 3000
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = `${APP_ORIGIN}/index.html`
 const SENDER = { windowId: 1, url: APP_URL, isTopFrame: true }
 const LAB_CSV_WORKER = new URL('../../src/main/sessions/labCsvWorker.ts', import.meta.url)
 
@@ -45,7 +46,7 @@ const services = await createServices({
   emit: () => {},
   csvReader: workerLabCsvReader(LAB_CSV_WORKER, ['--import', 'tsx'])
 })
-const dispatch = createDispatch(services.handlers, isTrustedSender(createAppUrlCheck(APP_URL)))
+const dispatch = createDispatch(services.handlers, isTrustedSender(createAppUrlCheck()))
 const call = async <T>(route: string, input: unknown): Promise<T> => {
   const result = await dispatch(SENDER, route, input)
   if (!result.ok) throw new Error(`${route}: ${result.error.message}`)

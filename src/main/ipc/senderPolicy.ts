@@ -7,7 +7,9 @@ import type { Sender } from './dispatch'
  * loads from one), the Demo agent's peer page, a navigated-away page.
  */
 export function createAppUrlCheck(devServerUrl?: string) {
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
+  // Only an http(s) dev server: any other URL has the opaque origin "null", which every
+  // file:, data: or custom-scheme URL shares, so it would trust them all.
+  const devOrigin = devServerUrl ? httpOrigin(devServerUrl) : undefined
   return (url: string): boolean => {
     let parsed: URL
     try {
@@ -26,3 +28,10 @@ export const isTrustedSender =
   (isAppUrl: (url: string) => boolean) =>
   (sender: Sender): boolean =>
     sender.isTopFrame && isAppUrl(sender.url)
+
+function httpOrigin(url: string): string {
+  const parsed = new URL(url)
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`The dev server must be an http(s) URL, not ${parsed.protocol}`)
+  return parsed.origin
+}

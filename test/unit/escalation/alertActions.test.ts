@@ -12,7 +12,7 @@ import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '../../../src/shared/e
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import { overAgentCall, said } from './scriptedCalls'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 3, url: APP_URL, isTopFrame: true }
 
 async function open(dir: string) {
@@ -28,11 +28,7 @@ async function open(dir: string) {
     },
     now: () => Date.UTC(2026, 10, 25, 9)
   })
-  const dispatch = createDispatch(
-    services.handlers,
-    isTrustedSender(createAppUrlCheck(APP_URL)),
-    () => {}
-  )
+  const dispatch = createDispatch(services.handlers, isTrustedSender(createAppUrlCheck()), () => {})
   const call = async <T>(route: string, input: unknown): Promise<T> => {
     const result = await dispatch(app, route as never, input)
     if (!result.ok) throw new Error(`${route}: ${result.error.code} ${result.error.message}`)

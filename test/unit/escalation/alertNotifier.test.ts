@@ -120,7 +120,7 @@ describe('services call notifyAlert for each alert they raise', () => {
     })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP.url)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     try {

@@ -11,7 +11,7 @@ import { defaultSettings } from '../../../src/shared/settings/settingsSchema'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import { bargeIn, said } from './scriptedCalls'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 3, url: APP_URL, isTopFrame: true }
 
 async function open(dir: string): Promise<{
@@ -30,11 +30,7 @@ async function open(dir: string): Promise<{
     emit: () => {},
     now: () => (clock += 1000)
   })
-  const dispatch = createDispatch(
-    services.handlers,
-    isTrustedSender(createAppUrlCheck(APP_URL)),
-    () => {}
-  )
+  const dispatch = createDispatch(services.handlers, isTrustedSender(createAppUrlCheck()), () => {})
   return {
     dispatch,
     alerts: new AlertStore(services.store.database, () => clock),

@@ -269,4 +269,11 @@ describe('createAppUrlCheck', () => {
     expect(createAppUrlCheck()('app://console:1/index.html')).toBe(false)
     expect(createAppUrlCheck()('app://console/')).toBe(false)
   })
+
+  it('refuses a dev server that is not http(s): its opaque origin would trust every file: page', () => {
+    expect(() => createAppUrlCheck('file:///opt/console/out/renderer/index.html')).toThrow(/http/)
+    const dev = createAppUrlCheck('http://localhost:5173')
+    expect(dev('file:///tmp/evil.html')).toBe(false)
+    expect(dev('data:text/html,hi')).toBe(false)
+  })
 })

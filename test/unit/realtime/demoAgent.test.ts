@@ -25,7 +25,7 @@ import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import { createTestServices } from '../../support/testServices'
 import { useSimulator } from '../realtime-sim/support/simServer'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 /** The shape of the demo agent's per-run key: no IPC answer may contain one. */
 const DEMO_KEY = /sk-demo-[0-9a-f]{48}/
@@ -146,7 +146,7 @@ describe('demo calls through the IPC routes', { timeout: 60_000 }, () => {
     const services = await createTestServices(tmp.path(), { encryptor: ephemeralEncryptor() })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP_URL)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     const answers: string[] = []
@@ -192,7 +192,7 @@ describe('demo calls through the IPC routes', { timeout: 60_000 }, () => {
     const services = await createTestServices(tmp.path(), { encryptor: ephemeralEncryptor() })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP_URL)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     try {

@@ -1,4 +1,5 @@
 import { createDispatch, type Dispatch, type Sender } from '../../../src/main/ipc/dispatch'
+import { APP_ORIGIN } from '../../../src/main/windows/appOrigin'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
 import { createServices, type ServiceOptions, type Services } from '../../../src/main/services'
 import { expect } from 'vitest'
@@ -6,7 +7,7 @@ import { defaultSettings } from '../../../src/shared/settings/settingsSchema'
 import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import { RESOURCES_DIR } from '../../support/tempDir'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = `${APP_ORIGIN}/index.html`
 export const APP: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 
 /** The real services on a data directory, behind the real chokepoint. */
@@ -37,7 +38,7 @@ export async function openConsole(
   })
   const dispatch: Dispatch = createDispatch(
     services.handlers,
-    isTrustedSender(createAppUrlCheck(APP_URL)),
+    isTrustedSender(createAppUrlCheck()),
     () => {}
   )
   return { services, call: (route, input) => dispatch(APP, route, input), emitted }

@@ -12,9 +12,9 @@ import { cancelledDialogs } from '../../support/testServices'
 import { openReportDb } from './reportFixtures'
 import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
-const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+const trusted = isTrustedSender(createAppUrlCheck())
 
 /** Alerts on pilot sessions, with actions logged, unlogged (row only) and missing. */
 function seedAlerts(db: DatabaseSync): void {

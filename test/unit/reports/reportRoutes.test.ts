@@ -10,9 +10,9 @@ import { useTempDir } from '../../support/tempDir'
 import { cancelledDialogs } from '../../support/testServices'
 import { openReportDb } from './reportFixtures'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
-const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+const trusted = isTrustedSender(createAppUrlCheck())
 
 describe('reports.summary through the IPC chokepoint', () => {
   const tmp = useTempDir()

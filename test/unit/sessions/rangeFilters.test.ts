@@ -10,9 +10,9 @@ import { cancelledDialogs } from '../../support/testServices'
 import { openReportDb } from '../reports/reportFixtures'
 import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
-const trusted = isTrustedSender(createAppUrlCheck(APP_URL))
+const trusted = isTrustedSender(createAppUrlCheck())
 
 describe('Sessions filter: latency, interruption and date ranges (the charts’ click-through)', () => {
   const tmp = useTempDir()

@@ -6,7 +6,7 @@ import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import { useTempDir } from '../../support/tempDir'
 import { createTestServices } from '../../support/testServices'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 const KEY = 'sk-proj-NEVER-IN-THE-RENDERER-0123456789'
 
@@ -21,7 +21,7 @@ describe('an API key given to main', () => {
     })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP_URL)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     try {

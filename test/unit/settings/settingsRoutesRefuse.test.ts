@@ -6,7 +6,7 @@ import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import { useTempDir } from '../../support/tempDir'
 import { createTestServices } from '../../support/testServices'
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 
 describe('settings, secrets and realtime routes', () => {
@@ -16,7 +16,7 @@ describe('settings, secrets and realtime routes', () => {
     const services = await createTestServices(tmp.path(), { encryptor: ephemeralEncryptor() })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP_URL)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     try {
