@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import type { LabCsvWorkerData } from './labCsvWorkerData'
 import { SessionBatch, unpackSessions, WorkerMessage } from './packedSessions'
 import type { LabCsvSummary, LabCsvVisitor } from './readLabCsv'
 
@@ -8,7 +9,19 @@ export interface BatchLabCsvVisitor extends LabCsvVisitor {
   sessions?(batch: SessionBatch): void
 }
 
-export type LabCsvReader = (path: string, visitor: BatchLabCsvVisitor) => Promise<LabCsvSummary>
+/** The bundled labCsvWorker, and the Node options to run it with (tests run it through tsx). */
+export interface LabCsvWorkerScript {
+  script: URL | string
+  execArgv?: string[]
+}
+
+/** Reads a lab CSV; a worker reader names its worker, so a whole import can run on it. */
+export type LabCsvReader = ((
+  path: string,
+  visitor: BatchLabCsvVisitor
+) => Promise<LabCsvSummary>) & {
+  readonly worker?: LabCsvWorkerScript
+}
 
 /**
  * readLabCsv on a worker thread: parsing and validation run beside the consumer's inserts.
@@ -16,12 +29,12 @@ export type LabCsvReader = (path: string, visitor: BatchLabCsvVisitor) => Promis
  * `workerScript` is the bundled labCsvWorker; `execArgv` lets tests run it from TypeScript.
  */
 export function workerLabCsvReader(workerScript: URL | string, execArgv?: string[]): LabCsvReader {
-  return (path, visitor) =>
+  const read = (path: string, visitor: BatchLabCsvVisitor): Promise<LabCsvSummary> =>
     new Promise((resolve, reject) => {
       const acknowledged = new SharedArrayBuffer(4)
       const acked = new Int32Array(acknowledged)
       const worker = new Worker(workerScript, {
-        workerData: { path, acknowledged },
+        workerData: { task: 'parse', path, acknowledged } satisfies LabCsvWorkerData,
         ...(execArgv && { execArgv })
       })
       const take = visitor.sessions
@@ -51,4 +64,5 @@ export function workerLabCsvReader(workerScript: URL | string, execArgv?: string
       worker.on('error', (error) => finish(error))
       worker.on('exit', (code) => finish(new Error(`CSV worker stopped (exit code ${code})`)))
     })
+  return Object.assign(read, { worker: { script: workerScript, ...(execArgv && { execArgv }) } })
 }
