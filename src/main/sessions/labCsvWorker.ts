@@ -1,19 +1,22 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { MessagePort, parentPort, workerData } from 'node:worker_threads'
 import type { ImportIssue } from '../../shared/sessions/importIssues'
 import { importSessionsFile } from './importSessionsFile'
 import type { ImportWorkerMessage, LabCsvWorkerData } from './labCsvWorkerData'
 import { MAX_BATCHES_IN_FLIGHT, SessionBatchPacker, WorkerMessage } from './packedSessions'
 import { readLabCsv } from './readLabCsv'
-import { workerLabCsvReader } from './readLabCsvInWorker'
+import { LabCsvReader, receiveLabCsv } from './readLabCsvInWorker'
 
-// Worker entry, two tasks. 'import': a whole import (importInWorker), off main's thread; it
-// starts this script again for 'parse', so parsing and writing run side by side. 'parse': reads
-// and validates one CSV and posts the sessions in packed batches; it blocks (Atomics.wait) when
-// it is MAX_BATCHES_IN_FLIGHT ahead of the thread that stages them.
+// Worker entry, two tasks. 'parse': reads and validates one CSV and posts the sessions in packed
+// batches (to main, or straight to an import worker); it blocks (Atomics.wait) when it is
+// MAX_BATCHES_IN_FLIGHT ahead of the thread that takes them. 'import': a whole import
+// (importInWorker) off main's thread, taking the sessions a parsing worker posts beside it.
 const data = workerData as LabCsvWorkerData
-const port = parentPort!
 
-async function parse(path: string, acknowledged: SharedArrayBuffer): Promise<void> {
+async function parse(
+  path: string,
+  acknowledged: SharedArrayBuffer,
+  port: MessagePort | typeof parentPort
+): Promise<void> {
   const acked = new Int32Array(acknowledged)
   const packer = new SessionBatchPacker()
   let sent = 0
@@ -26,8 +29,8 @@ async function parse(path: string, acknowledged: SharedArrayBuffer): Promise<voi
         done = Atomics.load(acked, 0)
       }
       sent++
-      port.postMessage(message, [message.numbers.buffer as ArrayBuffer])
-    } else port.postMessage(message)
+      port!.postMessage(message, [message.numbers.buffer as ArrayBuffer])
+    } else port!.postMessage(message)
   }
   try {
     const summary = await readLabCsv(path, {
@@ -53,19 +56,27 @@ async function parse(path: string, acknowledged: SharedArrayBuffer): Promise<voi
 }
 
 async function runImport(task: Extract<LabCsvWorkerData, { task: 'import' }>): Promise<void> {
-  const script = task.script.startsWith('file:') ? new URL(task.script) : task.script
+  const read: LabCsvReader = (_path, visitor) =>
+    new Promise((resolve, reject) =>
+      receiveLabCsv(
+        (listener) => task.port.on('message', listener),
+        task.acknowledged,
+        visitor,
+        (error, summary) => {
+          task.port.close()
+          if (error) reject(error)
+          else resolve(summary!)
+        }
+      )
+    )
   let message: ImportWorkerMessage
   try {
-    const outcome = await importSessionsFile(
-      task.request,
-      workerLabCsvReader(script, task.execArgv)
-    )
-    message = { type: 'outcome', outcome }
+    message = { type: 'outcome', outcome: await importSessionsFile(task.request, read) }
   } catch (error) {
     message = { type: 'failed', message: error instanceof Error ? error.message : String(error) }
   }
-  port.postMessage(message)
+  parentPort!.postMessage(message)
 }
 
 if (data.task === 'import') await runImport(data)
-else await parse(data.path, data.acknowledged)
+else await parse(data.path, data.acknowledged, data.port ?? parentPort)

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads'
 import type { ImportOutcome } from '../../shared/sessions/importOutcome'
 import type { SessionSource } from '../../shared/sessions/labSchema'
 import type { ConflictPolicy } from '../database/SessionDatabase'
@@ -11,16 +12,14 @@ export interface ImportRequest {
   recordedAt: string
 }
 
-/** What labCsvWorker is started with: a file to parse, or a whole import to run. */
+/**
+ * What labCsvWorker is started with: a file to parse, or an import to run. `acknowledged` counts
+ * the batches taken, so the parser waits when it is too far ahead. For an import, main starts
+ * both and links them: the parser posts to `port`, the importer reads from the other end.
+ */
 export type LabCsvWorkerData =
-  | { task: 'parse'; path: string; acknowledged: SharedArrayBuffer }
-  | {
-      task: 'import'
-      request: ImportRequest
-      /** This worker's own script (a file URL's href, or a path) and options, to parse beside. */
-      script: string
-      execArgv?: string[]
-    }
+  | { task: 'parse'; path: string; acknowledged: SharedArrayBuffer; port?: MessagePort }
+  | { task: 'import'; request: ImportRequest; acknowledged: SharedArrayBuffer; port: MessagePort }
 
 /** What an import worker posts back, once. */
 export type ImportWorkerMessage =

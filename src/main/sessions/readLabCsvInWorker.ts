@@ -24,7 +24,37 @@ export type LabCsvReader = ((
 }
 
 /**
- * readLabCsv on a worker thread: parsing and validation run beside the consumer's inserts.
+ * Takes a parsing worker's messages (through `onMessage`: from the worker, or from a port it
+ * posts to) and hands them to `visitor`, acknowledging each batch; `finish` gets the summary once
+ * done, or the first error.
+ */
+export function receiveLabCsv(
+  onMessage: (listener: (message: WorkerMessage) => void) => void,
+  acknowledged: SharedArrayBuffer,
+  visitor: BatchLabCsvVisitor,
+  finish: (error: Error | undefined, summary?: LabCsvSummary) => void
+): void {
+  const acked = new Int32Array(acknowledged)
+  const take = visitor.sessions
+    ? (batch: SessionBatch) => visitor.sessions!(batch)
+    : (batch: SessionBatch) => unpackSessions(batch, (s, row) => visitor.session(s, row))
+  onMessage((message) => {
+    try {
+      if (message.type === 'sessions') {
+        take(message)
+        Atomics.add(acked, 0, 1)
+        Atomics.notify(acked, 0)
+      } else if (message.type === 'issues') message.issues.forEach((i) => visitor.issue(i))
+      else if (message.type === 'done') finish(undefined, message.summary)
+      else finish(new Error(message.message))
+    } catch (error) {
+      finish(error as Error)
+    }
+  })
+}
+
+/**
+ * readLabCsv on a worker thread: parsing and validation run beside the consumer's writes.
  * Same sessions, same order, same results.
  * `workerScript` is the bundled labCsvWorker; `execArgv` lets tests run it from TypeScript.
  */
@@ -32,14 +62,10 @@ export function workerLabCsvReader(workerScript: URL | string, execArgv?: string
   const read = (path: string, visitor: BatchLabCsvVisitor): Promise<LabCsvSummary> =>
     new Promise((resolve, reject) => {
       const acknowledged = new SharedArrayBuffer(4)
-      const acked = new Int32Array(acknowledged)
       const worker = new Worker(workerScript, {
         workerData: { task: 'parse', path, acknowledged } satisfies LabCsvWorkerData,
         ...(execArgv && { execArgv })
       })
-      const take = visitor.sessions
-        ? (batch: SessionBatch) => visitor.sessions!(batch)
-        : (batch: SessionBatch) => unpackSessions(batch, (s, row) => visitor.session(s, row))
       let settled = false
       const finish = (error: Error | undefined, summary?: LabCsvSummary): void => {
         if (settled) return
@@ -48,19 +74,7 @@ export function workerLabCsvReader(workerScript: URL | string, execArgv?: string
         if (error) reject(error)
         else resolve(summary!)
       }
-      worker.on('message', (message: WorkerMessage) => {
-        try {
-          if (message.type === 'sessions') {
-            take(message)
-            Atomics.add(acked, 0, 1)
-            Atomics.notify(acked, 0)
-          } else if (message.type === 'issues') message.issues.forEach((i) => visitor.issue(i))
-          else if (message.type === 'done') finish(undefined, message.summary)
-          else finish(new Error(message.message))
-        } catch (error) {
-          finish(error as Error)
-        }
-      })
+      receiveLabCsv((listener) => worker.on('message', listener), acknowledged, visitor, finish)
       worker.on('error', (error) => finish(error))
       worker.on('exit', (code) => finish(new Error(`CSV worker stopped (exit code ${code})`)))
     })
