@@ -38,6 +38,11 @@ const processCpuMs = cpuMs(process.cpuUsage(processCpu))
 if (checkpointError) throw checkpointError
 if (outcome.status !== 'imported') throw new Error(`import rejected: ${outcome.issues[0]?.reason}`)
 if (store.count() !== outcome.inserted + 15) throw new Error('the import is not all there')
+// The machine's own noise: the same loop, idle for 2 s.
+const idle = monitorEventLoopDelay({ resolution: 5 })
+idle.enable()
+await new Promise((done) => setTimeout(done, 2000))
+idle.disable()
 store.close()
 console.log(
   JSON.stringify({
@@ -48,6 +53,7 @@ console.log(
     rows: outcome.inserted,
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
+    idleMaxMs: idle.max / 1e6,
     lockLongestMs: writeLock.longestMs,
     lockBusyMs: writeLock.busyMs
   })
