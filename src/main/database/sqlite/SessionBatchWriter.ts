@@ -38,10 +38,12 @@ export const CREATE_STAGING = `
     turns INTEGER, rag_used INTEGER, row INTEGER NOT NULL
   ) STRICT, WITHOUT ROWID`
 
-// Sorted by the clustered key of both tables: the copy appends to the sessions' B-tree in order.
+// In the order of the clustered key both tables share: the copy walks the sessions' B-tree in
+// order. 'fail' and 'replace' have refused calls' ids already; 'skip' leaves them out here.
 const COPY = `INSERT INTO sessions (${LAB.join(', ')}, source, recorded_at)
-  SELECT ${LAB.join(', ')}, ?, ? FROM staging.rows
-  WHERE session_id NOT IN (SELECT session_id FROM calls) ORDER BY session_id`
+  SELECT ${LAB.join(', ')}, ?, ? FROM staging.rows WHERE true`
+const NOT_CALLS = ' AND session_id NOT IN (SELECT session_id FROM calls)'
+const ORDERED = ' ORDER BY session_id'
 // A replaced session is the imported row and nothing else: live-call fields are cleared.
 const REPLACED = [...LAB.filter((c) => c !== 'session_id'), 'source', 'recorded_at']
 const UPSERT_TAIL = ` ON CONFLICT (session_id) DO UPDATE SET ${[
@@ -136,18 +138,18 @@ export class SessionBatchWriter implements SessionBatchSink {
 
   /**
    * Copies the staged sessions into `sessions` as the policy says, inside the caller's write
-   * transaction, after findConflicts found none. Recorded calls' ids are never written.
+   * transaction, after findConflicts found none: recorded calls' ids are never written.
    */
   copyIntoSessions(): void {
     const params = [this.source, this.recordedAt]
     if (this.policy === 'replace') {
       const stored = this.db.prepare(COUNT_STORED).get()
       this.replaced = stored ? staged.number(stored, 'n') : 0
-      this.db.prepare(COPY + UPSERT_TAIL).run(...params)
+      this.db.prepare(COPY + ORDERED + UPSERT_TAIL).run(...params)
       this.inserted = this.staged - this.replaced
     } else {
       const { changes } = this.db
-        .prepare(this.policy === 'skip' ? COPY + SKIP_TAIL : COPY)
+        .prepare(this.policy === 'skip' ? COPY + NOT_CALLS + ORDERED + SKIP_TAIL : COPY + ORDERED)
         .run(...params)
       this.inserted = Number(changes)
       this.skipped = this.staged - this.inserted
