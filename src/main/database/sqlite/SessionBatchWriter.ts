@@ -54,13 +54,20 @@ const UPSERT_TAIL = ` ON CONFLICT (session_id) DO UPDATE SET ${[
 ].join(', ')}`
 const SKIP_TAIL = ' ON CONFLICT (session_id) DO NOTHING'
 
-/** A staged id taken by a recorded call (any status: an active call has no session row yet). */
-const TAKEN_BY_CALLS = `SELECT s.session_id AS id, s.row AS row FROM staging.rows s
-  JOIN calls c ON c.session_id = s.session_id`
-/** A staged id already stored as a session, not a call's (those are reported as calls'). */
-const TAKEN_BY_SESSIONS = `SELECT s.session_id AS id, s.row AS row FROM staging.rows s
-  JOIN sessions m ON m.session_id = s.session_id
-  WHERE s.session_id NOT IN (SELECT session_id FROM calls)`
+/**
+ * Staged ids also in `table`, with their rows. SQLite has no statistics on either side, so the
+ * smaller one is named as the outer loop (CROSS JOIN keeps that order): the lookups go into the
+ * bigger B-tree, one per row of the smaller, not one per staged row into a handful of sessions.
+ */
+const takenSql = (table: 'calls' | 'sessions', stagedFirst: boolean): string => {
+  const tables = stagedFirst
+    ? `staging.rows s CROSS JOIN ${table} t`
+    : `${table} t CROSS JOIN staging.rows s`
+  // Calls' ids are reported as calls', not as sessions already stored.
+  const notCalls =
+    table === 'sessions' ? ' WHERE s.session_id NOT IN (SELECT session_id FROM calls)' : ''
+  return `SELECT s.session_id AS id, s.row AS row FROM ${tables} ON t.session_id = s.session_id${notCalls}`
+}
 const COUNT_STORED = `SELECT COUNT(*) AS n FROM staging.rows s
   WHERE EXISTS (SELECT 1 FROM sessions m WHERE m.session_id = s.session_id)`
 
@@ -131,8 +138,9 @@ export class SessionBatchWriter implements SessionBatchSink {
         report(staged.text(hit, 'id'), staged.number(hit, 'row'), takenBy)
       }
     }
-    if (this.policy !== 'skip') each(TAKEN_BY_CALLS, 'call')
-    if (this.policy === 'fail') each(TAKEN_BY_SESSIONS, 'session')
+    if (this.policy !== 'skip') each(takenSql('calls', this.fewerStagedThan('calls')), 'call')
+    if (this.policy === 'fail')
+      each(takenSql('sessions', this.fewerStagedThan('sessions')), 'session')
     return found
   }
 
@@ -154,6 +162,13 @@ export class SessionBatchWriter implements SessionBatchSink {
       this.inserted = Number(changes)
       this.skipped = this.staged - this.inserted
     }
+  }
+
+  /** Whether `table` has more rows than were staged (counted no further than that). */
+  private fewerStagedThan(table: 'calls' | 'sessions'): boolean {
+    const sql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`
+    const found = this.db.prepare(sql).get(this.staged + 1)
+    return found !== undefined && staged.number(found, 'n') > this.staged
   }
 
   private insertStatement(rows: number): StatementSync {
