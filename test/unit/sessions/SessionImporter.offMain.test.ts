@@ -63,4 +63,15 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     expect(await imported).toMatchObject({ inserted: ROWS })
     store.close()
   }, 90_000)
+
+  it('fails as the in-thread import does when the file cannot be read, changing nothing', async () => {
+    const { store, importer } = setup(tmp.path())
+    const missing = join(tmp.path(), 'missing.csv')
+    await expect(importer.importFile(missing, 'fail')).rejects.toThrow(/ENOENT/)
+    await expect(
+      new SessionImporter(store.database.path).importFile(missing, 'fail')
+    ).rejects.toThrow(/ENOENT/)
+    expect(store.count()).toBe(0)
+    store.close()
+  }, 90_000)
 })
