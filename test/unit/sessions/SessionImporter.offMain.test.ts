@@ -41,6 +41,7 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     }
     expect(committedWhileBlocked).toBe(true)
     expect(await imported).toMatchObject({ status: 'imported', inserted: ROWS })
+    expect(await importer.checkpointed).toBeUndefined() // before the directory goes
     store.close()
   }, 90_000)
 
@@ -61,6 +62,7 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     })
     expect(await tickedDuringImport).toBe(true)
     expect(await imported).toMatchObject({ inserted: ROWS })
+    expect(await importer.checkpointed).toBeUndefined()
     store.close()
   }, 90_000)
 

@@ -50,9 +50,9 @@ describe('an import killed while it writes', () => {
     const reopened = new SessionStore(openSqliteSessionDatabase(path))
     expect(reopened.count()).toBe(15) // none of the killed import
     expect(reopened.database.sessions.version()).toBe(version)
-    expect(await new SessionImporter(path).importFile(file, 'fail')).toMatchObject({
-      inserted: ROWS
-    })
+    const importer = new SessionImporter(path)
+    expect(await importer.importFile(file, 'fail')).toMatchObject({ inserted: ROWS })
+    expect(await importer.checkpointed).toBeUndefined() // before the directory goes
     reopened.close()
   }, 90_000)
 })
