@@ -17,7 +17,7 @@ const path = join(dataDir, 'sessions.sqlite')
 // Migrations are not part of the import being timed; the app keeps this connection open.
 const store = new SessionStore(openSqliteSessionDatabase(path))
 const importer = new SessionImporter(path, Date.now, workerLabCsvReader(workerScript))
-// As in the app, the database already holds the pilot, so every batch checks for conflicts.
+// As in the app, the database already holds the pilot: the ids are checked against it.
 await importer.importFile(resolve('resources/voice_sessions.csv'), 'fail', 'seed')
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000
 const mainCpu = process.threadCpuUsage()
