@@ -232,26 +232,34 @@ export interface SessionBatchSink {
   addBatch(batch: SessionBatch): void
   /** Writes what add() still holds. */
   flush(): void
-  /** After the first problem the import will roll back: keep finding conflicts, stop writing. */
-  stopWriting(): void
 }
 
 export interface SessionImportOptions {
   policy: ConflictPolicy
   source: SessionSource
   recordedAt: string
-  /** An id already stored, under the 'fail' policy (row: the file's row). */
-  onConflict: (sessionId: string, row: number) => void
+  /**
+   * An id the policy refuses (row: the file's row): one already stored, under 'fail'
+   * (takenBy 'session'), or a recorded call's, under 'fail' and 'replace' (takenBy 'call').
+   */
+  onConflict: (sessionId: string, row: number, takenBy: 'session' | 'call') => void
 }
 
 /**
- * An all-or-nothing import in one transaction on a connection of its own (readers keep seeing
- * the last committed state). Begun by the backend (SQLite: beginSqliteImport).
+ * An all-or-nothing import on a connection of its own: the sessions are staged apart from the
+ * database, then checked and written in one short write transaction (readers see all or none).
+ * Begun by the backend (SQLite: beginSqliteImport).
  */
 export interface SessionImport {
+  /** Where the file's sessions are staged; its counts are final once commit() returned true. */
   readonly sessions: SessionBatchSink
-  /** Commits, moving the sessions' version when any session was written. */
-  commit(): void
+  /** Reports the ids the policy refuses, without the write lock (the file is rejected anyway). */
+  reportConflicts(): void
+  /**
+   * Takes the write lock and reports the ids the policy refuses; if there were none, writes the
+   * staged sessions, moves the sessions' version when any was written, commits and returns true.
+   */
+  commit(): boolean
   /** Undoes everything (no-op once committed or rolled back). */
   rollback(): void
   close(): void

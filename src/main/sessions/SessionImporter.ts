@@ -1,25 +1,28 @@
-import { basename } from 'node:path'
 import type { ImportOutcome } from '../../shared/sessions/importOutcome'
-import { ImportIssue, LowestRowIssues } from '../../shared/sessions/importIssues'
 import type { SessionSource } from '../../shared/sessions/labSchema'
-import type { ConflictPolicy, SessionImport } from '../database/SessionDatabase'
-import { beginSqliteImport, checkpointIfBig } from '../database/sqlite/SqliteSessionImport'
+import type { ConflictPolicy } from '../database/SessionDatabase'
+import { checkpointIfBig } from '../database/sqlite/SqliteSessionImport'
+import { importInWorker } from './importInWorker'
+import { importSessionsFile } from './importSessionsFile'
+import type { ImportRequest } from './labCsvWorkerData'
 import { readLabCsv } from './readLabCsv'
 import type { LabCsvReader } from './readLabCsvInWorker'
 
-/** Issues listed back to the user; the count covers them all. */
-export const MAX_LISTED_ISSUES = 500
+export { MAX_LISTED_ISSUES } from './importSessionsFile'
 
 /**
- * All-or-nothing CSV import: rows are validated and inserted in one transaction on a connection
- * of its own (readers keep seeing the last committed state), rolled back if any problem was
- * found once the whole file has been read, so every problem is reported.
+ * All-or-nothing CSV imports (importSessionsFile): the file is read and staged on a connection
+ * of the import's own, then checked and written in one short write transaction; rejected whole
+ * if any problem was found, with every problem reported.
  */
 export class SessionImporter {
   constructor(
     private readonly databasePath: string,
     private readonly now: () => number = Date.now,
-    /** In the app, workerLabCsvReader: parsing runs beside the inserts. */
+    /**
+     * In the app, workerLabCsvReader: the whole import then runs on its worker (and parses on a
+     * second one), so main's thread only awaits the outcome. A plain reader imports on this thread.
+     */
     private readonly read: LabCsvReader = readLabCsv
   ) {}
 
@@ -31,67 +34,18 @@ export class SessionImporter {
     onConflict: ConflictPolicy,
     source: SessionSource = 'import'
   ): Promise<ImportOutcome> {
-    const issues = new LowestRowIssues(MAX_LISTED_ISSUES)
-    let issueCount = 0
-    let conflictCount = 0
-    const record = (issue: ImportIssue): void => {
-      issueCount++
-      issues.add(issue)
-      batch.sessions.stopWriting()
-    }
-    const fileName = basename(path)
-
-    // A Sessions connection of its own: readers keep seeing the last committed state.
-    const batch: SessionImport = beginSqliteImport(this.databasePath, {
-      policy: onConflict,
+    const request: ImportRequest = {
+      databasePath: this.databasePath,
+      path,
+      onConflict,
       source,
-      recordedAt: new Date(this.now()).toISOString(),
-      onConflict: (sessionId, row) => {
-        conflictCount++
-        record({
-          row,
-          column: 'session_id',
-          reason: `session_id "${sessionId}" is already in the database`,
-          code: 'idInDatabase',
-          params: { id: sessionId }
-        })
-      }
-    })
-    const writer = batch.sessions
-    try {
-      const summary = await this.read(path, {
-        issue: record,
-        session: (session, row) => writer.add(session, row),
-        sessions: (packed) => writer.addBatch(packed)
-      })
-      writer.flush()
-      if (issueCount > 0) {
-        batch.rollback()
-        return {
-          status: 'rejected',
-          fileName,
-          issues: issues.list(),
-          issueCount,
-          conflictCount,
-          warnings: summary.warnings
-        }
-      }
-      batch.commit()
-      this.checkpointed = checkpointIfBig(this.databasePath, this.checkpointed)
-      const { inserted, replaced, skipped } = writer
-      return {
-        status: 'imported',
-        fileName,
-        inserted,
-        replaced,
-        skipped,
-        warnings: summary.warnings
-      }
-    } catch (error) {
-      batch.rollback()
-      throw error
-    } finally {
-      batch.close()
+      recordedAt: new Date(this.now()).toISOString()
     }
+    const outcome = this.read.worker
+      ? await importInWorker(this.read.worker, request)
+      : await importSessionsFile(request, this.read)
+    if (outcome.status === 'imported')
+      this.checkpointed = checkpointIfBig(this.databasePath, this.checkpointed)
+    return outcome
   }
 }

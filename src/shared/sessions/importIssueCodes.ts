@@ -17,6 +17,7 @@ export const IMPORT_ISSUE_CODES = [
   'notABoolean',
   'duplicateIdInFile',
   'idInDatabase',
+  'idOfRecordedCall',
   'emptyFile',
   'unterminatedQuote',
   'malformedQuote',

@@ -6,7 +6,7 @@ import {
   workerLabCsvReader,
   type LabCsvReader
 } from '../../../src/main/sessions/readLabCsvInWorker'
-import { SessionBatchWriter } from '../../../src/main/database/sqlite/SessionBatchWriter'
+import { beginSqliteImport } from '../../../src/main/database/sqlite/SqliteSessionImport'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import { LAB_COLUMNS, type LabSession } from '../../../src/shared/sessions/labSchema'
@@ -117,11 +117,9 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
 describe('SessionBatchWriter', () => {
   const tmp = useTempDir()
 
-  it('lets a database error other than a stored id through', () => {
-    const store = new SessionStore(openSqliteSessionDatabase(join(tmp.path(), 'sessions.sqlite')))
-    store.database.connection.exec('BEGIN IMMEDIATE')
-    const writerFor = () =>
-      new SessionBatchWriter(store.database.connection, 'skip', 'import', 'now', () => {})
+  it('lets a database error other than a stored id through, and writes nothing', () => {
+    const path = join(tmp.path(), 'sessions.sqlite')
+    const store = new SessionStore(openSqliteSessionDatabase(path))
     const good: LabSession = {
       session_id: 'X1',
       scenario: 'faq',
@@ -135,16 +133,19 @@ describe('SessionBatchWriter', () => {
       rag_used: true,
       language: 'en'
     }
-    const first = writerFor()
-    first.add(good, 2)
-    first.flush()
-    // Now the table is not empty, so failed INSERTs are examined for ids already stored.
-    const writer = writerFor()
+    const batch = beginSqliteImport(path, {
+      policy: 'skip',
+      source: 'import',
+      recordedAt: 'now',
+      onConflict: () => {}
+    })
+    batch.sessions.add(good, 2)
     // The table's CHECK refuses P95 < P50 (the validator would have reported it first).
-    writer.add({ ...good, session_id: 'X2', latency_p95_ms: 80 }, 2)
-    expect(() => writer.flush()).toThrow(/CHECK constraint failed/)
-    expect(writer.skipped).toBe(0)
-    store.database.connection.exec('ROLLBACK')
+    batch.sessions.add({ ...good, session_id: 'X2', latency_p95_ms: 80 }, 3)
+    batch.sessions.flush()
+    expect(() => batch.commit()).toThrow(/CHECK constraint failed/)
+    batch.close()
+    expect(store.count()).toBe(0)
     store.close()
   })
 })

@@ -4,168 +4,177 @@ import {
   NUMBER_STRIDE,
   PACKED_NUMBERS,
   PACKED_TEXTS,
-  packedId,
-  packedRow,
   SessionBatch,
   SessionBatchPacker,
   TEXT_STRIDE
 } from '../../sessions/packedSessions'
-import { columnsOf, textAt } from '../rowValues'
+import { columnsOf } from '../rowValues'
 import type { ConflictPolicy, SessionBatchSink } from '../SessionDatabase'
 
-const sessions = columnsOf('sessions')
+const staged = columnsOf('staging.rows')
 
-/** Rows per INSERT: 250 or 500 were measured no faster. */
+/** Rows per staging INSERT: 250 or 500 were measured no faster. */
 const STATEMENT_ROWS = 100
-const VALUES_PER_ROW = TEXT_STRIDE + PACKED_NUMBERS.length
-const COLUMNS = [...PACKED_TEXTS, ...PACKED_NUMBERS, 'source', 'recorded_at']
-/** SQLITE_CONSTRAINT_PRIMARYKEY: the id is already stored. */
-const ID_TAKEN = 1555
-
-const ROW = `(${Array(VALUES_PER_ROW).fill('?').join(', ')}, `
-const sqlText = (value: string): string => `'${value.replaceAll("'", "''")}'`
+const LAB = [...PACKED_TEXTS, ...PACKED_NUMBERS]
+/** The staging table: the lab's columns and the row in the file, clustered on the id. */
+const STAGED = [...LAB, 'row']
+const VALUES_PER_ROW = STAGED.length
+const ROW = `(${Array(VALUES_PER_ROW).fill('?').join(', ')})`
+const stageSql = (rows: number): string =>
+  `INSERT INTO staging.rows (${STAGED.join(', ')}) VALUES ${Array(rows).fill(ROW).join(', ')}`
 
 /**
- * The INSERT for `rows` rows. Source and recorded_at are the same for the whole import, so they
- * are written into the statement (prepared per import) rather than bound on every row.
+ * The import's own scratch database (private to its connection, deleted when it closes): the
+ * whole file is staged there without touching the session database's write lock.
  */
-const insertSql = (rows: number, source: string, recordedAt: string): string => {
-  const row = `${ROW}${sqlText(source)}, ${sqlText(recordedAt)})`
-  return `INSERT INTO sessions (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`
-}
+export const CREATE_STAGING = `
+  ATTACH DATABASE '' AS staging;
+  PRAGMA staging.cache_size = -65536;
+  PRAGMA staging.journal_mode = OFF;
+  PRAGMA staging.synchronous = OFF;
+  CREATE TABLE staging.rows (
+    session_id TEXT PRIMARY KEY, scenario TEXT, sentiment TEXT, model TEXT, language TEXT,
+    duration_sec REAL, latency_p50_ms REAL, latency_p95_ms REAL, interruptions INTEGER,
+    turns INTEGER, rag_used INTEGER, row INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID`
+
+// In the order of the clustered key both tables share: the copy walks the sessions' B-tree in
+// order. 'fail' and 'replace' have refused calls' ids already; 'skip' leaves them out here.
+const COPY = `INSERT INTO sessions (${LAB.join(', ')}, source, recorded_at)
+  SELECT ${LAB.join(', ')}, ?, ? FROM staging.rows WHERE true`
+const NOT_CALLS = ' AND session_id NOT IN (SELECT session_id FROM calls)'
+const ORDERED = ' ORDER BY session_id'
 // A replaced session is the imported row and nothing else: live-call fields are cleared.
-const REPLACED = [...COLUMNS.filter((c) => c !== 'session_id'), 'started_at', 'ended_at']
+const REPLACED = [...LAB.filter((c) => c !== 'session_id'), 'source', 'recorded_at']
 const UPSERT_TAIL = ` ON CONFLICT (session_id) DO UPDATE SET ${[
   ...REPLACED.map((c) => `${c} = excluded.${c}`),
+  'started_at = NULL',
+  'ended_at = NULL',
   ...LIVE_METRIC_COLUMNS.map((c) => `${c} = NULL`)
 ].join(', ')}`
-const lookupSql = (rows: number): string =>
-  `SELECT session_id FROM sessions WHERE session_id IN (${Array(rows).fill('?').join(', ')})`
+const SKIP_TAIL = ' ON CONFLICT (session_id) DO NOTHING'
+
+/**
+ * Staged ids also in `table`, with their rows. SQLite has no statistics on either side, so the
+ * smaller one is named as the outer loop (CROSS JOIN keeps that order): the lookups go into the
+ * bigger B-tree, one per row of the smaller, not one per staged row into a handful of sessions.
+ */
+const takenSql = (table: 'calls' | 'sessions', stagedFirst: boolean): string => {
+  const tables = stagedFirst
+    ? `staging.rows s CROSS JOIN ${table} t`
+    : `${table} t CROSS JOIN staging.rows s`
+  // Calls' ids are reported as calls', not as sessions already stored.
+  const notCalls =
+    table === 'sessions' ? ' WHERE s.session_id NOT IN (SELECT session_id FROM calls)' : ''
+  return `SELECT s.session_id AS id, s.row AS row FROM ${tables} ON t.session_id = s.session_id${notCalls}`
+}
+const COUNT_STORED = `SELECT COUNT(*) AS n FROM staging.rows s
+  WHERE EXISTS (SELECT 1 FROM sessions m WHERE m.session_id = s.session_id)`
 
 type Param = string | number
 
+/** Why an imported id cannot be written: a session already stored, or a recorded call's. */
+export type IdConflict = 'session' | 'call'
+
 /**
- * Writes imported sessions with multi-row INSERTs of 100 rows, straight from the packed batches
- * the worker posts (no object per session). An INSERT fails whole on an id already stored; only
- * then are that statement's ids looked up, and the existing ones follow the policy. Statements
- * are prepared once per row count and import, and their parameter array is reused.
+ * Stages an import's sessions in file order with multi-row INSERTs of 100 rows, straight from
+ * the packed batches the worker posts (no object per session), then, inside the session
+ * database's write transaction, checks the ids and copies them into `sessions` in one statement.
+ * Staging goes on after the file's first problem: the ids of the rest of it are still checked
+ * against the database, so every conflict is reported with the other problems.
  */
 export class SessionBatchWriter implements SessionBatchSink {
   inserted = 0
   replaced = 0
   skipped = 0
-  private writing = true
+  /** Sessions staged so far. */
+  staged = 0
   private readonly packer = new SessionBatchPacker()
   private readonly inserts = new Map<number, StatementSync>()
-  private readonly lookups = new Map<number, StatementSync>()
-  private readonly upsert: StatementSync
-  /** An empty table has nothing to conflict with: no statement can fail on an id. */
-  private readonly mayConflict: boolean
   private readonly fullParams: Param[]
 
   constructor(
     private readonly db: DatabaseSync,
     private readonly policy: ConflictPolicy,
     private readonly source: SessionSource,
-    private readonly recordedAt: string,
-    private readonly onConflict: (sessionId: string, row: number) => void
+    private readonly recordedAt: string
   ) {
-    this.upsert = db.prepare(insertSql(1, source, recordedAt) + UPSERT_TAIL)
-    const any = db.prepare('SELECT EXISTS (SELECT 1 FROM sessions) AS found').get()
-    this.mayConflict = any !== undefined && sessions.flag(any, 'found')
     this.fullParams = this.paramsFor(STATEMENT_ROWS)
   }
 
-  /** After the first problem the import will roll back: keep finding conflicts, stop writing. */
-  stopWriting(): void {
-    this.writing = false
-  }
-
-  /** One session at a time (the in-thread reader): packed, then written batch by batch. */
+  /** One session at a time (the in-thread reader): packed, then staged batch by batch. */
   add(session: LabSession, row: number): void {
     const batch = this.packer.add(session, row)
     if (batch) this.addBatch(batch)
   }
 
-  /** Writes what add() still holds. */
+  /** Stages what add() still holds. */
   flush(): void {
     const batch = this.packer.take()
     if (batch) this.addBatch(batch)
   }
 
-  /** Writes a packed batch (as the worker posts them) in file order. */
+  /** Stages a packed batch (as the worker posts them). */
   addBatch(batch: SessionBatch): void {
     for (let start = 0; start < batch.count; start += STATEMENT_ROWS) {
-      const end = Math.min(batch.count, start + STATEMENT_ROWS)
-      if (!this.mayConflict) {
-        if (this.writing) this.insertRange(batch, start, end)
-      } else if (!this.writing || !this.tryInsertRange(batch, start, end)) {
-        this.resolveConflicts(batch, start, end)
+      const rows = Math.min(batch.count, start + STATEMENT_ROWS) - start
+      const params = rows === STATEMENT_ROWS ? this.fullParams : this.paramsFor(rows)
+      for (let i = 0; i < rows; i++) this.fill(params, i, batch, start + i)
+      this.insertStatement(rows).run(...params)
+      this.staged += rows
+    }
+  }
+
+  /**
+   * Reports every staged id the policy refuses, in no particular order: a recorded call's id
+   * under 'fail' and 'replace' ('skip' leaves it to the call), an id already stored under 'fail'.
+   * Returns how many. Read-only: inside the write transaction it is the final word.
+   */
+  findConflicts(report: (sessionId: string, row: number, takenBy: IdConflict) => void): number {
+    let found = 0
+    const each = (sql: string, takenBy: IdConflict): void => {
+      for (const hit of this.db.prepare(sql).iterate()) {
+        found++
+        report(staged.text(hit, 'id'), staged.number(hit, 'row'), takenBy)
       }
     }
+    if (this.policy !== 'skip') each(takenSql('calls', this.fewerStagedThan('calls')), 'call')
+    if (this.policy === 'fail')
+      each(takenSql('sessions', this.fewerStagedThan('sessions')), 'session')
+    return found
   }
 
-  private insertRange(batch: SessionBatch, start: number, end: number): void {
-    const rows = end - start
-    const params = rows === STATEMENT_ROWS ? this.fullParams : this.paramsFor(rows)
-    for (let i = start; i < end; i++) this.fill(params, i - start, batch, i)
-    this.insertStatement(rows).run(...params)
-    this.inserted += rows
-  }
-
-  /** False when an id was already stored: SQLite then undid the whole statement. */
-  private tryInsertRange(batch: SessionBatch, start: number, end: number): boolean {
-    try {
-      this.insertRange(batch, start, end)
-      return true
-    } catch (error) {
-      if ((error as { errcode?: unknown }).errcode === ID_TAKEN) return false
-      throw error
+  /**
+   * Copies the staged sessions into `sessions` as the policy says, inside the caller's write
+   * transaction, after findConflicts found none: recorded calls' ids are never written.
+   */
+  copyIntoSessions(): void {
+    const params = [this.source, this.recordedAt]
+    if (this.policy === 'replace') {
+      const stored = this.db.prepare(COUNT_STORED).get()
+      this.replaced = stored ? staged.number(stored, 'n') : 0
+      this.db.prepare(COPY + ORDERED + UPSERT_TAIL).run(...params)
+      this.inserted = this.staged - this.replaced
+    } else {
+      const { changes } = this.db
+        .prepare(this.policy === 'skip' ? COPY + NOT_CALLS + ORDERED + SKIP_TAIL : COPY + ORDERED)
+        .run(...params)
+      this.inserted = Number(changes)
+      this.skipped = this.staged - this.inserted
     }
   }
 
-  /** Rows start..end one by one: existing ids follow the policy, new ones are inserted. */
-  private resolveConflicts(batch: SessionBatch, start: number, end: number): void {
-    const existing = this.existingIds(batch, start, end)
-    const fresh: number[] = []
-    for (let i = start; i < end; i++) {
-      const id = packedId(batch, i)
-      if (!existing.has(id)) fresh.push(i)
-      else if (this.policy === 'fail') this.onConflict(id, packedRow(batch, i))
-      else if (this.policy === 'skip') this.skipped++
-      else if (this.writing) {
-        const params = this.paramsFor(1)
-        this.fill(params, 0, batch, i)
-        this.upsert.run(...params)
-        this.replaced++
-      }
-    }
-    if (!this.writing || fresh.length === 0) return
-    const params = this.paramsFor(fresh.length)
-    fresh.forEach((i, slot) => this.fill(params, slot, batch, i))
-    this.insertStatement(fresh.length).run(...params)
-    this.inserted += fresh.length
-  }
-
-  private existingIds(batch: SessionBatch, start: number, end: number): Set<string> {
-    const rows = end - start
-    let lookup = this.lookups.get(rows)
-    if (!lookup) {
-      lookup = this.db.prepare(lookupSql(rows))
-      lookup.setReturnArrays(true)
-      this.lookups.set(rows, lookup)
-    }
-    const ids: string[] = []
-    for (let i = start; i < end; i++) ids.push(packedId(batch, i))
-    // Rows as arrays (setReturnArrays): one string each.
-    const found = lookup.all(...ids) as unknown[]
-    return new Set(found.map((row) => textAt(Array.isArray(row) ? row : [], 0, 'sessions')))
+  /** Whether `table` has more rows than were staged (counted no further than that). */
+  private fewerStagedThan(table: 'calls' | 'sessions'): boolean {
+    const sql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} LIMIT ?)`
+    const found = this.db.prepare(sql).get(this.staged + 1)
+    return found !== undefined && staged.number(found, 'n') > this.staged
   }
 
   private insertStatement(rows: number): StatementSync {
     let statement = this.inserts.get(rows)
     if (!statement) {
-      statement = this.db.prepare(insertSql(rows, this.source, this.recordedAt))
+      statement = this.db.prepare(stageSql(rows))
       this.inserts.set(rows, statement)
     }
     return statement
@@ -175,13 +184,13 @@ export class SessionBatchWriter implements SessionBatchSink {
     return new Array<Param>(rows * VALUES_PER_ROW).fill(0)
   }
 
-  /** Session i of the batch as the statement's row `slot`, in COLUMNS order. */
+  /** Session i of the batch as the statement's row `slot`, in STAGED order. */
   private fill(params: Param[], slot: number, batch: SessionBatch, i: number): void {
     const { texts, numbers } = batch
     let at = slot * VALUES_PER_ROW
     const t = i * TEXT_STRIDE
     for (let k = 0; k < TEXT_STRIDE; k++) params[at++] = texts[t + k]!
     const n = i * NUMBER_STRIDE
-    for (let k = 0; k < PACKED_NUMBERS.length; k++) params[at++] = numbers[n + k]!
+    for (let k = 0; k < NUMBER_STRIDE; k++) params[at++] = numbers[n + k]!
   }
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 import type { SessionImport, SessionImportOptions } from '../SessionDatabase'
 import { checkpointInBackground } from './checkpointInBackground'
-import { SessionBatchWriter } from './SessionBatchWriter'
+import { CREATE_STAGING, SessionBatchWriter } from './SessionBatchWriter'
 import { bumpSessionsVersion } from './sessionsVersion'
 
 /** SQLite's own auto-checkpoint threshold: 1000 pages of 4 KiB. */
@@ -11,50 +11,65 @@ const CHECKPOINT_WAL_BYTES = 1000 * 4096
 /**
  * For the import's connection only. The transaction stays atomic whatever these say:
  * synchronous NORMAL (as openDatabase sets) syncs at checkpoints, not at each commit; a bigger
- * page cache keeps the growing B-tree in memory; statement journals (one per multi-row INSERT,
- * so a failed one is undone whole) stay in memory; no auto-checkpoint inside COMMIT: a big
- * import's log is copied on a worker thread afterwards (checkpointIfBig).
+ * page cache keeps the growing B-tree in memory; no auto-checkpoint inside COMMIT: a big
+ * import's log is copied on a worker thread afterwards (checkpointIfBig). The busy timeout is
+ * for taking the write lock once, after staging: a live call's writes hold it only briefly.
  */
 const IMPORT_PRAGMAS = [
   'PRAGMA busy_timeout = 5000',
   'PRAGMA synchronous = NORMAL',
   'PRAGMA cache_size = -65536',
-  'PRAGMA temp_store = MEMORY',
   'PRAGMA wal_autocheckpoint = 0',
   // Once checkpointed, a big import's log is cut back when it is next reused.
   `PRAGMA journal_size_limit = ${CHECKPOINT_WAL_BYTES}`
 ].join('; ')
 
-/** Opens a connection of the import's own on `path` and begins its write transaction. */
+/**
+ * Opens a connection of the import's own on `path`, with a staging database beside it. The
+ * sessions are staged without the write lock; commit() takes it only to check the ids and copy
+ * them over, so a live call's writes wait for that much, not for the file's parsing.
+ */
 export function beginSqliteImport(path: string, options: SessionImportOptions): SessionImport {
   const db = new DatabaseSync(path)
   try {
     db.exec(IMPORT_PRAGMAS)
-    db.exec('BEGIN IMMEDIATE')
-    // Built inside the transaction: it checks whether the table is empty, and no other writer
-    // can change that until we commit.
-    const sessions = new SessionBatchWriter(
-      db,
-      options.policy,
-      options.source,
-      options.recordedAt,
-      options.onConflict
-    )
-    return {
-      sessions,
-      commit: () => {
-        if (sessions.inserted + sessions.replaced > 0) bumpSessionsVersion(db)
-        db.exec('COMMIT')
-      },
-      rollback: () => {
-        if (db.isTransaction) db.exec('ROLLBACK')
-      },
-      close: () => db.close()
-    }
+    db.exec(CREATE_STAGING)
+    db.exec('BEGIN') // staging's one transaction: no commit per statement
   } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK')
     db.close()
     throw error
+  }
+  const sessions = new SessionBatchWriter(db, options.policy, options.source, options.recordedAt)
+  const rollback = (): void => {
+    if (db.isTransaction) db.exec('ROLLBACK')
+  }
+  return {
+    sessions,
+    reportConflicts: () => void sessions.findConflicts(options.onConflict),
+    commit: () => {
+      // Staged rows stay readable after this COMMIT; the write transaction begins at once.
+      db.exec('COMMIT')
+      db.exec('BEGIN IMMEDIATE')
+      try {
+        // Under the lock no call can begin and no session appear: this check is final.
+        if (sessions.findConflicts(options.onConflict) > 0) {
+          rollback()
+          return false
+        }
+        sessions.copyIntoSessions()
+        if (sessions.inserted + sessions.replaced > 0) bumpSessionsVersion(db)
+        db.exec('COMMIT')
+        return true
+      } catch (error) {
+        rollback()
+        throw error
+      }
+    },
+    rollback,
+    close: () => {
+      rollback()
+      db.close()
+    }
   }
 }
 

@@ -63,6 +63,13 @@ const FROM_READER: ImportIssue[] = [
     reason: 'session_id "S01" is already in the database',
     code: 'idInDatabase',
     params: { id: 'S01' }
+  },
+  {
+    row: 3,
+    column: 'session_id',
+    reason: 'session_id "LIVE-20261125-100000-aaaa" belongs to a recorded call',
+    code: 'idOfRecordedCall',
+    params: { id: 'LIVE-20261125-100000-aaaa' }
   }
 ]
 
