@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CallInput } from '@shared/live-call/callEvents'
 import { mockApi, ok } from '@renderer/test/mockApi'
-import { recordingRoutes } from '@shared/ipc/routes/recordingRoutes'
+import { routes } from '@shared/ipc/contract'
 import { CallEventUploader, type RecordingStatus } from './CallEventUploader'
 
 const SESSION = 'LIVE-20261125-193000-ab12'
@@ -52,7 +52,7 @@ describe('CallEventUploader', () => {
       uploader.add({ t: i, event: { type: 'response.output_audio_transcript.delta', delta } })
     await uploader.finish(2)
     const appends = request.mock.calls.filter(([route]) => route === 'recording.append')
-    const schema = recordingRoutes['recording.append'].input
+    const schema = routes['recording.append'].input
     expect(appends.length).toBeGreaterThan(1)
     for (const [, input] of appends) expect(schema.safeParse(input).success).toBe(true)
     const sent = appends.flatMap(([, input]) => (input as { events: CallInput[] }).events)
