@@ -120,7 +120,7 @@ class LabCsvChunkReader {
 
   finish(): LabCsvSummary {
     if (!this.stopped) this.parse(this.pending + (this.decode(new Uint8Array(0), true) ?? ''), true)
-    if (!this.validator)
+    if (!this.validator && this.issueCount === 0)
       this.report({
         row: 1,
         column: '*',
@@ -159,8 +159,8 @@ class LabCsvChunkReader {
       row: this.row + 1,
       column: '*',
       reason:
-        `row longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters (an unclosed quote ` +
-        'or a huge cell?); reading stopped here',
+        `row longer than ${MAX_ROW_CHARS} characters (an unclosed quote or a huge cell?); ` +
+        'reading stopped here',
       code: 'rowTooLong',
       params: { limit: MAX_ROW_CHARS }
     })

@@ -17,6 +17,7 @@ export const MAX_ROW_CHARS = 4 << 20
 
 // C0 and C1 controls, DEL, line/paragraph separators, bidirectional overrides, BOM: characters
 // that move a terminal's cursor, recolour it or reorder the text around them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g
 
 const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`

@@ -64,10 +64,9 @@ export class LabRowValidator {
     else {
       const names = extras.slice(0, EXTRA_COLUMNS_LISTED).join(', ')
       const more = extras.length - EXTRA_COLUMNS_LISTED
-      const n = (v: number): string => v.toLocaleString('en-US')
       warnings.add(
         '*',
-        `${n(extras.length)} extra columns ignored: ${names} … and ${n(more)} more`,
+        `${extras.length} extra columns ignored: ${names} … and ${more} more`,
         undefined,
         'extraColumnsIgnored',
         { count: extras.length, names, more }
@@ -97,6 +96,7 @@ export class LabRowValidator {
         params: { fields: record.length, expected: this.headerLength }
       })
     }
+    const beforeCells = issues.length
     for (let i = 0; i < record.length; i++) {
       const length = record[i]!.length
       if (length > MAX_CELL_CHARS)
@@ -108,7 +108,7 @@ export class LabRowValidator {
           params: { length, limit: MAX_CELL_CHARS }
         })
     }
-    if (issues.length > before) return null // its text is not worth validating
+    if (issues.length > beforeCells) return null // a cell that long is not worth validating
     const session_id = this.required(record, 'session_id', row, issues)
     const scenario = this.category(record, 'scenario', row, issues)
     const duration_sec = this.number(record, 'duration_sec', row, issues)

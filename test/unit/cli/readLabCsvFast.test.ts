@@ -105,7 +105,10 @@ describe('readLabCsvFast', { timeout: 30_000 }, () => {
       `${HEADER}\n"S01" ,faq,45,85,170,1,8,positive,gpt,true,en\n`,
       `${HEADER}\n"S01,faq,45,85,170,1,8,positive,gpt,true,en\n`,
       `${HEADER}\r\n"S01"\n,faq,45,85,170,1,8,positive,gpt,true,en\r\n`,
-      `\uFEFF${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\n`.replace(/[^]/g, (c) => c + '\u0000'),
+      `\uFEFF${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\n`.replace(
+        /[^]/g,
+        (c) => c + '\u0000'
+      ),
       `${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\nS02,faq,x,85,170,1,8,positive,gpt,true,en\n`,
       `${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\nS01,faq,45,85,170,1,8,positive,gpt,true,en\n`,
       `${HEADER}\nS02,faq,45,85,170,1,8,positive,gpt,true,en\nS01,faq,45,85,170,1,8,positive,gpt,true,en\nS02,faq,4,8,17,1,8,positive,gpt,true,en\n`,
