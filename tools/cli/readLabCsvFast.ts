@@ -168,6 +168,8 @@ class FastLabCsvReader {
   private row = 0
   private validRows = 0
   private reserved = false
+  /** Code units of the ids read so far, to size the id column. */
+  private idChars = 0
   private readonly scenarios = knownValues('scenario')
   private readonly sentiments = knownValues('sentiment')
   private readonly languages = knownValues('language')
@@ -258,7 +260,8 @@ class FastLabCsvReader {
     this.reserved = true
     if (this.fileBytes <= bytesRead) return
     const rowsPerByte = (this.row - 1) / bytesRead
-    this.sink.reserve(Math.ceil((this.fileBytes - bytesRead) * rowsPerByte * 1.05), 16)
+    const idChars = this.validRows > 0 ? Math.ceil(this.idChars / this.validRows) + 1 : 16
+    this.sink.reserve(Math.ceil((this.fileBytes - bytesRead) * rowsPerByte * 1.05), idChars)
   }
 
   /** The row the scanner found. */
@@ -297,6 +300,7 @@ class FastLabCsvReader {
     }
     const session = this.validator.validate(record, this.row, this.rowIssues)
     if (session === null || !this.sink.addSession(session)) throw new GiveUp()
+    this.idChars += session.session_id.length
     this.validRows++
   }
 
@@ -368,6 +372,7 @@ class FastLabCsvReader {
       this.languages.value(language)
     )
     if (!added) throw new GiveUp()
+    this.idChars += idEnd - idStart
     this.validRows++
     return true
   }
