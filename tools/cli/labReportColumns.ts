@@ -19,12 +19,13 @@ import { ListedRows } from './listedRows'
  * LabReportAccumulator's report for a million-row file in a fraction of its time, for the CLI,
  * in bounded memory: of each session only its id is kept (Latin-1 bytes while every id is, else
  * UTF-16 code units), and the fields the listed tables show only for the rows they list
- * (ListedRows, about 60% of a pilot-shaped file, in the narrowest exact typed arrays); the tables are lists
- * of indices into ListedRows, and their JSON is written from there in large chunks. About 30
- * bytes a session: 10M sessions in under 300 MB. It also refuses a session whose id it already holds (add… returns false), so the
- * reader needs no id set of its own: while ids arrive in increasing order (as exports and the
- * generator write them) a comparison with the previous id proves them new; the first id out of
- * order builds a hash table over all ids so far.
+ * (ListedRows, about 60% of a pilot-shaped file, in the narrowest exact typed arrays); the
+ * tables are lists of indices into ListedRows, and their JSON is written from there in large
+ * chunks. About 27 bytes a session (10M pilot-shaped sessions: 379 MB peak RSS).
+ * It also refuses a session whose id it already holds (add… returns false), so the reader needs
+ * no id set of its own: while ids arrive in increasing order (as exports and the generator
+ * write them) a comparison with the previous id proves them new; after the first id out of
+ * order, a binary search covers the ordered ids before it and a hash table the ids after it.
  *
  * The figures are summed in row order exactly as LabReportAccumulator sums them, and the report
  * is built by the same labReportView, so both give the same report to the last bit.
@@ -288,8 +289,11 @@ class IdColumn {
   private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14)
   private starts = new Uint32Array(1025) // starts[n] = end of id n - 1
   private count = 0
-  /** Open addressing over row + 1 (0 = empty), built when ids stop arriving in order. */
+  /** Rows [0, sorted) hold ids in increasing order: all of them until one comes out of order. */
+  private sorted = 0
+  /** Open addressing over row + 1 (0 = empty) of the rows from `sorted` on, once there are any. */
   private table: Int32Array | undefined
+  /** Hash of row `sorted + i` at i. */
   private hashes = new Uint32Array(0)
 
   /** Exactly the room asked for: doubling would waste up to half at the end of the file. */
@@ -391,38 +395,51 @@ class IdColumn {
         this.count++
         return true
       }
-      this.buildTable()
+      // The ids so far are in increasing order: binary search finds them, and only the ids
+      // from here on need a hash table (one late id out of order costs almost nothing).
+      this.sorted = row
+      this.hashes = new Uint32Array(1024)
+      this.table = new Int32Array(1 << 12)
     }
+    if (this.inSortedPrefix(row)) return false
     const hash = this.hashOf(row)
-    const table = this.table!
+    const table = this.table
     const mask = table.length - 1
     let slot = hash & mask
     for (; ; slot = (slot + 1) & mask) {
       const entry = table[slot]!
       if (entry === 0) break
-      if (this.hashes[entry - 1] === hash && this.compare(entry - 1, row) === 0) return false
+      if (this.hashes[entry - 1 - this.sorted] === hash && this.compare(entry - 1, row) === 0)
+        return false
     }
-    if (row >= this.hashes.length) this.hashes = growTypedArray(this.hashes, row + 1)
-    this.hashes[row] = hash
+    const tail = row - this.sorted
+    if (tail >= this.hashes.length) this.hashes = growTypedArray(this.hashes, tail + 1)
+    this.hashes[tail] = hash
     table[slot] = row + 1
     this.count++
-    if (this.count * 2 > table.length) this.rehash(table.length * 2)
+    if ((tail + 1) * 2 > table.length) this.rehash(table.length * 2)
     return true
   }
 
-  private buildTable(): void {
-    this.hashes = new Uint32Array(Math.max(1024, this.count * 2))
-    for (let row = 0; row < this.count; row++) this.hashes[row] = this.hashOf(row)
-    let length = 1 << 12
-    while (this.count * 2 >= length) length *= 2
-    this.rehash(length)
+  /** The candidate `row` equals one of the ids in rows [0, sorted). */
+  private inSortedPrefix(row: number): boolean {
+    let low = 0
+    let high = this.sorted - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      const d = this.compare(mid, row)
+      if (d === 0) return true
+      if (d < 0) low = mid + 1
+      else high = mid - 1
+    }
+    return false
   }
 
   private rehash(length: number): void {
     const table = new Int32Array(length)
     const mask = length - 1
-    for (let row = 0; row < this.count; row++) {
-      let slot = this.hashes[row]! & mask
+    for (let row = this.sorted; row < this.count; row++) {
+      let slot = this.hashes[row - this.sorted]! & mask
       while (table[slot] !== 0) slot = (slot + 1) & mask
       table[slot] = row + 1
     }
