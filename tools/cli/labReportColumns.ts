@@ -20,8 +20,8 @@ import { ListedRows } from './listedRows'
  * in bounded memory: of each session only its id is kept (Latin-1 bytes while every id is, else
  * UTF-16 code units), and the fields the listed tables show only for the rows they list
  * (ListedRows, about 60% of a pilot-shaped file, in the narrowest exact typed arrays); the
- * tables are lists of indices into ListedRows, and their JSON is written from there in large
- * chunks. About 27 bytes a session (10M pilot-shaped sessions: 379 MB peak RSS).
+ * tables are bits on those rows, gathered when written, and their JSON is written from there in
+ * large chunks. About 23 bytes a session (10M pilot-shaped sessions: 347 MB peak RSS).
  * It also refuses a session whose id it already holds (add… returns false), so the reader needs
  * no id set of its own: while ids arrive in increasing order (as exports and the generator
  * write them) a comparison with the previous id proves them new; after the first id out of
@@ -54,10 +54,10 @@ export class LabReportColumns {
   private readonly languageSentiments: number[][] = []
   private negativeCode = -1
 
-  private readonly slow = new RowList<'slow'>(this, LISTED_FIELDS.slow)
-  private readonly negative = new RowList<'negative'>(this, LISTED_FIELDS.negative)
-  private readonly withoutRag = new RowList<'withoutRag'>(this, LISTED_FIELDS.withoutRag)
-  private readonly high = new RowList<'high'>(this, LISTED_FIELDS.high)
+  private readonly slow = new RowList<'slow'>(this, LISTED_FIELDS.slow, 1)
+  private readonly negative = new RowList<'negative'>(this, LISTED_FIELDS.negative, 2)
+  private readonly withoutRag = new RowList<'withoutRag'>(this, LISTED_FIELDS.withoutRag, 4)
+  private readonly high = new RowList<'high'>(this, LISTED_FIELDS.high, 8)
 
   get size(): number {
     return this.rows
@@ -67,11 +67,8 @@ export class LabReportColumns {
   reserve(rows: number, idChars: number): void {
     this.ids.reserve(rows, idChars)
     if (this.rows === 0) return
-    // The shares seen so far, with a margin: growing by doubling would waste up to half.
-    const more = (listed: number): number => Math.ceil((rows * listed * 1.1) / this.rows) + 1024
-    this.listed.reserve(more(this.listed.length))
-    for (const list of [this.slow, this.negative, this.withoutRag, this.high])
-      list.reserve(more(list.length))
+    // The share listed so far, with a margin: growing by doubling would waste up to half.
+    this.listed.reserve(Math.ceil((rows * this.listed.length * 1.1) / this.rows) + 1024)
   }
 
   /**
@@ -142,11 +139,12 @@ export class LabReportColumns {
     const negative = se === this.negativeCode
     const high = interruptions >= HIGH_INTERRUPTIONS
     if (slow || negative || !ragUsed || high) {
-      const at = this.listed.push(row, sc, se, duration, p95, interruptions)
-      if (slow) this.slow.push(at)
-      if (negative) this.negative.push(at)
-      if (!ragUsed) this.withoutRag.push(at)
-      if (high) this.high.push(at)
+      const tables = (slow ? 1 : 0) | (negative ? 2 : 0) | (ragUsed ? 0 : 4) | (high ? 8 : 0)
+      this.listed.push(row, sc, se, duration, p95, interruptions, tables)
+      if (slow) this.slow.length++
+      if (negative) this.negative.length++
+      if (!ragUsed) this.withoutRag.length++
+      if (high) this.high.length++
     }
 
     this.p50Total += p50
@@ -244,6 +242,11 @@ export class LabReportColumns {
       case 'interruptions':
         return out.number(listed.interruptionCount(at))
     }
+  }
+
+  /** @internal The listed rows (indices into ListedRows) in table `bit`, in row order. */
+  listedIn(bit: number, count: number): Uint32Array {
+    return this.listed.withTable(bit, count)
   }
 
   /** @internal Ids of two listed rows in string order. */
@@ -455,39 +458,23 @@ class IdColumn {
   }
 }
 
-/** Row numbers of a listed table: iterable in session_id order, as ListedSessions is. */
+/**
+ * A listed table: its rows are the ListedRows flagged with `bit` (gathered when the report is
+ * written, not kept while reading), iterable in session_id order, as ListedSessions is.
+ */
 class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
-  private rows = new Uint32Array(1024)
-  private count = 0
-  private order: Uint32Array | undefined
+  /** Rows in the table, counted while reading. */
+  length = 0
 
   constructor(
     private readonly columns: LabReportColumns,
-    private readonly fields: (typeof LISTED_FIELDS)[K]
+    private readonly fields: (typeof LISTED_FIELDS)[K],
+    private readonly bit: number
   ) {}
-
-  get length(): number {
-    return this.count
-  }
-
-  /** Room for `more` rows, allocated once. */
-  reserve(more: number): void {
-    const total = this.count + more
-    if (total <= this.rows.length) return
-    const rows = new Uint32Array(total)
-    rows.set(this.rows.subarray(0, this.count))
-    this.rows = rows
-  }
-
-  push(row: number): void {
-    if (this.count >= this.rows.length) this.rows = growTypedArray(this.rows, this.count + 1)
-    this.rows[this.count++] = row
-    this.order = undefined
-  }
 
   *[Symbol.iterator](): Generator<Lists[K]> {
     const order = this.sorted()
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < order.length; i++) {
       const item: Record<string, unknown> = {}
       for (const field of this.fields) item[field] = this.columns.valueOf(field, order[i]!)
       yield item as Lists[K]
@@ -518,7 +505,7 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
       utf8.encode(`${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
     )
     let out = new ByteWriter(chunkBytes + 4096)
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < order.length; i++) {
       if (commas && i > 0) out.byte(0x2c)
       const row = order[i]!
       for (let f = 0; f < this.fields.length; f++) {
@@ -535,14 +522,12 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
   }
 
   private sorted(): Uint32Array {
-    if (this.order) return this.order
-    const rows = this.rows.subarray(0, this.count)
+    const rows = this.columns.listedIn(this.bit, this.length)
     let inOrder = true
     for (let i = 1; i < rows.length && inOrder; i++)
       inOrder = this.columns.compareIds(rows[i - 1]!, rows[i]!) < 0
     // Ids are unique, so the order by id is the only one.
-    this.order = inOrder ? rows : rows.slice().sort((a, b) => this.columns.compareIds(a, b))
-    return this.order
+    return inOrder ? rows : rows.sort((a, b) => this.columns.compareIds(a, b))
   }
 }
 

@@ -84,6 +84,8 @@ export class ListedRows {
   private readonly durations = new ExactNumbers()
   private readonly p95s = new ExactNumbers()
   private readonly interruptions = new ExactNumbers()
+  /** Which tables list the row: one bit each. */
+  private readonly tables = new SmallCodes()
 
   get length(): number {
     return this.count
@@ -101,6 +103,7 @@ export class ListedRows {
     this.durations.resize(total, true)
     this.p95s.resize(total, true)
     this.interruptions.resize(total, true)
+    this.tables.resize(total)
   }
 
   /** Keeps a listed row's fields; returns its index here. */
@@ -110,7 +113,8 @@ export class ListedRows {
     sentiment: number,
     duration: number,
     p95: number,
-    interruptions: number
+    interruptions: number,
+    tables: number
   ): number {
     const i = this.count++
     if (i >= this.rows.length) this.rows = growTypedArray(this.rows, i + 1)
@@ -120,7 +124,16 @@ export class ListedRows {
     this.durations.set(i, duration)
     this.p95s.set(i, p95)
     this.interruptions.set(i, interruptions)
+    this.tables.set(i, tables)
     return i
+  }
+
+  /** The `count` listed rows whose tables include `bit`, in row order. */
+  withTable(bit: number, count: number): Uint32Array {
+    const rows = new Uint32Array(count)
+    let n = 0
+    for (let i = 0; i < this.count; i++) if ((this.tables.get(i) & bit) !== 0) rows[n++] = i
+    return rows
   }
 
   row(i: number): number {
