@@ -1,4 +1,3 @@
-import { decodeCodeUnits } from '../../src/shared/collections/CharStore'
 import { growTypedArray } from '../../src/shared/collections/growTypedArray'
 import {
   HIGH_INTERRUPTIONS,
@@ -14,15 +13,19 @@ import {
 } from '../../src/shared/analytics/labReport'
 import { jsonItemsOf, reportJsonParts } from '../../src/shared/analytics/labReportJson'
 import type { Listed } from '../../src/shared/analytics/listedSessions'
+import { ListedRows } from './listedRows'
 
 /**
- * LabReportAccumulator's report for a million-row file in a fraction of its time, for the CLI:
- * every session is kept in typed columns (ids as UTF-16 code units, categories as codes), the
- * listed tables are lists of row numbers, and their JSON is written from the columns in large
- * chunks. It also refuses a session whose id it already holds (add… returns false), so the
- * reader needs no id set of its own: while ids arrive in increasing order (as exports and the
- * generator write them) a comparison with the previous id proves them new; the first id out of
- * order builds a hash table over all ids so far.
+ * LabReportAccumulator's report for a million-row file in a fraction of its time, for the CLI,
+ * in bounded memory: of each session only its id is kept (Latin-1 bytes while every id is, else
+ * UTF-16 code units), and the fields the listed tables show only for the rows they list
+ * (ListedRows, about 60% of a pilot-shaped file, in the narrowest exact typed arrays); the
+ * tables are bits on those rows, gathered when written, and their JSON is written from there in
+ * large chunks. About 23 bytes a session (10M pilot-shaped sessions: 347 MB peak RSS).
+ * It also refuses a session whose id it already holds (add… returns false), so the reader needs
+ * no id set of its own: while ids arrive in increasing order (as exports and the generator
+ * write them) a comparison with the previous id proves them new; after the first id out of
+ * order, a binary search covers the ordered ids before it and a hash table the ids after it.
  *
  * The figures are summed in row order exactly as LabReportAccumulator sums them, and the report
  * is built by the same labReportView, so both give the same report to the last bit.
@@ -30,11 +33,7 @@ import type { Listed } from '../../src/shared/analytics/listedSessions'
 export class LabReportColumns {
   private readonly ids = new IdColumn()
   private rows = 0
-  private scenarioCodes = new Uint16Array(1024)
-  private sentimentCodes = new Uint16Array(1024)
-  private durations = new Float64Array(1024)
-  private p95s = new Float64Array(1024)
-  private interruptionCounts = new Float64Array(1024)
+  private readonly listed = new ListedRows()
 
   private readonly scenarios = new Codes()
   private readonly sentiments = new Codes()
@@ -55,10 +54,10 @@ export class LabReportColumns {
   private readonly languageSentiments: number[][] = []
   private negativeCode = -1
 
-  private readonly slow = new RowList<'slow'>(this, LISTED_FIELDS.slow)
-  private readonly negative = new RowList<'negative'>(this, LISTED_FIELDS.negative)
-  private readonly withoutRag = new RowList<'withoutRag'>(this, LISTED_FIELDS.withoutRag)
-  private readonly high = new RowList<'high'>(this, LISTED_FIELDS.high)
+  private readonly slow = new RowList<'slow'>(this, LISTED_FIELDS.slow, 1)
+  private readonly negative = new RowList<'negative'>(this, LISTED_FIELDS.negative, 2)
+  private readonly withoutRag = new RowList<'withoutRag'>(this, LISTED_FIELDS.withoutRag, 4)
+  private readonly high = new RowList<'high'>(this, LISTED_FIELDS.high, 8)
 
   get size(): number {
     return this.rows
@@ -66,9 +65,10 @@ export class LabReportColumns {
 
   /** Makes room for about `rows` more sessions with ids of about `idChars` characters. */
   reserve(rows: number, idChars: number): void {
-    const total = this.rows + rows
     this.ids.reserve(rows, idChars)
-    if (total > this.durations.length) this.grow(total)
+    if (this.rows === 0) return
+    // The share listed so far, with a margin: growing by doubling would waste up to half.
+    this.listed.reserve(Math.ceil((rows * this.listed.length * 1.1) / this.rows) + 1024)
   }
 
   /**
@@ -121,7 +121,6 @@ export class LabReportColumns {
     language: string
   ): void {
     const row = this.rows++
-    if (row >= this.durations.length) this.grow(row + 1)
     const sc = this.scenarios.code(scenario)
     const se = this.sentiments.code(sentiment)
     if (se === this.sentimentCounts.length) {
@@ -136,39 +135,33 @@ export class LabReportColumns {
       this.languageP50.push(0)
       this.languageSentiments.push([])
     }
-    this.scenarioCodes[row] = sc
-    this.sentimentCodes[row] = se
-    this.durations[row] = duration
-    this.p95s[row] = p95
-    this.interruptionCounts[row] = interruptions
+    const slow = p95 > SLOW_P95_MS
+    const negative = se === this.negativeCode
+    const high = interruptions >= HIGH_INTERRUPTIONS
+    if (slow || negative || !ragUsed || high) {
+      const tables = (slow ? 1 : 0) | (negative ? 2 : 0) | (ragUsed ? 0 : 4) | (high ? 8 : 0)
+      this.listed.push(row, sc, se, duration, p95, interruptions, tables)
+      if (slow) this.slow.length++
+      if (negative) this.negative.length++
+      if (!ragUsed) this.withoutRag.length++
+      if (high) this.high.length++
+    }
 
     this.p50Total += p50
     this.p95Total += p95
     this.minP50 = Math.min(this.minP50, p50)
     this.maxP50 = Math.max(this.maxP50, p50)
-    if (p95 > SLOW_P95_MS) this.slow.push(row)
     this.sentimentCounts[se]!++
-    if (se === this.negativeCode) this.negative.push(row)
     const rag = ragUsed ? 1 : 0
     this.ragN[rag]!++
     this.ragP50[rag]! += p50
-    if (!ragUsed) this.withoutRag.push(row)
     this.interruptionN[se]!++
     this.interruptionTotal[se]! += interruptions
-    if (interruptions >= HIGH_INTERRUPTIONS) this.high.push(row)
     this.languageN[la]!++
     this.languageP50[la]! += p50
     const perLanguage = this.languageSentiments[la]!
     while (perLanguage.length <= se) perLanguage.push(0)
     perLanguage[se]!++
-  }
-
-  private grow(atLeast: number): void {
-    this.scenarioCodes = growTypedArray(this.scenarioCodes, atLeast)
-    this.sentimentCodes = growTypedArray(this.sentimentCodes, atLeast)
-    this.durations = growTypedArray(this.durations, atLeast)
-    this.p95s = growTypedArray(this.p95s, atLeast)
-    this.interruptionCounts = growTypedArray(this.interruptionCounts, atLeast)
   }
 
   /** The report, as LabReportAccumulator.view() gives it for the same sessions. */
@@ -213,45 +206,52 @@ export class LabReportColumns {
     })
   }
 
-  /** @internal A listed field of a row, as the session had it. */
-  valueOf(field: ListedField, row: number): string | number {
+  /** @internal A field of listed row `at` (an index into ListedRows), as the session had it. */
+  valueOf(field: ListedField, at: number): string | number {
+    const listed = this.listed
     switch (field) {
       case 'session_id':
-        return this.ids.get(row)
+        return this.ids.get(listed.row(at))
       case 'scenario':
-        return this.scenarios.values[this.scenarioCodes[row]!]!
+        return this.scenarios.values[listed.scenario(at)]!
       case 'sentiment':
-        return this.sentiments.values[this.sentimentCodes[row]!]!
+        return this.sentiments.values[listed.sentiment(at)]!
       case 'duration_sec':
-        return this.durations[row]!
+        return listed.duration(at)
       case 'latency_p95_ms':
-        return this.p95s[row]!
+        return listed.p95(at)
       case 'interruptions':
-        return this.interruptionCounts[row]!
+        return listed.interruptionCount(at)
     }
   }
 
   /** @internal Appends the field's JSON value to `out`. */
-  writeJsonValue(out: ByteWriter, field: ListedField, row: number): void {
+  writeJsonValue(out: ByteWriter, field: ListedField, at: number): void {
+    const listed = this.listed
     switch (field) {
       case 'session_id':
-        return this.ids.writeJson(out, row)
+        return this.ids.writeJson(out, listed.row(at))
       case 'scenario':
-        return out.bytes(this.scenarios.json(this.scenarioCodes[row]!))
+        return out.bytes(this.scenarios.json(listed.scenario(at)))
       case 'sentiment':
-        return out.bytes(this.sentiments.json(this.sentimentCodes[row]!))
+        return out.bytes(this.sentiments.json(listed.sentiment(at)))
       case 'duration_sec':
-        return out.number(this.durations[row]!)
+        return out.number(listed.duration(at))
       case 'latency_p95_ms':
-        return out.number(this.p95s[row]!)
+        return out.number(listed.p95(at))
       case 'interruptions':
-        return out.number(this.interruptionCounts[row]!)
+        return out.number(listed.interruptionCount(at))
     }
   }
 
-  /** @internal Ids of two rows in string order. */
+  /** @internal The listed rows (indices into ListedRows) in table `bit`, in row order. */
+  listedIn(bit: number, count: number): Uint32Array {
+    return this.listed.withTable(bit, count)
+  }
+
+  /** @internal Ids of two listed rows in string order. */
   compareIds(a: number, b: number): number {
-    return this.ids.compare(a, b)
+    return this.ids.compare(this.listed.row(a), this.listed.row(b))
   }
 }
 
@@ -284,22 +284,31 @@ const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
 /**
- * Session ids in row order as UTF-16 code units in one typed array, and the check that each is
+ * Session ids in row order as code units in one typed array (bytes while every code unit is
+ * below 256, as ASCII ids are; UTF-16 from the first one above), and the check that each is
  * new. A candidate is written after the last id, then kept (the count moves on) or dropped.
  */
 class IdColumn {
-  private chars = new Uint16Array(1 << 14)
+  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14)
   private starts = new Uint32Array(1025) // starts[n] = end of id n - 1
   private count = 0
-  /** Open addressing over row + 1 (0 = empty), built when ids stop arriving in order. */
+  /** Rows [0, sorted) hold ids in increasing order: all of them until one comes out of order. */
+  private sorted = 0
+  /** Open addressing over row + 1 (0 = empty) of the rows from `sorted` on, once there are any. */
   private table: Int32Array | undefined
+  /** Hash of row `sorted + i` at i. */
   private hashes = new Uint32Array(0)
 
+  /** Exactly the room asked for: doubling would waste up to half at the end of the file. */
   reserve(ids: number, charsEach: number): void {
     const starts = this.count + ids + 2
-    if (starts > this.starts.length) this.starts = growTypedArray(this.starts, starts)
+    if (starts > this.starts.length) {
+      const next = new Uint32Array(starts)
+      next.set(this.starts)
+      this.starts = next
+    }
     const chars = this.starts[this.count]! + ids * charsEach
-    if (chars > this.chars.length) this.chars = growTypedArray(this.chars, chars)
+    if (chars > this.chars.length) this.resizeChars(chars, false, true)
   }
 
   addAscii(bytes: Uint8Array, start: number, end: number): boolean {
@@ -311,13 +320,24 @@ class IdColumn {
 
   addString(id: string): boolean {
     const at = this.room(id.length)
+    if (this.chars instanceof Uint8Array)
+      for (let i = 0; i < id.length; i++)
+        if (id.charCodeAt(i) > 0xff) {
+          this.resizeChars(this.chars.length, true)
+          break
+        }
     const chars = this.chars
     for (let i = 0; i < id.length; i++) chars[at + i] = id.charCodeAt(i)
     return this.keep(at + id.length)
   }
 
   get(row: number): string {
-    return decodeCodeUnits(this.chars, this.starts[row]!, this.starts[row + 1]!)
+    const chars = this.chars
+    const end = this.starts[row + 1]!
+    let text = ''
+    // Ids are short: a char loop is the fastest decode (measured against apply, TextDecoder).
+    for (let i = this.starts[row]!; i < end; i++) text += String.fromCharCode(chars[i]!)
+    return text
   }
 
   /** Like comparing the two ids as strings (by UTF-16 code units). */
@@ -355,8 +375,18 @@ class IdColumn {
     if (this.count + 2 >= this.starts.length)
       this.starts = growTypedArray(this.starts, this.count + 3)
     const at = this.starts[this.count]!
-    if (at + length > this.chars.length) this.chars = growTypedArray(this.chars, at + length)
+    if (at + length > this.chars.length) this.resizeChars(at + length, false)
     return at
+  }
+
+  /** At least `atLeast` code units (doubling unless `exactly`), and UTF-16 from now if `wide`. */
+  private resizeChars(atLeast: number, wide: boolean, exactly = false): void {
+    let length = exactly ? Math.max(atLeast, this.chars.length) : this.chars.length
+    while (length < atLeast) length *= 2
+    const next =
+      wide || this.chars instanceof Uint16Array ? new Uint16Array(length) : new Uint8Array(length)
+    next.set(this.chars)
+    this.chars = next
   }
 
   /** Keeps the candidate written up to `end` unless an equal id is already there. */
@@ -368,38 +398,51 @@ class IdColumn {
         this.count++
         return true
       }
-      this.buildTable()
+      // The ids so far are in increasing order: binary search finds them, and only the ids
+      // from here on need a hash table (one late id out of order costs almost nothing).
+      this.sorted = row
+      this.hashes = new Uint32Array(1024)
+      this.table = new Int32Array(1 << 12)
     }
+    if (this.inSortedPrefix(row)) return false
     const hash = this.hashOf(row)
-    const table = this.table!
+    const table = this.table
     const mask = table.length - 1
     let slot = hash & mask
     for (; ; slot = (slot + 1) & mask) {
       const entry = table[slot]!
       if (entry === 0) break
-      if (this.hashes[entry - 1] === hash && this.compare(entry - 1, row) === 0) return false
+      if (this.hashes[entry - 1 - this.sorted] === hash && this.compare(entry - 1, row) === 0)
+        return false
     }
-    if (row >= this.hashes.length) this.hashes = growTypedArray(this.hashes, row + 1)
-    this.hashes[row] = hash
+    const tail = row - this.sorted
+    if (tail >= this.hashes.length) this.hashes = growTypedArray(this.hashes, tail + 1)
+    this.hashes[tail] = hash
     table[slot] = row + 1
     this.count++
-    if (this.count * 2 > table.length) this.rehash(table.length * 2)
+    if ((tail + 1) * 2 > table.length) this.rehash(table.length * 2)
     return true
   }
 
-  private buildTable(): void {
-    this.hashes = new Uint32Array(Math.max(1024, this.count * 2))
-    for (let row = 0; row < this.count; row++) this.hashes[row] = this.hashOf(row)
-    let length = 1 << 12
-    while (this.count * 2 >= length) length *= 2
-    this.rehash(length)
+  /** The candidate `row` equals one of the ids in rows [0, sorted). */
+  private inSortedPrefix(row: number): boolean {
+    let low = 0
+    let high = this.sorted - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      const d = this.compare(mid, row)
+      if (d === 0) return true
+      if (d < 0) low = mid + 1
+      else high = mid - 1
+    }
+    return false
   }
 
   private rehash(length: number): void {
     const table = new Int32Array(length)
     const mask = length - 1
-    for (let row = 0; row < this.count; row++) {
-      let slot = this.hashes[row]! & mask
+    for (let row = this.sorted; row < this.count; row++) {
+      let slot = this.hashes[row - this.sorted]! & mask
       while (table[slot] !== 0) slot = (slot + 1) & mask
       table[slot] = row + 1
     }
@@ -415,30 +458,23 @@ class IdColumn {
   }
 }
 
-/** Row numbers of a listed table: iterable in session_id order, as ListedSessions is. */
+/**
+ * A listed table: its rows are the ListedRows flagged with `bit` (gathered when the report is
+ * written, not kept while reading), iterable in session_id order, as ListedSessions is.
+ */
 class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
-  private rows = new Uint32Array(1024)
-  private count = 0
-  private order: Uint32Array | undefined
+  /** Rows in the table, counted while reading. */
+  length = 0
 
   constructor(
     private readonly columns: LabReportColumns,
-    private readonly fields: (typeof LISTED_FIELDS)[K]
+    private readonly fields: (typeof LISTED_FIELDS)[K],
+    private readonly bit: number
   ) {}
-
-  get length(): number {
-    return this.count
-  }
-
-  push(row: number): void {
-    if (this.count >= this.rows.length) this.rows = growTypedArray(this.rows, this.count + 1)
-    this.rows[this.count++] = row
-    this.order = undefined
-  }
 
   *[Symbol.iterator](): Generator<Lists[K]> {
     const order = this.sorted()
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < order.length; i++) {
       const item: Record<string, unknown> = {}
       for (const field of this.fields) item[field] = this.columns.valueOf(field, order[i]!)
       yield item as Lists[K]
@@ -469,7 +505,7 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
       utf8.encode(`${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
     )
     let out = new ByteWriter(chunkBytes + 4096)
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < order.length; i++) {
       if (commas && i > 0) out.byte(0x2c)
       const row = order[i]!
       for (let f = 0; f < this.fields.length; f++) {
@@ -486,14 +522,12 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
   }
 
   private sorted(): Uint32Array {
-    if (this.order) return this.order
-    const rows = this.rows.subarray(0, this.count)
+    const rows = this.columns.listedIn(this.bit, this.length)
     let inOrder = true
     for (let i = 1; i < rows.length && inOrder; i++)
       inOrder = this.columns.compareIds(rows[i - 1]!, rows[i]!) < 0
     // Ids are unique, so the order by id is the only one.
-    this.order = inOrder ? rows : rows.slice().sort((a, b) => this.columns.compareIds(a, b))
-    return this.order
+    return inOrder ? rows : rows.sort((a, b) => this.columns.compareIds(a, b))
   }
 }
 
@@ -518,7 +552,7 @@ class ByteWriter {
   }
 
   /** Code units known to be ASCII, between two `quote` bytes. */
-  ascii(chars: Uint16Array, start: number, end: number, quote: number): void {
+  ascii(chars: Uint8Array | Uint16Array, start: number, end: number, quote: number): void {
     this.ensure(end - start + 2)
     const buffer = this.buffer
     let at = this.length

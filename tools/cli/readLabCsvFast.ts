@@ -1,8 +1,11 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { detectSeparator } from '../../src/shared/csv/csvDialect'
+import { MAX_CELL_CHARS, MAX_ROW_CHARS } from '../../src/shared/sessions/cellEcho'
 import { WarningCollector, type ImportIssue } from '../../src/shared/sessions/importIssues'
 import { LabRowValidator } from '../../src/shared/sessions/labRowValidator'
 import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../src/shared/sessions/labSchema'
 import { READ_BYTES, type LabCsvSummary } from '../../src/main/sessions/readLabCsv'
+import { CsvRowScanner, NotPlainCsv } from './csvRowScanner'
 
 /**
  * Receives the sessions of a file in file order, and finds duplicate ids (as LabReportColumns
@@ -34,14 +37,15 @@ export interface LabCsvRowSink {
  * what the sink received and read the file with readLabCsv, which reports exactly as ever.
  *
  * The fast reader only vouches for files readLabCsv would accept, and gives up on anything else:
- * a quote character anywhere (quoted fields go to Papa Parse), any row problem, a duplicate id,
- * a header problem, an unreadable file.
- * On a quote-free file Papa Parse splits the text at the newline the first line ends with (LF
- * or CRLF), and each row at commas; this reader does the same on the bytes. Rows whose every
- * field is plain ASCII in the shapes below (digits, known category values, the boolean words)
- * are read straight from the bytes; any other row is decoded and split into strings, as Papa
- * Parse would give it, and goes through the same LabRowValidator as readLabCsv. Rows are
- * numbered, blank lines counted and warnings collected exactly as there.
+ * any row problem, a duplicate id, a header problem, quoting Papa Parse would call malformed, a
+ * UTF-16 file, a row longer than MAX_ROW_CHARS bytes, an unreadable file.
+ * It splits the bytes as readLabCsv's Papa Parse splits the text (CsvRowScanner): rows at the
+ * newline the first line ends with (LF or CRLF), fields at the separator the header uses most
+ * (comma, semicolon or tab), quoted fields with doubled quotes, separators and newlines inside.
+ * Rows whose lab fields are plain ASCII in the shapes below (digits, known category values, the
+ * boolean words; quoted or not) are read straight from the bytes; any other row is decoded into
+ * strings, as Papa Parse would give it, and goes through the same LabRowValidator as readLabCsv.
+ * Rows are numbered, blank lines counted and warnings collected exactly as there.
  */
 export function readLabCsvFast(
   path: string,
@@ -72,11 +76,11 @@ export function readLabCsvFast(
       }
       const n = readSync(fd, buffer, end, readBytes, null)
       if (n === 0) break
-      // A quote anywhere: quoted fields are Papa Parse's job (readLabCsv).
-      if (buffer.subarray(end, end + n).indexOf(QUOTE) !== -1) return undefined
       end += n
       start = reader.consume(buffer, start, end, false)
       if (reader.gaveUp) return undefined
+      // A row this long is readLabCsv's to report (rowTooLong), and must not fill memory here.
+      if (end - start > MAX_ROW_CHARS) return undefined
     }
     reader.consume(buffer, start, end, true)
     return reader.gaveUp ? undefined : reader.finish()
@@ -87,8 +91,6 @@ export function readLabCsvFast(
   }
 }
 
-const QUOTE = 0x22
-const COMMA = 0x2c
 const LF = 0x0a
 const CR = 0x0d
 const SPACE = 0x20
@@ -160,14 +162,14 @@ class FastLabCsvReader {
   private readonly starts = new Int32Array(LAB_COLUMNS.length)
   private readonly ends = new Int32Array(LAB_COLUMNS.length)
   private headerLength = 0
-  /** commas[k] = offset of the comma ending field k. */
-  private commas = new Int32Array(0)
-  private crlf: boolean | undefined
+  private scanner: CsvRowScanner | undefined
   private atFileStart = true
   private fileOffset = 0 // file offset of buffer[start] at the last consume
   private row = 0
   private validRows = 0
   private reserved = false
+  /** Code units of the ids read so far, to size the id column. */
+  private idChars = 0
   private readonly scenarios = knownValues('scenario')
   private readonly sentiments = knownValues('sentiment')
   private readonly languages = knownValues('language')
@@ -198,7 +200,7 @@ class FastLabCsvReader {
     try {
       return this.consumeRows(buffer, start, end, last)
     } catch (error) {
-      if (error instanceof GiveUp) {
+      if (error instanceof GiveUp || error instanceof NotPlainCsv) {
         this.gaveUp = true
         return end
       }
@@ -223,39 +225,30 @@ class FastLabCsvReader {
       // TextDecoder drops one leading BOM, as readLabCsv's does.
       if (end - p < 3 && !last) return p // fileOffset is still 0
       this.atFileStart = false
+      // UTF-16 (its BOM): readLabCsv decodes it.
+      if (end - p >= 2 && (buffer[p] === 0xff || buffer[p] === 0xfe)) throw new GiveUp()
       if (end - p >= 3 && buffer[p] === 0xef && buffer[p + 1] === 0xbb && buffer[p + 2] === 0xbf)
         p += 3
     }
-    if (this.crlf === undefined) {
-      // readLabCsv picks the newline from its first read: CRLF if its first line ends with one
-      // there, else LF (also when no line ends in it).
-      const firstRead = Math.min(READ_BYTES, this.fileBytes)
-      const lf = buffer.indexOf(LF, p)
-      if (lf !== -1 && lf < end && base + lf < firstRead)
-        this.crlf = lf > p && buffer[lf - 1] === CR
-      else if ((lf !== -1 && lf < end) || base + end >= firstRead || last) this.crlf = false
-      else {
+    if (!this.scanner) {
+      // readLabCsv's dialect: the newline and separator of the first line (up to its first LF).
+      let lf = buffer.indexOf(LF, p)
+      if (lf >= end) lf = -1
+      if (lf === -1 && !last) {
         this.fileOffset = base + p
         return p
       }
+      const lineEnd = lf === -1 ? end : lf
+      const separator = detectSeparator(buffer.toString('latin1', p, lineEnd))
+      this.scanner = new CsvRowScanner(separator.charCodeAt(0), lf > p && buffer[lf - 1] === CR)
     }
-    const crlf = this.crlf
-    for (;;) {
-      let lf = buffer.indexOf(LF, p)
-      if (lf >= end) lf = -1
-      if (crlf)
-        while (lf !== -1 && (lf === p || buffer[lf - 1] !== CR)) {
-          lf = buffer.indexOf(LF, lf + 1)
-          if (lf >= end) lf = -1
-        }
-      if (lf === -1) {
-        if (!last) break
-        if (p < end) this.line(buffer, p, end)
-        p = end
-        break
-      }
-      this.line(buffer, p, crlf ? lf - 1 : lf)
-      p = lf + 1
+    const scanner = this.scanner
+    while (p < end) {
+      const next = scanner.scan(buffer, p, end, last)
+      if (next === -1) break
+      if (next - p > MAX_ROW_CHARS) throw new GiveUp() // readLabCsv may stop at it (rowTooLong)
+      this.line(buffer, scanner)
+      p = next
     }
     if (!this.reserved && this.validator && this.row > 1) this.reserveIds(base + p)
     this.fileOffset = base + p
@@ -267,16 +260,23 @@ class FastLabCsvReader {
     this.reserved = true
     if (this.fileBytes <= bytesRead) return
     const rowsPerByte = (this.row - 1) / bytesRead
-    this.sink.reserve(Math.ceil((this.fileBytes - bytesRead) * rowsPerByte * 1.05), 16)
+    const idChars = this.validRows > 0 ? Math.ceil(this.idChars / this.validRows) + 1 : 16
+    this.sink.reserve(Math.ceil((this.fileBytes - bytesRead) * rowsPerByte * 1.05), idChars)
   }
 
-  /** One row: buffer[start, end), without its line ending. */
-  private line(buffer: Buffer, start: number, end: number): void {
-    if (this.validator && this.fastRow(buffer, start, end)) return
-    const text = isAscii(buffer, start, end)
-      ? buffer.toString('latin1', start, end)
-      : this.utf8.decode(buffer.subarray(start, end))
-    const record = text.split(',')
+  /** The row the scanner found. */
+  private line(buffer: Buffer, scanner: CsvRowScanner): void {
+    if (this.validator && !scanner.escaped && this.fastRow(buffer, scanner)) return
+    const record = new Array<string>(scanner.count)
+    for (let k = 0; k < scanner.count; k++) {
+      const start = scanner.starts[k]!
+      const end = scanner.ends[k]!
+      let text = isAscii(buffer, start, end)
+        ? buffer.toString('latin1', start, end)
+        : this.utf8.decode(buffer.subarray(start, end))
+      if (scanner.escaped && scanner.quoted[k] === 1) text = text.replaceAll('""', '"')
+      record[k] = text
+    }
     if (record.length === 1 && record[0] === '') {
       this.row++ // blank line: skipped, but counted so rows match the file's lines
       return
@@ -289,10 +289,10 @@ class FastLabCsvReader {
     this.row++
     if (!this.validator) {
       if (record[0]?.startsWith(BOM)) record[0] = record[0].slice(1)
+      if (record.some((name) => name.includes('\u0000'))) throw new GiveUp()
       this.validator = new LabRowValidator(record, this.warnings)
       if (this.validator.headerIssues.length > 0) throw new GiveUp()
       this.headerLength = record.length
-      this.commas = new Int32Array(record.length)
       // Without header issues, each lab column is there exactly once.
       const names = record.map((name) => name.trim())
       LAB_COLUMNS.forEach((column, i) => (this.positions[i] = names.indexOf(column)))
@@ -300,6 +300,7 @@ class FastLabCsvReader {
     }
     const session = this.validator.validate(record, this.row, this.rowIssues)
     if (session === null || !this.sink.addSession(session)) throw new GiveUp()
+    this.idChars += session.session_id.length
     this.validRows++
   }
 
@@ -307,18 +308,11 @@ class FastLabCsvReader {
    * A row LabRowValidator would accept without a warning, read from its bytes; false (and
    * nothing done) for any row it cannot vouch for.
    */
-  private fastRow(buffer: Buffer, start: number, end: number): boolean {
-    const commas = this.commas
-    const fields = this.headerLength
-    let count = 0
-    for (let i = start; i < end; i++) {
-      if (buffer[i] === COMMA) {
-        if (count === fields - 1) return false
-        commas[count++] = i
-      }
-    }
-    if (count !== fields - 1) return false
-    commas[count] = end
+  private fastRow(buffer: Buffer, scanner: CsvRowScanner): boolean {
+    if (scanner.count !== this.headerLength) return false
+    // A cell over the limit (in bytes, so perhaps not in characters): the validator decides.
+    for (let k = 0; k < scanner.count; k++)
+      if (scanner.ends[k]! - scanner.starts[k]! > MAX_CELL_CHARS) return false
 
     // Where each lab column's field starts and ends.
     const starts = this.starts
@@ -326,8 +320,8 @@ class FastLabCsvReader {
     const positions = this.positions
     for (let c = 0; c < LAB_COLUMNS.length; c++) {
       const k = positions[c]!
-      starts[c] = k === 0 ? start : commas[k - 1]! + 1
-      ends[c] = commas[k]!
+      starts[c] = scanner.starts[k]!
+      ends[c] = scanner.ends[k]!
     }
 
     // session_id: printable ASCII, not blank at either end (so trim() keeps it whole).
@@ -378,6 +372,7 @@ class FastLabCsvReader {
       this.languages.value(language)
     )
     if (!added) throw new GiveUp()
+    this.idChars += idEnd - idStart
     this.validRows++
     return true
   }
@@ -396,9 +391,13 @@ function isAscii(buffer: Uint8Array, start: number, end: number): boolean {
   return true
 }
 
-/** Non-empty printable ASCII with no space at either end: what trim() leaves as it is. */
+/**
+ * Non-empty printable ASCII with no space at either end (what trim() leaves as it is), within
+ * the cell limit.
+ */
 function isPlainText(buffer: Uint8Array, start: number, end: number): boolean {
-  if (end <= start || buffer[start] === SPACE || buffer[end - 1] === SPACE) return false
+  if (end <= start || end - start > MAX_CELL_CHARS) return false
+  if (buffer[start] === SPACE || buffer[end - 1] === SPACE) return false
   for (let i = start; i < end; i++) {
     const c = buffer[i]!
     if (c < SPACE || c > 0x7e) return false

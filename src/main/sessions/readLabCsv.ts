@@ -2,6 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import { CompactIdSet } from '../../shared/collections/CompactIdSet'
+import { detectSeparator, sniffEncoding } from '../../shared/csv/csvDialect'
+import { echoCell, MAX_ROW_CHARS } from '../../shared/sessions/cellEcho'
 import { csvErrorCode } from '../../shared/sessions/importIssueCodes'
 import { ImportIssue, ImportWarning, WarningCollector } from '../../shared/sessions/importIssues'
 import { LabRowValidator } from '../../shared/sessions/labRowValidator'
@@ -21,27 +23,37 @@ export interface LabCsvSummary {
   warnings: ImportWarning[]
 }
 
+export interface ReadLabCsvOptions {
+  /** Bytes per read of a file path (tests use tiny ones to split rows everywhere). */
+  readBytes?: number
+}
+
 const BOM = '\uFEFF'
 /** Bytes per read; readLabCsvFast mirrors how the first read picks the newline. */
 export const READ_BYTES = 1 << 18
 
 /**
- * Reads a CSV in the lab's schema: BOM, CRLF, quoted fields (also across lines), any column
- * order. Files are read synchronously into one reused buffer and parsed chunk by chunk with
- * Papa Parse's parser, keeping the unfinished last line for the next chunk: on the build VM
- * that is about twice as fast as a read stream (fresh buffers for every read) feeding it.
- * Memory stays bounded apart from the ids kept to find duplicates (about 20 bytes each).
+ * Reads a CSV in the lab's schema: UTF-8 (BOM or not) or UTF-16 with its BOM; LF or CRLF (the
+ * first line's ending); comma, semicolon or tab separated (the header's most frequent one
+ * outside quotes); quoted fields (also across lines); any column order.
+ * Files are read synchronously into one reused buffer and parsed chunk by chunk with Papa
+ * Parse's parser: on the build VM that is about twice as fast as a read stream (fresh buffers
+ * for every read) feeding it. Papa Parse only ever sees text up to a chunk's last LF, the rest
+ * waits for the next chunk: a read that ends between a quoted field's closing quote and its
+ * CRLF would otherwise read as a malformed quote. Memory stays bounded apart from the ids kept
+ * to find duplicates (about 20 bytes each): a row longer than MAX_ROW_CHARS stops the reading.
  */
 export async function readLabCsv(
   source: string | Readable,
-  visitor: LabCsvVisitor
+  visitor: LabCsvVisitor,
+  options: ReadLabCsvOptions = {}
 ): Promise<LabCsvSummary> {
   const reader = new LabCsvChunkReader(visitor)
   if (typeof source === 'string') {
     const fd = openSync(source, 'r')
     try {
       reader.expectBytes(fstatSync(fd).size)
-      const buffer = Buffer.allocUnsafe(READ_BYTES)
+      const buffer = Buffer.allocUnsafe(Math.max(1, options.readBytes ?? READ_BYTES))
       for (let n = readSync(fd, buffer); n > 0 && !reader.stopped; n = readSync(fd, buffer))
         reader.push(buffer.subarray(0, n))
     } finally {
@@ -58,12 +70,16 @@ export async function readLabCsv(
 
 class LabCsvChunkReader {
   stopped = false
-  private readonly decoder = new TextDecoder('utf-8')
+  private decoder: TextDecoder | undefined
+  /** The first bytes, until they say which encoding the file is in. */
+  private head = new Uint8Array(0)
   private readonly warnings = new WarningCollector()
   private readonly seenIds = new CompactIdSet()
   private readonly rowIssues: ImportIssue[] = []
   private parser: Papa.Parser | undefined
+  private separator = ','
   private validator: LabRowValidator | undefined
+  /** Text not given to the parser yet: an unfinished row, and what followed the last LF. */
   private pending = ''
   private row = 0
   private validRows = 0
@@ -79,9 +95,19 @@ class LabCsvChunkReader {
   }
 
   push(bytes: Uint8Array): void {
-    const first = this.bytesRead === 0
+    const first = this.row <= 1
     this.bytesRead += bytes.length
-    this.parse(this.pending + this.decoder.decode(bytes, { stream: true }), false)
+    const text = this.decode(bytes, false)
+    if (text === undefined) return
+    // Only whole lines go to the parser (see readLabCsv).
+    const lf = text.lastIndexOf('\n')
+    if (lf === -1) this.pending += text
+    else {
+      const tail = text.substring(lf + 1)
+      this.parse(this.pending + text.substring(0, lf + 1), false)
+      this.pending += tail
+    }
+    if (this.pending.length > MAX_ROW_CHARS) this.rowTooLong()
     if (first && this.row > 1 && this.expectedBytes > this.bytesRead) {
       const rowsPerByte = (this.row - 1) / this.bytesRead
       const idChars = 16 // generous for ids like S01 or SYN0000001
@@ -93,8 +119,8 @@ class LabCsvChunkReader {
   }
 
   finish(): LabCsvSummary {
-    if (!this.stopped) this.parse(this.pending + this.decoder.decode(), true)
-    if (!this.validator)
+    if (!this.stopped) this.parse(this.pending + (this.decode(new Uint8Array(0), true) ?? ''), true)
+    if (!this.validator && this.issueCount === 0)
       this.report({
         row: 1,
         column: '*',
@@ -109,13 +135,52 @@ class LabCsvChunkReader {
     }
   }
 
-  private parse(text: string, last: boolean): void {
-    if (text === '') return
-    // The file's line ending, from its first line: CRLF files must not leave \r in fields.
-    this.parser ??= new Papa.Parser({
-      delimiter: ',',
-      newline: /^[^\n]*\r\n/.test(text) ? '\r\n' : '\n'
+  /** The text of the bytes; undefined while the first two bytes have not arrived. */
+  private decode(bytes: Uint8Array, last: boolean): string | undefined {
+    if (!this.decoder) {
+      const head = new Uint8Array(this.head.length + bytes.length)
+      head.set(this.head)
+      head.set(bytes, this.head.length)
+      const encoding = sniffEncoding(head, last)
+      if (!encoding) {
+        this.head = head
+        return undefined
+      }
+      // Each decoder drops its own BOM.
+      this.decoder = new TextDecoder(encoding)
+      bytes = head
+    }
+    return last ? this.decoder.decode(bytes) : this.decoder.decode(bytes, { stream: true })
+  }
+
+  /** The row starting in `pending` cannot end within MAX_ROW_CHARS: stop rather than hold it. */
+  private rowTooLong(): void {
+    this.report({
+      row: this.row + 1,
+      column: '*',
+      reason:
+        `row longer than ${MAX_ROW_CHARS} characters (an unclosed quote or a huge cell?); ` +
+        'reading stopped here',
+      code: 'rowTooLong',
+      params: { limit: MAX_ROW_CHARS }
     })
+    this.stopped = true
+    this.pending = ''
+  }
+
+  private parse(text: string, last: boolean): void {
+    this.pending = ''
+    if (text === '' || this.stopped) return
+    if (!this.parser) {
+      // The file's dialect, from its first line: CRLF files must not leave \r in fields.
+      const lf = text.indexOf('\n')
+      const firstLine = text.substring(0, lf === -1 ? text.length : lf)
+      this.separator = detectSeparator(firstLine)
+      this.parser = new Papa.Parser({
+        delimiter: this.separator,
+        newline: lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n'
+      })
+    }
     const results = this.parser.parse(text, 0, !last) as Papa.ParseResult<string[]>
     this.pending = last ? '' : text.substring(results.meta.cursor)
     const firstRow = this.row + 1
@@ -142,6 +207,19 @@ class LabCsvChunkReader {
     this.row++
     if (!this.validator) {
       if (record[0]?.startsWith(BOM)) record[0] = record[0].slice(1)
+      if (record.some((name) => name.includes('\u0000'))) {
+        // UTF-16 without a BOM reads as UTF-8 with a NUL between letters.
+        this.report({
+          row: 1,
+          column: '*',
+          reason:
+            'the header holds NUL characters: the file looks like UTF-16 without a byte-order ' +
+            'mark; save it as "CSV UTF-8"',
+          code: 'utf16WithoutBom'
+        })
+        this.stopped = true
+        return
+      }
       this.validator = new LabRowValidator(record, this.warnings)
       this.validator.headerIssues.forEach((issue) => this.report(issue))
       // Rows cannot be read without their columns.
@@ -156,12 +234,13 @@ class LabCsvChunkReader {
     }
     const id = session.session_id
     if (!this.seenIds.add(id)) {
+      const shown = echoCell(id)
       this.report({
         row: this.row,
         column: 'session_id',
-        reason: `duplicate session_id "${id}" in the file`,
+        reason: `duplicate session_id "${shown}" in the file`,
         code: 'duplicateIdInFile',
-        params: { id }
+        params: { id: shown }
       })
       return
     }

@@ -1,7 +1,8 @@
 /**
  * What each import problem is, for the UI to say in its own language; the English `reason`
  * beside it stays for logs, the CLI and tests. Params hold the values the sentence needs:
- * numbers as numbers (the UI formats them), cell text and ids as strings (shown as they are).
+ * numbers as numbers (the UI formats them), cell text and ids as strings, already made safe to
+ * show by echoCell (control characters spelled out, cut after 60 characters).
  */
 export const IMPORT_ISSUE_CODES = [
   // Lab CSV (sessions)
@@ -22,6 +23,9 @@ export const IMPORT_ISSUE_CODES = [
   'unterminatedQuote',
   'malformedQuote',
   'unreadableCsv',
+  'cellTooLong',
+  'rowTooLong',
+  'utf16WithoutBom',
   // Catalog sources: the schemas name the problem without the cell's text
   'catalogNotANumber',
   'catalogNegative',
@@ -43,7 +47,12 @@ export const IMPORT_ISSUE_CODES = [
 ] as const
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number]
 
-export const IMPORT_WARNING_CODES = ['extraColumnIgnored', 'unknownValueAccepted'] as const
+export const IMPORT_WARNING_CODES = [
+  'extraColumnIgnored',
+  'extraColumnsIgnored',
+  'unknownValueAccepted',
+  'otherUnknownValuesAccepted'
+] as const
 export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number]
 
 export type IssueParams = Record<string, string | number>

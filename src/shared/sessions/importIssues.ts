@@ -31,9 +31,16 @@ export const formatWarning = (warning: ImportWarning): string => {
   return `column ${warning.column}: ${warning.message}${times}${rows}`
 }
 
-/** Groups repeated warnings so a million unknown values stay one readable line. */
+/** Distinct unknown values listed one by one per column; the rest share one warning. */
+export const MAX_UNKNOWN_VALUES_LISTED = 5
+
+/**
+ * Groups repeated warnings so a million unknown values stay readable: one line per distinct
+ * value for the first MAX_UNKNOWN_VALUES_LISTED of a column, then one line for all others.
+ */
 export class WarningCollector {
   private readonly byKey = new Map<string, ImportWarning>()
+  private readonly unknownValuesListed = new Map<string, number>()
 
   add(
     column: string,
@@ -42,8 +49,18 @@ export class WarningCollector {
     code: ImportWarningCode,
     params?: IssueParams
   ): void {
-    const key = `${column}\u0000${message}`
+    let key = `${column}\u0000${message}`
     let warning = this.byKey.get(key)
+    if (!warning && code === 'unknownValueAccepted') {
+      const listed = this.unknownValuesListed.get(column) ?? 0
+      if (listed >= MAX_UNKNOWN_VALUES_LISTED) {
+        message = 'other unknown values accepted'
+        code = 'otherUnknownValuesAccepted'
+        params = undefined
+        key = `${column}\u0000${message}`
+        warning = this.byKey.get(key)
+      } else this.unknownValuesListed.set(column, listed + 1)
+    }
     if (!warning) {
       warning = { column, message, count: 0, firstRows: [], code, ...(params && { params }) }
       this.byKey.set(key, warning)

@@ -1,3 +1,4 @@
+import { echoCell, MAX_CELL_CHARS } from './cellEcho'
 import type { ImportIssueCode } from './importIssueCodes'
 import { ImportIssue, WarningCollector } from './importIssues'
 import { INTEGER_COLUMNS, KNOWN_VALUES, LAB_COLUMNS, LabColumn, LabSession } from './labSchema'
@@ -6,6 +7,8 @@ import { parseBoolean } from './parseBoolean'
 const EXTRA = 'extraColumnIgnored'
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 const HEADER_ROW = 1
+/** Extra columns named one by one; more are one grouped warning. */
+const EXTRA_COLUMNS_LISTED = 3
 const COLUMN_POSITION = Object.fromEntries(LAB_COLUMNS.map((c, i) => [c, i])) as Record<
   LabColumn,
   number
@@ -22,6 +25,8 @@ export class LabRowValidator {
   /** Field position of each lab column, by the column's position in LAB_COLUMNS (hot path). */
   private readonly positions: Int32Array
   private readonly headerLength: number
+  /** Each field's column name as messages show it. */
+  private readonly names: string[]
   private readonly known: Map<LabColumn, Set<string>>
 
   constructor(
@@ -32,7 +37,9 @@ export class LabRowValidator {
     this.known = new Map(
       Object.entries(KNOWN_VALUES).map(([c, values]) => [c as LabColumn, new Set(values)])
     )
+    this.names = header.map((raw, position) => echoCell(raw.trim()) || `#${position + 1}`)
     const seen = new Set<string>()
+    const extras: string[] = []
     header.forEach((raw, position) => {
       const name = raw.trim()
       if (seen.has(name)) {
@@ -44,14 +51,27 @@ export class LabRowValidator {
             reason: 'duplicate column',
             code: 'duplicateColumn'
           })
-        else warnings.add(name || `#${position + 1}`, 'extra column ignored', undefined, EXTRA)
+        else extras.push(this.names[position]!)
         return
       }
       seen.add(name)
       if ((LAB_COLUMNS as readonly string[]).includes(name))
         this.index.set(name as LabColumn, position)
-      else warnings.add(name || `#${position + 1}`, 'extra column ignored', undefined, EXTRA)
+      else extras.push(this.names[position]!)
     })
+    if (extras.length <= EXTRA_COLUMNS_LISTED)
+      for (const name of extras) warnings.add(name, 'extra column ignored', undefined, EXTRA)
+    else {
+      const names = extras.slice(0, EXTRA_COLUMNS_LISTED).join(', ')
+      const more = extras.length - EXTRA_COLUMNS_LISTED
+      warnings.add(
+        '*',
+        `${extras.length} extra columns ignored: ${names} … and ${more} more`,
+        undefined,
+        'extraColumnsIgnored',
+        { count: extras.length, names, more }
+      )
+    }
     for (const column of LAB_COLUMNS) {
       if (!this.index.has(column))
         this.headerIssues.push({
@@ -76,6 +96,19 @@ export class LabRowValidator {
         params: { fields: record.length, expected: this.headerLength }
       })
     }
+    const beforeCells = issues.length
+    for (let i = 0; i < record.length; i++) {
+      const length = record[i]!.length
+      if (length > MAX_CELL_CHARS)
+        issues.push({
+          row,
+          column: this.names[i] ?? `#${i + 1}`,
+          reason: `cell of ${length} characters, over the ${MAX_CELL_CHARS}-character limit`,
+          code: 'cellTooLong',
+          params: { length, limit: MAX_CELL_CHARS }
+        })
+    }
+    if (issues.length > beforeCells) return null // a cell that long is not worth validating
     const session_id = this.required(record, 'session_id', row, issues)
     const scenario = this.category(record, 'scenario', row, issues)
     const duration_sec = this.number(record, 'duration_sec', row, issues)
@@ -99,13 +132,7 @@ export class LabRowValidator {
     const ragText = this.required(record, 'rag_used', row, issues)
     const rag_used = parseBoolean(ragText)
     if (ragText !== '' && rag_used === undefined)
-      issues.push({
-        row,
-        column: 'rag_used',
-        reason: `not a boolean: "${ragText}"`,
-        code: 'notABoolean',
-        params: { value: ragText }
-      })
+      issues.push(cellIssue(row, 'rag_used', ragText, 'notABoolean', 'not a boolean'))
     const language = this.category(record, 'language', row, issues)
     if (issues.length > before) return null
     return {
@@ -147,10 +174,12 @@ export class LabRowValidator {
     issues: ImportIssue[]
   ): string {
     const value = this.required(record, column, row, issues)
-    if (value !== '' && !this.known.get(column)?.has(value))
-      this.warnings.add(column, `unknown value "${value}" accepted`, row, 'unknownValueAccepted', {
-        value
+    if (value !== '' && !this.known.get(column)?.has(value)) {
+      const shown = echoCell(value)
+      this.warnings.add(column, `unknown value "${shown}" accepted`, row, 'unknownValueAccepted', {
+        value: shown
       })
+    }
     return value
   }
 
@@ -166,25 +195,38 @@ export class LabRowValidator {
       return NaN
     }
     if (!NUMBER_PATTERN.test(raw)) {
-      issues.push(cellIssue(row, column, raw, 'notANumber', `not a number: "${raw}"`))
+      issues.push(cellIssue(row, column, raw, 'notANumber', 'not a number'))
       return NaN
     }
     const value = Number(raw)
     if (!Number.isFinite(value))
-      issues.push(cellIssue(row, column, raw, 'numberTooLarge', `number too large: ${raw}`))
+      issues.push(cellIssue(row, column, raw, 'numberTooLarge', 'number too large', false))
     else if (value < 0)
-      issues.push(cellIssue(row, column, raw, 'negativeNumber', `negative value: ${raw}`))
+      issues.push(cellIssue(row, column, raw, 'negativeNumber', 'negative value', false))
     else if (!Number.isInteger(value) && INTEGER_COLUMNS.includes(column))
-      issues.push(cellIssue(row, column, raw, 'notWholeNumber', `not a whole number: ${raw}`))
+      issues.push(cellIssue(row, column, raw, 'notWholeNumber', 'not a whole number', false))
     return value
   }
 }
 
-/** A problem with a cell's text; the text itself goes to the UI as it is in the file. */
+/**
+ * A problem with a cell's text: "what: "text"" (or unquoted for numbers), the text made safe by
+ * echoCell in both the reason and the params the UI shows.
+ */
 const cellIssue = (
   row: number,
   column: string,
   value: string,
   code: ImportIssueCode,
-  reason: string
-): ImportIssue => ({ row, column, reason, code, params: { value } })
+  what: string,
+  quoted = true
+): ImportIssue => {
+  const shown = echoCell(value)
+  return {
+    row,
+    column,
+    reason: quoted ? `${what}: "${shown}"` : `${what}: ${shown}`,
+    code,
+    params: { value: shown }
+  }
+}

@@ -62,6 +62,41 @@ describe('voice-console-report', () => {
     expect(err).toContain('2 problem(s) found; no report printed.')
   })
 
+  it('prints the same report for the pilot as an Excel export: quoted, CRLF, semicolons, BOM', async () => {
+    const pilot = await run(PILOT_CSV, '--json')
+    const { readFileSync } = await import('node:fs')
+    const lines = readFileSync(PILOT_CSV, 'utf8').trimEnd().split('\n')
+    const excel = (sep: string): string =>
+      '\uFEFF' +
+      lines
+        .map((l) =>
+          l
+            .split(',')
+            .map((v) => `"${v}"`)
+            .join(sep)
+        )
+        .join('\r\n') +
+      '\r\n'
+    for (const sep of [',', ';', '\t']) {
+      const { code, out, err } = await run(tmp.write('excel.csv', excel(sep)), '--json')
+      expect({ code, err }).toEqual({ code: 0, err: '' })
+      expect(out).toBe(pilot.out)
+    }
+  })
+
+  it('never lets a cell drive the terminal: control characters spelled out, long text cut', async () => {
+    const file = tmp.write(
+      'hostile.csv',
+      `${HEADER}\nS1,faq,\u001b[2J\u001b]0;owned\u0007,85,170,1,8,positive,m,${'y'.repeat(5000)},en\n`
+    )
+    const { code, err } = await run(file)
+    expect(code).toBe(2)
+    expect(err).not.toContain('\u001b')
+    expect(err).toContain('not a number: "\\u001b[2J\\u001b]0;owned\\u0007"')
+    expect(err).toContain(`not a boolean: "${'y'.repeat(60)}…"`)
+    expect(err.length).toBeLessThan(400)
+  })
+
   it('exits 2 for a missing file and 64 for bad usage', async () => {
     expect((await run('/nonexistent/file.csv')).code).toBe(2)
     expect((await run()).code).toBe(64)

@@ -111,7 +111,10 @@ describe('LabReportColumns', { timeout: 30_000 }, () => {
       '',
       ...Array.from({ length: 20_000 }, () => `B${Math.floor(random() * 15_000)}`),
       'é',
-      'é'
+      'é',
+      'A00000', // in the in-order prefix, long after the first id out of order
+      'A02999',
+      'A03000'
     ]
     for (const id of ids) {
       expect(columns.addSession(session(id))).toBe(!seen.has(id))

@@ -100,9 +100,15 @@ describe('readLabCsvFast', { timeout: 30_000 }, () => {
     expect(before.summary.validRows).toBe(2)
   })
 
-  it('gives up on quotes, problems, duplicate ids (in and out of order) and a missing file', async () => {
+  it('gives up on problems, bad quoting, UTF-16, duplicate ids (in and out of order) and a missing file', async () => {
     const bad = [
-      `${HEADER}\n"S01",faq,45,85,170,1,8,positive,gpt,true,en\n`,
+      `${HEADER}\n"S01" ,faq,45,85,170,1,8,positive,gpt,true,en\n`,
+      `${HEADER}\n"S01,faq,45,85,170,1,8,positive,gpt,true,en\n`,
+      `${HEADER}\r\n"S01"\n,faq,45,85,170,1,8,positive,gpt,true,en\r\n`,
+      `\uFEFF${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\n`.replace(
+        /[^]/g,
+        (c) => c + '\u0000'
+      ),
       `${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\nS02,faq,x,85,170,1,8,positive,gpt,true,en\n`,
       `${HEADER}\nS01,faq,45,85,170,1,8,positive,gpt,true,en\nS01,faq,45,85,170,1,8,positive,gpt,true,en\n`,
       `${HEADER}\nS02,faq,45,85,170,1,8,positive,gpt,true,en\nS01,faq,45,85,170,1,8,positive,gpt,true,en\nS02,faq,4,8,17,1,8,positive,gpt,true,en\n`,
@@ -117,7 +123,46 @@ describe('readLabCsvFast', { timeout: 30_000 }, () => {
     expect(fast(`${tmp.path()}/missing.csv`)).toBeUndefined()
   })
 
-  it('picks LF, as readLabCsv does, when no line ends within its first read', async () => {
+  it('reads quoted fields: doubled quotes, separators and newlines inside, QUOTE_ALL CRLF', async () => {
+    const quoteAll = (line: string): string =>
+      line
+        .split(',')
+        .map((v) => `"${v}"`)
+        .join(',')
+    const rows = [
+      HEADER,
+      'S01,faq,45,85,170,1,8,positive,gpt,true,en',
+      'S02,complaint,120,88,195,3,18,negative,gpt,FALSE,fr'
+    ]
+    const file = tmp.write('q.csv', rows.map(quoteAll).join('\r\n') + '\r\n')
+    const plain = await expectSame(file, [1, 2, 3, 5, 64, READ_BYTES])
+    expect(plain.vouched).toBe(true)
+    expect(plain.before.summary.validRows).toBe(2)
+    const odd = tmp.write(
+      'odd.csv',
+      `${HEADER},notes\r\n"S,""1""",faq,45,85,170,1,8,positive,"gpt\r\n4o",true,en,"a;b\nc"\r\n` +
+        `S"2,faq,45,85,170,1,8,positive,gpt,true,en,""\r\n`
+    )
+    const sizes = Array.from({ length: 40 }, (_, i) => i + 1)
+    const result = await expectSame(odd, sizes)
+    expect(result.vouched).toBe(true)
+    expect(result.before.summary.validRows).toBe(2)
+  })
+
+  it.each([
+    ['semicolon', ';'],
+    ['tab', '\t']
+  ])('reads %s-separated files as readLabCsv does', async (_, sep) => {
+    const rows = [HEADER, 'S01,faq,45.5,85,170,1,8,positive,gpt,true,en'].map((r) =>
+      r.replaceAll(',', sep)
+    )
+    const file = tmp.write('s.csv', rows.join('\r\n') + '\r\n')
+    const result = await expectSame(file, [1, 7, READ_BYTES])
+    expect(result.vouched).toBe(true)
+    expect(result.before.summary.validRows).toBe(1)
+  })
+
+  it('picks the newline of the first line even when it ends past the first read', async () => {
     const file = tmp.write(
       'long.csv',
       `${HEADER},${'x'.repeat(READ_BYTES)}\r\nS01,faq,45,85,170,1,8,positive,gpt,true,en,\r\n`
@@ -146,15 +191,21 @@ describe('readLabCsvFast', { timeout: 30_000 }, () => {
   }, 60_000)
 })
 
-/** A random small CSV; `clean` when it has no quote (so the fast reader must vouch if valid). */
+/** A random small CSV (separator, newline, quoting, odd values); the fast reader must vouch if valid. */
 function randomCsv(random: () => number, pick: <T>(list: readonly T[]) => T) {
   const chance = (p: number): boolean => random() < p
   const nl = chance(0.5) ? '\n' : '\r\n'
+  const sep = pick([',', ',', ';', '\t'])
+  const quoting = pick([0, 0, 0.2, 1]) // share of fields quoted (1: QUOTE_ALL)
+  const field = (v: string): string =>
+    v.includes(sep) || v.includes('\n') || v.includes('\r') || v.startsWith('"') || chance(quoting)
+      ? `"${v.replaceAll('"', '""')}"`
+      : v
   const columns: string[] = [...LAB_COLUMNS]
   if (chance(0.3)) columns.sort(() => random() - 0.5)
   if (chance(0.3))
     columns.splice(Math.floor(random() * columns.length), 0, pick(['notes', '', ' x ']))
-  const rows: string[] = [columns.join(',')]
+  const rows: string[] = [columns.map(field).join(sep)]
   const count = Math.floor(random() * 30)
   const ids = Array.from({ length: count }, (_, i) => `S${String(i).padStart(3, '0')}`)
   if (chance(0.3)) ids.sort(() => random() - 0.5)
@@ -172,7 +223,10 @@ function randomCsv(random: () => number, pick: <T>(list: readonly T[]) => T) {
         ` S${i}`,
         ids[0] ?? 'S',
         '',
-        'S"' + i
+        'S"' + i,
+        `S${sep}${i}`,
+        `"S${i}"`,
+        `S\r\n${i}`
       ]),
       scenario: rare(0.08, pick(['faq', 'complaint', 'return_request']), [
         'demo',
@@ -222,8 +276,8 @@ function randomCsv(random: () => number, pick: <T>(list: readonly T[]) => T) {
       '': pick(['', 'y']),
       ' x ': pick(['', 'z'])
     }
-    let row = columns.map((c) => value[c] ?? '').join(',')
-    if (chance(0.02)) row += ',extra'
+    let row = columns.map((c) => field(value[c] ?? '')).join(sep)
+    if (chance(0.02)) row += sep + 'extra'
     if (chance(0.01) && nl === '\r\n') row += '\nsplit'
     rows.push(row)
   }
@@ -231,6 +285,7 @@ function randomCsv(random: () => number, pick: <T>(list: readonly T[]) => T) {
   if (chance(0.7)) text += nl
   if (chance(0.05)) text += nl
   if (chance(0.1)) text = '\uFEFF' + text
-  if (chance(0.02)) text = rows[0] + nl + '"q",' + text.slice(rows[0]!.length + nl.length)
-  return { text, clean: !text.includes('"') }
+  if (chance(0.02)) text = rows[0] + nl + `"q"${sep}` + text.slice(rows[0]!.length + nl.length)
+  // Every quote is well formed, so every valid file must be vouched for.
+  return { text, clean: true }
 }

@@ -52,6 +52,28 @@ const FROM_READER: ImportIssue[] = [
   },
   {
     row: 2,
+    column: 'model',
+    reason: 'cell of 40000 characters, over the 32767-character limit',
+    code: 'cellTooLong',
+    params: { length: 40000, limit: 32767 }
+  },
+  {
+    row: 2,
+    column: '*',
+    reason:
+      'row longer than 4194304 characters (an unclosed quote or a huge cell?); reading stopped here',
+    code: 'rowTooLong',
+    params: { limit: 4194304 }
+  },
+  {
+    row: 1,
+    column: '*',
+    reason:
+      'the header holds NUL characters: the file looks like UTF-16 without a byte-order mark; save it as "CSV UTF-8"',
+    code: 'utf16WithoutBom'
+  },
+  {
+    row: 2,
     column: '*',
     reason: 'unreadable CSV: something else',
     code: 'unreadableCsv',

@@ -1,0 +1,120 @@
+import { growTypedArray } from '../../src/shared/collections/growTypedArray'
+
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
+
+/** The scanner cannot say what Papa Parse would make of the bytes: readLabCsv must read them. */
+export class NotPlainCsv extends Error {}
+
+/**
+ * Finds the rows and fields of CSV bytes as Papa Parse splits their text (RFC 4180): a field
+ * that starts with a quote runs to the quote that is not doubled, and may hold separators and
+ * newlines; a quote elsewhere is an ordinary character; rows end at the file's newline (CRLF:
+ * a lone LF or CR stays in the field). What Papa Parse would report or read loosely (a closing
+ * quote followed by anything but a separator, the newline or the end, an unclosed quote) throws
+ * NotPlainCsv, so the reader hands the file to readLabCsv.
+ */
+export class CsvRowScanner {
+  /** Field k of the last row is buffer[starts[k], ends[k]), quotes excluded. */
+  starts = new Int32Array(64)
+  ends = new Int32Array(64)
+  count = 0
+  /** A field of the last row holds a doubled quote (its text is not its bytes). */
+  escaped = false
+  /** Quoted[k]: field k was quoted (only kept when escaped is set). */
+  quoted = new Int32Array(64)
+
+  constructor(
+    private readonly separator: number,
+    private readonly crlf: boolean
+  ) {}
+
+  /**
+   * Scans the row that starts at `p`; returns the offset after its newline (or `end` for the
+   * last row of the file), or -1 when the row does not end before `end` and more bytes follow.
+   */
+  scan(buffer: Uint8Array, p: number, end: number, last: boolean): number {
+    const separator = this.separator
+    const crlf = this.crlf
+    this.count = 0
+    this.escaped = false
+    let i = p
+    for (;;) {
+      if (this.count >= this.starts.length) this.grow()
+      const k = this.count++
+      if (i < end && buffer[i] === QUOTE) {
+        this.quoted[k] = 1
+        let q = i + 1
+        for (;;) {
+          q = buffer.indexOf(QUOTE, q)
+          if (q === -1 || q >= end) {
+            if (last) throw new NotPlainCsv() // unclosed quote
+            return -1
+          }
+          if (q + 1 < end && buffer[q + 1] === QUOTE) {
+            this.escaped = true
+            q += 2
+            continue
+          }
+          break
+        }
+        this.starts[k] = i + 1
+        this.ends[k] = q
+        i = q + 1
+        if (i >= end) {
+          if (!last) return -1
+          return end
+        }
+        const c = buffer[i]
+        if (c === separator) {
+          i++
+          continue
+        }
+        if (crlf) {
+          if (c !== CR) throw new NotPlainCsv()
+          if (i + 1 >= end) {
+            if (!last) return -1
+            throw new NotPlainCsv()
+          }
+          if (buffer[i + 1] !== LF) throw new NotPlainCsv()
+          return i + 2
+        }
+        if (c !== LF) throw new NotPlainCsv()
+        return i + 1
+      }
+      this.quoted[k] = 0
+      this.starts[k] = i
+      for (; i < end; i++) {
+        const c = buffer[i]
+        if (c === separator) break
+        if (c === LF) {
+          if (!crlf) break
+          if (i > p && buffer[i - 1] === CR && i - 1 >= this.starts[k]!) {
+            i--
+            break
+          }
+        }
+      }
+      if (i >= end) {
+        if (!last) return -1
+        this.ends[k] = end
+        return end
+      }
+      this.ends[k] = i
+      const c = buffer[i]
+      if (c === separator) {
+        i++
+        continue
+      }
+      return c === LF ? i + 1 : i + 2 // LF, or the CR of CRLF
+    }
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2
+    this.starts = growTypedArray(this.starts, n)
+    this.ends = growTypedArray(this.ends, n)
+    this.quoted = growTypedArray(this.quoted, n)
+  }
+}
