@@ -15,8 +15,8 @@ export class KeyOriginError extends Error {
   ) {
     super(
       boundOrigin === null
-        ? `The stored key is not bound to an endpoint yet, so it was not sent to ${requestOrigin}: enter the key again, or save the settings confirming ${requestOrigin}.`
-        : `The stored key was entered for ${boundOrigin}, so it was not sent to ${requestOrigin}: enter the key again for ${requestOrigin}.`
+        ? `The stored key is not bound to an endpoint yet, so it was not sent to ${requestOrigin}. Save the settings to confirm the endpoint, or enter the key again.`
+        : `The stored key was entered for ${boundOrigin}, so it was not sent to ${requestOrigin}. Enter the key again for this endpoint.`
     )
   }
 }
