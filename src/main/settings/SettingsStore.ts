@@ -76,8 +76,13 @@ function firstRunSettings(dataDir: string): AppSettings {
  */
 function bindKeysStoredWithoutOrigin(dataDir: string, settings: AppSettings): void {
   const target = keyTarget(settings.provider)
-  new SecretStore(dataDir, noEncryption('names only')).bindUnbound({
-    openai: OPENAI_ORIGIN,
-    ...(target ? { [target.name]: target.origin } : {})
-  })
+  try {
+    new SecretStore(dataDir, noEncryption('names only')).bindUnbound({
+      openai: OPENAI_ORIGIN,
+      ...(target ? { [target.name]: target.origin } : {})
+    })
+  } catch {
+    // An unreadable secrets.json must not stop start-up: its keys are sent nowhere, and the
+    // key routes report the error when Settings opens.
+  }
 }

@@ -67,6 +67,13 @@ describe('SettingsStore', () => {
     expect(() => store.save({ ...next, voice: 'robot' as AppSettings['voice'] })).toThrow()
   })
 
+  it('starts when secrets.json is unreadable, leaving it as it was', () => {
+    writeFileSync(join(tmp.path(), 'secrets.json'), '{"openai": ')
+    writeFileSync(join(tmp.path(), 'settings.json'), '{}')
+    expect(new SettingsStore(tmp.path()).get()).toEqual(defaultSettings())
+    expect(readFileSync(join(tmp.path(), 'secrets.json'), 'utf8')).toBe('{"openai": ')
+  })
+
   it('sets a broken file aside and says so, instead of failing to start', () => {
     writeFileSync(join(tmp.path(), 'settings.json'), '{"model": ')
     const store = new SettingsStore(tmp.path(), () => 42)
