@@ -228,6 +228,33 @@ describe('a stored key is bound to the origin it was entered for', () => {
     }
   })
 
+  it("does not follow a redirect to another origin with the key's header", async () => {
+    b.seen.length = 0
+    // An endpoint on its own origin that sends every request on to B (a 307 keeps the headers).
+    const redirecting = createServer((req, res) => {
+      res.writeHead(307, { location: `${b.origin()}${req.url ?? '/'}` })
+      res.end()
+    })
+    await new Promise<void>((ready) => redirecting.listen(0, '127.0.0.1', ready))
+    const origin = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`
+    const { services, call } = await open()
+    try {
+      await call('settings.save', custom(origin))
+      await call('secrets.setApiKey', { name: 'custom', key: KEY })
+      expect(await call('settings.testConnection', {})).toMatchObject({
+        data: { ok: false, kind: 'unreachable', origin }
+      })
+      const started = await call('realtime.startCall', {
+        offerSdp: 'v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\n'
+      })
+      expect(started).toMatchObject({ data: { ok: false, kind: 'unreachable' } })
+      expect(b.seen).toEqual([])
+    } finally {
+      services.close()
+      await new Promise((done) => redirecting.close(done))
+    }
+  })
+
   it('refuses a key for an endpoint it cannot name, and an OpenAI key for another host', async () => {
     const { services, call } = await open()
     try {
