@@ -7,6 +7,7 @@ import type { EmbeddingProvider } from './catalog/embeddings/EmbeddingProvider'
 import { embeddingsForSettings } from './catalog/embeddings/embeddingsForSettings'
 import { noEncryption, type Encryptor } from './secrets/Encryptor'
 import { SecretStore, type SecretName } from './secrets/SecretStore'
+import { keyForRequest } from './secrets/keyForRequest'
 import { labellingModel, type LabellingChoice } from './classify/labellingModel'
 import { SettingsStore } from './settings/SettingsStore'
 import { settingsHandlers } from './ipc/handlers/settingsHandlers'
@@ -74,12 +75,15 @@ export interface Services {
   close(): void
 }
 
-/** A key that cannot be decrypted (OS keyring changed) counts as no key: labels go offline. */
+/**
+ * The key for a request to `url`, only if it was entered for that origin. A key for another
+ * origin, or one that cannot be decrypted (OS keyring changed), counts as no key: labels go offline.
+ */
 const readableKey =
   (secrets: SecretStore) =>
-  (name: SecretName): string | undefined => {
+  (name: SecretName, url: string): string | undefined => {
     try {
-      return secrets.get(name)
+      return keyForRequest(secrets.get(name), url)
     } catch {
       return undefined
     }

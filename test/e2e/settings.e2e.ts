@@ -83,11 +83,20 @@ describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
         .poll(() => page.getByTestId('connection-test').textContent(), { timeout: 15_000 })
         .toMatch(/^Could not reach http:\/\/127\.0\.0\.1:9/)
 
-      // The simulator: a wrong key is refused with the API's message, the right one connects.
+      // The simulator is another origin: the key stored for :9 does not follow unasked. The
+      // dialog names the new host; a key typed there is bound to it. A wrong key is refused with
+      // the API's message, the right one connects.
       await baseUrl.fill(`${sim.url}/v1`)
       await page.getByRole('button', { name: 'Save settings' }).click()
-      await page.getByTestId('api-key-custom').fill('sk-not-the-right-key')
-      await page.getByRole('button', { name: 'Save key' }).click()
+      const dialog = page.getByTestId('key-origin-dialog')
+      await expect
+        .poll(() => dialog.getByRole('heading').textContent())
+        .toBe(`Send the key to ${sim.url}?`)
+      await page.getByTestId('key-origin-key').fill('sk-not-the-right-key')
+      await dialog.getByRole('button', { name: 'Save with this key' }).click()
+      await expect
+        .poll(() => page.getByTestId('api-key-state-custom').textContent())
+        .toContain(`It is sent only to ${sim.url}.`)
       await page.getByRole('button', { name: 'Test connection' }).click()
       await expect
         .poll(() => page.getByTestId('connection-test').textContent(), { timeout: 15_000 })

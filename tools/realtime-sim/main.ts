@@ -6,14 +6,15 @@ import { DEFAULT_SCENARIO_FILE } from './defaultScenario'
 import { testPageRoute } from './testPage/testPageRoute'
 
 // npm run sim -- --port 8790 [--scenario FILE] [--key KEY] [--voice auto|espeak|tone]
-//   [--ground-truth FILE.jsonl]
+//   [--ground-truth FILE.jsonl] [--allow-origin http://127.0.0.1:5173]
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8790' },
     scenario: { type: 'string', default: DEFAULT_SCENARIO_FILE },
     key: { type: 'string', default: process.env['REALTIME_SIM_KEY'] ?? 'sk-sim-local' },
     voice: { type: 'string', default: 'auto' },
-    'ground-truth': { type: 'string' }
+    'ground-truth': { type: 'string' },
+    'allow-origin': { type: 'string' }
   }
 })
 
@@ -21,6 +22,9 @@ const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port must be 0–65535, got ${values.port}`)
 if (!['auto', 'espeak', 'tone'].includes(values.voice)) fail('--voice must be auto, espeak or tone')
+const allowOrigin = values['allow-origin']
+if (allowOrigin !== undefined && !isOrigin(allowOrigin))
+  fail(`--allow-origin must be an origin such as http://127.0.0.1:5173, got ${allowOrigin}`)
 
 try {
   const scenario = loadScenario(values.scenario)
@@ -31,7 +35,9 @@ try {
     scenario,
     voice,
     groundTruthFile: values['ground-truth'],
-    extraRoutes: [testPageRoute]
+    debugRoutes: true,
+    extraRoutes: [testPageRoute],
+    allowOrigin
   })
   console.log(`Realtime simulator (GA protocol) on ${sim.url}`)
   console.log(`  scenario: ${scenario.name} (${values.scenario})`)
@@ -40,13 +46,22 @@ try {
     `  standard key: ${values.key === 'sk-sim-local' ? 'sk-sim-local (default)' : '(from --key)'}`
   )
   console.log(
-    `  try a call: ${sim.url}/sim/test-page/  ·  ground truth: ${sim.url}/sim/ground-truth`
+    `  try a call: ${sim.url}/sim/test-page/  ·  ground truth: ${sim.url}/sim/ground-truth (Authorization: Bearer <key>)`
   )
+  if (allowOrigin) console.log(`  CORS: the API routes answer pages from ${allowOrigin} only`)
   const stop = (): void => void sim.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 } catch (error) {
   fail(error instanceof ScenarioError ? error.message : String(error))
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
 }
 
 function fail(message: string): never {

@@ -15,14 +15,15 @@ export type LabellingChoice =
  */
 export function labellingModel(
   settings: AppSettings,
-  key: (name: SecretName) => string | undefined,
+  /** The key for a request to `url` (main's keyForRequest: none unless the key's origin). */
+  key: (name: SecretName, url: string) => string | undefined,
   make: (options: ConstructorParameters<typeof ResponsesModel>[0]) => StructuredModel = (o) =>
     new ResponsesModel(o)
 ): LabellingChoice {
   if (settings.labelling.source === 'lexicon') return { kind: 'lexicon', reason: 'chosen' }
   const api = providerApi(settings.provider)
   if (!api) return { kind: 'lexicon', reason: 'demo_provider' }
-  const apiKey = key(api.secretName)
+  const apiKey = key(api.secretName, api.url)
   if (!apiKey) return { kind: 'lexicon', reason: 'no_key' }
   const model = settings.labelling.model
   return {

@@ -9,7 +9,8 @@ import { answerWithWrtc } from './rtc/answerWithWrtc'
 import type { AnswerCall } from './rtc/callPeer'
 import { mintClientSecret } from './http/clientSecretsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
-import { BodyTooLarge, CORS_HEADERS, sendApiError, sendJson } from './http/httpIo'
+import { corsHeaders } from './http/corsHeaders'
+import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import type { Scenario } from './scenario/scenarioSchema'
 
@@ -24,8 +25,17 @@ export interface SimulatorOptions {
   nowSeconds?: () => number
   /** Who holds each call's WebRTC side (default: wrtc in this process). */
   answerCall?: AnswerCall
-  /** More GET pages, tried before the 404 (the dev CLI's test page). */
+  /**
+   * GET /sim/ground-truth, the log, behind the standard key (`npm run sim`). Off in the app's
+   * demo agent, which has no /sim/ route at all (every such path is a 404).
+   */
+  debugRoutes?: boolean
+  /** More GET pages, tried before the 404 (the dev CLI's and e2e tests' test page only). */
   extraRoutes?: SimRoute[]
+  /** The one page origin allowed to call the API routes from a browser (CORS); none by default. */
+  allowOrigin?: string
+  /** Entries the in-memory ground truth keeps (default GROUND_TRUTH_LIMIT). */
+  groundTruthLimit?: number
 }
 
 /** Answers a request it knows (true) or leaves it to the next route (false). */
@@ -43,7 +53,7 @@ const API_PATH = /^(\/openai)?\/v1\/realtime\/(client_secrets|calls)(?:\/(rtc_[0
 /** Starts the GA Realtime simulator: HTTP endpoints, WebRTC calls and the ground truth. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const keys = new EphemeralKeys(options.nowSeconds)
-  const groundTruth = new GroundTruthLog(options.groundTruthFile)
+  const groundTruth = new GroundTruthLog(options.groundTruthFile, options.groundTruthLimit)
   const hub = new CallHub(
     options.scenario,
     options.voice,
@@ -51,6 +61,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     options.answerCall ?? answerWithWrtc
   )
   let attempts = 0
+  const cors = (req: IncomingMessage): Record<string, string> =>
+    corsHeaders(req, options.allowOrigin)
   const callsContext = {
     apiKey: options.apiKey,
     keys,
@@ -62,8 +74,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (req.method === 'OPTIONS') return void res.writeHead(204, CORS_HEADERS).end()
     const api = API_PATH.exec(url.pathname)
+    if (api) for (const [name, value] of Object.entries(cors(req))) res.setHeader(name, value)
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end()
     if (api && req.method === 'POST') {
       const flavor: Flavor = api[1] ? 'azure' : 'openai'
       if (api[3]) return hangup(req, res, flavor, api[3])
@@ -71,8 +84,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         return mintClientSecret(req, res, flavor, options.apiKey, keys)
       return createCall(req, res, flavor, callsContext)
     }
-    if (req.method === 'GET' && url.pathname === '/sim/ground-truth')
+    if (options.debugRoutes && req.method === 'GET' && url.pathname === '/sim/ground-truth') {
+      // The log holds instructions and tool output: only for who holds the standard key.
+      const key = readCredential(req, 'openai')
+      if (key !== options.apiKey) return refuseCredential(res, 'openai', key)
+      res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
+    }
     for (const extra of options.extraRoutes ?? []) if (await extra(req, res, url)) return
     sendApiError(
       res,

@@ -1,4 +1,5 @@
 import type { AppSettings } from '../../shared/settings/settingsSchema'
+import { keyForRequest, type BoundKey } from '../secrets/keyForRequest'
 import { networkCause } from './apiError'
 import { providerEndpoints } from './providerEndpoints'
 
@@ -8,17 +9,21 @@ import { providerEndpoints } from './providerEndpoints'
  */
 export async function hangupCall(
   settings: AppSettings,
-  key: string | undefined,
+  storedKey: BoundKey | undefined,
   callId: string,
   fetchImpl: typeof fetch = fetch
 ): Promise<{ ended: boolean }> {
-  if (!key) return { ended: false }
   const endpoints = providerEndpoints(settings.provider, settings.model)
+  const url = `${endpoints.callsUrl}/${encodeURIComponent(callId)}/hangup`
+  // Throws KeyOriginError (nothing sent) when the key was entered for another origin.
+  const key = keyForRequest(storedKey, url)
+  if (!key) return { ended: false }
   try {
-    const res = await fetchImpl(`${endpoints.callsUrl}/${encodeURIComponent(callId)}/hangup`, {
+    const res = await fetchImpl(url, {
       method: 'POST',
       headers: endpoints.authHeaders(key),
-      signal: AbortSignal.timeout(10_000)
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'error'
     })
     await res.body?.cancel()
     if (res.ok || res.status === 404) return { ended: true }

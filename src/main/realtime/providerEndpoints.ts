@@ -1,4 +1,5 @@
 import type { Provider } from '../../shared/settings/settingsSchema'
+import { OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
 import type { SecretName } from '../secrets/SecretStore'
 
 export interface ProviderEndpoints {
@@ -12,7 +13,7 @@ export interface ProviderEndpoints {
   authHeaders(key: string): Record<string, string>
 }
 
-const OPENAI_API = 'https://api.openai.com/v1'
+const OPENAI_API = `${OPENAI_ORIGIN}/v1`
 
 /** The GA Realtime endpoints for a provider (see the protocol reference, §2 and §3). */
 export function providerEndpoints(provider: Provider, model: string): ProviderEndpoints {

@@ -1,5 +1,6 @@
 import type { CallStartResult } from '../../shared/realtime/callStart'
 import type { AppSettings } from '../../shared/settings/settingsSchema'
+import { KeyOriginError, keyForRequest, type BoundKey } from '../secrets/keyForRequest'
 import { apiErrorMessage, networkCause } from './apiError'
 import { buildSessionConfig } from './buildSessionConfig'
 import { providerEndpoints } from './providerEndpoints'
@@ -12,7 +13,7 @@ type Failure = Extract<CallStartResult, { ok: false }>
 
 export interface StartCallDeps {
   settings: AppSettings
-  key: string | undefined
+  key: BoundKey | undefined
   offerSdp: string
   fetchImpl?: typeof fetch
 }
@@ -24,12 +25,20 @@ export interface StartCallDeps {
  * expired on a slow machine) before giving up.
  */
 export async function startCall(deps: StartCallDeps): Promise<CallStartResult> {
-  const { settings, key, offerSdp } = deps
+  const { settings, offerSdp } = deps
   const fetchImpl = deps.fetchImpl ?? fetch
   const { provider } = settings
   if (provider.kind === 'demo')
     return fail('refused', 'The demo agent was not started for this call. Try again.')
   const endpoints = providerEndpoints(provider, settings.model)
+  let revealed: string | undefined
+  try {
+    revealed = keyForRequest(deps.key, endpoints.clientSecretsUrl)
+  } catch (error) {
+    if (!(error instanceof KeyOriginError)) throw error
+    return fail('no_key', error.message)
+  }
+  const key = revealed
   if (!key) return fail('no_key', 'No API key is stored for this provider: enter one in Settings.')
   const session = buildSessionConfig(settings, endpoints.model)
   const origin = new URL(endpoints.callsUrl).origin
@@ -39,7 +48,12 @@ export async function startCall(deps: StartCallDeps): Promise<CallStartResult> {
     init: RequestInit
   ): Promise<{ res: Response; body: string } | Failure> => {
     try {
-      const res = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
+      // redirect 'error': a redirect would carry the key's header to wherever it points.
+      const res = await fetchImpl(url, {
+        ...init,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: 'error'
+      })
       return { res, body: await res.text() }
     } catch (error) {
       return fail(

@@ -1,5 +1,6 @@
 import type { AppSettings } from '../../shared/settings/settingsSchema'
 import type { ConnectionTest } from '../../shared/settings/connectionTest'
+import { KeyOriginError, keyForRequest, type BoundKey } from '../secrets/keyForRequest'
 import { providerEndpoints } from './providerEndpoints'
 
 const TIMEOUT_MS = 10_000
@@ -10,10 +11,23 @@ const TIMEOUT_MS = 10_000
  */
 export async function testConnection(
   settings: AppSettings,
-  key: string | undefined,
+  storedKey: BoundKey | undefined,
   fetchImpl: typeof fetch = fetch
 ): Promise<ConnectionTest> {
   const endpoints = providerEndpoints(settings.provider, settings.model)
+  let key: string | undefined
+  try {
+    key = keyForRequest(storedKey, endpoints.clientSecretsUrl)
+  } catch (error) {
+    if (!(error instanceof KeyOriginError)) throw error
+    return {
+      ok: false,
+      kind: 'key_origin',
+      origin: error.requestOrigin,
+      keyOrigin: error.boundOrigin,
+      message: error.message
+    }
+  }
   if (!key)
     return {
       ok: false,
@@ -30,7 +44,9 @@ export async function testConnection(
         expires_after: { anchor: 'created_at', seconds: 10 },
         session: { type: 'realtime', model: endpoints.model }
       }),
-      signal: AbortSignal.timeout(TIMEOUT_MS)
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      // A redirect would carry the key's header to wherever it points.
+      redirect: 'error'
     })
   } catch (error) {
     const cause =

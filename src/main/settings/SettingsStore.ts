@@ -5,6 +5,7 @@ import {
   defaultSettings,
   type AppSettings
 } from '../../shared/settings/settingsSchema'
+import { keyTarget, OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
 import { noEncryption } from '../secrets/Encryptor'
 import { SecretStore } from '../secrets/SecretStore'
 
@@ -37,6 +38,7 @@ export class SettingsStore {
       this.problem = `Settings could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); defaults are in use and the old file is at ${aside}.`
       this.current = defaultSettings()
     }
+    bindKeysStoredWithoutOrigin(dataDir, this.current)
   }
 
   get(): AppSettings {
@@ -65,4 +67,22 @@ function firstRunSettings(dataDir: string): AppSettings {
   return Object.values(stored).some(Boolean)
     ? defaults
     : { ...defaults, provider: { kind: 'demo' } }
+}
+
+/**
+ * Migration, on the first read of settings: keys stored before keys were bound to an origin are
+ * bound to the endpoint their provider has now (OpenAI's is fixed). A key whose provider is not
+ * the chosen one stays unbound: it is sent nowhere until a save confirms its endpoint.
+ */
+function bindKeysStoredWithoutOrigin(dataDir: string, settings: AppSettings): void {
+  const target = keyTarget(settings.provider)
+  try {
+    new SecretStore(dataDir, noEncryption('names only')).bindUnbound({
+      openai: OPENAI_ORIGIN,
+      ...(target ? { [target.name]: target.origin } : {})
+    })
+  } catch {
+    // An unreadable secrets.json must not stop start-up: its keys are sent nowhere, and the
+    // key routes report the error when Settings opens.
+  }
 }

@@ -11,12 +11,14 @@ export const ConnectionTestSchema = z.discriminatedUnion('ok', [
   z
     .object({
       ok: z.literal(false),
-      kind: z.enum(['no_key', 'bad_key', 'unreachable', 'refused']),
+      kind: z.enum(['no_key', 'bad_key', 'unreachable', 'refused', 'key_origin']),
       status: z.number().int().optional(),
       /** The service's own error text (bad_key, refused), shown as it wrote it. */
       detail: z.string().optional(),
       /** unreachable: the address tried and the network's reason, as Node reported it. */
       origin: z.string().optional(),
+      /** key_origin: the origin the stored key was entered for (null: none yet); not sent. */
+      keyOrigin: z.string().nullable().optional(),
       cause: z.string().optional(),
       message: z.string()
     })

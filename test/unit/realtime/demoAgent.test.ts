@@ -138,7 +138,11 @@ describe('demo calls through the IPC routes', { timeout: 60_000 }, () => {
     expect(new SettingsStore(join(tmp.path())).get().provider).toEqual({ kind: 'demo' })
     const other = join(tmp.path(), 'with-key')
     mkdirSync(other)
-    new SecretStore(other, ephemeralEncryptor()).set('openai', 'sk-proj-stored-0123456789')
+    new SecretStore(other, ephemeralEncryptor()).set(
+      'openai',
+      'sk-proj-stored-0123456789',
+      'https://api.openai.com'
+    )
     expect(new SettingsStore(other).get().provider).toEqual({ kind: 'openai' })
   })
 

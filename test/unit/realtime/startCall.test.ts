@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hangupCall } from '../../../src/main/realtime/hangupCall'
 import { startCall } from '../../../src/main/realtime/startCall'
+import { keyInMemory } from '../../../src/main/secrets/keyForRequest'
 import { agentToolDefinitions } from '../../../src/shared/catalog/agentTools'
 import { defaultSettings, type AppSettings } from '../../../src/shared/settings/settingsSchema'
 import { API_KEY, useSimulator } from '../realtime-sim/support/simServer'
@@ -27,7 +28,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     const sim = await simulator.start()
     const result = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, `${sim.url}/v1`),
       offerSdp: await simulator.offer()
     })
     expect(result.ok, JSON.stringify(result)).toBe(true)
@@ -36,13 +37,13 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     expect(result.callId).toMatch(/^rtc_[0-9a-f]+$/)
     expect(sim.hub.callIds).toEqual([result.callId])
     expect(result).toMatchObject({ model: 'gpt-realtime', provider: 'custom' })
-    await expect(hangupCall(settingsFor(`${sim.url}/v1`), API_KEY, result.callId)).resolves.toEqual(
-      { ended: true }
-    )
+    await expect(
+      hangupCall(settingsFor(`${sim.url}/v1`), keyInMemory(API_KEY, sim.url), result.callId)
+    ).resolves.toEqual({ ended: true })
     // Hanging up twice is fine: the simulator answers 404 for a call that is over.
-    await expect(hangupCall(settingsFor(`${sim.url}/v1`), API_KEY, result.callId)).resolves.toEqual(
-      { ended: true }
-    )
+    await expect(
+      hangupCall(settingsFor(`${sim.url}/v1`), keyInMemory(API_KEY, sim.url), result.callId)
+    ).resolves.toEqual({ ended: true })
   })
 
   it('sends the four catalog tools, VAD that answers and interrupts, and the voice', async () => {
@@ -56,7 +57,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     }
     const result = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, `${sim.url}/v1`),
       offerSdp: await simulator.offer(),
       fetchImpl: spy
     })
@@ -98,7 +99,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     const sim = await simulator.start()
     const result = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: 'sk-wrong-key-123',
+      key: keyInMemory('sk-wrong-key-123', `${sim.url}/v1`),
       offerSdp: await simulator.offer()
     })
     expect(result).toMatchObject({ ok: false, kind: 'bad_key', status: 401 })
@@ -109,7 +110,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
   it('explains an unreachable endpoint', async () => {
     const result = await startCall({
       settings: settingsFor('http://127.0.0.1:9/v1'),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, 'http://127.0.0.1:9/v1'),
       offerSdp: await simulator.offer()
     })
     expect(result).toMatchObject({ ok: false, kind: 'unreachable' })
@@ -120,7 +121,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     const sim = await simulator.start('\nfaults: [{ type: sdp_http_500, attempts: [1] }]\n')
     const result = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, `${sim.url}/v1`),
       offerSdp: await simulator.offer()
     })
     expect(result).toMatchObject({ ok: false, kind: 'sdp_refused', status: 500 })
@@ -128,7 +129,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     // Retrying (a new attempt) works: the fault hit only the first attempt.
     const retry = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, `${sim.url}/v1`),
       offerSdp: await simulator.offer()
     })
     expect(retry.ok).toBe(true)
@@ -145,7 +146,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     }
     const result = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, `${sim.url}/v1`),
       offerSdp: await simulator.offer(),
       fetchImpl: slow
     })
@@ -159,7 +160,7 @@ describe('realtime.startCall in main (variant A: main posts the SDP)', { timeout
     }
     const expired = await startCall({
       settings: settingsFor(`${sim.url}/v1`),
-      key: API_KEY,
+      key: keyInMemory(API_KEY, `${sim.url}/v1`),
       offerSdp: await simulator.offer(),
       fetchImpl: always
     })

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { testConnection } from '../../../src/main/realtime/testConnection'
+import { keyInMemory } from '../../../src/main/secrets/keyForRequest'
 import { ConnectionTestSchema } from '../../../src/shared/settings/connectionTest'
 import { defaultSettings, type AppSettings } from '../../../src/shared/settings/settingsSchema'
 
 // The fields the UI words a test's outcome from, beside main's English sentence (the renderer's
 // TestConnectionButton.test reads these same outcomes in English, French and Spanish).
 
+const BASE_URL = 'http://127.0.0.1:9/v1'
 const SETTINGS: AppSettings = {
   ...defaultSettings(),
-  provider: { kind: 'custom', baseUrl: 'http://127.0.0.1:9/v1' }
+  provider: { kind: 'custom', baseUrl: BASE_URL }
 }
 const answering =
   (status: number, body: string): typeof fetch =>
@@ -23,7 +25,7 @@ describe('testConnection outcome fields', () => {
   it('keeps the service error text apart from its own sentence', async () => {
     const badKey = await testConnection(
       SETTINGS,
-      'sk-wrong',
+      keyInMemory('sk-wrong', BASE_URL),
       answering(401, apiError('Incorrect API key provided.'))
     )
     expect(badKey).toEqual({
@@ -35,7 +37,7 @@ describe('testConnection outcome fields', () => {
     })
     const refused = await testConnection(
       SETTINGS,
-      'sk-right',
+      keyInMemory('sk-right', BASE_URL),
       answering(400, apiError('Invalid model: gpt-nope'))
     )
     expect(refused).toEqual({
@@ -51,13 +53,21 @@ describe('testConnection outcome fields', () => {
   })
 
   it('has no detail when the service gave no error text', async () => {
-    expect(await testConnection(SETTINGS, 'sk-wrong', answering(403, '{}'))).toEqual({
+    expect(
+      await testConnection(SETTINGS, keyInMemory('sk-wrong', BASE_URL), answering(403, '{}'))
+    ).toEqual({
       ok: false,
       kind: 'bad_key',
       status: 403,
       message: 'The key was refused (403).'
     })
-    expect(await testConnection(SETTINGS, 'sk-right', answering(502, 'bad gateway'))).toEqual({
+    expect(
+      await testConnection(
+        SETTINGS,
+        keyInMemory('sk-right', BASE_URL),
+        answering(502, 'bad gateway')
+      )
+    ).toEqual({
       ok: false,
       kind: 'refused',
       status: 502,
@@ -66,7 +76,11 @@ describe('testConnection outcome fields', () => {
   })
 
   it("names the address tried and the network's reason when unreachable", async () => {
-    const outcome = await testConnection(SETTINGS, 'sk-right', refusedConnection)
+    const outcome = await testConnection(
+      SETTINGS,
+      keyInMemory('sk-right', BASE_URL),
+      refusedConnection
+    )
     expect(outcome).toEqual({
       ok: false,
       kind: 'unreachable',

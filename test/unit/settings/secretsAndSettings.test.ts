@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testConnection } from '../../../src/main/realtime/testConnection'
 import { noEncryption } from '../../../src/main/secrets/Encryptor'
 import { SecretStore } from '../../../src/main/secrets/SecretStore'
+import { keyForRequest, keyInMemory, type BoundKey } from '../../../src/main/secrets/keyForRequest'
 import { SettingsStore } from '../../../src/main/settings/SettingsStore'
 import { defaultSettings, type AppSettings } from '../../../src/shared/settings/settingsSchema'
 import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
@@ -19,9 +20,9 @@ describe('SecretStore', () => {
   it('keeps keys sealed at rest and gives them back only in main', () => {
     const secrets = new SecretStore(tmp.path(), ephemeralEncryptor())
     expect(secrets.status().stored).toEqual({ openai: false, azure: false, custom: false })
-    secrets.set('openai', KEY)
+    secrets.set('openai', KEY, 'https://api.openai.com')
     expect(readFileSync(join(tmp.path(), 'secrets.json'), 'utf8')).not.toContain('TESTKEY')
-    expect(secrets.get('openai')).toBe(KEY)
+    expect(keyForRequest(secrets.get('openai'), 'https://api.openai.com/v1/x')).toBe(KEY)
     expect(secrets.status()).toMatchObject({
       available: true,
       stored: { openai: true, azure: false }
@@ -32,7 +33,9 @@ describe('SecretStore', () => {
 
   it('refuses to store a key in plain text, saying why', () => {
     const secrets = new SecretStore(tmp.path(), noEncryption('no secret service is running'))
-    expect(() => secrets.set('openai', KEY)).toThrow(/not saved: no secret service is running/)
+    expect(() => secrets.set('openai', KEY, 'https://api.openai.com')).toThrow(
+      /not saved: no secret service is running/
+    )
     expect(readdirSync(tmp.path())).toEqual([])
     expect(secrets.status()).toMatchObject({
       available: false,
@@ -62,6 +65,13 @@ describe('SettingsStore', () => {
     store.save(next)
     expect(new SettingsStore(tmp.path()).get()).toEqual(next)
     expect(() => store.save({ ...next, voice: 'robot' as AppSettings['voice'] })).toThrow()
+  })
+
+  it('starts when secrets.json is unreadable, leaving it as it was', () => {
+    writeFileSync(join(tmp.path(), 'secrets.json'), '{"openai": ')
+    writeFileSync(join(tmp.path(), 'settings.json'), '{}')
+    expect(new SettingsStore(tmp.path()).get()).toEqual(defaultSettings())
+    expect(readFileSync(join(tmp.path(), 'secrets.json'), 'utf8')).toBe('{"openai": ')
   })
 
   it('sets a broken file aside and says so, instead of failing to start', () => {
@@ -124,6 +134,7 @@ describe('testConnection (mints a 10-second client secret)', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
   afterAll(() => new Promise<void>((done) => server.close(() => done())))
+  const local = (key: string): BoundKey => keyInMemory(key, url)
   const settings = (over: Partial<AppSettings> = {}): AppSettings => ({
     ...defaultSettings(),
     provider: { kind: 'custom', baseUrl: `${url}/v1` },
@@ -131,7 +142,10 @@ describe('testConnection (mints a 10-second client secret)', () => {
   })
 
   it('reports success, a refused key, a wrong model, a missing key and an unreachable endpoint', async () => {
-    expect(await testConnection(settings(), KEY)).toMatchObject({ ok: true, model: 'gpt-realtime' })
+    expect(await testConnection(settings(), local(KEY))).toMatchObject({
+      ok: true,
+      model: 'gpt-realtime'
+    })
     expect(seen.at(-1)).toMatchObject({
       path: '/v1/realtime/client_secrets',
       auth: `Bearer ${KEY}`,
@@ -140,13 +154,13 @@ describe('testConnection (mints a 10-second client secret)', () => {
         session: { type: 'realtime', model: 'gpt-realtime' }
       }
     })
-    expect(await testConnection(settings(), 'sk-wrong-key')).toMatchObject({
+    expect(await testConnection(settings(), local('sk-wrong-key'))).toMatchObject({
       ok: false,
       kind: 'bad_key',
       status: 401,
       message: 'The key was refused (401: Incorrect API key provided.).'
     })
-    expect(await testConnection(settings({ model: 'gpt-nope' }), KEY)).toMatchObject({
+    expect(await testConnection(settings({ model: 'gpt-nope' }), local(KEY))).toMatchObject({
       ok: false,
       kind: 'refused',
       message: expect.stringContaining('Invalid model: gpt-nope')
@@ -156,7 +170,10 @@ describe('testConnection (mints a 10-second client secret)', () => {
       ...defaultSettings(),
       provider: { kind: 'custom' as const, baseUrl: 'http://127.0.0.1:9/v1' }
     }
-    expect(await testConnection(closed, KEY)).toMatchObject({ ok: false, kind: 'unreachable' })
+    expect(await testConnection(closed, keyInMemory(KEY, 'http://127.0.0.1:9'))).toMatchObject({
+      ok: false,
+      kind: 'unreachable'
+    })
   })
 
   it('speaks Azure: api-key header, the deployment as the model, /openai/v1 paths', async () => {
@@ -169,7 +186,13 @@ describe('testConnection (mints a 10-second client secret)', () => {
         deployment: 'my-deployment'
       }
     })
-    expect(await testConnection(azure, KEY, fetchToLocal)).toMatchObject({
+    expect(
+      await testConnection(
+        azure,
+        keyInMemory(KEY, 'https://contoso.openai.azure.com'),
+        fetchToLocal
+      )
+    ).toMatchObject({
       ok: true,
       model: 'my-deployment'
     })

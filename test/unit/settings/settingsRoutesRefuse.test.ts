@@ -32,11 +32,25 @@ describe('settings, secrets and realtime routes', () => {
         ['settings.save', { ...settings, embeddings: { ...settings.embeddings, dimensions: 300 } }],
         ['settings.save', { ...settings, embeddings: { ...settings.embeddings, source: 'cloud' } }],
         ['settings.save', { ...settings, embeddings: { ...settings.embeddings, model: ' ' } }],
+        [
+          'settings.save',
+          { ...settings, keyForNewOrigin: { confirmOrigin: 'x', apiKey: 'sk-01234567' } }
+        ],
+        ['settings.save', { ...settings, keyForNewOrigin: { apiKey: 'short' } }],
+        ['settings.save', { ...settings, keyForNewOrigin: {} }],
         ['settings.get', { all: true }],
         ['settings.testConnection', null],
         ['secrets.setApiKey', { name: 'openai', key: 'short' }],
         ['secrets.setApiKey', { name: 'openai', key: 'sk-has a space-0123' }],
         ['secrets.setApiKey', { name: 'github', key: 'sk-0123456789' }],
+        [
+          'secrets.setApiKey',
+          { name: 'custom', key: 'sk-0123456789', endpoint: 'ftp://x.example' }
+        ],
+        [
+          'secrets.setApiKey',
+          { name: 'azure', key: 'sk-0123456789', endpoint: 'http://x.example' }
+        ],
         ['secrets.clearApiKey', {}],
         ['realtime.startCall', {}],
         ['realtime.startCall', { offerSdp: 42 }],

@@ -15,7 +15,8 @@ export type EmbeddingsForSettings = (settings: AppSettings) => EmbeddingProvider
  */
 export function embeddingsForSettings(
   offline: EmbeddingProvider | undefined,
-  key: (name: SecretName) => string | undefined,
+  /** The key for a request to `url` (main's keyForRequest: none unless the key's origin). */
+  key: (name: SecretName, url: string) => string | undefined,
   make: (options: OpenAIEmbeddingsOptions) => EmbeddingProvider = (o) => new OpenAIEmbeddings(o)
 ): EmbeddingsForSettings {
   let made: { signature: string; provider: EmbeddingProvider } | undefined
@@ -34,7 +35,7 @@ export function embeddingsForSettings(
           dimensions,
           baseURL: api?.baseURL,
           headers: api?.headers,
-          apiKey: () => (api ? key(api.secretName) : undefined)
+          apiKey: () => (api ? key(api.secretName, api.url) : undefined)
         })
       }
     return made.provider

@@ -3,6 +3,7 @@ import { realtimeRoutes } from '../../../shared/ipc/routes/realtimeRoutes'
 import { hangupCall } from '../../realtime/hangupCall'
 import { providerEndpoints } from '../../realtime/providerEndpoints'
 import { startCall } from '../../realtime/startCall'
+import type { BoundKey } from '../../secrets/keyForRequest'
 import type { SecretStore } from '../../secrets/SecretStore'
 import type { SettingsStore } from '../../settings/SettingsStore'
 
@@ -13,7 +14,8 @@ export interface RealtimeHandlerDeps {
 }
 
 export function realtimeHandlers(deps: RealtimeHandlerDeps): HandlersFor<typeof realtimeRoutes> {
-  const keyFor = (): { current: ReturnType<SettingsStore['get']>; key: string | undefined } => {
+  // The stored key with its origin: startCall and hangupCall check it against their URL.
+  const keyFor = (): { current: ReturnType<SettingsStore['get']>; key: BoundKey | undefined } => {
     const current = deps.settings.get()
     const { secretName } = providerEndpoints(current.provider, current.model)
     return { current, key: deps.secrets.get(secretName) }

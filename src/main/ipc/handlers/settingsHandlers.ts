@@ -4,6 +4,7 @@ import { settingsRoutes } from '../../../shared/ipc/routes/settingsRoutes'
 import { providerEndpoints } from '../../realtime/providerEndpoints'
 import { testConnection } from '../../realtime/testConnection'
 import type { SecretStore } from '../../secrets/SecretStore'
+import { applyKeyForNewOrigin, originForNewKey } from '../../settings/keyOriginOnSave'
 import type { SettingsStore } from '../../settings/SettingsStore'
 
 export interface SettingsHandlerDeps {
@@ -20,9 +21,12 @@ export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof 
   const { settings, secrets } = deps
   return {
     'settings.get': async () => ({ settings: settings.get(), problem: settings.problem }),
-    'settings.save': async (next) => {
+    'settings.save': async ({ keyForNewOrigin, ...next }) => {
+      // A key never follows an endpoint to another origin unasked (issue #15, point 3).
+      applyKeyForNewOrigin(next, secrets, keyForNewOrigin)
       const saved = settings.save(next)
       deps.onSaved?.(saved)
+      if (keyForNewOrigin) deps.onKeySaved?.()
       return saved
     },
     'settings.testConnection': async () => {
@@ -31,8 +35,8 @@ export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof 
       return testConnection(current, secrets.get(secretName), deps.fetchImpl)
     },
     'secrets.status': async () => secrets.status(),
-    'secrets.setApiKey': async ({ name, key }) => {
-      secrets.set(name, key)
+    'secrets.setApiKey': async ({ name, key, endpoint }) => {
+      secrets.set(name, key, originForNewKey(name, endpoint, settings.get()))
       deps.onKeySaved?.()
       return { stored: true as const }
     },

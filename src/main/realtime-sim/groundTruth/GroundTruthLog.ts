@@ -26,21 +26,49 @@ export type GroundTruthRecord =
 /** Each entry: wall-clock epoch ms (comparable with a page's timeOrigin + now()) and call id. */
 export type GroundTruthEntry = GroundTruthRecord & { at_ms: number; call_id: string | null }
 
-export class GroundTruthLog {
-  private readonly entries: GroundTruthEntry[] = []
+/**
+ * Enough for the longest scripted test call (a few thousand events) many times over; a demo
+ * agent left running for days keeps only the latest entries, counting the ones it dropped.
+ */
+export const GROUND_TRUTH_LIMIT = 10_000
 
-  /** With a file, every entry is also appended to it as one JSON line. */
-  constructor(private readonly file?: string) {}
+/**
+ * The simulator's log, in memory as a ring of the last `limit` entries (the oldest are dropped
+ * and counted), so a long-running simulator never grows without bound.
+ */
+export class GroundTruthLog {
+  private readonly ring: GroundTruthEntry[] = []
+  /** Where the next entry goes once the ring is full. */
+  private next = 0
+  private droppedCount = 0
+
+  /** With a file, every entry is also appended to it as one JSON line (the file is not bounded). */
+  constructor(
+    private readonly file?: string,
+    readonly limit = GROUND_TRUTH_LIMIT
+  ) {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer')
+  }
+
+  /** Entries dropped from memory because the ring was full. */
+  get dropped(): number {
+    return this.droppedCount
+  }
 
   record(callId: string | null, record: GroundTruthRecord): void {
     const entry = { at_ms: performance.timeOrigin + performance.now(), call_id: callId, ...record }
-    this.entries.push(entry)
+    if (this.ring.length < this.limit) this.ring.push(entry)
+    else {
+      this.ring[this.next] = entry
+      this.next = (this.next + 1) % this.limit
+      this.droppedCount++
+    }
     if (this.file) appendFileSync(this.file, `${JSON.stringify(entry)}\n`)
   }
 
+  /** The kept entries, oldest first. */
   list(callId?: string): GroundTruthEntry[] {
-    return callId === undefined
-      ? [...this.entries]
-      : this.entries.filter((e) => e.call_id === callId)
+    const ordered = [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+    return callId === undefined ? ordered : ordered.filter((e) => e.call_id === callId)
   }
 }

@@ -7,7 +7,7 @@ import { invalidRequest, issueToApiError } from '../protocol/apiErrors'
 import type { FaultSpec } from '../scenario/scenarioSchema'
 import { createSession, type EffectiveSession } from '../session/effectiveSession'
 import { type Flavor, readCredential, refuseCredential } from './credentials'
-import { CORS_HEADERS, readBody, sendApiError } from './httpIo'
+import { readBody, sendApiError } from './httpIo'
 
 export interface CallsContext {
   apiKey: string
@@ -72,7 +72,6 @@ export async function createCall(
   }
   const { callId, sdp } = await ctx.hub.start(offer.sdp, offer.session)
   res.writeHead(201, {
-    ...CORS_HEADERS,
     'content-type': 'application/sdp',
     location: `/v1/realtime/calls/${callId}`
   })

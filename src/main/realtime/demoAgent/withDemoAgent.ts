@@ -1,5 +1,6 @@
 import type { AppHandlers } from '../../ipc/dispatch'
 import type { AppSettings } from '../../../shared/settings/settingsSchema'
+import { keyInMemory } from '../../secrets/keyForRequest'
 import { networkCause } from '../apiError'
 import { hangupCall } from '../hangupCall'
 import { startCall } from '../startCall'
@@ -33,7 +34,7 @@ export function withDemoAgent(handlers: AppHandlers, deps: DemoAgentRouteDeps): 
       if ('message' in target) return { ok: false, kind: 'unreachable', message: target.message }
       const result = await startCall({
         settings: demoCallSettings(settings, target),
-        key: target.key,
+        key: keyInMemory(target.key, target.baseUrl),
         offerSdp: input.offerSdp,
         fetchImpl
       })
@@ -47,14 +48,16 @@ export function withDemoAgent(handlers: AppHandlers, deps: DemoAgentRouteDeps): 
       if (!demoAgent.started) return { ended: true }
       const target = await reach(demoAgent)
       if ('message' in target) return { ended: true }
-      return hangupCall(demoCallSettings(settings, target), target.key, input.callId, fetchImpl)
+      const key = keyInMemory(target.key, target.baseUrl)
+      return hangupCall(demoCallSettings(settings, target), key, input.callId, fetchImpl)
     },
     'settings.testConnection': async (input, caller) => {
       const settings = demo()
       if (!settings) return handlers['settings.testConnection'](input, caller)
       const target = await reach(demoAgent)
       if ('message' in target) return { ok: false, kind: 'unreachable', message: target.message }
-      return testConnection(demoCallSettings(settings, target), target.key, fetchImpl)
+      const key = keyInMemory(target.key, target.baseUrl)
+      return testConnection(demoCallSettings(settings, target), key, fetchImpl)
     }
   }
   return { ...handlers, ...routed }

@@ -14,16 +14,25 @@ type SecretsStatus = Output<'secrets.status'>
 
 interface ApiKeyFieldProps {
   name: SecretName
+  /** The endpoint typed above (Azure, custom): the key is bound to its origin. */
+  endpoint?: string
   label: string
   status: SecretsStatus
   onChanged: () => void
 }
 
 /**
- * Write-only key entry: the key goes to main, which seals it with the OS key store; the field
- * is cleared at once and the renderer only ever learns whether a key is stored.
+ * Write-only key entry: the key goes to main, which seals it with the OS key store and binds it
+ * to the endpoint's origin; the field is cleared at once and the renderer only ever learns
+ * whether a key is stored, and for which origin.
  */
-export function ApiKeyField({ name, label, status, onChanged }: ApiKeyFieldProps): JSX.Element {
+export function ApiKeyField({
+  name,
+  endpoint,
+  label,
+  status,
+  onChanged
+}: ApiKeyFieldProps): JSX.Element {
   const { t } = useTranslation('settings')
   const [draft, setDraft] = useState('')
   const [error, setError] = useState<IpcError | null>(null)
@@ -32,7 +41,11 @@ export function ApiKeyField({ name, label, status, onChanged }: ApiKeyFieldProps
   const save = async (): Promise<void> => {
     setError(null)
     try {
-      await request('secrets.setApiKey', { name, key: draft })
+      await request('secrets.setApiKey', {
+        name,
+        key: draft,
+        ...(endpoint === undefined ? {} : { endpoint })
+      })
       setDraft('')
       onChanged()
     } catch (failure) {
@@ -80,6 +93,12 @@ export function ApiKeyField({ name, label, status, onChanged }: ApiKeyFieldProps
       </Stack>
       <Typography variant="caption" color="text.secondary" data-testid={`api-key-state-${name}`}>
         {stored ? t('apiKey.stored', { backend: status.backend }) : t('apiKey.none')}
+        {stored &&
+          ` ${
+            status.origins[name] === null
+              ? t('apiKey.unbound')
+              : t('apiKey.boundTo', { origin: status.origins[name] })
+          }`}
       </Typography>
       {error && <IpcErrorAlert error={error} />}
     </Stack>

@@ -9,7 +9,8 @@ const NO_KEYS = {
   available: true,
   backend: 'test',
   reason: null,
-  stored: { openai: false, azure: false, custom: false }
+  stored: { openai: false, azure: false, custom: false },
+  origins: { openai: null, azure: null, custom: null }
 }
 const withProvider = (provider: AppSettings['provider']): AppSettings => ({
   ...defaultSettings(),
@@ -80,6 +81,59 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
       expect(request).toHaveBeenCalledWith('settings.save', {
         ...withProvider({ kind: 'openai' }),
         embeddings: { source: 'provider', model: 'text-embedding-3-small', dimensions: 256 }
+      })
+    )
+  })
+
+  it('asks, naming the new host, before a saved endpoint change moves a stored key', async () => {
+    const settings = withProvider({ kind: 'custom', baseUrl: 'https://a.example.com/v1' })
+    const request = mockApi({
+      'settings.get': ok({ settings, problem: null }),
+      'secrets.status': ok({
+        ...NO_KEYS,
+        stored: { ...NO_KEYS.stored, custom: true },
+        origins: { ...NO_KEYS.origins, custom: 'https://a.example.com' }
+      }),
+      'settings.save': ok(settings)
+    })
+    render(<SettingsScreen />)
+    expect((await screen.findByTestId('api-key-state-custom')).textContent).toContain(
+      'It is sent only to https://a.example.com.'
+    )
+    const baseUrl = screen.getByLabelText(/Base URL/)
+    fireEvent.change(baseUrl, { target: { value: 'https://b.example.com/v1' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }))
+    const dialog = await screen.findByTestId('key-origin-dialog')
+    expect(within(dialog).getByRole('heading').textContent).toBe(
+      'Send the key to https://b.example.com?'
+    )
+    expect(request).not.toHaveBeenCalledWith('settings.save', expect.anything())
+    const moved = withProvider({ kind: 'custom', baseUrl: 'https://b.example.com/v1' })
+
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Send the stored key to https://b.example.com' })
+    )
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('settings.save', {
+        ...moved,
+        keyForNewOrigin: { confirmOrigin: 'https://b.example.com' }
+      })
+    )
+
+    // Or the key typed again, which goes in the same request.
+    fireEvent.change(screen.getByLabelText(/Base URL/), {
+      target: { value: 'https://b.example.com/v1' }
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }))
+    const again = await screen.findByTestId('key-origin-dialog')
+    fireEvent.change(within(again).getByTestId('key-origin-key'), {
+      target: { value: 'sk-for-b-0123456789' }
+    })
+    fireEvent.click(within(again).getByRole('button', { name: 'Save with this key' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('settings.save', {
+        ...moved,
+        keyForNewOrigin: { apiKey: 'sk-for-b-0123456789' }
       })
     )
   })

@@ -15,6 +15,7 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useSettingsForm } from '../hooks/useSettingsForm'
 import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
+import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
 import { LabellingFields } from './LabellingFields'
 import { ProviderFields } from './ProviderFields'
@@ -66,6 +67,13 @@ export function SettingsScreen(): JSX.Element {
           {t('screen.save')}
         </Button>
       </Stack>
+      {form.keyOrigin && (
+        <KeyOriginDialog
+          change={form.keyOrigin}
+          onClose={() => void form.answerKeyOrigin(null)}
+          onChoose={(choice) => void form.answerKeyOrigin(choice)}
+        />
+      )}
       {form.problem && <Alert severity="warning">{form.problem}</Alert>}
       {form.error && <IpcErrorAlert error={form.error} />}
       {problems.length > 0 && (
@@ -84,6 +92,7 @@ export function SettingsScreen(): JSX.Element {
         ) : (
           <ApiKeyField
             name={kind}
+            endpoint={keyEndpoint(draft.provider)}
             label={kind === 'azure' ? t('screen.azureKeyLabel') : t('screen.apiKeyLabel')}
             status={secrets}
             onChanged={form.refreshSecrets}
@@ -239,6 +248,13 @@ export function SettingsScreen(): JSX.Element {
       </Section>
     </Stack>
   )
+}
+
+/** The endpoint a key typed beside the provider is for (OpenAI's is fixed, so none is sent). */
+function keyEndpoint(provider: AppSettings['provider']): string | undefined {
+  if (provider.kind === 'azure') return provider.endpoint
+  if (provider.kind === 'custom') return provider.baseUrl
+  return undefined
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }): JSX.Element {

@@ -45,6 +45,22 @@ const OUTCOMES = {
     message:
       'Could not reach http://127.0.0.1:9 (connect ECONNREFUSED 127.0.0.1:9). Check the endpoint and the network.'
   },
+  keyOrigin: {
+    ok: false,
+    kind: 'key_origin',
+    origin: 'https://b.example.com',
+    keyOrigin: 'https://a.example.com',
+    message:
+      'The stored key was entered for https://a.example.com, so it was not sent to https://b.example.com. Enter the key again for this endpoint.'
+  },
+  keyUnbound: {
+    ok: false,
+    kind: 'key_origin',
+    origin: 'https://b.example.com',
+    keyOrigin: null,
+    message:
+      'The stored key is not bound to an endpoint yet, so it was not sent to https://b.example.com. Save the settings to confirm the endpoint, or enter the key again.'
+  },
   noKey: {
     ok: false,
     kind: 'no_key',
@@ -92,6 +108,9 @@ describe('TestConnectionButton', { timeout: 60_000 }, () => {
     )
     expect(await shown(OUTCOMES.unreachable)).toBe(
       'Impossible de joindre http://127.0.0.1:9 (connect ECONNREFUSED 127.0.0.1:9). Vérifiez le point de terminaison et le réseau.'
+    )
+    expect(await shown(OUTCOMES.keyOrigin)).toBe(
+      'La clé enregistrée a été saisie pour https://a.example.com : elle n’a pas été envoyée à https://b.example.com. Saisissez de nouveau la clé pour ce point de terminaison.'
     )
   })
 

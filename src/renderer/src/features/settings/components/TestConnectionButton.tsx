@@ -73,5 +73,10 @@ function outcomeText(result: ConnectionTest, t: TFunction<'settings'>): string {
     case 'unreachable':
       if (result.origin === undefined || result.cause === undefined) return result.message
       return t('connection.unreachable', { origin: result.origin, cause: result.cause })
+    case 'key_origin':
+      if (result.origin === undefined || result.keyOrigin === undefined) return result.message
+      return result.keyOrigin === null
+        ? t('connection.keyUnbound', { origin: result.origin })
+        : t('connection.keyOrigin', { origin: result.origin, keyOrigin: result.keyOrigin })
   }
 }

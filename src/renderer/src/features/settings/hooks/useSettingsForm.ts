@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react'
 import type { Output } from '@shared/ipc/contract'
 import { AppSettingsSchema, type AppSettings } from '@shared/settings/settingsSchema'
+import { keyOriginChange } from '@shared/settings/keyOrigin'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+
+/** A save that would send a stored key to another origin than it was entered for. */
+export type KeyOriginChange = NonNullable<ReturnType<typeof keyOriginChange>>
+type KeyForNewOrigin = { apiKey: string } | { confirmOrigin: string }
 
 export interface SettingsForm {
   draft: AppSettings | undefined
@@ -13,7 +18,11 @@ export interface SettingsForm {
   dirty: boolean
   error: IpcError | null
   edit: (change: Partial<AppSettings>) => void
+  /** Saves; when the endpoint moves a stored key, first asks (see `keyOrigin`) and returns false. */
   save: () => Promise<boolean>
+  /** The question `save` is waiting on: the key again, or a confirmation naming the new origin. */
+  keyOrigin: KeyOriginChange | null
+  answerKeyOrigin: (answer: KeyForNewOrigin | null) => Promise<boolean>
   reset: () => void
   refreshSecrets: () => void
 }
@@ -26,6 +35,7 @@ export function useSettingsForm(): SettingsForm {
   const [secrets, setSecrets] = useState<Output<'secrets.status'>>()
   const [error, setError] = useState<IpcError | null>(null)
   const [secretsVersion, setSecretsVersion] = useState(0)
+  const [keyOrigin, setKeyOrigin] = useState<KeyOriginChange | null>(null)
 
   useEffect(() => {
     request('settings.get', {}).then(
@@ -49,6 +59,20 @@ export function useSettingsForm(): SettingsForm {
       ? parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])
       : []
   )
+  const send = async (
+    next: AppSettings & { keyForNewOrigin?: KeyForNewOrigin }
+  ): Promise<boolean> => {
+    setError(null)
+    try {
+      const stored = await request('settings.save', next)
+      setSaved(stored)
+      setDraft(stored)
+      return true
+    } catch (failure) {
+      setError(toIpcError('settings.save', failure))
+      return false
+    }
+  }
   return {
     draft,
     saved,
@@ -60,16 +84,20 @@ export function useSettingsForm(): SettingsForm {
     edit: (change) => setDraft((current) => current && { ...current, ...change }),
     save: async () => {
       if (!draft || invalid.size) return false
-      setError(null)
-      try {
-        const stored = await request('settings.save', draft)
-        setSaved(stored)
-        setDraft(stored)
-        return true
-      } catch (failure) {
-        setError(toIpcError('settings.save', failure))
+      const change = secrets ? keyOriginChange(draft.provider, secrets) : null
+      if (change) {
+        setKeyOrigin(change)
         return false
       }
+      return send(draft)
+    },
+    keyOrigin,
+    answerKeyOrigin: async (answer) => {
+      setKeyOrigin(null)
+      if (!answer || !draft) return false
+      const done = await send({ ...draft, keyForNewOrigin: answer })
+      setSecretsVersion((v) => v + 1)
+      return done
     },
     reset: () => setDraft(saved),
     refreshSecrets: () => setSecretsVersion((v) => v + 1)
