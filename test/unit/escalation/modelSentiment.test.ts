@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../../src/main/services'
 import { DEFAULT_ESCALATION_THRESHOLDS } from '../../../src/shared/escalation/thresholds'
@@ -37,14 +38,11 @@ describe('live negative-sentiment rule read by the labelling model', () => {
   async function liveCall(
     lines: string[],
     verdicts: Record<string, ResponsesReply>,
-    withKey: boolean
+    withKey: boolean,
+    dataDir = tmp.path()
   ) {
     standIn = await startResponsesStandIn(KEY, scriptedReader(verdicts))
-    const opened = await consoleWithLabellingModel(
-      tmp.path(),
-      standIn.baseURL,
-      withKey ? KEY : null
-    )
+    const opened = await consoleWithLabellingModel(dataDir, standIn.baseURL, withKey ? KEY : null)
     services = opened.services
     const { call, emitted, sessionId } = opened
     // One counted interruption (the rule needs one), each line spoken over the agent.
@@ -120,7 +118,8 @@ describe('live negative-sentiment rule read by the labelling model', () => {
     services = undefined
     await standIn?.close()
     standIn = undefined
-    const lexicon = await liveCall([WEATHER], {}, false)
+    // A desk of its own: the first one's key is bound to the first stand-in's origin.
+    const lexicon = await liveCall([WEATHER], {}, false, join(tmp.path(), 'no-key'))
     expect(sentimentAlerts(lexicon.raised)).toHaveLength(1)
   })
 

@@ -14,7 +14,7 @@ import { createTestServices } from '../../support/testServices'
 // Issue #15, point 3: a stored key goes only to the origin it was entered for. Two real HTTP
 // servers on loopback are two origins; the second must never see the key.
 
-const APP_URL = 'file:///opt/console/out/renderer/index.html'
+const APP_URL = 'app://console/index.html'
 const app: Sender = { windowId: 1, url: APP_URL, isTopFrame: true }
 const KEY = 'sk-proj-BOUND-TO-ITS-ORIGIN-0123456789'
 const NEW_KEY = 'sk-proj-TYPED-AGAIN-FOR-B-0123456789'
@@ -66,7 +66,7 @@ describe('a stored key is bound to the origin it was entered for', () => {
     const services = await createTestServices(tmp.path(), { encryptor: ephemeralEncryptor() })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP_URL)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     return { services, call: (route, input) => dispatch(app, route, input) }
@@ -192,7 +192,7 @@ describe('a stored key is bound to the origin it was entered for', () => {
     const services = await createTestServices(tmp.path(), { encryptor })
     const dispatch = createDispatch(
       services.handlers,
-      isTrustedSender(createAppUrlCheck(APP_URL)),
+      isTrustedSender(createAppUrlCheck()),
       () => {}
     )
     const call = (route: string, input: unknown): ReturnType<typeof dispatch> =>

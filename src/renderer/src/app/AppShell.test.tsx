@@ -21,6 +21,7 @@ describe('AppShell', () => {
       }),
       'sessions.list': ok({ rows: [], total: 0 }),
       'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
+      'recording.unfinalized': ok([]),
       'analytics.labReport': ok(computeLabReportPage([], 0))
     })
     render(<AppShell />)
@@ -48,6 +49,7 @@ describe('AppShell', () => {
       'app.info': ok({ version: '0.1.0', dataDir: '/data', runtime: 'electron' }),
       'sessions.list': { ok: false, error: { code: 'failed', message: 'database is locked' } },
       'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
+      'recording.unfinalized': ok([]),
       'analytics.labReport': ok(computeLabReportPage([], 0))
     })
     render(<AppShell />)
@@ -61,6 +63,7 @@ describe('AppShell', () => {
       'app.info': ok({ version: '0.1.0', dataDir: '/data', runtime: 'electron' }),
       'sessions.list': ok({ rows: [], total: 0 }),
       'sessions.facets': ok({ scenario: [], sentiment: [], language: [], model: [], source: [] }),
+      'recording.unfinalized': ok([]),
       'analytics.labReport': ok(computeLabReportPage([], 0))
     })
     render(<AppShell />)
