@@ -185,7 +185,6 @@ export interface MetaTable {
 
 /** The Reports screen's reads: the columns it keeps in memory, and the alerts aggregated. */
 export interface ReportReads {
-  sessionCount(): number
   /**
    * Up to `limit` sessions after `afterId`, in session_id order, each handed to `visit` (no
    * object per row: 100k sessions are read at once). `profile` is a JSON array of scenario,

@@ -46,7 +46,11 @@ export class ReportQueries {
   /** One read of the columns, with the versions before and after it. */
   private async read(): Promise<ColumnsRead> {
     const before = this.version()
-    const columns = await loadSessionColumns(this.database.reports, nextTurn)
+    const columns = await loadSessionColumns(
+      this.database.reports,
+      nextTurn,
+      this.cached?.columns.size ?? 0
+    )
     return { before, after: this.version(), columns }
   }
 

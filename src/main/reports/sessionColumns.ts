@@ -30,13 +30,17 @@ export interface SessionColumns {
   p95Ms: Float64Array
 }
 
-/** Rows read per statement; the caller's pause runs between chunks. */
-const CHUNK_ROWS = 25_000
+/**
+ * Rows read per statement; the caller's pause runs between chunks. Small enough that a live
+ * call's append waiting behind one chunk stays well under 100 ms after a big import (npm run
+ * bench:import-live); keyset chunks cost the same per row whatever their size.
+ */
+const CHUNK_ROWS = 8_000
 
 class Coder {
   readonly values: string[] = []
   private readonly index = new Map<string, number>()
-  constructor(readonly codes: Uint32Array) {}
+  constructor(public codes: Uint32Array) {}
   code(value: string | null): number {
     if (value === null) return NO_CODE
     let code = this.index.get(value)
@@ -59,17 +63,25 @@ function profileValues(json: string): (string | null)[] {
   return parsed.map((value) => (value === null ? null : String(value)))
 }
 
+/** A typed array twice as long, holding `from`'s values. */
+function doubled<T extends Uint8Array | Uint32Array | Float64Array>(from: T): T {
+  const to = new (from.constructor as new (length: number) => T)(from.length * 2)
+  to.set(from)
+  return to
+}
+
 /**
  * Reads every session's report columns, in chunks of CHUNK_ROWS by session_id with `pause`
  * between them. The caller checks the database did not change meanwhile (see ReportQueries).
+ * `expectedRows` (the last read's size) only sizes the arrays, which grow as needed: counting
+ * the table first was one uninterrupted pass of ~100 ms at 1M sessions right after an import.
  */
 export async function loadSessionColumns(
   reads: ReportReads,
-  pause: () => Promise<void>
+  pause: () => Promise<void>,
+  expectedRows = 0
 ): Promise<SessionColumns> {
-  const n = reads.sessionCount()
-  // A few spare rows in case sessions arrive between the count and the last chunk.
-  const capacity = n + CHUNK_ROWS
+  let capacity = Math.max(CHUNK_ROWS, expectedRows + CHUNK_ROWS)
   const sessionIds: string[] = []
   const coders = {
     scenario: new Coder(new Uint32Array(capacity)),
@@ -83,6 +95,14 @@ export async function loadSessionColumns(
   let interruptions = new Float64Array(capacity)
   let p50Ms = new Float64Array(capacity)
   let p95Ms = new Float64Array(capacity)
+  const grow = (): void => {
+    capacity *= 2
+    for (const coder of Object.values(coders)) coder.codes = doubled(coder.codes)
+    ragUsed = doubled(ragUsed)
+    interruptions = doubled(interruptions)
+    p50Ms = doubled(p50Ms)
+    p95Ms = doubled(p95Ms)
+  }
   // The text columns come as one JSON array per row: a few thousand distinct combinations in
   // 100k sessions, each parsed and coded once.
   const texts = [coders.scenario, coders.sentiment, coders.language, coders.model, coders.source]
@@ -105,8 +125,7 @@ export async function loadSessionColumns(
     p95: number
   ): boolean => {
     const i = sessionIds.length
-    // More rows than counted: a write landed meanwhile, and the caller reads again.
-    if (i === ragUsed.length) return false
+    if (i === capacity) grow()
     sessionIds.push(sessionId)
     const codes = profileOf(profile)
     coders.scenario.codes[i] = codes[0]!
@@ -124,7 +143,7 @@ export async function loadSessionColumns(
   let last = ''
   for (;;) {
     const chunk = reads.sessionColumns(last, CHUNK_ROWS, visit)
-    if (chunk.rows < CHUNK_ROWS || sessionIds.length === ragUsed.length) break
+    if (chunk.rows < CHUNK_ROWS) break
     last = chunk.lastId
     await pause()
   }

@@ -1,21 +1,15 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
-import { columnsOf, numberAt, textAt } from '../rowValues'
+import { numberAt, textAt } from '../rowValues'
 import type { ReportReads, SessionColumnVisitor } from '../SessionDatabase'
 import { queryAlertFigures } from './alertFiguresSql'
 import { whereFor } from './sessionWhere'
 
-const col = columnsOf('sessions')
 const CHUNK = 'sessions (report columns)'
 
 /** The Reports screen's reads on SQLite. */
 export class SqliteReportReads implements ReportReads {
   constructor(private readonly db: DatabaseSync) {}
-
-  sessionCount(): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()
-    return row ? col.number(row, 'n') : 0
-  }
 
   sessionColumns(
     afterId: string,
