@@ -1,4 +1,5 @@
 import OpenAI from 'openai'
+import { fetchWithoutRedirects } from '../secrets/fetchWithoutRedirects'
 import type { ZodType } from 'zod'
 
 export interface StructuredQuestion<T> {
@@ -50,7 +51,8 @@ export class ResponsesModel implements StructuredModel {
       baseURL: options.baseURL,
       defaultHeaders: options.headers,
       timeout: this.timeoutMs,
-      maxRetries: options.maxRetries ?? 1
+      maxRetries: options.maxRetries ?? 1,
+      fetch: fetchWithoutRedirects
     })
   }
 

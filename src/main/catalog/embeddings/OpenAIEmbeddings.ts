@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import OpenAI from 'openai'
 import { FAILED_REASONS } from '../../../shared/ipc/result'
+import { fetchWithoutRedirects } from '../../secrets/fetchWithoutRedirects'
 import type { EmbeddingProvider } from './EmbeddingProvider'
 
 export interface OpenAIEmbeddingsOptions {
@@ -65,7 +66,8 @@ export class OpenAIEmbeddings implements EmbeddingProvider {
       baseURL: this.options.baseURL,
       defaultHeaders: this.options.headers?.(apiKey),
       maxRetries,
-      timeout
+      timeout,
+      fetch: fetchWithoutRedirects
     })
   }
 
