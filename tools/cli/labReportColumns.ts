@@ -489,7 +489,8 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
 
   /**
    * The UTF-8 of the items' JSON joined by commas (the text labReportJson writes between the
-   * brackets), in pieces of about `chunkBytes` that end between items.
+   * brackets), in pieces of about `chunkBytes` that end between items. A piece is overwritten
+   * by the next: use it before asking for that.
    */
   jsonChunks(chunkBytes = 1 << 18): Generator<Uint8Array> {
     return this.jsonRuns(chunkBytes, true)
@@ -504,7 +505,7 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
     const keys = this.fields.map((f, i) =>
       utf8.encode(`${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
     )
-    let out = new ByteWriter(chunkBytes + 4096)
+    const out = new ByteWriter(chunkBytes + 4096)
     for (let i = 0; i < order.length; i++) {
       if (commas && i > 0) out.byte(0x2c)
       const row = order[i]!
@@ -515,7 +516,8 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
       out.byte(0x7d)
       if (out.length >= chunkBytes) {
         yield out.take()
-        out = new ByteWriter(chunkBytes + 4096)
+        // The same bytes again: a fresh buffer per chunk piled up as garbage (~90 MB at 10M).
+        out.length = 0
       }
     }
     if (out.length > 0) yield out.take()
@@ -596,7 +598,8 @@ class ByteWriter {
 
 /**
  * labReportJson(view) in pieces of text and UTF-8 bytes that make the same text; the lists of
- * a LabReportColumns view are written as bytes from its columns, in large chunks.
+ * a LabReportColumns view are written as bytes from its columns, in large chunks, each valid
+ * until the next piece is asked for.
  */
 export function* labReportJsonChunks(r: LabReportView): Generator<string | Uint8Array> {
   for (const part of reportJsonParts(r)) {

@@ -141,6 +141,30 @@ describe('voice-console-report prints what readLabCsv and the accumulator give',
     expect(await run(...args)).toEqual(await sequentialCli(file, json))
   })
 
+  it.each([false, true])(
+    'reuses its write buffer only after a write resolved (json: %s)',
+    async (json) => {
+      const file = tmp.write('big.csv', [...syntheticSessionLines(20_000)].join('\n') + '\n')
+      let out = ''
+      let writes = 0
+      // A slow stdout: reads the bytes only when it resolves, a tick later.
+      const code = await runLabReportCli(json ? [file, '--json'] : [file], {
+        out: (t) =>
+          new Promise<void>((resolve) =>
+            setImmediate(() => {
+              out += t
+              writes++
+              resolve()
+            })
+          ),
+        err: () => {}
+      })
+      expect(code).toBe(0)
+      expect(writes).toBeGreaterThan(4) // several chunks through the same buffer
+      expect(out).toBe((await sequentialCli(file, json)).out)
+    }
+  )
+
   it.each([
     ['a duplicate id at the end', (lines: string[]) => [...lines, lines[1]!]],
     [
