@@ -249,6 +249,11 @@ export class LabReportColumns {
     return this.listed.withTable(bit, count)
   }
 
+  /** @internal The first listed row (an index into ListedRows) from `from` on in table `bit`. */
+  nextListed(bit: number, from: number): number {
+    return this.listed.nextWithTable(bit, from)
+  }
+
   /** @internal Ids of two listed rows in string order. */
   compareIds(a: number, b: number): number {
     return this.ids.compare(this.listed.row(a), this.listed.row(b))
@@ -474,9 +479,10 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
 
   *[Symbol.iterator](): Generator<Lists[K]> {
     const order = this.sorted()
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0, at = -1; i < this.length; i++) {
+      at = order ? order[i]! : this.columns.nextListed(this.bit, at + 1)
       const item: Record<string, unknown> = {}
-      for (const field of this.fields) item[field] = this.columns.valueOf(field, order[i]!)
+      for (const field of this.fields) item[field] = this.columns.valueOf(field, at)
       yield item as Lists[K]
     }
   }
@@ -506,9 +512,9 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
       utf8.encode(`${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
     )
     const out = new ByteWriter(chunkBytes + 4096)
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0, row = -1; i < this.length; i++) {
       if (commas && i > 0) out.byte(0x2c)
-      const row = order[i]!
+      row = order ? order[i]! : this.columns.nextListed(this.bit, row + 1)
       for (let f = 0; f < this.fields.length; f++) {
         out.bytes(keys[f]!)
         this.columns.writeJsonValue(out, this.fields[f]!, row)
@@ -523,13 +529,22 @@ class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
     if (out.length > 0) yield out.take()
   }
 
-  private sorted(): Uint32Array {
-    const rows = this.columns.listedIn(this.bit, this.length)
+  /**
+   * The table's rows sorted by id, or undefined when row order is id order (ids as exports and
+   * the generator write them): then they are visited in place, without an array of them
+   * (up to 4 bytes a session, twice for the text's two passes, when writing began).
+   */
+  private sorted(): Uint32Array | undefined {
+    const columns = this.columns
     let inOrder = true
-    for (let i = 1; i < rows.length && inOrder; i++)
-      inOrder = this.columns.compareIds(rows[i - 1]!, rows[i]!) < 0
+    for (let i = 1, a = columns.nextListed(this.bit, 0); i < this.length && inOrder; i++) {
+      const b = columns.nextListed(this.bit, a + 1)
+      inOrder = columns.compareIds(a, b) < 0
+      a = b
+    }
+    if (inOrder) return undefined
     // Ids are unique, so the order by id is the only one.
-    return inOrder ? rows : rows.sort((a, b) => this.columns.compareIds(a, b))
+    return columns.listedIn(this.bit, this.length).sort((a, b) => columns.compareIds(a, b))
   }
 }
 

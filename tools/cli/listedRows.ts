@@ -136,6 +136,13 @@ export class ListedRows {
     return rows
   }
 
+  /** The first listed row from `from` on whose tables include `bit` (length if none). */
+  nextWithTable(bit: number, from: number): number {
+    let i = from
+    while (i < this.count && (this.tables.get(i) & bit) === 0) i++
+    return i
+  }
+
   row(i: number): number {
     return this.rows[i]!
   }
