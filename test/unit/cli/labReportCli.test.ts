@@ -144,7 +144,11 @@ describe('voice-console-report prints what readLabCsv and the accumulator give',
   it.each([false, true])(
     'reuses its write buffer only after a write resolved (json: %s)',
     async (json) => {
-      const file = tmp.write('big.csv', [...syntheticSessionLines(20_000)].join('\n') + '\n')
+      const lines = [...syntheticSessionLines(20_000)]
+      // Ids out of ASCII (UTF-8 of 2 and 4 bytes) among the rows the tables list.
+      for (let i = 1; i < lines.length; i += 97)
+        lines[i] = lines[i]!.replace('SYN', i % 2 ? 'é' : '😀')
+      const file = tmp.write('big.csv', lines.join('\n') + '\n')
       let out = ''
       let writes = 0
       // A slow stdout: reads the bytes only when it resolves, a tick later.
