@@ -57,8 +57,7 @@ async function writeAll(
       buffer[length + i] = c
     }
     length += i
-    if (i < text.length)
-      length += utf8.encodeInto(text.slice(i), buffer.subarray(length)).written
+    if (i < text.length) length += utf8.encodeInto(text.slice(i), buffer.subarray(length)).written
   }
   for (const piece of pieces) {
     const bytes = typeof piece === 'string' ? undefined : piece

@@ -13,6 +13,7 @@ import {
 } from '../../src/shared/analytics/labReport'
 import { jsonItemsOf, reportJsonParts } from '../../src/shared/analytics/labReportJson'
 import type { Listed } from '../../src/shared/analytics/listedSessions'
+import { IdOffsets } from './idOffsets'
 import { ListedRows } from './listedRows'
 
 /**
@@ -21,7 +22,8 @@ import { ListedRows } from './listedRows'
  * UTF-16 code units), and the fields the listed tables show only for the rows they list
  * (ListedRows, about 60% of a pilot-shaped file, in the narrowest exact typed arrays); the
  * tables are bits on those rows, gathered when written, and their JSON is written from there in
- * large chunks. About 23 bytes a session (10M pilot-shaped sessions: 347 MB peak RSS).
+ * large chunks. About 19 bytes a session (10M pilot-shaped sessions: 248 MB peak RSS, the
+ * reading's; writing adds nothing that grows with the file when ids come in order).
  * It also refuses a session whose id it already holds (add… returns false), so the reader needs
  * no id set of its own: while ids arrive in increasing order (as exports and the generator
  * write them) a comparison with the previous id proves them new; after the first id out of
@@ -295,7 +297,7 @@ const FNV_PRIME = 0x01000193
  */
 class IdColumn {
   private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14)
-  private starts = new Uint32Array(1025) // starts[n] = end of id n - 1
+  private readonly starts = new IdOffsets() // starts.get(n) = end of id n - 1
   private count = 0
   /** Rows [0, sorted) hold ids in increasing order: all of them until one comes out of order. */
   private sorted = 0
@@ -306,13 +308,8 @@ class IdColumn {
 
   /** Exactly the room asked for: doubling would waste up to half at the end of the file. */
   reserve(ids: number, charsEach: number): void {
-    const starts = this.count + ids + 2
-    if (starts > this.starts.length) {
-      const next = new Uint32Array(starts)
-      next.set(this.starts)
-      this.starts = next
-    }
-    const chars = this.starts[this.count]! + ids * charsEach
+    this.starts.resize(this.count + ids + 2, true)
+    const chars = this.starts.get(this.count) + ids * charsEach
     if (chars > this.chars.length) this.resizeChars(chars, false, true)
   }
 
@@ -338,20 +335,20 @@ class IdColumn {
 
   get(row: number): string {
     const chars = this.chars
-    const end = this.starts[row + 1]!
+    const end = this.starts.get(row + 1)
     let text = ''
     // Ids are short: a char loop is the fastest decode (measured against apply, TextDecoder).
-    for (let i = this.starts[row]!; i < end; i++) text += String.fromCharCode(chars[i]!)
+    for (let i = this.starts.get(row); i < end; i++) text += String.fromCharCode(chars[i]!)
     return text
   }
 
   /** Like comparing the two ids as strings (by UTF-16 code units). */
   compare(a: number, b: number): number {
     const chars = this.chars
-    const aStart = this.starts[a]!
-    const aLength = this.starts[a + 1]! - aStart
-    const bStart = this.starts[b]!
-    const bLength = this.starts[b + 1]! - bStart
+    const aStart = this.starts.get(a)
+    const aLength = this.starts.get(a + 1) - aStart
+    const bStart = this.starts.get(b)
+    const bLength = this.starts.get(b + 1) - bStart
     const n = Math.min(aLength, bLength)
     for (let i = 0; i < n; i++) {
       const d = chars[aStart + i]! - chars[bStart + i]!
@@ -361,8 +358,8 @@ class IdColumn {
   }
 
   writeJson(out: ByteWriter, row: number): void {
-    const start = this.starts[row]!
-    const end = this.starts[row + 1]!
+    const start = this.starts.get(row)
+    const end = this.starts.get(row + 1)
     const chars = this.chars
     for (let i = start; i < end; i++) {
       const c = chars[i]!
@@ -377,9 +374,8 @@ class IdColumn {
 
   /** Index in `chars` where a candidate of `length` code units can be written. */
   private room(length: number): number {
-    if (this.count + 2 >= this.starts.length)
-      this.starts = growTypedArray(this.starts, this.count + 3)
-    const at = this.starts[this.count]!
+    this.starts.resize(this.count + 3, false)
+    const at = this.starts.get(this.count)
     if (at + length > this.chars.length) this.resizeChars(at + length, false)
     return at
   }
@@ -397,7 +393,7 @@ class IdColumn {
   /** Keeps the candidate written up to `end` unless an equal id is already there. */
   private keep(end: number): boolean {
     const row = this.count
-    this.starts[row + 1] = end
+    this.starts.set(row + 1, end)
     if (!this.table) {
       if (row === 0 || this.compare(row - 1, row) < 0) {
         this.count++
@@ -457,8 +453,8 @@ class IdColumn {
   /** FNV-1a over the id's code units (its candidate's too: starts[count + 1] is set). */
   private hashOf(row: number): number {
     let h = FNV_OFFSET
-    const end = this.starts[row + 1]!
-    for (let i = this.starts[row]!; i < end; i++) h = Math.imul(h ^ this.chars[i]!, FNV_PRIME)
+    const end = this.starts.get(row + 1)
+    for (let i = this.starts.get(row); i < end; i++) h = Math.imul(h ^ this.chars[i]!, FNV_PRIME)
     return h >>> 0
   }
 }
