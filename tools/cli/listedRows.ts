@@ -128,9 +128,8 @@ export class ListedRows {
     return i
   }
 
-  /** The `count` listed rows whose tables include `bit`, in row order. */
-  withTable(bit: number, count: number): Uint32Array {
-    const rows = new Uint32Array(count)
+  /** The listed rows whose tables include `bit`, in row order, written into `rows` (as many). */
+  withTable(bit: number, rows: Uint32Array): Uint32Array {
     let n = 0
     for (let i = 0; i < this.count; i++) if ((this.tables.get(i) & bit) !== 0) rows[n++] = i
     return rows

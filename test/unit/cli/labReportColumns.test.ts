@@ -96,6 +96,21 @@ describe('LabReportColumns', { timeout: 30_000 }, () => {
     )
   })
 
+  it('sorts tables out of id order in shared arrays, and refuses two listings at once', () => {
+    const sessions = randomSessions(4, 3_000, false).map((s, i) => ({
+      ...s,
+      session_id: `S${String(3_000 - i).padStart(5, '0')}`, // every table out of id order
+      latency_p95_ms: 500,
+      rag_used: false
+    }))
+    const { before, after } = bothWays(sessions)
+    expect(joined(labReportJsonChunks(after))).toBe([...labReportJson(before)].join(''))
+    const slow = after.latency.slow_sessions[Symbol.iterator]()
+    expect(slow.next().value?.session_id).toBe('S00001')
+    expect([...after.rag.sessions_without_rag][0]?.session_id).toBe('S00001')
+    expect(() => slow.next()).toThrow(/another table was sorted/)
+  })
+
   it('refuses an id it holds, in order, out of order and after the hash table grows', () => {
     const random = seededRandom(3)
     const columns = new LabReportColumns()
