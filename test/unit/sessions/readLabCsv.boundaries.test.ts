@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ImportIssue } from '../../../src/shared/sessions/importIssues'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { readLabCsv } from '../../../src/main/sessions/readLabCsv'
-import { readLabCsvFast, type LabCsvRowSink } from '../../../tools/cli/readLabCsvFast'
+import { readLabCsvFast, type LabCsvRowSink } from '../../../src/main/sessions/readLabCsvFast'
 import { HEADER, useTempDir } from '../../support/tempDir'
 
 // Every read size from 1 byte to the whole file puts a read boundary at every byte: between a

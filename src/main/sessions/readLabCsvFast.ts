@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { detectSeparator } from '../../src/shared/csv/csvDialect'
-import { MAX_CELL_CHARS, MAX_ROW_CHARS } from '../../src/shared/sessions/cellEcho'
-import { WarningCollector, type ImportIssue } from '../../src/shared/sessions/importIssues'
-import { LabRowValidator } from '../../src/shared/sessions/labRowValidator'
-import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../src/shared/sessions/labSchema'
-import { READ_BYTES, type LabCsvSummary } from '../../src/main/sessions/readLabCsv'
+import { detectSeparator } from '../../shared/csv/csvDialect'
+import { MAX_CELL_CHARS, MAX_ROW_CHARS } from '../../shared/sessions/cellEcho'
+import { WarningCollector, type ImportIssue } from '../../shared/sessions/importIssues'
+import { LabRowValidator } from '../../shared/sessions/labRowValidator'
+import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../shared/sessions/labSchema'
+import { READ_BYTES, type LabCsvSummary } from './readLabCsv'
 import { CsvRowScanner, NotPlainCsv } from './csvRowScanner'
 
 /**
