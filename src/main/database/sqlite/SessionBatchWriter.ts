@@ -114,6 +114,13 @@ export class SessionBatchWriter implements SessionBatchSink {
     if (batch) this.addBatch(batch)
   }
 
+  /** Empties the staging table: the reader starts the file again. */
+  restart(): void {
+    this.packer.take()
+    this.db.exec('DELETE FROM staging.rows')
+    this.staged = 0
+  }
+
   /** Stages a packed batch (as the worker posts them). */
   addBatch(batch: SessionBatch): void {
     for (let start = 0; start < batch.count; start += STATEMENT_ROWS) {
