@@ -12,8 +12,9 @@ import { LabCsvReader, receiveLabCsv } from './readLabCsvInWorker'
 // batches (to main, or straight to an import worker); it blocks (Atomics.wait) when it is
 // MAX_BATCHES_IN_FLIGHT ahead of the thread that takes them. With `fast`, the byte reader
 // (readLabCsvFast, about twice Papa Parse's speed) goes first; if it gives the file up, the
-// worker posts 'restart' (the taker forgets what it got) and readLabCsv reads the file again. 'import': a whole import
-// (importInWorker) off main's thread, taking the sessions a parsing worker posts beside it.
+// worker posts 'restart' (the taker forgets what it got) and readLabCsv reads the file again.
+// 'import': a whole import (importInWorker) off main's thread, taking the sessions a parsing
+// worker posts beside it.
 const data = workerData as LabCsvWorkerData
 
 async function parse(
