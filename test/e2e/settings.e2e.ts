@@ -92,6 +92,7 @@ describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
       await expect
         .poll(() => dialog.getByRole('heading').textContent())
         .toBe(`Send the key to ${sim.url}?`)
+      await app.screenshot('settings-key-origin-dialog')
       await page.getByTestId('key-origin-key').fill('sk-not-the-right-key')
       await dialog.getByRole('button', { name: 'Save with this key' }).click()
       await expect

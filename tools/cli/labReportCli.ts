@@ -4,7 +4,7 @@ import { LabReportColumns, labReportJsonChunks } from './labReportColumns'
 import { labReportLines } from '../../src/shared/analytics/labReportText'
 import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
 import { readLabCsv } from '../../src/main/sessions/readLabCsv'
-import { readLabCsvFast } from './readLabCsvFast'
+import { readLabCsvFast } from '../../src/main/sessions/readLabCsvFast'
 
 export const EXIT_BAD_FILE = 2
 export const EXIT_USAGE = 64

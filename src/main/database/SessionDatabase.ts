@@ -231,6 +231,8 @@ export interface SessionBatchSink {
   addBatch(batch: SessionBatch): void
   /** Writes what add() still holds. */
   flush(): void
+  /** Forgets every session staged so far (the file is read again from its start). */
+  restart(): void
 }
 
 export interface SessionImportOptions {

@@ -22,7 +22,11 @@ export function importInWorker(
         ...(worker.execArgv && { execArgv: worker.execArgv })
       })
     const importer = start({ task: 'import', request, acknowledged, port: port1 }, port1)
-    const parser = start({ task: 'parse', path: request.path, acknowledged, port: port2 }, port2)
+    // importSessionsFile's visitor can restart, so the parser tries its byte reader first.
+    const parser = start(
+      { task: 'parse', path: request.path, acknowledged, port: port2, fast: true },
+      port2
+    )
     let settled = false
     const finish = (error: Error | undefined, outcome?: ImportOutcome): void => {
       if (settled) return

@@ -65,7 +65,8 @@ export async function importSessionsFile(
     const summary = await read(request.path, {
       issue: record,
       session: (session, row) => writer.add(session, row),
-      sessions: (packed) => writer.addBatch(packed)
+      sessions: (packed) => writer.addBatch(packed),
+      restart: () => writer.restart()
     })
     writer.flush()
     if (issueCount > 0) {

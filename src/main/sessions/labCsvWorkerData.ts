@@ -18,7 +18,14 @@ export interface ImportRequest {
  * both and links them: the parser posts to `port`, the importer reads from the other end.
  */
 export type LabCsvWorkerData =
-  | { task: 'parse'; path: string; acknowledged: SharedArrayBuffer; port?: MessagePort }
+  | {
+      task: 'parse'
+      path: string
+      acknowledged: SharedArrayBuffer
+      port?: MessagePort
+      /** Byte reader first: the taker must handle 'restart' (BatchLabCsvVisitor.restart). */
+      fast?: boolean
+    }
   | { task: 'import'; request: ImportRequest; acknowledged: SharedArrayBuffer; port: MessagePort }
 
 /** What an import worker posts back, once. */

@@ -36,6 +36,8 @@ export type WorkerMessage =
   | SessionBatch
   | { type: 'issues'; issues: ImportIssue[] }
   | { type: 'done'; summary: LabCsvSummary }
+  /** Forget every session posted so far: the file is read again, from its start. */
+  | { type: 'restart' }
   | { type: 'failed'; message: string }
 
 export class SessionBatchPacker {
@@ -45,15 +47,47 @@ export class SessionBatchPacker {
 
   /** Adds a session; returns a full batch, or undefined. */
   add(s: LabSession, row: number): SessionBatch | undefined {
-    this.texts.push(s.session_id, s.scenario, s.sentiment, s.model, s.language)
+    return this.addFields(
+      s.session_id,
+      s.scenario,
+      s.sentiment,
+      s.model,
+      s.language,
+      s.duration_sec,
+      s.latency_p50_ms,
+      s.latency_p95_ms,
+      s.interruptions,
+      s.turns,
+      s.rag_used,
+      row
+    )
+  }
+
+  /** The same from the session's fields (the byte reader builds no LabSession). */
+  addFields(
+    sessionId: string,
+    scenario: string,
+    sentiment: string,
+    model: string,
+    language: string,
+    duration: number,
+    p50: number,
+    p95: number,
+    interruptions: number,
+    turns: number,
+    ragUsed: boolean,
+    row: number
+  ): SessionBatch | undefined {
+    this.texts.push(sessionId, scenario, sentiment, model, language)
     const at = this.count * NUMBER_STRIDE
-    this.numbers[at] = s.duration_sec
-    this.numbers[at + 1] = s.latency_p50_ms
-    this.numbers[at + 2] = s.latency_p95_ms
-    this.numbers[at + 3] = s.interruptions
-    this.numbers[at + 4] = s.turns
-    this.numbers[at + 5] = s.rag_used ? 1 : 0
-    this.numbers[at + 6] = row
+    const numbers = this.numbers
+    numbers[at] = duration
+    numbers[at + 1] = p50
+    numbers[at + 2] = p95
+    numbers[at + 3] = interruptions
+    numbers[at + 4] = turns
+    numbers[at + 5] = ragUsed ? 1 : 0
+    numbers[at + 6] = row
     return ++this.count === SESSIONS_PER_BATCH ? this.take() : undefined
   }
 

@@ -7,6 +7,11 @@ import type { LabCsvSummary, LabCsvVisitor } from './readLabCsv'
 export interface BatchLabCsvVisitor extends LabCsvVisitor {
   /** Valid sessions in file order; when present, session() is not called. */
   sessions?(batch: SessionBatch): void
+  /**
+   * Forget every session received so far: the file is read again from its start (no issue
+   * comes before). A visitor with it lets the worker try its byte reader first.
+   */
+  restart?(): void
 }
 
 /** The bundled labCsvWorker, and the Node options to run it with (tests run it through tsx). */
@@ -45,7 +50,10 @@ export function receiveLabCsv(
         Atomics.add(acked, 0, 1)
         Atomics.notify(acked, 0)
       } else if (message.type === 'issues') message.issues.forEach((i) => visitor.issue(i))
-      else if (message.type === 'done') finish(undefined, message.summary)
+      else if (message.type === 'restart') {
+        if (!visitor.restart) throw new Error('the CSV worker restarted a reader that cannot')
+        visitor.restart()
+      } else if (message.type === 'done') finish(undefined, message.summary)
       else finish(new Error(message.message))
     } catch (error) {
       finish(error as Error)
@@ -63,7 +71,12 @@ export function workerLabCsvReader(workerScript: URL | string, execArgv?: string
     new Promise((resolve, reject) => {
       const acknowledged = new SharedArrayBuffer(4)
       const worker = new Worker(workerScript, {
-        workerData: { task: 'parse', path, acknowledged } satisfies LabCsvWorkerData,
+        workerData: {
+          task: 'parse',
+          path,
+          acknowledged,
+          fast: visitor.restart !== undefined
+        } satisfies LabCsvWorkerData,
         ...(execArgv && { execArgv })
       })
       let settled = false

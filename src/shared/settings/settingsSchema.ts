@@ -13,8 +13,11 @@ const httpsUrl = z
   .trim()
   .url('not a URL')
   .refine((url) => /^https:\/\//.test(url), 'must start with https://')
-/** A custom OpenAI-compatible endpoint may be plain http only on loopback (the local simulator). */
-const baseUrl = z
+/**
+ * A custom OpenAI-compatible endpoint (and the endpoint a key is entered for) may be plain http
+ * only on loopback (the local simulator).
+ */
+export const EndpointUrlSchema = z
   .string()
   .trim()
   .url('not a URL')
@@ -36,7 +39,7 @@ export const ProviderSchema = z.discriminatedUnion('kind', [
       deployment: z.string().trim().min(1, 'empty value').max(100)
     })
     .strict(),
-  z.object({ kind: z.literal('custom'), baseUrl }).strict(),
+  z.object({ kind: z.literal('custom'), baseUrl: EndpointUrlSchema }).strict(),
   /** The bundled scripted agent, run by main on loopback: no key, nothing leaves the computer. */
   z.object({ kind: z.literal('demo') }).strict()
 ])

@@ -6,7 +6,7 @@ import { labReportLines } from '../../../src/shared/analytics/labReportText'
 import type { ImportIssue } from '../../../src/shared/sessions/importIssues'
 import { LAB_COLUMNS } from '../../../src/shared/sessions/labSchema'
 import { READ_BYTES, readLabCsv } from '../../../src/main/sessions/readLabCsv'
-import { readLabCsvFast } from '../../../tools/cli/readLabCsvFast'
+import { readLabCsvFast } from '../../../src/main/sessions/readLabCsvFast'
 import { seededRandom, syntheticSessionLines } from '../../../tools/generate/syntheticSessions'
 import { HEADER, PILOT_CSV, useTempDir } from '../../support/tempDir'
 

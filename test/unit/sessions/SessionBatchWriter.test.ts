@@ -40,15 +40,15 @@ const writeFile = (dir: string, name: string, text: string): string => {
 }
 
 /**
- * 350 new H rows with G0005, G0150 and G0300 (already stored) among them, and a blank line
+ * 1,350 new H rows with G0005, G0150 and G0300 (already stored) among them, and a blank line
  * before the second, so rows are not simply line = index + 2. Returns the file and their rows.
  */
 function fileWithConflicts(dir: string): { file: string; rows: Record<string, number> } {
-  const lines = generatedCsv(350, 'H').trimEnd().split('\n')
+  const lines = generatedCsv(1350, 'H').trimEnd().split('\n')
   const g = (id: string): string => `${id},faq,1,1,2,0,1,neutral,replaced-model,true,fr`
   lines.splice(1, 0, g('G0005')) // row 2: the first statement
   lines.splice(120, 0, '') // a blank line, counted as a row
-  lines.splice(160, 0, g('G0150')) // inside the second 100-row statement
+  lines.splice(660, 0, g('G0150')) // inside the second 500-row statement
   lines.push(g('G0300')) // the last statement, of fewer rows
   const rows = Object.fromEntries(
     ['G0005', 'G0150', 'G0300'].map((id) => [id, lines.findIndex((l) => l.startsWith(id)) + 1])
@@ -62,7 +62,7 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
   it('reports each id already stored at its own row, across multi-row statements', async () => {
     const { store, importer } = await storeWithG(tmp.path(), read)
     const { file, rows } = fileWithConflicts(tmp.path())
-    expect(rows).toEqual({ G0005: 2, G0150: 161, G0300: 355 })
+    expect(rows).toEqual({ G0005: 2, G0150: 661, G0300: 1355 })
     const outcome = await importer.importFile(file, 'fail')
     expect(outcome).toMatchObject({ status: 'rejected', issueCount: 3, conflictCount: 3 })
     if (outcome.status !== 'rejected') return
@@ -82,8 +82,8 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
   it('skips the stored ids and inserts every other row', async () => {
     const { store, importer } = await storeWithG(tmp.path(), read)
     const outcome = await importer.importFile(fileWithConflicts(tmp.path()).file, 'skip')
-    expect(outcome).toMatchObject({ status: 'imported', inserted: 350, skipped: 3, replaced: 0 })
-    expect(store.count()).toBe(650)
+    expect(outcome).toMatchObject({ status: 'imported', inserted: 1350, skipped: 3, replaced: 0 })
+    expect(store.count()).toBe(1650)
     expect(store.count({ model: ['replaced-model'] })).toBe(0)
     store.close()
   })
@@ -91,8 +91,8 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
   it('replaces the stored ids with the imported rows', async () => {
     const { store, importer } = await storeWithG(tmp.path(), read)
     const outcome = await importer.importFile(fileWithConflicts(tmp.path()).file, 'replace')
-    expect(outcome).toMatchObject({ status: 'imported', inserted: 350, replaced: 3, skipped: 0 })
-    expect(store.count()).toBe(650)
+    expect(outcome).toMatchObject({ status: 'imported', inserted: 1350, replaced: 3, skipped: 0 })
+    expect(store.count()).toBe(1650)
     expect(store.count({ model: ['replaced-model'], language: ['fr'] })).toBe(3)
     store.close()
   })

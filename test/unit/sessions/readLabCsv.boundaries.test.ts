@@ -2,27 +2,26 @@ import { describe, expect, it } from 'vitest'
 import type { ImportIssue } from '../../../src/shared/sessions/importIssues'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import { readLabCsv } from '../../../src/main/sessions/readLabCsv'
-import { readLabCsvFast, type LabCsvRowSink } from '../../../tools/cli/readLabCsvFast'
+import { readLabCsvFast, type LabCsvRowSink } from '../../../src/main/sessions/readLabCsvFast'
 import { HEADER, useTempDir } from '../../support/tempDir'
 
 // Every read size from 1 byte to the whole file puts a read boundary at every byte: between a
 // quoted field's closing quote and its CR, between CR and LF, inside a doubled quote, a BOM or a
 // UTF-8 character. Both readers must give the same result at each, and the same as each other.
 
-type Fields = Omit<LabSession, 'model'>
-
-/** What the CLI's sink receives (the model is not in the report, so the fast path skips it). */
+/** What a sink receives, in full (the app's sink packs all of it; the CLI's report ignores some). */
 class RecordingSink implements LabCsvRowSink {
-  readonly sessions: Fields[] = []
+  readonly sessions: LabSession[] = []
+  readonly rows: number[] = []
   private readonly ids = new Set<string>()
   reserve(): void {
     // Nothing to size: the sessions go to an array.
   }
-  addSession(s: LabSession): boolean {
-    return this.keep({ ...reportFields(s), turns: s.turns })
+  addSession(s: LabSession, row: number): boolean {
+    return this.keep(s, row)
   }
   addAscii(
-    bytes: Uint8Array,
+    bytes: Buffer,
     idStart: number,
     idEnd: number,
     scenario: string,
@@ -32,53 +31,57 @@ class RecordingSink implements LabCsvRowSink {
     interruptions: number,
     sentiment: string,
     rag_used: boolean,
-    language: string
+    language: string,
+    turns: number,
+    modelStart: number,
+    modelEnd: number,
+    row: number
   ): boolean {
-    const session_id = String.fromCharCode(...bytes.subarray(idStart, idEnd))
-    return this.keep({
-      session_id,
-      scenario,
-      duration_sec,
-      latency_p50_ms,
-      latency_p95_ms,
-      interruptions,
-      turns: NaN, // not passed: the report does not use it
-      sentiment,
-      rag_used,
-      language
-    })
+    const text = (start: number, end: number): string =>
+      String.fromCharCode(...bytes.subarray(start, end))
+    return this.keep(
+      {
+        session_id: text(idStart, idEnd),
+        scenario,
+        duration_sec,
+        latency_p50_ms,
+        latency_p95_ms,
+        interruptions,
+        turns,
+        sentiment,
+        model: text(modelStart, modelEnd),
+        rag_used,
+        language
+      },
+      row
+    )
   }
-  private keep(fields: Fields): boolean {
-    if (this.ids.has(fields.session_id)) return false
-    this.ids.add(fields.session_id)
-    this.sessions.push(fields)
+  private keep(session: LabSession, row: number): boolean {
+    if (this.ids.has(session.session_id)) return false
+    this.ids.add(session.session_id)
+    this.sessions.push(session)
+    this.rows.push(row)
     return true
   }
 }
 
 async function slow(path: string, readBytes?: number) {
   const sessions: LabSession[] = []
+  const rows: number[] = []
   const issues: ImportIssue[] = []
   const summary = await readLabCsv(
     path,
-    { session: (s) => sessions.push(s), issue: (i) => issues.push(i) },
+    {
+      session: (s, row) => {
+        sessions.push(s)
+        rows.push(row)
+      },
+      issue: (i) => issues.push(i)
+    },
     { readBytes }
   )
-  return { sessions, issues, summary }
+  return { sessions, rows, issues, summary }
 }
-
-/** The fields the report reads: the fast path hands neither model nor turns to its sink. */
-const reportFields = (s: LabSession): Omit<Fields, 'turns'> => ({
-  session_id: s.session_id,
-  scenario: s.scenario,
-  duration_sec: s.duration_sec,
-  latency_p50_ms: s.latency_p50_ms,
-  latency_p95_ms: s.latency_p95_ms,
-  interruptions: s.interruptions,
-  sentiment: s.sentiment,
-  rag_used: s.rag_used,
-  language: s.language
-})
 
 const ROWS = [
   'S01,product_inquiry,45,85,170,1,8,positive,gpt-realtime,true,en',
@@ -135,9 +138,8 @@ describe('readLabCsv and readLabCsvFast at every read boundary', { timeout: 60_0
         continue
       }
       expect(summary, `readLabCsvFast, ${readBytes}-byte reads`).toEqual(whole.summary)
-      expect(sink.sessions.map((s) => reportFields({ ...s, model: '' }))).toEqual(
-        whole.sessions.map(reportFields)
-      )
+      expect(sink.sessions).toEqual(whole.sessions)
+      expect(sink.rows).toEqual(whole.rows)
     }
   })
 

@@ -13,8 +13,11 @@ import type { ConflictPolicy, SessionBatchSink } from '../SessionDatabase'
 
 const staged = columnsOf('staging.rows')
 
-/** Rows per staging INSERT: 250 or 500 were measured no faster. */
-const STATEMENT_ROWS = 100
+/**
+ * Rows per staging INSERT (6,000 parameters, under SQLite's 32,766): with 64 KiB pages, 1M rows
+ * took 1.3–1.4 s of CPU at 500 (1,000 or 2,000 no less) against 1.7 s at 100.
+ */
+const STATEMENT_ROWS = 500
 const LAB = [...PACKED_TEXTS, ...PACKED_NUMBERS]
 /** The staging table: the lab's columns and the row in the file, clustered on the id. */
 const STAGED = [...LAB, 'row']
@@ -25,10 +28,12 @@ const stageSql = (rows: number): string =>
 
 /**
  * The import's own scratch database (private to its connection, deleted when it closes): the
- * whole file is staged there without touching the session database's write lock.
+ * whole file is staged there without touching the session database's write lock. 64 KiB pages
+ * (set before the table exists): staging 1M rows took 1.6 s of CPU instead of 2.2 s with 4 KiB.
  */
 export const CREATE_STAGING = `
   ATTACH DATABASE '' AS staging;
+  PRAGMA staging.page_size = 65536;
   PRAGMA staging.cache_size = -65536;
   PRAGMA staging.journal_mode = OFF;
   PRAGMA staging.synchronous = OFF;
@@ -77,7 +82,7 @@ type Param = string | number
 export type IdConflict = 'session' | 'call'
 
 /**
- * Stages an import's sessions in file order with multi-row INSERTs of 100 rows, straight from
+ * Stages an import's sessions in file order with multi-row INSERTs of 500 rows, straight from
  * the packed batches the worker posts (no object per session), then, inside the session
  * database's write transaction, checks the ids and copies them into `sessions` in one statement.
  * Staging goes on after the file's first problem: the ids of the rest of it are still checked
@@ -112,6 +117,13 @@ export class SessionBatchWriter implements SessionBatchSink {
   flush(): void {
     const batch = this.packer.take()
     if (batch) this.addBatch(batch)
+  }
+
+  /** Empties the staging table: the reader starts the file again. */
+  restart(): void {
+    this.packer.take()
+    this.db.exec('DELETE FROM staging.rows')
+    this.staged = 0
   }
 
   /** Stages a packed batch (as the worker posts them). */

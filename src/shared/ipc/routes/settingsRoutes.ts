@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ConnectionTestSchema } from '../../settings/connectionTest'
-import { AppSettingsSchema } from '../../settings/settingsSchema'
+import { AppSettingsSchema, EndpointUrlSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
 import { SECRET_NAMES } from '../../settings/keyOrigin'
 
@@ -12,16 +12,7 @@ const ApiKey = z
   .max(500)
   .regex(/^\S+$/, 'must not contain spaces')
 /** The endpoint a key is entered for: the key is bound to its origin and sent nowhere else. */
-const KeyEndpoint = z
-  .string()
-  .trim()
-  .url('not a URL')
-  .refine(
-    (url) =>
-      /^https:\/\//.test(url) ||
-      /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url),
-    'must be https://, or http:// on 127.0.0.1 / localhost'
-  )
+const KeyEndpoint = EndpointUrlSchema
 /**
  * When the endpoint's origin differs from the one the stored key was entered for: the key again
  * (bound to the new origin), or a confirmation naming the new origin (the stored key moves to it).

@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { detectSeparator } from '../../src/shared/csv/csvDialect'
-import { MAX_CELL_CHARS, MAX_ROW_CHARS } from '../../src/shared/sessions/cellEcho'
-import { WarningCollector, type ImportIssue } from '../../src/shared/sessions/importIssues'
-import { LabRowValidator } from '../../src/shared/sessions/labRowValidator'
-import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../src/shared/sessions/labSchema'
-import { READ_BYTES, type LabCsvSummary } from '../../src/main/sessions/readLabCsv'
+import { detectSeparator } from '../../shared/csv/csvDialect'
+import { MAX_CELL_CHARS, MAX_ROW_CHARS } from '../../shared/sessions/cellEcho'
+import { WarningCollector, type ImportIssue } from '../../shared/sessions/importIssues'
+import { LabRowValidator } from '../../shared/sessions/labRowValidator'
+import { KNOWN_VALUES, LAB_COLUMNS, type LabSession } from '../../shared/sessions/labSchema'
+import { READ_BYTES, type LabCsvSummary } from './readLabCsv'
 import { CsvRowScanner, NotPlainCsv } from './csvRowScanner'
 
 /**
@@ -14,11 +14,15 @@ import { CsvRowScanner, NotPlainCsv } from './csvRowScanner'
 export interface LabCsvRowSink {
   /** Room for about `rows` more sessions with ids of about `idChars` characters. */
   reserve(rows: number, idChars: number): void
-  /** A valid session; false (nothing added) if its id came before. */
-  addSession(session: LabSession): boolean
-  /** The same for a row read from bytes: its id is bytes[idStart, idEnd), printable ASCII. */
+  /** A valid session (row: its row in the file); false (nothing added) if its id came before. */
+  addSession(session: LabSession, row: number): boolean
+  /**
+   * The same for a row read from bytes: its id is bytes[idStart, idEnd), and its model
+   * bytes[modelStart, modelEnd), both printable ASCII. The last four arguments come last so a
+   * sink that has no use for them (the CLI's report) declares fewer and costs nothing more.
+   */
   addAscii(
-    bytes: Uint8Array,
+    bytes: Buffer,
     idStart: number,
     idEnd: number,
     scenario: string,
@@ -28,7 +32,11 @@ export interface LabCsvRowSink {
     interruptions: number,
     sentiment: string,
     ragUsed: boolean,
-    language: string
+    language: string,
+    turns: number,
+    modelStart: number,
+    modelEnd: number,
+    row: number
   ): boolean
 }
 
@@ -299,7 +307,7 @@ class FastLabCsvReader {
       return
     }
     const session = this.validator.validate(record, this.row, this.rowIssues)
-    if (session === null || !this.sink.addSession(session)) throw new GiveUp()
+    if (session === null || !this.sink.addSession(session, this.row)) throw new GiveUp()
     this.idChars += session.session_id.length
     this.validRows++
   }
@@ -350,8 +358,10 @@ class FastLabCsvReader {
       ends[Column.sentiment]!
     )
     if (sentiment < 0) return false
-    // model: only required, and not in the report.
-    if (!isPlainText(buffer, starts[Column.model]!, ends[Column.model]!)) return false
+    // model: only required (free text).
+    const modelStart = starts[Column.model]!
+    const modelEnd = ends[Column.model]!
+    if (!isPlainText(buffer, modelStart, modelEnd)) return false
     const rag = this.booleans.find(buffer, starts[Column.rag_used]!, ends[Column.rag_used]!)
     if (rag < 0) return false
     const language = this.languages.find(buffer, starts[Column.language]!, ends[Column.language]!)
@@ -369,7 +379,11 @@ class FastLabCsvReader {
       interruptions,
       this.sentiments.value(sentiment),
       this.booleans.result(rag) === true,
-      this.languages.value(language)
+      this.languages.value(language),
+      turns,
+      modelStart,
+      modelEnd,
+      this.row
     )
     if (!added) throw new GiveUp()
     this.idChars += idEnd - idStart

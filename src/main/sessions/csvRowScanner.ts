@@ -1,4 +1,4 @@
-import { growTypedArray } from '../../src/shared/collections/growTypedArray'
+import { growTypedArray } from '../../shared/collections/growTypedArray'
 
 const QUOTE = 0x22
 const LF = 0x0a
