@@ -10,7 +10,6 @@ import type {
 import type { EscalationAlert } from '../../shared/escalation/escalationAlert'
 import { handoffFacts } from '../../shared/escalation/handoffFacts'
 import { handoffNoteText } from '../../shared/escalation/handoffNote'
-import { DatabaseBusyError } from '../database/SessionDatabase'
 import type { AlertRow, SessionDatabase } from '../database/SessionDatabase'
 import { loadEldDetector } from '../recording/eldLanguageDetector'
 import { LiveWrites } from '../recording/LiveWrites'
@@ -26,9 +25,6 @@ const SETTLES: Partial<Record<AlertActionKind, AlertStatus>> = {
 
 /** Which states a settling action may start from: a dismissed or escalated alert is settled. */
 const ACTIONABLE: readonly AlertStatus[] = ['open', 'acknowledged']
-
-/** How long an action waits before trying again while an import holds the write lock. */
-const ACT_RETRY_MS = 250
 
 /** The alerts table: alerts raised by live calls, and every supervisor action with who/when. */
 export class AlertStore {
@@ -99,15 +95,7 @@ export class AlertStore {
   async act(input: AlertAction, by: string): Promise<StoredAlert> {
     // The alert, and the call's events a handoff note reads, may still be queued; an action
     // that meets an import's lock waits and tries again rather than stalling main or failing.
-    for (;;) {
-      await this.writes.settled()
-      try {
-        return await this.actNow(input, by)
-      } catch (error) {
-        if (!(error instanceof DatabaseBusyError)) throw error
-        await new Promise((resolve) => setTimeout(resolve, ACT_RETRY_MS))
-      }
-    }
+    return this.writes.whenWritable(() => this.actNow(input, by))
   }
 
   private async actNow(input: AlertAction, by: string): Promise<StoredAlert> {

@@ -42,9 +42,6 @@ function labellingInfo(call: CallRow): CallLabellingInfo {
 
 export class RecordingError extends Error {}
 
-/** How long a hang-up waits before trying again while an import holds the write lock. */
-const FINISH_RETRY_MS = 250
-
 /**
  * Live-call recording in the session database: begin names the session, append stores inputs
  * as they arrive (one transaction per batch: a crash loses at most the batch in flight), and
@@ -144,24 +141,18 @@ export class CallRecorder {
    * The call's queued writes go in first (finish replays its events); while an import holds
    * the lock, the hang-up waits (asynchronously) and tries again rather than failing.
    */
-  private async finishWhenWritable(sessionId: string, endedAt: number): Promise<StoredSession> {
-    for (;;) {
-      await this.writes.settled()
+  private finishWhenWritable(sessionId: string, endedAt: number): Promise<StoredSession> {
+    return this.writes.whenWritable(async () => {
       const call = this.call(sessionId)
       // A failed call has no session row of its own yet: finishing it again is another attempt.
       if (call.status !== 'active' && call.status !== 'failed') {
         this.live.delete(sessionId)
         return this.storedSession(sessionId)
       }
-      try {
-        const session = await this.finalize(call, endedAt, 'finished')
-        this.live.delete(sessionId)
-        return session
-      } catch (error) {
-        if (!(error instanceof DatabaseBusyError)) throw error
-        await new Promise((resolve) => setTimeout(resolve, FINISH_RETRY_MS))
-      }
-    }
+      const session = await this.finalize(call, endedAt, 'finished')
+      this.live.delete(sessionId)
+      return session
+    })
   }
 
   /**

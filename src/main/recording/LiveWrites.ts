@@ -20,6 +20,8 @@ const RETRY_FIRST_MS = 20
 const RETRY_MAX_MS = 200
 /** After an error that is not the lock: the entry stays, and is tried again this much later. */
 const RETRY_AFTER_ERROR_MS = 5000
+/** whenWritable's wait between tries while an import holds the lock. */
+const WRITABLE_RETRY_MS = 250
 
 /**
  * Live calls always win: their writes (a call's row, its events, the alerts the rules raise)
@@ -95,6 +97,23 @@ export class LiveWrites {
       this.waiters.push({ resolve, reject })
       this.schedule(0)
     })
+  }
+
+  /**
+   * For work that needs the queued writes stored and then writes itself (a hang-up, an action on
+   * an alert): waits for the queue, runs `attempt`, and while another connection holds the lock
+   * (`attempt` throws DatabaseBusyError) waits and goes again, without blocking main's thread.
+   */
+  async whenWritable<T>(attempt: () => T | Promise<T>): Promise<T> {
+    for (;;) {
+      await this.settled()
+      try {
+        return await attempt()
+      } catch (error) {
+        if (!(error instanceof DatabaseBusyError)) throw error
+        await new Promise((resolve) => setTimeout(resolve, WRITABLE_RETRY_MS))
+      }
+    }
   }
 
   /**
