@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { securePrivateDataFolder } from '../../src/main/dataFolderModes'
 import { openSqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
+import { SqliteWriteOutbox } from '../../src/main/database/sqlite/SqliteWriteOutbox'
 import { SettingsStore } from '../../src/main/settings/SettingsStore'
 import { useTempDir } from '../support/tempDir'
 
@@ -34,6 +35,15 @@ describe.skipIf(process.platform === 'win32')('the private data folder', () => {
         db.close()
       }
       new SettingsStore(dataDir).save(new SettingsStore(dataDir).get())
+      // The live calls' outbox holds callers' words too.
+      const outbox = new SqliteWriteOutbox(join(dataDir, 'recording-outbox.sqlite'))
+      try {
+        outbox.push('{}')
+        for (const file of ['recording-outbox.sqlite', 'recording-outbox.sqlite-wal'])
+          expect(modeOf(join(dataDir, file)).toString(8), file).toBe('600')
+      } finally {
+        outbox.close()
+      }
     })
     expect(modeOf(dataDir).toString(8)).toBe('700')
     expect(modeOf(join(dataDir, 'settings.json')).toString(8)).toBe('600')

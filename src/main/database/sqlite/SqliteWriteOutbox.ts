@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { createPrivateFile, PRIVATE_DIR_MODE } from '../../dataFolderModes'
 import { columnsOf } from '../rowValues'
 import type { WriteOutbox } from '../SessionDatabase'
 
@@ -65,7 +66,9 @@ export class SqliteWriteOutbox implements WriteOutbox {
 }
 
 function openOutbox(path: string): DatabaseSync {
-  mkdirSync(dirname(path), { recursive: true })
+  // Queued events hold callers' words: owner-only from the first write, as sessions.sqlite.
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE })
+  createPrivateFile(path)
   const db = new DatabaseSync(path)
   try {
     // Only main's thread opens it: a lock held elsewhere is a second app on the same folder.
