@@ -1,4 +1,9 @@
-import { keyOriginChange, keyTarget, OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
+import {
+  keyOriginChange,
+  keyTarget,
+  OPENAI_ORIGIN,
+  originOf
+} from '../../shared/settings/keyOrigin'
 import type { AppSettings } from '../../shared/settings/settingsSchema'
 import type { SecretName, SecretStore } from '../secrets/SecretStore'
 
@@ -46,11 +51,11 @@ export function originForNewKey(
   saved: AppSettings
 ): string {
   if (name === 'openai') {
-    if (endpoint !== undefined && new URL(endpoint).origin !== OPENAI_ORIGIN)
+    if (endpoint !== undefined && originOf(endpoint) !== OPENAI_ORIGIN)
       throw new Error(`An OpenAI key is sent only to ${OPENAI_ORIGIN}: it was not saved.`)
     return OPENAI_ORIGIN
   }
-  if (endpoint !== undefined) return new URL(endpoint).origin
+  if (endpoint !== undefined) return originOf(endpoint)
   const target = keyTarget(saved.provider)
   if (target?.name === name) return target.origin
   throw new Error(`Say which endpoint this ${name} key is for: it was not saved.`)
