@@ -23,7 +23,7 @@ export type SessionColumnVisitor = (
   interruptions: number,
   p50Ms: number,
   p95Ms: number
-) => boolean
+) => void
 
 /** A recorded call's row (calls table). */
 export interface CallRow {
@@ -188,8 +188,8 @@ export interface ReportReads {
   /**
    * Up to `limit` sessions after `afterId`, in session_id order, each handed to `visit` (no
    * object per row: 100k sessions are read at once). `profile` is a JSON array of scenario,
-   * sentiment, language, model, source and the UTC day of started_at (or null). Stops early
-   * when `visit` returns false. Returns the rows read and the last id.
+   * sentiment, language, model, source and the UTC day of started_at (or null). Returns the
+   * rows read and the last id.
    */
   sessionColumns(
     afterId: string,

@@ -123,7 +123,7 @@ export async function loadSessionColumns(
     interruptionCount: number,
     p50: number,
     p95: number
-  ): boolean => {
+  ): void => {
     const i = sessionIds.length
     if (i === capacity) grow()
     sessionIds.push(sessionId)
@@ -138,7 +138,6 @@ export async function loadSessionColumns(
     interruptions[i] = interruptionCount
     p50Ms[i] = p50
     p95Ms[i] = p95
-    return true
   }
   let last = ''
   for (;;) {
