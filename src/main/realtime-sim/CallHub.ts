@@ -1,15 +1,29 @@
 import type { AgentVoice } from './audio/agentVoice'
 import { CallSession } from './call/CallSession'
+import type { CallTransport } from './call/callTransport'
+import type { EventTransport } from './call/EventChannel'
 import { newId } from './call/ids'
 import { realTimers } from './call/Timers'
 import type { GroundTruthLog } from './groundTruth/GroundTruthLog'
-import type { AnswerCall, CallPeer } from './rtc/callPeer'
+import type { AnswerCall } from './rtc/callPeer'
 import type { Scenario } from './scenario/scenarioSchema'
 import type { EffectiveSession } from './session/effectiveSession'
 
-/** The running calls: each a WebRTC peer wired to its protocol state. */
+/** A running call, whatever carries it: its protocol state and how to end it. */
+export interface LiveCall {
+  readonly transport: CallTransport
+  readonly session: CallSession
+  /** Ends the call (hang-up, simulator stop); its owner then calls `hub.end(callId)`. */
+  close(reason: string): void
+}
+
+/**
+ * The running calls by id (WebRTC `rtc_…`, WebSocket, SIP), so hang-ups and sidebands find any
+ * of them. Each transport's owner registers its calls and reports their end.
+ */
 export class CallHub {
-  private readonly peers = new Map<string, CallPeer>()
+  private readonly calls = new Map<string, LiveCall>()
+  private readonly endWatchers = new Map<string, Set<(reason: string) => void>>()
 
   constructor(
     private readonly scenario: Scenario,
@@ -19,7 +33,54 @@ export class CallHub {
   ) {}
 
   get callIds(): string[] {
-    return [...this.peers.keys()]
+    return [...this.calls.keys()]
+  }
+
+  /** A new call's protocol state, for a transport that registers the call itself. */
+  createSession(
+    callId: string,
+    session: EffectiveSession,
+    transport: EventTransport,
+    kind: CallTransport
+  ): CallSession {
+    return new CallSession({
+      callId,
+      session,
+      scenario: this.scenario,
+      voice: this.voice,
+      timers: realTimers,
+      transport,
+      log: this.log,
+      kind
+    })
+  }
+
+  register(callId: string, call: LiveCall): void {
+    this.calls.set(callId, call)
+  }
+
+  /** The call ended: forget it and tell whoever watched it (sidebands). */
+  end(callId: string, reason: string): void {
+    this.calls.get(callId)?.session.close()
+    this.calls.delete(callId)
+    const watchers = this.endWatchers.get(callId)
+    this.endWatchers.delete(callId)
+    watchers?.forEach((watcher) => watcher(reason))
+  }
+
+  call(callId: string): LiveCall | undefined {
+    return this.calls.get(callId)
+  }
+
+  session(callId: string): CallSession | undefined {
+    return this.calls.get(callId)?.session
+  }
+
+  /** Runs `watcher` when the call ends; the returned function stops watching. */
+  onEnded(callId: string, watcher: (reason: string) => void): () => void {
+    const watchers = this.endWatchers.get(callId) ?? new Set()
+    this.endWatchers.set(callId, watchers.add(watcher))
+    return () => void watchers.delete(watcher)
   }
 
   /** Answers an offer with a new call; returns its `rtc_…` id and the answer SDP. */
@@ -28,46 +89,53 @@ export class CallHub {
     effective: EffectiveSession
   ): Promise<{ callId: string; sdp: string }> {
     const callId = newId('rtc')
-    let session: CallSession | null = null
+    // The session exists from the SDP answer on, as the API's does, so a sideband can attach
+    // before the data channel opens; its events reach the caller once the channel is open.
+    let channel: EventTransport | null = null
+    const session = this.createSession(
+      callId,
+      effective,
+      {
+        get isOpen() {
+          return channel?.isOpen ?? false
+        },
+        send: (text) => channel?.send(text) ?? false,
+        close: () => channel?.close()
+      },
+      'webrtc'
+    )
     const { peer, sdp } = await this.answer(offerSdp, {
       onChannelOpen: (transport, label) => {
+        if (channel) return
+        channel = transport
         this.log.record(callId, {
           kind: 'call',
           state: 'connected',
           detail: `data channel '${label}'`
         })
-        session = new CallSession({
-          callId,
-          session: effective,
-          scenario: this.scenario,
-          voice: this.voice,
-          timers: realTimers,
-          transport,
-          log: this.log
-        })
         session.open()
       },
-      onMessage: (text) => session?.receive(text),
-      onAudio: (samples, rate) => session?.receiveAudio(samples, rate),
-      pullFrame: () => session?.pullFrame() ?? null,
+      onMessage: (text) => session.receive(text),
+      // As before the session existed early: the caller's audio counts once events can flow.
+      onAudio: (samples, rate) => channel && session.receiveAudio(samples, rate),
+      pullFrame: () => session.pullFrame(),
       onClosed: (reason) => {
-        session?.close()
-        this.peers.delete(callId)
+        this.end(callId, reason)
         this.log.record(callId, { kind: 'call', state: 'closed', detail: reason })
       }
     })
-    this.peers.set(callId, peer)
+    this.register(callId, { transport: 'webrtc', session, close: (reason) => peer.close(reason) })
     this.log.record(callId, { kind: 'call', state: 'created' })
     return { callId, sdp }
   }
 
   hangup(callId: string): boolean {
-    const peer = this.peers.get(callId)
-    peer?.close('hangup')
-    return peer !== undefined
+    const call = this.calls.get(callId)
+    call?.close('hangup')
+    return call !== undefined
   }
 
   closeAll(): void {
-    for (const peer of [...this.peers.values()]) peer.close('simulator stopped')
+    for (const call of [...this.calls.values()]) call.close('simulator stopped')
   }
 }

@@ -13,6 +13,7 @@ import { corsHeaders } from './http/corsHeaders'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import type { Scenario } from './scenario/scenarioSchema'
+import { serveRealtimeSockets } from './ws/realtimeUpgrade'
 
 export interface SimulatorOptions {
   /** 0 picks a free port. The simulator listens on 127.0.0.1 only. */
@@ -124,6 +125,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       })
     })
   })
+  const stopSockets = serveRealtimeSockets(server, {
+    apiKey: options.apiKey,
+    keys,
+    hub,
+    log: groundTruth
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', resolve)
@@ -135,6 +142,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     hub,
     close: async () => {
       hub.closeAll()
+      stopSockets()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }

@@ -47,7 +47,16 @@ export const clientEventSchemas = [
   }),
   z.strictObject({ ...base, type: z.literal('output_audio_buffer.clear') }),
   z.strictObject({ ...base, type: z.literal('input_audio_buffer.clear') }),
-  z.strictObject({ ...base, type: z.literal('input_audio_buffer.commit') })
+  z.strictObject({ ...base, type: z.literal('input_audio_buffer.commit') }),
+  // Base64 audio in the session's input format (WebSocket callers stream it this way).
+  z.strictObject({ ...base, type: z.literal('input_audio_buffer.append'), audio: z.string() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('conversation.item.truncate'),
+    item_id: z.string(),
+    content_index: z.number().int().nonnegative(),
+    audio_end_ms: z.number().int().nonnegative()
+  })
 ] as const
 
 export const ClientEvent = z.discriminatedUnion('type', clientEventSchemas)

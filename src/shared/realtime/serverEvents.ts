@@ -79,7 +79,13 @@ export const serverEventSchemas = [
   }),
   event('response.output_audio_transcript.delta', { ...audioPart, delta: z.string() }),
   event('response.output_audio_transcript.done', { ...audioPart, transcript: z.string() }),
+  event('response.output_audio.delta', { ...audioPart, delta: z.string() }),
   event('response.output_audio.done', audioPart),
+  event('conversation.item.truncated', {
+    item_id: z.string(),
+    content_index: z.number().int(),
+    audio_end_ms: z.number().int()
+  }),
   event('response.function_call_arguments.delta', {
     ...responseRef,
     item_id: z.string(),

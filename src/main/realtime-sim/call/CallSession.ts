@@ -8,8 +8,11 @@ import { type ApiErrorBody, invalidRequest } from '../protocol/apiErrors'
 import type { Scenario } from '../scenario/scenarioSchema'
 import { seededRandom } from '../scenario/sampleDelay'
 import { applySessionUpdate, type EffectiveSession } from '../session/effectiveSession'
+import { decodeWireAudio, formatRate } from '../audio/wireAudio'
+import { AssistantAudioItems } from './AssistantAudioItems'
+import type { CallTransport, EventVia } from './callTransport'
 import { Conversation } from './Conversation'
-import { EventChannel, type EventTransport } from './EventChannel'
+import { EventChannel, type EventObserver, type EventTransport } from './EventChannel'
 import { newId } from './ids'
 import { parseClientEvent } from './parseClientEvent'
 import { RateLimitMeter } from './RateLimitMeter'
@@ -26,6 +29,8 @@ export interface CallSessionOptions {
   timers: Timers
   transport: EventTransport
   log: GroundTruthLog
+  /** How the caller is connected (default WebRTC); on a WebSocket the caller plays the audio. */
+  kind?: CallTransport
 }
 
 const MIN_COMMIT_MS = 100
@@ -40,6 +45,7 @@ export class CallSession {
   private session: EffectiveSession
   private readonly channel: EventChannel
   private readonly conversation = new Conversation()
+  private readonly audioItems = new AssistantAudioItems()
   private readonly rateLimits: RateLimitMeter
   private readonly planner: ResponsePlanner
   private vad: { key: string; detector: EnergyVad } | null = null
@@ -75,14 +81,23 @@ export class CallSession {
     return this.playout.pull()
   }
 
-  receive(text: string): void {
+  /** Every event the call sends from now on also goes to `observer`; returns the detach. */
+  observe(observer: EventObserver): () => void {
+    return this.channel.observe(observer)
+  }
+
+  /** A client event from the caller's connection, or from a sideband (`via`). */
+  receive(text: string, via: EventVia = this.kind): void {
     if (this.closed) return
     const parsed = parseClientEvent(text)
-    this.options.log.record(this.options.callId, {
-      kind: 'event',
-      direction: 'received',
-      event: parsed.ok ? parsed.event : text
-    })
+    // Appended audio is media, like WebRTC's frames: logging each chunk would flood the log.
+    if (!parsed.ok || parsed.event.type !== 'input_audio_buffer.append')
+      this.options.log.record(this.options.callId, {
+        kind: 'event',
+        direction: 'received',
+        event: parsed.ok ? parsed.event : text,
+        via
+      })
     if (!parsed.ok) return this.sendError(parsed.error)
     const { event } = parsed
     switch (event.type) {
@@ -100,6 +115,10 @@ export class CallSession {
         return this.clearInput()
       case 'input_audio_buffer.commit':
         return this.commitInput(event)
+      case 'input_audio_buffer.append':
+        return this.appendInput(event)
+      case 'conversation.item.truncate':
+        return this.truncateItem(event, via)
     }
   }
 
@@ -110,6 +129,34 @@ export class CallSession {
     this.samplesReceived += samples.length
     this.uncommittedMs += (samples.length * 1000) / sampleRate
     for (const event of detector?.push(samples) ?? []) this.onVad(event)
+  }
+
+  private get kind(): CallTransport {
+    return this.options.kind ?? 'webrtc'
+  }
+
+  /** Base64 audio in the session's input format, the WebSocket caller's microphone. */
+  private appendInput(event: ClientEventOf<'input_audio_buffer.append'>): void {
+    const format = this.session.audio.input.format
+    this.receiveAudio(decodeWireAudio(event.audio, format), formatRate(format))
+  }
+
+  private truncateItem(event: ClientEventOf<'conversation.item.truncate'>, via: EventVia): void {
+    const outcome = this.audioItems.truncate(event, this.conversation.has(event.item_id))
+    if (!outcome.ok)
+      return this.sendError(
+        outcome.error,
+        outcome.error.event_id === null ? undefined : event.event_id
+      )
+    const { item_id, content_index, audio_end_ms } = event
+    this.channel.send({ type: 'conversation.item.truncated', item_id, content_index, audio_end_ms })
+    this.options.log.record(this.options.callId, {
+      kind: 'truncate',
+      item_id,
+      audio_end_ms,
+      audio_ms: outcome.audioMs,
+      via
+    })
   }
 
   private currentVad(sampleRate: number): EnergyVad | null {
@@ -254,6 +301,8 @@ export class CallSession {
       log: this.options.log,
       conversation: this.conversation,
       rateLimits: this.rateLimits,
+      audioOut: this.kind === 'websocket' ? 'deltas' : 'playout',
+      audioItems: this.audioItems,
       onToolCall: (callId) => this.planner.toolCalled(callId, plan),
       onFinished: () => {
         if (this.active === runner) this.active = null

@@ -9,9 +9,11 @@ import { type AgentVoice, FRAME_MS, FRAME_SAMPLES } from '../audio/agentVoice'
 import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'
 import type { ApiErrorBody } from '../protocol/apiErrors'
 import type { EffectiveSession } from '../session/effectiveSession'
+import type { AssistantAudioItems } from './AssistantAudioItems'
 import type { Conversation } from './Conversation'
 import type { EventChannel } from './EventChannel'
 import { newId } from './ids'
+import { OutputAudioDeltas } from './OutputAudioDeltas'
 import type { RateLimitMeter } from './RateLimitMeter'
 import type { Timers } from './Timers'
 import { estimateUsage } from './usageEstimate'
@@ -43,6 +45,12 @@ export interface ResponseContext {
   log: GroundTruthLog
   conversation: Conversation
   rateLimits: RateLimitMeter
+  /**
+   * `playout`: the simulator plays the answer (WebRTC, SIP); `deltas`: the caller does, from
+   * `response.output_audio.delta` events (WebSocket).
+   */
+  audioOut: 'playout' | 'deltas'
+  audioItems: AssistantAudioItems
   onToolCall(callId: string): void
   onFinished(runner: ResponseRunner): void
 }
@@ -148,29 +156,38 @@ export class ResponseRunner {
     }
     this.message = item
     this.addOutput(item)
-    playout.enqueue(this.id, audio, {
-      onStart: () => {
-        channel.send({ type: 'output_audio_buffer.started', response_id: this.id })
-        this.ctx.log.record(this.ctx.callId, {
-          kind: 'response_delay',
-          response_id: this.id,
-          trigger: this.plan.trigger,
-          scripted_delay_ms: this.plan.delayMs,
-          actual_delay_ms: Math.round(timers.now() - this.plan.triggeredAt)
-        })
-      },
-      onDrain: () => {
-        this.drained = true
-        if (this.finished)
-          channel.send({ type: 'output_audio_buffer.stopped', response_id: this.id })
-      }
-    })
+    this.ctx.audioItems.add(item, () => samplesToMs(this.generatedSamples))
+    const part = { response_id: this.id, item_id: item.id, output_index: 0, content_index: 0 }
+    const recordDelay = (): void =>
+      this.ctx.log.record(this.ctx.callId, {
+        kind: 'response_delay',
+        response_id: this.id,
+        trigger: this.plan.trigger,
+        scripted_delay_ms: this.plan.delayMs,
+        actual_delay_ms: Math.round(timers.now() - this.plan.triggeredAt)
+      })
+    const deltas =
+      this.ctx.audioOut === 'deltas'
+        ? new OutputAudioDeltas(channel, part, this.ctx.session.audio.output.format, recordDelay)
+        : null
+    if (!deltas)
+      playout.enqueue(this.id, audio, {
+        onStart: () => {
+          channel.send({ type: 'output_audio_buffer.started', response_id: this.id })
+          recordDelay()
+        },
+        onDrain: () => {
+          this.drained = true
+          if (this.finished)
+            channel.send({ type: 'output_audio_buffer.stopped', response_id: this.id })
+        }
+      })
     const generationMs = (audio.length / FRAME_SAMPLES) * (FRAME_MS / generationSpeed)
     const words = say.split(/(?<=\s)/)
-    const part = { response_id: this.id, item_id: item.id, output_index: 0, content_index: 0 }
     words.forEach((word, i) => {
       this.later(((i + 1) / words.length) * generationMs, () => {
         this.generatedSamples = Math.round(((i + 1) / words.length) * audio.length)
+        deltas?.sendUpTo(audio, this.generatedSamples)
         channel.send({ type: 'response.output_audio_transcript.delta', ...part, delta: word })
       })
     })
@@ -296,7 +313,7 @@ export class ResponseRunner {
   }
 
   private audioMs(): number {
-    return this.audio ? Math.round((this.audio.length / FRAME_SAMPLES) * FRAME_MS) : 0
+    return this.audio ? samplesToMs(this.audio.length) : 0
   }
 
   private snapshot(): RealtimeResponse {
@@ -306,4 +323,8 @@ export class ResponseRunner {
   private later(ms: number, fn: () => void): void {
     this.cancels.push(this.ctx.timers.after(ms, fn))
   }
+}
+
+function samplesToMs(samples: number): number {
+  return Math.round((samples / FRAME_SAMPLES) * FRAME_MS)
 }

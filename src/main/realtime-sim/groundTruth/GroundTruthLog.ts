@@ -1,9 +1,10 @@
 import { appendFileSync } from 'node:fs'
+import type { EventVia } from '../call/callTransport'
 
 /** What actually happened, for tests to compare with what the console measured. */
 export type GroundTruthRecord =
   | { kind: 'call'; state: 'created' | 'connected' | 'closed'; detail?: string }
-  | { kind: 'event'; direction: 'sent' | 'received'; event: unknown }
+  | { kind: 'event'; direction: 'sent' | 'received'; event: unknown; via?: EventVia }
   | { kind: 'vad'; type: 'speech_started' | 'speech_stopped'; audio_ms: number }
   | {
       kind: 'response_delay'
@@ -22,6 +23,15 @@ export type GroundTruthRecord =
     }
   | { kind: 'tool_call'; call_id: string; name: string; arguments: string; output?: string }
   | { kind: 'fault'; fault: string; detail?: string }
+  | { kind: 'sideband'; state: 'attached' | 'detached'; sideband_id: string; detail?: string }
+  | {
+      kind: 'truncate'
+      item_id: string
+      audio_end_ms: number
+      /** The item's audio before the truncation. */
+      audio_ms: number
+      via: EventVia
+    }
 
 /** Each entry: wall-clock epoch ms (comparable with a page's timeOrigin + now()) and call id. */
 export type GroundTruthEntry = GroundTruthRecord & { at_ms: number; call_id: string | null }
