@@ -20,4 +20,23 @@ describe('EventChannel', () => {
       .flatMap((entry) => (entry.kind === 'event' ? [(entry.event as { type: string }).type] : []))
     expect(sent).toEqual(['output_audio_buffer.started'])
   })
+
+  it('gives every event to its observers, also once the transport is gone, until they detach', () => {
+    const log = new GroundTruthLog()
+    const transport = { isOpen: true, send: () => true, close: () => {} }
+    const channel = new EventChannel('rtc_1', transport, log)
+    const seen: string[] = []
+    const detach = channel.observe((text) => seen.push((JSON.parse(text) as { type: string }).type))
+    channel.send({ type: 'output_audio_buffer.started', response_id: 'resp_1' })
+    transport.isOpen = false
+    // A sideband still hears the call after the caller's channel dropped: that is ground truth.
+    channel.send({ type: 'output_audio_buffer.stopped', response_id: 'resp_1' })
+    detach()
+    channel.send({ type: 'output_audio_buffer.cleared', response_id: 'resp_1' })
+    expect(seen).toEqual(['output_audio_buffer.started', 'output_audio_buffer.stopped'])
+    expect(log.list('rtc_1').map((e) => (e.kind === 'event' ? e.event : null))).toEqual([
+      expect.objectContaining({ type: 'output_audio_buffer.started' }),
+      expect.objectContaining({ type: 'output_audio_buffer.stopped' })
+    ])
+  })
 })

@@ -78,6 +78,28 @@ describe('simulator sideband (/v1/realtime?call_id=…)', { timeout: 40_000 }, (
     ])
   })
 
+  it("configures the call before the caller connects, as a server does with the SDP answer's call id", async () => {
+    const sim = await simulator.start()
+    let sideband: Awaited<ReturnType<typeof openRealtimeSocket>> | undefined
+    const caller = await callOverWebRtc(sim.url, API_KEY, async (callId) => {
+      sideband = await openRealtimeSocket(sidebandUrl(sim.url, callId), {
+        headers: bearer(API_KEY)
+      })
+      sideband.send({
+        type: 'session.update',
+        session: { type: 'realtime', instructions: 'Server side.' }
+      })
+      await sideband.inbox.next('session.updated')
+    })
+    cleanups.push(caller.close, () => sideband?.ws.close())
+    const created = await caller.inbox.next('session.created')
+    expect(created['session']).toMatchObject({ instructions: 'Server side.' })
+    // The caller's data channel never saw the early update; the sideband sees the greeting.
+    expect(caller.inbox.ofType('session.updated')).toEqual([])
+    expect((await sideband!.inbox.next('session.created'))['event_id']).toBe(created['event_id'])
+    expect(caller.inbox.ofType('session.created')).toHaveLength(1)
+  })
+
   it('honours conversation.item.truncate from the WebRTC caller', async () => {
     const { caller } = await liveCall()
     caller.send({ type: 'response.create' })
@@ -98,19 +120,28 @@ describe('simulator sideband (/v1/realtime?call_id=…)', { timeout: 40_000 }, (
     })
   })
 
-  it('closes the sideband when the call is hung up', async () => {
+  it('allows several sidebands on one call, and closes each when the call is hung up', async () => {
     const { sim, caller } = await liveCall()
-    const sideband = await openRealtimeSocket(sidebandUrl(sim.url, caller.callId), {
-      headers: bearer(API_KEY)
-    })
-    const closed = new Promise<number>((resolve) => sideband.ws.once('close', resolve))
+    const sidebands = await Promise.all(
+      [1, 2].map(() =>
+        openRealtimeSocket(sidebandUrl(sim.url, caller.callId), { headers: bearer(API_KEY) })
+      )
+    )
+    sidebands[0]!.send({ type: 'response.create' })
+    for (const { inbox } of sidebands) await inbox.next('response.created')
+    const closed = sidebands.map(
+      ({ ws }) => new Promise<number>((resolve) => ws.once('close', resolve))
+    )
     const hangup = await post(
       `${sim.url}/v1/realtime/calls/${caller.callId}/hangup`,
       bearer(API_KEY),
       ''
     )
     expect(hangup.status).toBe(200)
-    expect(await closed).toBe(1000)
+    expect(await Promise.all(closed)).toEqual([1000, 1000])
+    await expect
+      .poll(() => sim.groundTruth.list(caller.callId).filter((e) => e.kind === 'sideband'))
+      .toHaveLength(4)
   })
 
   it('refuses an ek_ and unknown calls with 404 call_id_not_found, and a wrong key with 401', async () => {

@@ -2,8 +2,15 @@ import wrtc from '@roamhq/wrtc'
 import { iceGatheringComplete } from '../../../../src/shared/realtime/iceGatheringComplete'
 import { EventInbox } from './realtimeSocket'
 
-/** A WebRTC caller in Node (wrtc), connected to the simulator with the standard key. */
-export async function callOverWebRtc(simUrl: string, key: string) {
+/**
+ * A WebRTC caller in Node (wrtc), connected to the simulator with the standard key.
+ * `beforeConnect` runs between the SDP answer and the caller applying it (a server's sideband).
+ */
+export async function callOverWebRtc(
+  simUrl: string,
+  key: string,
+  beforeConnect: (callId: string) => Promise<void> = async () => {}
+) {
   const pc = new wrtc.RTCPeerConnection()
   pc.addTransceiver('audio', { direction: 'sendrecv' })
   const channel = pc.createDataChannel('oai-events')
@@ -19,7 +26,9 @@ export async function callOverWebRtc(simUrl: string, key: string) {
   })
   if (res.status !== 201) throw new Error(`SDP exchange answered ${res.status}`)
   const callId = res.headers.get('location')!.split('/').pop()!
-  await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() })
+  const answer = await res.text()
+  await beforeConnect(callId)
+  await pc.setRemoteDescription({ type: 'answer', sdp: answer })
   await opened
   return {
     pc,
