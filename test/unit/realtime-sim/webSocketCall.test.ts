@@ -156,6 +156,30 @@ describe('simulator WebSocket calls (/v1/realtime?model=…)', { timeout: 40_000
     ws.close()
   })
 
+  it('survives a broken frame: the call ends, the simulator goes on', async () => {
+    const sim = await simulator.start()
+    const { ws, inbox } = await openRealtimeSocket(wsUrl(sim.url, 'model=gpt-realtime'), {
+      headers: bearer
+    })
+    const callId = ((await inbox.next('session.created'))['session'] as { id: string }).id
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve))
+    ws.on('error', () => {})
+    // An unmasked client frame breaks the protocol (RFC 6455 §5.1).
+    ;(ws as unknown as { _socket: import('node:net').Socket })._socket.write(
+      Buffer.from([0x81, 0x01, 0x61])
+    )
+    expect(await closed).toBe(1002)
+    await expect
+      .poll(() => sim.groundTruth.list(callId).filter((e) => e.kind === 'call'))
+      .toContainEqual(expect.objectContaining({ state: 'closed' }))
+    expect(sim.hub.callIds).not.toContain(callId)
+    const again = await openRealtimeSocket(wsUrl(sim.url, 'model=gpt-realtime'), {
+      headers: bearer
+    })
+    await again.inbox.next('session.created')
+    again.ws.close()
+  })
+
   it("takes a browser's subprotocols, with an ek_ and the secret's session", async () => {
     const sim = await simulator.start()
     const minted = await post(

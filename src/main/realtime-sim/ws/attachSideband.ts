@@ -24,6 +24,7 @@ export function attachSideband(
   const stopWatching = hub.onEnded(callId, () => socket.close(1000, 'call ended'))
   log.record(callId, { kind: 'sideband', state: 'attached', sideband_id: sidebandId })
   socket.on('message', (data) => session.receive(messageText(data), 'sideband'))
+  socket.on('error', () => socket.terminate())
   socket.on('close', (code) => {
     stopObserving()
     stopWatching()

@@ -10,6 +10,7 @@ export function refuseUpgrade(
   socket: Duplex,
   write: (res: ServerResponse) => void
 ): void {
+  socket.on('error', () => socket.destroy())
   const res = new ServerResponse(req)
   res.shouldKeepAlive = false
   res.assignSocket(socket as never)

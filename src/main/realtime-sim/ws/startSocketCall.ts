@@ -25,6 +25,8 @@ export function startSocketCall(
   })
   log.record(callId, { kind: 'call', state: 'connected', detail: 'websocket' })
   socket.on('message', (data) => call.receive(messageText(data)))
+  // A broken frame or a reset ends in 'close'; unheard, 'error' would crash the simulator.
+  socket.on('error', () => socket.terminate())
   socket.on('close', (code) => {
     hub.end(callId, `websocket closed (${code})`)
     log.record(callId, { kind: 'call', state: 'closed', detail: `websocket closed (${code})` })
