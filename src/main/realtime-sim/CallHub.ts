@@ -7,9 +7,16 @@ import type { AnswerCall, CallPeer } from './rtc/callPeer'
 import type { Scenario } from './scenario/scenarioSchema'
 import type { EffectiveSession } from './session/effectiveSession'
 
-/** The running calls: each a WebRTC peer wired to its protocol state. */
+/** A call that reached the simulator without WebRTC (a SIP phone call: sip/SipCall). */
+export interface PhoneCall extends CallPeer {
+  /** Its protocol state once accepted; null while it rings. */
+  readonly session: CallSession | null
+}
+
+/** The running calls: each a WebRTC peer wired to its protocol state, or a phone call. */
 export class CallHub {
   private readonly peers = new Map<string, CallPeer>()
+  private readonly phoneCalls = new Map<string, PhoneCall>()
 
   constructor(
     private readonly scenario: Scenario,
@@ -19,7 +26,13 @@ export class CallHub {
   ) {}
 
   get callIds(): string[] {
-    return [...this.peers.keys()]
+    return [...this.peers.keys(), ...this.phoneCalls.keys()]
+  }
+
+  /** Lets hang-up and lookups by id find a phone call; the returned function forgets it. */
+  registerPhoneCall(callId: string, call: PhoneCall): () => void {
+    this.phoneCalls.set(callId, call)
+    return () => void this.phoneCalls.delete(callId)
   }
 
   /** Answers an offer with a new call; returns its `rtc_…` id and the answer SDP. */
@@ -62,12 +75,13 @@ export class CallHub {
   }
 
   hangup(callId: string): boolean {
-    const peer = this.peers.get(callId)
+    const peer = this.peers.get(callId) ?? this.phoneCalls.get(callId)
     peer?.close('hangup')
     return peer !== undefined
   }
 
   closeAll(): void {
-    for (const peer of [...this.peers.values()]) peer.close('simulator stopped')
+    for (const peer of [...this.peers.values(), ...this.phoneCalls.values()])
+      peer.close('simulator stopped')
   }
 }

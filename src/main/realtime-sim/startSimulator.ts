@@ -13,6 +13,11 @@ import { corsHeaders } from './http/corsHeaders'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import type { Scenario } from './scenario/scenarioSchema'
+import { callControlRoute } from './sip/callControlRoute'
+import { placePhoneCallRoute } from './sip/placePhoneCallRoute'
+import type { PhoneCallRequest } from './sip/SipCall'
+import { type PlacedPhoneCall, SipCalls } from './sip/SipCalls'
+import { type WebhookRetry, WebhookSender } from './webhooks/WebhookSender'
 
 export interface SimulatorOptions {
   /** 0 picks a free port. The simulator listens on 127.0.0.1 only. */
@@ -36,6 +41,12 @@ export interface SimulatorOptions {
   allowOrigin?: string
   /** Entries the in-memory ground truth keeps (default GROUND_TRUTH_LIMIT). */
   groundTruthLimit?: number
+  /** Where `realtime.call.incoming` webhooks go (phone calls); needs `webhookSecret`. */
+  webhookUrl?: string
+  /** `whsec_…` (base64 after the prefix, ≥ 24 bytes); start-up throws on anything else. */
+  webhookSecret?: string
+  /** Webhook retry schedule (default: 8 attempts from 5 s, doubling); tests shorten it. */
+  webhookRetry?: WebhookRetry
 }
 
 /** Answers a request it knows (true) or leaves it to the next route (false). */
@@ -45,6 +56,8 @@ export interface Simulator {
   url: string
   groundTruth: GroundTruthLog
   hub: CallHub
+  /** What `POST /sim/sip/calls` does, in process: a phone rings and the webhook goes out. */
+  placePhoneCall(request: PhoneCallRequest): PlacedPhoneCall
   close(): Promise<void>
 }
 
@@ -60,6 +73,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     groundTruth,
     options.answerCall ?? answerWithWrtc
   )
+  const sip = new SipCalls({
+    hub,
+    scenario: options.scenario,
+    voice: options.voice,
+    log: groundTruth,
+    webhooks: webhookSender(options, groundTruth)
+  })
+  const sipRoutes = [
+    callControlRoute({ apiKey: options.apiKey, sip }),
+    ...(options.debugRoutes ? [placePhoneCallRoute({ apiKey: options.apiKey, sip })] : [])
+  ]
   let attempts = 0
   const cors = (req: IncomingMessage): Record<string, string> =>
     corsHeaders(req, options.allowOrigin)
@@ -91,7 +115,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
     }
-    for (const extra of options.extraRoutes ?? []) if (await extra(req, res, url)) return
+    for (const extra of [...sipRoutes, ...(options.extraRoutes ?? [])])
+      if (await extra(req, res, url)) return
     sendApiError(
       res,
       404,
@@ -133,10 +158,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: `http://127.0.0.1:${port}`,
     groundTruth,
     hub,
+    placePhoneCall: (request) => sip.place(request),
     close: async () => {
+      sip.close()
       hub.closeAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
+}
+
+function webhookSender(options: SimulatorOptions, log: GroundTruthLog): WebhookSender | null {
+  const { webhookUrl: url, webhookSecret: secret } = options
+  if (url === undefined && secret === undefined) return null
+  if (url === undefined || secret === undefined)
+    throw new Error('webhookUrl and webhookSecret go together: the platform signs every webhook.')
+  return new WebhookSender({ url, secret }, log, options.webhookRetry)
 }
