@@ -10,6 +10,7 @@ import type { AnswerCall } from './rtc/callPeer'
 import { mintClientSecret } from './http/clientSecretsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
 import { corsHeaders } from './http/corsHeaders'
+import type { SimRoute } from './http/simRoute'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import type { Scenario } from './scenario/scenarioSchema'
@@ -49,8 +50,7 @@ export interface SimulatorOptions {
   webhookRetry?: WebhookRetry
 }
 
-/** Answers a request it knows (true) or leaves it to the next route (false). */
-export type SimRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
+export type { SimRoute }
 
 export interface Simulator {
   url: string

@@ -5,7 +5,7 @@ import { type Flavor, readCredential, refuseCredential } from '../http/credentia
 import { sendApiError, sendJson } from '../http/httpIo'
 import { invalidRequest, issueToApiError } from '../protocol/apiErrors'
 import { createSession } from '../session/effectiveSession'
-import type { SimRoute } from '../startSimulator'
+import type { SimRoute } from '../http/simRoute'
 import { readJsonBody } from './readJsonBody'
 import type { SipCall } from './SipCall'
 import type { SipCalls } from './SipCalls'

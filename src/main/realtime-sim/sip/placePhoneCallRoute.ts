@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { readCredential, refuseCredential } from '../http/credentials'
 import { sendApiError, sendJson } from '../http/httpIo'
 import { invalidRequest, issueToApiError } from '../protocol/apiErrors'
-import type { SimRoute } from '../startSimulator'
+import type { SimRoute } from '../http/simRoute'
 import { readJsonBody } from './readJsonBody'
 import { NoWebhookConfigured, type SipCalls } from './SipCalls'
 

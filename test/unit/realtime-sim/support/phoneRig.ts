@@ -137,16 +137,20 @@ export const hasSpeechTools = ['espeak-ng', 'sox'].every(
   (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0
 )
 
-/** A caller who only hums: `words` loud tones with gaps, as a real 24 kHz WAV file's bytes. */
-export function humWav(words: number, trailingMs = 0): Uint8Array {
+/**
+ * A caller who only hums, as a real 24 kHz WAV file's bytes: per turn, `words` loud 300 ms
+ * tones 100 ms apart (one VAD turn), then `silenceMs` of silence.
+ */
+export function humWav(...turns: [words: number, silenceMs: number][]): Uint8Array {
   const rate = 24_000
-  const word = (rate * 300) / 1000
-  const gap = (rate * 100) / 1000
-  const samples = new Int16Array(gap + words * (word + gap) + (rate * trailingMs) / 1000)
-  for (let w = 0; w < words; w++)
-    for (let i = 0; i < word; i++)
-      samples[gap + w * (word + gap) + i] = Math.round(
-        8000 * Math.sin((2 * Math.PI * 220 * i) / rate)
-      )
-  return encodeWav({ samples, sampleRate: rate })
+  const perMs = rate / 1000
+  const hum = Array.from({ length: 300 * perMs }, (_, i) =>
+    Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / rate))
+  )
+  const quiet = (ms: number): number[] => new Array<number>(ms * perMs).fill(0)
+  const samples = turns.flatMap(([words, silenceMs]) => [
+    ...Array.from({ length: words }, (_, w) => [...(w > 0 ? quiet(100) : []), ...hum]).flat(),
+    ...quiet(silenceMs)
+  ])
+  return encodeWav({ samples: Int16Array.from(samples), sampleRate: rate })
 }
