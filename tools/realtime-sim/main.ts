@@ -59,11 +59,11 @@ try {
   console.log(
     `  standard key: ${values.key === 'sk-sim-local' ? 'sk-sim-local (default)' : '(from --key)'}`
   )
+  if (webhookUrl)
+    console.log(`  phone calls: POST ${sim.url}/sim/sip/calls → webhooks to ${webhookUrl}`)
   console.log(
     `  try a call: ${sim.url}/sim/test-page/  ·  ground truth: ${sim.url}/sim/ground-truth (Authorization: Bearer <key>)`
   )
-  if (webhookUrl)
-    console.log(`  phone calls: POST ${sim.url}/sim/sip/calls → webhooks to ${webhookUrl}`)
   if (allowOrigin) console.log(`  CORS: the API routes answer pages from ${allowOrigin} only`)
   const stop = (): void => void sim.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
