@@ -82,7 +82,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   })
   const sipRoutes = [
     callControlRoute({ apiKey: options.apiKey, sip }),
-    ...(options.debugRoutes ? [placePhoneCallRoute({ apiKey: options.apiKey, sip })] : [])
+    ...(options.debugRoutes
+      ? [
+          placePhoneCallRoute({
+            apiKey: options.apiKey,
+            sip,
+            voice: options.voice,
+            scenario: options.scenario
+          })
+        ]
+      : [])
   ]
   let attempts = 0
   const cors = (req: IncomingMessage): Record<string, string> =>

@@ -1,7 +1,7 @@
 import OpenAI from 'openai'
 import { describe, expect, it } from 'vitest'
 import type { Simulator } from '../../../src/main/realtime-sim/startSimulator'
-import { humWav, untilEnded, usePhoneRig } from './support/phoneRig'
+import { humWav, placeCall, untilEnded, usePhoneRig } from './support/phoneRig'
 
 const SESSION = { type: 'realtime' as const, model: 'gpt-realtime' }
 
@@ -157,6 +157,35 @@ describe('phone call control with the openai SDK', { timeout: 30_000 }, () => {
     expect(types.filter((t) => t === 'output_audio_buffer.stopped')).toHaveLength(1)
     expect(end.agent_audio_ms).toBeGreaterThan(750)
     expect(end.agent_audio_ms).toBeLessThan(750 + 2_000)
+  })
+
+  it("speaks the scenario's caller lines when no WAV is given, one VAD turn each", async () => {
+    const { sim, client } = await rig.start(() => 200)
+    const placed = await placeCall(sim, {
+      from: '+14155550199',
+      to: '+18005550100',
+      caller_says: 'scenario',
+      pause_ms: 1_500,
+      trailing_silence_ms: 0
+    })
+    expect(placed.status).toBe(201)
+    const callId = placed.json['call_id'] as string
+    await expect
+      .poll(() => sim.groundTruth.list(callId).some((e) => e.kind === 'webhook'))
+      .toBe(true)
+    await client.realtime.calls.accept(callId, SESSION)
+    const end = await untilEnded(sim, callId)
+    const truth = sim.groundTruth.list(callId)
+    expect(truth.filter((e) => e.kind === 'vad').map((e) => e.type)).toEqual([
+      'speech_started',
+      'speech_stopped',
+      'speech_started',
+      'speech_stopped'
+    ])
+    // The second answer (30 words) was still playing when the caller hung up; nothing after.
+    expect(end).toMatchObject({ ended_by: 'caller' })
+    const endIndex = truth.findIndex((e) => e.kind === 'sip' && e.state === 'ended')
+    expect(truth.slice(endIndex).map((e) => e.kind)).toEqual(['sip', 'call'])
   })
 
   it('lets an unanswered phone ring out: the caller gives up', async () => {

@@ -172,6 +172,16 @@ describe('realtime.call.incoming webhooks', { timeout: 30_000 }, () => {
       status: 400,
       json: { error: { code: 'unknown_parameter', param: 'wav_path' } }
     })
+    expect(await placeCall(sim, CALLER)).toMatchObject({
+      status: 400,
+      json: { error: { code: 'missing_required_parameter', param: 'wav_base64' } }
+    })
+    expect(
+      await placeCall(sim, { ...CALLER, wav_base64: wavBase64(), caller_says: ['Hi'] })
+    ).toMatchObject({
+      status: 400,
+      json: { error: { code: 'invalid_value', param: 'caller_says' } }
+    })
     expect(await placeCall(sim, { from: CALLER.from, wav_base64: wavBase64() })).toMatchObject({
       status: 400,
       json: { error: { code: 'missing_required_parameter', param: 'to' } }

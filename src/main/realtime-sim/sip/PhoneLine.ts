@@ -29,11 +29,12 @@ export interface PhoneLineOptions {
 export class PhoneLine {
   readonly session: CallSession
   private readonly pacer: FramePacer
+  private readonly transport: { isOpen: boolean } & EventTransport
   private agentFrames = 0
   private done = false
 
   constructor(private readonly options: PhoneLineOptions) {
-    const transport: EventTransport = {
+    this.transport = {
       isOpen: true,
       send: () => true,
       // drop_data_channel faults have no channel to drop on a phone line.
@@ -45,7 +46,7 @@ export class PhoneLine {
       scenario: options.scenario,
       voice: options.voice,
       timers: realTimers,
-      transport,
+      transport: this.transport,
       log: options.log
     })
     this.session.open()
@@ -60,8 +61,10 @@ export class PhoneLine {
     return this.agentFrames * FRAME_MS
   }
 
+  /** The line is dead: nothing the session still does (a cancelled answer) leaves any more. */
   close(): void {
     this.done = true
+    this.transport.isOpen = false
     this.pacer.stop()
     this.session.close()
   }
