@@ -7,6 +7,7 @@ import { testPageRoute } from './testPage/testPageRoute'
 
 // npm run sim -- --port 8790 [--scenario FILE] [--key KEY] [--voice auto|espeak|tone]
 //   [--ground-truth FILE.jsonl] [--allow-origin http://127.0.0.1:5173]
+//   [--webhook-url URL --webhook-secret whsec_…]
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8790' },
@@ -14,7 +15,9 @@ const { values } = parseArgs({
     key: { type: 'string', default: process.env['REALTIME_SIM_KEY'] ?? 'sk-sim-local' },
     voice: { type: 'string', default: 'auto' },
     'ground-truth': { type: 'string' },
-    'allow-origin': { type: 'string' }
+    'allow-origin': { type: 'string' },
+    'webhook-url': { type: 'string' },
+    'webhook-secret': { type: 'string' }
   }
 })
 
@@ -25,6 +28,15 @@ if (!['auto', 'espeak', 'tone'].includes(values.voice)) fail('--voice must be au
 const allowOrigin = values['allow-origin']
 if (allowOrigin !== undefined && !isOrigin(allowOrigin))
   fail(`--allow-origin must be an origin such as http://127.0.0.1:5173, got ${allowOrigin}`)
+const webhookUrl = values['webhook-url']
+const webhookSecret =
+  webhookUrl === undefined
+    ? undefined
+    : (values['webhook-secret'] ?? process.env['REALTIME_SIM_WEBHOOK_SECRET'])
+if (webhookUrl !== undefined && webhookSecret === undefined)
+  fail('--webhook-url needs --webhook-secret whsec_… (or REALTIME_SIM_WEBHOOK_SECRET)')
+if (webhookUrl === undefined && values['webhook-secret'] !== undefined)
+  fail('--webhook-secret needs --webhook-url')
 
 try {
   const scenario = loadScenario(values.scenario)
@@ -37,7 +49,9 @@ try {
     groundTruthFile: values['ground-truth'],
     debugRoutes: true,
     extraRoutes: [testPageRoute],
-    allowOrigin
+    allowOrigin,
+    webhookUrl,
+    webhookSecret
   })
   console.log(`Realtime simulator (GA protocol) on ${sim.url}`)
   console.log(`  scenario: ${scenario.name} (${values.scenario})`)
@@ -45,6 +59,8 @@ try {
   console.log(
     `  standard key: ${values.key === 'sk-sim-local' ? 'sk-sim-local (default)' : '(from --key)'}`
   )
+  if (webhookUrl)
+    console.log(`  phone calls: POST ${sim.url}/sim/sip/calls → webhooks to ${webhookUrl}`)
   console.log(
     `  try a call: ${sim.url}/sim/test-page/  ·  ground truth: ${sim.url}/sim/ground-truth (Authorization: Bearer <key>)`
   )

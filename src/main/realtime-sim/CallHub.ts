@@ -5,7 +5,7 @@ import type { EventTransport } from './call/EventChannel'
 import { newId } from './call/ids'
 import { realTimers } from './call/Timers'
 import type { GroundTruthLog } from './groundTruth/GroundTruthLog'
-import type { AnswerCall } from './rtc/callPeer'
+import type { AnswerCall, CallPeer } from './rtc/callPeer'
 import type { Scenario } from './scenario/scenarioSchema'
 import type { EffectiveSession } from './session/effectiveSession'
 
@@ -21,8 +21,16 @@ export interface LiveCall {
  * The running calls by id (WebRTC `rtc_…`, WebSocket, SIP), so hang-ups and sidebands find any
  * of them. Each transport's owner registers its calls and reports their end.
  */
+/** A call that reached the simulator without WebRTC (a SIP phone call: sip/SipCall). */
+export interface PhoneCall extends CallPeer {
+  /** Its protocol state once accepted; null while it rings. */
+  readonly session: CallSession | null
+}
+
 export class CallHub {
   private readonly calls = new Map<string, LiveCall>()
+  /** Phone calls, ringing or accepted: they own their session and report their end. */
+  private readonly phoneCalls = new Map<string, PhoneCall>()
   private readonly endWatchers = new Map<string, Set<(reason: string) => void>>()
 
   constructor(
@@ -33,7 +41,7 @@ export class CallHub {
   ) {}
 
   get callIds(): string[] {
-    return [...this.calls.keys()]
+    return [...this.calls.keys(), ...this.phoneCalls.keys()]
   }
 
   /** A new call's protocol state, for a transport that registers the call itself. */
@@ -69,11 +77,16 @@ export class CallHub {
   }
 
   call(callId: string): LiveCall | undefined {
-    return this.calls.get(callId)
+    const live = this.calls.get(callId)
+    if (live) return live
+    const phone = this.phoneCalls.get(callId)
+    return phone?.session
+      ? { transport: 'sip', session: phone.session, close: (reason) => phone.close(reason) }
+      : undefined
   }
 
   session(callId: string): CallSession | undefined {
-    return this.calls.get(callId)?.session
+    return this.call(callId)?.session
   }
 
   /** Runs `watcher` when the call ends; the returned function stops watching. */
@@ -81,6 +94,18 @@ export class CallHub {
     const watchers = this.endWatchers.get(callId) ?? new Set()
     this.endWatchers.set(callId, watchers.add(watcher))
     return () => void watchers.delete(watcher)
+  }
+
+  /**
+   * Lets hang-up, lookups and sidebands find a phone call; the returned function is called
+   * when it ends (forgets it and closes its sidebands).
+   */
+  registerPhoneCall(callId: string, call: PhoneCall): (reason: string) => void {
+    this.phoneCalls.set(callId, call)
+    return (reason) => {
+      this.phoneCalls.delete(callId)
+      this.end(callId, reason)
+    }
   }
 
   /** Answers an offer with a new call; returns its `rtc_…` id and the answer SDP. */
@@ -130,12 +155,13 @@ export class CallHub {
   }
 
   hangup(callId: string): boolean {
-    const call = this.calls.get(callId)
+    const call = this.calls.get(callId) ?? this.phoneCalls.get(callId)
     call?.close('hangup')
     return call !== undefined
   }
 
   closeAll(): void {
-    for (const call of [...this.calls.values()]) call.close('simulator stopped')
+    for (const call of [...this.calls.values(), ...this.phoneCalls.values()])
+      call.close('simulator stopped')
   }
 }

@@ -10,10 +10,16 @@ import type { AnswerCall } from './rtc/callPeer'
 import { mintClientSecret } from './http/clientSecretsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
 import { corsHeaders } from './http/corsHeaders'
+import type { SimRoute } from './http/simRoute'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import type { Scenario } from './scenario/scenarioSchema'
 import { serveRealtimeSockets } from './ws/realtimeUpgrade'
+import { callControlRoute } from './sip/callControlRoute'
+import { placePhoneCallRoute } from './sip/placePhoneCallRoute'
+import type { PhoneCallRequest } from './sip/SipCall'
+import { type PlacedPhoneCall, SipCalls } from './sip/SipCalls'
+import { type WebhookRetry, WebhookSender } from './webhooks/WebhookSender'
 
 export interface SimulatorOptions {
   /** 0 picks a free port. The simulator listens on 127.0.0.1 only. */
@@ -37,15 +43,22 @@ export interface SimulatorOptions {
   allowOrigin?: string
   /** Entries the in-memory ground truth keeps (default GROUND_TRUTH_LIMIT). */
   groundTruthLimit?: number
+  /** Where `realtime.call.incoming` webhooks go (phone calls); needs `webhookSecret`. */
+  webhookUrl?: string
+  /** `whsec_…` (base64 after the prefix, ≥ 24 bytes); start-up throws on anything else. */
+  webhookSecret?: string
+  /** Webhook retry schedule (default: 8 attempts from 5 s, doubling); tests shorten it. */
+  webhookRetry?: WebhookRetry
 }
 
-/** Answers a request it knows (true) or leaves it to the next route (false). */
-export type SimRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
+export type { SimRoute }
 
 export interface Simulator {
   url: string
   groundTruth: GroundTruthLog
   hub: CallHub
+  /** What `POST /sim/sip/calls` does, in process: a phone rings and the webhook goes out. */
+  placePhoneCall(request: PhoneCallRequest): PlacedPhoneCall
   close(): Promise<void>
 }
 
@@ -61,6 +74,26 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     groundTruth,
     options.answerCall ?? answerWithWrtc
   )
+  const sip = new SipCalls({
+    hub,
+    scenario: options.scenario,
+    voice: options.voice,
+    log: groundTruth,
+    webhooks: webhookSender(options, groundTruth)
+  })
+  const sipRoutes = [
+    callControlRoute({ apiKey: options.apiKey, sip }),
+    ...(options.debugRoutes
+      ? [
+          placePhoneCallRoute({
+            apiKey: options.apiKey,
+            sip,
+            voice: options.voice,
+            scenario: options.scenario
+          })
+        ]
+      : [])
+  ]
   let attempts = 0
   const cors = (req: IncomingMessage): Record<string, string> =>
     corsHeaders(req, options.allowOrigin)
@@ -92,7 +125,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
     }
-    for (const extra of options.extraRoutes ?? []) if (await extra(req, res, url)) return
+    for (const extra of [...sipRoutes, ...(options.extraRoutes ?? [])])
+      if (await extra(req, res, url)) return
     sendApiError(
       res,
       404,
@@ -140,11 +174,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: `http://127.0.0.1:${port}`,
     groundTruth,
     hub,
+    placePhoneCall: (request) => sip.place(request),
     close: async () => {
+      sip.close()
       hub.closeAll()
       stopSockets()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
+}
+
+function webhookSender(options: SimulatorOptions, log: GroundTruthLog): WebhookSender | null {
+  const { webhookUrl: url, webhookSecret: secret } = options
+  if (url === undefined && secret === undefined) return null
+  if (url === undefined || secret === undefined)
+    throw new Error('webhookUrl and webhookSecret go together: the platform signs every webhook.')
+  return new WebhookSender({ url, secret }, log, options.webhookRetry)
 }

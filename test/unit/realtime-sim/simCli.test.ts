@@ -49,4 +49,19 @@ describe('npm run sim', () => {
     expect(out).toContain(`Invalid scenario ${file}`)
     expect(out).toContain('turns.0.agent')
   }, 30_000)
+
+  it("posts phone calls' webhooks only with a valid whsec_ secret", async () => {
+    const url = 'http://127.0.0.1:1/hooks'
+    const alone = await runSim(['--webhook-url', url])
+    expect(alone.code).toBe(1)
+    expect(alone.out).toContain('--webhook-url needs --webhook-secret')
+    const bad = await runSim(['--webhook-url', url, '--webhook-secret', 'whsec_short'])
+    expect(bad.code).toBe(1)
+    expect(bad.out).toContain("A webhook secret is 'whsec_' followed by base64.")
+    const secret = `whsec_${Buffer.alloc(32, 1).toString('base64')}`
+    const ok = await runSim(['--webhook-url', url, '--webhook-secret', secret])
+    expect(ok.out).toMatch(
+      /phone calls: POST http:\/\/127\.0\.0\.1:\d+\/sim\/sip\/calls → webhooks to http:\/\/127\.0\.0\.1:1\/hooks/
+    )
+  }, 60_000)
 })

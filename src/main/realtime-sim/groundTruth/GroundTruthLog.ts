@@ -32,6 +32,35 @@ export type GroundTruthRecord =
       audio_ms: number
       via: EventVia
     }
+  | SipRecord
+  | WebhookAttemptRecord
+
+/** A phone call's life: the INVITE, the server's decision and who ended it (sip/SipCall). */
+export type SipRecord = { kind: 'sip' } & (
+  | { state: 'incoming'; from: string; to: string; caller_audio_ms: number }
+  | { state: 'accepted' }
+  | { state: 'rejected'; status_code: number }
+  | { state: 'referred'; target_uri: string }
+  | {
+      state: 'ended'
+      ended_by: 'caller' | 'server' | 'simulator'
+      reason: string
+      /** Caller audio fed to the session, and agent audio pulled from its playout (played). */
+      caller_audio_ms: number
+      agent_audio_ms: number
+    }
+)
+
+/** One delivery attempt of a webhook (webhooks/WebhookSender): status null = network error. */
+export interface WebhookAttemptRecord {
+  kind: 'webhook'
+  webhook_id: string
+  event_type: string
+  attempt: number
+  status: number | null
+  delivered: boolean
+  error?: string
+}
 
 /** Each entry: wall-clock epoch ms (comparable with a page's timeOrigin + now()) and call id. */
 export type GroundTruthEntry = GroundTruthRecord & { at_ms: number; call_id: string | null }

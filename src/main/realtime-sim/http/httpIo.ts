@@ -5,12 +5,12 @@ const MAX_BODY_BYTES = 1_000_000
 
 export class BodyTooLarge extends Error {}
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
+export async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge('Request body too large')
+    if (size > maxBytes) throw new BodyTooLarge('Request body too large')
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
