@@ -12,6 +12,7 @@ import { type Flavor, readCredential, refuseCredential } from './http/credential
 import { corsHeaders } from './http/corsHeaders'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
+import { responsesRoute } from './responses/responsesRoute'
 import type { Scenario } from './scenario/scenarioSchema'
 
 export interface SimulatorOptions {
@@ -72,6 +73,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     nextAttempt: () => ++attempts
   }
 
+  const responses = responsesRoute({
+    apiKey: options.apiKey,
+    scripts: options.scenario.responses,
+    log: groundTruth,
+    nowSeconds: options.nowSeconds
+  })
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const api = API_PATH.exec(url.pathname)
@@ -91,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
     }
+    if (await responses(req, res, url)) return
     for (const extra of options.extraRoutes ?? []) if (await extra(req, res, url)) return
     sendApiError(
       res,

@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs'
+import type { ResponsesRecord } from '../responses/responsesRecord'
 
 /** What actually happened, for tests to compare with what the console measured. */
 export type GroundTruthRecord =
@@ -22,6 +23,7 @@ export type GroundTruthRecord =
     }
   | { kind: 'tool_call'; call_id: string; name: string; arguments: string; output?: string }
   | { kind: 'fault'; fault: string; detail?: string }
+  | ResponsesRecord
 
 /** Each entry: wall-clock epoch ms (comparable with a page's timeOrigin + now()) and call id. */
 export type GroundTruthEntry = GroundTruthRecord & { at_ms: number; call_id: string | null }
