@@ -46,6 +46,10 @@ responses:
     http_error: 500
   - format: caller_sentiment
     json: { negative: true, cue: scripted cue }
+  - format: call_labels
+    input: crowded
+    http_error: 429
+    retry_after_ms: 25
 `
 
 const client = (sim: Simulator, options: Partial<ConstructorParameters<typeof OpenAI>[0]> = {}) =>
@@ -220,11 +224,27 @@ describe('simulator POST /v1/responses (openai SDK)', { timeout: 30_000 }, () =>
       param: null,
       code: null
     })
+    // The header the SDK waits on instead of its own back-off, and the API's 429 body.
+    const crowded = await post(
+      `${sim.url}/v1/responses`,
+      { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      JSON.stringify({
+        model: 'gpt-4o-mini',
+        input: 'crowded',
+        text: { format: { type: 'json_schema', strict: true, ...CALL_LABELS_FORMAT } }
+      })
+    )
+    expect(crowded.status).toBe(429)
+    expect(crowded.headers.get('retry-after-ms')).toBe('25')
+    expect(crowded.json()).toMatchObject({
+      error: { type: 'tokens', code: 'rate_limit_exceeded', param: null }
+    })
     expect(responsesLog(sim).map((e) => [e.outcome, e.status, e.script])).toEqual([
       ['http_error', 429, 5],
       ['completed', 200, 7],
       ['http_error', 500, 6],
-      ['http_error', 500, 6]
+      ['http_error', 500, 6],
+      ['http_error', 429, 8]
     ])
     expect(responsesLog(sim)[0]!.error).toMatch(/^Rate limit reached for gpt-4o-mini/)
   })
