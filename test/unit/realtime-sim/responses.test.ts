@@ -356,6 +356,17 @@ describe('simulator POST /v1/responses (openai SDK)', { timeout: 30_000 }, () =>
       "Invalid schema for response_format 'call_labels': In context=('properties', 'items', 'items'), 'required' is required to be supplied and to be an array including every key in properties. Missing 'b'."
     )
     expect(await refused({ ...base, stream: true })).toMatchObject({ param: 'stream' })
+    for (const body of ['{"model": ', '[1, 2]']) {
+      const res = await post(
+        `${sim.url}/v1/responses`,
+        { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+        body
+      )
+      expect([res.status, (res.json() as { error: { message: string } }).error.message]).toEqual([
+        400,
+        'We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.'
+      ])
+    }
     expect(responsesLog(sim).every((e) => e.outcome === 'invalid_request')).toBe(true)
   })
 

@@ -5,7 +5,8 @@ import {
   invalidType,
   invalidValue,
   missingParameter,
-  unknownParameter
+  unknownParameter,
+  unparsableBody
 } from './requestErrors'
 import { strictSchemaProblem } from './strictJsonSchema'
 
@@ -79,7 +80,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** Checks a request body as the Responses API does; the API's error for the first problem. */
 export function parseResponsesRequest(raw: unknown): ResponsesRequest | { error: ApiErrorBody } {
-  if (!isObject(raw)) return { error: invalidType('body', 'an object', raw) }
+  if (!isObject(raw)) return { error: unparsableBody() }
   const fail = (error: ApiErrorBody): { error: ApiErrorBody } => ({ error })
   const unknown = Object.keys(raw).find((key) => !KNOWN.has(key))
   if (unknown !== undefined) return fail(unknownParameter(unknown))
