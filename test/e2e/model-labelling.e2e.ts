@@ -97,24 +97,23 @@ describe.runIf(canRun)(
               )
               .all(sessionId)
               .map((row) => JSON.parse((row as { payload: string }).payload) as unknown)
-            expect(reads).toEqual([
-              expect.objectContaining({
-                negative: true,
-                cue: 'the third time you read me the same list',
-                reader: 'model:gpt-4o-mini'
-              })
-            ])
+            // The fed-up line's verdict (a VAD split of it would add a read, not change this one).
+            expect(reads[0]).toMatchObject({
+              negative: true,
+              cue: 'the third time you read me the same list',
+              reader: 'model:gpt-4o-mini'
+            })
             // And the simulator saw both questions and answered each from its script.
             const asked = sim.groundTruth
               .list()
               .filter(
                 (e): e is Extract<GroundTruthEntry, { kind: 'responses' }> => e.kind === 'responses'
               )
-            expect(asked.map((e) => [e.format, e.outcome, e.script])).toEqual([
-              ['caller_sentiment', 'completed', 0],
-              ['call_labels', 'completed', 2]
-            ])
-            expect(asked[1]!.input).toContain(`Caller: ${FED_UP}`)
+            expect(new Set(asked.map((e) => e.outcome))).toEqual(new Set(['completed']))
+            expect([asked[0]!.format, asked[0]!.script]).toEqual(['caller_sentiment', 0])
+            const labels = asked.filter((e) => e.format === 'call_labels')
+            expect(labels.map((e) => e.script)).toEqual([2])
+            expect(labels[0]!.input).toContain(`Caller: ${FED_UP}`)
           } finally {
             await app.close()
           }
