@@ -132,11 +132,12 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
             .toContain('muchas gracias por su ayuda')
           const { sessionId, row, detail, labelledBy } = await hangUpAfter(page, 'hasta pronto')
           await app.screenshot('live-call-more-spanish-session')
-          // A key is set, so main asked the labelling model through the provider; the simulator
-          // has no /v1/responses (404, as the real API for an unknown path), so the lexicons
-          // labelled the call and the detail says so.
+          // A key is set, so main asked the labelling model through the provider; this scenario
+          // scripts no /v1/responses answer (the simulator refuses with 400 no_scripted_answer),
+          // so the lexicons labelled the call and the detail says so. model-labelling.e2e.ts
+          // has the model's labels.
           expect(labelledBy).toMatch(
-            /^Sentiment and scenario labelled by the offline lexicons — the labelling model failedgpt-4o-mini: 404 /
+            /^Sentiment and scenario labelled by the offline lexicons — the labelling model failedgpt-4o-mini: 400 The simulator has no scripted answer for this request \(text\.format 'call_labels'/
           )
 
           // As a supervisor reads them: the table row and the detail drawer agree.

@@ -55,6 +55,9 @@ try {
   })
   console.log(`Realtime simulator (GA protocol) on ${sim.url}`)
   console.log(`  scenario: ${scenario.name} (${values.scenario})`)
+  console.log(
+    `  /v1/responses: ${scenario.responses.length} scripted answer(s); any other request gets 400 no_scripted_answer`
+  )
   console.log(`  ${note}`)
   console.log(
     `  standard key: ${values.key === 'sk-sim-local' ? 'sk-sim-local (default)' : '(from --key)'}`

@@ -13,6 +13,7 @@ import { corsHeaders } from './http/corsHeaders'
 import type { SimRoute } from './http/simRoute'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
+import { responsesRoute } from './responses/responsesRoute'
 import type { Scenario } from './scenario/scenarioSchema'
 import { serveRealtimeSockets } from './ws/realtimeUpgrade'
 import { callControlRoute } from './sip/callControlRoute'
@@ -106,6 +107,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     nextAttempt: () => ++attempts
   }
 
+  const responses = responsesRoute({
+    apiKey: options.apiKey,
+    scripts: options.scenario.responses,
+    log: groundTruth,
+    nowSeconds: options.nowSeconds
+  })
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const api = API_PATH.exec(url.pathname)
@@ -125,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
     }
-    for (const extra of [...sipRoutes, ...(options.extraRoutes ?? [])])
+    for (const extra of [responses, ...sipRoutes, ...(options.extraRoutes ?? [])])
       if (await extra(req, res, url)) return
     sendApiError(
       res,

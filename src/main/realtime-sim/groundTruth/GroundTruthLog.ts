@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs'
 import type { EventVia } from '../call/callTransport'
+import type { ResponsesRecord } from '../responses/responsesRecord'
 
 /** What actually happened, for tests to compare with what the console measured. */
 export type GroundTruthRecord =
@@ -34,6 +35,7 @@ export type GroundTruthRecord =
     }
   | SipRecord
   | WebhookAttemptRecord
+  | ResponsesRecord
 
 /** A phone call's life: the INVITE, the server's decision and who ended it (sip/SipCall). */
 export type SipRecord = { kind: 'sip' } & (

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ResponseUsage } from '../../../shared/realtime/responseObject'
 import { ApiError } from '../../../shared/realtime/serverEvents'
+import { ResponsesScript } from '../responses/responsesScript'
 
 // A scripted agent, turn by turn. Documented in ../README.md; validated on load so a typo in a
 // scenario is reported with its path instead of surfacing as an odd call.
@@ -101,7 +102,9 @@ export const Scenario = z.strictObject({
   /** Answer to an out-of-band `response.create` (`conversation: "none"`), e.g. a filler. */
   filler: AgentSpeech.extend({ say: text }).default({ delay_ms: 200, say: 'One moment, please.' }),
   turns: z.array(ScenarioTurn).min(1),
-  faults: z.array(FaultSpec).default([])
+  faults: z.array(FaultSpec).default([]),
+  /** What POST /v1/responses answers (Structured Outputs), matched per request. */
+  responses: z.array(ResponsesScript).default([])
 })
 export type Scenario = z.output<typeof Scenario>
 export type AgentSpeech = z.output<typeof AgentSpeech>
