@@ -31,6 +31,8 @@ export class CallHub {
     let session: CallSession | null = null
     const { peer, sdp } = await this.answer(offerSdp, {
       onChannelOpen: (transport, label) => {
+        // One CallSession per call, whatever the peer reports (see SimPeer.attach).
+        if (session) return
         this.log.record(callId, {
           kind: 'call',
           state: 'connected',
