@@ -10,6 +10,7 @@ import type { AnswerCall } from './rtc/callPeer'
 import { mintClientSecret } from './http/clientSecretsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
 import { corsHeaders } from './http/corsHeaders'
+import { stampRequestId } from './http/requestId'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import type { Scenario } from './scenario/scenarioSchema'
@@ -112,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
 
   const server = createServer((req, res) => {
+    stampRequestId(res)
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.end()
       if (error instanceof BodyTooLarge)
