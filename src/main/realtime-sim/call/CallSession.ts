@@ -264,12 +264,9 @@ export class CallSession {
   }
 
   private updateSession(event: ClientEventOf<'session.update'>): void {
-    const { session } = event
-    if (session.model !== undefined && session.model !== this.session.model)
-      return this.sendError(
-        invalidRequest('invalid_value', "A session's model cannot be changed.", 'session.model'),
-        event.event_id
-      )
+    // A running call keeps its model; clients such as the Agents SDK send theirs in every
+    // update, and the rest of the update (instructions, tools) still applies.
+    const session = { ...event.session, model: undefined }
     const voice = session.audio?.output?.voice
     if (voice !== undefined && voice !== this.session.audio.output.voice && this.agentHasSpoken)
       return this.sendError(

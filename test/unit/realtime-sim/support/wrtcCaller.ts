@@ -46,7 +46,10 @@ export async function placeWrtcCall(simUrl: string): Promise<WrtcCaller> {
     send: (event) => channel.send(JSON.stringify(event)),
     waitFor: (type, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${type} in ${timeoutMs} ms`)), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error(`no ${type} in ${timeoutMs} ms`)),
+          timeoutMs
+        )
         const check = (): void => {
           const found = events.find((e) => e['type'] === type)
           if (found) {
