@@ -8,7 +8,7 @@ import {
   ToolChoice
 } from './sessionConfig'
 
-// GA client events the console sends (protocol doc §4). Strict, as the API is with unknown fields.
+// GA client events the console and official clients send (protocol doc §4). Strict, as the API is with unknown fields.
 
 const base = { event_id: z.string().max(64).optional() }
 
@@ -47,7 +47,9 @@ export const clientEventSchemas = [
   }),
   z.strictObject({ ...base, type: z.literal('output_audio_buffer.clear') }),
   z.strictObject({ ...base, type: z.literal('input_audio_buffer.clear') }),
-  z.strictObject({ ...base, type: z.literal('input_audio_buffer.commit') })
+  z.strictObject({ ...base, type: z.literal('input_audio_buffer.commit') }),
+  z.strictObject({ ...base, type: z.literal('conversation.item.retrieve'), item_id: z.string() }),
+  z.strictObject({ ...base, type: z.literal('conversation.item.delete'), item_id: z.string() })
 ] as const
 
 export const ClientEvent = z.discriminatedUnion('type', clientEventSchemas)
