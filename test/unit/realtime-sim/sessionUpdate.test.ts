@@ -1,5 +1,13 @@
+import { OpenAIRealtimeWebSocket, type RealtimeSessionConfig } from '@openai/agents-realtime'
 import { describe, expect, it } from 'vitest'
 import { virtualCall } from './support/virtualCall'
+
+/** The Agents SDK's own session payload builder (protected; the transport sends its output). */
+class SdkSessionPayload extends OpenAIRealtimeWebSocket {
+  build(config: Partial<RealtimeSessionConfig>): unknown {
+    return this._getMergedSessionConfig(config)
+  }
+}
 
 const TOOL = {
   type: 'function',
@@ -63,5 +71,23 @@ describe('session.update as official clients send it', () => {
       'session.audio.input.noise_reduction.strength'
     ])
     expect(v.ofType('session.updated')).toEqual([])
+  })
+
+  it('accepts the session.update the Agents SDK builds, its reasoning-model options included', () => {
+    const session = new SdkSessionPayload().build({
+      instructions: 'Help callers.',
+      parallelToolCalls: true,
+      reasoning: { effort: 'medium' },
+      audio: { input: { noiseReduction: { type: 'near_field' } } }
+    })
+    const v = virtualCall()
+    v.send({ type: 'session.update', session })
+    expect(v.ofType('error')).toEqual([])
+    expect(v.ofType('session.updated')[0]!['session']).toMatchObject({
+      instructions: 'Help callers.',
+      parallel_tool_calls: true,
+      reasoning: { effort: 'medium' },
+      audio: { input: { noise_reduction: { type: 'near_field' } } }
+    })
   })
 })
