@@ -191,6 +191,32 @@ describe('conversation.item.retrieve and conversation.item.delete', () => {
     v.expectConformance()
   })
 
+  it("inserts an item first with previous_item_id 'root'", () => {
+    const v = virtualCall()
+    const text = (t: string) => ({
+      type: 'message',
+      role: 'user',
+      content: [{ type: 'input_text', text: t }]
+    })
+    v.send({ type: 'conversation.item.create', item: { id: 'item_a', ...text('a') } })
+    v.send({
+      type: 'conversation.item.create',
+      previous_item_id: 'root',
+      item: { id: 'item_b', ...text('b') }
+    })
+    v.send({ type: 'conversation.item.create', item: { id: 'item_c', ...text('c') } })
+    expect(v.ofType('error')).toEqual([])
+    expect(
+      v
+        .ofType('conversation.item.added')
+        .map((e) => [(e['item'] as Event)['id'], e['previous_item_id']])
+    ).toEqual([
+      ['item_a', null],
+      ['item_b', null],
+      ['item_c', 'item_a']
+    ])
+  })
+
   it('refuses a retrieve without an item_id in the API wording', () => {
     const v = virtualCall()
     v.send({ type: 'conversation.item.retrieve' })

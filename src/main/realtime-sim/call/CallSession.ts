@@ -8,7 +8,7 @@ import { type ApiErrorBody, invalidRequest } from '../protocol/apiErrors'
 import type { Scenario } from '../scenario/scenarioSchema'
 import { seededRandom } from '../scenario/sampleDelay'
 import { applySessionUpdate, type EffectiveSession } from '../session/effectiveSession'
-import { Conversation } from './Conversation'
+import { Conversation, CONVERSATION_ROOT } from './Conversation'
 import { EventChannel, type EventTransport } from './EventChannel'
 import { transcribeTurn } from './inputTranscription'
 import { newId } from './ids'
@@ -293,7 +293,7 @@ export class CallSession {
 
   private createItem(event: ClientEventOf<'conversation.item.create'>): void {
     const previousId = event.previous_item_id
-    if (previousId && !this.conversation.has(previousId))
+    if (previousId && previousId !== CONVERSATION_ROOT && !this.conversation.has(previousId))
       return this.sendError(
         invalidRequest(
           'invalid_value',

@@ -6,6 +6,9 @@ import { newId } from './ids'
  * kept by reference so `conversation.item.retrieve` sees them as they are now (a user item's
  * transcript once transcribed, an answer's final status).
  */
+/** `previous_item_id` that places an item first (used by the Agents SDK's history edits). */
+export const CONVERSATION_ROOT = 'root'
+
 export class Conversation {
   readonly id = newId('conv')
   private readonly order: string[] = []
@@ -18,6 +21,10 @@ export class Conversation {
     if (previousItemId === undefined || previousItemId === null) {
       this.order.push(itemId)
       return this.order.at(-2) ?? null
+    }
+    if (previousItemId === CONVERSATION_ROOT) {
+      this.order.unshift(itemId)
+      return null
     }
     const at = this.order.indexOf(previousItemId)
     this.order.splice(at + 1, 0, itemId)
