@@ -129,6 +129,32 @@ describe('event sequences as the API sends them, valid under the Agents SDK sche
     expectAgentsSdkAccepts(v.sent)
     v.expectConformance()
   })
+
+  it('closes an answer the caller barges into (turn_detected) the same way', async () => {
+    const v = virtualCall()
+    v.call.open()
+    // Turn 1, then turn 2's long answer, talked over from frame 400 while still generating.
+    await v.run(600, speechAt([10, 60], [250, 300], [400, 460]))
+    const cancelled = v
+      .ofType('response.done')
+      .map((e) => e['response'] as { id: string; status_details: unknown })
+      .find((r) => (r.status_details as { reason?: string } | null)?.reason === 'turn_detected')
+    expect(cancelled).toBeDefined()
+    const mine = v.sent.filter((e) => e['response_id'] === cancelled!.id)
+    const itemDone = mine.find((e) => e.type === 'response.output_item.done')!
+    expect(itemDone['item']).toMatchObject({ status: 'incomplete' })
+    const doneAt = v.sent.findIndex(
+      (e) => e.type === 'response.done' && (e['response'] as { id: string }).id === cancelled!.id
+    )
+    expect(v.sent.indexOf(itemDone)).toBeLessThan(doneAt)
+    expect(
+      v
+        .ofType('conversation.item.done')
+        .some((e) => (e['item'] as Event)['id'] === (itemDone['item'] as Event)['id'])
+    ).toBe(true)
+    expectAgentsSdkAccepts(v.sent)
+    v.expectConformance()
+  })
 })
 
 describe('conversation.item.retrieve and conversation.item.delete', () => {
