@@ -11,6 +11,7 @@ import { mintClientSecret } from './http/clientSecretsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
 import { corsHeaders } from './http/corsHeaders'
 import type { SimRoute } from './http/simRoute'
+import { stampRequestId } from './http/requestId'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import { responsesRoute } from './responses/responsesRoute'
@@ -155,6 +156,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
 
   const server = createServer((req, res) => {
+    stampRequestId(res)
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.end()
       if (error instanceof BodyTooLarge)

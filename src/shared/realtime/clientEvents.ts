@@ -8,7 +8,7 @@ import {
   ToolChoice
 } from './sessionConfig'
 
-// GA client events the console sends (protocol doc §4). Strict, as the API is with unknown fields.
+// GA client events the console and official clients send (protocol doc §4). Strict, as the API is with unknown fields.
 
 const base = { event_id: z.string().max(64).optional() }
 
@@ -56,7 +56,9 @@ export const clientEventSchemas = [
     item_id: z.string(),
     content_index: z.number().int().nonnegative(),
     audio_end_ms: z.number().int().nonnegative()
-  })
+  }),
+  z.strictObject({ ...base, type: z.literal('conversation.item.retrieve'), item_id: z.string() }),
+  z.strictObject({ ...base, type: z.literal('conversation.item.delete'), item_id: z.string() })
 ] as const
 
 export const ClientEvent = z.discriminatedUnion('type', clientEventSchemas)

@@ -34,12 +34,21 @@ const TranscriptionUsage = z.union([
     type: z.literal('tokens'),
     input_tokens: z.number(),
     output_tokens: z.number(),
-    total_tokens: z.number()
+    total_tokens: z.number(),
+    input_token_details: z
+      .looseObject({ text_tokens: z.number(), audio_tokens: z.number() })
+      .optional()
   }),
   z.looseObject({ type: z.literal('duration'), seconds: z.number() })
 ])
 
 const responseRef = { response_id: z.string() }
+/** A content part as `response.content_part.*` report it: `audio`/`text`, not the item's GA names. */
+const ResponsePart = z.looseObject({
+  type: z.enum(['audio', 'text']),
+  transcript: z.string().optional(),
+  text: z.string().optional()
+})
 const audioPart = {
   response_id: z.string(),
   item_id: z.string(),
@@ -52,6 +61,8 @@ export const serverEventSchemas = [
   event('session.updated', { session: RealtimeSession }),
   event('conversation.item.added', { item: ServerItem, previous_item_id: z.string().nullable() }),
   event('conversation.item.done', { item: ServerItem, previous_item_id: z.string().nullable() }),
+  event('conversation.item.retrieved', { item: ServerItem }),
+  event('conversation.item.deleted', { item_id: z.string() }),
   event('input_audio_buffer.speech_started', { audio_start_ms: z.number(), item_id: z.string() }),
   event('input_audio_buffer.speech_stopped', { audio_end_ms: z.number(), item_id: z.string() }),
   event('input_audio_buffer.committed', {
@@ -59,6 +70,11 @@ export const serverEventSchemas = [
     previous_item_id: z.string().nullable()
   }),
   event('input_audio_buffer.cleared', {}),
+  event('conversation.item.input_audio_transcription.delta', {
+    item_id: z.string(),
+    content_index: z.number().int(),
+    delta: z.string()
+  }),
   event('conversation.item.input_audio_transcription.completed', {
     item_id: z.string(),
     content_index: z.number().int(),
@@ -77,6 +93,8 @@ export const serverEventSchemas = [
     output_index: z.number().int(),
     item: ServerItem
   }),
+  event('response.content_part.added', { ...audioPart, part: ResponsePart }),
+  event('response.content_part.done', { ...audioPart, part: ResponsePart }),
   event('response.output_audio_transcript.delta', { ...audioPart, delta: z.string() }),
   event('response.output_audio_transcript.done', { ...audioPart, transcript: z.string() }),
   event('response.output_audio.delta', { ...audioPart, delta: z.string() }),

@@ -34,7 +34,7 @@ export const Transcription = z.strictObject({
   languages: z.array(z.string()).optional(),
   keywords: z.array(z.string()).optional(),
   prompt: z.string().optional(),
-  delay: z.string().optional()
+  delay: z.enum(['minimal', 'low', 'medium', 'high', 'xhigh']).optional()
 })
 
 export const VOICES = [
@@ -54,8 +54,13 @@ export const AudioConfig = z.strictObject({
   input: z
     .strictObject({
       format: AudioFormat.optional(),
+      // Both fields optional (openai-node `RealtimeAudioConfigInput.NoiseReduction`); strength
+      // defaults to 1 when noise reduction is first enabled.
       noise_reduction: z
-        .strictObject({ type: z.enum(['near_field', 'far_field']) })
+        .strictObject({
+          type: z.enum(['near_field', 'far_field']).optional(),
+          strength: z.number().min(0).optional()
+        })
         .nullable()
         .optional(),
       transcription: Transcription.nullable().optional(),
@@ -102,28 +107,56 @@ export const RealtimeSessionConfig = z.strictObject({
   max_output_tokens: MaxOutputTokens.optional(),
   include: z.array(z.literal('item.input_audio_transcription.logprobs')).nullable().optional(),
   tracing: z
-    .union([z.literal('auto'), z.record(z.string(), z.unknown())])
+    .union([
+      z.literal('auto'),
+      z.strictObject({
+        workflow_name: z.string().optional(),
+        group_id: z.string().optional(),
+        metadata: z.unknown().optional()
+      })
+    ])
     .nullable()
     .optional(),
   truncation: z
     .union([
       z.enum(['auto', 'disabled']),
-      z.strictObject({ type: z.literal('retention_ratio'), retention_ratio: z.number() })
+      z.strictObject({
+        type: z.literal('retention_ratio'),
+        retention_ratio: z.number().min(0).max(1),
+        token_limits: z
+          .strictObject({ post_instructions: z.number().int().min(0).optional() })
+          .optional()
+      })
     ])
     .optional(),
-  prompt: z.record(z.string(), z.unknown()).nullable().optional()
+  prompt: z
+    .strictObject({
+      id: z.string().min(1),
+      version: z.string().nullable().optional(),
+      variables: z.record(z.string(), z.unknown()).nullable().optional()
+    })
+    .nullable()
+    .optional(),
+  // Reasoning models (gpt-realtime-2); the simulator's scripts ignore both.
+  parallel_tool_calls: z.boolean().optional(),
+  reasoning: z
+    .strictObject({ effort: z.enum(['minimal', 'low', 'medium', 'high', 'xhigh']).optional() })
+    .optional()
 })
 export type RealtimeSessionConfig = z.output<typeof RealtimeSessionConfig>
 
-/** `POST /v1/realtime/client_secrets` body. */
+/**
+ * `POST /v1/realtime/client_secrets` body. Everything is optional, as in openai-node's
+ * `ClientSecretCreateParams`: `clientSecrets.create()` sends no body and gets the defaults.
+ */
 export const ClientSecretRequest = z.strictObject({
   expires_after: z
     .strictObject({
-      anchor: z.literal('created_at'),
-      seconds: z.number().int().min(10).max(7200)
+      anchor: z.literal('created_at').optional(),
+      seconds: z.number().int().min(10).max(7200).optional()
     })
     .optional(),
-  session: RealtimeSessionConfig
+  session: RealtimeSessionConfig.optional()
 })
 export type ClientSecretRequest = z.output<typeof ClientSecretRequest>
 

@@ -109,7 +109,7 @@ describe('simulator HTTP endpoints (GA shapes)', { timeout: 30_000 }, () => {
     [{ session: { model: 'gpt-realtime' } }, 'missing_required_parameter', 'session.type'],
     [
       { expires_after: { anchor: 'created_at', seconds: 5 }, session: { type: 'realtime' } },
-      'invalid_value',
+      'integer_below_min_value',
       'expires_after.seconds'
     ]
   ])(

@@ -101,7 +101,7 @@ describe('phone call control with the openai SDK', { timeout: 30_000 }, () => {
       await apiError(client.realtime.calls.reject(placed.callId, { status_code: 200 }))
     ).toMatchObject({
       status: 400,
-      code: 'invalid_value',
+      code: 'integer_below_min_value',
       param: 'status_code'
     })
     await client.realtime.calls.accept(placed.callId, SESSION)

@@ -11,8 +11,9 @@ import { applySessionUpdate, type EffectiveSession } from '../session/effectiveS
 import { decodeWireAudio, formatRate } from '../audio/wireAudio'
 import { AssistantAudioItems } from './AssistantAudioItems'
 import type { CallTransport, EventVia } from './callTransport'
-import { Conversation } from './Conversation'
+import { Conversation, CONVERSATION_ROOT } from './Conversation'
 import { EventChannel, type EventObserver, type EventTransport } from './EventChannel'
+import { transcribeTurn } from './inputTranscription'
 import { newId } from './ids'
 import { parseClientEvent } from './parseClientEvent'
 import { RateLimitMeter } from './RateLimitMeter'
@@ -119,6 +120,10 @@ export class CallSession {
         return this.appendInput(event)
       case 'conversation.item.truncate':
         return this.truncateItem(event, via)
+      case 'conversation.item.retrieve':
+        return this.retrieveItem(event)
+      case 'conversation.item.delete':
+        return this.deleteItem(event)
     }
   }
 
@@ -222,12 +227,6 @@ export class CallSession {
 
   /** Commits the caller's audio as a user item; the scripted turn waits for its response. */
   private commit(itemId: string): PendingTurn {
-    const previous = this.conversation.add(itemId)
-    this.channel.send({
-      type: 'input_audio_buffer.committed',
-      item_id: itemId,
-      previous_item_id: previous
-    })
     const item: ServerItem = {
       id: itemId,
       object: 'realtime.item',
@@ -236,43 +235,54 @@ export class CallSession {
       status: 'completed',
       content: [{ type: 'input_audio', transcript: null }]
     }
+    const previous = this.conversation.add(item)
+    this.channel.send({
+      type: 'input_audio_buffer.committed',
+      item_id: itemId,
+      previous_item_id: previous
+    })
     this.channel.send({ type: 'conversation.item.added', item, previous_item_id: previous })
     this.channel.send({ type: 'conversation.item.done', item, previous_item_id: previous })
     const pending = this.planner.commitTurn(Math.round(this.uncommittedMs))
     this.uncommittedMs = 0
     this.speechItemId = null
-    this.transcribe(itemId, pending)
+    this.transcribe(item, pending)
     this.injectTurnFaults(pending.number)
     return pending
   }
 
-  private transcribe(itemId: string, pending: PendingTurn): void {
+  /** Transcribes a committed turn: deltas spread over the delay, then `.completed`. */
+  private transcribe(item: ServerItem, pending: PendingTurn): void {
     const transcription = this.session.audio.input.transcription
     if (!transcription) return
     const { scenario, timers } = this.options
-    const model = transcription.model ?? 'whisper-1'
-    const seconds = pending.inputAudioMs / 1000
-    const usage =
-      model === 'whisper-1'
-        ? { type: 'duration' as const, seconds }
-        : {
-            type: 'tokens' as const,
-            input_tokens: Math.ceil(seconds * 10),
-            output_tokens: Math.ceil(pending.transcript.length / 4),
-            total_tokens: Math.ceil(seconds * 10) + Math.ceil(pending.transcript.length / 4)
-          }
-    const language = pending.language
-    timers.after(scenario.transcription_delay_ms, () =>
+    const delayMs = scenario.transcription_delay_ms
+    const { deltas, ...result } = transcribeTurn(
+      transcription,
+      pending.transcript,
+      pending.inputAudioMs,
+      pending.language
+    )
+    const ref = { item_id: item.id, content_index: 0 }
+    deltas.forEach((delta, i) =>
+      timers.after((delayMs * (i + 1)) / (deltas.length + 1), () =>
+        this.channel.send({
+          type: 'conversation.item.input_audio_transcription.delta',
+          ...ref,
+          delta
+        })
+      )
+    )
+    timers.after(delayMs, () => {
+      // The item keeps its transcript, as conversation.item.retrieve then reports it.
+      item.content = [{ type: 'input_audio', transcript: pending.transcript }]
       this.channel.send({
         type: 'conversation.item.input_audio_transcription.completed',
-        item_id: itemId,
-        content_index: 0,
+        ...ref,
         transcript: pending.transcript,
-        usage,
-        // Only gpt-transcribe reports detected languages (protocol doc §8).
-        ...(model === 'gpt-transcribe' && { languages: language ? [{ code: language }] : [] })
+        ...result
       })
-    )
+    })
   }
 
   private injectTurnFaults(turnNumber: number): void {
@@ -313,12 +323,9 @@ export class CallSession {
   }
 
   private updateSession(event: ClientEventOf<'session.update'>): void {
-    const { session } = event
-    if (session.model !== undefined && session.model !== this.session.model)
-      return this.sendError(
-        invalidRequest('invalid_value', "A session's model cannot be changed.", 'session.model'),
-        event.event_id
-      )
+    // A running call keeps its model; clients such as the Agents SDK send theirs in every
+    // update, and the rest of the update (instructions, tools) still applies.
+    const session = { ...event.session, model: undefined }
     const voice = session.audio?.output?.voice
     if (voice !== undefined && voice !== this.session.audio.output.voice && this.agentHasSpoken)
       return this.sendError(
@@ -335,7 +342,7 @@ export class CallSession {
 
   private createItem(event: ClientEventOf<'conversation.item.create'>): void {
     const previousId = event.previous_item_id
-    if (previousId && !this.conversation.has(previousId))
+    if (previousId && previousId !== CONVERSATION_ROOT && !this.conversation.has(previousId))
       return this.sendError(
         invalidRequest(
           'invalid_value',
@@ -350,7 +357,7 @@ export class CallSession {
       object: 'realtime.item',
       status: 'completed'
     } as ServerItem
-    const previous = this.conversation.add(item.id, previousId)
+    const previous = this.conversation.add(item, previousId)
     this.channel.send({ type: 'conversation.item.added', item, previous_item_id: previous })
     this.channel.send({ type: 'conversation.item.done', item, previous_item_id: previous })
     if (event.item.type === 'function_call_output') {
@@ -366,6 +373,25 @@ export class CallSession {
       const text = event.item.content.map((c) => ('text' in c ? c.text : '')).join(' ')
       this.planner.commitTyped(text)
     }
+  }
+
+  private retrieveItem(event: ClientEventOf<'conversation.item.retrieve'>): void {
+    const item = this.conversation.item(event.item_id)
+    if (!item) return this.itemNotFound(event.item_id, event.event_id)
+    this.channel.send({ type: 'conversation.item.retrieved', item: structuredClone(item) })
+  }
+
+  private deleteItem(event: ClientEventOf<'conversation.item.delete'>): void {
+    if (!this.conversation.delete(event.item_id))
+      return this.itemNotFound(event.item_id, event.event_id)
+    this.channel.send({ type: 'conversation.item.deleted', item_id: event.item_id })
+  }
+
+  private itemNotFound(itemId: string, eventId: string | undefined): void {
+    this.sendError(
+      invalidRequest('item_not_found', `Item with item_id '${itemId}' not found.`, 'item_id'),
+      eventId
+    )
   }
 
   private createResponse(event: ClientEventOf<'response.create'>): void {

@@ -70,6 +70,7 @@ export class ResponseRunner {
   private audio: Int16Array | null | undefined
   private delayElapsed = false
   private generatedSamples = 0
+  private generatedText = ''
   private message: ServerItem | null = null
 
   constructor(
@@ -152,12 +153,19 @@ export class ResponseRunner {
       type: 'message',
       role: 'assistant',
       status: 'in_progress',
-      content: [{ type: 'output_audio', transcript: '' }]
+      content: []
     }
     this.message = item
     this.addOutput(item)
     this.ctx.audioItems.add(item, () => samplesToMs(this.generatedSamples))
     const part = { response_id: this.id, item_id: item.id, output_index: 0, content_index: 0 }
+    // The API opens the item empty, then its one audio part (part types `audio`/`text` here).
+    item.content = [{ type: 'output_audio', transcript: '' }]
+    channel.send({
+      type: 'response.content_part.added',
+      ...part,
+      part: { type: 'audio', transcript: '' }
+    })
     const recordDelay = (): void =>
       this.ctx.log.record(this.ctx.callId, {
         kind: 'response_delay',
@@ -188,12 +196,18 @@ export class ResponseRunner {
       this.later(((i + 1) / words.length) * generationMs, () => {
         this.generatedSamples = Math.round(((i + 1) / words.length) * audio.length)
         deltas?.sendUpTo(audio, this.generatedSamples)
+        this.generatedText += word
         channel.send({ type: 'response.output_audio_transcript.delta', ...part, delta: word })
       })
     })
     this.later(generationMs, () => {
       channel.send({ type: 'response.output_audio.done', ...part })
       channel.send({ type: 'response.output_audio_transcript.done', ...part, transcript: say })
+      channel.send({
+        type: 'response.content_part.done',
+        ...part,
+        part: { type: 'audio', transcript: say }
+      })
       this.completeItem(item, { content: [{ type: 'output_audio', transcript: say }] })
       this.callTool()
     })
@@ -250,7 +264,7 @@ export class ResponseRunner {
       item: { ...item }
     })
     if (this.plan.conversation === 'auto') {
-      const previous = conversation.add(item.id)
+      const previous = conversation.add(item)
       channel.send({
         type: 'conversation.item.added',
         item: { ...item },
@@ -260,9 +274,13 @@ export class ResponseRunner {
     return outputIndex
   }
 
-  private completeItem(item: ServerItem, fields: Partial<ServerItem>): void {
+  private completeItem(
+    item: ServerItem,
+    fields: Partial<ServerItem>,
+    status: 'completed' | 'incomplete' = 'completed'
+  ): void {
     const { channel, conversation } = this.ctx
-    Object.assign(item, fields, { status: 'completed' })
+    Object.assign(item, fields, { status })
     const output_index = this.response.output.indexOf(item)
     channel.send({ type: 'response.output_item.done', response_id: this.id, output_index, item })
     if (this.plan.conversation === 'auto')
@@ -281,10 +299,22 @@ export class ResponseRunner {
     this.finished = true
     this.cancels.splice(0).forEach((cancel) => cancel())
     const { channel, session } = this.ctx
-    if (this.message?.status === 'in_progress') {
-      // Truncated answers keep no final transcript (protocol doc §5).
-      this.message.status = 'incomplete'
-      this.message.content = [{ type: 'output_audio', transcript: null }]
+    const open = this.message?.status === 'in_progress' ? this.message : null
+    if (open) {
+      // A cancelled answer's item is closed before response.done, as the API does: its part
+      // as generated so far, then the item `incomplete`. Truncated answers keep no final
+      // transcript on the item (protocol doc §5).
+      const part = { response_id: this.id, item_id: open.id, output_index: 0, content_index: 0 }
+      channel.send({
+        type: 'response.content_part.done',
+        ...part,
+        part: { type: 'audio', transcript: this.generatedText }
+      })
+      this.completeItem(
+        open,
+        { content: [{ type: 'output_audio', transcript: null }] },
+        'incomplete'
+      )
     }
     const said = this.plan.say ?? ''
     const share = this.audio?.length ? this.generatedSamples / this.audio.length : 1

@@ -18,7 +18,9 @@ export async function mintClientSecret(
   if (key !== apiKey) return refuseCredential(res, flavor, key)
   let raw: unknown
   try {
-    raw = JSON.parse((await readBody(req)).toString('utf8'))
+    const body = (await readBody(req)).toString('utf8')
+    // The SDK's `clientSecrets.create()` sends no body at all: every field has a default.
+    raw = body.trim() === '' ? {} : JSON.parse(body)
   } catch {
     return sendApiError(
       res,
@@ -32,7 +34,7 @@ export async function mintClientSecret(
   const parsed = ClientSecretRequest.safeParse(raw)
   if (!parsed.success) return sendApiError(res, 400, issueToApiError(parsed.error.issues, raw))
   const { session, expires_after } = parsed.data
-  if (flavor === 'azure' && !session.model)
+  if (flavor === 'azure' && !session?.model)
     return sendApiError(
       res,
       400,

@@ -17,6 +17,7 @@ export class SimPeer implements CallPeer {
   private readonly source = new nonstandard.RTCAudioSource()
   private sink: InstanceType<typeof nonstandard.RTCAudioSink> | null = null
   private pacer: FramePacer | null = null
+  private channelOpened = false
   private closed = false
 
   private constructor(private readonly handlers: PeerHandlers) {
@@ -78,11 +79,18 @@ export class SimPeer implements CallPeer {
       },
       close: () => channel.close()
     }
-    channel.onopen = () => this.handlers.onChannelOpen(transport, channel.label)
+    // wrtc can hand over a channel already open and still fire its open event: one call, one
+    // session (the API greets once with session.created). A second channel is ignored too.
+    const opened = (): void => {
+      if (this.channelOpened || this.closed) return
+      this.channelOpened = true
+      this.handlers.onChannelOpen(transport, channel.label)
+    }
+    channel.onopen = opened
     channel.onmessage = (event: MessageEvent) => {
       if (typeof event.data === 'string') this.handlers.onMessage(event.data)
     }
-    if (channel.readyState === 'open') this.handlers.onChannelOpen(transport, channel.label)
+    if (channel.readyState === 'open') opened()
   }
 
   private speak(frame: Int16Array): void {
