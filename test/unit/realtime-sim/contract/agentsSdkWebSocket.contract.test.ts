@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { describeProblem, officialEventProblems } from '../../../support/officialRealtimeEvents'
+import { API_KEY, useSimulator } from '../support/simServer'
+import {
+  type AgentsSdkCall,
+  connectAgentsSdk,
+  TOOL_OUTPUT,
+  wsUrl
+} from './support/agentsSdkSession'
+
+// Issue #16, contract tests: the OpenAI Agents SDK's WebSocket transport in Node (its own
+// RealtimeSession, tool runner and interrupt) against the simulator's /v1/realtime?model=.
+// Needs the WebSocket transport of issue #16 (engineer "ws"); the whole-call checks also need
+// the protocol fixes (engineer "proto").
+
+const turnsOf = (call: AgentsSdkCall): unknown[] =>
+  call.log.ofType('response.output_audio_transcript.done').map((e) => e['transcript'])
+
+describe('Agents SDK over WebSocket (Node)', { timeout: 30_000 }, () => {
+  const simulator = useSimulator()
+  const calls: AgentsSdkCall[] = []
+  afterEach(() => calls.splice(0).forEach((call) => call.close()))
+
+  async function connect(): Promise<AgentsSdkCall> {
+    const sim = await simulator.start()
+    const call = await connectAgentsSdk(wsUrl(sim.url, '/v1/realtime?model=gpt-realtime'), API_KEY)
+    calls.push(call)
+    return call
+  }
+
+  /** Turn 1 of the unit scenario: an answer and a search_products call, then the follow-up. */
+  async function toolRoundTrip(call: AgentsSdkCall): Promise<void> {
+    call.session.sendMessage('Do you have waterproof boots?')
+    await call.log.waitFor('response.done', 2)
+  }
+
+  it('runs a tool round trip: the scripted call, the SDK runs the tool, the follow-up', async () => {
+    const call = await connect()
+    await toolRoundTrip(call)
+    expect(call.toolCalls).toEqual([{ query: 'waterproof boots', max_price: 200 }])
+    expect(turnsOf(call)).toEqual(['Let me check.', 'The TrailBlazer X200 costs 189.99 dollars.'])
+    expect(call.log.ofType('response.output_audio.delta').length).toBeGreaterThan(0)
+    const sent = call.session.history.find(
+      (item) => item.type === 'function_call' && item.name === 'search_products'
+    )
+    expect(sent).toMatchObject({ status: 'completed', output: TOOL_OUTPUT })
+  })
+
+  it('interrupts: session.interrupt() cancels the answer and truncates its item', async () => {
+    const call = await connect()
+    await toolRoundTrip(call)
+    call.session.sendMessage('Tell me everything.')
+    const created = await call.log.waitFor('response.created', 3)
+    await call.log.waitFor('response.output_audio.delta', 1 + countDeltasBefore(call, created))
+    call.session.interrupt()
+    const truncated = await call.log.waitFor('conversation.item.truncated')
+    const done = await call.log.waitFor('response.done', 3)
+    expect(done['response']).toMatchObject({
+      id: (created['response'] as { id: string }).id,
+      status: 'cancelled'
+    })
+    expect(truncated['audio_end_ms']).toEqual(expect.any(Number))
+  })
+
+  it('keeps the whole call within the official schemas: one session.created, no error', async () => {
+    const call = await connect()
+    await toolRoundTrip(call)
+    expect(call.log.ofType('session.created')).toHaveLength(1)
+    expect(call.log.ofType('error')).toEqual([])
+    expect(call.errors).toEqual([])
+    expect(officialEventProblems(call.log.events).map(describeProblem)).toEqual([])
+  })
+})
+
+/** Audio deltas already received before `event` (the next answer's first delta is after). */
+function countDeltasBefore(call: AgentsSdkCall, event: Record<string, unknown>): number {
+  const at = call.log.events.indexOf(event as never)
+  return call.log.events.slice(0, at).filter((e) => e.type === 'response.output_audio.delta').length
+}
