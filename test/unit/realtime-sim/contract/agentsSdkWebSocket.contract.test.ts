@@ -3,6 +3,7 @@ import { describeProblem, officialEventProblems } from '../../../support/officia
 import { API_KEY, useSimulator } from '../support/simServer'
 import {
   type AgentsSdkCall,
+  callerTurnChunks,
   connectAgentsSdk,
   TOOL_OUTPUT,
   wsUrl
@@ -28,9 +29,12 @@ describe('Agents SDK over WebSocket (Node)', { timeout: 30_000 }, () => {
     return call
   }
 
-  /** Turn 1 of the unit scenario: an answer and a search_products call, then the follow-up. */
+  /**
+   * Turn 1 of the unit scenario, spoken (input_audio_buffer.append, VAD): an answer and a
+   * search_products call; the SDK runs the tool and asks for the follow-up.
+   */
   async function toolRoundTrip(call: AgentsSdkCall): Promise<void> {
-    call.session.sendMessage('Do you have waterproof boots?')
+    for (const chunk of callerTurnChunks()) call.session.sendAudio(chunk)
     await call.log.waitFor('response.done', 2)
   }
 
@@ -65,6 +69,7 @@ describe('Agents SDK over WebSocket (Node)', { timeout: 30_000 }, () => {
   it('keeps the whole call within the official schemas: one session.created, no error', async () => {
     const call = await connect()
     await toolRoundTrip(call)
+    await call.log.waitFor('conversation.item.input_audio_transcription.completed')
     expect(call.log.ofType('session.created')).toHaveLength(1)
     expect(call.log.ofType('error')).toEqual([])
     expect(call.errors).toEqual([])
@@ -77,3 +82,21 @@ function countDeltasBefore(call: AgentsSdkCall, event: Record<string, unknown>):
   const at = call.log.events.indexOf(event as never)
   return call.log.events.slice(0, at).filter((e) => e.type === 'response.output_audio.delta').length
 }
+
+// Found by this suite: a typed caller turn (conversation.item.create + response.create, the
+// SDK's sendMessage) that calls a tool gets the greeting instead of the tool's follow-up
+// (ResponsePlanner.forResponseCreate spreads the plan, so its follow-up, kept by plan, is lost).
+describe('Agents SDK over WebSocket: a typed turn with a tool call', { timeout: 30_000 }, () => {
+  const simulator = useSimulator()
+  let call: AgentsSdkCall | undefined
+  afterEach(() => call?.close())
+
+  it("answers the tool's output with the scripted follow-up", async () => {
+    const sim = await simulator.start()
+    call = await connectAgentsSdk(wsUrl(sim.url, '/v1/realtime?model=gpt-realtime'), API_KEY)
+    call.session.sendMessage('Do you have waterproof boots?')
+    await call.log.waitFor('response.done', 2)
+    expect(call.toolCalls).toHaveLength(1)
+    expect(turnsOf(call)).toEqual(['Let me check.', 'The TrailBlazer X200 costs 189.99 dollars.'])
+  })
+})

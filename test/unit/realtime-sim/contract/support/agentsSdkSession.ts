@@ -98,3 +98,23 @@ export async function connectAgentsSdk(url: string, apiKey: string): Promise<Age
 /** The simulator's WebSocket URL for `path` (e.g. `/v1/realtime?model=gpt-realtime`). */
 export const wsUrl = (httpUrl: string, path: string): string =>
   `${httpUrl.replace(/^http:/, 'ws:')}${path}`
+
+const RATE = 24_000
+const CHUNK_MS = 20
+
+/**
+ * A caller's turn in the SDK's default input format (PCM16 mono 24 kHz), in 20 ms chunks as a
+ * microphone delivers them: `speechMs` of a loud 220 Hz tone, then silence long enough for
+ * semantic VAD (eagerness auto) to end the turn.
+ */
+export function callerTurnChunks(speechMs = 800, silenceMs = 1500): ArrayBuffer[] {
+  const perChunk = (RATE * CHUNK_MS) / 1000
+  const speechChunks = speechMs / CHUNK_MS
+  return Array.from({ length: (speechMs + silenceMs) / CHUNK_MS }, (_, c) => {
+    const chunk = new Int16Array(perChunk)
+    if (c < speechChunks)
+      for (let i = 0; i < perChunk; i++)
+        chunk[i] = Math.round(8000 * Math.sin((2 * Math.PI * 220 * (c * perChunk + i)) / RATE))
+    return chunk.buffer
+  })
+}
