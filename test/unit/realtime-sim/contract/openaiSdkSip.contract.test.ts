@@ -179,16 +179,16 @@ describe('openai SDK: a phone call through webhook and call control', { timeout:
     await expect(client.realtime.calls.hangup(callId)).rejects.toBeInstanceOf(OpenAI.NotFoundError)
   })
 
-  it('transfers an accepted call with refer, and refuses a sideband with an ek_', async () => {
+  it('refuses a sideband with an ek_ (the standard key attaches), and transfers with refer', async () => {
     const { sim, client, ring } = await rig.start()
     const callId = await ring()
     await client.realtime.calls.accept(callId, { type: 'realtime', model: 'gpt-realtime' })
+    const sidebandUrl = wsUrl(sim.url, `/v1/realtime?call_id=${callId}`)
+    rig.sockets.push(await connectAgentsSdk(sidebandUrl, API_KEY))
     const { value: ek } = await client.realtime.clientSecrets.create({
       session: { type: 'realtime', model: 'gpt-realtime' }
     })
-    await expect(
-      connectAgentsSdk(wsUrl(sim.url, `/v1/realtime?call_id=${callId}`), ek)
-    ).rejects.toThrow()
+    await expect(connectAgentsSdk(sidebandUrl, ek)).rejects.toThrow()
     await client.realtime.calls.refer(callId, { target_uri: 'tel:+14155550199' })
     expect(JSON.stringify(sim.groundTruth.list(callId))).toContain('tel:+14155550199')
     await expect(
