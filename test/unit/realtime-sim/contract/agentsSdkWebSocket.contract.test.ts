@@ -50,13 +50,19 @@ describe('Agents SDK over WebSocket (Node)', { timeout: 30_000 }, () => {
     expect(sent).toMatchObject({ status: 'completed', output: TOOL_OUTPUT })
   })
 
-  it('interrupts: session.interrupt() cancels the answer and truncates its item', async () => {
-    const call = await connect()
-    await toolRoundTrip(call)
+  /** Turn 2, typed (the long answer), interrupted once its first audio delta arrived. */
+  async function interruptLongAnswer(call: AgentsSdkCall): Promise<Record<string, unknown>> {
     call.session.sendMessage('Tell me everything.')
     const created = await call.log.waitFor('response.created', 3)
     await call.log.waitFor('response.output_audio.delta', 1 + countDeltasBefore(call, created))
     call.session.interrupt()
+    return created
+  }
+
+  it('interrupts: session.interrupt() cancels the answer and truncates its item', async () => {
+    const call = await connect()
+    await toolRoundTrip(call)
+    const created = await interruptLongAnswer(call)
     const truncated = await call.log.waitFor('conversation.item.truncated')
     const done = await call.log.waitFor('response.done', 3)
     expect(done['response']).toMatchObject({
@@ -66,14 +72,23 @@ describe('Agents SDK over WebSocket (Node)', { timeout: 30_000 }, () => {
     expect(truncated['audio_end_ms']).toEqual(expect.any(Number))
   })
 
-  it('keeps the whole call within the official schemas: one session.created, no error', async () => {
-    const call = await connect()
-    await toolRoundTrip(call)
-    await call.log.waitFor('conversation.item.input_audio_transcription.completed')
-    expect(call.log.ofType('session.created')).toHaveLength(1)
-    expect(call.log.ofType('error')).toEqual([])
-    expect(call.errors).toEqual([])
-    expect(officialEventProblems(call.log.events).map(describeProblem)).toEqual([])
+  // Holds once the protocol fixes of issue #16 (engineer "proto") are merged as well.
+  describe('with the protocol fixes', () => {
+    it('keeps the whole call within the official schemas: one session.created, no error', async () => {
+      const call = await connect()
+      await toolRoundTrip(call)
+      await call.log.waitFor('conversation.item.input_audio_transcription.completed')
+      await interruptLongAnswer(call)
+      await call.log.waitFor('response.done', 3)
+      await call.log.waitFor('conversation.item.truncated')
+      expect(call.log.ofType('session.created')).toHaveLength(1)
+      expect(call.log.ofType('error')).toEqual([])
+      expect(call.errors).toEqual([])
+      expect(officialEventProblems(call.log.events).map(describeProblem)).toEqual([])
+      // The cancelled answer's item is closed: the SDK's history keeps nothing in progress.
+      const open = call.session.history.filter((i) => 'status' in i && i.status === 'in_progress')
+      expect(open).toEqual([])
+    })
   })
 })
 
