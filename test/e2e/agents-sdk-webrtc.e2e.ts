@@ -5,6 +5,7 @@ import { pickVoice } from '../../src/main/realtime-sim/audio/pickVoice'
 import { loadScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
 import { startSimulator, type Simulator } from '../../src/main/realtime-sim/startSimulator'
 import { DEFAULT_SCENARIO_FILE } from '../../tools/realtime-sim/defaultScenario'
+import { connectAgentsSdk, wsUrl } from '../support/agentsSdkSession'
 import { describeProblem, officialEventProblems } from '../support/officialRealtimeEvents'
 import { browserAvailable } from './support/browser'
 import type { SdkCallRecord } from './support/agentsSdkPage/agentsWebRtcPage'
@@ -136,6 +137,25 @@ describe.runIf(canRun)('Agents SDK WebRTC in Chromium, cross-origin', { timeout:
       (e) => (e['response'] as { id?: string }).id === started['response_id']
     )
     expect(last && status(last)).toBe('cancelled')
+  })
+
+  // Holds once the sideband of issue #16 (engineer "ws") is merged.
+  it('lets a server attach the Agents SDK as a sideband (standard key) and answer through it', async () => {
+    const url = wsUrl(sim.url, `/v1/realtime?call_id=${call.callId ?? ''}`)
+    const sideband = await connectAgentsSdk(url, API_KEY)
+    try {
+      const answered = ofType(await readCall(page), 'response.done').length
+      sideband.session.sendMessage('Anything else?')
+      const done = await sideband.log.waitFor('response.done', 1, 15_000)
+      // The browser's SDK sees the same answer as the server's.
+      await waitForEvents(page, 'response.done', answered + 1, 15_000)
+      const inBrowser = ofType(await readCall(page), 'response.done').at(-1)!
+      expect(inBrowser['event_id']).toBe(done['event_id'])
+      expect(sideband.errors).toEqual([])
+      expect(officialEventProblems(sideband.log.events).map(describeProblem)).toEqual([])
+    } finally {
+      sideband.close()
+    }
   })
 
   // These hold once the protocol fixes of issue #16 (engineer "proto") are merged.

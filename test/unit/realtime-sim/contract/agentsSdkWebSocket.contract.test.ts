@@ -7,7 +7,7 @@ import {
   connectAgentsSdk,
   TOOL_OUTPUT,
   wsUrl
-} from './support/agentsSdkSession'
+} from '../../../support/agentsSdkSession'
 
 // Issue #16, contract tests: the OpenAI Agents SDK's WebSocket transport in Node (its own
 // RealtimeSession, tool runner and interrupt) against the simulator's /v1/realtime?model=.

@@ -20,7 +20,7 @@ import {
   connectAgentsSdk,
   TOOL_OUTPUT,
   wsUrl
-} from './support/agentsSdkSession'
+} from '../../../support/agentsSdkSession'
 import { openaiFor } from './support/openaiClient'
 
 // Issue #16, contract tests: a simulated phone call driven only by official client code: the
