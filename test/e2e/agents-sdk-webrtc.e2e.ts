@@ -173,6 +173,20 @@ describe.runIf(canRun)('Agents SDK WebRTC in Chromium, cross-origin', { timeout:
       expect(officialEventProblems(call.events).map(describeProblem)).toEqual([])
     })
 
+    it('brackets each spoken answer with content_part events and streams the transcription', () => {
+      const ids = (type: string): unknown[] => ofType(call, type).map((e) => e['item_id'])
+      const messages = ofType(call, 'response.output_item.added')
+        .map((e) => e['item'] as { id?: string; type?: string })
+        .filter((item) => item.type === 'message')
+        .map((item) => item.id)
+      expect(ids('response.content_part.added')).toEqual(messages)
+      // Every answer spoken to its end closes its part (a cancelled one may or may not).
+      expect(ids('response.content_part.done')).toEqual(
+        expect.arrayContaining(ids('response.output_audio_transcript.done'))
+      )
+      expect(ids('conversation.item.input_audio_transcription.delta').length).toBeGreaterThan(0)
+    })
+
     it("leaves no item in progress in the SDK's history (the cancelled answer is closed)", () => {
       expect(call.history.filter((item) => item.status === 'in_progress')).toEqual([])
     })

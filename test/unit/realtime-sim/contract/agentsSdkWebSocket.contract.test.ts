@@ -85,6 +85,12 @@ describe('Agents SDK over WebSocket (Node)', { timeout: 30_000 }, () => {
       expect(call.log.ofType('error')).toEqual([])
       expect(call.errors).toEqual([])
       expect(officialEventProblems(call.log.events).map(describeProblem)).toEqual([])
+      for (const type of [
+        'response.content_part.added',
+        'response.content_part.done',
+        'conversation.item.input_audio_transcription.delta'
+      ])
+        expect(call.log.ofType(type).length, type).toBeGreaterThan(0)
       // The cancelled answer's item is closed: the SDK's history keeps nothing in progress.
       const open = call.session.history.filter((i) => 'status' in i && i.status === 'in_progress')
       expect(open).toEqual([])
