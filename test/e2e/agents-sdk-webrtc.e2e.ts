@@ -5,7 +5,7 @@ import { pickVoice } from '../../src/main/realtime-sim/audio/pickVoice'
 import { loadScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
 import { startSimulator, type Simulator } from '../../src/main/realtime-sim/startSimulator'
 import { DEFAULT_SCENARIO_FILE } from '../../tools/realtime-sim/defaultScenario'
-import { connectAgentsSdk, wsUrl } from '../support/agentsSdkSession'
+import { connectAgentsSdk, TOOL_OUTPUT, wsUrl } from '../support/agentsSdkSession'
 import { describeProblem, officialEventProblems } from '../support/officialRealtimeEvents'
 import { browserAvailable } from './support/browser'
 import type { SdkCallRecord } from './support/agentsSdkPage/agentsWebRtcPage'
@@ -19,10 +19,8 @@ import { voiceToolsAvailable } from './support/voiceRig'
 
 const canRun = browserAvailable() && voiceToolsAvailable()
 const API_KEY = 'sk-contract-agents-sdk'
-const TOOL_OUTPUT = JSON.stringify({
-  ok: true,
-  result: { products: [{ name: 'TrailBlazer X200', price_usd: 189.99, fact: 'Gore-Tex.' }] }
-})
+/** The connection, a spoken turn with a tool round trip, a typed turn and its interrupt. */
+const CALL_SET_UP_MS = 90_000
 
 const readCall = (page: Page): Promise<SdkCallRecord> => page.evaluate(() => window.sdkCall)
 const ofType = (call: SdkCallRecord, type: string): Record<string, unknown>[] =>
@@ -65,7 +63,7 @@ describe.runIf(canRun)('Agents SDK WebRTC in Chromium, cross-origin', { timeout:
       voice: pickVoice('auto').voice,
       allowOrigin: pageServer.origin
     })
-    const client = new OpenAI({ apiKey: API_KEY, baseURL: `${sim.url}/v1` })
+    const client = new OpenAI({ apiKey: API_KEY, baseURL: `${sim.url}/v1`, maxRetries: 0 })
     const secret = await client.realtime.clientSecrets.create({
       session: { type: 'realtime', model: 'gpt-realtime' }
     })
@@ -101,7 +99,7 @@ describe.runIf(canRun)('Agents SDK WebRTC in Chromium, cross-origin', { timeout:
     // Let late events (response.done, item closing) arrive before judging the whole call.
     await new Promise((resolve) => setTimeout(resolve, 1500))
     call = await readCall(page)
-  })
+  }, CALL_SET_UP_MS)
 
   afterAll(async () => {
     await page?.evaluate(() => window.sdkClose()).catch(() => undefined)
