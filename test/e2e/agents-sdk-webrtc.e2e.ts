@@ -120,11 +120,15 @@ describe.runIf(canRun)('Agents SDK WebRTC in Chromium, cross-origin', { timeout:
     const said = ofType(call, 'response.output_audio_transcript.done').map((e) => e['transcript'])
     expect(said[0]).toBe('Sure, let me check our catalog for you.')
     expect(said[1]).toMatch(/^I found the TrailBlazer X200 at 189.99 dollars/)
-    // The simulator's side: its function call, then the output the SDK sent back for it. (Not
-    // filtered by the call: a tool_call entry's call_id is the function call's, see the README.)
-    const [called, answered] = sim.groundTruth.list().filter((e) => e.kind === 'tool_call')
+    // The simulator's side: its function call, then the output the SDK sent back for it.
+    const [called, answered] = sim.groundTruth
+      .list(call.callId ?? undefined)
+      .filter((e) => e.kind === 'tool_call')
     expect(called).toMatchObject({ name: 'search_products' })
-    expect(answered).toMatchObject({ call_id: called?.call_id, output: TOOL_OUTPUT })
+    expect(answered).toMatchObject({
+      function_call_id: called?.function_call_id,
+      output: TOOL_OUTPUT
+    })
   })
 
   it('interrupts: session.interrupt() clears the agent audio and cancels the answer', () => {

@@ -364,7 +364,7 @@ export class CallSession {
       this.planner.toolOutput(event.item.call_id, event.item.output)
       this.options.log.record(this.options.callId, {
         kind: 'tool_call',
-        call_id: event.item.call_id,
+        function_call_id: event.item.call_id,
         name: '',
         arguments: '',
         output: event.item.output

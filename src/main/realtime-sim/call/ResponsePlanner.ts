@@ -101,7 +101,12 @@ export class ResponsePlanner {
         metadata
       }
     }
-    if (this.pending) return { ...this.forTurn(this.pending, 'response.create', now), metadata }
+    if (this.pending) {
+      // The same plan object, not a copy: its tool follow-up is keyed by it (followUps).
+      const plan = this.forTurn(this.pending, 'response.create', now)
+      plan.metadata = metadata
+      return plan
+    }
     const greeting = !this.greeted ? this.scenario.greeting : undefined
     this.greeted = true
     return {

@@ -245,7 +245,7 @@ export class ResponseRunner {
     this.completeItem(item, { arguments: call.arguments })
     this.ctx.log.record(this.ctx.callId, {
       kind: 'tool_call',
-      call_id: item.call_id!,
+      function_call_id: item.call_id!,
       name: call.name,
       arguments: call.arguments
     })

@@ -22,7 +22,14 @@ export type GroundTruthRecord =
       total_ms: number
       caller_audio_ms: number
     }
-  | { kind: 'tool_call'; call_id: string; name: string; arguments: string; output?: string }
+  | {
+      kind: 'tool_call'
+      /** The function call's `call_id` (the entry's own `call_id` is the call's). */
+      function_call_id: string
+      name: string
+      arguments: string
+      output?: string
+    }
   | { kind: 'fault'; fault: string; detail?: string }
   | { kind: 'sideband'; state: 'attached' | 'detached'; sideband_id: string; detail?: string }
   | {
