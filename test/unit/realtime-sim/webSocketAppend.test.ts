@@ -59,6 +59,30 @@ describe('simulator WebSocket calls: appended audio', { timeout: 30_000 }, () =>
     ws.close()
   })
 
+  it('takes any byte count of G.711 (one byte a sample) and names its format when refusing', async () => {
+    const sim = await simulator.start()
+    const { ws, inbox, send } = await openRealtimeSocket(callUrl(sim.url), { headers: bearer })
+    await inbox.next('session.created')
+    send({
+      type: 'session.update',
+      session: { type: 'realtime', audio: { input: { format: { type: 'audio/pcmu' } } } }
+    })
+    await inbox.next('session.updated')
+    // 120 ms at 8 kHz, an odd count of bytes: whole µ-law samples.
+    send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(961, 0xff).toString('base64') })
+    send({ type: 'input_audio_buffer.append', event_id: 'evt_bad', audio: '%%%%' })
+    send({ type: 'input_audio_buffer.commit' })
+    await inbox.next('input_audio_buffer.committed')
+    expect(inbox.ofType('error').map((e) => e['error'])).toEqual([
+      expect.objectContaining({
+        message:
+          "Invalid 'audio'. Expected base64-encoded audio bytes (G.711 μ-law at 8kHz) but got an invalid value.",
+        event_id: 'evt_bad'
+      })
+    ])
+    ws.close()
+  })
+
   it('answers output_audio_buffer.clear with an error: the client holds the audio', async () => {
     const sim = await simulator.start()
     const { ws, inbox, send } = await openRealtimeSocket(callUrl(sim.url), { headers: bearer })
