@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { pickVoice, type VoiceChoice } from '../../src/main/realtime-sim/audio/pickVoice'
 import { loadScenario, ScenarioError } from '../../src/main/realtime-sim/scenario/loadScenario'
@@ -7,7 +8,7 @@ import { testPageRoute } from './testPage/testPageRoute'
 
 // npm run sim -- --port 8790 [--scenario FILE] [--key KEY] [--voice auto|espeak|tone]
 //   [--ground-truth FILE.jsonl] [--allow-origin http://127.0.0.1:5173]
-//   [--webhook-url URL --webhook-secret whsec_…]
+//   [--webhook-url URL --webhook-secret whsec_…] [--tls-cert CERT.pem --tls-key KEY.pem]
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8790' },
@@ -17,7 +18,9 @@ const { values } = parseArgs({
     'ground-truth': { type: 'string' },
     'allow-origin': { type: 'string' },
     'webhook-url': { type: 'string' },
-    'webhook-secret': { type: 'string' }
+    'webhook-secret': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' }
   }
 })
 
@@ -38,7 +41,16 @@ if (webhookUrl !== undefined && webhookSecret === undefined)
 if (webhookUrl === undefined && values['webhook-secret'] !== undefined)
   fail('--webhook-secret needs --webhook-url')
 
+const tlsCert = values['tls-cert']
+const tlsKey = values['tls-key']
+if ((tlsCert === undefined) !== (tlsKey === undefined))
+  fail('--tls-cert and --tls-key go together (PEM files)')
+
 try {
+  const tls =
+    tlsCert !== undefined && tlsKey !== undefined
+      ? { cert: readFileSync(tlsCert), key: readFileSync(tlsKey) }
+      : undefined
   const scenario = loadScenario(values.scenario)
   const { voice, note } = pickVoice(values.voice as VoiceChoice)
   const sim = await startSimulator({
@@ -51,7 +63,8 @@ try {
     extraRoutes: [testPageRoute],
     allowOrigin,
     webhookUrl,
-    webhookSecret
+    webhookSecret,
+    tls
   })
   console.log(`Realtime simulator (GA protocol) on ${sim.url}`)
   console.log(`  scenario: ${scenario.name} (${values.scenario})`)
@@ -67,6 +80,7 @@ try {
   console.log(
     `  try a call: ${sim.url}/sim/test-page/  ·  ground truth: ${sim.url}/sim/ground-truth (Authorization: Bearer <key>)`
   )
+  if (tls) console.log(`  TLS: ${tlsCert} (WebSocket clients connect with wss://)`)
   if (allowOrigin) console.log(`  CORS: the API routes answer pages from ${allowOrigin} only`)
   const stop = (): void => void sim.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

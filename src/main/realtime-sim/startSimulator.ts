@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { AgentVoice } from './audio/agentVoice'
 import { EphemeralKeys } from './auth/EphemeralKeys'
@@ -51,6 +52,11 @@ export interface SimulatorOptions {
   webhookSecret?: string
   /** Webhook retry schedule (default: 8 attempts from 5 s, doubling); tests shorten it. */
   webhookRetry?: WebhookRetry
+  /**
+   * Serve HTTPS (and `wss:`) instead of HTTP, with this PEM key and certificate: the openai
+   * SDK's realtime WebSocket client only ever connects with `wss:`.
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer }
 }
 
 export type { SimRoute }
@@ -155,7 +161,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     sendJson(res, 200, {})
   }
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     stampRequestId(res)
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.end()
@@ -168,7 +174,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         message: String(error)
       })
     })
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   const stopSockets = serveRealtimeSockets(server, {
     apiKey: options.apiKey,
     keys,
@@ -181,7 +188,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   })
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     groundTruth,
     hub,
     placePhoneCall: (request) => sip.place(request),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { runsVersion, wellKnownEspeakPaths } from '../../../src/main/realtime-sim/audio/findEspeak'
 import { useTempDir } from '../../support/tempDir'
+import { hasOpenssl, selfSignedCert } from './support/selfSignedCert'
 
 const MAIN = 'tools/realtime-sim/main.ts'
 
@@ -64,4 +65,22 @@ describe('npm run sim', () => {
       /phone calls: POST http:\/\/127\.0\.0\.1:\d+\/sim\/sip\/calls → webhooks to http:\/\/127\.0\.0\.1:1\/hooks/
     )
   }, 60_000)
+
+  it.skipIf(!hasOpenssl && !process.env['CI'])(
+    'serves https with --tls-cert and --tls-key, which go together',
+    async () => {
+      const cert = selfSignedCert()
+      try {
+        const alone = await runSim(['--tls-cert', cert.certFile])
+        expect(alone.code).toBe(1)
+        expect(alone.out).toContain('--tls-cert and --tls-key go together')
+        const ok = await runSim(['--tls-cert', cert.certFile, '--tls-key', cert.keyFile])
+        expect(ok.out).toMatch(/Realtime simulator \(GA protocol\) on https:\/\/127\.0\.0\.1:\d+/)
+        expect(ok.out).toContain(`TLS: ${cert.certFile}`)
+      } finally {
+        cert.remove()
+      }
+    },
+    60_000
+  )
 })

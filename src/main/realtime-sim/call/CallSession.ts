@@ -8,7 +8,7 @@ import { type ApiErrorBody, invalidRequest } from '../protocol/apiErrors'
 import type { Scenario } from '../scenario/scenarioSchema'
 import { seededRandom } from '../scenario/sampleDelay'
 import { applySessionUpdate, type EffectiveSession } from '../session/effectiveSession'
-import { decodeWireAudio, formatRate } from '../audio/wireAudio'
+import { appendedAudio } from './appendedAudio'
 import { AssistantAudioItems } from './AssistantAudioItems'
 import type { CallTransport, EventVia } from './callTransport'
 import { Conversation, CONVERSATION_ROOT } from './Conversation'
@@ -111,7 +111,7 @@ export class CallSession {
       case 'response.cancel':
         return this.cancelResponse(event)
       case 'output_audio_buffer.clear':
-        return this.clearOutput()
+        return this.clearOutput(event)
       case 'input_audio_buffer.clear':
         return this.clearInput()
       case 'input_audio_buffer.commit':
@@ -142,8 +142,9 @@ export class CallSession {
 
   /** Base64 audio in the session's input format, the WebSocket caller's microphone. */
   private appendInput(event: ClientEventOf<'input_audio_buffer.append'>): void {
-    const format = this.session.audio.input.format
-    this.receiveAudio(decodeWireAudio(event.audio, format), formatRate(format))
+    const audio = appendedAudio(event.audio, this.session.audio.input.format)
+    if (!audio.ok) return this.sendError(audio.error, event.event_id)
+    for (const frame of audio.frames) this.receiveAudio(frame, audio.sampleRate)
   }
 
   private truncateItem(event: ClientEventOf<'conversation.item.truncate'>, via: EventVia): void {
@@ -419,7 +420,18 @@ export class CallSession {
     active.cancel('client_cancelled')
   }
 
-  private clearOutput(): void {
+  private clearOutput(event: ClientEventOf<'output_audio_buffer.clear'>): void {
+    // The server holds no output buffer on a WebSocket (the client plays the deltas): the
+    // reference documents the event for WebRTC and SIP only. The wording is ours.
+    if (this.kind === 'websocket')
+      return this.sendError(
+        invalidRequest(
+          'invalid_value',
+          "The event 'output_audio_buffer.clear' is only supported on WebRTC and SIP connections.",
+          'type'
+        ),
+        event.event_id
+      )
     const cleared = this.playout.clear()
     if (cleared)
       this.channel.send({ type: 'output_audio_buffer.cleared', response_id: cleared.responseId })

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http'
+import type { Server as TlsServer } from 'node:https'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { EphemeralKeys } from '../auth/EphemeralKeys'
@@ -34,7 +35,10 @@ type Admission =
  * call on the socket; `?call_id=…` attaches a sideband to a live call, with the standard key
  * only. Refusals are HTTP answers to the handshake, as the API gives them.
  */
-export function serveRealtimeSockets(server: Server, ctx: RealtimeSocketContext): () => void {
+export function serveRealtimeSockets(
+  server: Server | TlsServer,
+  ctx: RealtimeSocketContext
+): () => void {
   const sockets = new WebSocketServer({
     noServer: true,
     // Browsers offer `realtime` plus the key as a subprotocol; the API picks `realtime`.
