@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { ALERT_ACTIONS, ALERT_STATUSES } from '../escalation/alertRecords'
+import { RULE_IDS, SEVERITIES } from '../escalation/rules'
+
+// The team channel's events (LISTEN/NOTIFY between desks). Payloads carry ids and figures only:
+// PostgreSQL refuses a NOTIFY payload of 8000 bytes or more, and a receiver reads anything longer
+// (the alert's evidence, the turns) from the team database by id.
+
+/** PostgreSQL's limit: a NOTIFY payload must be shorter than 8000 bytes (UTF-8). */
+export const NOTIFY_PAYLOAD_LIMIT_BYTES = 7999
+/** The wire format's version; a desk drops (and counts) events of another version. */
+export const TEAM_EVENT_VERSION = 1
+/** Free text on the wire (an alert's summary, an action's note) is cut to this many characters. */
+export const TEAM_TEXT_MAX_CHARS = 280
+
+const seat = z.string().trim().min(1).max(64)
+const sessionId = z.string().min(1).max(200)
+const alertId = z.number().int().min(1)
+const isoTime = z.iso.datetime({ offset: true })
+const shortText = z.string().max(TEAM_TEXT_MAX_CHARS)
+
+/** An alert as a call's progress reports it: enough for a wallboard row, no evidence. */
+export const ProgressAlertSchema = z
+  .object({
+    alertId,
+    rule: z.enum(RULE_IDS),
+    severity: z.enum(SEVERITIES),
+    raisedAt: isoTime,
+    status: z.enum(ALERT_STATUSES)
+  })
+  .strict()
+export type ProgressAlert = z.infer<typeof ProgressAlertSchema>
+
+export const AlertRaisedEventSchema = z
+  .object({
+    type: z.literal('alert.raised'),
+    alertId,
+    sessionId,
+    seat,
+    rule: z.enum(RULE_IDS),
+    severity: z.enum(SEVERITIES),
+    raisedAt: isoTime,
+    /** One line for a banner (the alert's reason); the evidence stays in the database. */
+    summary: shortText
+  })
+  .strict()
+
+export const AlertActedEventSchema = z
+  .object({
+    type: z.literal('alert.acted'),
+    alertId,
+    sessionId,
+    action: z.enum(ALERT_ACTIONS),
+    bySeat: seat,
+    at: isoTime,
+    note: shortText.nullable()
+  })
+  .strict()
+
+export const CallProgressEventSchema = z
+  .object({
+    type: z.literal('call.progress'),
+    sessionId,
+    seat,
+    startedAt: isoTime,
+    /** ISO 639-1 code once detected. */
+    language: z.string().min(2).max(16).nullable(),
+    turns: z.number().int().min(0),
+    interruptions: z.number().int().min(0),
+    /** Median answer latency so far; null before the first answer. */
+    p50Ms: z.number().min(0).nullable(),
+    latestAlert: ProgressAlertSchema.nullable()
+  })
+  .strict()
+
+export const CallEndedEventSchema = z
+  .object({ type: z.literal('call.ended'), sessionId, seat })
+  .strict()
+
+export const TeamEventSchema = z.discriminatedUnion('type', [
+  AlertRaisedEventSchema,
+  AlertActedEventSchema,
+  CallProgressEventSchema,
+  CallEndedEventSchema
+])
+export type TeamEvent = z.infer<typeof TeamEventSchema>
+export type AlertRaisedEvent = z.infer<typeof AlertRaisedEventSchema>
+export type AlertActedEvent = z.infer<typeof AlertActedEventSchema>
+export type CallProgressEvent = z.infer<typeof CallProgressEventSchema>
+export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
