@@ -1,0 +1,140 @@
+import pg from 'pg'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  NOTIFY_PAYLOAD_LIMIT_BYTES,
+  type AlertRaisedEvent,
+  type TeamEvent
+} from '../../../src/shared/team/teamEvents'
+import { TEAM_CHANNEL } from '../../../src/main/team/TeamChannel'
+import { postgresAvailable, startLocalPostgres, type LocalPostgres } from './support/localPostgres'
+import { openRecordingChannel, waitFor, type RecordingChannel } from './support/teamChannelHarness'
+
+const raised = (alertId: number): AlertRaisedEvent => ({
+  type: 'alert.raised',
+  alertId,
+  sessionId: 'call-1',
+  seat: 'desk-a',
+  rule: 'interruptions_total',
+  severity: 'warning',
+  raisedAt: '2026-12-06T23:40:00.000Z',
+  summary: 'Caller interrupted 3 times'
+})
+
+// CI must have PostgreSQL; elsewhere the suite is skipped without it.
+describe.skipIf(!postgresAvailable && !process.env['CI'])(
+  'TeamChannel on a real PostgreSQL',
+  () => {
+    let server: LocalPostgres
+    const open: RecordingChannel[] = []
+    const desk = async (): Promise<RecordingChannel> => {
+      const channel = await openRecordingChannel({
+        connection: server.config,
+        backoff: { initialMs: 50, maxMs: 400 },
+        probeEveryMs: 200
+      })
+      open.push(channel)
+      return channel
+    }
+    const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+      const client = new pg.Client(server.config)
+      await client.connect()
+      try {
+        return (await client.query<T>(text, values)).rows
+      } finally {
+        await client.end()
+      }
+    }
+
+    beforeAll(async () => {
+      server = await startLocalPostgres()
+    }, 60_000)
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map(({ channel }) => channel.close()))
+    })
+    afterAll(() => server?.dispose())
+
+    it('delivers an event published on one desk to every desk, checked and typed', async () => {
+      const [a, b] = [await desk(), await desk()]
+      const event: TeamEvent = {
+        type: 'alert.acted',
+        alertId: 5,
+        sessionId: 'call-1',
+        action: 'dismiss',
+        bySeat: 'desk-b',
+        at: new Date().toISOString(),
+        note: 'false alarm: background TV'
+      }
+      await b.channel.publish(event)
+      await waitFor('both desks', () => a.events.length === 1 && b.events.length === 1)
+      expect(a.events).toEqual([event])
+      expect(b.events).toEqual([event])
+      expect(a.states).toEqual(['connected'])
+    })
+
+    it('drops, logs and counts malformed payloads and delivers the next good one', async () => {
+      const b = await desk()
+      const bad = [
+        '{not json',
+        JSON.stringify({ v: 1, type: 'alert.raised', alertId: 'x' }),
+        JSON.stringify({ ...raised(1), v: 99 })
+      ]
+      for (const payload of bad) await sql('SELECT pg_notify($1, $2)', [TEAM_CHANNEL, payload])
+      await b.channel.publish(raised(2))
+      await waitFor('the good event', () => b.events.length === 1)
+      expect(b.events).toEqual([raised(2)])
+      expect(b.channel.droppedPayloads).toBe(3)
+      expect(b.logs.filter((l) => l.includes('dropped a malformed event'))).toHaveLength(3)
+      expect(b.logs.join('\n')).not.toContain('{not json')
+    })
+
+    it('matches the server: NOTIFY takes 7999 bytes and refuses 8000', async () => {
+      const b = await desk()
+      const payload = (bytes: number): string =>
+        'é'.repeat(Math.floor(bytes / 2)) + 'x'.repeat(bytes % 2)
+      await sql('SELECT pg_notify($1, $2)', [
+        'team_limit_probe',
+        payload(NOTIFY_PAYLOAD_LIMIT_BYTES)
+      ])
+      await expect(
+        sql('SELECT pg_notify($1, $2)', [
+          'team_limit_probe',
+          payload(NOTIFY_PAYLOAD_LIMIT_BYTES + 1)
+        ])
+      ).rejects.toThrow(/payload string too long/)
+      // publish() refuses before the server does: an event the schema allows is always under it.
+      await expect(b.channel.publish({ ...raised(3), summary: 'x'.repeat(9000) })).rejects.toThrow()
+    })
+
+    it('reconnects by itself when its backend is terminated, and receives what is published after', async () => {
+      const [a, b] = [await desk(), await desk()]
+      await sql(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND pid <> pg_backend_pid()',
+        [`LISTEN "${TEAM_CHANNEL}"`]
+      )
+      await waitFor('reconnected', () => b.states.join() === 'connected,reconnecting,connected')
+      await waitFor('reconnected', () => a.states.at(-1) === 'connected' && a.states.length === 3)
+      await a.channel.publish(raised(10))
+      await waitFor('the event after the reconnect', () => b.events.length === 1)
+      expect(b.logs.some((l) => l.includes('connection lost'))).toBe(true)
+    })
+
+    it('keeps trying while the server is down and resumes when it is back', async () => {
+      const [a, b] = [await desk(), await desk()]
+      server.stopServer()
+      await waitFor('reconnecting', () => b.states.at(-1) === 'reconnecting')
+      await expect(a.channel.publish(raised(20))).rejects.toThrow()
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      expect(b.channel.state).toBe('reconnecting')
+      server.startServer()
+      await waitFor(
+        'connected again',
+        () => b.channel.state === 'connected' && a.channel.state === 'connected'
+      )
+      await a.channel.publish(raised(21))
+      await waitFor('the event after the restart', () =>
+        b.events.some((e) => e.type === 'alert.raised' && e.alertId === 21)
+      )
+      expect(b.events).toHaveLength(1)
+    }, 30_000)
+  }
+)
