@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TeamChannel } from '../../../src/main/team/TeamChannel'
+import { measureAlertLatency } from '../../../tools/bench/teamAlerts/measureAlertLatency'
+import {
+  postgresAvailable,
+  startLocalPostgres,
+  type LocalPostgres
+} from '../team/support/localPostgres'
+
+describe.skipIf(!postgresAvailable && !process.env['CI'])('the team alert latency bench', () => {
+  let server: LocalPostgres
+  beforeAll(async () => {
+    server = await startLocalPostgres()
+  }, 60_000)
+  afterAll(() => server?.dispose())
+
+  it('measures every alert from desk A to desk B, each well under the 1 s target', async () => {
+    const deskA = new TeamChannel({ connection: server.config })
+    const deskB = new TeamChannel({ connection: server.config })
+    try {
+      expect([await deskA.start(), await deskB.start()]).toEqual(['connected', 'connected'])
+      const latencies = await measureAlertLatency(deskA, deskB, 10, 5)
+      expect(latencies).toHaveLength(10)
+      for (const ms of latencies) expect(ms).toBeGreaterThan(0)
+      for (const ms of latencies) expect(ms).toBeLessThan(1_000)
+    } finally {
+      await Promise.all([deskA.close(), deskB.close()])
+    }
+  })
+})
