@@ -1,10 +1,11 @@
 import pg from 'pg'
 import type { TeamChannelState } from '../../shared/team/boardSnapshot'
 import type { TeamEvent } from '../../shared/team/teamEvents'
-import { decodeTeamEvent, encodeTeamEvent } from '../../shared/team/teamEventWire'
+import { decodeTeamEvent } from '../../shared/team/teamEventWire'
+import { TEAM_CHANNEL, notifyTeamEvent } from './notifyTeamEvent'
 import { DEFAULT_BACKOFF, reconnectDelayMs, type Backoff } from './reconnectDelay'
 
-export const TEAM_CHANNEL = 'team_events'
+export { TEAM_CHANNEL }
 
 export interface TeamChannelOptions {
   /** The team database (its secret stays here: never logged, never in an error we raise). */
@@ -72,8 +73,7 @@ export class TeamChannel {
   /** NOTIFY one event; rejects when it is invalid, over the payload limit, or the database is away. */
   async publish(event: TeamEvent): Promise<void> {
     if (this.current === 'closed') throw new Error('the team channel is closed')
-    const payload = encodeTeamEvent(event)
-    await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, payload])
+    await notifyTeamEvent(this.pool, event, this.channel)
   }
 
   onEvent(listener: Listener<TeamEvent>): () => void {

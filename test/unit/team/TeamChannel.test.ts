@@ -5,7 +5,7 @@ import {
   type AlertRaisedEvent,
   type TeamEvent
 } from '../../../src/shared/team/teamEvents'
-import { TEAM_CHANNEL } from '../../../src/main/team/TeamChannel'
+import { TEAM_CHANNEL, notifyTeamEvent } from '../../../src/main/team/notifyTeamEvent'
 import { postgresAvailable, startLocalPostgres, type LocalPostgres } from './support/localPostgres'
 import { openRecordingChannel, waitFor, type RecordingChannel } from './support/teamChannelHarness'
 
@@ -85,6 +85,26 @@ describe.skipIf(!postgresAvailable && !process.env['CI'])(
       expect(b.channel.droppedPayloads).toBe(3)
       expect(b.logs.filter((l) => l.includes('dropped a malformed event'))).toHaveLength(3)
       expect(b.logs.join('\n')).not.toContain('{not json')
+    })
+
+    it('announces an event written in a transaction only when it commits', async () => {
+      const b = await desk()
+      const writer = new pg.Client(server.config)
+      await writer.connect()
+      try {
+        await writer.query('BEGIN')
+        await notifyTeamEvent(writer, raised(30))
+        await writer.query('ROLLBACK')
+        await writer.query('BEGIN')
+        await notifyTeamEvent(writer, raised(31))
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        expect(b.events).toEqual([]) // not before COMMIT
+        await writer.query('COMMIT')
+      } finally {
+        await writer.end()
+      }
+      await waitFor('the committed event', () => b.events.length === 1)
+      expect(b.events).toEqual([raised(31)])
     })
 
     it('matches the server: NOTIFY takes 7999 bytes and refuses 8000', async () => {
