@@ -14,6 +14,10 @@ export interface TeamChannelOptions {
   backoff?: Backoff
   /** How often the listening connection is probed; a silent network drop is found this way. */
   probeEveryMs?: number
+  /** A probe unanswered for this long means the connection is gone. */
+  probeTimeoutMs?: number
+  /** A connection attempt (TCP, TLS, startup, auth) that takes longer is abandoned. */
+  connectTimeoutMs?: number
   log?: (line: string) => void
 }
 
@@ -45,7 +49,7 @@ export class TeamChannel {
   constructor(private readonly options: TeamChannelOptions) {
     this.channel = options.channel ?? TEAM_CHANNEL
     if (!IDENTIFIER.test(this.channel)) throw new Error('a team channel name is a plain identifier')
-    this.pool = new pg.Pool({ ...options.connection, max: 2, connectionTimeoutMillis: 3_000 })
+    this.pool = new pg.Pool({ ...this.clientConfig(), max: 2 })
     // An idle pooled client cut by the server errors here; the pool replaces it on next use.
     this.pool.on('error', (error) =>
       this.log(`team channel: publishing connection lost (${error.message})`)
@@ -87,6 +91,7 @@ export class TeamChannel {
   }
 
   async close(): Promise<void> {
+    if (this.current === 'closed') return
     this.setState('closed')
     if (this.retry) clearTimeout(this.retry)
     if (this.probe) clearInterval(this.probe)
@@ -99,9 +104,18 @@ export class TeamChannel {
     await this.pool.end()
   }
 
+  /** Without a connect timeout, an attempt into a dropped network would hang forever. */
+  private clientConfig(): pg.ClientConfig {
+    return {
+      connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000,
+      ...this.options.connection,
+      keepAlive: true
+    }
+  }
+
   private async connect(): Promise<void> {
     this.retry = null
-    const client = new pg.Client({ ...this.options.connection, keepAlive: true })
+    const client = new pg.Client(this.clientConfig())
     client.on('error', (error) => this.lost(client, error))
     client.on('end', () => this.lost(client, null))
     client.on('notification', (message) => this.receive(message))
@@ -141,7 +155,10 @@ export class TeamChannel {
     const client = this.listener
     if (!client) return
     const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('probe timed out')), 3_000).unref()
+      setTimeout(
+        () => reject(new Error('probe timed out')),
+        this.options.probeTimeoutMs ?? 3_000
+      ).unref()
     )
     try {
       await Promise.race([client.query('SELECT 1'), timeout])

@@ -6,6 +6,7 @@ import {
   type TeamEvent
 } from '../../../src/shared/team/teamEvents'
 import { TEAM_CHANNEL, notifyTeamEvent } from '../../../src/main/team/notifyTeamEvent'
+import { startDroppableProxy } from './support/droppableProxy'
 import { postgresAvailable, startLocalPostgres, type LocalPostgres } from './support/localPostgres'
 import { openRecordingChannel, waitFor, type RecordingChannel } from './support/teamChannelHarness'
 
@@ -26,11 +27,13 @@ describe.skipIf(!postgresAvailable && !process.env['CI'])(
   () => {
     let server: LocalPostgres
     const open: RecordingChannel[] = []
-    const desk = async (): Promise<RecordingChannel> => {
+    const desk = async (port?: number): Promise<RecordingChannel> => {
       const channel = await openRecordingChannel({
-        connection: server.config,
+        connection: { ...server.config, port: port ?? server.config.port },
         backoff: { initialMs: 50, maxMs: 400 },
-        probeEveryMs: 200
+        probeEveryMs: 200,
+        probeTimeoutMs: 500,
+        connectTimeoutMs: 500
       })
       open.push(channel)
       return channel
@@ -137,6 +140,26 @@ describe.skipIf(!postgresAvailable && !process.env['CI'])(
       await waitFor('the event after the reconnect', () => b.events.length === 1)
       expect(b.logs.some((l) => l.includes('connection lost'))).toBe(true)
     })
+
+    it('notices a network that drops silently, and comes back when it returns', async () => {
+      const proxy = await startDroppableProxy(Number(server.config.port))
+      try {
+        const [a, b] = [await desk(), await desk(proxy.port)]
+        proxy.drop() // no FIN, no RST: only the probe can tell
+        await waitFor('reconnecting', () => b.channel.state === 'reconnecting', 5_000)
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        expect(b.channel.state).toBe('reconnecting') // attempts into the dead network time out
+        expect(b.logs.some((l) => l.includes('probe timed out'))).toBe(true)
+        expect(b.logs.some((l) => l.includes('timeout'))).toBe(true)
+        proxy.restore()
+        await waitFor('connected again', () => b.channel.state === 'connected', 5_000)
+        await a.channel.publish(raised(40))
+        await waitFor('the event after the drop', () => b.events.length === 1)
+        expect(b.events).toEqual([raised(40)])
+      } finally {
+        await proxy.close()
+      }
+    }, 20_000)
 
     it('keeps trying while the server is down and resumes when it is back', async () => {
       const [a, b] = [await desk(), await desk()]
