@@ -23,16 +23,7 @@ export class CallProgressHeartbeat {
   /** Starts reporting a call (again: restarts its timer and reports now). */
   begin(sessionId: string, read: ReadCallProgress): void {
     this.stop(sessionId)
-    const beat = (): void => {
-      let progress: Omit<CallProgressEvent, 'type'>
-      try {
-        progress = read()
-      } catch (error) {
-        this.log(`call progress not read for ${sessionId}: ${String(error)}`)
-        return
-      }
-      this.send({ type: 'call.progress', ...progress })
-    }
+    const beat = (): void => this.reportNow(read)
     beat()
     const timer = setInterval(beat, this.heartbeatMs)
     timer.unref()
@@ -41,7 +32,14 @@ export class CallProgressHeartbeat {
 
   /** Reports a change at once (an alert, a turn) without waiting for the next beat. */
   reportNow(read: ReadCallProgress): void {
-    this.send({ type: 'call.progress', ...read() })
+    let progress: Omit<CallProgressEvent, 'type'>
+    try {
+      progress = read()
+    } catch (error) {
+      this.log(`call progress not read: ${error instanceof Error ? error.message : String(error)}`)
+      return
+    }
+    this.send({ type: 'call.progress', ...progress })
   }
 
   /** Stops reporting and tells the boards the call ended. */
