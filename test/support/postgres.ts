@@ -45,7 +45,8 @@ export function usePostgres(): {
     if (!server) throw new Error('the PostgreSQL test server is not running')
     return server
   }
-  const freshUrl = (): Promise<string> => createDatabase(live(), `test_${process.pid}_${++databases}`)
+  const freshUrl = (): Promise<string> =>
+    createDatabase(live(), `test_${process.pid}_${++databases}`)
   return {
     server: live,
     freshUrl,

@@ -1,5 +1,12 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { appendFileSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync
+} from 'node:fs'
 import { rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -129,7 +136,12 @@ export async function startLocalPostgres(options: StartOptions): Promise<LocalPo
   }
   const port = options.port ?? (await freePort())
   if (!existsSync(join(data, 'PG_VERSION'))) {
-    run(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], as)
+    run(
+      bin,
+      'initdb',
+      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
+      as
+    )
   }
   // Appended: the last setting of a name wins, so a restart on another port just adds lines.
   const quoted = (value: string): string => `'${value.replace(/'/g, "''")}'`

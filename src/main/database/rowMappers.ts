@@ -1,6 +1,10 @@
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../../shared/escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../../shared/escalation/rules'
-import { CALL_STATUSES, LabelsReasonSchema, TurnRowSchema } from '../../shared/live-call/recordedCall'
+import {
+  CALL_STATUSES,
+  LabelsReasonSchema,
+  TurnRowSchema
+} from '../../shared/live-call/recordedCall'
 import type { TurnRow, UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from '../../shared/sessions/labSchema'
 import type { LabSession, StoredSession } from '../../shared/sessions/labSchema'

@@ -130,10 +130,7 @@ export function describeSessionDatabase(backend: Backend): void {
       })
       expect(await db.sessions.count({ language: ['en'] })).toBe(2)
       const sort = { column: 'session_id', direction: 'desc' } as const
-      expect((await db.sessions.page({}, sort, 1, 5)).map((s) => s.session_id)).toEqual([
-        'B',
-        'A'
-      ])
+      expect((await db.sessions.page({}, sort, 1, 5)).map((s) => s.session_id)).toEqual(['B', 'A'])
       expect((await collect(db.sessions.storedPages({}))).map((s) => s.session_id)).toEqual([
         'A',
         'B',
@@ -170,9 +167,9 @@ export function describeSessionDatabase(backend: Backend): void {
         )
       })
       const ids = async (filter: Parameters<SessionDatabase['sessions']['count']>[0]) =>
-        (await db.sessions.page(filter ?? {}, { column: 'session_id', direction: 'asc' }, 0, 10)).map(
-          (s) => s.session_id
-        )
+        (
+          await db.sessions.page(filter ?? {}, { column: 'session_id', direction: 'asc' }, 0, 10)
+        ).map((s) => s.session_id)
       // '_' is a character to find, not a wildcard; the search ignores ASCII case.
       expect(await ids({ search: 'ord_' })).toEqual(['ORD_1'])
       expect(await ids({ search: '%' })).toEqual([])
@@ -379,10 +376,19 @@ export function describeSessionDatabase(backend: Backend): void {
       const db = await fresh()
       await db.transaction(async (tx) => {
         for (const id of ['S1', 'S2', 'S3'])
-          await tx.sessions.insertRecorded(session(id, { language: id === 'S3' ? 'fr' : 'en' }), 'now')
+          await tx.sessions.insertRecorded(
+            session(id, { language: id === 'S3' ? 'fr' : 'en' }),
+            'now'
+          )
       })
       const raise = (sessionId: string, raisedAt: string) =>
-        db.alerts.insert({ sessionId, rule: 'human_request', severity: 'critical', raisedAt, evidence: '{}' })
+        db.alerts.insert({
+          sessionId,
+          rule: 'human_request',
+          severity: 'critical',
+          raisedAt,
+          evidence: '{}'
+        })
       const a1 = await raise('S1', '2026-11-25T10:00:00.000Z')
       await raise('S1', '2026-11-25T10:00:05.000Z')
       await raise('S2', '2026-11-26T09:00:00.000Z')

@@ -15,8 +15,22 @@ import { PostgresReportReads } from './reportReads'
 import { PostgresSessionsTable } from './sessionsTable'
 import { clientSql, numberTypes, poolSql, type Sql } from './sql'
 
+/** The scope with this backend's classes (the database exposes them as such). */
+interface PostgresScope extends TransactionScope {
+  sessions: PostgresSessionsTable
+  calls: PostgresCallsTable
+  callFailures: PostgresCallFailuresTable
+  turns: PostgresTurnsTable
+  events: PostgresEventsTable
+  alerts: PostgresAlertsTable
+  alertActions: PostgresAlertActionsTable
+  meta: PostgresMetaTable
+  reports: PostgresReportReads
+  backtest: PostgresBacktestReads
+}
+
 /** Every table and read, on `sql` (the pool, or one transaction's client). */
-function scopeOn(sql: Sql, pool: Pool) {
+function scopeOn(sql: Sql, pool: Pool): PostgresScope {
   return {
     sessions: new PostgresSessionsTable(sql),
     calls: new PostgresCallsTable(sql),
@@ -31,7 +45,7 @@ function scopeOn(sql: Sql, pool: Pool) {
     // An import always runs on a client of its own, inside a transaction or not.
     beginImport: (options: SessionImportOptions): Promise<SessionImport> =>
       beginPostgresImport(pool, options)
-  } satisfies TransactionScope
+  }
 }
 
 /**
@@ -121,7 +135,9 @@ export interface PostgresOptions {
  * Opens the team database: a pool, then the schema brought up to date (or refused when it is
  * newer than this build: NewerSchemaError). The pool is ended if opening fails.
  */
-export async function openPostgresDatabase(options: PostgresOptions): Promise<PostgresSessionDatabase> {
+export async function openPostgresDatabase(
+  options: PostgresOptions
+): Promise<PostgresSessionDatabase> {
   const config: PoolConfig =
     typeof options.connection === 'string'
       ? { connectionString: options.connection }

@@ -30,8 +30,7 @@ const ESCALATED = `session_id IN (SELECT session_id FROM alerts WHERE status = '
   UNION SELECT session_id FROM alert_actions WHERE action = 'escalate')`
 
 /** Milliseconds since the epoch of an ISO text column. */
-const epochMs = (column: string): string =>
-  `(extract(epoch FROM ${column}::timestamptz) * 1000)`
+const epochMs = (column: string): string => `(extract(epoch FROM ${column}::timestamptz) * 1000)`
 
 /**
  * Per alerted session: whole ms from its first alert to the first supervisor action at or after

@@ -19,7 +19,10 @@ export class NewerSchemaError extends Error {
  * Brings the schema up to date in one transaction, under an advisory lock: a second desk
  * starting at the same moment waits, then finds the versions applied. Returns the version.
  */
-export async function migrate(pool: Pool, migrations: readonly string[] = shipped): Promise<number> {
+export async function migrate(
+  pool: Pool,
+  migrations: readonly string[] = shipped
+): Promise<number> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')

@@ -22,7 +22,8 @@ type Target = Pool | PoolClient
 
 function sqlOn(target: Target, atomic: Sql['atomic']): Sql {
   return {
-    rows: async (text, params = []) => (await target.query(text, params as unknown[])).rows as Row[],
+    rows: async (text, params = []) =>
+      (await target.query(text, params as unknown[])).rows as Row[],
     arrays: async (text, params = []) =>
       (await target.query({ text, values: params as unknown[], rowMode: 'array' }))
         .rows as unknown[][],
