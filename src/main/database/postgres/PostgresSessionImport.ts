@@ -62,16 +62,13 @@ export async function beginPostgresImport(
   }
   const sql = clientSql(client)
   const sessions = new CopySessionBatches(client)
-  let indexed = false
 
-  /** Ends staging: every row at the server, the ids keyed (a duplicate fails here), analysed. */
-  const finishStaging = async (): Promise<void> => {
-    await sessions.flush()
-    if (indexed) return
-    await sql.run('ALTER TABLE import_rows ADD PRIMARY KEY (session_id)')
-    await sql.run('ANALYZE import_rows')
-    indexed = true
-  }
+  /**
+   * Ends staging: every row at the server. The staging table has no key (ids unique within the
+   * file are the reader's check; the sessions' key refuses a duplicate anyway): building one
+   * cost more than the id checks it would speed up.
+   */
+  const finishStaging = (): Promise<void> => sessions.flush()
 
   const findConflicts = async (): Promise<number> => {
     let found = 0
