@@ -1,0 +1,160 @@
+import pg from 'pg'
+import type { Pool, PoolClient, PoolConfig } from 'pg'
+import { PostgresAlertActionsTable, PostgresAlertsTable } from './alertTables'
+import { DatabaseBusyError } from './asyncSeam'
+import type { SessionDatabase, SessionImportOptions, TransactionScope } from './asyncSeam'
+import type { SessionImport } from './asyncSeam'
+import { PostgresBacktestReads } from './backtestReads'
+import { PostgresCallFailuresTable } from './callFailuresTable'
+import { PostgresCallsTable, PostgresEventsTable, PostgresTurnsTable } from './callTables'
+import { WRITE_LOCK } from './locks'
+import { PostgresMetaTable } from './metaTable'
+import { migrate } from './migrate'
+import { beginPostgresImport } from './PostgresSessionImport'
+import { PostgresReportReads } from './reportReads'
+import { PostgresSessionsTable } from './sessionsTable'
+import { clientSql, numberTypes, poolSql, type Sql } from './sql'
+
+/** The scope with this backend's classes (the database exposes them as such). */
+interface PostgresScope extends TransactionScope {
+  sessions: PostgresSessionsTable
+  calls: PostgresCallsTable
+  callFailures: PostgresCallFailuresTable
+  turns: PostgresTurnsTable
+  events: PostgresEventsTable
+  alerts: PostgresAlertsTable
+  alertActions: PostgresAlertActionsTable
+  meta: PostgresMetaTable
+  reports: PostgresReportReads
+  backtest: PostgresBacktestReads
+}
+
+/** Every table and read, on `sql` (the pool, or one transaction's client). */
+function scopeOn(sql: Sql, pool: Pool): PostgresScope {
+  return {
+    sessions: new PostgresSessionsTable(sql),
+    calls: new PostgresCallsTable(sql),
+    callFailures: new PostgresCallFailuresTable(sql),
+    turns: new PostgresTurnsTable(sql),
+    events: new PostgresEventsTable(sql),
+    alerts: new PostgresAlertsTable(sql),
+    alertActions: new PostgresAlertActionsTable(sql),
+    meta: new PostgresMetaTable(sql),
+    reports: new PostgresReportReads(sql),
+    backtest: new PostgresBacktestReads(sql),
+    // An import always runs on a client of its own, inside a transaction or not.
+    beginImport: (options: SessionImportOptions): Promise<SessionImport> =>
+      beginPostgresImport(pool, options)
+  }
+}
+
+/**
+ * The session database on a PostgreSQL pool (team mode). Statements outside a transaction go
+ * to any free client; a transaction runs on one client, its tables bound to it, holding the
+ * write lock shared (./locks) so an import's commit excludes it and nothing else does.
+ */
+export class PostgresSessionDatabase implements SessionDatabase {
+  readonly sessions: PostgresSessionsTable
+  readonly calls: PostgresCallsTable
+  readonly callFailures: PostgresCallFailuresTable
+  readonly turns: PostgresTurnsTable
+  readonly events: PostgresEventsTable
+  readonly alerts: PostgresAlertsTable
+  readonly alertActions: PostgresAlertActionsTable
+  readonly meta: PostgresMetaTable
+  readonly reports: PostgresReportReads
+  readonly backtest: PostgresBacktestReads
+  readonly beginImport: (options: SessionImportOptions) => Promise<SessionImport>
+
+  constructor(
+    /** The pool: for tests and tools that set rows up by hand, never for services. */
+    readonly pool: Pool
+  ) {
+    const scope = scopeOn(poolSql(pool), pool)
+    this.sessions = scope.sessions
+    this.calls = scope.calls
+    this.callFailures = scope.callFailures
+    this.turns = scope.turns
+    this.events = scope.events
+    this.alerts = scope.alerts
+    this.alertActions = scope.alertActions
+    this.meta = scope.meta
+    this.reports = scope.reports
+    this.backtest = scope.backtest
+    this.beginImport = scope.beginImport
+  }
+
+  /** Waits for the write lock when an import's commit holds it. */
+  transaction<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> {
+    return this.run(work, `SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK}) AS taken`)
+  }
+
+  /**
+   * Only tries the write lock: an import committing (or waiting to) makes it reject with
+   * DatabaseBusyError at once, so a live call's writes go to its outbox instead of waiting.
+   * (Row locks held by another desk's transaction are still waited for: they are short.)
+   */
+  transactionNow<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> {
+    return this.run(work, `SELECT pg_try_advisory_xact_lock_shared(${WRITE_LOCK}) AS taken`)
+  }
+
+  private async run<T>(work: (tx: TransactionScope) => Promise<T>, lock: string): Promise<T> {
+    const client: PoolClient = await this.pool.connect()
+    let broken: Error | undefined
+    try {
+      await client.query('BEGIN')
+      const { rows } = await client.query<{ taken: boolean | string }>(lock)
+      if (rows[0]?.taken === false) throw new DatabaseBusyError()
+      const result = await work(scopeOn(clientSql(client), this.pool))
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError))
+      })
+      throw error
+    } finally {
+      // A client whose rollback failed is discarded, not handed to the next caller.
+      client.release(broken)
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end()
+  }
+}
+
+export interface PostgresOptions {
+  /** postgres://user@host:port/database (sslmode and the rest as pg reads them), or a config. */
+  connection: string | PoolConfig
+  /** Most clients the pool opens (default 10). */
+  maxClients?: number
+}
+
+/**
+ * Opens the team database: a pool, then the schema brought up to date (or refused when it is
+ * newer than this build: NewerSchemaError). The pool is ended if opening fails.
+ */
+export async function openPostgresDatabase(
+  options: PostgresOptions
+): Promise<PostgresSessionDatabase> {
+  const config: PoolConfig =
+    typeof options.connection === 'string'
+      ? { connectionString: options.connection }
+      : { ...options.connection }
+  const pool = new pg.Pool({
+    max: options.maxClients ?? 10,
+    ...config,
+    types: numberTypes,
+    application_name: config.application_name ?? 'voice-console'
+  })
+  // An idle client's dropped connection is the pool's to replace, not a crash of the app.
+  pool.on('error', () => undefined)
+  try {
+    await migrate(pool)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return new PostgresSessionDatabase(pool)
+}

@@ -1,0 +1,146 @@
+/**
+ * Forward-only schema migrations of the PostgreSQL backend. Version N is migrations[N - 1]; the
+ * versions applied are rows of schema_migrations. Never edit a shipped migration: append one.
+ *
+ * v1 is SQLite's schema as its v5 left it (sqlite/migrations.ts), in PostgreSQL's types: REAL →
+ * double precision, INTEGER → integer (bigint for epoch milliseconds and tokens), flags stay
+ * 0/1 smallints so rows read the same on both backends, times stay ISO text (compared as
+ * strings, as on SQLite). Text the sessions are sorted, paged or keyed on is COLLATE "C": byte
+ * order, as SQLite's, whatever the server's locale.
+ *
+ * Team mode adds `seat` (the desk that wrote the row) to calls, alert_actions and imports. It
+ * is nullable for now: rows written before seats exist, or by a single desk, have none.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    session_id     text COLLATE "C" PRIMARY KEY,
+    scenario       text COLLATE "C" NOT NULL,
+    duration_sec   double precision NOT NULL CHECK (duration_sec >= 0),
+    latency_p50_ms double precision NOT NULL CHECK (latency_p50_ms >= 0),
+    latency_p95_ms double precision NOT NULL CHECK (latency_p95_ms >= latency_p50_ms),
+    interruptions  integer NOT NULL CHECK (interruptions >= 0),
+    turns          integer NOT NULL CHECK (turns >= 0),
+    sentiment      text COLLATE "C" NOT NULL,
+    model          text COLLATE "C" NOT NULL,
+    rag_used       smallint NOT NULL CHECK (rag_used IN (0, 1)),
+    language       text COLLATE "C" NOT NULL,
+    started_at     text COLLATE "C",
+    ended_at       text COLLATE "C",
+    source         text COLLATE "C" NOT NULL CHECK (source IN ('seed', 'import', 'live')),
+    recorded_at    text NOT NULL,
+    at_ear_p50_ms  double precision,
+    at_ear_p95_ms  double precision,
+    backchannels   integer,
+    echo_suspects  integer,
+    tool_calls     integer,
+    tool_ms_p50    double precision,
+    input_tokens   bigint,
+    output_tokens  bigint,
+    cost_usd       double precision,
+    escalated      smallint CHECK (escalated IN (0, 1))
+  );
+
+  -- Turns, events and alerts are written while a call runs, before its session row is final,
+  -- so they reference sessions by id without a foreign key (as on SQLite).
+  CREATE TABLE turns (
+    session_id         text COLLATE "C" NOT NULL,
+    turn_index         integer NOT NULL,
+    kind               text,
+    caller_start_ms    double precision,
+    caller_stop_ms     double precision,
+    agent_start_ms     double precision,
+    agent_stop_ms      double precision,
+    latency_ms         double precision,
+    at_ear_latency_ms  double precision,
+    barge_in           smallint NOT NULL DEFAULT 0,
+    heard_ms           double precision,
+    heard_pct          double precision,
+    backchannel        smallint NOT NULL DEFAULT 0,
+    echo_suspect       smallint NOT NULL DEFAULT 0,
+    caller_text        text,
+    agent_text         text,
+    agent_heard_text   text,
+    PRIMARY KEY (session_id, turn_index)
+  );
+
+  CREATE TABLE events (
+    session_id  text COLLATE "C" NOT NULL,
+    seq         integer NOT NULL,
+    at_ms       double precision NOT NULL,
+    direction   text NOT NULL CHECK (direction IN ('server', 'client', 'local')),
+    type        text NOT NULL,
+    payload     text NOT NULL,
+    PRIMARY KEY (session_id, seq)
+  );
+
+  CREATE SEQUENCE alerts_alert_id_seq AS integer;
+  CREATE TABLE alerts (
+    alert_id    integer PRIMARY KEY DEFAULT nextval('alerts_alert_id_seq'),
+    session_id  text COLLATE "C" NOT NULL,
+    rule        text NOT NULL,
+    severity    text NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+    raised_at   text NOT NULL,
+    evidence    text NOT NULL,
+    status      text NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'acknowledged', 'dismissed', 'escalated')),
+    action_by   text,
+    action_at   text,
+    action_note text
+  );
+  ALTER SEQUENCE alerts_alert_id_seq OWNED BY alerts.alert_id;
+  CREATE INDEX alerts_session ON alerts (session_id);
+
+  CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+
+  CREATE TABLE calls (
+    session_id         text COLLATE "C" PRIMARY KEY,
+    call_id            text,
+    provider           text NOT NULL,
+    model              text NOT NULL,
+    started_at_ms      bigint NOT NULL,
+    ended_at_ms        bigint,
+    status             text NOT NULL DEFAULT 'active'
+                       CHECK (status IN ('active', 'finished', 'incomplete', 'failed')),
+    pricing            text,
+    counted_turns      integer,
+    finalized_at       text,
+    sentiment_reader   text,
+    labelled_by        text,
+    labels_reason      text,
+    labels_error       text,
+    finalize_error     text,
+    finalize_failed_at text,
+    finalize_attempts  integer,
+    seat               text
+  );
+  CREATE INDEX calls_status ON calls (status);
+
+  CREATE TABLE alert_actions (
+    action_id   integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    alert_id    integer NOT NULL REFERENCES alerts (alert_id),
+    session_id  text COLLATE "C" NOT NULL,
+    action      text NOT NULL CHECK (action IN
+                ('acknowledge', 'dismiss', 'escalate', 'instruct', 'stop_agent', 'end_call')),
+    action_by   text NOT NULL,
+    action_at   text NOT NULL,
+    note        text,
+    seat        text
+  );
+  CREATE INDEX alert_actions_alert ON alert_actions (alert_id);
+  CREATE INDEX alert_actions_session ON alert_actions (session_id);
+
+  -- One row per committed import: what it wrote, under which policy, from which seat.
+  CREATE TABLE imports (
+    import_id    integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    source       text NOT NULL,
+    policy       text NOT NULL CHECK (policy IN ('fail', 'skip', 'replace')),
+    recorded_at  text NOT NULL,
+    inserted     integer NOT NULL,
+    replaced     integer NOT NULL,
+    skipped      integer NOT NULL,
+    committed_at timestamptz NOT NULL DEFAULT now(),
+    seat         text
+  );
+  `
+]

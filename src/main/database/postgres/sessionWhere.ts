@@ -1,0 +1,72 @@
+import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
+import type { Param } from './sql'
+
+/** A statement's bound parameters: add() returns the placeholder ($1, $2…) of the value. */
+export class Params {
+  readonly values: Param[] = []
+  add(value: Param): string {
+    this.values.push(value)
+    return `$${this.values.length}`
+  }
+}
+
+/** The day after an ISO day, so a range ends at the start of the next UTC day. */
+const dayAfter = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * The PostgreSQL twin of sqlite/sessionWhere: the same filter, the same rows, every value a
+ * bound parameter (lists as one array parameter: `= ANY($n)`). Returns the conditions joined
+ * by AND ('' when there are none), for `where()` or `and()`.
+ */
+export function conditionsFor(filter: SessionFilter, params: Params): string[] {
+  const parts: string[] = []
+  const oneOf = (column: string, values: readonly string[] | undefined): void => {
+    if (!values || values.length === 0) return
+    parts.push(`${column} = ANY(${params.add(values)}::text[])`)
+  }
+  oneOf('scenario', filter.scenario)
+  oneOf('sentiment', filter.sentiment)
+  oneOf('language', filter.language)
+  oneOf('model', filter.model)
+  oneOf('source', filter.source)
+  if (filter.sessionIds) {
+    // An empty id list is a selection of nothing, not "no filter".
+    if (filter.sessionIds.length === 0) parts.push('false')
+    else oneOf('session_id', filter.sessionIds)
+  }
+  const range = (
+    column: string,
+    bounds: { min?: number; max?: number } | undefined,
+    maxIncluded: boolean
+  ): void => {
+    // float8: a bound need not be whole where the column is an integer.
+    if (bounds?.min !== undefined) parts.push(`${column} >= ${params.add(bounds.min)}::float8`)
+    if (bounds?.max !== undefined)
+      parts.push(`${column} ${maxIncluded ? '<=' : '<'} ${params.add(bounds.max)}::float8`)
+  }
+  range('latency_p50_ms', filter.latencyP50Ms, false)
+  range('latency_p95_ms', filter.latencyP95Ms, false)
+  range('interruptions', filter.interruptions, true)
+  // ISO timestamps in UTC, COLLATE "C": comparing strings compares instants; NULL never matches.
+  if (filter.startedFrom) parts.push(`started_at >= ${params.add(filter.startedFrom)}`)
+  if (filter.startedTo) parts.push(`started_at < ${params.add(dayAfter(filter.startedTo))}`)
+  if (filter.ragUsed !== undefined) parts.push(`rag_used = ${params.add(filter.ragUsed ? 1 : 0)}`)
+  const search = filter.search?.trim()
+  if (search) {
+    // ILIKE under the "C" collation folds ASCII letters only, as SQLite's LIKE does.
+    const p = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    parts.push(
+      `(session_id ILIKE ${p} ESCAPE '\\' OR scenario ILIKE ${p} ESCAPE '\\' OR model ILIKE ${p} ESCAPE '\\')`
+    )
+  }
+  return parts
+}
+
+/** ' WHERE a AND b…', or '' for no conditions. */
+export const where = (conditions: readonly string[]): string =>
+  conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
+
+/** Column names come from the zod enum, never from raw input. NULLs sort as SQLite's (lowest). */
+export const orderBy = (sort: SessionSort): string =>
+  ` ORDER BY ${sort.column} ${sort.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}, session_id ASC`

@@ -1,0 +1,120 @@
+import { LAB_COLUMNS } from '../../../shared/sessions/labSchema'
+import type { LabSession, StoredSession } from '../../../shared/sessions/labSchema'
+import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
+import { STORED_COLUMNS, toLabSession, toStoredSession } from '../rowMappers'
+import { columnsOf, type Row } from '../rowValues'
+import type { SessionsTable } from './asyncSeam'
+import { conditionsFor, orderBy, Params, where } from './sessionWhere'
+import { BUMP_IF_CHANGED, sessionsVersion } from './sessionsVersion'
+import type { Param, Sql } from './sql'
+
+const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
+const SELECT_LAB_SESSIONS = `SELECT ${LAB_COLUMNS.join(', ')} FROM sessions`
+const RECORDED_COLUMNS = [...STORED_COLUMNS, 'recorded_at'] as const
+/** Keyset pages of this many rows (exports, the lab report). */
+const PAGE_ROWS = 5000
+
+const col = columnsOf('sessions')
+
+const sqlValue = (value: string | number | boolean | null): Param =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value
+
+/** The sessions table on PostgreSQL (imports write it through PostgresSessionImport). */
+export class PostgresSessionsTable implements SessionsTable {
+  constructor(private readonly sql: Sql) {}
+
+  async page(
+    filter: SessionFilter,
+    sort: SessionSort,
+    offset: number,
+    limit: number
+  ): Promise<StoredSession[]> {
+    const params = new Params()
+    const clause = where(conditionsFor(filter, params))
+    const rows = await this.sql.rows(
+      `${SELECT_SESSIONS}${clause}${orderBy(sort)} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
+      params.values
+    )
+    return rows.map(toStoredSession)
+  }
+
+  async count(filter: SessionFilter = {}): Promise<number> {
+    const params = new Params()
+    const rows = await this.sql.rows(
+      `SELECT COUNT(*) AS n FROM sessions${where(conditionsFor(filter, params))}`,
+      params.values
+    )
+    return rows[0] ? col.number(rows[0], 'n') : 0
+  }
+
+  async *storedPages(filter: SessionFilter): AsyncGenerator<StoredSession[]> {
+    for await (const page of this.pages(SELECT_SESSIONS, filter)) yield page.map(toStoredSession)
+  }
+
+  async *labPages(filter: SessionFilter): AsyncGenerator<LabSession[]> {
+    for await (const page of this.pages(SELECT_LAB_SESSIONS, filter)) yield page.map(toLabSession)
+  }
+
+  /** Keyset pagination on session_id: each query starts after the last id of the previous. */
+  private async *pages(select: string, filter: SessionFilter): AsyncGenerator<Row[]> {
+    let last = ''
+    for (;;) {
+      const params = new Params()
+      const conditions = conditionsFor(filter, params)
+      conditions.push(`session_id > ${params.add(last)}`)
+      const rows = await this.sql.rows(
+        `${select}${where(conditions)} ORDER BY session_id LIMIT ${PAGE_ROWS}`,
+        params.values
+      )
+      if (rows.length) yield rows
+      if (rows.length < PAGE_ROWS) return
+      last = col.text(rows[rows.length - 1]!, 'session_id')
+    }
+  }
+
+  async get(sessionId: string): Promise<StoredSession | null> {
+    const rows = await this.sql.rows(`${SELECT_SESSIONS} WHERE session_id = $1`, [sessionId])
+    return rows[0] ? toStoredSession(rows[0]) : null
+  }
+
+  async exists(sessionId: string): Promise<boolean> {
+    const rows = await this.sql.rows('SELECT 1 FROM sessions WHERE session_id = $1', [sessionId])
+    return rows.length > 0
+  }
+
+  /**
+   * One statement writes the row and bumps the version; atomic() holds the write lock shared
+   * (an import's commit, which holds it exclusively, then sees every session written before).
+   */
+  async insertRecorded(session: StoredSession, recordedAt: string): Promise<void> {
+    const values: Record<(typeof RECORDED_COLUMNS)[number], string | number | boolean | null> = {
+      ...session,
+      recorded_at: recordedAt
+    }
+    await this.sql.atomic((sql) =>
+      sql.run(
+        `WITH changed AS (
+           INSERT INTO sessions (${RECORDED_COLUMNS.join(', ')})
+           VALUES (${RECORDED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING 1
+         ) ${BUMP_IF_CHANGED}`,
+        RECORDED_COLUMNS.map((c) => sqlValue(values[c]))
+      )
+    )
+  }
+
+  async markEscalated(sessionId: string): Promise<void> {
+    await this.sql.atomic((sql) =>
+      sql.run(
+        `WITH changed AS (
+           UPDATE sessions SET escalated = 1
+           WHERE session_id = $1 AND escalated IS DISTINCT FROM 1 RETURNING 1
+         ) ${BUMP_IF_CHANGED}`,
+        [sessionId]
+      )
+    )
+  }
+
+  version(): Promise<string> {
+    return sessionsVersion(this.sql)
+  }
+}

@@ -1,0 +1,75 @@
+import pg from 'pg'
+import type { Pool, PoolClient } from 'pg'
+import type { Row } from '../rowValues'
+import { WRITE_LOCK } from './locks'
+
+// How the tables reach the server: through the pool (each statement on whichever client is
+// free) or through one transaction's client. Every statement is text plus bound parameters.
+
+export type Param = string | number | boolean | null | readonly (string | number | null)[]
+
+export interface Sql {
+  rows(text: string, params?: readonly Param[]): Promise<Row[]>
+  /** Rows as arrays (the report columns: no object per row). */
+  arrays(text: string, params?: readonly Param[]): Promise<unknown[][]>
+  /** Returns the rows changed. */
+  run(text: string, params?: readonly Param[]): Promise<number>
+  /** `work` in one transaction: its own on the pool, the current one inside a transaction. */
+  atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T>
+}
+
+type Target = Pool | PoolClient
+
+function sqlOn(target: Target, atomic: Sql['atomic']): Sql {
+  return {
+    rows: async (text, params = []) =>
+      (await target.query(text, params as unknown[])).rows as Row[],
+    arrays: async (text, params = []) =>
+      (await target.query({ text, values: params as unknown[], rowMode: 'array' }))
+        .rows as unknown[][],
+    run: async (text, params = []) => (await target.query(text, params as unknown[])).rowCount ?? 0,
+    atomic
+  }
+}
+
+/** Statements inside a transaction that is already open on `client`. */
+export function clientSql(client: PoolClient): Sql {
+  const sql: Sql = sqlOn(client, (work) => work(sql))
+  return sql
+}
+
+/**
+ * Statements on the pool; atomic work takes a client for a transaction of its own, holding the
+ * write lock shared as every write transaction does (./locks).
+ */
+export function poolSql(pool: Pool): Sql {
+  return sqlOn(pool, async (work) => {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query(`SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK})`)
+      const result = await work(clientSql(client))
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
+    }
+  })
+}
+
+const INT8 = 20
+const NUMERIC = 1700
+
+/**
+ * Type parsers for this backend's clients: bigint (COUNT(*), epoch milliseconds) and numeric as
+ * JS numbers, as SQLite hands them over; every value here stays under 2^53.
+ */
+export const numberTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser
+}

@@ -1,0 +1,72 @@
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { migrate, NewerSchemaError } from '../../../../src/main/database/postgres/migrate'
+import { migrations } from '../../../../src/main/database/postgres/migrations'
+import { openPostgresDatabase } from '../../../../src/main/database/postgres/PostgresSessionDatabase'
+import { skipWithoutPostgres, usePostgres } from '../../../support/postgres'
+import { session } from '../asyncContract'
+
+const versions = async (url: string): Promise<number[]> => {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version'
+    )
+    return rows.map((r) => r.version)
+  } finally {
+    await client.end()
+  }
+}
+
+describe.skipIf(skipWithoutPostgres)('PostgreSQL migrations', () => {
+  const pgServer = usePostgres()
+
+  it('creates the schema on an empty database, seats included, and records each version once', async () => {
+    const url = await pgServer.freshUrl()
+    const db = await pgServer.open(url)
+    expect(await versions(url)).toEqual(migrations.map((_, i) => i + 1))
+    const { rows } = await db.pool.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns WHERE column_name = 'seat'
+       ORDER BY table_name`
+    )
+    expect(rows.map((r) => r.table_name)).toEqual(['alert_actions', 'calls', 'imports'])
+  })
+
+  it('re-opens a migrated database as it is, data kept, nothing applied twice', async () => {
+    const url = await pgServer.freshUrl()
+    const first = await pgServer.open(url)
+    await first.sessions.insertRecorded(session('KEPT'), 'now')
+    await first.close()
+    const again = await pgServer.open(url)
+    expect(await again.sessions.exists('KEPT')).toBe(true)
+    expect(await versions(url)).toEqual(migrations.map((_, i) => i + 1))
+  })
+
+  it('refuses a database whose schema is newer than this build, and says so', async () => {
+    const url = await pgServer.freshUrl()
+    const db = await pgServer.open(url)
+    await db.pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [
+      migrations.length + 1
+    ])
+    const opening = openPostgresDatabase({ connection: url })
+    await expect(opening).rejects.toBeInstanceOf(NewerSchemaError)
+    await expect(opening).rejects.toThrow(
+      `schema is version ${migrations.length + 1}, newer than this build knows (${migrations.length})`
+    )
+  })
+
+  it('lets desks start at once: a migration is applied by one of them, the others wait', async () => {
+    const url = await pgServer.freshUrl()
+    // A next version that fails if run twice (CREATE TABLE without IF NOT EXISTS).
+    const next = [...migrations, 'CREATE TABLE desk_probe (id integer PRIMARY KEY)']
+    const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 1 }))
+    try {
+      const applied = await Promise.all(pools.map((pool) => migrate(pool, next)))
+      expect(applied).toEqual([next.length, next.length, next.length, next.length])
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()))
+    }
+    expect(await versions(url)).toEqual(next.map((_, i) => i + 1))
+  })
+})
