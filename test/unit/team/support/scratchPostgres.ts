@@ -27,7 +27,7 @@ export function postgresBinDir(): string | null {
 /** Skip here without PostgreSQL; CI must have it (the test then fails instead of skipping). */
 export const skipWithoutPostgres = postgresBinDir() === null && !process.env['CI']
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer()
     server.once('error', fail)
