@@ -43,11 +43,18 @@ export class TeamPasswordStore {
     renameSync(`${this.path}.tmp`, this.path)
   }
 
-  /** Main-only: the password, if one is saved for `server`; undefined otherwise. */
+  /**
+   * Main-only: the password, if one is saved for `server`; undefined otherwise, and when it can
+   * no longer be unsealed (the OS keyring changed): the server then asks for it again.
+   */
   reveal(server: string): string | undefined {
     const stored = this.read()
     if (!stored || stored.server !== server) return undefined
-    return this.encryptor.decrypt(Buffer.from(stored.sealed, 'base64'))
+    try {
+      return this.encryptor.decrypt(Buffer.from(stored.sealed, 'base64'))
+    } catch {
+      return undefined
+    }
   }
 
   clear(): void {
