@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,11 +38,19 @@ export async function freePort(): Promise<number> {
   })
 }
 
+export interface ScratchTls {
+  certFile: string
+  keyFile: string
+  /** Only TLS connections over TCP (pg_hba `hostssl`): plain ones are refused. */
+  only?: boolean
+}
+
 /**
- * initdb + pg_ctl in a scratch folder on a free loopback port, password (scram) auth for TCP.
- * PostgreSQL refuses to run as root, so as root the server runs as `nobody`, which owns the folder.
+ * initdb + pg_ctl in a scratch folder on a free loopback port, password (scram) auth for TCP,
+ * optionally TLS with the given certificate. PostgreSQL refuses to run as root, so as root the
+ * server runs as `nobody`, which owns the folder.
  */
-export async function startScratchPostgres(): Promise<ScratchPostgres> {
+export async function startScratchPostgres(tls?: ScratchTls): Promise<ScratchPostgres> {
   const bin = postgresBinDir()
   if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql')
   const root = mkdtempSync(join(tmpdir(), 'og-pg-'))
@@ -51,11 +59,13 @@ export async function startScratchPostgres(): Promise<ScratchPostgres> {
   const pwfile = join(root, 'pw')
   writeFileSync(pwfile, password, { mode: 0o600 })
   const asRoot = process.getuid?.() === 0
+  const uid = (): number =>
+    Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim())
+  const gid = (): number =>
+    Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).trim())
   if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim())
-    const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).trim())
-    chownSync(root, uid, gid)
-    chownSync(pwfile, uid, gid)
+    chownSync(root, uid(), gid())
+    chownSync(pwfile, uid(), gid())
   }
   const run = (tool: string, args: string[]): void => {
     const [command, argv] = asRoot
@@ -81,7 +91,20 @@ export async function startScratchPostgres(): Promise<ScratchPostgres> {
     'C'
   ])
   const port = await freePort()
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${root} -c fsync=off -c shared_buffers=16MB -c max_connections=40`
+  let options = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${root} -c fsync=off -c shared_buffers=16MB -c max_connections=40`
+  if (tls) {
+    // The server reads its key only if its own user owns it, mode 0600.
+    copyFileSync(tls.certFile, join(root, 'server.crt'))
+    copyFileSync(tls.keyFile, join(root, 'server.key'))
+    if (asRoot)
+      for (const file of ['server.crt', 'server.key']) chownSync(join(root, file), uid(), gid())
+    options += ` -c ssl=on -c ssl_cert_file=${join(root, 'server.crt')} -c ssl_key_file=${join(root, 'server.key')}`
+    if (tls.only)
+      writeFileSync(
+        join(data, 'pg_hba.conf'),
+        'local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n'
+      )
+  }
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'log'), '-w', '-t', '60', 'start'])
   return {
     host: '127.0.0.1',
