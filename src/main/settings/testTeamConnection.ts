@@ -17,6 +17,8 @@ export interface TeamConnectionTestInput {
   now?: () => number
 }
 
+const TEST_TIMEOUT_MS = 5_000
+
 type SchemaState = Extract<TeamConnectionTest, { ok: true }>['schema']
 
 /**
@@ -32,7 +34,12 @@ export async function testTeamConnection(
   const url = teamUrlWithoutPassword(input.connection)
   let client: pg.Client | undefined
   try {
-    client = new pg.Client(teamClientConfig(input.connection, input.password, input.readFile))
+    client = new pg.Client({
+      ...teamClientConfig(input.connection, input.password, input.readFile),
+      // Short: a person is waiting on the button (the backend's own connections wait longer).
+      connectionTimeoutMillis: TEST_TIMEOUT_MS,
+      query_timeout: TEST_TIMEOUT_MS
+    })
     // A socket error after connect must not become an unhandled 'error' event.
     client.on('error', () => undefined)
     await client.connect()

@@ -78,6 +78,8 @@ describe.skipIf(skipWithoutPostgres)('team routes through the IPC chokepoint', (
         ok: true,
         data: { passwordServer: `127.0.0.1:${server.port}` }
       })
+      // Settings (read whole by the form) hold the connection, never the password.
+      expect(await call('settings.get', {})).toMatchObject({ ok: true })
       expect(await call('team.testConnection', { connection, role: 'supervisor' })).toMatchObject({
         ok: true,
         data: {
