@@ -11,6 +11,9 @@ import { keyForRequest } from './secrets/keyForRequest'
 import { labellingModel, type LabellingChoice } from './classify/labellingModel'
 import { SettingsStore } from './settings/SettingsStore'
 import { settingsHandlers } from './ipc/handlers/settingsHandlers'
+import { teamHandlers } from './ipc/handlers/teamHandlers'
+import { TeamPasswordStore } from './secrets/TeamPasswordStore'
+import { TeamAccess } from './settings/TeamAccess'
 import { appHandlers } from './ipc/handlers/appHandlers'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { escalationHandlers } from './ipc/handlers/escalationHandlers'
@@ -72,6 +75,8 @@ export interface Services {
   handlers: AppHandlers
   /** Running calls' inputs: recorded, ruled on, alerts announced (tests wait on its readings). */
   liveCalls: LiveCallPipeline
+  /** Team mode's identity (seat, role) and connection, read at each use. */
+  team: TeamAccess
   close(): void
 }
 
@@ -133,10 +138,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   )
   if (seeded > 0) emit('sessions.changed', { reason: 'seeded', count: seeded })
   const settings = new SettingsStore(options.dataDir, now)
-  const secrets = new SecretStore(
-    options.dataDir,
-    options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
-  )
+  const encryptor = options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
+  const secrets = new SecretStore(options.dataDir, encryptor)
+  const teamPasswords = new TeamPasswordStore(options.dataDir, encryptor)
+  const team = new TeamAccess(settings, teamPasswords)
   // Read at each use, so a key or model saved in Settings applies to the next call.
   const labelling = (): LabellingChoice => labellingModel(settings.get(), readableKey(secrets))
   // A live call's writes never wait on an import: queued here meanwhile (recording/README.md).
@@ -219,6 +224,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       onSaved: (saved) => catalog.useEmbeddings(embeddingsFor(saved)),
       onKeySaved: () => catalog.retryIfFailed()
     }),
+    ...teamHandlers({ team, passwords: teamPasswords }),
     ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({
       reports,
@@ -243,6 +249,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     importer,
     catalog,
     liveCalls,
+    team,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))

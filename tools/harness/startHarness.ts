@@ -14,6 +14,7 @@ import { bridgeScript } from './bridgeScript'
 import { ephemeralEncryptor } from './ephemeralEncryptor'
 import { HarnessAccess, TOKEN_PARAM } from './harnessAccess'
 import { HarnessDialogs } from './HarnessDialogs'
+import { applyTeamFlags, type TeamFlags } from './teamFlags'
 import { BRIDGE_PATH, DIALOG_PATH, EVENT_PATH, REQUEST_PATH } from './harnessPaths'
 import { CONTENT_TYPES, serveStaticFile } from './staticFiles'
 
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   resourcesDir?: string
   /** The catalog's vector side with the offline model (default on; tests that don't need it skip the model load). */
   vectorSearch?: boolean
+  /** Team settings for this desk (`--team-db URL --seat NAME --role …`), written before start. */
+  team?: TeamFlags
 }
 
 export interface Harness {
@@ -68,6 +71,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const notifications: AlertNotice[] = []
   // The same owner-only data folder as the app's.
   securePrivateDataFolder(resolve(options.dataDir))
+  // One encryptor for the flags' password and the services that unseal it.
+  const encryptor = ephemeralEncryptor()
+  if (options.team) applyTeamFlags(resolve(options.dataDir), encryptor, options.team)
   const services = await createServices({
     dataDir: resolve(options.dataDir),
     resourcesDir: resolve(options.resourcesDir ?? 'resources'),
@@ -76,7 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dialogs,
     // Imports parse on a worker as in Electron; the worker runs the TypeScript through tsx.
     csvReader: workerLabCsvReader(LAB_CSV_WORKER, ['--import', 'tsx']),
-    encryptor: ephemeralEncryptor(),
+    encryptor,
     embeddings:
       options.vectorSearch === false
         ? undefined

@@ -10,12 +10,14 @@ import { recordingRoutes } from './routes/recordingRoutes'
 import { reportRoutes } from './routes/reportRoutes'
 import { sessionRoutes } from './routes/sessionRoutes'
 import { settingsRoutes } from './routes/settingsRoutes'
+import { teamRoutes } from './routes/teamRoutes'
 
 export const routes = {
   ...appRoutes,
   ...sessionRoutes,
   ...catalogRoutes,
   ...settingsRoutes,
+  ...teamRoutes,
   ...reportRoutes,
   ...realtimeRoutes,
   ...recordingRoutes,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { VOICES } from '../realtime/sessionConfig'
 import { DEFAULT_INSTRUCTIONS } from './defaultInstructions'
 import { DEFAULT_ESCALATION_THRESHOLDS, EscalationThresholdsSchema } from '../escalation/thresholds'
+import { DEFAULT_TEAM_SETTINGS, TeamSettingsSchema } from './teamSettings'
 
 // Everything the console needs to place a call, except the keys (secrets live in main only).
 
@@ -141,7 +142,9 @@ export const AppSettingsSchema = z
     /** Thresholds of the live escalation rules (Monitor → Rules backtests them). */
     escalation: EscalationThresholdsSchema.default(() =>
       structuredClone(DEFAULT_ESCALATION_THRESHOLDS)
-    )
+    ),
+    /** Team mode: this desk only (SQLite) or the team's PostgreSQL, and this desk's seat. */
+    team: TeamSettingsSchema.default(() => structuredClone(DEFAULT_TEAM_SETTINGS))
   })
   .strict()
 export type AppSettings = z.output<typeof AppSettingsSchema>

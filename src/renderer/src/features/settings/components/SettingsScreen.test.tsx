@@ -21,6 +21,12 @@ function answer(settings: AppSettings, connection = { ok: true, ms: 1234, model:
   return mockApi({
     'settings.get': ok({ settings, problem: null }),
     'secrets.status': ok(NO_KEYS),
+    'team.status': ok({
+      available: true,
+      reason: null,
+      passwordServer: null,
+      defaultSeat: 'maria'
+    }),
     'settings.save': ok(settings),
     'settings.testConnection': ok({ ...connection, message: 'from main' })
   })

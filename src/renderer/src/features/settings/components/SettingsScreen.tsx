@@ -19,6 +19,7 @@ import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
 import { LabellingFields } from './LabellingFields'
 import { ProviderFields } from './ProviderFields'
+import { TeamSection } from './TeamSection'
 import { TestConnectionButton } from './TestConnectionButton'
 import { TurnDetectionFields } from './TurnDetectionFields'
 
@@ -226,6 +227,10 @@ export function SettingsScreen(): JSX.Element {
           value={draft.embeddings}
           onChange={(embeddings) => form.edit({ embeddings })}
         />
+      </Section>
+
+      <Section title={t('team.section')}>
+        <TeamSection value={draft.team} onChange={(team) => form.edit({ team })} />
       </Section>
 
       <Section title={t('screen.sections.pricing')}>

@@ -1,0 +1,65 @@
+-- Team mode: the two database roles a desk's login belongs to, with least privilege.
+-- Run once per team database, as the owner of its tables, after the team schema's migrations.
+-- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
+--
+--   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
+--                  team's sessions, but may not delete them, import them, or change the rules.
+--   og_supervisor  everything an agent may, plus imports, deleting sessions and changing the
+--                  escalation rules. Neither role owns tables or may change the schema.
+--
+-- Each desk logs in with its own role, a member of one of these, e.g.
+--   CREATE ROLE desk_a LOGIN PASSWORD '…' IN ROLE og_agent;
+--   CREATE ROLE floor_lead LOGIN PASSWORD '…' IN ROLE og_supervisor;
+
+DO $roles$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_agent') THEN
+    CREATE ROLE og_agent NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
+    CREATE ROLE og_supervisor NOLOGIN;
+  END IF;
+END
+$roles$;
+
+GRANT USAGE ON SCHEMA public TO og_agent, og_supervisor;
+-- Identity and serial columns (alert and action ids).
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO og_agent, og_supervisor;
+
+-- Agent: a call's rows while it runs and when it is finalized (turns are rewritten then).
+GRANT SELECT, INSERT, UPDATE ON calls TO og_agent;
+GRANT SELECT, INSERT, DELETE ON turns TO og_agent;
+GRANT SELECT, INSERT ON events TO og_agent;
+GRANT SELECT, INSERT, UPDATE ON alerts TO og_agent;
+GRANT SELECT, INSERT ON alert_actions TO og_agent;
+-- The finished call's session row (source 'live', see the trigger below) and its escalated flag.
+GRANT SELECT, INSERT ON sessions TO og_agent;
+GRANT UPDATE (escalated) ON sessions TO og_agent;
+-- Every writer of sessions bumps the sessions' version the Reports cache on.
+GRANT SELECT, INSERT, UPDATE ON meta TO og_agent;
+GRANT SELECT ON escalation_rules, schema_migrations TO og_agent;
+
+-- Supervisor: the team's data in full (imports, deletions, rules); still no DDL, no TRUNCATE.
+GRANT SELECT, INSERT, UPDATE, DELETE
+  ON sessions, calls, turns, events, alerts, alert_actions, meta, escalation_rules
+  TO og_supervisor;
+GRANT SELECT ON schema_migrations TO og_supervisor;
+
+-- An agent inserts sessions only as recorded calls (source 'live'), never as imports or seeds.
+-- An AFTER trigger (not BEFORE) so a supervisor's COPY import keeps its multi-row inserts; its
+-- WHEN clause leaves the function uncalled for every row that is not an agent's non-live row.
+CREATE OR REPLACE FUNCTION og_refuse_agent_session_insert() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'an agent seat records sessions only from its calls (source live), not %',
+    NEW.source USING ERRCODE = 'insufficient_privilege';
+END
+$fn$;
+DROP TRIGGER IF EXISTS og_agent_records_only_live ON sessions;
+CREATE TRIGGER og_agent_records_only_live
+  AFTER INSERT ON sessions
+  FOR EACH ROW
+  WHEN (NEW.source <> 'live'
+        AND pg_has_role('og_agent', 'MEMBER')
+        AND NOT pg_has_role('og_supervisor', 'MEMBER'))
+  EXECUTE FUNCTION og_refuse_agent_session_insert();

@@ -1,0 +1,38 @@
+import type { HandlersFor } from '../../../shared/ipc/route'
+import { teamRoutes } from '../../../shared/ipc/routes/teamRoutes'
+import { teamServer } from '../../../shared/settings/teamSettings'
+import type { TeamPasswordStore } from '../../secrets/TeamPasswordStore'
+import type { TeamAccess } from '../../settings/TeamAccess'
+import { testTeamConnection } from '../../settings/testTeamConnection'
+
+export interface TeamHandlerDeps {
+  team: TeamAccess
+  passwords: TeamPasswordStore
+  /** The team schema version this console writes (the PostgreSQL migrations' latest). */
+  schemaVersion?: number
+}
+
+export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRoutes> {
+  const { team, passwords } = deps
+  return {
+    'team.status': async () => {
+      const { available, reason, server } = passwords.status()
+      return { available, reason, passwordServer: server, defaultSeat: team.defaultSeat }
+    },
+    'team.setPassword': async ({ password, server }) => {
+      passwords.set(password, teamServer(server))
+      return { saved: true as const }
+    },
+    'team.clearPassword': async () => {
+      passwords.clear()
+      return { saved: false as const }
+    },
+    'team.testConnection': async ({ connection, role }) =>
+      testTeamConnection({
+        connection,
+        role,
+        password: passwords.reveal(teamServer(connection)),
+        schemaVersion: deps.schemaVersion
+      })
+  }
+}

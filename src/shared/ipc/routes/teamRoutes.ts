@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { TeamConnectionTestSchema } from '../../settings/teamConnectionTest'
+import { TEAM_ROLES, TeamConnectionSchema } from '../../settings/teamSettings'
+import { route } from '../route'
+
+const Server = z
+  .object({
+    host: z.string().trim().min(1, 'empty value').max(255),
+    port: z.number().int().min(1).max(65535)
+  })
+  .strict()
+
+export const teamRoutes = {
+  /** Whether a team password can be sealed here and which server one is saved for: never the password. */
+  'team.status': route({
+    input: z.object({}).strict(),
+    output: z
+      .object({
+        available: z.boolean(),
+        reason: z.string().nullable(),
+        /** host:port the saved password is for; null: none saved. */
+        passwordServer: z.string().nullable(),
+        /** The seat used when Settings leaves it empty (the OS user name). */
+        defaultSeat: z.string()
+      })
+      .strict()
+  }),
+  /** Write-only: sealed in main for the server typed beside it, never returned. */
+  'team.setPassword': route({
+    input: z
+      .object({ password: z.string().min(1, 'empty value').max(1000), server: Server })
+      .strict(),
+    output: z.object({ saved: z.literal(true) }).strict()
+  }),
+  'team.clearPassword': route({
+    input: z.object({}).strict(),
+    output: z.object({ saved: z.literal(false) }).strict()
+  }),
+  /** Connects with these fields (the form's, saved or not) and the password saved for their server. */
+  'team.testConnection': route({
+    input: z.object({ connection: TeamConnectionSchema, role: z.enum(TEAM_ROLES) }).strict(),
+    output: TeamConnectionTestSchema
+  })
+}

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testTeamConnection } from '../../../src/main/settings/testTeamConnection'
+import type { TeamConnection } from '../../../src/shared/settings/teamSettings'
+import {
+  skipWithoutPostgres,
+  startScratchPostgres,
+  type ScratchPostgres
+} from './support/scratchPostgres'
+import { freePort } from './support/scratchPostgres'
+
+describe.skipIf(skipWithoutPostgres)(
+  'Settings → Team → Test connection, on a real PostgreSQL',
+  () => {
+    let server: ScratchPostgres
+    let connection: (user: string, more?: Partial<TeamConnection>) => TeamConnection
+
+    beforeAll(async () => {
+      server = await startScratchPostgres()
+      connection = (user, more = {}) => ({
+        host: server.host,
+        port: server.port,
+        database: 'postgres',
+        user,
+        sslmode: 'disable',
+        caFile: '',
+        ...more
+      })
+      const admin = new pg.Client({ ...connection(server.superuser), password: server.password })
+      await admin.connect()
+      try {
+        await admin.query(readFileSync(resolve('test/unit/team/support/rolesTables.sql'), 'utf8'))
+        await admin.query(readFileSync(resolve('resources/team/roles.sql'), 'utf8'))
+        await admin.query(`INSERT INTO schema_migrations VALUES (1, now()), (3, now())`)
+        await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD 'agent-pw' IN ROLE og_agent`)
+        await admin.query(`CREATE ROLE floor_lead LOGIN PASSWORD 'lead-pw' IN ROLE og_supervisor`)
+      } finally {
+        await admin.end()
+      }
+    }, 120_000)
+    afterAll(() => server?.stop())
+
+    it('reports the server version, the schema version and an agent login that fits an agent seat', async () => {
+      const result = await testTeamConnection({
+        connection: connection('desk_a'),
+        role: 'agent',
+        password: 'agent-pw',
+        schemaVersion: 3
+      })
+      expect(result).toMatchObject({
+        ok: true,
+        url: `postgres://desk_a@127.0.0.1:${server.port}/postgres?sslmode=disable`,
+        schema: { state: 'current', version: 3 },
+        problems: []
+      })
+      if (!result.ok) return
+      expect(result.serverVersion).toMatch(/^\d+\.\d+/)
+      expect(result.privileges).toContainEqual({
+        table: 'sessions',
+        privilege: 'DELETE',
+        granted: false
+      })
+      expect(result.privileges).toContainEqual({
+        table: 'calls',
+        privilege: 'INSERT',
+        granted: true
+      })
+    })
+
+    it('says what a login lacks for a supervisor seat, and what it has too much of for an agent seat', async () => {
+      const lacking = await testTeamConnection({
+        connection: connection('desk_a'),
+        role: 'supervisor',
+        password: 'agent-pw'
+      })
+      expect(lacking.ok && lacking.problems).toEqual([
+        { table: 'sessions', privilege: 'DELETE', kind: 'missing' },
+        { table: 'escalation_rules', privilege: 'UPDATE', kind: 'missing' }
+      ])
+      expect(lacking.ok && lacking.schema).toEqual({ state: 'present', version: 3 })
+      const lead = await testTeamConnection({
+        connection: connection('floor_lead'),
+        role: 'supervisor',
+        password: 'lead-pw'
+      })
+      expect(lead.ok && lead.problems).toEqual([])
+      const tooMuch = await testTeamConnection({
+        connection: connection('floor_lead'),
+        role: 'agent',
+        password: 'lead-pw',
+        schemaVersion: 2
+      })
+      expect(tooMuch.ok && tooMuch.problems).toEqual([
+        { table: 'sessions', privilege: 'DELETE', kind: 'excess' },
+        { table: 'escalation_rules', privilege: 'UPDATE', kind: 'excess' }
+      ])
+      expect(tooMuch.ok && tooMuch.schema).toEqual({ state: 'newer', version: 3 })
+    })
+
+    it('reports a database without the team schema as absent', async () => {
+      const result = await testTeamConnection({
+        connection: connection(server.superuser, { database: 'template1' }),
+        role: 'supervisor',
+        password: server.password
+      })
+      expect(result.ok && result.schema).toEqual({ state: 'absent', version: null })
+      expect(result.ok && result.privileges.every((p) => p.granted === null)).toBe(true)
+    })
+
+    it('words a wrong password as one, and never repeats the password', async () => {
+      const password = 'Wr0ng-S3cret-pw-7731'
+      const result = await testTeamConnection({
+        connection: connection('desk_a'),
+        role: 'agent',
+        password
+      })
+      expect(result).toMatchObject({ ok: false, kind: 'auth_failed' })
+      expect(result.message).toBe(
+        'The database refused user "desk_a": wrong password, or no such user.'
+      )
+      expect(JSON.stringify(result)).not.toContain(password)
+      // A user named like the password: the server's own words would carry it; they are blanked.
+      const echoed = await testTeamConnection({
+        connection: connection(password),
+        role: 'agent',
+        password
+      })
+      expect(echoed.ok).toBe(false)
+      expect(JSON.stringify(echoed)).not.toContain(password)
+    })
+
+    it('tells a missing password, a missing database and a server without TLS apart', async () => {
+      expect(
+        await testTeamConnection({
+          connection: connection('desk_a'),
+          role: 'agent',
+          password: undefined
+        })
+      ).toMatchObject({
+        ok: false,
+        kind: 'no_password'
+      })
+      expect(
+        await testTeamConnection({
+          connection: connection('desk_a', { database: 'nope' }),
+          role: 'agent',
+          password: 'agent-pw'
+        })
+      ).toMatchObject({ ok: false, kind: 'no_database' })
+      expect(
+        await testTeamConnection({
+          connection: connection('desk_a', { sslmode: 'require' }),
+          role: 'agent',
+          password: 'agent-pw'
+        })
+      ).toMatchObject({ ok: false, kind: 'tls_unsupported' })
+      expect(
+        await testTeamConnection({
+          connection: connection('desk_a', {
+            sslmode: 'verify-full',
+            caFile: '/nonexistent/ca.pem'
+          }),
+          role: 'agent',
+          password: 'agent-pw'
+        })
+      ).toMatchObject({ ok: false, kind: 'ca_unreadable' })
+    })
+
+    it('says nothing answers on a port where no server listens', async () => {
+      const port = await freePort()
+      const result = await testTeamConnection({
+        connection: connection('desk_a', { port }),
+        role: 'agent',
+        password: 'agent-pw'
+      })
+      expect(result).toMatchObject({
+        ok: false,
+        kind: 'unreachable',
+        message: `Nothing answers at 127.0.0.1:${port}: check the host and port, and that the server runs.`
+      })
+    })
+  }
+)
