@@ -51,6 +51,10 @@ describe('Settings → Team', { timeout: 60_000 }, () => {
     expect(seen.at(-1)?.mode).toBe('team')
     expect(await screen.findByLabelText('Host')).toBeTruthy()
     expect(screen.getByTestId('team-seat').getAttribute('placeholder')).toBe('maria')
+    // Honest about what team mode does today: the desk still records locally.
+    expect(screen.getByTestId('team-preview-notice').textContent).toMatch(
+      /still records calls, alerts and imports in this computer's database/
+    )
   })
 
   it('fills the fields from a pasted URL and sends its password to main only', async () => {

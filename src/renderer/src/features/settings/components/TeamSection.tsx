@@ -1,5 +1,6 @@
 import { useEffect, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
@@ -96,6 +97,9 @@ export function TeamSection({
         </Typography>
       ) : (
         <>
+          <Alert severity="info" data-testid="team-preview-notice">
+            {t('team.previewNotice')}
+          </Alert>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <TextField
               label={t('team.url.label')}
