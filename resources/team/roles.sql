@@ -1,5 +1,6 @@
 -- Team mode: the two database roles a desk's login belongs to, with least privilege.
--- Run once per team database, as the owner of its tables, after the team schema's migrations.
+-- Run once per team database, as the owner of its tables, after the team schema's migrations
+-- (src/main/database/postgres/migrations.ts: version 2 or later, which has escalation_rules).
 -- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
 --
 --   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
@@ -39,10 +40,15 @@ GRANT UPDATE (escalated) ON sessions TO og_agent;
 GRANT SELECT, INSERT, UPDATE ON meta TO og_agent;
 GRANT SELECT ON escalation_rules, schema_migrations TO og_agent;
 
+-- The import log (one row per committed import, with its seat): an agent imports nothing, so
+-- it gets nothing on it.
+
 -- Supervisor: the team's data in full (imports, deletions, rules); still no DDL, no TRUNCATE.
 GRANT SELECT, INSERT, UPDATE, DELETE
   ON sessions, calls, turns, events, alerts, alert_actions, meta, escalation_rules
   TO og_supervisor;
+-- An import adds its row to the log; the log is never rewritten.
+GRANT SELECT, INSERT ON imports TO og_supervisor;
 GRANT SELECT ON schema_migrations TO og_supervisor;
 
 -- An agent inserts sessions only as recorded calls (source 'live'), never as imports or seeds.

@@ -3,40 +3,33 @@ import { resolve } from 'node:path'
 import pg from 'pg'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  postgresBinDir,
-  startScratchPostgres,
-  type ScratchPostgres
-} from '../unit/team/support/scratchPostgres'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/database/postgres/migrations'
+import { openPostgresDatabase } from '../../src/main/database/postgres/PostgresSessionDatabase'
+import { skipWithoutPostgres, usePostgres } from '../support/postgres'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp } from './support/harnessFixture'
 
-const canRun = browserAvailable() && (postgresBinDir() !== null || Boolean(process.env['CI']))
+const canRun = browserAvailable() && !skipWithoutPostgres
 const SECRET = 'E2E-team-pw-Never-In-The-Page'
 
 describe.runIf(canRun)('Settings → Team (browser harness + Chromium + PostgreSQL)', () => {
   let browser: Browser
-  let server: ScratchPostgres
+  const postgres = usePostgres({ password: true })
+  let database = ''
   beforeAll(async () => {
     browser = await launchChromium()
-    server = await startScratchPostgres()
-    const admin = new pg.Client({
-      host: server.host,
-      port: server.port,
-      database: 'postgres',
-      user: server.superuser,
-      password: server.password
-    })
+    // The team schema as this build's migrations leave it, then the roles on it.
+    const url = await postgres.freshUrl()
+    database = new URL(url).pathname.slice(1)
+    await (await openPostgresDatabase({ connection: url })).close()
+    const admin = new pg.Client(postgres.server().config(database))
     await admin.connect()
-    await admin.query(readFileSync(resolve('test/unit/team/support/rolesTables.sql'), 'utf8'))
     await admin.query(readFileSync(resolve('resources/team/roles.sql'), 'utf8'))
-    await admin.query(`INSERT INTO schema_migrations VALUES (1, now())`)
     await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD '${SECRET}' IN ROLE og_agent`)
     await admin.end()
   }, 120_000)
   afterAll(async () => {
     await browser?.close()
-    server?.stop()
   })
 
   it('takes a pasted URL, keeps its password out of the page, and tests the connection', async () => {
@@ -48,16 +41,20 @@ describe.runIf(canRun)('Settings → Team (browser harness + Chromium + PostgreS
       await page.getByRole('option', { name: "The team's PostgreSQL" }).click()
       await page
         .getByTestId('team-url')
-        .fill(`postgres://desk_a:${SECRET}@127.0.0.1:${server.port}/postgres?sslmode=disable`)
+        .fill(
+          `postgres://desk_a:${SECRET}@127.0.0.1:${postgres.server().port}/${database}?sslmode=disable`
+        )
       await page.getByRole('button', { name: 'Fill in from URL' }).click()
       await expect
         .poll(() => page.getByTestId('team-password-state').textContent())
-        .toBe(`A password is saved for 127.0.0.1:${server.port}, sealed by the system.`)
+        .toBe(`A password is saved for 127.0.0.1:${postgres.server().port}, sealed by the system.`)
       await page.getByTestId('team-seat').fill('desk-a')
       await page.getByRole('button', { name: 'Test team connection' }).click()
       const outcome = page.getByTestId('team-connection-test')
       await expect.poll(() => outcome.textContent()).toContain('Connected to PostgreSQL')
-      expect(await outcome.textContent()).toContain('Team schema version 1.')
+      expect(await outcome.textContent()).toContain(
+        `Team schema version ${LATEST_SCHEMA_VERSION}, as this console writes it.`
+      )
       expect(await outcome.textContent()).toContain(
         'This login has the privileges a seat needs as Agent.'
       )

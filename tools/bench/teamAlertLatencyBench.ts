@@ -1,9 +1,15 @@
-import { loadavg } from 'node:os'
+import { mkdtempSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ClientConfig } from 'pg'
 import { TeamChannel } from '../../src/main/team/TeamChannel'
 import { p50p95 } from '../../src/shared/live-call/percentile'
-import { startLocalPostgres, type LocalPostgres } from '../../test/unit/team/support/localPostgres'
+import {
+  startLocalPostgres,
+  stopLocalPostgres,
+  type LocalPostgres
+} from '../postgres/localPostgres'
 import { machineLine } from './machineLine'
 import { measureAlertLatency } from './teamAlerts/measureAlertLatency'
 
@@ -33,8 +39,11 @@ let local: LocalPostgres | null = null
 let connection: ClientConfig
 if (url) connection = { connectionString: url }
 else {
-  local = await startLocalPostgres()
-  connection = local.config
+  local = await startLocalPostgres({
+    dir: mkdtempSync(join(tmpdir(), 'voice-console-bench-pg-')),
+    throwaway: true
+  })
+  connection = local.config()
 }
 const deskA = new TeamChannel({ connection })
 const deskB = new TeamChannel({ connection })
@@ -51,5 +60,5 @@ try {
   console.log(`  ${p95 !== null && p95 <= 1_000 ? 'within' : 'OVER'} the 1 s target`)
 } finally {
   await Promise.all([deskA.close(), deskB.close()])
-  local?.dispose()
+  if (local) stopLocalPostgres(local.dir, { remove: true })
 }

@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import {
   appendFileSync,
   chownSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -10,12 +11,13 @@ import {
 import { rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import pg from 'pg'
+import pg, { type ClientConfig } from 'pg'
 
 // A scratch PostgreSQL for trying team mode and for the tests: Debian's `postgresql` package,
 // initdb and pg_ctl in a folder of its own, on a free port of 127.0.0.1, as a non-root user
 // (PostgreSQL refuses to run as root: as root, the server runs as `nobody` through runuser).
-// Trust authentication on 127.0.0.1 only: a local trial server, never a team's real database.
+// Trust authentication on 127.0.0.1 by default (a local trial server, never a team's real
+// database); tests may ask for a superuser password (SCRAM) and for TLS with a certificate.
 
 /** The folder with initdb and pg_ctl: $PG_BIN, else the newest /usr/lib/postgresql/<major>/bin. */
 export function findPostgresBin(): string | null {
@@ -94,14 +96,25 @@ export function freePort(): Promise<number> {
 
 export interface LocalPostgres {
   dir: string
+  host: '127.0.0.1'
   port: number
-  /** postgres://postgres@127.0.0.1:<port>/<database> */
+  superuser: 'postgres'
+  /** The superuser's password when the server was made with one (SCRAM); null: trust. */
+  password: string | null
+  /** postgres://postgres[:password]@127.0.0.1:<port>/<database> (no TLS parameters). */
   url(database?: string): string
+  /** The superuser's connection to `database` (default `postgres`), over TLS when it has TLS. */
+  config(database?: string): ClientConfig
 }
 
 const STATE_FILE = 'team-db.json'
-const urlFor = (port: number, database = 'postgres'): string =>
-  `postgres://postgres@127.0.0.1:${port}/${database}`
+
+/** A certificate and key for the server; `only`: plain TCP refused (pg_hba `hostssl`). */
+export interface LocalPostgresTls {
+  certFile: string
+  keyFile: string
+  only?: boolean
+}
 
 export interface StartOptions {
   /** The scratch folder (created; data in <dir>/data, the log in <dir>/postgres.log). */
@@ -112,6 +125,40 @@ export interface StartOptions {
    * machine may lose the data: never for a database anyone keeps.
    */
   throwaway?: boolean
+  /**
+   * The superuser's password, set by the first initdb: every connection (TCP and socket) must
+   * then give it (scram-sha-256) instead of being trusted. Ignored when the folder has data.
+   */
+  password?: string
+  /** Serve TLS with this certificate (copied into the folder, owned by the server's user). */
+  tls?: LocalPostgresTls
+}
+
+function handle(dir: string, port: number, password: string | null, tls: boolean): LocalPostgres {
+  const auth = password === null ? '' : `:${encodeURIComponent(password)}`
+  return {
+    dir,
+    host: '127.0.0.1',
+    port,
+    superuser: 'postgres',
+    password,
+    url: (database = 'postgres') => `postgres://postgres${auth}@127.0.0.1:${port}/${database}`,
+    config: (database = 'postgres') => ({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      database,
+      ...(password === null ? {} : { password }),
+      // A scratch server's own certificate: the tests that check it name it as their CA.
+      ...(tls ? { ssl: { rejectUnauthorized: false } } : {})
+    })
+  }
+}
+
+/** Copies a file into the server's folder, owned by its user: it reads a key only then. */
+function copyForServer(from: string, to: string, as: RunAs): void {
+  copyFileSync(from, to)
+  if (as.user) chownSync(to, as.uid, as.gid)
 }
 
 /** initdb (first time) and pg_ctl start; waits until the server accepts connections. */
@@ -135,13 +182,24 @@ export async function startLocalPostgres(options: StartOptions): Promise<LocalPo
       )
   }
   const port = options.port ?? (await freePort())
+  const auth = options.password === undefined ? 'trust' : 'scram-sha-256'
   if (!existsSync(join(data, 'PG_VERSION'))) {
-    run(
-      bin,
-      'initdb',
-      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
-      as
-    )
+    const initdb = ['-D', data, '-U', 'postgres', '-A', auth, '-E', 'UTF8', '--no-locale']
+    const pwfile = join(dir, 'initdb-password')
+    if (options.password !== undefined) {
+      writeFileSync(pwfile, options.password, { mode: 0o600 })
+      if (as.user) chownSync(pwfile, as.uid, as.gid)
+    }
+    try {
+      run(
+        bin,
+        'initdb',
+        [...initdb, '--no-sync', ...(auth === 'trust' ? [] : ['--pwfile', pwfile])],
+        as
+      )
+    } finally {
+      rmSync(pwfile, { force: true })
+    }
   }
   // Appended: the last setting of a name wins, so a restart on another port just adds lines.
   const quoted = (value: string): string => `'${value.replace(/'/g, "''")}'`
@@ -153,10 +211,21 @@ export async function startLocalPostgres(options: StartOptions): Promise<LocalPo
       ? ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']
       : [])
   ]
+  if (options.tls) {
+    const [cert, key] = [join(dir, 'server.crt'), join(dir, 'server.key')]
+    copyForServer(options.tls.certFile, cert, as)
+    copyForServer(options.tls.keyFile, key, as)
+    settings.push('ssl = on', `ssl_cert_file = ${quoted(cert)}`, `ssl_key_file = ${quoted(key)}`)
+    if (options.tls.only)
+      writeFileSync(
+        join(data, 'pg_hba.conf'),
+        `local all all ${auth}\nhostssl all all 127.0.0.1/32 ${auth}\n`
+      )
+  }
   appendFileSync(join(data, 'postgresql.conf'), `\n${settings.join('\n')}\n`)
   run(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', 'start'], as)
   writeFileSync(join(dir, STATE_FILE), JSON.stringify({ port }) + '\n')
-  return { dir, port, url: (database) => urlFor(port, database) }
+  return handle(dir, port, options.password ?? null, options.tls !== undefined)
 }
 
 /** pg_ctl stop (fast: open connections are closed). No-op when it is not running. */
@@ -177,12 +246,13 @@ export function localPostgresStatus(dir: string): LocalPostgres | null {
   const state: unknown = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8'))
   const port = (state as { port?: unknown }).port
   if (typeof port !== 'number') return null
-  return { dir, port, url: (database) => urlFor(port, database) }
+  // The password is never written to the folder: a status knows only a trust server's URL.
+  return handle(dir, port, null, false)
 }
 
 /** Creates `database` on the server (a name of ours, quoted as an identifier). */
 export async function createDatabase(server: LocalPostgres, database: string): Promise<string> {
-  const client = new pg.Client({ connectionString: server.url() })
+  const client = new pg.Client(server.config())
   await client.connect()
   try {
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`)

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { TeamChannel } from '../../../src/main/team/TeamChannel'
 import { measureAlertLatency } from '../../../tools/bench/teamAlerts/measureAlertLatency'
-import {
-  postgresAvailable,
-  startLocalPostgres,
-  type LocalPostgres
-} from '../team/support/localPostgres'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
-describe.skipIf(!postgresAvailable && !process.env['CI'])('the team alert latency bench', () => {
-  let server: LocalPostgres
-  beforeAll(async () => {
-    server = await startLocalPostgres()
-  }, 60_000)
-  afterAll(() => server?.dispose())
+describe.skipIf(skipWithoutPostgres)('the team alert latency bench', () => {
+  const postgres = usePostgres()
 
   it('measures every alert from desk A to desk B, each well under the 1 s target', async () => {
-    const deskA = new TeamChannel({ connection: server.config })
-    const deskB = new TeamChannel({ connection: server.config })
+    const deskA = new TeamChannel({ connection: postgres.server().config() })
+    const deskB = new TeamChannel({ connection: postgres.server().config() })
     try {
       expect([await deskA.start(), await deskB.start()]).toEqual(['connected', 'connected'])
       const latencies = await measureAlertLatency(deskA, deskB, 10, 5)

@@ -2,15 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { startHarness } from '../../../tools/harness/startHarness'
 import { parseTeamFlags, TeamFlagError } from '../../../tools/harness/teamFlags'
 import { useTempDir } from '../../support/tempDir'
-import {
-  skipWithoutPostgres,
-  startScratchPostgres,
-  type ScratchPostgres
-} from '../team/support/scratchPostgres'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
 const SECRET = 'Harness-S3cret-never-printed'
 
@@ -92,29 +88,21 @@ describe('harness team flags', () => {
 
 describe.skipIf(skipWithoutPostgres)('two harnesses on one team database', () => {
   const tmp = useTempDir()
-  let server: ScratchPostgres
+  const postgres = usePostgres({ password: true })
   beforeAll(async () => {
-    server = await startScratchPostgres()
-    const admin = new pg.Client({
-      host: server.host,
-      port: server.port,
-      database: 'postgres',
-      user: server.superuser,
-      password: server.password
-    })
+    const admin = new pg.Client(postgres.server().config())
     await admin.connect()
     await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD 'desk-a-pw'`)
     await admin.query(`CREATE ROLE floor_lead LOGIN PASSWORD 'lead-pw'`)
     await admin.end()
   }, 120_000)
-  afterAll(() => server?.stop())
 
   it('are two desks: each its own seat, role and sealed password', async () => {
     const rendererDir = join(tmp.path(), 'renderer')
     mkdirSync(rendererDir)
     writeFileSync(join(rendererDir, 'index.html'), '<script type="module" src="/x.js"></script>')
     const url = (user: string, password: string): string =>
-      `postgres://${user}:${password}@127.0.0.1:${server.port}/postgres?sslmode=disable`
+      `postgres://${user}:${password}@127.0.0.1:${postgres.server().port}/postgres?sslmode=disable`
     const desk = (name: string, user: string, password: string, seat: string, role: string) =>
       startHarness({
         port: 0,
@@ -133,7 +121,7 @@ describe.skipIf(skipWithoutPostgres)('two harnesses on one team database', () =>
         [b, 'floor_lead']
       ] as const) {
         const config = harness.services.team.connectionConfig()
-        expect(config).toMatchObject({ user, port: server.port })
+        expect(config).toMatchObject({ user, port: postgres.server().port })
         const client = new pg.Client(config!)
         await client.connect()
         const { rows } = await client.query<{ who: string }>('SELECT current_user AS who')

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -55,4 +55,28 @@ describe.skipIf(skipWithoutPostgres)('the local PostgreSQL of team mode', () => 
       }
     }
   )
+
+  it('with a password, refuses a wrong one (SCRAM) and keeps the password out of its folder', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'voice-console-team-db-'))
+    const password = 'Local-PG-pw-never-on-disk-5521'
+    const server = await startLocalPostgres({ dir, password, throwaway: true })
+    const wrong = new pg.Client({ ...server.config(), password: 'not-it' })
+    await expect(wrong.connect()).rejects.toMatchObject({ code: '28P01' })
+    const client = new pg.Client(server.config())
+    await client.connect()
+    try {
+      const { rows } = await client.query<{ method: string }>(
+        `SELECT DISTINCT auth_method AS method FROM pg_hba_file_rules`
+      )
+      expect(rows).toEqual([{ method: 'scram-sha-256' }])
+    } finally {
+      await client.end()
+    }
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) =>
+      f.isFile()
+    )
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of files)
+      expect(readFileSync(join(file.parentPath, file.name)).includes(password)).toBe(false)
+  }, 120_000)
 })

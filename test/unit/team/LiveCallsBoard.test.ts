@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot } from '../../../src/shared/team/boardSnapshot'
 import { BoardSnapshotSchema } from '../../../src/shared/team/boardSnapshot'
 import { DEFAULT_BOARD_TIMING } from '../../../src/shared/team/liveCallsBoard'
 import { CallProgressHeartbeat } from '../../../src/main/team/CallProgressHeartbeat'
 import { LiveCallsBoard } from '../../../src/main/team/LiveCallsBoard'
 import type { TeamChannel } from '../../../src/main/team/TeamChannel'
-import { postgresAvailable, startLocalPostgres, type LocalPostgres } from './support/localPostgres'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 import { openRecordingChannel, waitFor } from './support/teamChannelHarness'
 
 const startedAt = new Date(Date.now() - 65_000).toISOString()
@@ -21,11 +21,11 @@ const figures = (sessionId: string, turns: number) => ({
 })
 
 // Desk A (an agent) and desk B (a supervisor's board) on two connections of one real server.
-describe.skipIf(!postgresAvailable && !process.env['CI'])('Live calls board across desks', () => {
-  let server: LocalPostgres
+describe.skipIf(skipWithoutPostgres)('Live calls board across desks', () => {
+  const postgres = usePostgres()
   const cleanup: (() => unknown)[] = []
   const channel = async (): Promise<TeamChannel> => {
-    const { channel } = await openRecordingChannel({ connection: server.config })
+    const { channel } = await openRecordingChannel({ connection: postgres.server().config() })
     cleanup.push(() => channel.close())
     return channel
   }
@@ -40,13 +40,9 @@ describe.skipIf(!postgresAvailable && !process.env['CI'])('Live calls board acro
     return beat
   }
 
-  beforeAll(async () => {
-    server = await startLocalPostgres()
-  }, 60_000)
   afterEach(async () => {
     for (const undo of cleanup.splice(0).reverse()) await undo()
   })
-  afterAll(() => server?.dispose())
 
   it('a board opened after the call started fills within one 2 s heartbeat', async () => {
     const deskA = await channel()

@@ -2,27 +2,28 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  skipWithoutPostgres,
-  startScratchPostgres,
-  type ScratchPostgres
-} from './support/scratchPostgres'
+import { openPostgresDatabase } from '../../../src/main/database/postgres/PostgresSessionDatabase'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
-// The roles SQL the docs show (docs/team-mode.md), applied to a real PostgreSQL.
+// The roles SQL the docs show (docs/team-mode.md), applied to a real PostgreSQL whose schema
+// is the backend's own: its migrations run first, then roles.sql, as a team's owner would.
 const ROLES_SQL = readFileSync(resolve('resources/team/roles.sql'), 'utf8')
-const TABLES_SQL = readFileSync(resolve('test/unit/team/support/rolesTables.sql'), 'utf8')
+
+/** A session row of the real schema: `$1` the ids (one row each), `$2` their source. */
+const INSERT_SESSIONS = `
+  INSERT INTO sessions (session_id, scenario, duration_sec, latency_p50_ms, latency_p95_ms,
+                        interruptions, turns, sentiment, model, rag_used, language, source,
+                        recorded_at)
+  SELECT id, 'returns', 60, 500, 800, 0, 4, 'neutral', 'gpt-realtime', 0, 'en', $2, 'now'
+    FROM unnest($1::text[]) AS id`
+const INTERRUPTIONS = { total: 3, burstCount: 2, burstWindowSec: 30 }
 
 describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', () => {
-  let server: ScratchPostgres
+  const postgres = usePostgres({ password: true })
   const clients: pg.Client[] = []
+  let database = ''
   const login = async (user: string, password: string): Promise<pg.Client> => {
-    const client = new pg.Client({
-      host: server.host,
-      port: server.port,
-      database: 'postgres',
-      user,
-      password
-    })
+    const client = new pg.Client({ ...postgres.server().config(database), user, password })
     await client.connect()
     clients.push(client)
     return client
@@ -31,23 +32,26 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
   let supervisor: pg.Client
 
   beforeAll(async () => {
-    server = await startScratchPostgres()
-    const admin = await login(server.superuser, server.password)
-    await admin.query(TABLES_SQL)
+    const url = await postgres.freshUrl()
+    database = new URL(url).pathname.slice(1)
+    await (await openPostgresDatabase({ connection: url })).close() // migrates
+    const admin = await login('postgres', postgres.server().password ?? '')
     await admin.query(ROLES_SQL)
     // Run twice: the docs say it is safe to run again.
     await admin.query(ROLES_SQL)
     await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD 'agent-pw' IN ROLE og_agent`)
     await admin.query(`CREATE ROLE floor_lead LOGIN PASSWORD 'lead-pw' IN ROLE og_supervisor`)
-    await admin.query(`INSERT INTO sessions VALUES ('S1', 'import', NULL), ('S2', 'import', NULL)`)
-    await admin.query(`INSERT INTO escalation_rules VALUES ('interruptions', 3)`)
+    await admin.query(INSERT_SESSIONS, [['S1', 'S2'], 'import'])
+    await admin.query(
+      `INSERT INTO escalation_rules (rule_id, enabled, thresholds) VALUES ($1, 1, $2)`,
+      ['interruptions', INTERRUPTIONS]
+    )
     agent = await login('desk_a', 'agent-pw')
     supervisor = await login('floor_lead', 'lead-pw')
   }, 120_000)
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)))
-    server?.stop()
   })
 
   const refusal = async (
@@ -59,6 +63,8 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
       () => undefined,
       (error: { code?: string }) => error.code
     )
+  const totalThreshold = async (client: pg.Client): Promise<unknown> =>
+    (await client.query(`SELECT thresholds->'total' AS total FROM escalation_rules`)).rows
 
   it('refuses an agent DELETE FROM sessions; a supervisor may', async () => {
     expect(await refusal(agent, 'DELETE FROM sessions WHERE session_id = $1', ['S1'])).toBe('42501')
@@ -68,41 +74,55 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
   })
 
   it('refuses an agent any change to the rules; a supervisor may change them', async () => {
-    expect(await refusal(agent, 'UPDATE escalation_rules SET threshold = $1', [99])).toBe('42501')
-    expect(await refusal(agent, 'INSERT INTO escalation_rules VALUES ($1, $2)', ['x', 1])).toBe(
+    const raised = { ...INTERRUPTIONS, total: 99 }
+    expect(await refusal(agent, 'UPDATE escalation_rules SET thresholds = $1', [raised])).toBe(
       '42501'
     )
+    expect(
+      await refusal(
+        agent,
+        `INSERT INTO escalation_rules (rule_id, enabled, thresholds) VALUES ($1, 1, '{}')`,
+        ['latency']
+      )
+    ).toBe('42501')
     expect(await refusal(agent, 'DELETE FROM escalation_rules')).toBe('42501')
-    expect((await agent.query('SELECT threshold FROM escalation_rules')).rows).toEqual([
-      { threshold: 3 }
-    ])
-    await supervisor.query('UPDATE escalation_rules SET threshold = $1 WHERE rule = $2', [
-      4,
-      'interruptions'
-    ])
-    expect((await agent.query('SELECT threshold FROM escalation_rules')).rows).toEqual([
-      { threshold: 4 }
-    ])
+    expect(await totalThreshold(agent)).toEqual([{ total: 3 }])
+    await supervisor.query(
+      `UPDATE escalation_rules SET thresholds = $1, updated_by = $2, updated_at = now()
+        WHERE rule_id = $3`,
+      [{ ...INTERRUPTIONS, total: 4 }, 'lead', 'interruptions']
+    )
+    expect(await totalThreshold(agent)).toEqual([{ total: 4 }])
   })
 
   it('lets an agent record a call and its session, but insert no imported session', async () => {
-    await agent.query(`INSERT INTO calls (session_id) VALUES ('L1')`)
-    await agent.query(`UPDATE calls SET status = 'finished' WHERE session_id = 'L1'`)
-    await agent.query(`INSERT INTO turns VALUES ('L1', 0)`)
-    await agent.query(`INSERT INTO events VALUES ('L1', 0)`)
-    const { rows } = await agent.query<{ alert_id: string }>(
-      `INSERT INTO alerts (session_id) VALUES ('L1') RETURNING alert_id`
-    )
     await agent.query(
-      `INSERT INTO alert_actions (alert_id, action, action_by) VALUES ($1, 'acknowledge', 'desk_a')`,
+      `INSERT INTO calls (session_id, provider, model, started_at_ms, seat)
+       VALUES ('L1', 'openai', 'gpt-realtime', 0, 'desk-a')`
+    )
+    await agent.query(`UPDATE calls SET status = 'finished' WHERE session_id = 'L1'`)
+    await agent.query(`INSERT INTO turns (session_id, turn_index) VALUES ('L1', 0)`)
+    await agent.query(`DELETE FROM turns WHERE session_id = 'L1'`) // finalize rewrites them
+    await agent.query(
+      `INSERT INTO events (session_id, seq, at_ms, direction, type, payload)
+       VALUES ('L1', 0, 0, 'local', 'call.started', '{}')`
+    )
+    const { rows } = await agent.query<{ alert_id: number }>(
+      `INSERT INTO alerts (session_id, rule, severity, raised_at, evidence)
+       VALUES ('L1', 'interruptions_total', 'warning', 'now', '{}') RETURNING alert_id`
+    )
+    await agent.query(`UPDATE alerts SET status = 'acknowledged' WHERE alert_id = $1`, [
+      rows[0]!.alert_id
+    ])
+    await agent.query(
+      `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, seat)
+       VALUES ($1, 'L1', 'acknowledge', 'desk_a', 'now', 'desk-a')`,
       [rows[0]!.alert_id]
     )
-    await agent.query(`INSERT INTO sessions (session_id, source) VALUES ('L1', 'live')`)
-    await agent.query(`UPDATE sessions SET escalated = true WHERE session_id = 'L1'`)
+    await agent.query(INSERT_SESSIONS, [['L1'], 'live'])
+    await agent.query(`UPDATE sessions SET escalated = 1 WHERE session_id = 'L1'`)
     await agent.query(`INSERT INTO meta VALUES ('sessions_version', '1')`)
-    expect(
-      await refusal(agent, `INSERT INTO sessions (session_id, source) VALUES ('I1', 'import')`)
-    ).toBe('42501')
+    expect(await refusal(agent, INSERT_SESSIONS, [['I1'], 'import'])).toBe('42501')
     expect(
       await refusal(agent, `UPDATE sessions SET source = 'seed' WHERE session_id = 'L1'`)
     ).toBe('42501')
@@ -111,14 +131,30 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
     expect(await refusal(agent, `DROP TABLE sessions`)).toBe('42501')
   })
 
-  it('lets a supervisor import sessions (COPY-style bulk insert), still with no DDL', async () => {
+  it('lets a supervisor import sessions (COPY-style bulk insert) and log it, still with no DDL', async () => {
+    await supervisor.query(INSERT_SESSIONS, [['I2', 'I3'], 'import'])
     await supervisor.query(
-      `INSERT INTO sessions (session_id, source) VALUES ('I2', 'import'), ('I3', 'import')`
+      `INSERT INTO imports (source, policy, recorded_at, inserted, replaced, skipped, seat)
+       VALUES ('calls.csv', 'fail', 'now', 2, 0, 0, 'lead')`
     )
     expect(
       (await agent.query(`SELECT count(*)::int AS n FROM sessions WHERE source = 'import'`)).rows
     ).toEqual([{ n: 3 }])
+    expect((await supervisor.query(`SELECT seat FROM imports`)).rows).toEqual([{ seat: 'lead' }])
+    expect(await refusal(supervisor, `DELETE FROM imports`)).toBe('42501')
+    expect(await refusal(supervisor, `UPDATE imports SET inserted = 0`)).toBe('42501')
     expect(await refusal(supervisor, `DROP TABLE sessions`)).toBe('42501')
     expect(await refusal(supervisor, `ALTER TABLE sessions ADD COLUMN x int`)).toBe('42501')
+  })
+
+  it('gives an agent nothing on the import log', async () => {
+    expect(await refusal(agent, `SELECT * FROM imports`)).toBe('42501')
+    expect(
+      await refusal(
+        agent,
+        `INSERT INTO imports (source, policy, recorded_at, inserted, replaced, skipped)
+         VALUES ('x.csv', 'fail', 'now', 0, 0, 0)`
+      )
+    ).toBe('42501')
   })
 })

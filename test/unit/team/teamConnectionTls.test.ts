@@ -7,54 +7,40 @@ import {
   selfSignedCert,
   type SelfSignedCert
 } from '../realtime-sim/support/selfSignedCert'
-import {
-  skipWithoutPostgres,
-  startScratchPostgres,
-  type ScratchPostgres
-} from './support/scratchPostgres'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
 // A server that takes TCP connections only over TLS (pg_hba hostssl), with a self-signed
 // certificate for 127.0.0.1 made by openssl at test time.
 describe.skipIf(skipWithoutPostgres || (!hasOpenssl && !process.env['CI']))(
   'Test team connection and TLS (sslmode), on a real PostgreSQL',
   () => {
-    let cert: SelfSignedCert
-    let server: ScratchPostgres
-    let connection: (more: Partial<TeamConnection>) => TeamConnection
+    let cert: SelfSignedCert | undefined
+    const postgres = usePostgres({
+      password: true,
+      tls: () => {
+        cert = selfSignedCert()
+        return { certFile: cert.certFile, keyFile: cert.keyFile, only: true }
+      }
+    })
+    const connection = (more: Partial<TeamConnection>): TeamConnection => ({
+      host: '127.0.0.1',
+      port: postgres.server().port,
+      database: 'postgres',
+      user: 'desk_a',
+      sslmode: 'require',
+      caFile: '',
+      ...more
+    })
     const PASSWORD = 'tls-desk-pw'
 
     beforeAll(async () => {
-      cert = selfSignedCert()
-      server = await startScratchPostgres({
-        certFile: cert.certFile,
-        keyFile: cert.keyFile,
-        only: true
-      })
-      connection = (more) => ({
-        host: server.host,
-        port: server.port,
-        database: 'postgres',
-        user: 'desk_a',
-        sslmode: 'require',
-        caFile: '',
-        ...more
-      })
-      const admin = new pg.Client({
-        host: server.host,
-        port: server.port,
-        database: 'postgres',
-        user: server.superuser,
-        password: server.password,
-        ssl: { rejectUnauthorized: false }
-      })
+      // Over TLS: the server takes TCP connections only so.
+      const admin = new pg.Client(postgres.server().config())
       await admin.connect()
       await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD '${PASSWORD}'`)
       await admin.end()
     }, 120_000)
-    afterAll(() => {
-      server?.stop()
-      cert?.remove()
-    })
+    afterAll(() => cert?.remove())
 
     const test = (more: Partial<TeamConnection>) =>
       testTeamConnection({ connection: connection(more), role: 'agent', password: PASSWORD })
@@ -63,7 +49,7 @@ describe.skipIf(skipWithoutPostgres || (!hasOpenssl && !process.env['CI']))(
       expect(await test({ sslmode: 'disable' })).toMatchObject({
         ok: false,
         kind: 'tls_required',
-        message: `The server at 127.0.0.1:${server.port} accepts this user only over TLS: choose sslmode require or verify-full.`
+        message: `The server at 127.0.0.1:${postgres.server().port} accepts this user only over TLS: choose sslmode require or verify-full.`
       })
     })
 
@@ -76,7 +62,7 @@ describe.skipIf(skipWithoutPostgres || (!hasOpenssl && !process.env['CI']))(
         ok: false,
         kind: 'tls_untrusted'
       })
-      expect(await test({ sslmode: 'verify-full', caFile: cert.certFile })).toMatchObject({
+      expect(await test({ sslmode: 'verify-full', caFile: cert!.certFile })).toMatchObject({
         ok: true
       })
     })

@@ -1,28 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { migrations } from '../../../src/main/database/postgres/migrations'
 import { createDispatch, type Sender } from '../../../src/main/ipc/dispatch'
 import { createAppUrlCheck, isTrustedSender } from '../../../src/main/ipc/senderPolicy'
 import { DEFAULT_TEAM_SETTINGS } from '../../../src/shared/settings/teamSettings'
 import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
 import { useTempDir } from '../../support/tempDir'
 import { createTestServices } from '../../support/testServices'
-import {
-  skipWithoutPostgres,
-  startScratchPostgres,
-  type ScratchPostgres
-} from './support/scratchPostgres'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
 const app: Sender = { windowId: 1, url: 'app://console/index.html', isTopFrame: true }
 const WRONG = 'Wr0ng-team-pw-NEVER-ECHOED'
 
 describe.skipIf(skipWithoutPostgres)('team routes through the IPC chokepoint', () => {
   const tmp = useTempDir()
-  let server: ScratchPostgres
-  beforeAll(async () => {
-    server = await startScratchPostgres()
-  }, 120_000)
-  afterAll(() => server?.stop())
+  const postgres = usePostgres({ password: true })
 
   it('validate their input, seal the password, and never return it, even in failures', async () => {
     const services = await createTestServices(tmp.path(), { encryptor: ephemeralEncryptor() })
@@ -37,12 +30,18 @@ describe.skipIf(skipWithoutPostgres)('team routes through the IPC chokepoint', (
       seen.push(JSON.stringify(result))
       return result
     }
+    const server = postgres.server()
+    const password = server.password ?? ''
+    // The team schema as this build's migrations leave it.
+    const url = await postgres.freshUrl()
+    await postgres.open(url)
+    const database = new URL(url).pathname.slice(1)
     try {
       const connection = {
         ...DEFAULT_TEAM_SETTINGS.connection,
         host: server.host,
         port: server.port,
-        database: 'postgres',
+        database,
         user: server.superuser,
         sslmode: 'disable'
       }
@@ -85,17 +84,18 @@ describe.skipIf(skipWithoutPostgres)('team routes through the IPC chokepoint', (
         data: {
           ok: false,
           kind: 'auth_failed',
-          url: `postgres://postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`
+          url: `postgres://postgres@127.0.0.1:${server.port}/${database}?sslmode=disable`
         }
       })
       // The right password, through the same route: connected.
       await call('team.setPassword', {
-        password: server.password,
+        password,
         server: { host: server.host, port: server.port }
       })
       expect(await call('team.testConnection', { connection, role: 'supervisor' })).toMatchObject({
         ok: true,
-        data: { ok: true, schema: { state: 'absent', version: null } }
+        // services wire the migrations' latest version into the check: this build's schema.
+        data: { ok: true, schema: { state: 'current', version: migrations.length } }
       })
       expect(await call('team.clearPassword', {})).toEqual({ ok: true, data: { saved: false } })
       expect(await call('team.testConnection', { connection, role: 'supervisor' })).toMatchObject({
@@ -104,7 +104,7 @@ describe.skipIf(skipWithoutPostgres)('team routes through the IPC chokepoint', (
       })
       for (const text of seen) {
         expect(text).not.toContain(WRONG)
-        expect(text).not.toContain(server.password)
+        expect(text).not.toContain(password)
       }
       // Nor on disk in plain text.
       for (const file of readdirSync(tmp.path()).filter((f) => f.endsWith('.json')))

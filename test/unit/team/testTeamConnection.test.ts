@@ -1,58 +1,57 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/database/postgres/migrations'
+import { openPostgresDatabase } from '../../../src/main/database/postgres/PostgresSessionDatabase'
 import { testTeamConnection } from '../../../src/main/settings/testTeamConnection'
 import type { TeamConnection } from '../../../src/shared/settings/teamSettings'
-import {
-  skipWithoutPostgres,
-  startScratchPostgres,
-  type ScratchPostgres
-} from './support/scratchPostgres'
-import { freePort } from './support/scratchPostgres'
+import { freePort } from '../../../tools/postgres/localPostgres'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
 describe.skipIf(skipWithoutPostgres)(
   'Settings → Team → Test connection, on a real PostgreSQL',
   () => {
-    let server: ScratchPostgres
-    let connection: (user: string, more?: Partial<TeamConnection>) => TeamConnection
+    const postgres = usePostgres({ password: true })
+    let database = ''
+    const connection = (user: string, more: Partial<TeamConnection> = {}): TeamConnection => ({
+      host: '127.0.0.1',
+      port: postgres.server().port,
+      database,
+      user,
+      sslmode: 'disable',
+      caFile: '',
+      ...more
+    })
+    const LATEST = LATEST_SCHEMA_VERSION
 
     beforeAll(async () => {
-      server = await startScratchPostgres()
-      connection = (user, more = {}) => ({
-        host: server.host,
-        port: server.port,
-        database: 'postgres',
-        user,
-        sslmode: 'disable',
-        caFile: '',
-        ...more
-      })
-      const admin = new pg.Client({ ...connection(server.superuser), password: server.password })
+      // The team schema as this build's migrations leave it, then the roles on it.
+      const url = await postgres.freshUrl()
+      database = new URL(url).pathname.slice(1)
+      await (await openPostgresDatabase({ connection: url })).close()
+      const admin = new pg.Client(postgres.server().config(database))
       await admin.connect()
       try {
-        await admin.query(readFileSync(resolve('test/unit/team/support/rolesTables.sql'), 'utf8'))
         await admin.query(readFileSync(resolve('resources/team/roles.sql'), 'utf8'))
-        await admin.query(`INSERT INTO schema_migrations VALUES (1, now()), (3, now())`)
         await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD 'agent-pw' IN ROLE og_agent`)
         await admin.query(`CREATE ROLE floor_lead LOGIN PASSWORD 'lead-pw' IN ROLE og_supervisor`)
       } finally {
         await admin.end()
       }
     }, 120_000)
-    afterAll(() => server?.stop())
 
     it('reports the server version, the schema version and an agent login that fits an agent seat', async () => {
       const result = await testTeamConnection({
         connection: connection('desk_a'),
         role: 'agent',
         password: 'agent-pw',
-        schemaVersion: 3
+        schemaVersion: LATEST
       })
       expect(result).toMatchObject({
         ok: true,
-        url: `postgres://desk_a@127.0.0.1:${server.port}/postgres?sslmode=disable`,
-        schema: { state: 'current', version: 3 },
+        url: `postgres://desk_a@127.0.0.1:${postgres.server().port}/${database}?sslmode=disable`,
+        schema: { state: 'current', version: LATEST },
         problems: []
       })
       if (!result.ok) return
@@ -79,7 +78,7 @@ describe.skipIf(skipWithoutPostgres)(
         { table: 'sessions', privilege: 'DELETE', kind: 'missing' },
         { table: 'escalation_rules', privilege: 'UPDATE', kind: 'missing' }
       ])
-      expect(lacking.ok && lacking.schema).toEqual({ state: 'present', version: 3 })
+      expect(lacking.ok && lacking.schema).toEqual({ state: 'present', version: LATEST })
       const lead = await testTeamConnection({
         connection: connection('floor_lead'),
         role: 'supervisor',
@@ -90,20 +89,20 @@ describe.skipIf(skipWithoutPostgres)(
         connection: connection('floor_lead'),
         role: 'agent',
         password: 'lead-pw',
-        schemaVersion: 2
+        schemaVersion: LATEST - 1
       })
       expect(tooMuch.ok && tooMuch.problems).toEqual([
         { table: 'sessions', privilege: 'DELETE', kind: 'excess' },
         { table: 'escalation_rules', privilege: 'UPDATE', kind: 'excess' }
       ])
-      expect(tooMuch.ok && tooMuch.schema).toEqual({ state: 'newer', version: 3 })
+      expect(tooMuch.ok && tooMuch.schema).toEqual({ state: 'newer', version: LATEST })
     })
 
     it('reports a database without the team schema as absent', async () => {
       const result = await testTeamConnection({
-        connection: connection(server.superuser, { database: 'template1' }),
+        connection: connection('postgres', { database: 'template1' }),
         role: 'supervisor',
-        password: server.password
+        password: postgres.server().password ?? undefined
       })
       expect(result.ok && result.schema).toEqual({ state: 'absent', version: null })
       expect(result.ok && result.privileges.every((p) => p.granted === null)).toBe(true)

@@ -10,6 +10,13 @@
  *
  * Team mode adds `seat` (the desk that wrote the row) to calls, alert_actions and imports. It
  * is nullable for now: rows written before seats exist, or by a single desk, have none.
+ *
+ * v2 adds `escalation_rules`: the team's thresholds of the escalation rules, one row per rule
+ * group of EscalationThresholds (src/shared/escalation/thresholds.ts: interruptions,
+ * humanRequest, sentiment, latency, tools), which each desk keeps in settings.json today. The
+ * group's numbers are jsonb, validated by the app with that schema (a CHECK here would need a
+ * migration for every new field); `enabled` is a 0/1 smallint as the other flags. Backend
+ * table only: the seam has no rules operations yet.
  */
 export const migrations: readonly string[] = [
   `
@@ -142,5 +149,17 @@ export const migrations: readonly string[] = [
     committed_at timestamptz NOT NULL DEFAULT now(),
     seat         text
   );
+  `,
+  `
+  CREATE TABLE escalation_rules (
+    rule_id    text COLLATE "C" PRIMARY KEY,
+    enabled    smallint NOT NULL CHECK (enabled IN (0, 1)),
+    thresholds jsonb NOT NULL CHECK (jsonb_typeof(thresholds) = 'object'),
+    updated_by text,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  );
   `
 ]
+
+/** The schema version this build writes: the connection test compares a server's with it. */
+export const LATEST_SCHEMA_VERSION = migrations.length

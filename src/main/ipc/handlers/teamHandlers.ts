@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../../../shared/ipc/route'
 import { teamRoutes } from '../../../shared/ipc/routes/teamRoutes'
 import { teamServer } from '../../../shared/settings/teamSettings'
+import { LATEST_SCHEMA_VERSION } from '../../database/postgres/migrations'
 import type { TeamPasswordStore } from '../../secrets/TeamPasswordStore'
 import type { TeamAccess } from '../../settings/TeamAccess'
 import { testTeamConnection } from '../../settings/testTeamConnection'
@@ -8,7 +9,7 @@ import { testTeamConnection } from '../../settings/testTeamConnection'
 export interface TeamHandlerDeps {
   team: TeamAccess
   passwords: TeamPasswordStore
-  /** The team schema version this console writes (the PostgreSQL migrations' latest). */
+  /** The team schema version this console writes; default: the PostgreSQL migrations' latest. */
   schemaVersion?: number
 }
 
@@ -32,7 +33,7 @@ export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRout
         connection,
         role,
         password: passwords.reveal(teamServer(connection)),
-        schemaVersion: deps.schemaVersion
+        schemaVersion: deps.schemaVersion ?? LATEST_SCHEMA_VERSION
       })
   }
 }

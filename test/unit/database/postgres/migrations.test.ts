@@ -33,6 +33,27 @@ describe.skipIf(skipWithoutPostgres)('PostgreSQL migrations', () => {
     expect(rows.map((r) => r.table_name)).toEqual(['alert_actions', 'calls', 'imports'])
   })
 
+  it('v2 keeps the escalation rules: a jsonb object of thresholds per rule group, a 0/1 flag', async () => {
+    const db = await pgServer.open()
+    const insert = (ruleId: string, enabled: number, thresholds: string) =>
+      db.pool.query(
+        `INSERT INTO escalation_rules (rule_id, enabled, thresholds, updated_by)
+         VALUES ($1, $2, $3::jsonb, 'lead')`,
+        [ruleId, enabled, thresholds]
+      )
+    await insert('interruptions', 1, '{"total": 3, "burstCount": 2, "burstWindowSec": 30}')
+    await expect(insert('interruptions', 0, '{}')).rejects.toMatchObject({ code: '23505' })
+    await expect(insert('latency', 1, '[200]')).rejects.toMatchObject({ code: '23514' })
+    await expect(insert('latency', 2, '{}')).rejects.toMatchObject({ code: '23514' })
+    const { rows } = await db.pool.query(
+      `SELECT rule_id, enabled, thresholds->'total' AS total, updated_by,
+              updated_at IS NOT NULL AS stamped FROM escalation_rules`
+    )
+    expect(rows).toEqual([
+      { rule_id: 'interruptions', enabled: 1, total: 3, updated_by: 'lead', stamped: true }
+    ])
+  })
+
   it('re-opens a migrated database as it is, data kept, nothing applied twice', async () => {
     const url = await pgServer.freshUrl()
     const first = await pgServer.open(url)
