@@ -40,6 +40,8 @@ export class TeamChannel {
   private readonly stateListeners = new Set<Listener<TeamChannelState>>()
   private readonly retired = new WeakSet<pg.Client>()
   private listener: pg.Client | null = null
+  /** The listener a probe is running on, so probes never queue behind a hung one. */
+  private probing: pg.Client | null = null
   private current: TeamChannelState = 'connecting'
   private attempt = 0
   private retry: NodeJS.Timeout | null = null
@@ -153,7 +155,9 @@ export class TeamChannel {
 
   private async probeListener(): Promise<void> {
     const client = this.listener
-    if (!client) return
+    // One probe at a time: a query queued behind a hung one is what pg 9 will refuse.
+    if (!client || this.probing === client) return
+    this.probing = client
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(
         () => reject(new Error('probe timed out')),
@@ -164,6 +168,8 @@ export class TeamChannel {
       await Promise.race([client.query('SELECT 1'), timeout])
     } catch (error) {
       this.lost(client, error instanceof Error ? error : null)
+    } finally {
+      if (this.probing === client) this.probing = null
     }
   }
 
