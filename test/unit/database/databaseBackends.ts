@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
+import { openSqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
+
+/**
+ * A backend the behavioural suite runs against: `open` gives a fresh, empty, migrated database
+ * (each call its own), `close` closes what `open` gave and removes it.
+ */
+export interface SessionDatabaseBackend {
+  name: string
+  open(): Promise<SessionDatabase>
+  close(): Promise<void>
+}
+
+/** SQLite: a file in a temp directory of its own per open. */
+export function sqliteBackend(): SessionDatabaseBackend {
+  const opened: { database: SessionDatabase; dir: string }[] = []
+  return {
+    name: 'SQLite',
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'voice-console-contract-'))
+      const database = openSqliteSessionDatabase(join(dir, 'sessions.sqlite'))
+      opened.push({ database, dir })
+      return database
+    },
+    close: async () => {
+      for (const { database, dir } of opened.splice(0)) {
+        await database.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  }
+}
+
+/** Every backend the contract suite runs against (a PostgreSQL backend appends itself here). */
+export const BACKENDS: SessionDatabaseBackend[] = [sqliteBackend()]
