@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
-import type { StoredSession } from '../../../src/shared/sessions/labSchema'
+import type { LabSession, StoredSession } from '../../../src/shared/sessions/labSchema'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { BACKENDS } from './databaseBackends'
 
@@ -346,6 +346,77 @@ describe.each(BACKENDS)('SessionDatabase on $name', (backend) => {
         note: 'handoff'
       }
     ])
+  })
+
+  it('hands the report columns to the visitor, a chunk at a time in session_id order', async () => {
+    const db = await fresh()
+    await db.transaction(async (tx) => {
+      for (const id of ['C', 'A', 'B'])
+        await tx.sessions.insertRecorded(session(id, { rag_used: id !== 'B' }), 'now')
+    })
+    const seen: unknown[][] = []
+    const visit = (...row: unknown[]): void => void seen.push(row)
+    expect(await db.reports.sessionColumns('', 2, visit)).toEqual({ rows: 2, lastId: 'B' })
+    expect(await db.reports.sessionColumns('B', 2, visit)).toEqual({ rows: 1, lastId: 'C' })
+    expect(seen.map((row) => row[0])).toEqual(['A', 'B', 'C'])
+    expect(seen[1]!.slice(2)).toEqual([0, 2, 410, 780])
+    expect(JSON.parse(String(seen[0]![1]))).toEqual([
+      'complaint',
+      'negative',
+      'en',
+      'gpt-realtime',
+      'live',
+      '2026-11-25'
+    ])
+  })
+
+  it('imports all or nothing: nothing shows before commit, a refused id commits nothing', async () => {
+    const db = await fresh()
+    const lab = (id: string): LabSession => {
+      const row = session(id)
+      return {
+        session_id: id,
+        scenario: row.scenario,
+        duration_sec: row.duration_sec,
+        latency_p50_ms: row.latency_p50_ms,
+        latency_p95_ms: row.latency_p95_ms,
+        interruptions: row.interruptions,
+        turns: row.turns,
+        sentiment: row.sentiment,
+        model: row.model,
+        rag_used: row.rag_used,
+        language: row.language
+      }
+    }
+    const refused: [string, number, string][] = []
+    const begin = () =>
+      db.beginImport({
+        policy: 'fail',
+        source: 'import',
+        recordedAt: '2026-11-25T15:00:00.000Z',
+        onConflict: (id, row, takenBy) => void refused.push([id, row, takenBy])
+      })
+    const first = await begin()
+    first.sessions.add(lab('I1'), 2)
+    first.sessions.add(lab('I2'), 3)
+    await first.sessions.flush()
+    expect(await db.sessions.count()).toBe(0)
+    expect(await first.commit()).toBe(true)
+    await first.close()
+    expect(first.sessions.inserted).toBe(2)
+    expect(await db.sessions.get('I2')).toMatchObject({ source: 'import', language: 'en' })
+    const version = await db.sessions.version()
+    expect(version).not.toBe('0')
+
+    const second = await begin()
+    second.sessions.add(lab('I3'), 2)
+    second.sessions.add(lab('I1'), 3)
+    await second.sessions.flush()
+    expect(await second.commit()).toBe(false)
+    await second.close()
+    expect(refused).toEqual([['I1', 3, 'session']])
+    expect(await db.sessions.exists('I3')).toBe(false)
+    expect(await db.sessions.version()).toBe(version)
   })
 
   it('keeps small facts in meta', async () => {
