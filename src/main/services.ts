@@ -121,7 +121,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const databasePath = join(options.dataDir, 'sessions.sqlite')
   const database = openSqliteSessionDatabase(databasePath)
   const store = new SessionStore(database)
-  const importer = new SessionImporter(databasePath, now, options.csvReader)
+  const importer = new SessionImporter(database, now, options.csvReader)
   const reports = new ReportQueries(database)
   // Reports keeps the sessions' report columns in memory: it reads them again in the background
   // (in chunks, between other requests) at start-up and after every change to the sessions, so
@@ -150,7 +150,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     new SqliteWriteOutbox(join(options.dataDir, 'recording-outbox.sqlite'))
   )
   // What a crash left queued goes in first: recovery finalizes calls from their events.
-  liveWrites.drainNow()
+  await liveWrites.drainNow()
   // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
   // One that cannot be finalized is kept as failed (Sessions shows it) and start-up goes on.
   const recorder = new CallRecorder(
@@ -255,7 +255,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
       catalog.close()
       liveWrites.close()
-      store.close()
+      store.close().catch((error: unknown) => console.error('Closing the database:', error))
     }
   }
 }

@@ -192,7 +192,7 @@ describe.runIf(canRun)('Sessions, Catalog and Live call in Spanish and French', 
         'ignored'
       ])
         expect.soft(text).not.toContain(english)
-      expect(app.harness.services.store.count()).toBe(15)
+      expect(await app.harness.services.store.count()).toBe(15)
     } finally {
       await app.close()
     }

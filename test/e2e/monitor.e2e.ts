@@ -100,7 +100,7 @@ describe.runIf(canRun)('Monitor screen (browser harness + Chromium)', () => {
         ],
         DEFAULT_ESCALATION_THRESHOLDS
       )
-      new AlertStore(app.harness.services.store.database).record('S09', alert!)
+      await new AlertStore(app.harness.services.store.database).record('S09', alert!)
       await page
         .getByRole('navigation', { name: 'Screens' })
         .getByRole('button', { name: 'Monitor' })
@@ -112,7 +112,7 @@ describe.runIf(canRun)('Monitor screen (browser harness + Chromium)', () => {
       await app.screenshot('monitor-open-alert')
       await card.getByRole('button', { name: 'Escalate' }).click()
       await eventually(() => page.getByTestId('alerts-empty').count()).toBe(1)
-      const stored = new AlertStore(app.harness.services.store.database).list('escalated', 5)
+      const stored = await new AlertStore(app.harness.services.store.database).list('escalated', 5)
       expect(stored).toMatchObject([{ sessionId: 'S09', status: 'escalated' }])
       expect(stored[0]!.actionAt).not.toBeNull()
     } finally {

@@ -72,8 +72,7 @@ async function seedAlertedCalls(dataDir: string): Promise<SeededCall[]> {
       }
       const end = plan.startedAt + inputs[inputs.length - 1]!.t
       await call('recording.finish', { sessionId, endedAt: end })
-      const alerts = new AlertStore(services.store.database)
-        .list(undefined, 500)
+      const alerts = (await new AlertStore(services.store.database).list(undefined, 500))
         .filter((a) => a.sessionId === sessionId)
         .sort((a, b) => a.alertId - b.alertId)
       const first = alerts[0]

@@ -387,7 +387,7 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
              '+' || (CAST(substr(session_id, 4) AS INTEGER) % 86400) || ' seconds')
            WHERE session_id LIKE 'SYN%'`
         )
-        store.close()
+        await store.close()
       }
     ))
 })

@@ -95,7 +95,7 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       await app.page.getByRole('button', { name: 'Import CSV' }).click()
       await app.page.getByText('Imported 100 sessions from hundred.csv').waitFor()
       await eventually(() => total(app).textContent()).toBe('115')
-      expect(app.harness.services.store.count({ source: ['import'] })).toBe(100)
+      expect(await app.harness.services.store.count({ source: ['import'] })).toBe(100)
       await app.screenshot('sessions-after-import')
     }))
 
@@ -122,8 +122,8 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
         'nothing was changed'
       )
       await app.screenshot('sessions-import-rejected')
-      expect(app.harness.services.store.count()).toBe(15)
-      expect(app.harness.services.store.count({ search: 'N1' })).toBe(0)
+      expect(await app.harness.services.store.count()).toBe(15)
+      expect(await app.harness.services.store.count({ search: 'N1' })).toBe(0)
     }))
 
   it('offers skip or replace when the only problem is ids already in the database', () =>
@@ -138,7 +138,7 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       await app.page.getByRole('button', { name: 'Import CSV' }).click()
       await app.page.getByRole('button', { name: 'Replace existing' }).click()
       await eventually(() => total(app).textContent()).toBe('16')
-      const s01 = app.harness.services.store.list(
+      const s01 = await app.harness.services.store.list(
         { search: 'S01' },
         { column: 'session_id', direction: 'asc' },
         0,
@@ -176,7 +176,7 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
         const csv = join(dataDir, 'synthetic-100k.csv')
         await writeSyntheticCsv(csv, 100_000)
         const path = join(dataDir, 'sessions.sqlite')
-        new SessionStore(openSqliteSessionDatabase(path)).close()
+        await new SessionStore(openSqliteSessionDatabase(path)).close()
         const outcome = await new SessionImporter(path).importFile(csv, 'fail')
         if (outcome.status !== 'imported') throw new Error('could not prepare 100k sessions')
       }

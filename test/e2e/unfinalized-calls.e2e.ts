@@ -19,7 +19,7 @@ const POISONED = 'LIVE-20261125-143012-ab12'
  */
 async function poisonedCall(dataDir: string): Promise<void> {
   const db = openSqliteSessionDatabase(join(dataDir, 'sessions.sqlite'))
-  db.calls.insertIfNew({
+  await db.calls.insertIfNew({
     sessionId: POISONED,
     callId: null,
     provider: 'openai',
@@ -34,7 +34,7 @@ async function poisonedCall(dataDir: string): Promise<void> {
     type: event.type,
     payload: JSON.stringify(event)
   }))
-  db.transaction(() => db.events.append(POISONED, events))
+  await db.transaction((tx) => tx.events.append(POISONED, events))
   db.connection
     .prepare(
       `INSERT INTO sessions (session_id, scenario, duration_sec, latency_p50_ms, latency_p95_ms,
@@ -42,7 +42,7 @@ async function poisonedCall(dataDir: string): Promise<void> {
        VALUES (?, 'order_status', 30, 400, 700, 0, 3, 'neutral', 'm', 0, 'en', 'import', 'then')`
     )
     .run(POISONED)
-  db.close()
+  await db.close()
 }
 
 describe.runIf(canRun)('a recorded call that could not be finalized (harness + Chromium)', () => {

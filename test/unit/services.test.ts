@@ -15,14 +15,14 @@ describe('createServices', () => {
   it('seeds the 15 pilot sessions on first run only, even after they are deleted', async () => {
     const events: unknown[] = []
     const first = await start(tmp.path(), events)
-    expect(first.store.count()).toBe(15)
-    expect(first.store.count({ source: ['seed'] })).toBe(15)
+    expect(await first.store.count()).toBe(15)
+    expect(await first.store.count({ source: ['seed'] })).toBe(15)
     expect(events).toEqual([['sessions.changed', { reason: 'seeded', count: 15 }]])
     first.store.database.connection.exec('DELETE FROM sessions')
     first.close()
 
     const again = await start(tmp.path(), events)
-    expect(again.store.count()).toBe(0)
+    expect(await again.store.count()).toBe(0)
     expect(events).toHaveLength(1)
     expect(again.store.database.path).toBe(join(tmp.path(), 'sessions.sqlite'))
     again.close()

@@ -37,13 +37,13 @@ const checkpointedMs = performance.now() - started
 const processCpuMs = cpuMs(process.cpuUsage(processCpu))
 if (checkpointError) throw checkpointError
 if (outcome.status !== 'imported') throw new Error(`import rejected: ${outcome.issues[0]?.reason}`)
-if (store.count() !== outcome.inserted + 15) throw new Error('the import is not all there')
+if ((await store.count()) !== outcome.inserted + 15) throw new Error('the import is not all there')
 // The machine's own noise: the same loop, idle for 2 s.
 const idle = monitorEventLoopDelay({ resolution: 5 })
 idle.enable()
 await new Promise((done) => setTimeout(done, 2000))
 idle.disable()
-store.close()
+await store.close()
 console.log(
   JSON.stringify({
     ms: elapsed,

@@ -34,7 +34,7 @@ await writeSyntheticCsv(csv, rows)
 /** A database with the pilot and the generated rows, as the app builds it. */
 async function prepare(name: string): Promise<{ path: string; ms: number }> {
   const path = join(dir, name, 'sessions.sqlite')
-  new SessionStore(openSqliteSessionDatabase(path)).close()
+  await new SessionStore(openSqliteSessionDatabase(path)).close()
   const importer = new SessionImporter(path)
   await importer.importFile(resolve('resources/voice_sessions.csv'), 'fail', 'seed')
   const started = performance.now()
@@ -109,7 +109,7 @@ async function timeSummaries(label: string, path: string, filters: typeof FILTER
       ].join(' ')
     )
   }
-  store.close()
+  await store.close()
   console.log('')
 }
 
@@ -134,14 +134,14 @@ async function timeDuringCall(path: string): Promise<void> {
   for (let i = 0; i < runs; i++) {
     // As the recorder appends: one transaction per batch, through the database layer.
     const batch = Array.from({ length: 20 }, () => ({ ...event, atMs: seq++ * 20, payload: '{}' }))
-    database.transaction(() => database.events.append('BENCH-LIVE', batch))
+    await database.transaction((tx) => tx.events.append('BENCH-LIVE', batch))
     const [, filter] = FILTERS[i % FILTERS.length]!
     const started = performance.now()
     const result = await dispatch(sender, 'reports.summary', { filter })
     times.push(performance.now() - started)
     if (!result.ok) throw new Error(result.error.message)
   }
-  store.close()
+  await store.close()
   console.log(
     `filter change during a live call (20 events committed before each): median ` +
       `${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms\n`

@@ -12,8 +12,9 @@ import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQu
 // The seam between the services and a backend. The services (SessionStore, CallRecorder,
 // AlertStore, ReportQueries, EscalationBacktest…) depend on these interfaces only; SQLite
 // (./sqlite) implements them today, a team PostgreSQL will implement them next. Rows cross it
-// already checked and typed (./rowValues): no service casts a row. See README.md for how a
-// second backend plugs in and why the operations are synchronous for now.
+// already checked and typed (./rowValues): no service casts a row. Every operation returns a
+// promise (PostgreSQL's driver is asynchronous); SQLite runs its statements synchronously inside
+// them. See README.md for how a backend plugs in and how transactions stay whole.
 
 /** One session's report columns, handed over without building an object (100k rows a read). */
 export type SessionColumnVisitor = (
@@ -116,71 +117,82 @@ export interface NewAlertAction {
 
 export interface SessionsTable {
   /** A page of sessions in `sort` order. */
-  page(filter: SessionFilter, sort: SessionSort, offset: number, limit: number): StoredSession[]
-  count(filter?: SessionFilter): number
+  page(
+    filter: SessionFilter,
+    sort: SessionSort,
+    offset: number,
+    limit: number
+  ): Promise<StoredSession[]>
+  count(filter?: SessionFilter): Promise<number>
   /** Sessions in session_id order, a bounded page at a time (exports, the lab report). */
-  storedPages(filter: SessionFilter): Iterable<StoredSession[]>
+  storedPages(filter: SessionFilter): AsyncIterable<StoredSession[]>
   /** The lab's 11 columns only, a page at a time. */
-  labPages(filter: SessionFilter): Iterable<LabSession[]>
-  get(sessionId: string): StoredSession | null
-  exists(sessionId: string): boolean
+  labPages(filter: SessionFilter): AsyncIterable<LabSession[]>
+  get(sessionId: string): Promise<StoredSession | null>
+  exists(sessionId: string): Promise<boolean>
   /** A finished or recovered call's row. In a transaction: it moves the sessions' version. */
-  insertRecorded(session: StoredSession, recordedAt: string): void
+  insertRecorded(session: StoredSession, recordedAt: string): Promise<void>
   /** Sets escalated when not yet set (no row: no-op). In a transaction, as insertRecorded. */
-  markEscalated(sessionId: string): void
+  markEscalated(sessionId: string): Promise<void>
   /** Moves only when the sessions do, whichever connection wrote them ('0' before any). */
-  version(): string
+  version(): Promise<string>
 }
 
 export interface CallsTable {
   /** False when the session id is taken. */
-  insertIfNew(call: NewCall): boolean
-  get(sessionId: string): CallRow | null
+  insertIfNew(call: NewCall): Promise<boolean>
+  get(sessionId: string): Promise<CallRow | null>
   /** Calls begun and never finished, by session id. */
-  active(): CallRow[]
-  settle(sessionId: string, outcome: CallOutcome): void
+  active(): Promise<CallRow[]>
+  settle(sessionId: string, outcome: CallOutcome): Promise<void>
 }
 
 export interface TurnsTable {
   /** The call's turns, replacing any stored before. */
-  replace(sessionId: string, turns: readonly TurnRow[]): void
-  list(sessionId: string): TurnRow[]
+  replace(sessionId: string, turns: readonly TurnRow[]): Promise<void>
+  list(sessionId: string): Promise<TurnRow[]>
 }
 
 export interface EventsTable {
   /** After the call's last stored event, in order. */
-  append(sessionId: string, events: readonly NewEvent[]): void
-  count(sessionId: string): number
+  append(sessionId: string, events: readonly NewEvent[]): Promise<void>
+  count(sessionId: string): Promise<number>
   /** In recorded order. */
-  list(sessionId: string): EventRow[]
+  list(sessionId: string): Promise<EventRow[]>
 }
 
 export interface AlertsTable {
   /** Returns the new alert's id (`alert.alertId` when given). */
-  insert(alert: NewAlert): number
+  insert(alert: NewAlert): Promise<number>
   /** The id the next insert without one would get. */
-  nextId(): number
+  nextId(): Promise<number>
   /** Newest first; any status when `statuses` is empty. */
-  list(statuses: readonly AlertStatus[], limit: number): AlertRow[]
-  get(alertId: number): AlertRow | null
+  list(statuses: readonly AlertStatus[], limit: number): Promise<AlertRow[]>
+  get(alertId: number): Promise<AlertRow | null>
   /** In the order raised. */
-  forSession(sessionId: string): AlertRow[]
+  forSession(sessionId: string): Promise<AlertRow[]>
   /** The latest action as the alert's row keeps it. */
-  setStatus(alertId: number, status: AlertStatus, by: string, at: string, note: string | null): void
-  anyEscalated(sessionId: string): boolean
+  setStatus(
+    alertId: number,
+    status: AlertStatus,
+    by: string,
+    at: string,
+    note: string | null
+  ): Promise<void>
+  anyEscalated(sessionId: string): Promise<boolean>
 }
 
 export interface AlertActionsTable {
-  insert(action: NewAlertAction): void
+  insert(action: NewAlertAction): Promise<void>
   /** Joined with each alert's rule, oldest first (the latest `limit` rows). */
-  list(query: AlertActionsQuery): AlertActionRecord[]
+  list(query: AlertActionsQuery): Promise<AlertActionRecord[]>
   /** By time taken. */
-  forSession(sessionId: string): AlertActionRow[]
+  forSession(sessionId: string): Promise<AlertActionRow[]>
 }
 
 export interface MetaTable {
-  get(key: string): string | undefined
-  set(key: string, value: string): void
+  get(key: string): Promise<string | undefined>
+  set(key: string, value: string): Promise<void>
 }
 
 /** The Reports screen's reads: the columns it keeps in memory, and the alerts aggregated. */
@@ -195,9 +207,9 @@ export interface ReportReads {
     afterId: string,
     limit: number,
     visit: SessionColumnVisitor
-  ): { rows: number; lastId: string }
+  ): Promise<{ rows: number; lastId: string }>
   /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
-  alertFigures(filter: ReportFilter, sessionsInFilter: number): ReportAlerts
+  alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
 }
 
 export interface CellCounts {
@@ -208,9 +220,9 @@ export interface CellCounts {
 /** The escalation backtest's reads over sessions, counted where the rows are. */
 export interface BacktestReads {
   /** Session-level cells of "interruptions ≥ total" vs negative, for rows with no events. */
-  sessionLevelCells(filter: SessionFilter, total: number): CellCounts
+  sessionLevelCells(filter: SessionFilter, total: number): Promise<CellCounts>
   /** Sessions with stored events (live calls), ids in order. */
-  sessionsWithEvents(filter: SessionFilter): { session_id: string; sentiment: string }[]
+  sessionsWithEvents(filter: SessionFilter): Promise<{ session_id: string; sentiment: string }[]>
 }
 
 /** Another connection holds the write lock (an import): nothing was written; try again later. */
@@ -222,7 +234,11 @@ export class DatabaseBusyError extends Error {
 
 export type ConflictPolicy = 'fail' | 'skip' | 'replace'
 
-/** Where an import's sessions go, in file order: one at a time or as packed batches. */
+/**
+ * Where an import's sessions go, in file order: one at a time or as packed batches. add and
+ * addBatch may only buffer (a backend writes when its buffer is full, or at flush); a write
+ * they start and that fails surfaces at flush() or commit().
+ */
 export interface SessionBatchSink {
   readonly inserted: number
   readonly replaced: number
@@ -230,7 +246,7 @@ export interface SessionBatchSink {
   add(session: LabSession, row: number): void
   addBatch(batch: SessionBatch): void
   /** Writes what add() still holds. */
-  flush(): void
+  flush(): Promise<void>
   /** Forgets every session staged so far (the file is read again from its start). */
   restart(): void
 }
@@ -249,22 +265,25 @@ export interface SessionImportOptions {
 /**
  * An all-or-nothing import on a connection of its own: the sessions are staged apart from the
  * database, then checked and written in one short write transaction (readers see all or none).
- * Begun by the backend (SQLite: beginSqliteImport).
+ * Begun by the backend: `SessionDatabase.beginImport`.
  */
 export interface SessionImport {
   /** Where the file's sessions are staged; its counts are final once commit() returned true. */
   readonly sessions: SessionBatchSink
   /** Reports the ids the policy refuses, without the write lock (the file is rejected anyway). */
-  reportConflicts(): void
+  reportConflicts(): Promise<void>
   /**
    * Takes the write lock and reports the ids the policy refuses; if there were none, writes the
    * staged sessions, moves the sessions' version when any was written, commits and returns true.
    */
-  commit(): boolean
+  commit(): Promise<boolean>
   /** Undoes everything (no-op once committed or rolled back). */
-  rollback(): void
-  close(): void
+  rollback(): Promise<void>
+  close(): Promise<void>
 }
+
+/** Opens an all-or-nothing import (on a connection of its own). */
+export type BeginImport = (options: SessionImportOptions) => Promise<SessionImport>
 
 /**
  * A durable first-in first-out list of writes that could not reach the session database yet
@@ -284,6 +303,15 @@ export interface WriteOutbox {
   close(): void
 }
 
+/**
+ * The tables bound to one transaction (PostgreSQL: one pooled client; SQLite: the one connection,
+ * with transactions queued so that they never interleave). Valid until the transaction ends.
+ */
+export type TransactionScope = Omit<
+  SessionDatabase,
+  'transaction' | 'transactionNow' | 'close' | 'beginImport'
+>
+
 /** The session database: one per app, shared by every service. */
 export interface SessionDatabase {
   readonly sessions: SessionsTable
@@ -296,14 +324,19 @@ export interface SessionDatabase {
   readonly meta: MetaTable
   readonly reports: ReportReads
   readonly backtest: BacktestReads
-  /** Runs `work` in one write transaction: committed if it returns, rolled back if it throws. */
-  transaction<T>(work: () => T): T
   /**
-   * As `transaction`, but never waits for another connection's write lock (an import's): throws
-   * DatabaseBusyError at once instead, so the caller can queue the work or retry it later.
+   * Runs `work` in one write transaction, its statements on `tx` (never on this database, which
+   * waits for the transaction to end): committed if it resolves, rolled back if it rejects.
    */
-  transactionNow<T>(work: () => T): T
-  close(): void
+  transaction<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T>
+  /**
+   * As `transaction`, but never waits for another connection's write lock (an import's): rejects
+   * with DatabaseBusyError at once instead, so the caller can queue the work or retry it later.
+   */
+  transactionNow<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T>
+  /** An all-or-nothing import of sessions, on a connection of its own. */
+  beginImport: BeginImport
+  close(): Promise<void>
 }
 
 /** A failed attempt to finalize a call. */
@@ -318,10 +351,10 @@ export interface FinalizeFailure {
 /** Calls that could not be finalized: marked 'failed' with the error, their events untouched. */
 export interface CallFailuresTable {
   /** Marks an active or failed call 'failed' and counts the attempt (others: no-op). */
-  mark(sessionId: string, failure: FinalizeFailure): void
+  mark(sessionId: string, failure: FinalizeFailure): Promise<void>
   /** The failed calls, by session id, with their event counts. */
-  list(): UnfinalizedCall[]
-  get(sessionId: string): UnfinalizedCall | null
+  list(): Promise<UnfinalizedCall[]>
+  get(sessionId: string): Promise<UnfinalizedCall | null>
   /** Forgets the failure: run in the transaction that finalizes the call. */
-  clear(sessionId: string): void
+  clear(sessionId: string): Promise<void>
 }

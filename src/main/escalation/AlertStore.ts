@@ -37,15 +37,15 @@ export class AlertStore {
   ) {}
 
   /** Stores an alert the rules raised during a call; returns its id. */
-  record(sessionId: string, alert: EscalationAlert): number {
-    return this.raise(sessionId, alert).alertId
+  async record(sessionId: string, alert: EscalationAlert): Promise<number> {
+    return (await this.raise(sessionId, alert)).alertId
   }
 
   /**
    * Stores an alert the rules raised during a call, or queues it while an import holds the
    * lock (its id is kept for it), and returns it as stored: open, not yet acted on.
    */
-  raise(sessionId: string, alert: EscalationAlert): StoredAlert {
+  async raise(sessionId: string, alert: EscalationAlert): Promise<StoredAlert> {
     const evidence = JSON.stringify({ reason: alert.reason, t: alert.t, ...alert.evidence })
     const row = {
       sessionId,
@@ -54,7 +54,7 @@ export class AlertStore {
       raisedAt: this.isoNow(),
       evidence
     }
-    const alertId = this.writes.alert(row)
+    const alertId = await this.writes.alert(row)
     return toStoredAlert({
       alert_id: alertId,
       session_id: sessionId,
@@ -70,18 +70,21 @@ export class AlertStore {
   }
 
   /** Newest first; `status` one state or any of several. */
-  list(status: AlertStatus | readonly AlertStatus[] | undefined, limit: number): StoredAlert[] {
+  async list(
+    status: AlertStatus | readonly AlertStatus[] | undefined,
+    limit: number
+  ): Promise<StoredAlert[]> {
     const statuses = status === undefined ? [] : typeof status === 'string' ? [status] : status
-    return this.database.alerts.list(statuses, limit).map(toStoredAlert)
+    return (await this.database.alerts.list(statuses, limit)).map(toStoredAlert)
   }
 
-  get(alertId: number): StoredAlert | null {
-    const row = this.database.alerts.get(alertId)
+  async get(alertId: number): Promise<StoredAlert | null> {
+    const row = await this.database.alerts.get(alertId)
     return row ? toStoredAlert(row) : null
   }
 
   /** The action log, oldest first, filtered by alert, session and/or action. */
-  actions(query: AlertActionsQuery): AlertActionRecord[] {
+  actions(query: AlertActionsQuery): Promise<AlertActionRecord[]> {
     return this.database.alertActions.list(query)
   }
 
@@ -99,7 +102,7 @@ export class AlertStore {
   }
 
   private async actNow(input: AlertAction, by: string): Promise<StoredAlert> {
-    const current = this.get(input.alertId)
+    const current = await this.get(input.alertId)
     if (!current) throw new Error(`No alert ${input.alertId}`)
     const settles = SETTLES[input.action]
     if (settles && !ACTIONABLE.includes(current.status))
@@ -107,8 +110,8 @@ export class AlertStore {
     const note = await this.noteOf(input, current)
     const at = this.isoNow()
     const status = settles ?? (current.status === 'open' ? 'acknowledged' : null)
-    this.database.transactionNow(() => {
-      this.database.alertActions.insert({
+    await this.database.transactionNow(async (tx) => {
+      await tx.alertActions.insert({
         alertId: input.alertId,
         sessionId: current.sessionId,
         action: input.action,
@@ -116,11 +119,10 @@ export class AlertStore {
         at,
         note
       })
-      if (status)
-        this.database.alerts.setStatus(input.alertId, status, by, at, settles ? note : null)
-      markSessionIfEscalated(this.database, current.sessionId)
+      if (status) await tx.alerts.setStatus(input.alertId, status, by, at, settles ? note : null)
+      await markSessionIfEscalated(tx, current.sessionId)
     })
-    return this.get(input.alertId)!
+    return (await this.get(input.alertId))!
   }
 
   private async noteOf(input: AlertAction, alert: StoredAlert): Promise<string | null> {
@@ -144,10 +146,10 @@ export class AlertStore {
     sessionId: string,
     supervisorNote: string | undefined
   ): Promise<string> {
-    const alerts = this.database.alerts.forSession(sessionId)
+    const alerts = await this.database.alerts.forSession(sessionId)
     const facts = handoffFacts(
       sessionId,
-      storedCallInputs(this.database, sessionId),
+      await storedCallInputs(this.database, sessionId),
       alerts.map(toStoredAlert),
       await this.detector()
     )

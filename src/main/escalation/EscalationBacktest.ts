@@ -52,7 +52,10 @@ export class EscalationBacktest {
     >
     const combined = emptyCells()
 
-    const counted = this.database.backtest.sessionLevelCells(filter, thresholds.interruptions.total)
+    const counted = await this.database.backtest.sessionLevelCells(
+      filter,
+      thresholds.interruptions.total
+    )
     const sessionLevel = CELLS.reduce((sum, cell) => sum + counted.counts[cell], 0)
     if (enabled('interruptions_total'))
       for (const cell of CELLS) {
@@ -60,12 +63,12 @@ export class EscalationBacktest {
         addToCell(combined, cell, counted.counts[cell], counted.ids[cell])
       }
 
-    const live = this.database.backtest.sessionsWithEvents(filter)
+    const live = await this.database.backtest.sessionsWithEvents(filter)
     for (const [i, session] of live.entries()) {
       if (i > 0 && i % 20 === 0) await this.yieldNow()
-      const call = replayCall(storedCallInputs(this.database, session.session_id))
+      const call = replayCall(await storedCallInputs(this.database, session.session_id))
       // A model-read call is judged on the verdicts recorded with it, as it was live.
-      const reader = callSentimentReader(this.database, session.session_id)
+      const reader = await callSentimentReader(this.database, session.session_id)
       const fired = new Set(alertsOfCall(call.events, thresholds, reader).map((a) => a.rule))
       const negative = session.sentiment === 'negative'
       for (const rule of RULE_IDS)

@@ -29,10 +29,10 @@ export interface ModelSentiment {
   model(): StructuredModel | null
   /**
    * Takes a verdict (a `sentiment.read` input) down the call's path: recorded, so replays and
-   * backtests see it too, fed back to `ingest`, its alerts announced. Throws when the call's
+   * backtests see it too, fed back to `ingest`, its alerts announced. Rejects when the call's
    * recording has closed.
    */
-  verdict(sessionId: string, input: CallInput): void
+  verdict(sessionId: string, input: CallInput): Promise<void>
 }
 
 /**
@@ -53,8 +53,13 @@ export class LiveAlertMonitor {
     private readonly sentiment?: ModelSentiment
   ) {}
 
-  /** Feeds a batch of a call's inputs; returns the alerts it raised, as stored. */
-  ingest(sessionId: string, inputs: readonly CallInput[]): StoredAlert[] {
+  /**
+   * Feeds a batch of a call's inputs; resolves to the alerts it raised, once each is stored (or
+   * queued behind an import's lock, its id kept). The rules step synchronously and every
+   * alert's write starts in the order raised, so batches fed one after another store theirs in
+   * that order too.
+   */
+  async ingest(sessionId: string, inputs: readonly CallInput[]): Promise<StoredAlert[]> {
     let watched = this.calls.get(sessionId) ?? {
       call: initialCallState(),
       rules: initialEscalationState(
@@ -63,17 +68,17 @@ export class LiveAlertMonitor {
       ),
       asked: new Set<string>()
     }
-    const stored: StoredAlert[] = []
+    const stored: Promise<StoredAlert>[] = []
     for (const input of inputs) {
       const call = callReducer(watched.call, input)
       const step = stepEscalationAll(watched.rules, newEvents(watched.call, call))
-      // Stored, or queued behind an import's lock: announced at once either way.
+      // Stored, or queued behind an import's lock: announced once written either way.
       for (const alert of step.raised) stored.push(this.alerts.raise(sessionId, alert))
       watched = { ...watched, call, rules: step.state }
     }
     this.calls.set(sessionId, watched)
     this.askForReadings(sessionId, watched)
-    return stored
+    return Promise.all(stored)
   }
 
   /** Hang-up (or a recovered crash): the call's state is dropped, late verdicts with it. */
@@ -119,7 +124,7 @@ export class LiveAlertMonitor {
       event: { type: 'sentiment.read', item_id: utterance.itemId, ...verdict }
     }
     try {
-      sentiment.verdict(sessionId, input)
+      await sentiment.verdict(sessionId, input)
     } catch {
       // The recording closed meanwhile (hang-up): the verdict has no call left to judge.
     }

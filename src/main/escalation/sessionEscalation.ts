@@ -1,11 +1,11 @@
-import type { SessionDatabase } from '../database/SessionDatabase'
+import type { TransactionScope } from '../database/SessionDatabase'
 
 // A session is escalated when any of its alerts was. A live call's session row only exists
 // after hang-up, so the flag is set twice over: at finalization (CallFacts.escalated) and on
 // every later action, which also covers escalating a recorded session from the Monitor.
 
 /** True when any alert of the session was escalated. */
-export function callEscalated(database: SessionDatabase, sessionId: string): boolean {
+export function callEscalated(database: TransactionScope, sessionId: string): Promise<boolean> {
   return database.alerts.anyEscalated(sessionId)
 }
 
@@ -13,6 +13,9 @@ export function callEscalated(database: SessionDatabase, sessionId: string): boo
  * Sets sessions.escalated when an alert of the session was escalated (no row yet, or already
  * set: no-op). Call inside the transaction of the alert's action.
  */
-export function markSessionIfEscalated(database: SessionDatabase, sessionId: string): void {
-  if (callEscalated(database, sessionId)) database.sessions.markEscalated(sessionId)
+export async function markSessionIfEscalated(
+  database: TransactionScope,
+  sessionId: string
+): Promise<void> {
+  if (await callEscalated(database, sessionId)) await database.sessions.markEscalated(sessionId)
 }

@@ -1,13 +1,16 @@
 import type { CallEvent, CallInput } from '../../shared/live-call/callEvents'
-import type { EventRow, SessionDatabase } from '../database/SessionDatabase'
+import type { EventRow, TransactionScope } from '../database/SessionDatabase'
 
 // Adapter from the events table (written while a call runs) to the call reducer's inputs.
 // Assumed layout: one row per input, `atMs` the page clock the reducer was fed with, `payload`
 // the event's JSON; a payload without `type` takes the row's `type` column.
 
 /** A stored call's inputs in recorded order (seq), ready for replayCall. */
-export function storedCallInputs(database: SessionDatabase, sessionId: string): CallInput[] {
-  return database.events.list(sessionId).flatMap((row) => {
+export async function storedCallInputs(
+  database: Pick<TransactionScope, 'events'>,
+  sessionId: string
+): Promise<CallInput[]> {
+  return (await database.events.list(sessionId)).flatMap((row) => {
     const event = parsePayload(row)
     return event ? [{ t: row.atMs, event }] : []
   })

@@ -10,7 +10,6 @@ import type { CallFailure, SettledCallStatus } from '../../shared/live-call/reco
 import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import { turnRows } from './turnRows'
 import { callEscalated } from '../escalation/sessionEscalation'
-import { callSentimentReader } from '../escalation/callSentimentReader'
 import { LiveWrites } from './LiveWrites'
 import { readCallAlerts } from './callAlerts'
 import { eventDirection } from './eventDirection'
@@ -45,8 +44,8 @@ export class RecordingError extends Error {}
 /**
  * Live-call recording in the session database: begin names the session, append stores inputs
  * as they arrive (one transaction per batch: a crash loses at most the batch in flight), and
- * finish (or recovery after a crash) replays them into the session and turn rows. The database
- * is synchronous (see src/main/database/README.md), so each method's writes run whole. A live
+ * finish (or recovery after a crash) replays them into the session and turn rows. Each
+ * method's writes go in one transaction (see src/main/database/README.md). A live
  * call's writes never wait on an import's lock: LiveWrites queues them and drains them in
  * order, and whatever reads a call's events settles that queue first.
  */
@@ -70,7 +69,7 @@ export class CallRecorder {
     private readonly writes: LiveWrites = new LiveWrites(database, null)
   ) {}
 
-  begin(call: BeginCall): string {
+  async begin(call: BeginCall): Promise<string> {
     // The live rules read sentiment with the labelling model for the whole call, if any.
     const choice = this.labelling()
     const reader = choice.kind === 'model' ? byModel(choice.model.model) : 'lexicon'
@@ -78,42 +77,55 @@ export class CallRecorder {
     for (let attempt = 0; attempt < 20; attempt++) {
       const id = liveSessionId(call.startedAt, this.random)
       // The row may only be queued: a taken id is one in either table, or a call begun here.
-      if (this.live.has(id) || this.database.sessions.exists(id) || this.database.calls.get(id))
+      if (
+        this.live.has(id) ||
+        (await this.database.sessions.exists(id)) ||
+        (await this.database.calls.get(id))
+      )
         continue
-      const begun = this.writes.begin({
-        sessionId: id,
-        callId: call.callId ?? null,
-        provider: call.provider,
-        model: call.model,
-        startedAtMs: call.startedAt,
-        pricing: call.pricing ? JSON.stringify(call.pricing) : null,
-        sentimentReader: reader
-      })
-      if (begun) {
-        this.live.set(id, reader)
-        return id
+      // Claimed before the write's await: a call begun meanwhile draws another id.
+      if (this.live.has(id)) continue
+      this.live.set(id, reader)
+      let begun = false
+      try {
+        begun = await this.writes.begin({
+          sessionId: id,
+          callId: call.callId ?? null,
+          provider: call.provider,
+          model: call.model,
+          startedAtMs: call.startedAt,
+          pricing: call.pricing ? JSON.stringify(call.pricing) : null,
+          sentimentReader: reader
+        })
+      } finally {
+        if (!begun) this.live.delete(id)
       }
+      if (begun) return id
     }
     throw new RecordingError('Could not find a free session id for this call')
   }
 
-  append(sessionId: string, inputs: readonly CallInput[]): number {
+  async append(sessionId: string, inputs: readonly CallInput[]): Promise<number> {
     // A call begun here is known without a read (its row may still be queued).
-    if (!this.live.has(sessionId)) this.activeCall(sessionId)
+    // One begun before a restart is read once; its reader is then known here too.
+    if (!this.live.has(sessionId))
+      this.live.set(sessionId, (await this.activeCall(sessionId)).sentiment_reader ?? 'lexicon')
     const rows = inputs.map(({ t, event }) => ({
       atMs: t,
       direction: eventDirection(event.type),
       type: event.type,
       payload: JSON.stringify(event)
     }))
-    this.writes.events(sessionId, rows)
+    await this.writes.events(sessionId, rows)
     return inputs.length
   }
 
-  /** Who reads the call's caller sentiment for the live rules (fixed when it began). */
+  /**
+   * Who reads the call's caller sentiment for the live rules (fixed when it began), for a call
+   * being recorded here: begun here, or appended to since this start (the rules run after it).
+   */
   sentimentReaderOf(sessionId: string): SentimentReader {
-    const reader = this.live.get(sessionId)
-    if (reader === undefined) return callSentimentReader(this.database, sessionId)
+    const reader = this.live.get(sessionId) ?? 'lexicon'
     return modelNameOf(reader) !== null ? 'model' : 'lexicon'
   }
 
@@ -143,7 +155,7 @@ export class CallRecorder {
    */
   private finishWhenWritable(sessionId: string, endedAt: number): Promise<StoredSession> {
     return this.writes.whenWritable(async () => {
-      const call = this.call(sessionId)
+      const call = await this.call(sessionId)
       // A failed call has no session row of its own yet: finishing it again is another attempt.
       if (call.status !== 'active' && call.status !== 'failed') {
         this.live.delete(sessionId)
@@ -165,8 +177,8 @@ export class CallRecorder {
    */
   async recoverUnfinished(): Promise<RecoveryOutcome> {
     const pending: { call: CallRow; endedAt: number | null }[] = [
-      ...this.database.calls.active().map((call) => ({ call, endedAt: null })),
-      ...failedCalls(this.database)
+      ...(await this.database.calls.active()).map((call) => ({ call, endedAt: null })),
+      ...(await failedCalls(this.database))
     ]
     // Offline labels: start-up must not wait on the network (the note says why).
     const offline = (): LabellingChoice => ({ kind: 'lexicon', reason: 'recovered' })
@@ -194,17 +206,17 @@ export class CallRecorder {
     labelling: () => LabellingChoice = this.labelling
   ): Promise<StoredSession> {
     try {
-      const inputs = this.inputs(call.session_id)
-      const facts = this.facts(call, endedAt)
+      const inputs = await this.inputs(call.session_id)
+      const facts = await this.facts(call, endedAt)
       const state = replayRecorded(inputs, facts)
       const labels = await labelCall(labelling(), recordedTranscript(state))
       const finalized = finalizeReplayedCall(state, facts, await this.detector(), labels.labels)
-      this.write(finalized, status, labels)
-      return this.storedSession(call.session_id)
+      await this.write(finalized, status, labels)
+      return await this.storedSession(call.session_id)
     } catch (error) {
       // The lock being taken is not the call's fault: the hang-up retries once it is free.
       if (!(error instanceof DatabaseBusyError))
-        markFailed(this.database, call.session_id, endedAt, error, this.now)
+        await markFailed(this.database, call.session_id, endedAt, error, this.now)
       throw error
     }
   }
@@ -213,7 +225,7 @@ export class CallRecorder {
    * A call for its detail view. A failed call has no session row of its own (the row under its
    * id, if any, is what clashed with it), so it shows its turns as replayed from its events.
    */
-  get(sessionId: string): {
+  async get(sessionId: string): Promise<{
     session: StoredSession | null
     status: CallStatus
     events: number
@@ -221,63 +233,65 @@ export class CallRecorder {
     alerts: CallAlert[]
     labels: CallLabellingInfo
     failure: CallFailure | null
-  } {
-    const call = this.call(sessionId)
+  }> {
+    const call = await this.call(sessionId)
     const failed = call.status === 'failed'
     const settled = call.status === 'finished' || call.status === 'incomplete'
     return {
-      session: settled ? this.storedSession(sessionId) : null,
+      session: settled ? await this.storedSession(sessionId) : null,
       status: call.status,
-      events: this.database.events.count(sessionId),
-      turns: failed ? this.replayedTurns(call) : this.database.turns.list(sessionId),
-      alerts: readCallAlerts(this.database, sessionId),
+      events: await this.database.events.count(sessionId),
+      turns: failed ? await this.replayedTurns(call) : await this.database.turns.list(sessionId),
+      alerts: await readCallAlerts(this.database, sessionId),
       labels: labellingInfo(call),
-      failure: failed ? (this.database.callFailures.get(sessionId)?.failure ?? null) : null
+      failure: failed ? ((await this.database.callFailures.get(sessionId))?.failure ?? null) : null
     }
   }
 
   /** Calls that could not be finalized, by session id (retried at each start). */
-  unfinalized(): UnfinalizedCall[] {
+  unfinalized(): Promise<UnfinalizedCall[]> {
     return this.database.callFailures.list()
   }
 
   /** The turns a failed call's events replay to; none if they cannot be replayed either. */
-  private replayedTurns(call: CallRow): TurnRow[] {
+  private async replayedTurns(call: CallRow): Promise<TurnRow[]> {
     try {
-      return turnRows(replayRecorded(this.inputs(call.session_id), this.facts(call, null)))
+      return turnRows(
+        replayRecorded(await this.inputs(call.session_id), await this.facts(call, null))
+      )
     } catch {
       return []
     }
   }
 
   /** The stored inputs of a call, in order (the replay's source). */
-  recordedInputs(sessionId: string): CallInput[] {
-    this.call(sessionId)
+  async recordedInputs(sessionId: string): Promise<CallInput[]> {
+    await this.call(sessionId)
     return this.inputs(sessionId)
   }
 
-  private write(
+  private async write(
     finalized: FinalizedCall,
     status: SettledCallStatus,
     labelling: CallLabelling
-  ): void {
+  ): Promise<void> {
     const { session } = finalized
     // A hang-up never waits on the lock (finish retries on DatabaseBusyError); recovery at
     // start-up, which nothing else is writing during, may.
     const transaction = this.finishing.has(session.session_id)
       ? this.database.transactionNow.bind(this.database)
       : this.database.transaction.bind(this.database)
-    transaction(() => {
+    await transaction(async (tx) => {
       // Said plainly rather than as the driver's UNIQUE error: the user reads it in Sessions.
-      const taken = this.database.sessions.get(session.session_id)
+      const taken = await tx.sessions.get(session.session_id)
       if (taken)
         throw new RecordingError(
           `Session id ${session.session_id} is already taken by another session row ` +
             `(source: ${taken.source}), so this call's row cannot be written under it`
         )
-      this.database.sessions.insertRecorded(session, new Date(this.now()).toISOString())
-      this.database.turns.replace(session.session_id, finalized.turns)
-      this.database.calls.settle(session.session_id, {
+      await tx.sessions.insertRecorded(session, new Date(this.now()).toISOString())
+      await tx.turns.replace(session.session_id, finalized.turns)
+      await tx.calls.settle(session.session_id, {
         status,
         endedAtMs: finalized.endedAtMs,
         countedTurns: finalized.countedTurns,
@@ -287,11 +301,11 @@ export class CallRecorder {
         labelsError: labelling.error
       })
       // Finalized on a later attempt: the call no longer counts as failed.
-      this.database.callFailures.clear(session.session_id)
+      await tx.callFailures.clear(session.session_id)
     })
   }
 
-  private facts(call: CallRow, endedAt: number | null): CallFacts {
+  private async facts(call: CallRow, endedAt: number | null): Promise<CallFacts> {
     return {
       sessionId: call.session_id,
       model: call.model,
@@ -299,31 +313,32 @@ export class CallRecorder {
       endedAtMs: endedAt,
       pricing: call.pricing ? (JSON.parse(call.pricing) as PriceTable) : null,
       // Escalated during the call: the session row written now says so, however the call ended.
-      escalated: callEscalated(this.database, call.session_id)
+      escalated: await callEscalated(this.database, call.session_id)
     }
   }
 
-  private inputs(sessionId: string): CallInput[] {
-    return this.database.events
-      .list(sessionId)
-      .map((r) => ({ t: r.atMs, event: JSON.parse(r.payload) as CallInput['event'] }))
+  private async inputs(sessionId: string): Promise<CallInput[]> {
+    return (await this.database.events.list(sessionId)).map((r) => ({
+      t: r.atMs,
+      event: JSON.parse(r.payload) as CallInput['event']
+    }))
   }
 
-  private call(sessionId: string): CallRow {
-    const row = this.database.calls.get(sessionId)
+  private async call(sessionId: string): Promise<CallRow> {
+    const row = await this.database.calls.get(sessionId)
     if (!row) throw new RecordingError(`No recorded call ${sessionId}`)
     return row
   }
 
-  private activeCall(sessionId: string): CallRow {
-    const call = this.call(sessionId)
+  private async activeCall(sessionId: string): Promise<CallRow> {
+    const call = await this.call(sessionId)
     if (call.status !== 'active')
       throw new RecordingError(`Call ${sessionId} has ended: its recording is closed`)
     return call
   }
 
-  private storedSession(sessionId: string): StoredSession {
-    const row = this.database.sessions.get(sessionId)
+  private async storedSession(sessionId: string): Promise<StoredSession> {
+    const row = await this.database.sessions.get(sessionId)
     if (!row) throw new RecordingError(`Session ${sessionId} has no row`)
     return row
   }
@@ -336,26 +351,30 @@ export interface RecoveryOutcome {
 }
 
 /** Calls marked failed, each with its hang-up time if it failed at hang-up. */
-function failedCalls(database: SessionDatabase): { call: CallRow; endedAt: number | null }[] {
-  return database.callFailures.list().flatMap((failed) => {
-    const call = database.calls.get(failed.sessionId)
-    return call ? [{ call, endedAt: failed.endedAtMs }] : []
-  })
+async function failedCalls(
+  database: SessionDatabase
+): Promise<{ call: CallRow; endedAt: number | null }[]> {
+  const pending: { call: CallRow; endedAt: number | null }[] = []
+  for (const failed of await database.callFailures.list()) {
+    const call = await database.calls.get(failed.sessionId)
+    if (call) pending.push({ call, endedAt: failed.endedAtMs })
+  }
+  return pending
 }
 
 /**
  * Marks a call that could not be finalized. If even that write fails (the database is locked
  * or full), the call stays as it was, active or failed, and the next start tries it again.
  */
-function markFailed(
+async function markFailed(
   database: SessionDatabase,
   sessionId: string,
   endedAt: number | null,
   error: unknown,
   now: () => number
-): void {
+): Promise<void> {
   try {
-    database.callFailures.mark(sessionId, {
+    await database.callFailures.mark(sessionId, {
       error: messageOf(error),
       failedAt: new Date(now()).toISOString(),
       endedAtMs: endedAt

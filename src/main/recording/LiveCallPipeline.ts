@@ -6,7 +6,7 @@ import { LiveAlertMonitor, type ModelSentiment } from '../escalation/LiveAlertMo
 
 export interface LiveCallPipelineDeps {
   /** Stores a batch of a running call's inputs; throws when the call is not being recorded. */
-  recorder: { append(sessionId: string, inputs: readonly CallInput[]): number }
+  recorder: { append(sessionId: string, inputs: readonly CallInput[]): Promise<number> }
   /** Where raised alerts are stored. */
   alerts: AlertStore
   /** The escalation thresholds (Settings), read when a call's first inputs arrive. */
@@ -35,19 +35,19 @@ export class LiveCallPipeline {
   constructor(private readonly deps: LiveCallPipelineDeps) {
     this.rules = new LiveAlertMonitor(deps.alerts, deps.thresholds, {
       ...deps.sentiment,
-      verdict: (sessionId, input) => void this.ingest(sessionId, [input])
+      verdict: async (sessionId, input) => void (await this.ingest(sessionId, [input]))
     })
   }
 
   /**
    * Records a batch of a call's inputs, rules on them and announces the alerts they raise.
-   * Returns how many inputs were stored; throws only when they could not be stored.
+   * Resolves to how many inputs were stored; rejects only when they could not be stored.
    */
-  ingest(sessionId: string, inputs: readonly CallInput[]): number {
-    const stored = this.deps.recorder.append(sessionId, inputs)
+  async ingest(sessionId: string, inputs: readonly CallInput[]): Promise<number> {
+    const stored = await this.deps.recorder.append(sessionId, inputs)
     let raised: StoredAlert[] = []
     try {
-      raised = this.rules.ingest(sessionId, inputs)
+      raised = await this.rules.ingest(sessionId, inputs)
     } catch (error) {
       this.report(error, 'rules')
     }

@@ -4,6 +4,7 @@ import {
   type NewCall,
   type NewEvent,
   type SessionDatabase,
+  type TransactionScope,
   type WriteOutbox
 } from '../database/SessionDatabase'
 
@@ -36,6 +37,10 @@ const WRITABLE_RETRY_MS = 250
  * A queued alert takes its id up front (main is the only writer of alerts), so the rules can
  * announce it at once. Without an outbox (`null`), writes wait on the lock as plain
  * transactions do.
+ *
+ * Live writes are tried one after another (`serial`): each decides between the database and
+ * the outbox only once the one before it has been stored or queued, so a write can never reach
+ * the database ahead of an earlier one that went to the outbox.
  */
 export class LiveWrites {
   private queued: number
@@ -46,6 +51,9 @@ export class LiveWrites {
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   private lastError: string | null = null
   private readonly marker: string
+  /** The last live write tried; the next waits for it (never rejects). */
+  private last: Promise<unknown> = Promise.resolve()
+  private draining: Promise<'more' | 'empty'> | null = null
 
   constructor(
     private readonly database: SessionDatabase,
@@ -63,28 +71,34 @@ export class LiveWrites {
   }
 
   /** A call's row; false only when the database already has that session id. */
-  begin(call: NewCall): boolean {
-    const now = this.tryNow(() => this.database.calls.insertIfNew(call))
-    if (now !== QUEUE) return now
-    this.enqueue({ kind: 'begin', call })
-    return true
+  begin(call: NewCall): Promise<boolean> {
+    return this.serial(async () => {
+      const now = await this.tryNow((tx) => tx.calls.insertIfNew(call))
+      if (now !== QUEUE) return now
+      this.enqueue({ kind: 'begin', call })
+      return true
+    })
   }
 
   /** Appends after the call's last event (stored, or queued). */
-  events(sessionId: string, rows: NewEvent[]): void {
-    if (rows.length === 0) return
-    const now = this.tryNow(() => this.database.events.append(sessionId, rows))
-    if (now === QUEUE) this.enqueue({ kind: 'events', sessionId, rows })
+  events(sessionId: string, rows: NewEvent[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve()
+    return this.serial(async () => {
+      const now = await this.tryNow((tx) => tx.events.append(sessionId, rows))
+      if (now === QUEUE) this.enqueue({ kind: 'events', sessionId, rows })
+    })
   }
 
   /** Stores a raised alert; returns its id, whether it is stored yet or queued. */
-  alert(alert: NewAlert): number {
-    const now = this.tryNow(() => this.database.alerts.insert(alert))
-    if (now !== QUEUE) return now
-    const alertId = Math.max(this.database.alerts.nextId(), this.nextAlertId)
-    this.nextAlertId = alertId + 1
-    this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
-    return alertId
+  alert(alert: NewAlert): Promise<number> {
+    return this.serial(async () => {
+      const now = await this.tryNow((tx) => tx.alerts.insert(alert))
+      if (now !== QUEUE) return now
+      const alertId = Math.max(await this.database.alerts.nextId(), this.nextAlertId)
+      this.nextAlertId = alertId + 1
+      this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
+      return alertId
+    })
   }
 
   /**
@@ -120,9 +134,9 @@ export class LiveWrites {
    * Drains on this thread until the outbox is empty (true) or the lock is taken (false): at
    * start-up, before crashed calls are finalized from their events.
    */
-  drainNow(): boolean {
+  async drainNow(): Promise<boolean> {
     try {
-      while (this.drainBatch() === 'more');
+      while ((await this.drainBatch()) === 'more');
       return this.queued === 0
     } catch (error) {
       if (!(error instanceof DatabaseBusyError)) this.report(error)
@@ -138,12 +152,19 @@ export class LiveWrites {
     this.outbox?.close()
   }
 
+  /** Runs `write` once the live write before it is stored or queued. */
+  private serial<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.last.then(write)
+    this.last = result.catch(() => undefined)
+    return result
+  }
+
   /** The write's result, or QUEUE when it must go to the outbox. */
-  private tryNow<T>(write: () => T): T | typeof QUEUE {
+  private async tryNow<T>(write: (tx: TransactionScope) => Promise<T>): Promise<T | typeof QUEUE> {
     if (!this.outbox) return this.database.transaction(write)
     if (this.queued > 0) return QUEUE
     try {
-      return this.database.transactionNow(write)
+      return await this.database.transactionNow(write)
     } catch (error) {
       if (error instanceof DatabaseBusyError) return QUEUE
       throw error
@@ -161,14 +182,14 @@ export class LiveWrites {
       if (delayMs > 0) return
       clearTimeout(this.timer)
     }
-    this.timer = setTimeout(() => this.run(), delayMs)
+    this.timer = setTimeout(() => void this.run(), delayMs)
   }
 
-  private run(): void {
+  private async run(): Promise<void> {
     this.timer = null
     let outcome: 'more' | 'empty'
     try {
-      outcome = this.drainBatch()
+      outcome = await this.drainBatch()
     } catch (error) {
       if (error instanceof DatabaseBusyError) {
         this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
@@ -187,8 +208,14 @@ export class LiveWrites {
     else for (const waiter of this.waiters.splice(0)) waiter.resolve()
   }
 
-  /** Moves the oldest batch into the session database; throws DatabaseBusyError meanwhile. */
-  private drainBatch(): 'more' | 'empty' {
+  /** The batch being moved: a timer and drainNow share it rather than move it twice. */
+  private drainBatch(): Promise<'more' | 'empty'> {
+    this.draining ??= this.moveBatch().finally(() => (this.draining = null))
+    return this.draining
+  }
+
+  /** Moves the oldest batch into the session database; rejects with DatabaseBusyError meanwhile. */
+  private async moveBatch(): Promise<'more' | 'empty'> {
     const outbox = this.outbox
     if (!outbox) return 'empty'
     const entries = outbox.peek(DRAIN_BATCH)
@@ -197,29 +224,15 @@ export class LiveWrites {
       this.queued = 0
       return 'empty'
     }
-    this.database.transactionNow(() => {
-      const applied = Number(this.database.meta.get(this.marker) ?? 0)
+    await this.database.transactionNow(async (tx) => {
+      const applied = Number((await tx.meta.get(this.marker)) ?? 0)
       for (const entry of entries)
-        if (entry.id > applied) this.apply(JSON.parse(entry.body) as LiveWrite)
-      this.database.meta.set(this.marker, String(last.id))
+        if (entry.id > applied) await apply(tx, JSON.parse(entry.body) as LiveWrite)
+      await tx.meta.set(this.marker, String(last.id))
     })
     outbox.removeThrough(last.id)
     this.queued = Math.max(0, this.queued - entries.length)
     return this.queued > 0 ? 'more' : 'empty'
-  }
-
-  private apply(write: LiveWrite): void {
-    switch (write.kind) {
-      case 'begin':
-        // False: the id was taken meanwhile; begin checked it was free, so only by this call.
-        this.database.calls.insertIfNew(write.call)
-        return
-      case 'events':
-        this.database.events.append(write.sessionId, write.rows)
-        return
-      case 'alert':
-        this.database.alerts.insert(write.alert)
-    }
   }
 
   /** After a restart with a queue: queued alerts keep the ids they were announced with. */
@@ -240,3 +253,17 @@ export class LiveWrites {
 }
 
 const QUEUE = Symbol('queue')
+
+async function apply(tx: TransactionScope, write: LiveWrite): Promise<void> {
+  switch (write.kind) {
+    case 'begin':
+      // False: the id was taken meanwhile; begin checked it was free, so only by this call.
+      await tx.calls.insertIfNew(write.call)
+      return
+    case 'events':
+      await tx.events.append(write.sessionId, write.rows)
+      return
+    case 'alert':
+      await tx.alerts.insert(write.alert)
+  }
+}

@@ -1,5 +1,5 @@
 import type { CallAlert } from '../../shared/escalation/callAlert'
-import type { SessionDatabase } from '../database/SessionDatabase'
+import type { TransactionScope } from '../database/SessionDatabase'
 
 /** The latest action as the alerts row keeps it, for alerts acted on before alert_actions. */
 const ACTION_OF_STATUS: Record<string, CallAlert['actions'][number]['action'] | undefined> = {
@@ -40,9 +40,12 @@ function parseEvidence(json: string): {
  * in order (alert_actions; an alert acted on with no logged action falls back to its row's
  * latest action so the timeline never hides what the supervisor did).
  */
-export function readCallAlerts(database: SessionDatabase, sessionId: string): CallAlert[] {
-  const alerts = database.alerts.forSession(sessionId)
-  const actions = database.alertActions.forSession(sessionId)
+export async function readCallAlerts(
+  database: TransactionScope,
+  sessionId: string
+): Promise<CallAlert[]> {
+  const alerts = await database.alerts.forSession(sessionId)
+  const actions = await database.alertActions.forSession(sessionId)
   return alerts.map((row) => {
     const { reason, t, quote } = parseEvidence(row.evidence)
     const logged = actions

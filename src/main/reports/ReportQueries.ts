@@ -39,25 +39,25 @@ export class ReportQueries {
   constructor(private readonly database: SessionDatabase) {}
 
   /** Moves only when the sessions do, whichever connection wrote them (not on a call's events). */
-  private version(): string {
+  private version(): Promise<string> {
     return this.database.sessions.version()
   }
 
   /** One read of the columns, with the versions before and after it. */
   private async read(): Promise<ColumnsRead> {
-    const before = this.version()
+    const before = await this.version()
     const columns = await loadSessionColumns(
       this.database.reports,
       nextTurn,
       this.cached?.columns.size ?? 0
     )
-    return { before, after: this.version(), columns }
+    return { before, after: await this.version(), columns }
   }
 
   /** The columns as the database holds them now, read again only after a change. */
   private async columns(): Promise<SessionColumns> {
     for (let attempt = 1; ; attempt++) {
-      const version = this.version()
+      const version = await this.version()
       if (this.cached?.version === version) return this.cached.columns
       // Concurrent requests share one read.
       this.loading ??= this.read().finally(() => (this.loading = null))

@@ -141,7 +141,7 @@ export async function loadSessionColumns(
   }
   let last = ''
   for (;;) {
-    const chunk = reads.sessionColumns(last, CHUNK_ROWS, visit)
+    const chunk = await reads.sessionColumns(last, CHUNK_ROWS, visit)
     if (chunk.rows < CHUNK_ROWS) break
     last = chunk.lastId
     await pause()

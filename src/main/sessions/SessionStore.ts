@@ -9,39 +9,39 @@ import type { SessionDatabase } from '../database/SessionDatabase'
 export class SessionStore<Database extends SessionDatabase = SessionDatabase> {
   constructor(readonly database: Database) {}
 
-  list(
+  async list(
     filter: SessionFilter,
     sort: SessionSort,
     offset: number,
     limit: number
-  ): { rows: StoredSession[]; total: number } {
-    const total = this.count(filter)
-    return { rows: this.database.sessions.page(filter, sort, offset, limit), total }
+  ): Promise<{ rows: StoredSession[]; total: number }> {
+    const total = await this.count(filter)
+    return { rows: await this.database.sessions.page(filter, sort, offset, limit), total }
   }
 
-  count(filter: SessionFilter = {}): number {
+  count(filter: SessionFilter = {}): Promise<number> {
     return this.database.sessions.count(filter)
   }
 
   /** Sessions in session_id order, a bounded page at a time underneath. */
-  *iterate(filter: SessionFilter = {}): Generator<StoredSession> {
-    for (const page of this.database.sessions.storedPages(filter)) yield* page
+  async *iterate(filter: SessionFilter = {}): AsyncGenerator<StoredSession> {
+    for await (const page of this.database.sessions.storedPages(filter)) yield* page
   }
 
   /** The lab's 11 columns only, a page at a time: what the lab report reads. */
-  *labPages(filter: SessionFilter = {}): Generator<LabSession[]> {
+  async *labPages(filter: SessionFilter = {}): AsyncGenerator<LabSession[]> {
     yield* this.database.sessions.labPages(filter)
   }
 
-  getMeta(key: string): string | undefined {
+  getMeta(key: string): Promise<string | undefined> {
     return this.database.meta.get(key)
   }
 
-  setMeta(key: string, value: string): void {
-    this.database.meta.set(key, value)
+  setMeta(key: string, value: string): Promise<void> {
+    return this.database.meta.set(key, value)
   }
 
-  close(): void {
-    this.database.close()
+  close(): Promise<void> {
+    return this.database.close()
   }
 }

@@ -1,8 +1,7 @@
 import { basename } from 'node:path'
 import type { ImportOutcome } from '../../shared/sessions/importOutcome'
 import { ImportIssue, LowestRowIssues } from '../../shared/sessions/importIssues'
-import type { SessionImport } from '../database/SessionDatabase'
-import { beginSqliteImport } from '../database/sqlite/SqliteSessionImport'
+import type { BeginImport, SessionImport } from '../database/SessionDatabase'
 import type { ImportRequest } from './labCsvWorkerData'
 import type { LabCsvReader } from './readLabCsvInWorker'
 
@@ -17,7 +16,8 @@ export const MAX_LISTED_ISSUES = 500
  */
 export async function importSessionsFile(
   request: ImportRequest,
-  read: LabCsvReader
+  read: LabCsvReader,
+  begin: BeginImport
 ): Promise<ImportOutcome> {
   const issues = new LowestRowIssues(MAX_LISTED_ISSUES)
   let issueCount = 0
@@ -26,7 +26,7 @@ export async function importSessionsFile(
     issueCount++
     issues.add(issue)
   }
-  const batch: SessionImport = beginSqliteImport(request.databasePath, {
+  const batch: SessionImport = await begin({
     policy: request.onConflict,
     source: request.source,
     recordedAt: request.recordedAt,
@@ -68,12 +68,12 @@ export async function importSessionsFile(
       sessions: (packed) => writer.addBatch(packed),
       restart: () => writer.restart()
     })
-    writer.flush()
+    await writer.flush()
     if (issueCount > 0) {
-      batch.reportConflicts() // listed with the file's problems, without the write lock
+      await batch.reportConflicts() // listed with the file's problems, without the write lock
       return rejected(summary.warnings)
     }
-    if (!batch.commit()) return rejected(summary.warnings)
+    if (!(await batch.commit())) return rejected(summary.warnings)
     const { inserted, replaced, skipped } = writer
     return {
       status: 'imported',
@@ -84,6 +84,6 @@ export async function importSessionsFile(
       warnings: summary.warnings
     }
   } finally {
-    batch.close()
+    await batch.close()
   }
 }

@@ -1,6 +1,7 @@
 import { MessagePort, parentPort, workerData } from 'node:worker_threads'
 import type { ImportIssue } from '../../shared/sessions/importIssues'
 import { importSessionsFile } from './importSessionsFile'
+import { openSqliteImport } from './openSqliteImport'
 import type { ImportWorkerMessage, LabCsvWorkerData } from './labCsvWorkerData'
 import { MAX_BATCHES_IN_FLIGHT, SessionBatchPacker, WorkerMessage } from './packedSessions'
 import { PackingLabCsvSink } from './packingLabCsvSink'
@@ -90,7 +91,12 @@ async function runImport(task: Extract<LabCsvWorkerData, { task: 'import' }>): P
     )
   let message: ImportWorkerMessage
   try {
-    message = { type: 'outcome', outcome: await importSessionsFile(task.request, read) }
+    message = {
+      type: 'outcome',
+      outcome: await importSessionsFile(task.request, read, (options) =>
+        openSqliteImport(task.request.databasePath, options)
+      )
+    }
   } catch (error) {
     message = { type: 'failed', message: error instanceof Error ? error.message : String(error) }
   }

@@ -5,6 +5,7 @@ import type { ConflictPolicy } from '../database/SessionDatabase'
 
 /** One import: the file, where it goes, and how stored ids are handled. */
 export interface ImportRequest {
+  /** The SQLite file (a worker opens the import's connection on it); '' on other backends. */
   databasePath: string
   path: string
   onConflict: ConflictPolicy

@@ -13,7 +13,7 @@ export async function seedPilotSessions(
   pilotCsvPath: string,
   now: () => number = Date.now
 ): Promise<number> {
-  if (store.getMeta(SEEDED_KEY)) return 0
+  if (await store.getMeta(SEEDED_KEY)) return 0
   const outcome = await importer.importFile(pilotCsvPath, 'skip', 'seed')
   if (outcome.status !== 'imported') {
     const first = outcome.issues[0]
@@ -22,6 +22,6 @@ export async function seedPilotSessions(
         (first ? ` (row ${first.row}, ${first.column}: ${first.reason})` : '')
     )
   }
-  store.setMeta(SEEDED_KEY, new Date(now()).toISOString())
+  await store.setMeta(SEEDED_KEY, new Date(now()).toISOString())
   return outcome.inserted
 }

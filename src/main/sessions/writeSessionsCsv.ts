@@ -16,15 +16,15 @@ const cell = (value: unknown): string => {
  * LF line endings, quoting only where needed, so the pilot exports back byte for byte.
  */
 export async function writeSessionsCsv(
-  sessions: Iterable<StoredSession>,
+  sessions: AsyncIterable<StoredSession>,
   path: string,
   extended: boolean
 ): Promise<number> {
   const columns = extended ? [...LAB_COLUMNS, ...EXTENDED_COLUMNS] : [...LAB_COLUMNS]
   let rows = 0
   const records = Readable.from(
-    (function* () {
-      for (const session of sessions) {
+    (async function* () {
+      for await (const session of sessions) {
         rows++
         yield columns.map((c) => cell(session[c]))
       }

@@ -1,17 +1,26 @@
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
-import type { StoredSession } from '../../../src/shared/sessions/labSchema'
+import type { LabSession, StoredSession } from '../../../src/shared/sessions/labSchema'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
-import { openSqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
-import { useTempDir } from '../../support/tempDir'
+import { contractBackends } from './databaseBackends'
 
-// What every backend of the session database must do, whatever its SQL. A PostgreSQL backend
-// adds its opener to BACKENDS and passes the same tests.
+// What every backend of the session database must do, whatever its SQL: SQLite and
+// PostgreSQL (databaseBackends.ts) pass the same tests.
+const BACKENDS = contractBackends()
 
-const BACKENDS: { name: string; open: (dir: string) => SessionDatabase }[] = [
-  { name: 'SQLite', open: (dir) => openSqliteSessionDatabase(join(dir, 'sessions.sqlite')) }
-]
+/** Every page of an async page stream, flat. */
+async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const rows: T[] = []
+  for await (const page of pages) rows.push(...page)
+  return rows
+}
+
+/** A promise and its resolve, to hold a transaction open while a test looks around. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined
+  const promise = new Promise<void>((done) => (resolve = done))
+  return { promise, resolve }
+}
 
 const session = (id: string, more: Partial<StoredSession> = {}): StoredSession => ({
   session_id: id,
@@ -60,61 +69,100 @@ const turn = (index: number): TurnRow => ({
   agent_heard_text: null
 })
 
-describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
-  const tmp = useTempDir()
-  let db: SessionDatabase | undefined
-  afterEach(() => {
-    db?.close()
-    db = undefined
-  })
-  const fresh = (): SessionDatabase => (db = open(tmp.path()))
+describe.each(BACKENDS)('SessionDatabase on $name', (backend) => {
+  afterEach(() => backend.close())
+  const fresh = (): Promise<SessionDatabase> => backend.open()
 
-  it('stores a recorded session as it was given, and moves the version once per write', () => {
-    const db = fresh()
-    expect(db.sessions.version()).toBe('0')
+  it('stores a recorded session as it was given, and moves the version once per write', async () => {
+    const db = await fresh()
+    expect(await db.sessions.version()).toBe('0')
     const row = session('LIVE-1')
-    db.transaction(() => db.sessions.insertRecorded(row, '2026-11-25T14:32:00.000Z'))
-    expect(db.sessions.get('LIVE-1')).toEqual(row)
-    expect(db.sessions.exists('LIVE-1')).toBe(true)
-    expect(db.sessions.get('LIVE-2')).toBeNull()
-    const after = db.sessions.version()
+    await db.transaction((tx) => tx.sessions.insertRecorded(row, '2026-11-25T14:32:00.000Z'))
+    expect(await db.sessions.get('LIVE-1')).toEqual(row)
+    expect(await db.sessions.exists('LIVE-1')).toBe(true)
+    expect(await db.sessions.get('LIVE-2')).toBeNull()
+    const after = await db.sessions.version()
     expect(after).not.toBe('0')
-    db.transaction(() => db.sessions.markEscalated('LIVE-1'))
-    expect(db.sessions.get('LIVE-1')?.escalated).toBe(true)
-    const marked = db.sessions.version()
+    await db.transaction((tx) => tx.sessions.markEscalated('LIVE-1'))
+    expect((await db.sessions.get('LIVE-1'))?.escalated).toBe(true)
+    const marked = await db.sessions.version()
     expect(marked).not.toBe(after)
-    db.transaction(() => db.sessions.markEscalated('LIVE-1'))
-    expect(db.sessions.version()).toBe(marked)
+    await db.transaction((tx) => tx.sessions.markEscalated('LIVE-1'))
+    expect(await db.sessions.version()).toBe(marked)
   })
 
-  it('undoes a transaction that throws, and refuses async work', () => {
-    const db = fresh()
-    expect(() =>
-      db.transaction(() => {
-        db.sessions.insertRecorded(session('LIVE-1'), 'now')
+  it('undoes a transaction that rejects, and returns what its work resolved to', async () => {
+    const db = await fresh()
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.sessions.insertRecorded(session('LIVE-1'), 'now')
         throw new Error('boom')
       })
-    ).toThrow('boom')
-    expect(db.sessions.count()).toBe(0)
-    expect(db.sessions.version()).toBe('0')
-    expect(() => db.transaction(async () => undefined)).toThrow()
+    ).rejects.toThrow('boom')
+    expect(await db.sessions.count()).toBe(0)
+    expect(await db.sessions.version()).toBe('0')
+    expect(await db.transaction(async (tx) => tx.sessions.count())).toBe(0)
   })
 
-  it('pages and streams sessions with filters', () => {
-    const db = fresh()
-    db.transaction(() => {
-      for (const id of ['A', 'B', 'C'])
-        db.sessions.insertRecorded(session(id, { language: id === 'B' ? 'es' : 'en' }), 'now')
+  it('never shows a transaction to others before it commits, nor undoes their writes', async () => {
+    const db = await fresh()
+    const held = deferred()
+    const inserted = deferred()
+    const rolledBack = db.transaction(async (tx) => {
+      await tx.sessions.insertRecorded(session('LIVE-1'), 'now')
+      inserted.resolve()
+      await held.promise
+      throw new Error('undo')
     })
-    expect(db.sessions.count({ language: ['en'] })).toBe(2)
+    await inserted.promise
+    // Asked while the transaction is open (a backend may answer at once, or after it ends).
+    const countDuring = db.sessions.count()
+    const writeDuring = db.meta.set('written_outside', 'yes')
+    held.resolve()
+    await expect(rolledBack).rejects.toThrow('undo')
+    expect(await countDuring).toBe(0)
+    await writeDuring
+    expect(await db.meta.get('written_outside')).toBe('yes')
+    expect(await db.sessions.exists('LIVE-1')).toBe(false)
+  })
+
+  it('runs concurrent transactions whole: each commits all of its writes or none', async () => {
+    const db = await fresh()
+    const ids = ['A', 'B', 'C', 'D']
+    const results = await Promise.allSettled(
+      ids.map((id, i) =>
+        db.transaction(async (tx) => {
+          await tx.sessions.insertRecorded(session(`${id}-1`), 'now')
+          await tx.sessions.insertRecorded(session(`${id}-2`), 'now')
+          if (i % 2 === 1) throw new Error(`undo ${id}`)
+          return id
+        })
+      )
+    )
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected'])
+    expect((await all(db.sessions.storedPages({}))).map((s) => s.session_id)).toEqual([
+      'A-1',
+      'A-2',
+      'C-1',
+      'C-2'
+    ])
+  })
+
+  it('pages and streams sessions with filters', async () => {
+    const db = await fresh()
+    await db.transaction(async (tx) => {
+      for (const id of ['A', 'B', 'C'])
+        await tx.sessions.insertRecorded(session(id, { language: id === 'B' ? 'es' : 'en' }), 'now')
+    })
+    expect(await db.sessions.count({ language: ['en'] })).toBe(2)
     const sort = { column: 'session_id', direction: 'desc' } as const
-    expect(db.sessions.page({}, sort, 1, 5).map((s) => s.session_id)).toEqual(['B', 'A'])
-    expect([...db.sessions.storedPages({})].flat().map((s) => s.session_id)).toEqual([
+    expect((await db.sessions.page({}, sort, 1, 5)).map((s) => s.session_id)).toEqual(['B', 'A'])
+    expect((await all(db.sessions.storedPages({}))).map((s) => s.session_id)).toEqual([
       'A',
       'B',
       'C'
     ])
-    const lab = [...db.sessions.labPages({ language: ['es'] })].flat()
+    const lab = await all(db.sessions.labPages({ language: ['es'] }))
     expect(lab).toEqual([
       {
         session_id: 'B',
@@ -132,8 +180,8 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
     ])
   })
 
-  it('records a call: its row, events in order, turns, and how it was settled', () => {
-    const db = fresh()
+  it('records a call: its row, events in order, turns, and how it was settled', async () => {
+    const db = await fresh()
     const call = {
       sessionId: 'LIVE-1',
       callId: null,
@@ -143,28 +191,28 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
       pricing: null,
       sentimentReader: 'lexicon'
     }
-    expect(db.calls.insertIfNew(call)).toBe(true)
-    expect(db.calls.insertIfNew(call)).toBe(false)
-    expect(db.calls.active().map((c) => c.session_id)).toEqual(['LIVE-1'])
-    expect(db.calls.get('LIVE-1')?.sentiment_reader).toBe('lexicon')
-    expect(db.calls.get('LIVE-2')).toBeNull()
+    expect(await db.calls.insertIfNew(call)).toBe(true)
+    expect(await db.calls.insertIfNew(call)).toBe(false)
+    expect((await db.calls.active()).map((c) => c.session_id)).toEqual(['LIVE-1'])
+    expect((await db.calls.get('LIVE-1'))?.sentiment_reader).toBe('lexicon')
+    expect(await db.calls.get('LIVE-2')).toBeNull()
 
     const event = (type: string, atMs: number) =>
       ({ atMs, type, direction: 'server', payload: JSON.stringify({ type }) }) as const
-    db.transaction(() => db.events.append('LIVE-1', [event('a', 1), event('b', 2)]))
-    db.transaction(() => db.events.append('LIVE-1', [event('c', 3)]))
-    expect(db.events.count('LIVE-1')).toBe(3)
-    expect(db.events.list('LIVE-1').map((e) => [e.type, e.atMs])).toEqual([
+    await db.transaction((tx) => tx.events.append('LIVE-1', [event('a', 1), event('b', 2)]))
+    await db.transaction((tx) => tx.events.append('LIVE-1', [event('c', 3)]))
+    expect(await db.events.count('LIVE-1')).toBe(3)
+    expect((await db.events.list('LIVE-1')).map((e) => [e.type, e.atMs])).toEqual([
       ['a', 1],
       ['b', 2],
       ['c', 3]
     ])
 
-    db.turns.replace('LIVE-1', [turn(0), turn(1)])
-    db.turns.replace('LIVE-1', [turn(0), turn(1)])
-    expect(db.turns.list('LIVE-1')).toEqual([turn(0), turn(1)])
+    await db.turns.replace('LIVE-1', [turn(0), turn(1)])
+    await db.turns.replace('LIVE-1', [turn(0), turn(1)])
+    expect(await db.turns.list('LIVE-1')).toEqual([turn(0), turn(1)])
 
-    db.calls.settle('LIVE-1', {
+    await db.calls.settle('LIVE-1', {
       status: 'finished',
       endedAtMs: 9_000,
       countedTurns: 2,
@@ -173,8 +221,8 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
       labelsReason: 'no_key',
       labelsError: null
     })
-    expect(db.calls.active()).toEqual([])
-    expect(db.calls.get('LIVE-1')).toEqual({
+    expect(await db.calls.active()).toEqual([])
+    expect(await db.calls.get('LIVE-1')).toEqual({
       session_id: 'LIVE-1',
       model: 'gpt-realtime',
       started_at_ms: 1_000,
@@ -187,8 +235,8 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
     })
   })
 
-  it('keeps a call that could not be finalized: marked, counted, listed, then cleared', () => {
-    const db = fresh()
+  it('keeps a call that could not be finalized: marked, counted, listed, then cleared', async () => {
+    const db = await fresh()
     const begin = (sessionId: string) =>
       db.calls.insertIfNew({
         sessionId,
@@ -199,16 +247,16 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
         pricing: null,
         sentimentReader: 'lexicon'
       })
-    begin('LIVE-1')
-    begin('LIVE-2')
+    await begin('LIVE-1')
+    await begin('LIVE-2')
     const payload = JSON.stringify({ type: 'a' })
-    db.transaction(() =>
-      db.events.append('LIVE-1', [{ atMs: 1, type: 'a', direction: 'server', payload }])
+    await db.transaction((tx) =>
+      tx.events.append('LIVE-1', [{ atMs: 1, type: 'a', direction: 'server', payload }])
     )
-    expect(db.callFailures.list()).toEqual([])
+    expect(await db.callFailures.list()).toEqual([])
 
-    db.callFailures.mark('LIVE-1', { error: 'first', failedAt: 'T1', endedAtMs: 9_000 })
-    db.callFailures.mark('LIVE-1', { error: 'second', failedAt: 'T2', endedAtMs: null })
+    await db.callFailures.mark('LIVE-1', { error: 'first', failedAt: 'T1', endedAtMs: 9_000 })
+    await db.callFailures.mark('LIVE-1', { error: 'second', failedAt: 'T2', endedAtMs: null })
     const failed = {
       sessionId: 'LIVE-1',
       provider: 'openai',
@@ -219,14 +267,14 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
       events: 1,
       failure: { error: 'second', failedAt: 'T2', attempts: 2 }
     }
-    expect(db.callFailures.list()).toEqual([failed])
-    expect(db.callFailures.get('LIVE-1')).toEqual(failed)
-    expect(db.callFailures.get('LIVE-2')).toBeNull()
-    expect(db.calls.get('LIVE-1')?.status).toBe('failed')
-    expect(db.calls.active().map((c) => c.session_id)).toEqual(['LIVE-2'])
-    expect(db.events.count('LIVE-1')).toBe(1)
+    expect(await db.callFailures.list()).toEqual([failed])
+    expect(await db.callFailures.get('LIVE-1')).toEqual(failed)
+    expect(await db.callFailures.get('LIVE-2')).toBeNull()
+    expect((await db.calls.get('LIVE-1'))?.status).toBe('failed')
+    expect((await db.calls.active()).map((c) => c.session_id)).toEqual(['LIVE-2'])
+    expect(await db.events.count('LIVE-1')).toBe(1)
 
-    db.calls.settle('LIVE-1', {
+    await db.calls.settle('LIVE-1', {
       status: 'finished',
       endedAtMs: 9_000,
       countedTurns: 0,
@@ -235,15 +283,15 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
       labelsReason: 'recovered',
       labelsError: null
     })
-    db.callFailures.clear('LIVE-1')
-    expect(db.callFailures.list()).toEqual([])
+    await db.callFailures.clear('LIVE-1')
+    expect(await db.callFailures.list()).toEqual([])
     // A finalized call is never marked again.
-    db.callFailures.mark('LIVE-1', { error: 'late', failedAt: 'T4', endedAtMs: null })
-    expect(db.calls.get('LIVE-1')?.status).toBe('finished')
+    await db.callFailures.mark('LIVE-1', { error: 'late', failedAt: 'T4', endedAtMs: null })
+    expect((await db.calls.get('LIVE-1'))?.status).toBe('finished')
   })
 
-  it('keeps alerts and every action on them, with the rule joined in', () => {
-    const db = fresh()
+  it('keeps alerts and every action on them, with the rule joined in', async () => {
+    const db = await fresh()
     const raise = (sessionId: string) =>
       db.alerts.insert({
         sessionId,
@@ -252,12 +300,12 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
         raisedAt: '2026-11-25T14:30:16.000Z',
         evidence: '{}'
       })
-    const first = raise('LIVE-1')
-    const second = raise('LIVE-2')
-    expect(db.alerts.list([], 10).map((a) => a.alert_id)).toEqual([second, first])
-    expect(db.alerts.anyEscalated('LIVE-1')).toBe(false)
-    db.transaction(() => {
-      db.alertActions.insert({
+    const first = await raise('LIVE-1')
+    const second = await raise('LIVE-2')
+    expect((await db.alerts.list([], 10)).map((a) => a.alert_id)).toEqual([second, first])
+    expect(await db.alerts.anyEscalated('LIVE-1')).toBe(false)
+    await db.transaction(async (tx) => {
+      await tx.alertActions.insert({
         alertId: first,
         sessionId: 'LIVE-1',
         action: 'escalate',
@@ -265,11 +313,11 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
         at: '2026-11-25T14:30:40.000Z',
         note: 'handoff'
       })
-      db.alerts.setStatus(first, 'escalated', 'ana', '2026-11-25T14:30:40.000Z', 'handoff')
+      await tx.alerts.setStatus(first, 'escalated', 'ana', '2026-11-25T14:30:40.000Z', 'handoff')
     })
-    expect(db.alerts.anyEscalated('LIVE-1')).toBe(true)
-    expect(db.alerts.list(['open'], 10).map((a) => a.alert_id)).toEqual([second])
-    expect(db.alerts.get(first)).toMatchObject({
+    expect(await db.alerts.anyEscalated('LIVE-1')).toBe(true)
+    expect((await db.alerts.list(['open'], 10)).map((a) => a.alert_id)).toEqual([second])
+    expect(await db.alerts.get(first)).toMatchObject({
       session_id: 'LIVE-1',
       rule: 'human_request',
       severity: 'critical',
@@ -277,8 +325,8 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
       action_by: 'ana',
       action_note: 'handoff'
     })
-    expect(db.alerts.forSession('LIVE-1').map((a) => a.alert_id)).toEqual([first])
-    expect(db.alertActions.forSession('LIVE-1')).toEqual([
+    expect((await db.alerts.forSession('LIVE-1')).map((a) => a.alert_id)).toEqual([first])
+    expect(await db.alertActions.forSession('LIVE-1')).toEqual([
       {
         alert_id: first,
         action: 'escalate',
@@ -287,7 +335,7 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
         note: 'handoff'
       }
     ])
-    expect(db.alertActions.list({ sessionId: 'LIVE-1' })).toEqual([
+    expect(await db.alertActions.list({ sessionId: 'LIVE-1' })).toEqual([
       {
         actionId: expect.any(Number),
         alertId: first,
@@ -301,11 +349,82 @@ describe.each(BACKENDS)('SessionDatabase on $name', ({ open }) => {
     ])
   })
 
-  it('keeps small facts in meta', () => {
-    const db = fresh()
-    expect(db.meta.get('pilot_seeded_at')).toBeUndefined()
-    db.meta.set('pilot_seeded_at', 'then')
-    db.meta.set('pilot_seeded_at', 'now')
-    expect(db.meta.get('pilot_seeded_at')).toBe('now')
+  it('hands the report columns to the visitor, a chunk at a time in session_id order', async () => {
+    const db = await fresh()
+    await db.transaction(async (tx) => {
+      for (const id of ['C', 'A', 'B'])
+        await tx.sessions.insertRecorded(session(id, { rag_used: id !== 'B' }), 'now')
+    })
+    const seen: unknown[][] = []
+    const visit = (...row: unknown[]): void => void seen.push(row)
+    expect(await db.reports.sessionColumns('', 2, visit)).toEqual({ rows: 2, lastId: 'B' })
+    expect(await db.reports.sessionColumns('B', 2, visit)).toEqual({ rows: 1, lastId: 'C' })
+    expect(seen.map((row) => row[0])).toEqual(['A', 'B', 'C'])
+    expect(seen[1]!.slice(2)).toEqual([0, 2, 410, 780])
+    expect(JSON.parse(String(seen[0]![1]))).toEqual([
+      'complaint',
+      'negative',
+      'en',
+      'gpt-realtime',
+      'live',
+      '2026-11-25'
+    ])
+  })
+
+  it('imports all or nothing: nothing shows before commit, a refused id commits nothing', async () => {
+    const db = await fresh()
+    const lab = (id: string): LabSession => {
+      const row = session(id)
+      return {
+        session_id: id,
+        scenario: row.scenario,
+        duration_sec: row.duration_sec,
+        latency_p50_ms: row.latency_p50_ms,
+        latency_p95_ms: row.latency_p95_ms,
+        interruptions: row.interruptions,
+        turns: row.turns,
+        sentiment: row.sentiment,
+        model: row.model,
+        rag_used: row.rag_used,
+        language: row.language
+      }
+    }
+    const refused: [string, number, string][] = []
+    const begin = () =>
+      db.beginImport({
+        policy: 'fail',
+        source: 'import',
+        recordedAt: '2026-11-25T15:00:00.000Z',
+        onConflict: (id, row, takenBy) => void refused.push([id, row, takenBy])
+      })
+    const first = await begin()
+    first.sessions.add(lab('I1'), 2)
+    first.sessions.add(lab('I2'), 3)
+    await first.sessions.flush()
+    expect(await db.sessions.count()).toBe(0)
+    expect(await first.commit()).toBe(true)
+    await first.close()
+    expect(first.sessions.inserted).toBe(2)
+    expect(await db.sessions.get('I2')).toMatchObject({ source: 'import', language: 'en' })
+    const version = await db.sessions.version()
+    expect(version).not.toBe('0')
+
+    const second = await begin()
+    second.sessions.add(lab('I3'), 2)
+    second.sessions.add(lab('I1'), 3)
+    await second.sessions.flush()
+    expect(await second.commit()).toBe(false)
+    await second.close()
+    expect(refused).toEqual([['I1', 3, 'session']])
+    expect(await db.sessions.exists('I3')).toBe(false)
+    expect(await db.sessions.version()).toBe(version)
+  })
+
+  it('keeps small facts in meta', async () => {
+    const db = await fresh()
+    expect(await db.meta.get('pilot_seeded_at')).toBeUndefined()
+    await db.meta.set('pilot_seeded_at', 'then')
+    await db.meta.set('pilot_seeded_at', 'now')
+    expect(await db.meta.get('pilot_seeded_at')).toBe('now')
   })
 })

@@ -10,9 +10,9 @@ import { useTempDir } from '../../support/tempDir'
 
 describe('transactionNow: a write that never waits for the lock', () => {
   const tmp = useTempDir()
-  const open: { close(): void }[] = []
-  afterEach(() => {
-    for (const handle of open.splice(0).reverse()) handle.close()
+  const open: { close(): unknown }[] = []
+  afterEach(async () => {
+    for (const handle of open.splice(0).reverse()) await handle.close()
   })
   const openBoth = (): { database: SqliteSessionDatabase; other: DatabaseSync } => {
     const database = openSqliteSessionDatabase(join(tmp.path(), 'sessions.sqlite'))
@@ -23,30 +23,35 @@ describe('transactionNow: a write that never waits for the lock', () => {
   const pragma = (database: SqliteSessionDatabase, name: string): unknown =>
     Object.values(database.connection.prepare(`PRAGMA ${name}`).get() ?? {})[0]
 
-  it('throws DatabaseBusyError while another connection holds the write lock, writing nothing', () => {
+  it('rejects with DatabaseBusyError while another connection holds the write lock, writing nothing', async () => {
     const { database, other } = openBoth()
     other.exec('BEGIN IMMEDIATE')
     let ran = false
-    expect(() => database.transactionNow(() => (ran = true))).toThrow(DatabaseBusyError)
+    const started = performance.now()
+    await expect(database.transactionNow(async () => (ran = true))).rejects.toThrow(
+      DatabaseBusyError
+    )
+    // At once, not after the 5 s busy timeout.
+    expect(performance.now() - started).toBeLessThan(1000)
     expect(ran).toBe(false)
     expect(database.connection.isTransaction).toBe(false)
     other.exec('ROLLBACK')
-    database.transactionNow(() => database.meta.set('k', 'v'))
-    expect(database.meta.get('k')).toBe('v')
+    await database.transactionNow((tx) => tx.meta.set('k', 'v'))
+    expect(await database.meta.get('k')).toBe('v')
   })
 
-  it('leaves the connection as it found it: busy timeout and auto-checkpoint restored', () => {
+  it('leaves the connection as it found it: busy timeout and auto-checkpoint restored', async () => {
     const { database, other } = openBoth()
-    database.transactionNow(() => database.meta.set('k', '1'))
+    await database.transactionNow((tx) => tx.meta.set('k', '1'))
     other.exec('BEGIN IMMEDIATE')
-    expect(() => database.transactionNow(() => undefined)).toThrow(DatabaseBusyError)
+    await expect(database.transactionNow(async () => undefined)).rejects.toThrow(DatabaseBusyError)
     other.exec('ROLLBACK')
-    expect(() =>
-      database.transactionNow(() => {
+    await expect(
+      database.transactionNow(async () => {
         throw new Error('work failed')
       })
-    ).toThrow('work failed')
-    expect(database.meta.get('k')).toBe('1')
+    ).rejects.toThrow('work failed')
+    expect(await database.meta.get('k')).toBe('1')
     expect(pragma(database, 'busy_timeout')).toBe(5000)
     expect(pragma(database, 'wal_autocheckpoint')).toBe(1000)
   })

@@ -147,7 +147,7 @@ describe('alert actions: every action logged with who and when', () => {
     const { call, db, database, close } = await open(tmp.path())
     // S14 is a pilot row (imported at start-up): recorded, not escalated.
     expect(session(db, 'S14')?.escalated).not.toBe(1)
-    const alertId = new AlertStore(database).record(
+    const alertId = await new AlertStore(database).record(
       'S14',
       alertsOfCall([said('get me a real person')], DEFAULTS)[0]!
     )
@@ -160,7 +160,8 @@ describe('alert actions: every action logged with who and when', () => {
     const { call, close, database } = await open(tmp.path())
     const store = new AlertStore(database)
     const human = alertsOfCall([said('get me a human')], DEFAULTS)[0]!
-    const ids = [1, 2, 3, 4].map(() => store.record('S03', human))
+    const ids: number[] = []
+    for (let i = 0; i < 4; i++) ids.push(await store.record('S03', human))
     const reasons = ['Caller joking', 'agent echo', 'caller  joking', 'Caller joking']
     for (const [i, reason] of reasons.entries())
       await call('alerts.act', { alertId: ids[i], action: 'dismiss', reason, note: 'more' })

@@ -87,8 +87,8 @@ describe('escalation routes through the chokepoint', () => {
       alertsOfCall([said('Get me a human')], DEFAULTS)[0]!,
       alertsOfCall([bargeIn(1000), bargeIn(5000)], DEFAULTS)[0]!
     ]
-    const humanId = alerts.record('S03', human)
-    const burstId = alerts.record('S09', burst)
+    const humanId = await alerts.record('S03', human)
+    const burstId = await alerts.record('S09', burst)
     const listed = await dispatch(app, 'alerts.list', { status: 'open' })
     expect(listed.ok && listed.data).toMatchObject([
       { alertId: burstId, rule: 'interruptions_burst', sessionId: 'S09' },

@@ -45,7 +45,7 @@ describe('backtest on the pilot (session level)', () => {
       precision: null
     })
     expect(result.notes).toEqual([SESSION_LEVEL_NOTE])
-    store.close()
+    await store.close()
   })
 
   it('follows the threshold and the filter', async () => {
@@ -68,7 +68,7 @@ describe('backtest on the pilot (session level)', () => {
     const off = structuredClone(DEFAULTS)
     off.interruptions.enabled = false
     expect((await backtest.run(off)).combined).toMatchObject({ evaluated: 0, precision: null })
-    store.close()
+    await store.close()
   })
 })
 
@@ -95,7 +95,7 @@ describe('backtest on a generated set', () => {
     console.info(
       `generated 3000 + pilot: ${JSON.stringify(expected)} precision ${total.precision?.toFixed(3)} recall ${total.recall?.toFixed(3)}`
     )
-    store.close()
+    await store.close()
   })
 })
 
@@ -166,7 +166,7 @@ describe('backtest of live calls (turn level, replayed from stored events)', () 
       [angry, 'S03', 'S09', 'S14'].sort()
     )
     expect(rule(all.rules, 'human_request')).toMatchObject({ evaluated: 2, notEvaluated: 15 })
-    store.close()
+    await store.close()
   })
 })
 
@@ -191,9 +191,9 @@ describe('live alerts in main', () => {
     const third = replayCall(inputs).events.filter((e) => e.type === 'barge_in.confirmed')[2]!
     const before = inputs.filter((i) => i.t < third.t)
     const rest = inputs.filter((i) => i.t >= third.t)
-    const early = monitor.ingest('L-1', before)
+    const early = await monitor.ingest('L-1', before)
     expect(early.map((a) => a.rule)).toEqual(['interruptions_burst'])
-    const late = monitor.ingest('L-1', rest)
+    const late = await monitor.ingest('L-1', rest)
     expect(late.map((a) => a.rule)).toContain('interruptions_total')
     expect(late.find((a) => a.rule === 'interruptions_total')).toMatchObject({
       sessionId: 'L-1',
@@ -202,9 +202,9 @@ describe('live alerts in main', () => {
     })
     // The "mm-hmm" was not one of them.
     expect(
-      alerts.list('open', 10).flatMap((a) => a.evidence.items.map((i) => i.quote))
+      (await alerts.list('open', 10)).flatMap((a) => a.evidence.items.map((i) => i.quote))
     ).not.toContain('Mm-hmm.')
     monitor.end('L-1')
-    store.close()
+    await store.close()
   })
 })

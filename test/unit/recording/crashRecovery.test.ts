@@ -40,7 +40,7 @@ describe('a call cut off by a crash', () => {
     const recorded = BARGE_IN_CLEARED.filter((i) => i.t < 6800)
     data(await first.call('recording.append', { sessionId, events: recorded.slice(0, 10) }))
     data(await first.call('recording.append', { sessionId, events: recorded.slice(10) }))
-    expect(first.services.store.count({ source: ['live'] })).toBe(0)
+    expect(await first.services.store.count({ source: ['live'] })).toBe(0)
     // The process dies: no finish. (Closing only releases the file; nothing is flushed.)
     first.services.close()
     opened.pop()

@@ -32,7 +32,7 @@ describe('LiveCallPipeline: record, rule, announce', () => {
   afterEach(() => database?.close())
 
   /** The real recorder and alert store on a fresh database, a call begun, every step logged. */
-  function openPipeline(overrides: Partial<LiveCallPipelineDeps> = {}) {
+  async function openPipeline(overrides: Partial<LiveCallPipelineDeps> = {}) {
     database = openSqliteSessionDatabase(join(tmp.path(), 'sessions.sqlite'))
     const db = database.connection
     const recorder = new CallRecorder(database, async () => () => ({
@@ -40,7 +40,11 @@ describe('LiveCallPipeline: record, rule, announce', () => {
       reliable: true
     }))
     const alerts = new AlertStore(database, () => Date.UTC(2026, 10, 25, 14, 31))
-    const sessionId = recorder.begin({ provider: 'custom', model: 'm', startedAt: STARTED_AT })
+    const sessionId = await recorder.begin({
+      provider: 'custom',
+      model: 'm',
+      startedAt: STARTED_AT
+    })
     const log: string[] = []
     const announced: StoredAlert[] = []
     const storedEvents = (): number =>
@@ -62,7 +66,9 @@ describe('LiveCallPipeline: record, rule, announce', () => {
       sentiment: { readerOf: () => 'lexicon', model: () => null },
       emit: (alert) => {
         // By the time it is announced, the alert and the inputs that raised it are stored.
-        expect(alerts.get(alert.alertId)).toMatchObject({ rule: alert.rule })
+        expect(db.prepare('SELECT rule FROM alerts WHERE alert_id = ?').get(alert.alertId)).toEqual(
+          { rule: alert.rule }
+        )
         log.push(`emit ${alert.rule} after ${storedEvents()} stored`)
         announced.push(alert)
       },
@@ -73,18 +79,17 @@ describe('LiveCallPipeline: record, rule, announce', () => {
     return { pipeline, recorder, alerts, sessionId, log, announced, errors, storedEvents }
   }
 
-  it('stores each batch, then stores and announces the alerts it raised, each once', () => {
-    const { pipeline, alerts, sessionId, log, announced, storedEvents } = openPipeline()
+  it('stores each batch, then stores and announces the alerts it raised, each once', async () => {
+    const { pipeline, alerts, sessionId, log, announced, storedEvents } = await openPipeline()
     let stored = 0
-    for (const batch of batches(THREE_CUTS, 7)) stored += pipeline.ingest(sessionId, batch)
+    for (const batch of batches(THREE_CUTS, 7)) stored += await pipeline.ingest(sessionId, batch)
     expect(stored).toBe(THREE_CUTS.length)
     expect(storedEvents()).toBe(THREE_CUTS.length)
     const rules = announced.map((alert) => alert.rule)
     expect(rules).toEqual(['interruptions_burst', 'interruptions_total', 'negative_sentiment'])
     // Announced once each: exactly the alerts stored for the call.
     expect(announced.map((a) => a.alertId).sort()).toEqual(
-      alerts
-        .list('open', 10)
+      (await alerts.list('open', 10))
         .filter((a) => a.sessionId === sessionId)
         .map((a) => a.alertId)
         .sort()
@@ -102,8 +107,8 @@ describe('LiveCallPipeline: record, rule, announce', () => {
     ])
   })
 
-  it('keeps recording when announcing fails, and reports each failure', () => {
-    const { pipeline, sessionId, alerts, errors, storedEvents } = openPipeline({
+  it('keeps recording when announcing fails, and reports each failure', async () => {
+    const { pipeline, sessionId, alerts, errors, storedEvents } = await openPipeline({
       emit: () => {
         throw new Error('window gone')
       },
@@ -112,29 +117,29 @@ describe('LiveCallPipeline: record, rule, announce', () => {
       }
     })
     for (const batch of batches(THREE_CUTS, 7))
-      expect(pipeline.ingest(sessionId, batch)).toBe(batch.length)
+      expect(await pipeline.ingest(sessionId, batch)).toBe(batch.length)
     expect(storedEvents()).toBe(THREE_CUTS.length)
-    expect(alerts.list('open', 10)).toHaveLength(3)
+    expect(await alerts.list('open', 10)).toHaveLength(3)
     expect(errors).toEqual(['emit', 'notify', 'emit', 'notify', 'emit', 'notify'])
   })
 
-  it('keeps recording when the rules fail, and reports it', () => {
-    const { pipeline, sessionId, errors, announced, storedEvents } = openPipeline({
+  it('keeps recording when the rules fail, and reports it', async () => {
+    const { pipeline, sessionId, errors, announced, storedEvents } = await openPipeline({
       thresholds: () => {
         throw new Error('settings unreadable')
       }
     })
-    expect(pipeline.ingest(sessionId, THREE_CUTS)).toBe(THREE_CUTS.length)
+    expect(await pipeline.ingest(sessionId, THREE_CUTS)).toBe(THREE_CUTS.length)
     expect(storedEvents()).toBe(THREE_CUTS.length)
     expect(announced).toEqual([])
     expect(errors).toEqual(['rules'])
   })
 
   it('rules on nothing and announces nothing when the inputs cannot be stored', async () => {
-    const { pipeline, recorder, sessionId, log, announced } = openPipeline()
+    const { pipeline, recorder, sessionId, log, announced } = await openPipeline()
     await recorder.finish(sessionId, STARTED_AT + 1000)
-    expect(() => pipeline.ingest(sessionId, THREE_CUTS)).toThrow()
-    expect(() => pipeline.ingest('LIVE-unknown', THREE_CUTS)).toThrow()
+    await expect(pipeline.ingest(sessionId, THREE_CUTS)).rejects.toThrow()
+    await expect(pipeline.ingest('LIVE-unknown', THREE_CUTS)).rejects.toThrow()
     expect(announced).toEqual([])
     expect(log.filter((line) => !line.startsWith('append'))).toEqual([])
   })
@@ -144,11 +149,11 @@ describe('LiveCallPipeline: record, rule, announce', () => {
       model: 'labels-mini',
       ask: async <T>() => ({ negative: true, cue: 'the same list' }) as T
     }
-    const { pipeline, sessionId, announced, storedEvents } = openPipeline({
+    const { pipeline, sessionId, announced, storedEvents } = await openPipeline({
       sentiment: { readerOf: () => 'model', model: () => model }
     })
     const oneCut = overAgentCall([{ text: 'That is the third time you read me the same list.' }])
-    pipeline.ingest(sessionId, oneCut)
+    await pipeline.ingest(sessionId, oneCut)
     await pipeline.idle()
     // Every caller utterance was read (the opening question and the cut), each verdict recorded.
     expect(storedEvents()).toBe(oneCut.length + 2)
@@ -162,11 +167,11 @@ describe('LiveCallPipeline: record, rule, announce', () => {
       model: 'labels-mini',
       ask: <T>() => new Promise<T>((resolve) => void answers.push(resolve as (typeof answers)[0]))
     }
-    const { pipeline, sessionId, announced, storedEvents } = openPipeline({
+    const { pipeline, sessionId, announced, storedEvents } = await openPipeline({
       sentiment: { readerOf: () => 'model', model: () => model }
     })
     const inputs: CallInput[] = overAgentCall([{ text: 'You never listen.' }])
-    pipeline.ingest(sessionId, inputs)
+    await pipeline.ingest(sessionId, inputs)
     pipeline.end(sessionId)
     for (const answer of answers) answer({ negative: true, cue: 'never listen' })
     await pipeline.idle()

@@ -37,9 +37,9 @@ const ALERT = {
 
 describe('LiveWrites: the outbox and its drain', () => {
   const tmp = useTempDir()
-  const open: { close(): void }[] = []
-  afterEach(() => {
-    for (const handle of open.splice(0).reverse()) handle.close()
+  const open: { close(): unknown }[] = []
+  afterEach(async () => {
+    for (const handle of open.splice(0).reverse()) await handle.close()
   })
   const paths = () => ({
     database: join(tmp.path(), 'sessions.sqlite'),
@@ -70,15 +70,15 @@ describe('LiveWrites: the outbox and its drain', () => {
   it('writes straight in when the lock is free, and queues in order when it is not', async () => {
     const database = openDatabase()
     const writes = openWrites(database)
-    expect(writes.begin(CALL)).toBe(true)
-    writes.events(SESSION, [event(1), event(2)])
+    expect(await writes.begin(CALL)).toBe(true)
+    await writes.events(SESSION, [event(1), event(2)])
     expect(writes.backlog).toBe(0)
-    expect(database.events.count(SESSION)).toBe(2)
+    expect(await database.events.count(SESSION)).toBe(2)
 
     const lock = holdLock()
-    writes.events(SESSION, [event(3)])
-    const alertId = writes.alert(ALERT)
-    writes.events(SESSION, [event(4), event(5)])
+    await writes.events(SESSION, [event(3)])
+    const alertId = await writes.alert(ALERT)
+    await writes.events(SESSION, [event(4), event(5)])
     expect(writes.backlog).toBe(3)
     expect(alertId).toBe(1) // reserved: the first alert of this database
     lock.exec('ROLLBACK')
@@ -86,18 +86,18 @@ describe('LiveWrites: the outbox and its drain', () => {
     await writes.settled()
     expect(writes.backlog).toBe(0)
     expect(seqs(database)).toEqual([0, 1, 2, 3, 4])
-    expect(database.events.list(SESSION).map((e) => e.atMs)).toEqual([1, 2, 3, 4, 5])
-    expect(database.alerts.get(alertId)).toMatchObject({ rule: 'interruptions_total' })
+    expect((await database.events.list(SESSION)).map((e) => e.atMs)).toEqual([1, 2, 3, 4, 5])
+    expect(await database.alerts.get(alertId)).toMatchObject({ rule: 'interruptions_total' })
   })
 
   it('never writes an entry twice: a crash between the copy and the delete is skipped', async () => {
     const database = openDatabase()
     const writes = openWrites(database)
     const lock = holdLock()
-    writes.begin(CALL)
-    writes.events(SESSION, [event(1), event(2)])
-    writes.alert(ALERT)
-    writes.events(SESSION, [event(3)])
+    await writes.begin(CALL)
+    await writes.events(SESSION, [event(1), event(2)])
+    await writes.alert(ALERT)
+    await writes.events(SESSION, [event(3)])
     expect(writes.backlog).toBe(4)
     // The outbox as it stands before the drain (closed: its log is folded into the file).
     writes.close()
@@ -107,8 +107,8 @@ describe('LiveWrites: the outbox and its drain', () => {
     lock.exec('ROLLBACK')
 
     const drained = openWrites(database)
-    expect(drained.drainNow()).toBe(true)
-    expect(database.events.count(SESSION)).toBe(3)
+    expect(await drained.drainNow()).toBe(true)
+    expect(await database.events.count(SESSION)).toBe(3)
     drained.close()
     open.splice(open.indexOf(drained), 1)
 
@@ -118,29 +118,32 @@ describe('LiveWrites: the outbox and its drain', () => {
     copyFileSync(before, paths().outbox)
     const again = openWrites(database)
     expect(again.backlog).toBe(4)
-    expect(again.drainNow()).toBe(true)
+    expect(await again.drainNow()).toBe(true)
     expect(again.backlog).toBe(0)
     expect(seqs(database)).toEqual([0, 1, 2])
-    expect(database.alerts.forSession(SESSION)).toHaveLength(1)
-    expect(database.calls.get(SESSION)).toMatchObject({ status: 'active' })
+    expect(await database.alerts.forSession(SESSION)).toHaveLength(1)
+    expect(await database.calls.get(SESSION)).toMatchObject({ status: 'active' })
   })
 
-  it('drains a queue left by a crash at the next open, alerts keeping their reserved ids', () => {
+  it('drains a queue left by a crash at the next open, alerts keeping their reserved ids', async () => {
     const database = openDatabase()
     const first = openWrites(database)
     const lock = holdLock()
-    first.begin(CALL)
-    const ids = [first.alert(ALERT), first.alert(ALERT)]
+    await first.begin(CALL)
+    const ids = [await first.alert(ALERT), await first.alert(ALERT)]
     first.close()
     open.splice(open.indexOf(first), 1)
 
     // Still locked at the next open: a new alert must not take a queued alert's id.
     const second = openWrites(database)
-    expect(second.drainNow()).toBe(false)
-    const third = second.alert(ALERT)
+    expect(await second.drainNow()).toBe(false)
+    const third = await second.alert(ALERT)
     expect(new Set([...ids, third]).size).toBe(3)
     lock.exec('ROLLBACK')
-    expect(second.drainNow()).toBe(true)
-    expect(database.alerts.forSession(SESSION).map((a) => a.alert_id)).toEqual([...ids, third])
+    expect(await second.drainNow()).toBe(true)
+    expect((await database.alerts.forSession(SESSION)).map((a) => a.alert_id)).toEqual([
+      ...ids,
+      third
+    ])
   })
 })

@@ -74,7 +74,7 @@ describe('recording a call: begin, append in batches, finish', () => {
       escalated: null
     })
     expect(['negative', 'neutral', 'positive']).toContain(row['sentiment'])
-    expect(services.store.count({ source: ['live'] })).toBe(1)
+    expect(await services.store.count({ source: ['live'] })).toBe(1)
 
     // Turns: one per caller utterance; the counted latencies give the session's P50 back.
     const detail = data<{

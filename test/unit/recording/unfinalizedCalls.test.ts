@@ -94,7 +94,7 @@ describe('a recorded call that cannot be finalized', () => {
       }
     ])
     // The imported row is untouched, and a failed call takes no more events.
-    expect(second.services.store.database.sessions.get(poisoned)?.source).toBe('import')
+    expect((await second.services.store.database.sessions.get(poisoned))?.source).toBe('import')
     expect(
       await second.call('recording.append', { sessionId: poisoned, events: BARGE_IN_CLEARED })
     ).toMatchObject({ ok: false })

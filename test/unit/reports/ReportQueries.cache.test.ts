@@ -20,8 +20,8 @@ const columnReads = (prepare: { mock: { calls: unknown[][] } }): number =>
 describe('ReportQueries keeps the sessions in memory until the database changes', () => {
   const tmp = useTempDir()
   let store: SessionStore<SqliteSessionDatabase> | undefined
-  afterEach(() => {
-    store?.close()
+  afterEach(async () => {
+    await store?.close()
     store = undefined
   })
 
@@ -52,9 +52,9 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
   it("follows a finished call's session row on its own connection", async () => {
     const { reports, database, prepare } = await open()
     const before = await reports.summary({})
-    const pilotRow = database.sessions.get('S01')!
+    const pilotRow = (await database.sessions.get('S01'))!
     const call = { ...pilotRow, session_id: 'LIVE-1', source: 'live' as const }
-    database.transaction(() => database.sessions.insertRecorded(call, new Date().toISOString()))
+    await database.transaction((tx) => tx.sessions.insertRecorded(call, new Date().toISOString()))
     expect((await reports.summary({})).kpis.sessions).toBe(before.kpis.sessions + 1)
     expect(columnReads(prepare)).toBe(2)
   })
@@ -64,10 +64,16 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
     const alerts = new AlertStore(database)
     const human = alertsOfCall([said('get me a real person')], DEFAULTS)[0]!
     const start = sessionsVersion(db)
-    await alerts.act({ alertId: alerts.record('S01', human), action: 'escalate' }, 'supervisor')
+    await alerts.act(
+      { alertId: await alerts.record('S01', human), action: 'escalate' },
+      'supervisor'
+    )
     const marked = sessionsVersion(db)
     expect(marked).not.toBe(start)
-    await alerts.act({ alertId: alerts.record('S01', human), action: 'escalate' }, 'supervisor')
+    await alerts.act(
+      { alertId: await alerts.record('S01', human), action: 'escalate' },
+      'supervisor'
+    )
     expect(sessionsVersion(db)).toBe(marked)
   })
 
@@ -81,7 +87,10 @@ describe('ReportQueries keeps the sessions in memory until the database changes'
       append.run('LIVE-1', seq, seq * 20, 'server', 'response.output_audio.delta', '{}')
       await reports.summary({ language: ['en'] })
     }
-    new AlertStore(database).record('LIVE-1', alertsOfCall([said('get me a human')], DEFAULTS)[0]!)
+    await new AlertStore(database).record(
+      'LIVE-1',
+      alertsOfCall([said('get me a human')], DEFAULTS)[0]!
+    )
     await reports.summary({})
     expect(columnReads(prepare)).toBe(1)
   })

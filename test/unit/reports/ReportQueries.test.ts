@@ -74,8 +74,8 @@ const matches =
 describe('reports.summary in SQL', () => {
   const tmp = useTempDir()
   let store: SessionStore<SqliteSessionDatabase> | undefined
-  afterEach(() => {
-    store?.close()
+  afterEach(async () => {
+    await store?.close()
     store = undefined
   })
 

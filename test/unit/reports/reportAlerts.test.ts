@@ -71,8 +71,8 @@ function seedAlerts(db: DatabaseSync): void {
 describe('reports.alerts: the alerts section, aggregated in SQL', () => {
   const tmp = useTempDir()
   let store: SessionStore<SqliteSessionDatabase> | undefined
-  afterEach(() => {
-    store?.close()
+  afterEach(async () => {
+    await store?.close()
     store = undefined
   })
 

@@ -17,8 +17,8 @@ const trusted = isTrustedSender(createAppUrlCheck())
 describe('reports.summary through the IPC chokepoint', () => {
   const tmp = useTempDir()
   let store: SessionStore | undefined
-  afterEach(() => {
-    store?.close()
+  afterEach(async () => {
+    await store?.close()
     store = undefined
   })
 
@@ -45,7 +45,7 @@ describe('reports.summary through the IPC chokepoint', () => {
       filter: { scenario: ["faq') OR 1=1 --"] }
     })
     expect(result).toMatchObject({ ok: true, data: { kpis: { sessions: 0 } } })
-    expect(store!.count()).toBe(15)
+    expect(await store!.count()).toBe(15)
   })
 
   it.each([

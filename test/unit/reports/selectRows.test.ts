@@ -13,8 +13,8 @@ const noPause = async (): Promise<void> => {}
 describe('selectRows (the report filter over in-memory columns)', () => {
   const tmp = useTempDir()
   let store: SessionStore<SqliteSessionDatabase> | undefined
-  afterEach(() => {
-    store?.close()
+  afterEach(async () => {
+    await store?.close()
     store = undefined
   })
 

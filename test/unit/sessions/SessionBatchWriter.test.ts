@@ -75,26 +75,26 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
         params: { id }
       }))
     )
-    expect(store.count()).toBe(300) // nothing of the file stayed
-    store.close()
+    expect(await store.count()).toBe(300) // nothing of the file stayed
+    await store.close()
   })
 
   it('skips the stored ids and inserts every other row', async () => {
     const { store, importer } = await storeWithG(tmp.path(), read)
     const outcome = await importer.importFile(fileWithConflicts(tmp.path()).file, 'skip')
     expect(outcome).toMatchObject({ status: 'imported', inserted: 1350, skipped: 3, replaced: 0 })
-    expect(store.count()).toBe(1650)
-    expect(store.count({ model: ['replaced-model'] })).toBe(0)
-    store.close()
+    expect(await store.count()).toBe(1650)
+    expect(await store.count({ model: ['replaced-model'] })).toBe(0)
+    await store.close()
   })
 
   it('replaces the stored ids with the imported rows', async () => {
     const { store, importer } = await storeWithG(tmp.path(), read)
     const outcome = await importer.importFile(fileWithConflicts(tmp.path()).file, 'replace')
     expect(outcome).toMatchObject({ status: 'imported', inserted: 1350, replaced: 3, skipped: 0 })
-    expect(store.count()).toBe(1650)
-    expect(store.count({ model: ['replaced-model'], language: ['fr'] })).toBe(3)
-    store.close()
+    expect(await store.count()).toBe(1650)
+    expect(await store.count({ model: ['replaced-model'], language: ['fr'] })).toBe(3)
+    await store.close()
   })
 
   it('stores every column of every row as read, over batches and a short last statement', async () => {
@@ -105,19 +105,19 @@ describe.each(readers)('SessionBatchWriter through the importer, %s', (_, read) 
     expect(outcome).toMatchObject({ status: 'imported', inserted: 2345 })
     const expected: LabSession[] = []
     await readLabCsv(file, { session: (s) => void expected.push(s), issue: () => {} })
-    const stored = [...store.iterate()].map((s) =>
+    const stored = (await Array.fromAsync(store.iterate())).map((s) =>
       Object.fromEntries(LAB_COLUMNS.map((c) => [c, s[c]]))
     )
     expect(stored).toEqual(expected)
-    expect(store.count({ source: ['import'] })).toBe(2345)
-    store.close()
+    expect(await store.count({ source: ['import'] })).toBe(2345)
+    await store.close()
   })
 })
 
 describe('SessionBatchWriter', () => {
   const tmp = useTempDir()
 
-  it('lets a database error other than a stored id through, and writes nothing', () => {
+  it('lets a database error other than a stored id through, and writes nothing', async () => {
     const path = join(tmp.path(), 'sessions.sqlite')
     const store = new SessionStore(openSqliteSessionDatabase(path))
     const good: LabSession = {
@@ -142,11 +142,11 @@ describe('SessionBatchWriter', () => {
     batch.sessions.add(good, 2)
     // The table's CHECK refuses P95 < P50 (the validator would have reported it first).
     batch.sessions.add({ ...good, session_id: 'X2', latency_p95_ms: 80 }, 3)
-    batch.sessions.flush()
-    expect(() => batch.commit()).toThrow(/CHECK constraint failed/)
-    batch.close()
-    expect(store.count()).toBe(0)
-    store.close()
+    await batch.sessions.flush()
+    await expect(batch.commit()).rejects.toThrow(/CHECK constraint failed/)
+    await batch.close()
+    expect(await store.count()).toBe(0)
+    await store.close()
   })
 })
 
@@ -160,12 +160,12 @@ describe('SessionImporter after a big import', () => {
     const before = statSync(path).size
     const file = writeFile(tmp.path(), 'big.csv', generatedCsv(60_000, 'B'))
     expect(await importer.importFile(file, 'fail')).toMatchObject({ inserted: 60_000 })
-    expect(store.count()).toBe(60_000)
+    expect(await store.count()).toBe(60_000)
     expect(await importer.checkpointed).toBeUndefined()
     // Some 4 MB of rows now live in the database file itself, not only in its log.
     expect(statSync(path).size - before).toBeGreaterThan(4_000_000)
-    expect(store.count()).toBe(60_000)
-    store.close()
+    expect(await store.count()).toBe(60_000)
+    await store.close()
   })
 
   it('leaves a small import to SQLite (no worker)', async () => {
@@ -176,6 +176,6 @@ describe('SessionImporter after a big import', () => {
     await importer.importFile(writeFile(tmp.path(), 's.csv', `${HEADER}\n`), 'fail')
     await importer.importFile(writeFile(tmp.path(), 'g.csv', generatedCsv(100)), 'fail')
     expect(importer.checkpointed).toBe(before)
-    store.close()
+    await store.close()
   })
 })

@@ -33,7 +33,7 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     const started = Date.now()
     let committedWhileBlocked = false
     while (Date.now() - started < DEADLINE_MS) {
-      if (store.count() === ROWS) {
+      if ((await store.count()) === ROWS) {
         committedWhileBlocked = true
         break
       }
@@ -42,7 +42,7 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     expect(committedWhileBlocked).toBe(true)
     expect(await imported).toMatchObject({ status: 'imported', inserted: ROWS })
     expect(await importer.checkpointed).toBeUndefined() // before the directory goes
-    store.close()
+    await store.close()
   }, 90_000)
 
   it('keeps main’s timers firing while an import runs', async () => {
@@ -63,7 +63,7 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     expect(await tickedDuringImport).toBe(true)
     expect(await imported).toMatchObject({ inserted: ROWS })
     expect(await importer.checkpointed).toBeUndefined()
-    store.close()
+    await store.close()
   }, 90_000)
 
   it('fails as the in-thread import does when the file cannot be read, changing nothing', async () => {
@@ -73,7 +73,7 @@ describe("SessionImporter with the worker reader: main's thread only awaits", ()
     await expect(
       new SessionImporter(store.database.path).importFile(missing, 'fail')
     ).rejects.toThrow(/ENOENT/)
-    expect(store.count()).toBe(0)
-    store.close()
+    expect(await store.count()).toBe(0)
+    await store.close()
   }, 90_000)
 })

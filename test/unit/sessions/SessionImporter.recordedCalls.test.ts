@@ -58,13 +58,15 @@ describe.each(readers)('SessionImporter and recorded calls, %s', (_, read) => {
     tmp.write('calls.csv', [HEADER, row('NEW1'), row(ACTIVE), row(FINISHED), ''].join('\n'))
 
   /** The finished call's session as recorded, no session for the active one. */
-  const expectCallsUntouched = (store: SessionStore<SqliteSessionDatabase>): void => {
-    expect(store.database.sessions.get(FINISHED)).toMatchObject({
+  const expectCallsUntouched = async (
+    store: SessionStore<SqliteSessionDatabase>
+  ): Promise<void> => {
+    expect(await store.database.sessions.get(FINISHED)).toMatchObject({
       source: 'live',
       model: 'gpt-realtime',
       tool_calls: 2
     })
-    expect(store.database.sessions.exists(ACTIVE)).toBe(false)
+    expect(await store.database.sessions.exists(ACTIVE)).toBe(false)
   }
 
   it.each(['fail', 'replace'] as const)(
@@ -80,25 +82,25 @@ describe.each(readers)('SessionImporter and recorded calls, %s', (_, read) => {
         conflictCount: 0, // not ids the user may replace
         warnings: []
       })
-      expect(store.database.sessions.exists('NEW1')).toBe(false)
-      expectCallsUntouched(store)
-      store.close()
+      expect(await store.database.sessions.exists('NEW1')).toBe(false)
+      await expectCallsUntouched(store)
+      await store.close()
     }
   )
 
   it("under 'skip', leaves both calls' ids to them and imports the rest", async () => {
     const { store, importer } = withCalls(tmp.path(), read)
-    const before = store.database.sessions.version()
+    const before = await store.database.sessions.version()
     expect(await importer.importFile(file(), 'skip')).toMatchObject({
       status: 'imported',
       inserted: 1,
       replaced: 0,
       skipped: 2
     })
-    expect(store.database.sessions.get('NEW1')).toMatchObject({ source: 'import' })
-    expectCallsUntouched(store)
-    expect(store.database.sessions.version()).not.toBe(before)
-    store.close()
+    expect(await store.database.sessions.get('NEW1')).toMatchObject({ source: 'import' })
+    await expectCallsUntouched(store)
+    expect(await store.database.sessions.version()).not.toBe(before)
+    await store.close()
   })
 
   it('lists a call id next to the file’s own problems and ids already stored', async () => {
@@ -116,7 +118,7 @@ describe.each(readers)('SessionImporter and recorded calls, %s', (_, read) => {
       [3, 'negativeNumber'],
       [4, 'idInDatabase']
     ])
-    expect(store.count()).toBe(2) // NEW1 and the finished call
-    store.close()
+    expect(await store.count()).toBe(2) // NEW1 and the finished call
+    await store.close()
   })
 })

@@ -37,10 +37,10 @@ describe('SessionImporter', () => {
       skipped: 0,
       warnings: []
     })
-    const page = store.list({}, ALL, 0, 5)
+    const page = await store.list({}, ALL, 0, 5)
     expect(page.total).toBe(100)
     expect(page.rows[0]).toMatchObject({ session_id: 'G0001', source: 'import', rag_used: false })
-    store.close()
+    await store.close()
   })
 
   it('is all-or-nothing: one bad row rejects the file and changes nothing', async () => {
@@ -61,8 +61,8 @@ describe('SessionImporter', () => {
     ])
     expect(outcome.issueCount).toBe(1)
     expect(outcome.conflictCount).toBe(0)
-    expect(store.count()).toBe(0)
-    store.close()
+    expect(await store.count()).toBe(0)
+    await store.close()
   })
 
   it('reports ids already in the database, then skips or replaces them on request', async () => {
@@ -88,10 +88,10 @@ describe('SessionImporter', () => {
         }
       ]
     })
-    expect(store.count()).toBe(15)
+    expect(await store.count()).toBe(15)
 
     expect(await importer.importFile(file, 'skip')).toMatchObject({ inserted: 1, skipped: 1 })
-    expect(store.list({ search: 'S01' }, ALL, 0, 1).rows[0]).toMatchObject({
+    expect((await store.list({ search: 'S01' }, ALL, 0, 1)).rows[0]).toMatchObject({
       model: 'gpt-4o-realtime',
       source: 'seed'
     })
@@ -100,7 +100,7 @@ describe('SessionImporter', () => {
       "UPDATE sessions SET started_at = '2026-11-01T10:00:00Z', tool_calls = 3"
     )
     expect(await importer.importFile(file, 'replace')).toMatchObject({ inserted: 0, replaced: 2 })
-    expect(store.list({ search: 'S01' }, ALL, 0, 1).rows[0]).toMatchObject({
+    expect((await store.list({ search: 'S01' }, ALL, 0, 1)).rows[0]).toMatchObject({
       model: 'new-model',
       language: 'fr',
       rag_used: false,
@@ -108,8 +108,8 @@ describe('SessionImporter', () => {
       started_at: null, // a replaced session is the imported row, nothing of the old one
       tool_calls: null
     })
-    expect(store.count()).toBe(16)
-    store.close()
+    expect(await store.count()).toBe(16)
+    await store.close()
   })
 
   it('still lists conflicts next to other problems, so the user sees them all at once', async () => {
@@ -121,7 +121,7 @@ describe('SessionImporter', () => {
     )
     const outcome = await importer.importFile(file, 'fail')
     expect(outcome).toMatchObject({ status: 'rejected', issueCount: 2, conflictCount: 1 })
-    store.close()
+    await store.close()
   })
 })
 
@@ -131,14 +131,14 @@ describe('SessionStore queries', () => {
   it('filters, sorts and pages', async () => {
     const { store, importer } = setup(tmp.path())
     await importer.importFile(PILOT_CSV, 'fail', 'seed')
-    expect(store.count({ sentiment: ['negative'] })).toBe(4)
-    expect(store.count({ ragUsed: false, language: ['en'] })).toBe(3)
-    expect(store.count({ search: 'complaint' })).toBe(3)
-    expect(store.count({ search: '100%_' })).toBe(0) // LIKE wildcards are escaped
-    const slowest = store.list({}, { column: 'latency_p95_ms', direction: 'desc' }, 0, 2)
+    expect(await store.count({ sentiment: ['negative'] })).toBe(4)
+    expect(await store.count({ ragUsed: false, language: ['en'] })).toBe(3)
+    expect(await store.count({ search: 'complaint' })).toBe(3)
+    expect(await store.count({ search: '100%_' })).toBe(0) // LIKE wildcards are escaped
+    const slowest = await store.list({}, { column: 'latency_p95_ms', direction: 'desc' }, 0, 2)
     expect(slowest.rows.map((r) => r.session_id)).toEqual(['S14', 'S09'])
-    expect(store.list({}, ALL, 14, 10).rows.map((r) => r.session_id)).toEqual(['S15'])
-    store.close()
+    expect((await store.list({}, ALL, 14, 10)).rows.map((r) => r.session_id)).toEqual(['S15'])
+    await store.close()
   })
 })
 
@@ -151,7 +151,7 @@ describe('writeSessionsCsv', () => {
     const out = join(tmp.path(), 'out.csv')
     expect(await writeSessionsCsv(store.iterate(), out, false)).toBe(15)
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(PILOT_CSV, 'utf8'))
-    store.close()
+    await store.close()
   })
 
   it('neutralises spreadsheet formulas in text cells and quotes where needed', async () => {
@@ -166,7 +166,7 @@ describe('writeSessionsCsv', () => {
     expect(readFileSync(out, 'utf8').split('\n')[1]).toBe(
       `"'=HYPERLINK(""x"")",'+cmd,1,1,2,0,1,'-neg,'@sum,true,"en,gb"`
     )
-    store.close()
+    await store.close()
   })
 
   it('adds the extended columns on request, empty where a metric is unknown', async () => {
@@ -181,7 +181,7 @@ describe('writeSessionsCsv', () => {
     expect(row).toBe(
       'S01,product_inquiry,45,85,170,1,8,positive,gpt-4o-realtime,true,en,,,seed,,,,,,,,,,'
     )
-    store.close()
+    await store.close()
   })
 })
 
@@ -192,16 +192,16 @@ describe('SessionStore streams', () => {
     const { store, importer } = setup(tmp.path())
     const csv = tmp.write('many.csv', [...syntheticSessionLines(12_345)].join('\n') + '\n')
     expect(await importer.importFile(csv, 'fail')).toMatchObject({ inserted: 12_345 })
-    const ids = [...store.iterate()].map((s) => s.session_id)
+    const ids = (await Array.fromAsync(store.iterate())).map((s) => s.session_id)
     expect(ids).toHaveLength(12_345)
     expect(ids).toEqual([...ids].sort())
-    const pages = [...store.labPages({ sentiment: ['negative'] })]
+    const pages = await Array.fromAsync(store.labPages({ sentiment: ['negative'] }))
     const negative = pages.flat()
-    expect(negative.length).toBe(store.count({ sentiment: ['negative'] }))
+    expect(negative.length).toBe(await store.count({ sentiment: ['negative'] }))
     expect(negative.every((s) => s.sentiment === 'negative')).toBe(true)
     expect(pages.every((page) => page.length > 0 && page.length <= 5000)).toBe(true)
     expect(Object.keys(negative[0]!).sort()).toEqual([...LAB_COLUMNS].sort())
     expect(typeof negative[0]!.rag_used).toBe('boolean')
-    store.close()
+    await store.close()
   })
 })

@@ -74,7 +74,7 @@ describe('the import worker: byte reader first, readLabCsv when it gives up', ()
       ['readLabCsv', readLabCsv]
     ] as const) {
       const path = join(tmp.path(), `${name}.sqlite`)
-      openSqliteSessionDatabase(path).close()
+      await openSqliteSessionDatabase(path).close()
       if (stored) await new SessionImporter(path, () => NOW).importFile(stored, 'fail')
       const outcome = await new SessionImporter(path, () => NOW, read).importFile(file, policy)
       results.push({ outcome, sessions: sessionsOf(path) })

@@ -38,8 +38,8 @@ describe('an import killed while it writes', () => {
       path = join(tmp.path(), `sessions-${attempt}.sqlite`)
       const store = new SessionStore(openSqliteSessionDatabase(path))
       await new SessionImporter(path).importFile(PILOT_CSV, 'fail', 'seed')
-      version = store.database.sessions.version()
-      store.close()
+      version = await store.database.sessions.version()
+      await store.close()
       ended = await importKilled(path, file, 15)
     }
     expect(ended).toBe('SIGKILL')
@@ -48,11 +48,11 @@ describe('an import killed while it writes', () => {
     expect(raw.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' })
     raw.close()
     const reopened = new SessionStore(openSqliteSessionDatabase(path))
-    expect(reopened.count()).toBe(15) // none of the killed import
-    expect(reopened.database.sessions.version()).toBe(version)
+    expect(await reopened.count()).toBe(15) // none of the killed import
+    expect(await reopened.database.sessions.version()).toBe(version)
     const importer = new SessionImporter(path)
     expect(await importer.importFile(file, 'fail')).toMatchObject({ inserted: ROWS })
     expect(await importer.checkpointed).toBeUndefined() // before the directory goes
-    reopened.close()
+    await reopened.close()
   }, 90_000)
 })

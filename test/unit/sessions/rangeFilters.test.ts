@@ -18,8 +18,8 @@ describe('Sessions filter: latency, interruption and date ranges (the charts’ 
   const tmp = useTempDir()
   let store: SessionStore<SqliteSessionDatabase> | undefined
   let pilot: LabSession[] = []
-  afterEach(() => {
-    store?.close()
+  afterEach(async () => {
+    await store?.close()
     store = undefined
   })
 

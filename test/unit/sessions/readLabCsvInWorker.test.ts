@@ -61,7 +61,7 @@ describe('workerLabCsvReader', () => {
       'fail'
     )
     expect(outcome).toMatchObject({ status: 'imported', inserted: 15 })
-    expect(store.count({ sentiment: ['negative'] })).toBe(4)
-    store.close()
+    expect(await store.count({ sentiment: ['negative'] })).toBe(4)
+    await store.close()
   })
 })

@@ -30,7 +30,7 @@ interface PostgresScope extends TransactionScope {
 }
 
 /** Every table and read, on `sql` (the pool, or one transaction's client). */
-function scopeOn(sql: Sql, pool: Pool): PostgresScope {
+function scopeOn(sql: Sql): PostgresScope {
   return {
     sessions: new PostgresSessionsTable(sql),
     calls: new PostgresCallsTable(sql),
@@ -41,10 +41,7 @@ function scopeOn(sql: Sql, pool: Pool): PostgresScope {
     alertActions: new PostgresAlertActionsTable(sql),
     meta: new PostgresMetaTable(sql),
     reports: new PostgresReportReads(sql),
-    backtest: new PostgresBacktestReads(sql),
-    // An import always runs on a client of its own, inside a transaction or not.
-    beginImport: (options: SessionImportOptions): Promise<SessionImport> =>
-      beginPostgresImport(pool, options)
+    backtest: new PostgresBacktestReads(sql)
   }
 }
 
@@ -70,7 +67,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     /** The pool: for tests and tools that set rows up by hand, never for services. */
     readonly pool: Pool
   ) {
-    const scope = scopeOn(poolSql(pool), pool)
+    const scope = scopeOn(poolSql(pool))
     this.sessions = scope.sessions
     this.calls = scope.calls
     this.callFailures = scope.callFailures
@@ -81,7 +78,8 @@ export class PostgresSessionDatabase implements SessionDatabase {
     this.meta = scope.meta
     this.reports = scope.reports
     this.backtest = scope.backtest
-    this.beginImport = scope.beginImport
+    // An import always runs on a client of its own (never inside a desk's transaction).
+    this.beginImport = (options) => beginPostgresImport(pool, options)
   }
 
   /** Waits for the write lock when an import's commit holds it. */
@@ -105,7 +103,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
       await client.query('BEGIN')
       const { rows } = await client.query<{ taken: boolean | string }>(lock)
       if (rows[0]?.taken === false) throw new DatabaseBusyError()
-      const result = await work(scopeOn(clientSql(client), this.pool))
+      const result = await work(scopeOn(clientSql(client)))
       await client.query('COMMIT')
       return result
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { LabSession, LIVE_METRIC_COLUMNS, SessionSource } from '../../../shared/sessions/labSchema'
 import {
@@ -88,7 +89,7 @@ export type IdConflict = 'session' | 'call'
  * Staging goes on after the file's first problem: the ids of the rest of it are still checked
  * against the database, so every conflict is reported with the other problems.
  */
-export class SessionBatchWriter implements SessionBatchSink {
+export class SessionBatchWriter implements Synchronous<SessionBatchSink> {
   inserted = 0
   replaced = 0
   skipped = 0

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
-import type { SessionImport, SessionImportOptions } from '../SessionDatabase'
+import type { SessionBatchSink, SessionImport, SessionImportOptions } from '../SessionDatabase'
+import { settle } from './ConnectionQueue'
 import { checkpointInBackground } from './checkpointInBackground'
 import { CREATE_STAGING, SessionBatchWriter } from './SessionBatchWriter'
 import { bumpSessionsVersion } from './sessionsVersion'
@@ -27,7 +28,8 @@ const IMPORT_PRAGMAS = [
 /**
  * Opens a connection of the import's own on `path`, with a staging database beside it. The
  * sessions are staged without the write lock; commit() takes it only to check the ids and copy
- * them over, so a live call's writes wait for that much, not for the file's parsing.
+ * them over, so a live call's writes wait for that much, not for the file's parsing. Its
+ * statements are synchronous; the seam's promises carry their results.
  */
 export function beginSqliteImport(path: string, options: SessionImportOptions): SessionImport {
   const db = new DatabaseSync(path)
@@ -43,33 +45,54 @@ export function beginSqliteImport(path: string, options: SessionImportOptions): 
   const rollback = (): void => {
     if (db.isTransaction) db.exec('ROLLBACK')
   }
-  return {
-    sessions,
-    reportConflicts: () => void sessions.findConflicts(options.onConflict),
-    commit: () => {
-      // Staged rows stay readable after this COMMIT; the write transaction begins at once.
-      db.exec('COMMIT')
-      db.exec('BEGIN IMMEDIATE')
-      try {
-        // Under the lock no call can begin and no session appear: this check is final.
-        if (sessions.findConflicts(options.onConflict) > 0) {
-          rollback()
-          return false
-        }
-        sessions.copyIntoSessions()
-        if (sessions.inserted + sessions.replaced > 0) bumpSessionsVersion(db)
-        db.exec('COMMIT')
-        return true
-      } catch (error) {
+  const commit = (): boolean => {
+    // Staged rows stay readable after this COMMIT; the write transaction begins at once.
+    db.exec('COMMIT')
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      // Under the lock no call can begin and no session appear: this check is final.
+      if (sessions.findConflicts(options.onConflict) > 0) {
         rollback()
-        throw error
+        return false
       }
-    },
-    rollback,
-    close: () => {
+      sessions.copyIntoSessions()
+      if (sessions.inserted + sessions.replaced > 0) bumpSessionsVersion(db)
+      db.exec('COMMIT')
+      return true
+    } catch (error) {
       rollback()
-      db.close()
+      throw error
     }
+  }
+  return {
+    sessions: asyncSink(sessions),
+    reportConflicts: () => settle(() => void sessions.findConflicts(options.onConflict)),
+    commit: () => settle(commit),
+    rollback: () => settle(rollback),
+    close: () =>
+      settle(() => {
+        rollback()
+        db.close()
+      })
+  }
+}
+
+/** The writer as the seam's sink: add and addBatch write at once, flush's result is a promise. */
+function asyncSink(writer: SessionBatchWriter): SessionBatchSink {
+  return {
+    get inserted() {
+      return writer.inserted
+    },
+    get replaced() {
+      return writer.replaced
+    },
+    get skipped() {
+      return writer.skipped
+    },
+    add: (session, row) => writer.add(session, row),
+    addBatch: (batch) => writer.addBatch(batch),
+    flush: () => settle(() => writer.flush()),
+    restart: () => writer.restart()
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../../../shared/escalation/alertRecords'
 import type { AlertActionRecord, AlertActionsQuery } from '../../../shared/escalation/alertRecords'
@@ -26,7 +27,7 @@ function toAlertRow(row: Row): AlertRow {
   }
 }
 
-export class SqliteAlertsTable implements AlertsTable {
+export class SqliteAlertsTable implements Synchronous<AlertsTable> {
   constructor(private readonly db: DatabaseSync) {}
 
   insert(alert: NewAlert): number {
@@ -108,7 +109,7 @@ function toActionRow(row: Row): AlertActionRow {
   }
 }
 
-export class SqliteAlertActionsTable implements AlertActionsTable {
+export class SqliteAlertActionsTable implements Synchronous<AlertActionsTable> {
   constructor(private readonly db: DatabaseSync) {}
 
   insert(action: NewAlertAction): void {

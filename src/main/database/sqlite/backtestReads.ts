@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Cell } from '../../../shared/escalation/backtestSchema'
 import { CELLS, MAX_CELL_IDS } from '../../../shared/escalation/backtestSchema'
@@ -68,7 +69,7 @@ function sessionsWithEvents(
     .map((r) => ({ session_id: col.text(r, 'session_id'), sentiment: col.text(r, 'sentiment') }))
 }
 
-export class SqliteBacktestReads implements BacktestReads {
+export class SqliteBacktestReads implements Synchronous<BacktestReads> {
   constructor(private readonly db: DatabaseSync) {}
 
   sessionLevelCells(filter: SessionFilter, total: number): CellCounts {

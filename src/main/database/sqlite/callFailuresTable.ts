@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync } from 'node:sqlite'
 import type { UnfinalizedCall } from '../../../shared/live-call/recordedCall'
 import { columnsOf, type Row } from '../rowValues'
@@ -30,7 +31,7 @@ function toUnfinalizedCall(row: Row): UnfinalizedCall {
   }
 }
 
-export class SqliteCallFailuresTable implements CallFailuresTable {
+export class SqliteCallFailuresTable implements Synchronous<CallFailuresTable> {
   constructor(private readonly db: DatabaseSync) {}
 
   mark(sessionId: string, failure: FinalizeFailure): void {

@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import {
   CALL_STATUSES,
@@ -29,7 +30,7 @@ function toCallRow(row: Row): CallRow {
   }
 }
 
-export class SqliteCallsTable implements CallsTable {
+export class SqliteCallsTable implements Synchronous<CallsTable> {
   /** Prepared once: every batch a live call appends looks its call up first. */
   private readonly byId: StatementSync
 
@@ -91,7 +92,7 @@ export class SqliteCallsTable implements CallsTable {
 const events = columnsOf('events')
 
 /** Statements prepared once: a live call appends a batch every few hundred milliseconds. */
-export class SqliteEventsTable implements EventsTable {
+export class SqliteEventsTable implements Synchronous<EventsTable> {
   private readonly next: StatementSync
   private readonly insert: StatementSync
 
@@ -175,7 +176,7 @@ function toTurnRow(row: Row): TurnRow {
   }
 }
 
-export class SqliteTurnsTable implements TurnsTable {
+export class SqliteTurnsTable implements Synchronous<TurnsTable> {
   constructor(private readonly db: DatabaseSync) {}
 
   replace(sessionId: string, rows: readonly TurnRow[]): void {

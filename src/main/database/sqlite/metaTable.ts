@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync } from 'node:sqlite'
 import { columnsOf } from '../rowValues'
 import type { MetaTable } from '../SessionDatabase'
@@ -5,7 +6,7 @@ import type { MetaTable } from '../SessionDatabase'
 const col = columnsOf('meta')
 
 /** Small facts about the database itself (when the pilot was seeded, the sessions' version). */
-export class SqliteMetaTable implements MetaTable {
+export class SqliteMetaTable implements Synchronous<MetaTable> {
   constructor(private readonly db: DatabaseSync) {}
 
   get(key: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { numberAt, textAt } from '../rowValues'
@@ -8,7 +9,7 @@ import { whereFor } from './sessionWhere'
 const CHUNK = 'sessions (report columns)'
 
 /** The Reports screen's reads on SQLite. */
-export class SqliteReportReads implements ReportReads {
+export class SqliteReportReads implements Synchronous<ReportReads> {
   constructor(private readonly db: DatabaseSync) {}
 
   sessionColumns(

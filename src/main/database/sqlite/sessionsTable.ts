@@ -1,3 +1,4 @@
+import type { Synchronous } from './Synchronous'
 import type { DatabaseSync } from 'node:sqlite'
 import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from '../../../shared/sessions/labSchema'
 import type { LabSession, StoredSession } from '../../../shared/sessions/labSchema'
@@ -52,7 +53,7 @@ function toStoredSession(row: Row): StoredSession {
 }
 
 /** The sessions table on SQLite (imports write it through SessionBatchWriter). */
-export class SqliteSessionsTable implements SessionsTable {
+export class SqliteSessionsTable implements Synchronous<SessionsTable> {
   constructor(private readonly db: DatabaseSync) {}
 
   page(filter: SessionFilter, sort: SessionSort, offset: number, limit: number): StoredSession[] {

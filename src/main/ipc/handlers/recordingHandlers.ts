@@ -30,11 +30,11 @@ export function recordingHandlers({
 }: RecordingHandlerDeps): HandlersFor<typeof recordingRoutes> {
   return {
     'recording.begin': async (call) => ({
-      sessionId: recorder.begin({ ...call, pricing: call.pricing ?? currentPricing() })
+      sessionId: await recorder.begin({ ...call, pricing: call.pricing ?? currentPricing() })
     }),
     // Parsed as { t, event: { type, …rest } }: the reducer reads what it knows of the rest.
     'recording.append': async ({ sessionId, events }) => ({
-      stored: liveCalls.ingest(sessionId, events as CallInput[])
+      stored: await liveCalls.ingest(sessionId, events as CallInput[])
     }),
     'recording.finish': async ({ sessionId, endedAt }) => {
       let session
@@ -59,7 +59,7 @@ export function recordingHandlers({
     // Stored as appended, so each parses back to what recording.append accepted.
     'recording.events': async ({ sessionId }) => {
       await recorder.settled()
-      return { inputs: recorder.recordedInputs(sessionId).map(asRecordedInput) }
+      return { inputs: (await recorder.recordedInputs(sessionId)).map(asRecordedInput) }
     },
     'recording.unfinalized': async () => recorder.unfinalized()
   }

@@ -67,7 +67,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
       // A page of 5,000 sessions at a time, yielding between pages: at 100k+ sessions the
       // table's page requests are answered while the report is still being computed.
       const report = new LabReportAccumulator()
-      for (const page of deps.store.labPages(filter)) {
+      for await (const page of deps.store.labPages(filter)) {
         for (const session of page) report.add(session)
         await nextTurn()
       }
