@@ -12,8 +12,7 @@ import { columnsOf, type Row } from './rowValues'
 import type { AlertActionRow, AlertRow, CallRow } from './SessionDatabase'
 
 // Rows → typed values, for any backend whose rows carry SQLite's shapes (numbers, 0/1 flags,
-// ISO text): the PostgreSQL backend reads through these (the SQLite files keep their own copies
-// until they move here too).
+// ISO text): both the SQLite and the PostgreSQL backend read through these.
 
 export const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
 
@@ -112,6 +111,7 @@ const turns = columnsOf('turns')
 export function toTurnRow(row: Row): TurnRow {
   return {
     turn_index: turns.number(row, 'turn_index'),
+    // NULL: recorded before v2, which could not tell a turn from an overlap.
     kind: turns.oneOfOrNull(row, 'kind', TURN_KINDS) ?? 'undecided',
     caller_start_ms: turns.numberOrNull(row, 'caller_start_ms'),
     caller_stop_ms: turns.numberOrNull(row, 'caller_stop_ms'),

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
-import type { StoredSession } from '../../../src/shared/sessions/labSchema'
+import { session, turn } from './contractFixtures'
 import type { SessionDatabase } from '../../../src/main/database/postgres/asyncSeam'
 
 // What every backend of the async seam must do, whatever its SQL: the cases of
 // sessionDatabase.contract.test.ts, awaited, plus the reads the Reports, Sessions and the
 // backtest make. A backend's test file calls describeSessionDatabase with its factory.
+
+export { session }
 
 export interface Backend {
   name: string
@@ -14,53 +15,6 @@ export interface Backend {
   /** Closes whatever open() opened (after each test). */
   close(): Promise<void>
 }
-
-export const session = (id: string, more: Partial<StoredSession> = {}): StoredSession => ({
-  session_id: id,
-  scenario: 'complaint',
-  duration_sec: 61.5,
-  latency_p50_ms: 410,
-  latency_p95_ms: 780,
-  interruptions: 2,
-  turns: 7,
-  sentiment: 'negative',
-  model: 'gpt-realtime',
-  rag_used: true,
-  language: 'en',
-  started_at: '2026-11-25T14:30:00.000Z',
-  ended_at: '2026-11-25T14:31:01.500Z',
-  source: 'live',
-  at_ear_p50_ms: 450,
-  at_ear_p95_ms: null,
-  backchannels: 1,
-  echo_suspects: 0,
-  tool_calls: 2,
-  tool_ms_p50: 35.5,
-  input_tokens: 1200,
-  output_tokens: 800,
-  cost_usd: 0.042,
-  escalated: null,
-  ...more
-})
-
-const turn = (index: number): TurnRow => ({
-  turn_index: index,
-  kind: index === 1 ? 'barge_in' : 'turn',
-  caller_start_ms: 100 * index,
-  caller_stop_ms: 100 * index + 50,
-  agent_start_ms: null,
-  agent_stop_ms: null,
-  latency_ms: 420,
-  at_ear_latency_ms: null,
-  barge_in: index === 1,
-  heard_ms: null,
-  heard_pct: null,
-  backchannel: false,
-  echo_suspect: false,
-  caller_text: 'where is my order',
-  agent_text: null,
-  agent_heard_text: null
-})
 
 const collect = async <T>(pages: AsyncIterable<T[]>): Promise<T[]> => {
   const all: T[] = []

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { openSqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
-import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
+import type { TestPostgres } from '../../support/postgres'
 
 /**
  * A backend the behavioural suite runs against: `open` gives a fresh, empty, migrated database
@@ -35,19 +35,7 @@ export function sqliteBackend(): SessionDatabaseBackend {
   }
 }
 
-/**
- * PostgreSQL: a scratch server for the calling test file (usePostgres registers its hooks
- * there), a fresh migrated database per open, closed after each test.
- */
-export function postgresBackend(): SessionDatabaseBackend {
-  const pg = usePostgres()
+/** PostgreSQL: a fresh migrated database per open on the test file's scratch server (closed after each test by usePostgres). */
+export function postgresBackendOn(pg: TestPostgres): SessionDatabaseBackend {
   return { name: 'PostgreSQL', open: () => pg.open(), close: async () => {} }
-}
-
-/**
- * Every backend the contract suites run against: SQLite, and PostgreSQL where its server can
- * start (always in CI). Call once per test file, at its top level.
- */
-export function contractBackends(): SessionDatabaseBackend[] {
-  return skipWithoutPostgres ? [sqliteBackend()] : [sqliteBackend(), postgresBackend()]
 }

@@ -1,31 +1,17 @@
 import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
-import { ALERT_ACTIONS, ALERT_STATUSES } from '../../../shared/escalation/alertRecords'
 import type { AlertActionRecord, AlertActionsQuery } from '../../../shared/escalation/alertRecords'
 import type { AlertStatus } from '../../../shared/escalation/alertRecords'
-import { RULE_IDS, SEVERITIES } from '../../../shared/escalation/rules'
-import { columnsOf, type Row } from '../rowValues'
+import { RULE_IDS } from '../../../shared/escalation/rules'
+import { columnsOf } from '../rowValues'
+import { toActionRow, toAlertRow } from '../rowMappers'
 import type { AlertActionRow, AlertActionsTable, AlertRow, AlertsTable } from '../SessionDatabase'
 import type { NewAlert, NewAlertAction } from '../SessionDatabase'
 
 // Alerts raised by live calls, and every supervisor action on them with who and when.
 
 const alerts = columnsOf('alerts')
-
-function toAlertRow(row: Row): AlertRow {
-  return {
-    alert_id: alerts.number(row, 'alert_id'),
-    session_id: alerts.text(row, 'session_id'),
-    rule: alerts.oneOf(row, 'rule', RULE_IDS),
-    severity: alerts.oneOf(row, 'severity', SEVERITIES),
-    raised_at: alerts.text(row, 'raised_at'),
-    evidence: alerts.text(row, 'evidence'),
-    status: alerts.oneOf(row, 'status', ALERT_STATUSES),
-    action_by: alerts.textOrNull(row, 'action_by'),
-    action_at: alerts.textOrNull(row, 'action_at'),
-    action_note: alerts.textOrNull(row, 'action_note')
-  }
-}
+const actions = columnsOf('alert_actions')
 
 export class SqliteAlertsTable implements Synchronous<AlertsTable> {
   constructor(private readonly db: DatabaseSync) {}
@@ -96,18 +82,7 @@ export class SqliteAlertsTable implements Synchronous<AlertsTable> {
   }
 }
 
-const actions = columnsOf('alert_actions')
 const DEFAULT_LIMIT = 1000
-
-function toActionRow(row: Row): AlertActionRow {
-  return {
-    alert_id: actions.number(row, 'alert_id'),
-    action: actions.oneOf(row, 'action', ALERT_ACTIONS),
-    action_by: actions.text(row, 'action_by'),
-    action_at: actions.text(row, 'action_at'),
-    note: actions.textOrNull(row, 'note')
-  }
-}
 
 export class SqliteAlertActionsTable implements Synchronous<AlertActionsTable> {
   constructor(private readonly db: DatabaseSync) {}

@@ -1,35 +1,17 @@
 import type { Synchronous } from './Synchronous'
 import type { DatabaseSync } from 'node:sqlite'
 import type { UnfinalizedCall } from '../../../shared/live-call/recordedCall'
-import { columnsOf, type Row } from '../rowValues'
+import { toUnfinalizedCall } from '../rowMappers'
 import type { CallFailuresTable, FinalizeFailure } from '../SessionDatabase'
 
 // Calls that could not be finalized (migration v5): status 'failed', the last error, when, and
 // how many attempts failed. The events stay as recorded, so a later attempt starts from them.
-
-const calls = columnsOf('calls')
 
 const SELECT_FAILED = `
   SELECT c.session_id, c.provider, c.model, c.started_at_ms, c.ended_at_ms,
          c.finalize_error, c.finalize_failed_at, c.finalize_attempts,
          (SELECT COUNT(*) FROM events e WHERE e.session_id = c.session_id) AS events
   FROM calls c WHERE c.status = 'failed'`
-
-function toUnfinalizedCall(row: Row): UnfinalizedCall {
-  return {
-    sessionId: calls.text(row, 'session_id'),
-    provider: calls.text(row, 'provider'),
-    model: calls.text(row, 'model'),
-    startedAtMs: calls.number(row, 'started_at_ms'),
-    endedAtMs: calls.numberOrNull(row, 'ended_at_ms'),
-    events: calls.number(row, 'events'),
-    failure: {
-      error: calls.textOrNull(row, 'finalize_error') ?? '',
-      failedAt: calls.textOrNull(row, 'finalize_failed_at') ?? '',
-      attempts: Math.max(1, calls.numberOrNull(row, 'finalize_attempts') ?? 1)
-    }
-  }
-}
 
 export class SqliteCallFailuresTable implements Synchronous<CallFailuresTable> {
   constructor(private readonly db: DatabaseSync) {}

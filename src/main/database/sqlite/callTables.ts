@@ -1,34 +1,14 @@
 import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import {
-  CALL_STATUSES,
-  LabelsReasonSchema,
-  TurnRowSchema,
-  type TurnRow
-} from '../../../shared/live-call/recordedCall'
-import { columnsOf, type Row } from '../rowValues'
+import type { TurnRow } from '../../../shared/live-call/recordedCall'
+import { columnsOf } from '../rowValues'
+import { toCallRow, toTurnRow, TURN_COLUMNS } from '../rowMappers'
 import { sqlValue } from './sessionWhere'
 import type { CallOutcome, CallRow, CallsTable, EventRow, EventsTable } from '../SessionDatabase'
 import type { NewCall, NewEvent, TurnsTable } from '../SessionDatabase'
 
 // A live call's tables: its row in calls, its events (appended while it runs), its turns
 // (written when it is finalized).
-
-const calls = columnsOf('calls')
-
-function toCallRow(row: Row): CallRow {
-  return {
-    session_id: calls.text(row, 'session_id'),
-    model: calls.text(row, 'model'),
-    started_at_ms: calls.number(row, 'started_at_ms'),
-    status: calls.oneOf(row, 'status', CALL_STATUSES),
-    pricing: calls.textOrNull(row, 'pricing'),
-    sentiment_reader: calls.textOrNull(row, 'sentiment_reader'),
-    labelled_by: calls.textOrNull(row, 'labelled_by'),
-    labels_reason: calls.oneOfOrNull(row, 'labels_reason', LabelsReasonSchema.options),
-    labels_error: calls.textOrNull(row, 'labels_error')
-  }
-}
 
 export class SqliteCallsTable implements Synchronous<CallsTable> {
   /** Prepared once: every batch a live call appends looks its call up first. */
@@ -128,51 +108,6 @@ export class SqliteEventsTable implements Synchronous<EventsTable> {
         type: events.text(row, 'type'),
         payload: events.text(row, 'payload')
       }))
-  }
-}
-
-const TURN_KINDS = TurnRowSchema.shape.kind.options
-
-const TURN_COLUMNS = [
-  'turn_index',
-  'kind',
-  'caller_start_ms',
-  'caller_stop_ms',
-  'agent_start_ms',
-  'agent_stop_ms',
-  'latency_ms',
-  'at_ear_latency_ms',
-  'barge_in',
-  'heard_ms',
-  'heard_pct',
-  'backchannel',
-  'echo_suspect',
-  'caller_text',
-  'agent_text',
-  'agent_heard_text'
-] as const satisfies readonly (keyof TurnRow)[]
-
-const turns = columnsOf('turns')
-
-function toTurnRow(row: Row): TurnRow {
-  return {
-    turn_index: turns.number(row, 'turn_index'),
-    // NULL: recorded before v2, which could not tell a turn from an overlap.
-    kind: turns.oneOfOrNull(row, 'kind', TURN_KINDS) ?? 'undecided',
-    caller_start_ms: turns.numberOrNull(row, 'caller_start_ms'),
-    caller_stop_ms: turns.numberOrNull(row, 'caller_stop_ms'),
-    agent_start_ms: turns.numberOrNull(row, 'agent_start_ms'),
-    agent_stop_ms: turns.numberOrNull(row, 'agent_stop_ms'),
-    latency_ms: turns.numberOrNull(row, 'latency_ms'),
-    at_ear_latency_ms: turns.numberOrNull(row, 'at_ear_latency_ms'),
-    barge_in: turns.flag(row, 'barge_in'),
-    heard_ms: turns.numberOrNull(row, 'heard_ms'),
-    heard_pct: turns.numberOrNull(row, 'heard_pct'),
-    backchannel: turns.flag(row, 'backchannel'),
-    echo_suspect: turns.flag(row, 'echo_suspect'),
-    caller_text: turns.textOrNull(row, 'caller_text'),
-    agent_text: turns.textOrNull(row, 'agent_text'),
-    agent_heard_text: turns.textOrNull(row, 'agent_heard_text')
   }
 }
 

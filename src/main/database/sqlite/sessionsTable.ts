@@ -1,14 +1,14 @@
 import type { Synchronous } from './Synchronous'
 import type { DatabaseSync } from 'node:sqlite'
-import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from '../../../shared/sessions/labSchema'
+import { LAB_COLUMNS } from '../../../shared/sessions/labSchema'
 import type { LabSession, StoredSession } from '../../../shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
 import { columnsOf, type Row } from '../rowValues'
+import { STORED_COLUMNS, toLabSession, toStoredSession } from '../rowMappers'
 import type { SessionsTable } from '../SessionDatabase'
 import { bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
 import { orderBy, sqlValue, whereFor } from './sessionWhere'
 
-const STORED_COLUMNS = [...LAB_COLUMNS, ...EXTENDED_COLUMNS]
 const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
 const SELECT_LAB_SESSIONS = `SELECT ${LAB_COLUMNS.join(', ')} FROM sessions`
 const RECORDED_COLUMNS = [...STORED_COLUMNS, 'recorded_at'] as const
@@ -16,41 +16,6 @@ const RECORDED_COLUMNS = [...STORED_COLUMNS, 'recorded_at'] as const
 const PAGE_ROWS = 5000
 
 const col = columnsOf('sessions')
-
-function toLabSession(row: Row): LabSession {
-  return {
-    session_id: col.text(row, 'session_id'),
-    scenario: col.text(row, 'scenario'),
-    duration_sec: col.number(row, 'duration_sec'),
-    latency_p50_ms: col.number(row, 'latency_p50_ms'),
-    latency_p95_ms: col.number(row, 'latency_p95_ms'),
-    interruptions: col.number(row, 'interruptions'),
-    turns: col.number(row, 'turns'),
-    sentiment: col.text(row, 'sentiment'),
-    model: col.text(row, 'model'),
-    rag_used: col.flag(row, 'rag_used'),
-    language: col.text(row, 'language')
-  }
-}
-
-function toStoredSession(row: Row): StoredSession {
-  return {
-    ...toLabSession(row),
-    started_at: col.textOrNull(row, 'started_at'),
-    ended_at: col.textOrNull(row, 'ended_at'),
-    source: col.oneOf(row, 'source', SESSION_SOURCES),
-    at_ear_p50_ms: col.numberOrNull(row, 'at_ear_p50_ms'),
-    at_ear_p95_ms: col.numberOrNull(row, 'at_ear_p95_ms'),
-    backchannels: col.numberOrNull(row, 'backchannels'),
-    echo_suspects: col.numberOrNull(row, 'echo_suspects'),
-    tool_calls: col.numberOrNull(row, 'tool_calls'),
-    tool_ms_p50: col.numberOrNull(row, 'tool_ms_p50'),
-    input_tokens: col.numberOrNull(row, 'input_tokens'),
-    output_tokens: col.numberOrNull(row, 'output_tokens'),
-    cost_usd: col.numberOrNull(row, 'cost_usd'),
-    escalated: col.flagOrNull(row, 'escalated')
-  }
-}
 
 /** The sessions table on SQLite (imports write it through SessionBatchWriter). */
 export class SqliteSessionsTable implements Synchronous<SessionsTable> {
