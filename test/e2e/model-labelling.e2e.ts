@@ -87,7 +87,7 @@ describe.runIf(canRun)(
 
             // Stored as the model's: the call row and the recorded live verdict.
             const db = harness.services.store.database
-            expect(db.calls.get(sessionId)).toMatchObject({
+            expect(await db.calls.get(sessionId)).toMatchObject({
               labelled_by: 'model:gpt-4o-mini',
               sentiment_reader: 'model:gpt-4o-mini'
             })
