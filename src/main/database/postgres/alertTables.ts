@@ -105,9 +105,17 @@ export class PostgresAlertActionsTable implements AlertActionsTable {
 
   async insert(action: NewAlertAction): Promise<void> {
     await this.sql.run(
-      `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [action.alertId, action.sessionId, action.action, action.by, action.at, action.note]
+      `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note, seat)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        action.alertId,
+        action.sessionId,
+        action.action,
+        action.by,
+        action.at,
+        action.note,
+        action.seat ?? null
+      ]
     )
   }
 
