@@ -177,6 +177,12 @@ export interface AlertsTable {
   insert(alert: NewAlert): Promise<number>
   /** The id the next insert without one would get. */
   nextId(): Promise<number>
+  /**
+   * An id for an alert queued before it can be inserted (LiveWrites). PostgreSQL takes it from
+   * the sequence, so no desk's insert can take it meanwhile; SQLite returns nextId() (main is
+   * its only writer, and while one alert is queued every later one is too).
+   */
+  reserveId(): Promise<number>
   /** Newest first; any status when `statuses` is empty. */
   list(statuses: readonly AlertStatus[], limit: number): Promise<AlertRow[]>
   get(alertId: number): Promise<AlertRow | null>

@@ -48,8 +48,9 @@ function isTransient(error: unknown): boolean {
  * The drain is idempotent: each transaction records the last outbox id it applied
  * (`meta['recording_outbox:<generation>']`) together with the rows, so a crash between that
  * commit and the outbox's delete skips those entries next time instead of writing them twice.
- * A queued alert takes its id up front (main is the only writer of alerts), so the rules can
- * announce it at once. Without an outbox (`null`), writes wait on the lock as plain
+ * A queued alert takes its id up front (`alerts.reserveId`: on SQLite main is the only writer;
+ * on PostgreSQL the id is taken from the team's sequence, so no other desk's alert gets it), so
+ * the rules can announce it at once. Without an outbox (`null`), writes wait on the lock as plain
  * transactions do.
  *
  * The team database (PostgreSQL) going away is treated as the lock: a write that meets a lost
@@ -123,7 +124,7 @@ export class LiveWrites {
     return this.serial(async () => {
       const now = await this.tryNow((tx) => tx.alerts.insert(alert))
       if (now !== QUEUE) return now
-      const alertId = Math.max(await this.database.alerts.nextId(), this.nextAlertId)
+      const alertId = Math.max(await this.database.alerts.reserveId(), this.nextAlertId)
       this.nextAlertId = alertId + 1
       this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
       return alertId

@@ -52,6 +52,12 @@ export class PostgresAlertsTable implements AlertsTable {
     return rows[0] ? alerts.number(rows[0], 'id') : 1
   }
 
+  /** Consumed from the sequence: other desks' inserts never take it (a queued alert's id). */
+  async reserveId(): Promise<number> {
+    const rows = await this.sql.rows(`SELECT nextval('${SEQUENCE}')::int AS id`)
+    return alerts.number(rows[0]!, 'id')
+  }
+
   async list(statuses: readonly AlertStatus[], limit: number): Promise<AlertRow[]> {
     const params = new Params()
     const conditions = statuses.length > 0 ? [`status = ANY(${params.add(statuses)}::text[])`] : []
