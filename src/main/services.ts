@@ -36,10 +36,12 @@ import { seedPilotSessions } from './sessions/seedPilotSessions'
 import type { LabCsvReader } from './sessions/readLabCsvInWorker'
 import { SessionImporter } from './sessions/SessionImporter'
 import { SessionStore } from './sessions/SessionStore'
-import {
-  openSqliteSessionDatabase,
-  type SqliteSessionDatabase
-} from './database/sqlite/SqliteSessionDatabase'
+import type { SqliteSessionDatabase } from './database/sqlite/SqliteSessionDatabase'
+import type { PostgresSessionDatabase } from './database/postgres/PostgresSessionDatabase'
+import { openSessionDatabase } from './database/openSessionDatabase'
+import { teamFallbackReason } from './settings/teamFallbackReason'
+import { teamServer } from '../shared/settings/teamSettings'
+import type { TeamDatabaseStatus } from '../shared/settings/teamDatabaseStatus'
 import { nextTurn } from './nextTurn'
 
 export interface ServiceOptions {
@@ -68,8 +70,12 @@ export interface ServiceOptions {
 }
 
 export interface Services {
-  /** The session database is SQLite here (a team PostgreSQL would be chosen here too). */
-  store: SessionStore<SqliteSessionDatabase>
+  /**
+   * The session database: the team's PostgreSQL in team mode when it could be opened at
+   * start-up, else this desk's SQLite file (`database` says which, and why not the team's).
+   */
+  store: SessionStore<SqliteSessionDatabase | PostgresSessionDatabase>
+  database: TeamDatabaseStatus
   importer: SessionImporter
   catalog: CatalogService
   handlers: AppHandlers
@@ -93,6 +99,15 @@ const readableKey =
       return undefined
     }
   }
+
+/** The saved team password, or none when it cannot be unsealed (only to blank it from a text). */
+function revealQuietly(passwords: TeamPasswordStore, server: string): string | undefined {
+  try {
+    return passwords.reveal(server)
+  } catch {
+    return undefined
+  }
+}
 
 /** Reads the report columns once the current request is answered; a failure waits for Reports. */
 function warmReports(reports: ReportQueries): void {
@@ -118,10 +133,38 @@ async function recoverCalls(recorder: CallRecorder, emit: ServiceOptions['emit']
 /** Builds every main-process service in dependency order; shared by Electron and the harness. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const now = options.now ?? Date.now
+  const settings = new SettingsStore(options.dataDir, now)
+  const encryptor = options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
+  const secrets = new SecretStore(options.dataDir, encryptor)
+  const teamPasswords = new TeamPasswordStore(options.dataDir, encryptor)
+  const team = new TeamAccess(settings, teamPasswords)
   const databasePath = join(options.dataDir, 'sessions.sqlite')
-  const database = openSqliteSessionDatabase(databasePath)
+  // Team mode records on the team's PostgreSQL; one that cannot be opened now leaves this run
+  // on the desk's SQLite (said in Settings → Team) rather than stopping the console.
+  const opened = await openSessionDatabase({
+    sqlitePath: databasePath,
+    team: () => team.connectionConfig()
+  })
+  const database = opened.database
+  const databaseStatus: TeamDatabaseStatus = {
+    backend: opened.backend,
+    fallbackReason: null
+  }
+  if (opened.backend === 'sqlite' && opened.teamFailure !== null) {
+    const { connection } = settings.get().team
+    databaseStatus.fallbackReason = teamFallbackReason(
+      opened.teamFailure,
+      connection,
+      revealQuietly(teamPasswords, teamServer(connection))
+    )
+    console.error(databaseStatus.fallbackReason)
+  }
+  // The seat stamped on calls, alert actions and imports: the team's records say which desk.
+  const seat = (): string | null => (opened.backend === 'postgres' ? team.identity().seat : null)
   const store = new SessionStore(database)
-  const importer = new SessionImporter(database, now, options.csvReader)
+  // On PostgreSQL (no file to open on a worker) the import runs here; the CSV still parses on
+  // the reader's worker, if it has one.
+  const importer = new SessionImporter(database, now, options.csvReader, seat)
   const reports = new ReportQueries(database)
   // Reports keeps the sessions' report columns in memory: it reads them again in the background
   // (in chunks, between other requests) at start-up and after every change to the sessions, so
@@ -130,24 +173,30 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     options.emit(name, payload)
     if (name === 'sessions.changed') warmReports(reports)
   }
-  const seeded = await seedPilotSessions(
-    store,
-    importer,
-    join(options.resourcesDir, 'voice_sessions.csv'),
-    now
-  )
+  // The pilot's demo sessions seed a desk's own file only: the team's records start empty.
+  const seeded =
+    opened.backend === 'sqlite'
+      ? await seedPilotSessions(
+          store,
+          importer,
+          join(options.resourcesDir, 'voice_sessions.csv'),
+          now
+        )
+      : 0
   if (seeded > 0) emit('sessions.changed', { reason: 'seeded', count: seeded })
-  const settings = new SettingsStore(options.dataDir, now)
-  const encryptor = options.encryptor ?? noEncryption('this runtime has no secure storage for keys')
-  const secrets = new SecretStore(options.dataDir, encryptor)
-  const teamPasswords = new TeamPasswordStore(options.dataDir, encryptor)
-  const team = new TeamAccess(settings, teamPasswords)
   // Read at each use, so a key or model saved in Settings applies to the next call.
   const labelling = (): LabellingChoice => labellingModel(settings.get(), readableKey(secrets))
   // A live call's writes never wait on an import: queued here meanwhile (recording/README.md).
+  // One outbox per backend: what waits for the team database stays queued for it through a
+  // run that fell back to the desk's file, and never drains into the wrong database.
   const liveWrites = new LiveWrites(
     database,
-    new SqliteWriteOutbox(join(options.dataDir, 'recording-outbox.sqlite'))
+    new SqliteWriteOutbox(
+      join(
+        options.dataDir,
+        opened.backend === 'postgres' ? 'team-recording-outbox.sqlite' : 'recording-outbox.sqlite'
+      )
+    )
   )
   // What a crash left queued goes in first: recovery finalizes calls from their events.
   await liveWrites.drainNow()
@@ -159,7 +208,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     now,
     Math.random,
     labelling,
-    liveWrites
+    liveWrites,
+    seat
   )
   await recoverCalls(recorder, emit)
   // Offline, or the connection's embeddings endpoint, as Settings say (switched on save).
@@ -181,7 +231,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .reindex()
       .then(() => catalog.warmUp())
       .catch(() => undefined)
-  const alerts = new AlertStore(database, now, loadEldDetector, liveWrites)
+  const alerts = new AlertStore(database, now, loadEldDetector, liveWrites, seat)
   // The escalation rules run in main on what is recorded, so alerts survive a closed window.
   const liveCalls = new LiveCallPipeline({
     recorder,
@@ -224,7 +274,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       onSaved: (saved) => catalog.useEmbeddings(embeddingsFor(saved)),
       onKeySaved: () => catalog.retryIfFailed()
     }),
-    ...teamHandlers({ team, passwords: teamPasswords }),
+    ...teamHandlers({ team, passwords: teamPasswords, database: databaseStatus }),
     ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({
       reports,
@@ -246,6 +296,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   warmReports(reports)
   return {
     store,
+    database: databaseStatus,
     importer,
     catalog,
     liveCalls,

@@ -3,6 +3,7 @@ import { parseScenario } from '../../src/main/realtime-sim/scenario/loadScenario
 import { browserAvailable } from './support/browser'
 import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'
+import { deskDatabaseOf } from '../support/testServices'
 import {
   SIM_KEY,
   WAIT,
@@ -126,7 +127,7 @@ describe.runIf(canRun)('Alert actions on a live call (Chromium + simulator + esp
 
           // Main writes the note from what it has recorded: let the answer's last events land
           // (the page sends them in batches) before escalating.
-          const recorded = app.harness.services.store.database.connection.prepare(
+          const recorded = deskDatabaseOf(app.harness.services).connection.prepare(
             `SELECT count(*) AS n FROM events
              WHERE type = 'response.output_audio_transcript.done' AND payload LIKE ?`
           )

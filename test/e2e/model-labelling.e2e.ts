@@ -4,6 +4,7 @@ import type { GroundTruthEntry } from '../../src/main/realtime-sim/groundTruth/G
 import { browserAvailable } from './support/browser'
 import { useCallerBrowser } from './support/callerBrowser'
 import { openApp } from './support/harnessFixture'
+import { deskDatabaseOf } from '../support/testServices'
 import {
   SIM_KEY,
   WAIT,
@@ -86,7 +87,7 @@ describe.runIf(canRun)(
             expect(detail['Scenario']).toBe('complaint')
 
             // Stored as the model's: the call row and the recorded live verdict.
-            const db = harness.services.store.database
+            const db = deskDatabaseOf(harness.services)
             expect(await db.calls.get(sessionId)).toMatchObject({
               labelled_by: 'model:gpt-4o-mini',
               sentiment_reader: 'model:gpt-4o-mini'

@@ -1,4 +1,5 @@
 import { createServices, type ServiceOptions, type Services } from '../../src/main/services'
+import { SqliteSessionDatabase } from '../../src/main/database/sqlite/SqliteSessionDatabase'
 import { RESOURCES_DIR } from './tempDir'
 
 /** Dialogs that answer like a user who cancels, unless a test says which path is picked. */
@@ -23,4 +24,12 @@ export function createTestServices(
     emit: () => {},
     ...overrides
   })
+}
+
+/** The services' database as this desk's SQLite file (tests that set rows up by hand). */
+export function deskDatabaseOf(services: Services): SqliteSessionDatabase {
+  const { database } = services.store
+  if (!(database instanceof SqliteSessionDatabase))
+    throw new Error(`these services record on ${services.database.backend}, not a desk's SQLite`)
+  return database
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Events } from '../../src/shared/ipc/contract'
 import { useTempDir } from '../support/tempDir'
-import { createTestServices } from '../support/testServices'
+import { createTestServices, deskDatabaseOf } from '../support/testServices'
 
 const start = (dataDir: string, events: unknown[]): ReturnType<typeof createTestServices> =>
   createTestServices(dataDir, {
@@ -18,13 +18,13 @@ describe('createServices', () => {
     expect(await first.store.count()).toBe(15)
     expect(await first.store.count({ source: ['seed'] })).toBe(15)
     expect(events).toEqual([['sessions.changed', { reason: 'seeded', count: 15 }]])
-    first.store.database.connection.exec('DELETE FROM sessions')
+    deskDatabaseOf(first).connection.exec('DELETE FROM sessions')
     first.close()
 
     const again = await start(tmp.path(), events)
     expect(await again.store.count()).toBe(0)
     expect(events).toHaveLength(1)
-    expect(again.store.database.path).toBe(join(tmp.path(), 'sessions.sqlite'))
+    expect(deskDatabaseOf(again).path).toBe(join(tmp.path(), 'sessions.sqlite'))
     again.close()
   })
 })

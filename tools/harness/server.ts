@@ -38,6 +38,9 @@ if (team) {
   console.log(
     `Team desk: seat ${seat}, ${role}, on ${teamUrlWithoutPassword(team.team.connection)}`
   )
+  // Said at start: a desk that fell back records on its own file for this run.
+  const { backend, fallbackReason } = harness.services.database
+  console.log(backend === 'postgres' ? 'Recording on the team database' : `${fallbackReason}`)
 }
 const stop = (): void => void harness.close().then(() => process.exit(0))
 process.on('SIGINT', stop)

@@ -49,6 +49,11 @@ export interface NewCall {
   startedAtMs: number
   pricing: string | null
   sentimentReader: string
+  /**
+   * The desk's seat (team mode). PostgreSQL stores it on the call's row; SQLite has no seat
+   * column and ignores it (a desk's file holds one desk's calls).
+   */
+  seat?: string | null
 }
 
 /** What finalizing a call writes to its row. */
@@ -113,6 +118,8 @@ export interface NewAlertAction {
   by: string
   at: string
   note: string | null
+  /** The desk's seat (team mode): stored by PostgreSQL, ignored by SQLite (see NewCall.seat). */
+  seat?: string | null
 }
 
 export interface SessionsTable {
@@ -142,8 +149,12 @@ export interface CallsTable {
   /** False when the session id is taken. */
   insertIfNew(call: NewCall): Promise<boolean>
   get(sessionId: string): Promise<CallRow | null>
-  /** Calls begun and never finished, by session id. */
-  active(): Promise<CallRow[]>
+  /**
+   * Calls begun and never finished, by session id. With a seat, only that desk's (PostgreSQL:
+   * a desk recovers its own calls, never another desk's running ones; SQLite holds one desk's
+   * calls and ignores it).
+   */
+  active(seat?: string | null): Promise<CallRow[]>
   settle(sessionId: string, outcome: CallOutcome): Promise<void>
 }
 
@@ -166,6 +177,12 @@ export interface AlertsTable {
   insert(alert: NewAlert): Promise<number>
   /** The id the next insert without one would get. */
   nextId(): Promise<number>
+  /**
+   * An id for an alert queued before it can be inserted (LiveWrites). PostgreSQL takes it from
+   * the sequence, so no desk's insert can take it meanwhile; SQLite returns nextId() (main is
+   * its only writer, and while one alert is queued every later one is too).
+   */
+  reserveId(): Promise<number>
   /** Newest first; any status when `statuses` is empty. */
   list(statuses: readonly AlertStatus[], limit: number): Promise<AlertRow[]>
   get(alertId: number): Promise<AlertRow | null>
@@ -260,6 +277,8 @@ export interface SessionImportOptions {
    * (takenBy 'session'), or a recorded call's, under 'fail' and 'replace' (takenBy 'call').
    */
   onConflict: (sessionId: string, row: number, takenBy: 'session' | 'call') => void
+  /** The importing desk's seat: PostgreSQL stores it in `imports`; SQLite ignores it. */
+  seat?: string | null
 }
 
 /**
@@ -352,8 +371,8 @@ export interface FinalizeFailure {
 export interface CallFailuresTable {
   /** Marks an active or failed call 'failed' and counts the attempt (others: no-op). */
   mark(sessionId: string, failure: FinalizeFailure): Promise<void>
-  /** The failed calls, by session id, with their event counts. */
-  list(): Promise<UnfinalizedCall[]>
+  /** The failed calls, by session id, with their event counts; with a seat, as calls.active. */
+  list(seat?: string | null): Promise<UnfinalizedCall[]>
   get(sessionId: string): Promise<UnfinalizedCall | null>
   /** Forgets the failure: run in the transaction that finalizes the call. */
   clear(sessionId: string): Promise<void>

@@ -33,7 +33,9 @@ export class AlertStore {
     private readonly now: () => number = Date.now,
     private readonly detector: () => Promise<LanguageDetector> = loadEldDetector,
     /** The live calls' writes: alerts never wait on an import's lock (absent: they do). */
-    private readonly writes: LiveWrites = new LiveWrites(database, null)
+    private readonly writes: LiveWrites = new LiveWrites(database, null),
+    /** The desk's seat, stamped on each action (team mode; SQLite ignores it). */
+    private readonly seat: () => string | null = () => null
   ) {}
 
   /** Stores an alert the rules raised during a call; returns its id. */
@@ -117,7 +119,8 @@ export class AlertStore {
         action: input.action,
         by,
         at,
-        note
+        note,
+        seat: this.seat()
       })
       if (status) await tx.alerts.setStatus(input.alertId, status, by, at, settles ? note : null)
       await markSessionIfEscalated(tx, current.sessionId)

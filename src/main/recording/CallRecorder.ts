@@ -66,7 +66,9 @@ export class CallRecorder {
       reason: 'chosen'
     }),
     /** Where a live call's writes go (absent: straight in, waiting on the lock like any write). */
-    private readonly writes: LiveWrites = new LiveWrites(database, null)
+    private readonly writes: LiveWrites = new LiveWrites(database, null),
+    /** The desk's seat, stamped on each call's row (team mode; SQLite ignores it). */
+    private readonly seat: () => string | null = () => null
   ) {}
 
   async begin(call: BeginCall): Promise<string> {
@@ -95,7 +97,8 @@ export class CallRecorder {
           model: call.model,
           startedAtMs: call.startedAt,
           pricing: call.pricing ? JSON.stringify(call.pricing) : null,
-          sentimentReader: reader
+          sentimentReader: reader,
+          seat: this.seat()
         })
       } finally {
         if (!begun) this.live.delete(id)
@@ -177,8 +180,9 @@ export class CallRecorder {
    */
   async recoverUnfinished(): Promise<RecoveryOutcome> {
     const pending: { call: CallRow; endedAt: number | null }[] = [
-      ...(await this.database.calls.active()).map((call) => ({ call, endedAt: null })),
-      ...(await failedCalls(this.database))
+      // On the team database, this desk's calls only: another desk's are running, not cut off.
+      ...(await this.database.calls.active(this.seat())).map((call) => ({ call, endedAt: null })),
+      ...(await failedCalls(this.database, this.seat()))
     ]
     // Offline labels: start-up must not wait on the network (the note says why).
     const offline = (): LabellingChoice => ({ kind: 'lexicon', reason: 'recovered' })
@@ -352,10 +356,11 @@ export interface RecoveryOutcome {
 
 /** Calls marked failed, each with its hang-up time if it failed at hang-up. */
 async function failedCalls(
-  database: SessionDatabase
+  database: SessionDatabase,
+  seat: string | null
 ): Promise<{ call: CallRow; endedAt: number | null }[]> {
   const pending: { call: CallRow; endedAt: number | null }[] = []
-  for (const failed of await database.callFailures.list()) {
+  for (const failed of await database.callFailures.list(seat)) {
     const call = await database.calls.get(failed.sessionId)
     if (call) pending.push({ call, endedAt: failed.endedAtMs })
   }

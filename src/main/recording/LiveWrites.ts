@@ -7,6 +7,7 @@ import {
   type TransactionScope,
   type WriteOutbox
 } from '../database/SessionDatabase'
+import { isConnectionLost } from '../database/postgres/isConnectionLost'
 
 /** A live call's write, as the outbox keeps it until the session database takes it. */
 export type LiveWrite =
@@ -23,6 +24,19 @@ const RETRY_MAX_MS = 200
 const RETRY_AFTER_ERROR_MS = 5000
 /** whenWritable's wait between tries while an import holds the lock. */
 const WRITABLE_RETRY_MS = 250
+/** Retry delays while the team database is unreachable (each try is a connection attempt). */
+const OFFLINE_FIRST_MS = 250
+const OFFLINE_MAX_MS = 5000
+/** whenWritable's wait between tries while the team database is unreachable. */
+const WRITABLE_OFFLINE_RETRY_MS = 1000
+
+/**
+ * A write that may go through later, unchanged: the lock is taken (an import), or the team
+ * database (PostgreSQL) cannot be reached. Anything else is the write's own failure.
+ */
+function isTransient(error: unknown): boolean {
+  return error instanceof DatabaseBusyError || isConnectionLost(error)
+}
 
 /**
  * Live calls always win: their writes (a call's row, its events, the alerts the rules raise)
@@ -34,9 +48,17 @@ const WRITABLE_RETRY_MS = 250
  * The drain is idempotent: each transaction records the last outbox id it applied
  * (`meta['recording_outbox:<generation>']`) together with the rows, so a crash between that
  * commit and the outbox's delete skips those entries next time instead of writing them twice.
- * A queued alert takes its id up front (main is the only writer of alerts), so the rules can
- * announce it at once. Without an outbox (`null`), writes wait on the lock as plain
+ * A queued alert takes its id up front (`alerts.reserveId`: on SQLite main is the only writer;
+ * on PostgreSQL the id is taken from the team's sequence, so no other desk's alert gets it), so
+ * the rules can announce it at once. Without an outbox (`null`), writes wait on the lock as plain
  * transactions do.
+ *
+ * The team database (PostgreSQL) going away is treated as the lock: a write that meets a lost
+ * connection goes to the outbox, and the drainer tries again with a growing delay (up to 5 s)
+ * until the server is back. A write whose connection dropped around its COMMIT may have been
+ * committed: the drain's marker, committed with the rows, is what makes the retry skip it.
+ * An alert raised while the server is away cannot take an id (the ids are the team's sequence)
+ * and is not queued: its write fails, as any write's failure, and the call's events stay queued.
  *
  * Live writes are tried one after another (`serial`): each decides between the database and
  * the outbox only once the one before it has been stored or queued, so a write can never reach
@@ -48,6 +70,9 @@ export class LiveWrites {
   private nextAlertId = 0
   private timer: ReturnType<typeof setTimeout> | null = null
   private retryMs = RETRY_FIRST_MS
+  private offlineMs = OFFLINE_FIRST_MS
+  /** The last drain met a lost connection (reset by the next drain that succeeds). */
+  private offline = false
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   private lastError: string | null = null
   private readonly marker: string
@@ -68,6 +93,11 @@ export class LiveWrites {
   /** Writes waiting in the outbox. */
   get backlog(): number {
     return this.queued
+  }
+
+  /** Whether the last drain found the team database unreachable (until a drain succeeds). */
+  get unreachable(): boolean {
+    return this.offline
   }
 
   /** A call's row; false only when the database already has that session id. */
@@ -94,7 +124,7 @@ export class LiveWrites {
     return this.serial(async () => {
       const now = await this.tryNow((tx) => tx.alerts.insert(alert))
       if (now !== QUEUE) return now
-      const alertId = Math.max(await this.database.alerts.nextId(), this.nextAlertId)
+      const alertId = Math.max(await this.database.alerts.reserveId(), this.nextAlertId)
       this.nextAlertId = alertId + 1
       this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
       return alertId
@@ -124,8 +154,11 @@ export class LiveWrites {
       try {
         return await attempt()
       } catch (error) {
-        if (!(error instanceof DatabaseBusyError)) throw error
-        await new Promise((resolve) => setTimeout(resolve, WRITABLE_RETRY_MS))
+        if (!isTransient(error)) throw error
+        // The team database away: a hang-up or an action waits for it, as for an import's lock.
+        const wait =
+          error instanceof DatabaseBusyError ? WRITABLE_RETRY_MS : WRITABLE_OFFLINE_RETRY_MS
+        await new Promise((resolve) => setTimeout(resolve, wait))
       }
     }
   }
@@ -139,8 +172,9 @@ export class LiveWrites {
       while ((await this.drainBatch()) === 'more');
       return this.queued === 0
     } catch (error) {
-      if (!(error instanceof DatabaseBusyError)) this.report(error)
-      this.schedule(RETRY_MAX_MS)
+      if (!isTransient(error)) this.report(error)
+      if (isConnectionLost(error)) this.wentOffline(error)
+      this.schedule(isConnectionLost(error) ? this.offlineMs : RETRY_MAX_MS)
       return false
     }
   }
@@ -166,7 +200,7 @@ export class LiveWrites {
     try {
       return await this.database.transactionNow(write)
     } catch (error) {
-      if (error instanceof DatabaseBusyError) return QUEUE
+      if (isTransient(error)) return QUEUE
       throw error
     }
   }
@@ -194,6 +228,11 @@ export class LiveWrites {
       if (error instanceof DatabaseBusyError) {
         this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
         this.schedule(this.retryMs)
+      } else if (isConnectionLost(error)) {
+        // Waiters keep waiting: the writes are safe in the outbox and go in once it is back.
+        this.wentOffline(error)
+        this.schedule(this.offlineMs)
+        this.offlineMs = Math.min(this.offlineMs * 2, OFFLINE_MAX_MS)
       } else {
         this.report(error)
         for (const waiter of this.waiters.splice(0)) waiter.reject(error)
@@ -202,6 +241,8 @@ export class LiveWrites {
       return
     }
     this.retryMs = RETRY_FIRST_MS
+    this.offlineMs = OFFLINE_FIRST_MS
+    this.offline = false
     this.lastError = null
     // Between batches other requests run: the next batch goes in a later turn of the loop.
     if (outcome === 'more') this.schedule(1)
@@ -242,6 +283,12 @@ export class LiveWrites {
       if (write.kind === 'alert')
         this.nextAlertId = Math.max(this.nextAlertId, write.alert.alertId + 1)
     }
+  }
+
+  private wentOffline(error: unknown): void {
+    if (!this.offline)
+      this.log('Recording outbox: the team database is unreachable (writes kept, retried):', error)
+    this.offline = true
   }
 
   private report(error: unknown): void {

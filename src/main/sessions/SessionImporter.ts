@@ -33,7 +33,9 @@ export class SessionImporter {
      * In the app, workerLabCsvReader: the whole import then runs on its worker (and parses on a
      * second one), so main's thread only awaits the outcome. A plain reader imports on this thread.
      */
-    private readonly read: LabCsvReader = readLabCsv
+    private readonly read: LabCsvReader = readLabCsv,
+    /** The desk's seat, read at each import (team mode records it with the import). */
+    private readonly seat: () => string | null = () => null
   ) {
     this.databasePath = typeof target === 'string' ? target : target.path
     this.begin =
@@ -55,7 +57,8 @@ export class SessionImporter {
       path,
       onConflict,
       source,
-      recordedAt: new Date(this.now()).toISOString()
+      recordedAt: new Date(this.now()).toISOString(),
+      seat: this.seat()
     }
     // A worker opens a connection of its own: only a file can be opened there.
     const outcome =

@@ -30,6 +30,7 @@ export async function importSessionsFile(
     policy: request.onConflict,
     source: request.source,
     recordedAt: request.recordedAt,
+    seat: request.seat ?? null,
     onConflict: (id, row, takenBy) => {
       if (takenBy === 'call') {
         // Never replaced, never taken: the call's session, turns and events belong together.

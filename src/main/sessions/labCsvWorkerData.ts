@@ -11,6 +11,8 @@ export interface ImportRequest {
   onConflict: ConflictPolicy
   source: SessionSource
   recordedAt: string
+  /** The importing desk's seat (team mode; the SQLite backend ignores it). */
+  seat?: string | null
 }
 
 /**

@@ -10,6 +10,7 @@ import { tallyDismissals } from '../../../src/shared/escalation/dismissalTally'
 import { alertsOfCall } from '../../../src/shared/escalation/escalationEngine'
 import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '../../../src/shared/escalation/thresholds'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+import { deskDatabaseOf } from '../../support/testServices'
 import { overAgentCall, said } from './scriptedCalls'
 
 const APP_URL = 'app://console/index.html'
@@ -38,8 +39,8 @@ async function open(dir: string) {
     dispatch,
     call,
     raised,
-    db: services.store.database.connection,
-    database: services.store.database,
+    db: deskDatabaseOf(services).connection,
+    database: deskDatabaseOf(services),
     close: services.close
   }
 }

@@ -9,6 +9,7 @@ import {
   type ResponsesStandIn
 } from '../../support/responsesStandIn'
 import { useTempDir } from '../../support/tempDir'
+import { deskDatabaseOf } from '../../support/testServices'
 import { batches, consoleWithLabellingModel, data, STARTED_AT } from '../recording/support'
 import { overAgentCall } from './scriptedCalls'
 
@@ -53,8 +54,10 @@ describe('live negative-sentiment rule read by the labelling model', () => {
     const raised = (emitted as [string, { rule: string; reason: string }][])
       .filter(([name]) => name === 'alerts.raised')
       .map(([, alert]) => alert)
-    const reads = services.store.database.connection
-      .prepare("SELECT payload FROM events WHERE session_id = ? AND type = 'sentiment.read'")
+    const reads = deskDatabaseOf(services)
+      .connection.prepare(
+        "SELECT payload FROM events WHERE session_id = ? AND type = 'sentiment.read'"
+      )
       .all(sessionId)
       .map((row) => JSON.parse((row as { payload: string }).payload) as Record<string, unknown>)
     data(await call('recording.append', { sessionId, events: inputs.slice(-1) }))

@@ -3,6 +3,7 @@ import type { Services } from '../../../src/main/services'
 import { MAX_EVENTS_PER_BATCH } from '../../../src/shared/ipc/routes/recordingRoutes'
 import { useTempDir } from '../../support/tempDir'
 import { openConsole, STARTED_AT } from './support'
+import { deskDatabaseOf } from '../../support/testServices'
 
 const tick = (t: number): unknown => ({ t, event: { type: 'clock.tick' } })
 
@@ -58,8 +59,8 @@ describe('recording routes refuse bad payloads at the chokepoint', () => {
         error: { code: 'invalid_input' }
       })
     }
-    const rows = services.store.database.connection
-      .prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ?')
+    const rows = deskDatabaseOf(services)
+      .connection.prepare('SELECT COUNT(*) AS n FROM events WHERE session_id = ?')
       .get(sessionId)
     expect(rows).toEqual({ n: 0 })
     // The largest batch allowed still goes through.

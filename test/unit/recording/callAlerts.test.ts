@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../support/tempDir'
 import { overAgentCall } from '../escalation/scriptedCalls'
 import { batches, openConsole, STARTED_AT } from './support'
+import { deskDatabaseOf } from '../../support/testServices'
 
 interface Got {
   ok: true
@@ -73,7 +74,7 @@ describe('recording.get: the alerts of a recorded call, on its timeline', () => 
         startedAt: STARTED_AT
       })) as { ok: true; data: { sessionId: string } }
       const { sessionId } = begun.data
-      const db = services.store.database.connection
+      const db = deskDatabaseOf(services).connection
       const insert = db.prepare(
         'INSERT INTO alerts (session_id, rule, severity, raised_at, evidence, status) VALUES (?, ?, ?, ?, ?, ?)'
       )

@@ -8,6 +8,7 @@ import {
 } from '../../support/callFixtures'
 import { useTempDir } from '../../support/tempDir'
 import { openConsole, STARTED_AT } from './support'
+import { deskDatabaseOf } from '../../support/testServices'
 
 type Ok<T> = { ok: true; data: T }
 const data = <T>(result: unknown): T => {
@@ -84,8 +85,8 @@ describe('a call cut off by a crash', () => {
     opened.pop()
 
     const second = await start()
-    const row = second.services.store.database.connection
-      .prepare(
+    const row = deskDatabaseOf(second.services)
+      .connection.prepare(
         `SELECT s.latency_p50_ms, s.latency_p95_ms, s.turns, s.model, c.counted_turns, c.status
          FROM sessions s JOIN calls c USING (session_id) WHERE session_id = ?`
       )

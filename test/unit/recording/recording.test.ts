@@ -7,6 +7,7 @@ import { turnRecords } from '../../../src/shared/live-call/turnRecords'
 import { percentile } from '../../../src/shared/live-call/percentile'
 import { useTempDir } from '../../support/tempDir'
 import { batches, openConsole, STARTED_AT } from './support'
+import { deskDatabaseOf } from '../../support/testServices'
 
 type Ok<T> = { ok: true; data: T }
 const data = <T>(result: unknown): T => {
@@ -41,8 +42,10 @@ describe('recording a call: begin, append in batches, finish', () => {
         await call('recording.append', { sessionId, events: batch })
       ).stored
     expect(stored).toBe(NORMAL_CALL.length)
-    const seqs = services.store.database.connection
-      .prepare('SELECT seq, type, direction FROM events WHERE session_id = ? ORDER BY seq')
+    const seqs = deskDatabaseOf(services)
+      .connection.prepare(
+        'SELECT seq, type, direction FROM events WHERE session_id = ? ORDER BY seq'
+      )
       .all(sessionId) as { seq: number; type: string; direction: string }[]
     expect(seqs.map((r) => r.seq)).toEqual(NORMAL_CALL.map((_, i) => i))
     expect(seqs.map((r) => r.type)).toEqual(NORMAL_CALL.map((i) => i.event.type))

@@ -4,6 +4,7 @@ import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/Sq
 import { BARGE_IN_CLEARED } from '../../support/callFixtures'
 import { useTempDir } from '../../support/tempDir'
 import { data, openConsole, STARTED_AT } from './support'
+import { deskDatabaseOf } from '../../support/testServices'
 
 // Issue #15: a call that cannot be finalized (here: its LIVE-… id already taken in sessions,
 // as an import once allowed) must not stop start-up; it is kept, marked and shown.
@@ -62,7 +63,7 @@ describe('a recorded call that cannot be finalized', () => {
     const healthy = await begin(first, STARTED_AT + 60_000)
     for (const sessionId of [poisoned, healthy])
       data(await first.call('recording.append', { sessionId, events: BARGE_IN_CLEARED }))
-    takeSessionId(first.services.store.database, poisoned)
+    takeSessionId(deskDatabaseOf(first.services), poisoned)
     crash(first)
 
     const second = await start()
@@ -104,7 +105,7 @@ describe('a recorded call that cannot be finalized', () => {
     const first = await start()
     const sessionId = await begin(first, STARTED_AT)
     data(await first.call('recording.append', { sessionId, events: BARGE_IN_CLEARED }))
-    takeSessionId(first.services.store.database, sessionId)
+    takeSessionId(deskDatabaseOf(first.services), sessionId)
     crash(first)
 
     crash(await start())
@@ -114,7 +115,7 @@ describe('a recorded call that cannot be finalized', () => {
       error: expect.stringMatching(TAKEN),
       attempts: 2
     })
-    freeSessionId(third.services.store.database, sessionId)
+    freeSessionId(deskDatabaseOf(third.services), sessionId)
     crash(third)
 
     const fourth = await start()
@@ -133,8 +134,8 @@ describe('a recorded call that cannot be finalized', () => {
     const healthy = await begin(first, STARTED_AT + 60_000)
     for (const sessionId of [broken, healthy])
       data(await first.call('recording.append', { sessionId, events: BARGE_IN_CLEARED }))
-    first.services.store.database.connection
-      .prepare("UPDATE events SET payload = '{cut off' WHERE session_id = ? AND seq = 3")
+    deskDatabaseOf(first.services)
+      .connection.prepare("UPDATE events SET payload = '{cut off' WHERE session_id = ? AND seq = 3")
       .run(broken)
     crash(first)
 
@@ -153,7 +154,7 @@ describe('a recorded call that cannot be finalized', () => {
     const first = await start(clock)
     const sessionId = await begin(first, STARTED_AT)
     data(await first.call('recording.append', { sessionId, events: BARGE_IN_CLEARED }))
-    takeSessionId(first.services.store.database, sessionId)
+    takeSessionId(deskDatabaseOf(first.services), sessionId)
     const endedAt = STARTED_AT + 20_000
     const hangUp = await first.call('recording.finish', { sessionId, endedAt })
     expect(hangUp).toMatchObject({ ok: false, error: { message: expect.stringMatching(TAKEN) } })
@@ -174,7 +175,7 @@ describe('a recorded call that cannot be finalized', () => {
     expect(await first.call('recording.finish', { sessionId, endedAt })).toMatchObject({
       ok: false
     })
-    freeSessionId(first.services.store.database, sessionId)
+    freeSessionId(deskDatabaseOf(first.services), sessionId)
     crash(first)
 
     const second = await start()

@@ -122,15 +122,16 @@ export async function beginPostgresImport(
         await copyIntoSessions()
         if (sessions.inserted + sessions.replaced > 0) await bumpSessionsVersion(sql)
         await sql.run(
-          `INSERT INTO imports (source, policy, recorded_at, inserted, replaced, skipped)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
+          `INSERT INTO imports (source, policy, recorded_at, inserted, replaced, skipped, seat)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [
             options.source,
             options.policy,
             options.recordedAt,
             sessions.inserted,
             sessions.replaced,
-            sessions.skipped
+            sessions.skipped,
+            options.seat ?? null
           ]
         )
         await client.query('COMMIT')

@@ -52,6 +52,12 @@ export class PostgresAlertsTable implements AlertsTable {
     return rows[0] ? alerts.number(rows[0], 'id') : 1
   }
 
+  /** Consumed from the sequence: other desks' inserts never take it (a queued alert's id). */
+  async reserveId(): Promise<number> {
+    const rows = await this.sql.rows(`SELECT nextval('${SEQUENCE}')::int AS id`)
+    return alerts.number(rows[0]!, 'id')
+  }
+
   async list(statuses: readonly AlertStatus[], limit: number): Promise<AlertRow[]> {
     const params = new Params()
     const conditions = statuses.length > 0 ? [`status = ANY(${params.add(statuses)}::text[])`] : []
@@ -105,9 +111,17 @@ export class PostgresAlertActionsTable implements AlertActionsTable {
 
   async insert(action: NewAlertAction): Promise<void> {
     await this.sql.run(
-      `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [action.alertId, action.sessionId, action.action, action.by, action.at, action.note]
+      `INSERT INTO alert_actions (alert_id, session_id, action, action_by, action_at, note, seat)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        action.alertId,
+        action.sessionId,
+        action.action,
+        action.by,
+        action.at,
+        action.note,
+        action.seat ?? null
+      ]
     )
   }
 

@@ -25,8 +25,12 @@ export class PostgresCallFailuresTable implements CallFailuresTable {
     )
   }
 
-  async list(): Promise<UnfinalizedCall[]> {
-    return (await this.sql.rows(`${SELECT_FAILED} ORDER BY c.session_id`)).map(toUnfinalizedCall)
+  async list(seat?: string | null): Promise<UnfinalizedCall[]> {
+    const rows = await this.sql.rows(
+      `${SELECT_FAILED} AND ($1::text IS NULL OR c.seat = $1) ORDER BY c.session_id`,
+      [seat ?? null]
+    )
+    return rows.map(toUnfinalizedCall)
   }
 
   async get(sessionId: string): Promise<UnfinalizedCall | null> {

@@ -16,8 +16,8 @@ export class PostgresCallsTable implements CallsTable {
     const changed = await this.sql.atomic((sql) =>
       sql.run(
         `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing,
-                            sentiment_reader)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (session_id) DO NOTHING`,
+                            sentiment_reader, seat)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id) DO NOTHING`,
         [
           call.sessionId,
           call.callId,
@@ -25,7 +25,8 @@ export class PostgresCallsTable implements CallsTable {
           call.model,
           call.startedAtMs,
           call.pricing,
-          call.sentimentReader
+          call.sentimentReader,
+          call.seat ?? null
         ]
       )
     )
@@ -37,9 +38,11 @@ export class PostgresCallsTable implements CallsTable {
     return rows[0] ? toCallRow(rows[0]) : null
   }
 
-  async active(): Promise<CallRow[]> {
+  async active(seat?: string | null): Promise<CallRow[]> {
     const rows = await this.sql.rows(
-      "SELECT * FROM calls WHERE status = 'active' ORDER BY session_id"
+      `SELECT * FROM calls WHERE status = 'active' AND ($1::text IS NULL OR seat = $1)
+       ORDER BY session_id`,
+      [seat ?? null]
     )
     return rows.map(toCallRow)
   }

@@ -27,10 +27,16 @@ export async function migrate(
   try {
     await client.query('BEGIN')
     await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version    integer PRIMARY KEY,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`)
+    // Created only when absent: even IF NOT EXISTS needs CREATE on the schema, which a desk's
+    // least-privilege login (resources/team/roles.sql) does not have.
+    const { rows: found } = await client.query<{ t: string | null }>(
+      "SELECT to_regclass('schema_migrations')::text AS t"
+    )
+    if (!found[0]?.t)
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`)
     const { rows } = await client.query<{ v: number | null }>(
       'SELECT MAX(version) AS v FROM schema_migrations'
     )

@@ -38,6 +38,10 @@ export class SqliteAlertsTable implements Synchronous<AlertsTable> {
     return row ? alerts.number(row, 'id') : 1
   }
 
+  reserveId(): number {
+    return this.nextId()
+  }
+
   list(statuses: readonly AlertStatus[], limit: number): AlertRow[] {
     const where =
       statuses.length > 0 ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : ''

@@ -2,6 +2,7 @@ import type { HandlersFor } from '../../../shared/ipc/route'
 import { teamRoutes } from '../../../shared/ipc/routes/teamRoutes'
 import { teamServer } from '../../../shared/settings/teamSettings'
 import { LATEST_SCHEMA_VERSION } from '../../database/postgres/migrations'
+import type { TeamDatabaseStatus } from '../../../shared/settings/teamDatabaseStatus'
 import type { TeamPasswordStore } from '../../secrets/TeamPasswordStore'
 import type { TeamAccess } from '../../settings/TeamAccess'
 import { testTeamConnection } from '../../settings/testTeamConnection'
@@ -9,6 +10,8 @@ import { testTeamConnection } from '../../settings/testTeamConnection'
 export interface TeamHandlerDeps {
   team: TeamAccess
   passwords: TeamPasswordStore
+  /** The database this run records on (fixed at start-up). */
+  database: TeamDatabaseStatus
   /** The team schema version this console writes; default: the PostgreSQL migrations' latest. */
   schemaVersion?: number
 }
@@ -18,7 +21,13 @@ export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRout
   return {
     'team.status': async () => {
       const { available, reason, server } = passwords.status()
-      return { available, reason, passwordServer: server, defaultSeat: team.defaultSeat }
+      return {
+        available,
+        reason,
+        passwordServer: server,
+        defaultSeat: team.defaultSeat,
+        database: deps.database
+      }
     },
     'team.setPassword': async ({ password, server }) => {
       passwords.set(password, teamServer(server))

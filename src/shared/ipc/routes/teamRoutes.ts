@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TeamConnectionTestSchema } from '../../settings/teamConnectionTest'
+import { TeamDatabaseStatusSchema } from '../../settings/teamDatabaseStatus'
 import { TEAM_ROLES, TeamConnectionSchema } from '../../settings/teamSettings'
 import { route } from '../route'
 
@@ -21,7 +22,9 @@ export const teamRoutes = {
         /** host:port the saved password is for; null: none saved. */
         passwordServer: z.string().nullable(),
         /** The seat used when Settings leaves it empty (the OS user name). */
-        defaultSeat: z.string()
+        defaultSeat: z.string(),
+        /** The database this run records on (chosen at start-up), and why not the team's. */
+        database: TeamDatabaseStatusSchema
       })
       .strict()
   }),

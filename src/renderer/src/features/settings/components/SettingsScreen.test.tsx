@@ -25,7 +25,8 @@ function answer(settings: AppSettings, connection = { ok: true, ms: 1234, model:
       available: true,
       reason: null,
       passwordServer: null,
-      defaultSeat: 'maria'
+      defaultSeat: 'maria',
+      database: { backend: 'sqlite', fallbackReason: null }
     }),
     'settings.save': ok(settings),
     'settings.testConnection': ok({ ...connection, message: 'from main' })

@@ -8,7 +8,13 @@ import { mockApi, ok } from '@renderer/test/mockApi'
 import { TeamSection } from './TeamSection'
 
 const SECRET = 'S3cret-team-pw-in-url'
-const STATUS = { available: true, reason: null, passwordServer: null, defaultSeat: 'maria' }
+const STATUS = {
+  available: true,
+  reason: null,
+  passwordServer: null,
+  defaultSeat: 'maria',
+  database: { backend: 'sqlite' as const, fallbackReason: null }
+}
 const TEAM: TeamSettings = {
   ...DEFAULT_TEAM_SETTINGS,
   mode: 'team',
@@ -51,9 +57,9 @@ describe('Settings → Team', { timeout: 60_000 }, () => {
     expect(seen.at(-1)?.mode).toBe('team')
     expect(await screen.findByLabelText('Host')).toBeTruthy()
     expect(screen.getByTestId('team-seat').getAttribute('placeholder')).toBe('maria')
-    // Honest about what team mode does today: the desk still records locally.
+    // Honest about what team mode does: records on the team's database from the next start.
     expect(screen.getByTestId('team-preview-notice').textContent).toMatch(
-      /still records calls, alerts and imports in this computer's database/
+      /from the next start, this console records calls, their events/
     )
   })
 
@@ -103,6 +109,16 @@ describe('Settings → Team', { timeout: 60_000 }, () => {
       await screen.findByText('Not a team URL: must start with postgres:// or postgresql://')
     ).toBeTruthy()
     expect(container.textContent).not.toContain(SECRET)
+  })
+
+  it("shows why this run fell back to the desk's database", async () => {
+    const reason =
+      'The team database could not be opened at start-up: Nothing answers at db.example:5432.'
+    mockApi({
+      'team.status': ok({ ...STATUS, database: { backend: 'sqlite', fallbackReason: reason } })
+    })
+    render(<Form initial={TEAM} seen={[]} />)
+    expect((await screen.findByTestId('team-database-fallback')).textContent).toBe(reason)
   })
 
   it('says a password saved for another server is not sent to this one', async () => {

@@ -100,6 +100,11 @@ export function TeamSection({
           <Alert severity="info" data-testid="team-preview-notice">
             {t('team.previewNotice')}
           </Alert>
+          {status?.database.fallbackReason && (
+            <Alert severity="warning" data-testid="team-database-fallback">
+              {status.database.fallbackReason}
+            </Alert>
+          )}
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <TextField
               label={t('team.url.label')}
