@@ -300,14 +300,6 @@ export function describeSessionDatabase(backend: Backend): void {
       ])
     })
 
-    it('keeps small facts in meta', async () => {
-      const db = await fresh()
-      expect(await db.meta.get('pilot_seeded_at')).toBeUndefined()
-      await db.meta.set('pilot_seeded_at', 'then')
-      await db.meta.set('pilot_seeded_at', 'now')
-      expect(await db.meta.get('pilot_seeded_at')).toBe('now')
-    })
-
     it("hands the Reports the sessions' columns in id order, chunk by chunk", async () => {
       const db = await fresh()
       await db.transaction(async (tx) => {
