@@ -16,7 +16,7 @@ import { TeamPasswordStore } from './secrets/TeamPasswordStore'
 import { TeamAccess } from './settings/TeamAccess'
 import { appHandlers } from './ipc/handlers/appHandlers'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
-import { escalationHandlers } from './ipc/handlers/escalationHandlers'
+import { consoleUser, escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
@@ -43,6 +43,8 @@ import { teamFallbackReason } from './settings/teamFallbackReason'
 import { teamServer } from '../shared/settings/teamSettings'
 import type { TeamDatabaseStatus } from '../shared/settings/teamDatabaseStatus'
 import { nextTurn } from './nextTurn'
+import { OutboxStatusWatch } from './recording/OutboxStatusWatch'
+import { startTeamLive } from './team/startTeamLive'
 
 export interface ServiceOptions {
   dataDir: string
@@ -232,6 +234,22 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .then(() => catalog.warmUp())
       .catch(() => undefined)
   const alerts = new AlertStore(database, now, loadEldDetector, liveWrites, seat)
+  // Team mode's live side: other desks' alerts and actions, the wallboard, this desk's calls
+  // on it. Only when this run records on the team database (the channel is that database).
+  const teamConnection = opened.backend === 'postgres' ? team.connectionConfig() : null
+  const teamLive = teamConnection
+    ? startTeamLive({
+        connection: teamConnection,
+        seat: () => team.identity().seat,
+        readAlert: (alertId) => alerts.get(alertId),
+        emit: options.emit,
+        isSupervisor: () => team.identity().role === 'supervisor',
+        notify: options.notifyAlert
+      })
+    : null
+  const outboxWatch = new OutboxStatusWatch(liveWrites, (status) =>
+    options.emit('recording.outbox', status)
+  )
   // The escalation rules run in main on what is recorded, so alerts survive a closed window.
   const liveCalls = new LiveCallPipeline({
     recorder,
@@ -244,7 +262,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         return choice.kind === 'model' ? choice.model : null
       }
     },
-    emit: (alert) => options.emit('alerts.raised', alert),
+    emit: (alert) => {
+      options.emit('alerts.raised', alert)
+      teamLive?.live.alertRaised(alert)
+    },
     notify: options.notifyAlert,
     onError: (error, step) => console.error(`Live call ${step} failed (inputs kept):`, error)
   })
@@ -253,6 +274,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     scenarioFile: demoScenarioFile(options.resourcesDir),
     peers: options.demoPeers
   })
+  // Who acts on an alert: the desk's seat on the team database, the OS user on a desk's own.
+  const actor = (): string => (seat() === null ? consoleUser() : team.identity().seat)
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
@@ -274,7 +297,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       onSaved: (saved) => catalog.useEmbeddings(embeddingsFor(saved)),
       onKeySaved: () => catalog.retryIfFailed()
     }),
-    ...teamHandlers({ team, passwords: teamPasswords, database: databaseStatus }),
+    ...teamHandlers({
+      team,
+      passwords: teamPasswords,
+      database: databaseStatus,
+      board: teamLive ? () => teamLive.live.snapshot() : undefined,
+      outbox: () => outboxWatch.status()
+    }),
     ...realtimeHandlers({ settings, secrets }),
     ...reportHandlers({
       reports,
@@ -286,11 +315,22 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       recorder,
       liveCalls,
       emit,
-      currentPricing: () => settings.get().pricing
+      currentPricing: () => settings.get().pricing,
+      observer: teamLive?.live
     }),
     ...escalationHandlers({
       backtest: new EscalationBacktest(database, nextTurn),
-      alerts
+      alerts,
+      actor,
+      onActed: (alert, input) => {
+        // Every window's lists and badges follow; in team mode every desk's do too.
+        options.emit('alerts.changed', { alert, action: input.action, bySeat: actor() })
+        teamLive?.live.alertActed(
+          alert,
+          input.action,
+          input.action === 'instruct' ? input.instruction : alert.actionNote
+        )
+      }
     })
   }
   warmReports(reports)
@@ -305,6 +345,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     close: () => {
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
       catalog.close()
+      outboxWatch.close()
+      teamLive?.close().catch((error: unknown) => console.error('Closing the team channel:', error))
       liveWrites.close()
       store.close().catch((error: unknown) => console.error('Closing the database:', error))
     }

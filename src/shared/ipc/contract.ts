@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
-import type { StoredAlert } from '../escalation/alertRecords'
+import type { AlertActionKind, StoredAlert } from '../escalation/alertRecords'
+import type { BoardSnapshot } from '../team/boardSnapshot'
+import type { OutboxStatus } from '../team/outboxStatus'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
 import { catalogRoutes } from './routes/catalogRoutes'
@@ -36,6 +38,21 @@ export interface Events {
   'catalog.changed': CatalogStatus
   /** An escalation rule fired on a live call (already stored). */
   'alerts.raised': StoredAlert
+  /** Team mode: another desk's rules raised an alert (stored in the team database). */
+  'team.alertRaised': StoredAlert & { seat: string }
+  /**
+   * Team mode: another desk acted on an alert (`alert` as it is now); all null when the team
+   * channel came back after a drop, so lists read again.
+   */
+  'alerts.changed': {
+    alert: StoredAlert | null
+    action: AlertActionKind | null
+    bySeat: string | null
+  }
+  /** Team mode: the Live calls wallboard changed. */
+  'team.board': BoardSnapshot
+  /** The recording outbox changed (the team database went away, or its queue moved). */
+  'recording.outbox': OutboxStatus
 }
 export type EventName = keyof Events
 

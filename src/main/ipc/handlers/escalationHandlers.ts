@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os'
+import type { AlertAction, StoredAlert } from '../../../shared/escalation/alertRecords'
 import type { HandlersFor } from '../../../shared/ipc/route'
 import type { escalationRoutes } from '../../../shared/ipc/routes/escalationRoutes'
 import type { AlertStore } from '../../escalation/AlertStore'
@@ -8,11 +9,19 @@ import type { EscalationBacktest } from '../../escalation/EscalationBacktest'
 export function escalationHandlers(deps: {
   backtest: EscalationBacktest
   alerts: AlertStore
+  /** Who acts: the desk's seat in team mode; default the OS user (the console has no accounts). */
+  actor?: () => string
+  /** Told of each action once stored (team mode: the other desks hear of it). */
+  onActed?: (alert: StoredAlert, action: AlertAction) => void
 }): HandlersFor<typeof escalationRoutes> {
   return {
     'escalation.backtest': async ({ thresholds, filter }) => deps.backtest.run(thresholds, filter),
     'alerts.list': async ({ status, limit }) => deps.alerts.list(status, limit),
-    'alerts.act': async (input) => deps.alerts.act(input, consoleUser()),
+    'alerts.act': async (input) => {
+      const alert = await deps.alerts.act(input, (deps.actor ?? consoleUser)())
+      deps.onActed?.(alert, input)
+      return alert
+    },
     'alerts.actions': async (query) => deps.alerts.actions(query)
   }
 }

@@ -16,6 +16,15 @@ export interface RecordingHandlerDeps {
   emit: Emit
   /** The Settings screen's prices: what the live cost estimate used when begin names none. */
   currentPricing: () => PriceTable
+  /** Told of each call's life here (team mode: the wallboard's heartbeat); absent: nobody. */
+  observer?: CallObserver
+}
+
+/** Who follows this desk's calls as they run (TeamLive). Never fails a call. */
+export interface CallObserver {
+  callBegan(sessionId: string, startedAtMs: number): void
+  callInputs(sessionId: string, inputs: readonly CallInput[]): void
+  callEnded(sessionId: string): void
 }
 
 /** A call event as the route's schema sees it: an object with a string type and any more. */
@@ -26,17 +35,26 @@ export function recordingHandlers({
   recorder,
   liveCalls,
   emit,
-  currentPricing
+  currentPricing,
+  observer
 }: RecordingHandlerDeps): HandlersFor<typeof recordingRoutes> {
   return {
-    'recording.begin': async (call) => ({
-      sessionId: await recorder.begin({ ...call, pricing: call.pricing ?? currentPricing() })
-    }),
+    'recording.begin': async (call) => {
+      const sessionId = await recorder.begin({
+        ...call,
+        pricing: call.pricing ?? currentPricing()
+      })
+      observer?.callBegan(sessionId, call.startedAt)
+      return { sessionId }
+    },
     // Parsed as { t, event: { type, …rest } }: the reducer reads what it knows of the rest.
-    'recording.append': async ({ sessionId, events }) => ({
-      stored: await liveCalls.ingest(sessionId, events as CallInput[])
-    }),
+    'recording.append': async ({ sessionId, events }) => {
+      const stored = await liveCalls.ingest(sessionId, events as CallInput[])
+      observer?.callInputs(sessionId, events as CallInput[])
+      return { stored }
+    },
     'recording.finish': async ({ sessionId, endedAt }) => {
+      observer?.callEnded(sessionId)
       let session
       try {
         session = await recorder.finish(sessionId, endedAt)

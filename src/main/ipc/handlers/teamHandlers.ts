@@ -2,6 +2,8 @@ import type { HandlersFor } from '../../../shared/ipc/route'
 import { teamRoutes } from '../../../shared/ipc/routes/teamRoutes'
 import { teamServer } from '../../../shared/settings/teamSettings'
 import { LATEST_SCHEMA_VERSION } from '../../database/postgres/migrations'
+import type { BoardSnapshot } from '../../../shared/team/boardSnapshot'
+import type { OutboxStatus } from '../../../shared/team/outboxStatus'
 import type { TeamDatabaseStatus } from '../../../shared/settings/teamDatabaseStatus'
 import type { TeamPasswordStore } from '../../secrets/TeamPasswordStore'
 import type { TeamAccess } from '../../settings/TeamAccess'
@@ -14,6 +16,10 @@ export interface TeamHandlerDeps {
   database: TeamDatabaseStatus
   /** The team schema version this console writes; default: the PostgreSQL migrations' latest. */
   schemaVersion?: number
+  /** The Live calls wallboard; absent when this run records on the desk's SQLite. */
+  board?: () => BoardSnapshot
+  /** The recording outbox's state. */
+  outbox: () => OutboxStatus
 }
 
 export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRoutes> {
@@ -43,6 +49,8 @@ export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRout
         role,
         password: passwords.reveal(teamServer(connection)),
         schemaVersion: deps.schemaVersion ?? LATEST_SCHEMA_VERSION
-      })
+      }),
+    'team.board': async () => deps.board?.() ?? null,
+    'recording.outbox': async () => deps.outbox()
   }
 }

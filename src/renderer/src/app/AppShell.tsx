@@ -7,8 +7,13 @@ import { ReportsScreen } from '@renderer/features/reports'
 import { SessionsScreen, showSessionsFiltered } from '@renderer/features/sessions'
 import { SettingsScreen } from '@renderer/features/settings'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { LiveCallsScreen } from '@renderer/features/wallboard'
+import { AlertToast } from './AlertToast'
 import { AppFooter } from './AppFooter'
 import { NavigationRail, type ScreenId } from './NavigationRail'
+import { OutboxBanner } from './OutboxBanner'
+import { useRequest } from './useRequest'
+import { useUnsettledAlerts } from './useUnsettledAlerts'
 
 /** Rail on the left, the selected screen on the right, status line below. */
 export function AppShell(): JSX.Element {
@@ -24,16 +29,28 @@ export function AppShell(): JSX.Element {
     showSessionsFiltered(filter)
     setScreen('sessions')
   }, [])
+  const unsettled = useUnsettledAlerts()
+  // Live calls is team mode's screen: offered when this run records on the team database.
+  const { data: board } = useRequest('team.board', {})
+  const hidden: ScreenId[] = board ? [] : ['wallboard']
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
-      <NavigationRail selected={screen} onSelect={select} />
+      <NavigationRail
+        selected={screen}
+        onSelect={select}
+        hidden={hidden}
+        monitorBadge={unsettled}
+      />
       <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+        <OutboxBanner />
+        <AlertToast screen={screen} onOpen={select} />
         <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
           {liveOpened && (
             <Box sx={{ flex: 1, minWidth: 0, display: screen === 'live' ? 'flex' : 'none' }}>
               <LiveCallScreen />
             </Box>
           )}
+          {screen === 'wallboard' && <LiveCallsScreen />}
           {screen === 'sessions' && <SessionsScreen />}
           {screen === 'catalog' && <CatalogScreen />}
           {screen === 'settings' && <SettingsScreen />}

@@ -6,15 +6,20 @@ import MonitorHeartIcon from '@mui/icons-material/MonitorHeart'
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk'
 import SettingsIcon from '@mui/icons-material/Settings'
 import TableRowsIcon from '@mui/icons-material/TableRows'
+import GroupsIcon from '@mui/icons-material/Groups'
+import Badge from '@mui/material/Badge'
 import Box from '@mui/material/Box'
 import ListItemButton from '@mui/material/ListItemButton'
 import Typography from '@mui/material/Typography'
+import { numberFormat } from '@renderer/i18n'
 import { LanguagePicker } from './LanguagePicker'
 
-export type ScreenId = 'live' | 'monitor' | 'reports' | 'sessions' | 'catalog' | 'settings'
+export type ScreenId =
+  'live' | 'wallboard' | 'monitor' | 'reports' | 'sessions' | 'catalog' | 'settings'
 
 const ENTRIES: { id: ScreenId; icon: ReactNode }[] = [
   { id: 'live', icon: <PhoneInTalkIcon /> },
+  { id: 'wallboard', icon: <GroupsIcon /> },
   { id: 'monitor', icon: <MonitorHeartIcon /> },
   { id: 'reports', icon: <AssessmentIcon /> },
   { id: 'sessions', icon: <TableRowsIcon /> },
@@ -25,11 +30,26 @@ const ENTRIES: { id: ScreenId; icon: ReactNode }[] = [
 interface NavigationRailProps {
   selected: ScreenId
   onSelect: (screen: ScreenId) => void
+  /** Screens this console does not offer now (Live calls outside team mode). */
+  hidden?: readonly ScreenId[]
+  /** Unsettled alerts, as a badge on Monitor (null or 0: none). */
+  monitorBadge?: number | null
 }
 
 /** The vertical rail of screens: icon over label, as in Material's navigation rail. */
-export function NavigationRail({ selected, onSelect }: NavigationRailProps): JSX.Element {
+export function NavigationRail({
+  selected,
+  onSelect,
+  hidden = [],
+  monitorBadge = null
+}: NavigationRailProps): JSX.Element {
   const { t } = useTranslation()
+  const badge = monitorBadge
+    ? {
+        content: monitorBadge,
+        label: t('nav.monitorBadge', { n: numberFormat().format(monitorBadge) })
+      }
+    : null
   return (
     <Box
       component="nav"
@@ -47,7 +67,7 @@ export function NavigationRail({ selected, onSelect }: NavigationRailProps): JSX
         borderColor: 'divider'
       }}
     >
-      {ENTRIES.map((entry) => (
+      {ENTRIES.filter((entry) => !hidden.includes(entry.id)).map((entry) => (
         <ListItemButton
           key={entry.id}
           selected={entry.id === selected}
@@ -64,7 +84,19 @@ export function NavigationRail({ selected, onSelect }: NavigationRailProps): JSX
             '&.Mui-selected': { color: 'primary.main' }
           }}
         >
-          {entry.icon}
+          {entry.id === 'monitor' && badge ? (
+            <Badge
+              badgeContent={badge.content}
+              color="error"
+              max={99}
+              data-testid="monitor-badge"
+              slotProps={{ badge: { 'aria-label': badge.label } }}
+            >
+              {entry.icon}
+            </Badge>
+          ) : (
+            entry.icon
+          )}
           <Typography
             variant="caption"
             sx={{ fontWeight: 600, lineHeight: 1.2, textAlign: 'center' }}

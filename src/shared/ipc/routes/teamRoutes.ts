@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { TeamConnectionTestSchema } from '../../settings/teamConnectionTest'
 import { TeamDatabaseStatusSchema } from '../../settings/teamDatabaseStatus'
 import { TEAM_ROLES, TeamConnectionSchema } from '../../settings/teamSettings'
+import { BoardSnapshotSchema } from '../../team/boardSnapshot'
+import { OutboxStatusSchema } from '../../team/outboxStatus'
 import { route } from '../route'
 
 const Server = z
@@ -43,5 +45,15 @@ export const teamRoutes = {
   'team.testConnection': route({
     input: z.object({ connection: TeamConnectionSchema, role: z.enum(TEAM_ROLES) }).strict(),
     output: TeamConnectionTestSchema
+  }),
+  /** The Live calls wallboard now; null when this run does not record on the team database. */
+  'team.board': route({
+    input: z.object({}).strict(),
+    output: BoardSnapshotSchema.nullable()
+  }),
+  /** The recording outbox: writes waiting for the session database, and whether it is away. */
+  'recording.outbox': route({
+    input: z.object({}).strict(),
+    output: OutboxStatusSchema
   })
 }

@@ -45,6 +45,13 @@ export function LiveAlertBanner({
     setRaised((shown) => [alert, ...shown])
     if (cue) playAlertCue(alert.severity)
   })
+  // A supervisor acted on one of these alerts (at another desk in team mode): shown as it is now.
+  useIpcEvent('alerts.changed', ({ alert: changed }) => {
+    if (changed)
+      setRaised((shown) =>
+        shown.map((alert) => (alert.alertId === changed.alertId ? changed : alert))
+      )
+  })
   const alerts = raised.filter(
     (alert) => callStartedAt !== null && Date.parse(alert.raisedAt) >= callStartedAt
   )
@@ -69,7 +76,9 @@ export function LiveAlertBanner({
         {alerts.length > 1
           ? ` ${t('banner.more', { count: alerts.length - 1, n: numberFormat().format(alerts.length - 1) })}`
           : ''}
-        {latest.status === 'escalated' ? ` · ${t('banner.escalated')}` : ''}
+        {latest.status === 'open'
+          ? ''
+          : ` · ${t(`banner.status.${latest.status}`, { by: latest.actionBy ?? '' })}`}
       </AlertTitle>
       {latest.reason}
       {quote ? ` — “${quote}”` : ''}

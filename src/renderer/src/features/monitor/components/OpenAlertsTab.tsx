@@ -22,6 +22,9 @@ export function OpenAlertsTab(): JSX.Element {
   const { data, error } = useRequest('alerts.list', UNSETTLED, revision)
   const reload = (): void => setRevision((r) => r + 1)
   useIpcEvent('alerts.raised', reload)
+  // Team mode: other desks' alerts and actions (and a reconnect, after which anything may differ).
+  useIpcEvent('team.alertRaised', reload)
+  useIpcEvent('alerts.changed', reload)
   return (
     <>
       {error ? (

@@ -1,0 +1,218 @@
+import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
+import type { AlertActionKind, StoredAlert } from '../../shared/escalation/alertRecords'
+import type { CallInput } from '../../shared/live-call/callEvents'
+import { callReducer } from '../../shared/live-call/callReducer'
+import { initialCallState, type CallState } from '../../shared/live-call/callState'
+import type { BoardSnapshot, TeamChannelState } from '../../shared/team/boardSnapshot'
+import { callProgressOf } from '../../shared/team/callProgress'
+import {
+  TEAM_TEXT_MAX_CHARS,
+  type ProgressAlert,
+  type TeamEvent
+} from '../../shared/team/teamEvents'
+import { CallProgressHeartbeat } from './CallProgressHeartbeat'
+import { LiveCallsBoard, type TeamEventFeed } from './LiveCallsBoard'
+
+/** An alert another desk raised, as this desk announces it. */
+export type TeamAlert = StoredAlert & { seat: string }
+
+/** Another desk acted on an alert (or the channel came back and every alert may have moved). */
+export interface AlertChange {
+  alert: StoredAlert | null
+  action: AlertActionKind | null
+  bySeat: string | null
+}
+
+export interface TeamLiveDeps {
+  channel: TeamEventFeed & { publish(event: TeamEvent): Promise<void> }
+  /** This desk's seat (read at each use: Settings may change it). */
+  seat: () => string
+  /** Reads a stored alert by id (the team database has another desk's alerts too). */
+  readAlert: (alertId: number) => Promise<StoredAlert | null>
+  /** Loaded once, in the background; until then progress reports no language. */
+  detector: () => Promise<LanguageDetector>
+  onAlertRaised: (alert: TeamAlert) => void
+  onAlertChanged: (change: AlertChange) => void
+  onBoard: (snapshot: BoardSnapshot) => void
+  now?: () => number
+  heartbeatMs?: number
+  log?: (line: string) => void
+}
+
+interface RunningCall {
+  state: CallState
+  startedAt: string
+  latestAlert: ProgressAlert | null
+  reported: string
+}
+
+const cut = (text: string): string =>
+  text.length <= TEAM_TEXT_MAX_CHARS ? text : `${text.slice(0, TEAM_TEXT_MAX_CHARS - 1)}…`
+
+const progressAlert = (alert: StoredAlert): ProgressAlert => ({
+  alertId: alert.alertId,
+  rule: alert.rule,
+  severity: alert.severity,
+  raisedAt: alert.raisedAt,
+  status: alert.status
+})
+
+/**
+ * A desk's part in team mode's live side. Out: this desk's running calls (a heartbeat of their
+ * figures), the alerts its rules raise and the actions taken here. In: other desks' alerts and
+ * actions, read back from the team database by id (the wire carries ids, not evidence), and the
+ * Live calls wallboard. Nothing here can fail a call: publishing errors are logged.
+ */
+export class TeamLive {
+  readonly board: LiveCallsBoard
+  private readonly heartbeat: CallProgressHeartbeat
+  private readonly calls = new Map<string, RunningCall>()
+  private readonly unsubscribe: (() => void)[]
+  private detect: LanguageDetector | null = null
+  private lastState: TeamChannelState
+  private readonly now: () => number
+  private readonly log: (line: string) => void
+
+  constructor(private readonly deps: TeamLiveDeps) {
+    this.now = deps.now ?? Date.now
+    this.log = deps.log ?? console.warn
+    this.board = new LiveCallsBoard(deps.channel, this.now)
+    this.heartbeat = new CallProgressHeartbeat(
+      (event) => deps.channel.publish(event),
+      deps.heartbeatMs,
+      this.log
+    )
+    this.lastState = deps.channel.state
+    this.unsubscribe = [
+      deps.channel.onEvent((event) => void this.receive(event)),
+      deps.channel.onState((state) => this.stateChanged(state)),
+      this.board.onChange(deps.onBoard)
+    ]
+    deps
+      .detector()
+      .then((detect) => (this.detect = detect))
+      .catch((error: unknown) => this.log(`language detector not loaded: ${String(error)}`))
+  }
+
+  /** A call began at this desk: on the wallboard from now on. */
+  callBegan(sessionId: string, startedAtMs: number): void {
+    this.calls.set(sessionId, {
+      state: initialCallState(),
+      startedAt: new Date(startedAtMs).toISOString(),
+      latestAlert: null,
+      reported: ''
+    })
+    this.heartbeat.begin(sessionId, () => this.progress(sessionId))
+  }
+
+  /** A batch of the call's inputs: a change of turns or interruptions is reported at once. */
+  callInputs(sessionId: string, inputs: readonly CallInput[]): void {
+    const call = this.calls.get(sessionId)
+    if (!call) return
+    for (const input of inputs) call.state = callReducer(call.state, input)
+    const progress = this.progress(sessionId)
+    const key = `${progress.turns}/${progress.interruptions}/${progress.p50Ms}/${progress.language}`
+    if (key === call.reported) return
+    call.reported = key
+    this.heartbeat.reportNow(() => progress)
+  }
+
+  callEnded(sessionId: string): void {
+    if (!this.calls.delete(sessionId)) return
+    this.heartbeat.end(sessionId, this.deps.seat())
+  }
+
+  /** This desk's rules raised an alert (stored): every desk hears of it. */
+  alertRaised(alert: StoredAlert): void {
+    this.send({
+      type: 'alert.raised',
+      alertId: alert.alertId,
+      sessionId: alert.sessionId,
+      seat: this.deps.seat(),
+      rule: alert.rule,
+      severity: alert.severity,
+      raisedAt: alert.raisedAt,
+      summary: cut(alert.reason)
+    })
+    this.noteAlert(alert)
+  }
+
+  /** An action taken at this desk (stored): the alert's desk and every board hear of it. */
+  alertActed(alert: StoredAlert, action: AlertActionKind, note: string | null): void {
+    this.send({
+      type: 'alert.acted',
+      alertId: alert.alertId,
+      sessionId: alert.sessionId,
+      action,
+      bySeat: this.deps.seat(),
+      at: alert.actionAt ?? new Date(this.now()).toISOString(),
+      note: note === null ? null : cut(note)
+    })
+    this.noteAlert(alert)
+  }
+
+  snapshot(): BoardSnapshot {
+    return this.board.snapshot()
+  }
+
+  close(): void {
+    for (const off of this.unsubscribe) off()
+    this.heartbeat.close()
+    this.board.close()
+  }
+
+  private progress(sessionId: string): ReturnType<typeof callProgressOf> {
+    const call = this.calls.get(sessionId)
+    if (!call) throw new Error(`call ${sessionId} is not running here`)
+    return callProgressOf(call.state, {
+      sessionId,
+      seat: this.deps.seat(),
+      startedAt: call.startedAt,
+      latestAlert: call.latestAlert,
+      detect: this.detect
+    })
+  }
+
+  /** A call running here shows its newest alert, and that alert's status, on every board. */
+  private noteAlert(alert: StoredAlert): void {
+    const call = this.calls.get(alert.sessionId)
+    if (!call) return
+    const known = call.latestAlert
+    if (known && known.alertId !== alert.alertId && known.raisedAt > alert.raisedAt) return
+    call.latestAlert = progressAlert(alert)
+    this.heartbeat.reportNow(() => this.progress(alert.sessionId))
+  }
+
+  private async receive(event: TeamEvent): Promise<void> {
+    try {
+      if (event.type === 'alert.raised' && event.seat !== this.deps.seat()) {
+        const alert = await this.deps.readAlert(event.alertId)
+        if (alert) this.deps.onAlertRaised({ ...alert, seat: event.seat })
+      } else if (event.type === 'alert.acted' && event.bySeat !== this.deps.seat()) {
+        const alert = await this.deps.readAlert(event.alertId)
+        if (!alert) return
+        this.noteAlert(alert)
+        this.deps.onAlertChanged({ alert, action: event.action, bySeat: event.bySeat })
+      }
+    } catch (error) {
+      this.log(`team event ${event.type} not read back: ${String(error)}`)
+    }
+  }
+
+  /** NOTIFY keeps nothing for a desk that was away: after a reconnect, readers read again. */
+  private stateChanged(state: TeamChannelState): void {
+    const back = state === 'connected' && this.lastState === 'reconnecting'
+    this.lastState = state
+    if (back) this.deps.onAlertChanged({ alert: null, action: null, bySeat: null })
+  }
+
+  private send(event: TeamEvent): void {
+    this.deps.channel
+      .publish(event)
+      .catch((error: unknown) =>
+        this.log(
+          `team event ${event.type} not published: ${error instanceof Error ? error.message : String(error)}`
+        )
+      )
+  }
+}

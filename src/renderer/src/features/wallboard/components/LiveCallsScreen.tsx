@@ -1,0 +1,149 @@
+import type { JSX } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Chip from '@mui/material/Chip'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
+import type { BoardSnapshot, LiveCallRow } from '@shared/team/boardSnapshot'
+import { dateTimeFormat, formatDurationMs, numberFormat } from '@renderer/i18n'
+import { useLiveCallsBoard, useSecondsTicker } from '../useLiveCallsBoard'
+
+const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
+const SETTLED = new Set(['dismissed', 'escalated'])
+
+/** The Live calls wallboard: every call in progress across the team, as desks report them. */
+export function LiveCallsScreen(): JSX.Element {
+  const { t } = useTranslation('monitor')
+  const board = useLiveCallsBoard()
+  return (
+    <Box
+      data-testid="wallboard-screen"
+      sx={{
+        flex: 1,
+        minWidth: 0,
+        overflow: 'auto',
+        p: 2,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 2
+      }}
+    >
+      <Box>
+        <Typography variant="h5" component="h1">
+          {t('wallboard.title')}
+        </Typography>
+        <Typography color="text.secondary">{t('wallboard.subtitle')}</Typography>
+      </Box>
+      {board === undefined ? null : board === null ? (
+        <Alert severity="info">{t('wallboard.notTeam')}</Alert>
+      ) : (
+        <BoardTable board={board} />
+      )}
+    </Box>
+  )
+}
+
+function BoardTable({ board }: { board: BoardSnapshot }): JSX.Element {
+  const { t } = useTranslation('monitor')
+  const now = useSecondsTicker()
+  // Durations run on between snapshots: the snapshot's figure plus the time since it was taken.
+  const since = Math.max(0, now - Date.parse(board.takenAt))
+  return (
+    <>
+      {board.channel !== 'connected' && (
+        <Alert
+          severity={board.channel === 'reconnecting' ? 'warning' : 'info'}
+          data-testid="wallboard-channel"
+        >
+          {t(`wallboard.channel.${board.channel}`)}
+        </Alert>
+      )}
+      {board.calls.length === 0 ? (
+        <Alert severity="info" data-testid="wallboard-empty">
+          {t('wallboard.empty')}
+        </Alert>
+      ) : (
+        <Table size="small" data-testid="wallboard-table">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('wallboard.seat')}</TableCell>
+              <TableCell align="right">{t('wallboard.duration')}</TableCell>
+              <TableCell>{t('wallboard.language')}</TableCell>
+              <TableCell align="right">{t('wallboard.turns')}</TableCell>
+              <TableCell align="right">{t('wallboard.interruptions')}</TableCell>
+              <TableCell align="right">{t('wallboard.p50')}</TableCell>
+              <TableCell>{t('wallboard.latestAlert')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {board.calls.map((row) => (
+              <BoardRow key={row.sessionId} row={row} since={since} />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  )
+}
+
+function BoardRow({ row, since }: { row: LiveCallRow; since: number }): JSX.Element {
+  const { t } = useTranslation('monitor')
+  const n = numberFormat()
+  const alert = row.latestAlert
+  return (
+    <TableRow
+      data-testid="wallboard-row"
+      data-session-id={row.sessionId}
+      sx={row.stale ? { opacity: 0.55 } : undefined}
+    >
+      <TableCell>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {row.seat}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          {row.sessionId}
+        </Typography>
+        {row.stale && (
+          <Typography variant="caption" color="warning.main" sx={{ display: 'block' }}>
+            {t('wallboard.stale', {
+              time: dateTimeFormat({ timeStyle: 'medium' }).format(Date.parse(row.lastHeardAt))
+            })}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell align="right" data-testid="wallboard-duration">
+        {formatDurationMs(row.durationMs + (row.stale ? 0 : since))}
+      </TableCell>
+      <TableCell>{row.language ?? '—'}</TableCell>
+      <TableCell align="right">{n.format(row.turns)}</TableCell>
+      <TableCell align="right" data-testid="wallboard-interruptions">
+        {n.format(row.interruptions)}
+      </TableCell>
+      <TableCell align="right">
+        {row.p50Ms === null
+          ? '—'
+          : numberFormat({ style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 }).format(
+              row.p50Ms
+            )}
+      </TableCell>
+      <TableCell data-testid="wallboard-alert">
+        {alert ? (
+          <Chip
+            size="small"
+            color={SETTLED.has(alert.status) ? 'default' : SEVERITY_COLOR[alert.severity]}
+            label={`${t(`rules.${alert.rule}`)} · ${t(`wallboard.status.${alert.status}`)}`}
+          />
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            {t('wallboard.noAlert')}
+          </Typography>
+        )}
+      </TableCell>
+    </TableRow>
+  )
+}

@@ -1,0 +1,3 @@
+// The Live calls wallboard (team mode): every desk's running calls, live.
+export { LiveCallsScreen } from './components/LiveCallsScreen'
+export { useLiveCallsBoard } from './useLiveCallsBoard'

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Services } from '../../../src/main/services'
+import type { StoredAlert } from '../../../src/shared/escalation/alertRecords'
+import type { BoardSnapshot, LiveCallRow } from '../../../src/shared/team/boardSnapshot'
+import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
+import { applyTeamFlags, parseTeamFlags } from '../../../tools/harness/teamFlags'
+import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
+import { overAgentCall } from '../escalation/scriptedCalls'
+import { batches, data, openConsole } from '../recording/support'
+
+type Desk = Awaited<ReturnType<typeof openConsole>>
+type AlertChange = { alert: StoredAlert | null; action: string | null; bySeat: string | null }
+
+/** Polls until `read` resolves to a value (not undefined), or fails after `ms`. */
+async function eventually<T>(
+  read: () => T | undefined | Promise<T | undefined>,
+  ms = 5_000
+): Promise<T> {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = await read()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** The payloads of one event a desk emitted, oldest first. */
+const events = <T>(desk: Desk, name: string): T[] =>
+  (desk.emitted as [string, T][]).filter(([n]) => n === name).map(([, p]) => p)
+
+async function boardRow(desk: Desk, sessionId: string): Promise<LiveCallRow | undefined> {
+  const board = data<BoardSnapshot | null>(await desk.call('team.board', {}))
+  return board?.calls.find((row) => row.sessionId === sessionId)
+}
+
+const INTERRUPTED = overAgentCall([
+  { text: 'No, that is not what I asked.' },
+  { text: 'Stop, listen to me.' },
+  { text: 'You are not listening at all.' }
+])
+
+describe.skipIf(skipWithoutPostgres)('team mode live: two desks on one PostgreSQL', () => {
+  const pg15 = usePostgres()
+  const dirs: string[] = []
+  const opened: Services[] = []
+  afterEach(() => {
+    for (const services of opened.splice(0)) services.close()
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** A desk started as the harness starts one, listening on the team channel before it returns. */
+  async function desk(url: string, seat: string, role: 'agent' | 'supervisor'): Promise<Desk> {
+    const dir = mkdtempSync(join(tmpdir(), `voice-console-${seat}-`))
+    dirs.push(dir)
+    const encryptor = ephemeralEncryptor()
+    const team = new URL(url)
+    team.searchParams.set('sslmode', 'disable')
+    applyTeamFlags(dir, encryptor, parseTeamFlags({ teamDb: team.toString(), seat, role })!)
+    const started = await openConsole(dir, Date.now, { encryptor })
+    opened.push(started.services)
+    // NOTIFY keeps nothing for a desk not yet listening.
+    await eventually(async () =>
+      data<BoardSnapshot | null>(await started.call('team.board', {}))?.channel === 'connected'
+        ? true
+        : undefined
+    )
+    return started
+  }
+
+  it("A's interrupted call: B is alerted within 1 s and sees it live; B's escalation reaches A", async () => {
+    const url = await pg15.freshUrl()
+    const a = await desk(url, 'desk-a', 'agent')
+    const b = await desk(url, 'lead', 'supervisor')
+
+    const { sessionId } = data<{ sessionId: string }>(
+      await a.call('recording.begin', {
+        provider: 'openai',
+        model: 'gpt-realtime',
+        startedAt: Date.now()
+      })
+    )
+    // On B's board as soon as it begins: the heartbeat reports at once.
+    const begun = await eventually(() => boardRow(b, sessionId))
+    expect(begun).toMatchObject({ seat: 'desk-a', turns: 0, interruptions: 0, stale: false })
+
+    let raisedAt = 0
+    for (const batch of batches(INTERRUPTED, 7)) {
+      data(await a.call('recording.append', { sessionId, events: batch }))
+      if (raisedAt === 0 && events(a, 'alerts.raised').length > 0) raisedAt = performance.now()
+    }
+    expect(raisedAt).toBeGreaterThan(0)
+    const alert = await eventually(() =>
+      events<StoredAlert & { seat: string }>(b, 'team.alertRaised').find(
+        (raised) => raised.sessionId === sessionId && raised.rule === 'interruptions_total'
+      )
+    )
+    expect(performance.now() - raisedAt).toBeLessThan(1_000)
+    expect(alert).toMatchObject({ seat: 'desk-a', status: 'open' })
+    expect(alert.evidence.items.length).toBeGreaterThan(0)
+    // An agent's console keeps to its own calls: no team alerts, not even its own echoed back.
+    expect(events(a, 'team.alertRaised')).toEqual([])
+
+    // The board follows the call: three interruptions and the alert, while it runs.
+    const running = await eventually(async () => {
+      const row = await boardRow(b, sessionId)
+      return row?.interruptions === 3 && row.latestAlert ? row : undefined
+    })
+    expect(running.turns).toBeGreaterThan(0)
+    expect(running.language).toBe('en')
+
+    // Every alert A raised reached B; the board shows the newest. B escalates that one: A hears
+    // who did it and the alert's new status, and the board shows it.
+    const raisedOnA = events<StoredAlert>(a, 'alerts.raised').filter(
+      (r) => r.sessionId === sessionId
+    )
+    const onB = await eventually(() => {
+      const heard = events<StoredAlert>(b, 'team.alertRaised').filter(
+        (r) => r.sessionId === sessionId
+      )
+      return heard.length === raisedOnA.length ? heard : undefined
+    })
+    expect(onB.map((r) => r.alertId)).toEqual(raisedOnA.map((r) => r.alertId))
+    const newest = raisedOnA.at(-1)!
+    await eventually(async () =>
+      (await boardRow(b, sessionId))?.latestAlert?.alertId === newest.alertId ? true : undefined
+    )
+    const escalated = data<StoredAlert>(
+      await b.call('alerts.act', { alertId: newest.alertId, action: 'escalate' })
+    )
+    expect(escalated).toMatchObject({ status: 'escalated', actionBy: 'lead' })
+    const change = await eventually(() =>
+      events<AlertChange>(a, 'alerts.changed').find((c) => c.alert?.alertId === newest.alertId)
+    )
+    expect(change).toMatchObject({
+      action: 'escalate',
+      bySeat: 'lead',
+      alert: { status: 'escalated' }
+    })
+    for (const board of [a, b])
+      await eventually(async () =>
+        (await boardRow(board, sessionId))?.latestAlert?.status === 'escalated' ? true : undefined
+      )
+    // B's windows hear of B's action once (its own, not echoed back from the channel).
+    expect(
+      events<AlertChange>(b, 'alerts.changed').filter((c) => c.alert?.alertId === newest.alertId)
+    ).toHaveLength(1)
+
+    // Hang-up: off every board.
+    data(await a.call('recording.finish', { sessionId, endedAt: Date.now() }))
+    await eventually(async () => ((await boardRow(b, sessionId)) ? undefined : true))
+  })
+
+  it('a desk on its own SQLite has no board, and its outbox reads empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voice-console-solo-'))
+    dirs.push(dir)
+    const solo = await openConsole(dir)
+    opened.push(solo.services)
+    expect(data(await solo.call('team.board', {}))).toBeNull()
+    expect(data(await solo.call('recording.outbox', {}))).toEqual({
+      unreachable: false,
+      waiting: 0
+    })
+  })
+})
