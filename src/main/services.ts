@@ -42,9 +42,10 @@ import { openSessionDatabase } from './database/openSessionDatabase'
 import { teamFallbackReason } from './settings/teamFallbackReason'
 import { teamServer } from '../shared/settings/teamSettings'
 import type { TeamDatabaseStatus } from '../shared/settings/teamDatabaseStatus'
+import type { BoardSnapshot } from '../shared/team/boardSnapshot'
 import { nextTurn } from './nextTurn'
 import { OutboxStatusWatch } from './recording/OutboxStatusWatch'
-import { startTeamLive } from './team/startTeamLive'
+import { startTeamLive, type RunningTeamLive } from './team/startTeamLive'
 
 export interface ServiceOptions {
   dataDir: string
@@ -111,6 +112,11 @@ function revealQuietly(passwords: TeamPasswordStore, server: string): string | u
   }
 }
 
+/** The wallboard's reader when team mode's live side runs. */
+function boardOf(teamLive: RunningTeamLive | null): (() => BoardSnapshot) | undefined {
+  return teamLive ? () => teamLive.live.snapshot() : undefined
+}
+
 /** Reads the report columns once the current request is answered; a failure waits for Reports. */
 function warmReports(reports: ReportQueries): void {
   setTimeout(() => void reports.warm().catch(() => undefined), 0)
@@ -171,9 +177,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Reports keeps the sessions' report columns in memory: it reads them again in the background
   // (in chunks, between other requests) at start-up and after every change to the sessions, so
   // opening Reports does not wait for that read.
+  // Team mode's live side, started once the stores exist (below); null on a desk's own file.
+  let teamLive: RunningTeamLive | null = null
+  const sessionsChanged = (change: Events['sessions.changed']): void => {
+    options.emit('sessions.changed', change)
+    warmReports(reports)
+  }
+  // A change made here is news for the other desks too (their Sessions and Reports read again).
   const emit: ServiceOptions['emit'] = (name, payload) => {
-    options.emit(name, payload)
-    if (name === 'sessions.changed') warmReports(reports)
+    if (name !== 'sessions.changed') return options.emit(name, payload)
+    const change = payload as Events['sessions.changed']
+    sessionsChanged(change)
+    if (change.reason !== 'seeded') teamLive?.live.sessionsChanged(change.reason, change.count)
   }
   // The pilot's demo sessions seed a desk's own file only: the team's records start empty.
   const seeded =
@@ -237,12 +252,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Team mode's live side: other desks' alerts and actions, the wallboard, this desk's calls
   // on it. Only when this run records on the team database (the channel is that database).
   const teamConnection = opened.backend === 'postgres' ? team.connectionConfig() : null
-  const teamLive = teamConnection
+  teamLive = teamConnection
     ? startTeamLive({
         connection: teamConnection,
         seat: () => team.identity().seat,
         readAlert: (alertId) => alerts.get(alertId),
         emit: options.emit,
+        sessionsChanged,
         isSupervisor: () => team.identity().role === 'supervisor',
         notify: options.notifyAlert
       })
@@ -301,7 +317,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       team,
       passwords: teamPasswords,
       database: databaseStatus,
-      board: teamLive ? () => teamLive.live.snapshot() : undefined,
+      board: boardOf(teamLive),
       outbox: () => outboxWatch.status()
     }),
     ...realtimeHandlers({ settings, secrets }),

@@ -8,6 +8,7 @@ import { callProgressOf } from '../../shared/team/callProgress'
 import {
   TEAM_TEXT_MAX_CHARS,
   type ProgressAlert,
+  type SessionsChangedEvent,
   type TeamEvent
 } from '../../shared/team/teamEvents'
 import { CallProgressHeartbeat } from './CallProgressHeartbeat'
@@ -34,6 +35,8 @@ export interface TeamLiveDeps {
   onAlertRaised: (alert: TeamAlert) => void
   onAlertChanged: (change: AlertChange) => void
   onBoard: (snapshot: BoardSnapshot) => void
+  /** Another desk changed the team's sessions (imported, or a call recorded). */
+  onSessionsChanged: (change: Pick<SessionsChangedEvent, 'reason' | 'count'>) => void
   now?: () => number
   heartbeatMs?: number
   log?: (line: string) => void
@@ -151,6 +154,11 @@ export class TeamLive {
     this.noteAlert(alert)
   }
 
+  /** Sessions were imported or recorded here: other desks' Sessions and Reports read again. */
+  sessionsChanged(reason: SessionsChangedEvent['reason'], count: number): void {
+    this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
+  }
+
   snapshot(): BoardSnapshot {
     return this.board.snapshot()
   }
@@ -193,6 +201,8 @@ export class TeamLive {
         if (!alert) return
         this.noteAlert(alert)
         this.deps.onAlertChanged({ alert, action: event.action, bySeat: event.bySeat })
+      } else if (event.type === 'sessions.changed' && event.seat !== this.deps.seat()) {
+        this.deps.onSessionsChanged({ reason: event.reason, count: event.count })
       }
     } catch (error) {
       this.log(`team event ${event.type} not read back: ${String(error)}`)

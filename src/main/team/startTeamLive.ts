@@ -10,6 +10,8 @@ export interface StartTeamLiveOptions {
   seat: () => string
   readAlert: (alertId: number) => Promise<StoredAlert | null>
   emit: <E extends keyof Events>(name: E, payload: Events[E]) => void
+  /** Another desk changed the team's sessions: this desk's readers (and caches) refresh. */
+  sessionsChanged: (change: Events['sessions.changed']) => void
   /** Supervisors are told of other desks' alerts; an agent's console keeps to its own calls. */
   isSupervisor: () => boolean
   /** An OS notification for another desk's alert (absent: none). */
@@ -39,7 +41,8 @@ export function startTeamLive(options: StartTeamLiveOptions): RunningTeamLive {
       options.notify?.(alert)
     },
     onAlertChanged: (change) => options.emit('alerts.changed', change),
-    onBoard: (snapshot) => options.emit('team.board', snapshot)
+    onBoard: (snapshot) => options.emit('team.board', snapshot),
+    onSessionsChanged: options.sessionsChanged
   })
   void channel.start()
   return {

@@ -104,6 +104,8 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
       const acted = { ...known.latestAlert, status }
       return withCall(state, { ...known, latestAlert: laterAlert(known.latestAlert, acted) })
     }
+    case 'sessions.changed':
+      return state
   }
 }
 

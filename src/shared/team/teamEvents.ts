@@ -77,14 +77,26 @@ export const CallEndedEventSchema = z
   .object({ type: z.literal('call.ended'), sessionId, seat })
   .strict()
 
+/** A desk changed the team's sessions (an import, a recorded call): other desks read again. */
+export const SessionsChangedEventSchema = z
+  .object({
+    type: z.literal('sessions.changed'),
+    seat,
+    reason: z.enum(['imported', 'recorded']),
+    count: z.number().int().min(0)
+  })
+  .strict()
+
 export const TeamEventSchema = z.discriminatedUnion('type', [
   AlertRaisedEventSchema,
   AlertActedEventSchema,
   CallProgressEventSchema,
-  CallEndedEventSchema
+  CallEndedEventSchema,
+  SessionsChangedEventSchema
 ])
 export type TeamEvent = z.infer<typeof TeamEventSchema>
 export type AlertRaisedEvent = z.infer<typeof AlertRaisedEventSchema>
 export type AlertActedEvent = z.infer<typeof AlertActedEventSchema>
 export type CallProgressEvent = z.infer<typeof CallProgressEventSchema>
 export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
+export type SessionsChangedEvent = z.infer<typeof SessionsChangedEventSchema>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startHarness, type Harness } from '../../../tools/harness/startHarness'
+import type { TeamFlags } from '../../../tools/harness/teamFlags'
 import { SCREENSHOT_DIR } from './browser'
 
 export interface AppUnderTest {
@@ -27,14 +28,15 @@ export async function openApp(
   browser: Browser,
   prepare?: (dataDir: string) => Promise<void>,
   /** The catalog's vector side loads the offline model: only the tests about it turn it on. */
-  options: { vectorSearch?: boolean } = {}
+  options: { vectorSearch?: boolean; team?: TeamFlags } = {}
 ): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voice-console-e2e-'))
   await prepare?.(dataDir)
   const harness = await startHarness({
     port: 0,
     dataDir,
-    vectorSearch: options.vectorSearch ?? false
+    vectorSearch: options.vectorSearch ?? false,
+    team: options.team
   })
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await context.newPage()

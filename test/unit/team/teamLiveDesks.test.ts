@@ -149,9 +149,19 @@ describe.skipIf(skipWithoutPostgres)('team mode live: two desks on one PostgreSQ
       events<AlertChange>(b, 'alerts.changed').filter((c) => c.alert?.alertId === newest.alertId)
     ).toHaveLength(1)
 
-    // Hang-up: off every board.
+    // Hang-up: off every board, and B's Sessions and Reports are told to read again.
+    const changesOnB = events(b, 'sessions.changed').length
     data(await a.call('recording.finish', { sessionId, endedAt: Date.now() }))
     await eventually(async () => ((await boardRow(b, sessionId)) ? undefined : true))
+    await eventually(() => (events(b, 'sessions.changed').length > changesOnB ? true : undefined))
+    expect(events(b, 'sessions.changed').at(-1)).toEqual({ reason: 'recorded', count: 1 })
+    // B's Reports (columns kept in memory) count A's call once they read again.
+    await eventually(async () =>
+      data<{ kpis: { sessions: number } }>(await b.call('reports.summary', { filter: {} })).kpis
+        .sessions === 1
+        ? true
+        : undefined
+    )
   })
 
   it('a desk on its own SQLite has no board, and its outbox reads empty', async () => {
