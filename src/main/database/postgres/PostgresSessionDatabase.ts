@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Pool, PoolClient, PoolConfig } from 'pg'
+import type { Pool, PoolConfig } from 'pg'
 import { PostgresAlertActionsTable, PostgresAlertsTable } from './alertTables'
 import { DatabaseBusyError } from './asyncSeam'
 import type { SessionDatabase, SessionImportOptions, TransactionScope } from './asyncSeam'
@@ -7,6 +7,7 @@ import type { SessionImport } from './asyncSeam'
 import { PostgresBacktestReads } from './backtestReads'
 import { PostgresCallFailuresTable } from './callFailuresTable'
 import { PostgresCallsTable, PostgresEventsTable, PostgresTurnsTable } from './callTables'
+import { checkOut } from './checkOut'
 import { WRITE_LOCK } from './locks'
 import { PostgresMetaTable } from './metaTable'
 import { migrate } from './migrate'
@@ -97,7 +98,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
   }
 
   private async run<T>(work: (tx: TransactionScope) => Promise<T>, lock: string): Promise<T> {
-    const client: PoolClient = await this.pool.connect()
+    const { client, release } = await checkOut(this.pool)
     let broken: Error | undefined
     try {
       await client.query('BEGIN')
@@ -113,7 +114,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
       throw error
     } finally {
       // A client whose rollback failed is discarded, not handed to the next caller.
-      client.release(broken)
+      release(broken)
     }
   }
 

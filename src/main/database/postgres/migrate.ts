@@ -1,4 +1,5 @@
 import type { Pool } from 'pg'
+import { checkOut } from './checkOut'
 import { MIGRATION_LOCK } from './locks'
 import { migrations as shipped } from './migrations'
 
@@ -23,7 +24,7 @@ export async function migrate(
   pool: Pool,
   migrations: readonly string[] = shipped
 ): Promise<number> {
-  const client = await pool.connect()
+  const { client, release } = await checkOut(pool)
   try {
     await client.query('BEGIN')
     await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
@@ -52,6 +53,6 @@ export async function migrate(
     await client.query('ROLLBACK').catch(() => undefined)
     throw error
   } finally {
-    client.release()
+    release()
   }
 }

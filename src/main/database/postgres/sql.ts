@@ -1,6 +1,7 @@
 import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
 import type { Row } from '../rowValues'
+import { checkOut } from './checkOut'
 import { WRITE_LOCK } from './locks'
 
 // How the tables reach the server: through the pool (each statement on whichever client is
@@ -44,7 +45,8 @@ export function clientSql(client: PoolClient): Sql {
  */
 export function poolSql(pool: Pool): Sql {
   return sqlOn(pool, async (work) => {
-    const client = await pool.connect()
+    const { client, release } = await checkOut(pool)
+    let broken = false
     try {
       await client.query('BEGIN')
       await client.query(`SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK})`)
@@ -52,10 +54,10 @@ export function poolSql(pool: Pool): Sql {
       await client.query('COMMIT')
       return result
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
+      await client.query('ROLLBACK').catch(() => (broken = true))
       throw error
     } finally {
-      client.release()
+      release(broken)
     }
   })
 }

@@ -44,7 +44,7 @@ export function AlertToast({ screen, onOpen }: AlertToastProps): JSX.Element | n
   return (
     <Snackbar
       open
-      anchorOrigin={{ vertical: 'top', horizontal: 'right' }}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       autoHideDuration={toast.alert.severity === 'critical' ? null : SHOWN_MS}
       onClose={(_, reason) => reason !== 'clickaway' && close()}
       key={toast.alert.alertId}
