@@ -19,6 +19,7 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
+import { EscalationRulesStore } from './escalation/EscalationRulesStore'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
 import { DemoAgent, type DemoPeers } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
@@ -83,6 +84,8 @@ export interface Services {
   liveCalls: LiveCallPipeline
   /** Team mode's identity (seat, role) and connection, read at each use. */
   team: TeamAccess
+  /** The escalation thresholds in force (the team's in team mode); refresh() re-reads them. */
+  rules: EscalationRulesStore
   close(): void
 }
 
@@ -232,11 +235,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .then(() => catalog.warmUp())
       .catch(() => undefined)
   const alerts = new AlertStore(database, now, loadEldDetector, liveWrites, seat)
+  // The team's thresholds in team mode (read now, kept for the live rules), else the desk's.
+  const rules = new EscalationRulesStore({
+    rules: database.rules,
+    mode: opened.backend === 'postgres' ? 'team' : 'desk',
+    settings,
+    seat,
+    now
+  })
+  await rules.refresh()
   // The escalation rules run in main on what is recorded, so alerts survive a closed window.
   const liveCalls = new LiveCallPipeline({
     recorder,
     alerts,
-    thresholds: () => settings.get().escalation,
+    thresholds: () => rules.current(),
     sentiment: {
       readerOf: (sessionId) => recorder.sentimentReaderOf(sessionId),
       model: () => {
@@ -290,7 +302,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     ...escalationHandlers({
       backtest: new EscalationBacktest(database, nextTurn),
-      alerts
+      alerts,
+      rules
     })
   }
   warmReports(reports)
@@ -301,6 +314,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     catalog,
     liveCalls,
     team,
+    rules,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
