@@ -104,6 +104,9 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
       const acted = { ...known.latestAlert, status }
       return withCall(state, { ...known, latestAlert: laterAlert(known.latestAlert, acted) })
     }
+    case 'rules.changed':
+      // About the escalation rules, not a call: the board has nothing to show for it.
+      return state
   }
 }
 

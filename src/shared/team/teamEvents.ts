@@ -77,14 +77,24 @@ export const CallEndedEventSchema = z
   .object({ type: z.literal('call.ended'), sessionId, seat })
   .strict()
 
+/**
+ * A desk saved the team's escalation rules (escalation_rules): the others re-read them from the
+ * team database (EscalationRulesStore.refresh), so the event carries no thresholds.
+ */
+export const RulesChangedEventSchema = z
+  .object({ type: z.literal('rules.changed'), bySeat: seat, at: isoTime })
+  .strict()
+
 export const TeamEventSchema = z.discriminatedUnion('type', [
   AlertRaisedEventSchema,
   AlertActedEventSchema,
   CallProgressEventSchema,
-  CallEndedEventSchema
+  CallEndedEventSchema,
+  RulesChangedEventSchema
 ])
 export type TeamEvent = z.infer<typeof TeamEventSchema>
 export type AlertRaisedEvent = z.infer<typeof AlertRaisedEventSchema>
 export type AlertActedEvent = z.infer<typeof AlertActedEventSchema>
 export type CallProgressEvent = z.infer<typeof CallProgressEventSchema>
 export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
+export type RulesChangedEvent = z.infer<typeof RulesChangedEventSchema>
