@@ -19,6 +19,7 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { consoleUser, escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
+import { EscalationRulesStore } from './escalation/EscalationRulesStore'
 import { realtimeHandlers } from './ipc/handlers/realtimeHandlers'
 import { DemoAgent, type DemoPeers } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
@@ -86,6 +87,8 @@ export interface Services {
   liveCalls: LiveCallPipeline
   /** Team mode's identity (seat, role) and connection, read at each use. */
   team: TeamAccess
+  /** The escalation thresholds in force (the team's in team mode); refresh() re-reads them. */
+  rules: EscalationRulesStore
   close(): void
 }
 
@@ -249,6 +252,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       .then(() => catalog.warmUp())
       .catch(() => undefined)
   const alerts = new AlertStore(database, now, loadEldDetector, liveWrites, seat)
+  // The team's thresholds in team mode (read now, kept for the live rules), else the desk's.
+  const rules = new EscalationRulesStore({
+    rules: database.rules,
+    mode: opened.backend === 'postgres' ? 'team' : 'desk',
+    settings,
+    seat,
+    now,
+    // Every desk runs its live rules on the team's: the others re-read them at once.
+    onSaved: ({ at }) => teamLive?.live.rulesChanged(at)
+  })
+  await rules.refresh()
   // Team mode's live side: other desks' alerts and actions, the wallboard, this desk's calls
   // on it. Only when this run records on the team database (the channel is that database).
   const teamConnection = opened.backend === 'postgres' ? team.connectionConfig() : null
@@ -259,6 +273,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         readAlert: (alertId) => alerts.get(alertId),
         emit: options.emit,
         sessionsChanged,
+        rulesChanged: () => void rules.refresh(),
         isSupervisor: () => team.identity().role === 'supervisor',
         notify: options.notifyAlert
       })
@@ -270,7 +285,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const liveCalls = new LiveCallPipeline({
     recorder,
     alerts,
-    thresholds: () => settings.get().escalation,
+    thresholds: () => rules.current(),
     sentiment: {
       readerOf: (sessionId) => recorder.sentimentReaderOf(sessionId),
       model: () => {
@@ -337,6 +352,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...escalationHandlers({
       backtest: new EscalationBacktest(database, nextTurn),
       alerts,
+      rules,
       actor,
       onActed: (alert, input) => {
         // Every window's lists and badges follow; in team mode every desk's do too.
@@ -357,6 +373,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     catalog,
     liveCalls,
     team,
+    rules,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
     close: () => {
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))

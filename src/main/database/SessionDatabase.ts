@@ -1,6 +1,7 @@
 import type { AlertActionKind, AlertActionsQuery } from '../../shared/escalation/alertRecords'
 import type { AlertActionRecord, AlertStatus } from '../../shared/escalation/alertRecords'
 import type { Cell } from '../../shared/escalation/backtestSchema'
+import type { EscalationThresholds } from '../../shared/escalation/thresholds'
 import type { RuleId, Severity } from '../../shared/escalation/rules'
 import type { CallStatus, LabelsReason, TurnRow } from '../../shared/live-call/recordedCall'
 import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
@@ -212,6 +213,38 @@ export interface MetaTable {
   set(key: string, value: string): Promise<void>
 }
 
+/** The escalation rules as stored: every rule group's thresholds, and the latest change. */
+export interface StoredRules {
+  thresholds: EscalationThresholds
+  /** The seat of the most recent change (null: written without one). */
+  updatedBy: string | null
+  /** ISO time of the most recent change. */
+  updatedAt: string
+}
+
+/** Who changed the rules, and when (ISO). */
+export interface RulesChange {
+  seat: string | null
+  at: string
+}
+
+/**
+ * The escalation rules' thresholds, one row per rule group (escalation_rules). Both backends
+ * have the table; in team mode it holds the team's rules (src/main/escalation/EscalationRulesStore).
+ */
+export interface RulesTable {
+  /**
+   * The stored thresholds; null when none were ever saved. Rows are checked with the app's
+   * schema: a group missing, unknown or out of bounds rejects with InvalidRulesError.
+   */
+  read(): Promise<StoredRules | null>
+  /**
+   * Replaces every group's row in one statement (checked with the schema first). A login that
+   * may not change the rules (og_agent) is refused with WriteNotPermittedError.
+   */
+  write(thresholds: EscalationThresholds, change: RulesChange): Promise<void>
+}
+
 /** The Reports screen's reads: the columns it keeps in memory, and the alerts aggregated. */
 export interface ReportReads {
   /**
@@ -248,6 +281,12 @@ export class DatabaseBusyError extends Error {
     super('The session database is busy with another writer (an import)')
   }
 }
+
+/** Stored escalation rules that the app's schema refuses: never used, reported with the reason. */
+export class InvalidRulesError extends Error {}
+
+/** The database refused this login a write its role may not make (PostgreSQL's 42501). */
+export class WriteNotPermittedError extends Error {}
 
 export type ConflictPolicy = 'fail' | 'skip' | 'replace'
 
@@ -341,6 +380,7 @@ export interface SessionDatabase {
   readonly alerts: AlertsTable
   readonly alertActions: AlertActionsTable
   readonly meta: MetaTable
+  readonly rules: RulesTable
   readonly reports: ReportReads
   readonly backtest: BacktestReads
   /**

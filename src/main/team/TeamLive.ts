@@ -37,6 +37,8 @@ export interface TeamLiveDeps {
   onBoard: (snapshot: BoardSnapshot) => void
   /** Another desk changed the team's sessions (imported, or a call recorded). */
   onSessionsChanged: (change: Pick<SessionsChangedEvent, 'reason' | 'count'>) => void
+  /** Another desk saved the team's escalation rules. */
+  onRulesChanged: () => void
   now?: () => number
   heartbeatMs?: number
   log?: (line: string) => void
@@ -159,6 +161,11 @@ export class TeamLive {
     this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
   }
 
+  /** The team's escalation rules were saved here: the other desks re-read them. */
+  rulesChanged(at: string): void {
+    this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
+  }
+
   snapshot(): BoardSnapshot {
     return this.board.snapshot()
   }
@@ -203,6 +210,8 @@ export class TeamLive {
         this.deps.onAlertChanged({ alert, action: event.action, bySeat: event.bySeat })
       } else if (event.type === 'sessions.changed' && event.seat !== this.deps.seat()) {
         this.deps.onSessionsChanged({ reason: event.reason, count: event.count })
+      } else if (event.type === 'rules.changed' && event.bySeat !== this.deps.seat()) {
+        this.deps.onRulesChanged()
       }
     } catch (error) {
       this.log(`team event ${event.type} not read back: ${String(error)}`)

@@ -12,6 +12,8 @@ export interface StartTeamLiveOptions {
   emit: <E extends keyof Events>(name: E, payload: Events[E]) => void
   /** Another desk changed the team's sessions: this desk's readers (and caches) refresh. */
   sessionsChanged: (change: Events['sessions.changed']) => void
+  /** Another desk saved the team's escalation rules: this desk re-reads them. */
+  rulesChanged: () => void
   /** Supervisors are told of other desks' alerts; an agent's console keeps to its own calls. */
   isSupervisor: () => boolean
   /** An OS notification for another desk's alert (absent: none). */
@@ -42,7 +44,8 @@ export function startTeamLive(options: StartTeamLiveOptions): RunningTeamLive {
     },
     onAlertChanged: (change) => options.emit('alerts.changed', change),
     onBoard: (snapshot) => options.emit('team.board', snapshot),
-    onSessionsChanged: options.sessionsChanged
+    onSessionsChanged: options.sessionsChanged,
+    onRulesChanged: options.rulesChanged
   })
   void channel.start()
   return {

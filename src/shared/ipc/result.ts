@@ -17,7 +17,9 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcFailure }
 export const FAILED_REASONS = {
   fileNoLongerSelected: 'That file is no longer selected: choose it again',
   // Thrown by OpenAIEmbeddings; also shown as the index's error on the Catalog screen.
-  noOpenAiKey: 'No OpenAI API key is set: add one in Settings, or use the offline provider.'
+  noOpenAiKey: 'No OpenAI API key is set: add one in Settings, or use the offline provider.',
+  // The team database refused an og_agent login's write to escalation_rules (EscalationRulesStore).
+  supervisorOnlyRules: "Only a supervisor can change the team's escalation rules"
 } as const
 export type FailedReason = keyof typeof FAILED_REASONS
 

@@ -71,6 +71,12 @@ describe('the Live calls board', () => {
     expect(forgotten.ended).toEqual({})
   })
 
+  it('ignores a change of the escalation rules: the board is unchanged', () => {
+    const state = play([[progress('a'), T0]])
+    const changed: TeamEvent = { type: 'rules.changed', bySeat: 'lead', at: iso(T0 + 1) }
+    expect(applyTeamEvent(state, changed, T0 + 1)).toBe(state)
+  })
+
   it('follows an alert from raised to settled, and never back to open', () => {
     const alert = {
       alertId: 7,

@@ -105,6 +105,8 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
       return withCall(state, { ...known, latestAlert: laterAlert(known.latestAlert, acted) })
     }
     case 'sessions.changed':
+    case 'rules.changed':
+      // About the sessions or the rules, not a running call: nothing to show on the board.
       return state
   }
 }

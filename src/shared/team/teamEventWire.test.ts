@@ -45,7 +45,8 @@ describe('team events on the wire', () => {
           status: 'open'
         }
       },
-      { type: 'call.ended', sessionId: 'desk-a-call-1', seat: 'ana' }
+      { type: 'call.ended', sessionId: 'desk-a-call-1', seat: 'ana' },
+      { type: 'rules.changed', bySeat: 'sup-bo', at: '2026-12-06T23:41:00.000Z' }
     ]
     for (const event of events)
       expect(decodeTeamEvent(encodeTeamEvent(event))).toEqual({ ok: true, event })

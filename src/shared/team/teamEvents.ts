@@ -87,12 +87,21 @@ export const SessionsChangedEventSchema = z
   })
   .strict()
 
+/**
+ * A desk saved the team's escalation rules (escalation_rules): the others re-read them from the
+ * team database (EscalationRulesStore.refresh), so the event carries no thresholds.
+ */
+export const RulesChangedEventSchema = z
+  .object({ type: z.literal('rules.changed'), bySeat: seat, at: isoTime })
+  .strict()
+
 export const TeamEventSchema = z.discriminatedUnion('type', [
   AlertRaisedEventSchema,
   AlertActedEventSchema,
   CallProgressEventSchema,
   CallEndedEventSchema,
-  SessionsChangedEventSchema
+  SessionsChangedEventSchema,
+  RulesChangedEventSchema
 ])
 export type TeamEvent = z.infer<typeof TeamEventSchema>
 export type AlertRaisedEvent = z.infer<typeof AlertRaisedEventSchema>
@@ -100,3 +109,4 @@ export type AlertActedEvent = z.infer<typeof AlertActedEventSchema>
 export type CallProgressEvent = z.infer<typeof CallProgressEventSchema>
 export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
 export type SessionsChangedEvent = z.infer<typeof SessionsChangedEventSchema>
+export type RulesChangedEvent = z.infer<typeof RulesChangedEventSchema>

@@ -25,6 +25,7 @@ describe('openDatabase', () => {
       'alert_actions',
       'alerts',
       'calls',
+      'escalation_rules',
       'events',
       'meta',
       'sessions',

@@ -3,10 +3,12 @@ import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { session, turn } from './contractFixtures'
 import { postgresBackendOn, sqliteBackend, type SessionDatabaseBackend } from './databaseBackends'
+import { rulesContractCases } from './rulesContract'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
 // What every backend of the session database must do, whatever its SQL (storing a recorded
-// session is asyncContract.ts's, keeping meta is this file's): SQLite and
+// session is asyncContract.ts's, keeping meta is this file's, the escalation rules are
+// rulesContract.ts's, run here): SQLite and
 // PostgreSQL (a scratch server for this file; skipped without one unless CI is set) pass the
 // same tests.
 describe('SessionDatabase on SQLite', () => contractCases(sqliteBackend()))
@@ -369,4 +371,6 @@ function contractCases(backend: SessionDatabaseBackend): void {
     await db.meta.set('pilot_seeded_at', 'now')
     expect(await db.meta.get('pilot_seeded_at')).toBe('now')
   })
+
+  rulesContractCases(backend)
 }

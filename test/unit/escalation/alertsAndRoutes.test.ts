@@ -80,6 +80,30 @@ describe('escalation routes through the chokepoint', () => {
     close()
   })
 
+  it("gets and saves a desk's thresholds in its settings; refuses invalid ones", async () => {
+    const { dispatch, close } = await open(tmp.path())
+    expect(await dispatch(app, 'escalation.rules.get', {})).toEqual({
+      ok: true,
+      data: {
+        thresholds: DEFAULTS,
+        mode: 'desk',
+        source: 'desk',
+        updatedBy: null,
+        updatedAt: null,
+        problem: null
+      }
+    })
+    const stricter = { ...DEFAULTS, tools: { ...DEFAULTS.tools, failures: 3 } }
+    const saved = await dispatch(app, 'escalation.rules.save', { thresholds: stricter })
+    expect(saved).toMatchObject({ ok: true, data: { thresholds: stricter, source: 'desk' } })
+    const settings = await dispatch(app, 'settings.get', {})
+    expect(settings.ok && settings.data).toMatchObject({ settings: { escalation: stricter } })
+    const zero = { ...DEFAULTS, tools: { ...DEFAULTS.tools, failures: 0 } }
+    const refused = await dispatch(app, 'escalation.rules.save', { thresholds: zero })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('invalid_input')
+    close()
+  })
+
   it('lists alerts and stores who acted and when; refuses bad actions', async () => {
     const { dispatch, alerts, close } = await open(tmp.path())
     expect(await dispatch(app, 'alerts.list', {})).toEqual({ ok: true, data: [] })

@@ -164,6 +164,25 @@ describe.skipIf(skipWithoutPostgres)('team mode live: two desks on one PostgreSQ
     )
   })
 
+  it("a supervisor's save of the team's rules is in force at the other desk at once", async () => {
+    const url = await pg15.freshUrl()
+    const a = await desk(url, 'desk-a', 'agent')
+    const b = await desk(url, 'lead', 'supervisor')
+    const before = a.services.rules.current()
+    const stricter = {
+      ...before,
+      interruptions: { ...before.interruptions, total: before.interruptions.total + 2 }
+    }
+    data(await b.call('escalation.rules.save', { thresholds: stricter }))
+    // A's live rules (read synchronously by every call) follow without a restart.
+    await eventually(() =>
+      a.services.rules.current().interruptions.total === stricter.interruptions.total
+        ? true
+        : undefined
+    )
+    expect(a.services.rules.current()).toEqual(stricter)
+  })
+
   it('a desk on its own SQLite has no board, and its outbox reads empty', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'voice-console-solo-'))
     dirs.push(dir)

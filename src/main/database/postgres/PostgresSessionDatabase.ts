@@ -13,6 +13,7 @@ import { PostgresMetaTable } from './metaTable'
 import { migrate } from './migrate'
 import { beginPostgresImport } from './PostgresSessionImport'
 import { PostgresReportReads } from './reportReads'
+import { PostgresRulesTable } from './rulesTable'
 import { PostgresSessionsTable } from './sessionsTable'
 import { clientSql, numberTypes, poolSql, type Sql } from './sql'
 
@@ -26,6 +27,7 @@ interface PostgresScope extends TransactionScope {
   alerts: PostgresAlertsTable
   alertActions: PostgresAlertActionsTable
   meta: PostgresMetaTable
+  rules: PostgresRulesTable
   reports: PostgresReportReads
   backtest: PostgresBacktestReads
 }
@@ -41,6 +43,7 @@ function scopeOn(sql: Sql): PostgresScope {
     alerts: new PostgresAlertsTable(sql),
     alertActions: new PostgresAlertActionsTable(sql),
     meta: new PostgresMetaTable(sql),
+    rules: new PostgresRulesTable(sql),
     reports: new PostgresReportReads(sql),
     backtest: new PostgresBacktestReads(sql)
   }
@@ -60,6 +63,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
   readonly alerts: PostgresAlertsTable
   readonly alertActions: PostgresAlertActionsTable
   readonly meta: PostgresMetaTable
+  readonly rules: PostgresRulesTable
   readonly reports: PostgresReportReads
   readonly backtest: PostgresBacktestReads
   readonly beginImport: (options: SessionImportOptions) => Promise<SessionImport>
@@ -77,6 +81,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     this.alerts = scope.alerts
     this.alertActions = scope.alertActions
     this.meta = scope.meta
+    this.rules = scope.rules
     this.reports = scope.reports
     this.backtest = scope.backtest
     // An import always runs on a client of its own (never inside a desk's transaction).

@@ -15,8 +15,8 @@
  * group of EscalationThresholds (src/shared/escalation/thresholds.ts: interruptions,
  * humanRequest, sentiment, latency, tools), which each desk keeps in settings.json today. The
  * group's numbers are jsonb, validated by the app with that schema (a CHECK here would need a
- * migration for every new field); `enabled` is a 0/1 smallint as the other flags. Backend
- * table only: the seam has no rules operations yet.
+ * migration for every new field); `enabled` is a 0/1 smallint as the other flags. The seam reads
+ * and writes it as `rules` (./rulesTable.ts); SQLite has the same table since its v6.
  */
 export const migrations: readonly string[] = [
   `

@@ -11,6 +11,7 @@ import type {
   EventsTable,
   MetaTable,
   ReportReads,
+  RulesTable,
   SessionsTable,
   TurnsTable
 } from '../SessionDatabase'
@@ -23,6 +24,7 @@ import { ConnectionQueue, settle, type StatementRunner } from './ConnectionQueue
 import { SqliteMetaTable } from './metaTable'
 import { BUSY_TIMEOUT_MS, openDatabase, WAL_AUTOCHECKPOINT_PAGES } from './openDatabase'
 import { SqliteReportReads } from './reportReads'
+import { SqliteRulesTable } from './rulesTable'
 import { beginSqliteImport, checkpointIfBig } from './SqliteSessionImport'
 import { SqliteSessionsTable } from './sessionsTable'
 
@@ -36,6 +38,7 @@ interface SyncTables {
   alerts: SqliteAlertsTable
   alertActions: SqliteAlertActionsTable
   meta: SqliteMetaTable
+  rules: SqliteRulesTable
   reports: SqliteReportReads
   backtest: SqliteBacktestReads
 }
@@ -50,6 +53,7 @@ function syncTables(db: DatabaseSync): SyncTables {
     alerts: new SqliteAlertsTable(db),
     alertActions: new SqliteAlertActionsTable(db),
     meta: new SqliteMetaTable(db),
+    rules: new SqliteRulesTable(db),
     reports: new SqliteReportReads(db),
     backtest: new SqliteBacktestReads(db)
   }
@@ -66,6 +70,7 @@ function asyncTables(tables: SyncTables, run: StatementRunner): TransactionScope
     alerts: asyncTable<AlertsTable>(tables.alerts, run),
     alertActions: asyncTable<AlertActionsTable>(tables.alertActions, run),
     meta: asyncTable<MetaTable>(tables.meta, run),
+    rules: asyncTable<RulesTable>(tables.rules, run),
     reports: asyncTable<ReportReads>(tables.reports, run),
     backtest: asyncTable<BacktestReads>(tables.backtest, run)
   }
@@ -87,6 +92,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
   readonly alerts: TransactionScope['alerts']
   readonly alertActions: TransactionScope['alertActions']
   readonly meta: TransactionScope['meta']
+  readonly rules: TransactionScope['rules']
   readonly reports: TransactionScope['reports']
   readonly backtest: TransactionScope['backtest']
   private readonly queue = new ConnectionQueue()
@@ -110,6 +116,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
     this.alerts = own.alerts
     this.alertActions = own.alertActions
     this.meta = own.meta
+    this.rules = own.rules
     this.reports = own.reports
     this.backtest = own.backtest
   }

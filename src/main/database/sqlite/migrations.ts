@@ -175,5 +175,18 @@ export const migrations: readonly string[] = [
   DROP TABLE calls;
   ALTER TABLE calls_v5 RENAME TO calls;
   CREATE INDEX calls_status ON calls (status);
+  `,
+  // v6: escalation_rules, as the PostgreSQL backend's v2 has it, so the seam's rules operations
+  // behave alike on both (the contract suite): one row per rule group, its flag as 0/1, its
+  // other thresholds as a JSON object the app checks on read, who changed it and when (ISO).
+  // A desk keeps its own thresholds in settings.json (docs/team-mode.md, "Escalation rules").
+  `
+  CREATE TABLE escalation_rules (
+    rule_id    TEXT PRIMARY KEY,
+    enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    thresholds TEXT NOT NULL CHECK (json_valid(thresholds) AND json_type(thresholds) = 'object'),
+    updated_by TEXT,
+    updated_at TEXT NOT NULL
+  ) STRICT;
   `
 ]

@@ -4,11 +4,16 @@ import type { HandlersFor } from '../../../shared/ipc/route'
 import type { escalationRoutes } from '../../../shared/ipc/routes/escalationRoutes'
 import type { AlertStore } from '../../escalation/AlertStore'
 import type { EscalationBacktest } from '../../escalation/EscalationBacktest'
+import type { EscalationRulesStore } from '../../escalation/EscalationRulesStore'
 
-/** Backtests and alert actions. The console has no accounts: "who" is the OS user. */
+/**
+ * Backtests, the rules' thresholds and alert actions. The console has no accounts: "who" acted
+ * on an alert is the OS user on a desk's own database, the desk's seat in team mode.
+ */
 export function escalationHandlers(deps: {
   backtest: EscalationBacktest
   alerts: AlertStore
+  rules: EscalationRulesStore
   /** Who acts: the desk's seat in team mode; default the OS user (the console has no accounts). */
   actor?: () => string
   /** Told of each action once stored (team mode: the other desks hear of it). */
@@ -16,6 +21,9 @@ export function escalationHandlers(deps: {
 }): HandlersFor<typeof escalationRoutes> {
   return {
     'escalation.backtest': async ({ thresholds, filter }) => deps.backtest.run(thresholds, filter),
+    // Read again each time: another desk may have changed the team's rules.
+    'escalation.rules.get': async () => deps.rules.refresh(),
+    'escalation.rules.save': async ({ thresholds }) => deps.rules.save(thresholds),
     'alerts.list': async ({ status, limit }) => deps.alerts.list(status, limit),
     'alerts.act': async (input) => {
       const alert = await deps.alerts.act(input, (deps.actor ?? consoleUser)())

@@ -7,6 +7,8 @@ import {
   StoredAlertSchema
 } from '../../escalation/alertRecords'
 import { BacktestInputSchema, BacktestResultSchema } from '../../escalation/backtestSchema'
+import { EscalationRulesSchema } from '../../escalation/escalationRules'
+import { EscalationThresholdsSchema } from '../../escalation/thresholds'
 import { route } from '../route'
 
 export const MAX_LISTED_ALERTS = 500
@@ -14,6 +16,19 @@ export const MAX_LISTED_ALERTS = 500
 export const escalationRoutes = {
   /** The rules over recorded sessions, scored against negative sentiment (Monitor → Rules). */
   'escalation.backtest': route({ input: BacktestInputSchema, output: BacktestResultSchema }),
+  /** The thresholds in force: this desk's settings, or in team mode the team's rules. */
+  'escalation.rules.get': route({
+    input: z.object({}).strict(),
+    output: EscalationRulesSchema
+  }),
+  /**
+   * Saves the thresholds where they live (the team's rules in team mode, refused for an agent's
+   * login with "Only a supervisor can change the team's escalation rules"); returns them as now.
+   */
+  'escalation.rules.save': route({
+    input: z.object({ thresholds: EscalationThresholdsSchema }).strict(),
+    output: EscalationRulesSchema
+  }),
   /** Alerts raised by live calls, newest first, in one status or any of several. */
   'alerts.list': route({
     input: z

@@ -5,8 +5,10 @@ import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import type { AlertActionRecord, StoredAlert } from '@shared/escalation/alertRecords'
 import type { BacktestResult, RuleBacktest } from '@shared/escalation/backtestSchema'
+import type { EscalationRules } from '@shared/escalation/escalationRules'
 import { RULE_IDS, RULES } from '@shared/escalation/rules'
-import { defaultSettings } from '@shared/settings/settingsSchema'
+import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '@shared/escalation/thresholds'
+import { FAILED_REASONS } from '@shared/ipc/result'
 import { MonitorScreen } from './MonitorScreen'
 
 const cells = (tp: string[], fp: string[], fn: string[], tn: number): RuleBacktest['cells'] => ({
@@ -83,6 +85,17 @@ const dismissal = (
   actionBy: 'ana',
   actionAt: '2026-11-25T14:40:00.000Z',
   note
+})
+
+/** A desk's own thresholds, as escalation.rules.get answers on a console outside team mode. */
+const deskRules = (over: Partial<EscalationRules> = {}): EscalationRules => ({
+  thresholds: DEFAULTS,
+  mode: 'desk',
+  source: 'desk',
+  updatedBy: null,
+  updatedAt: null,
+  problem: null,
+  ...over
 })
 
 /** The shared 2-vCPU machine can take seconds to re-render: room to wait, no timing claim. */
@@ -182,10 +195,9 @@ describe('MonitorScreen', () => {
   })
 
   it('backtests the saved thresholds, re-runs an edit, and opens a cell’s sessions', async () => {
-    const settings = defaultSettings()
     const request = mockApi({
       'alerts.list': ok([]),
-      'settings.get': ok({ settings, problem: null }),
+      'escalation.rules.get': ok(deskRules()),
       'escalation.backtest': [ok(result(1)), ok(result(0.6))],
       'alerts.actions': ok([
         dismissal(1, 'interruptions_total', 'agent echo'),
@@ -201,7 +213,9 @@ describe('MonitorScreen', () => {
       SLOW
     )
     expect(screen.getByTestId('recall-interruptions_total').textContent).toBe('0.75')
-    expect(request).toHaveBeenCalledWith('escalation.backtest', { thresholds: settings.escalation })
+    expect(request).toHaveBeenCalledWith('escalation.backtest', { thresholds: DEFAULTS })
+    // A desk of its own: no word on whose rules they are.
+    expect(screen.queryByTestId('rules-source')).toBeNull()
     // Beside the backtest: how often the rule's live alerts were dismissed, and why.
     await waitFor(
       () =>
@@ -223,10 +237,7 @@ describe('MonitorScreen', () => {
       SLOW
     )
     expect(request).toHaveBeenLastCalledWith('escalation.backtest', {
-      thresholds: {
-        ...settings.escalation,
-        interruptions: { ...settings.escalation.interruptions, total: 2 }
-      }
+      thresholds: { ...DEFAULTS, interruptions: { ...DEFAULTS.interruptions, total: 2 } }
     })
 
     const matrix = screen.getByTestId('confusion-matrix')
@@ -235,11 +246,76 @@ describe('MonitorScreen', () => {
     expect(within(matrix).getByTestId('matrix-cell-fp').hasAttribute('disabled')).toBe(true)
   })
 
+  it("in team mode says whose rules they are; an agent's save shows the refusal, a supervisor's saves", async () => {
+    const changedAt = '2026-11-25T14:31:00.000Z'
+    const team = deskRules({
+      mode: 'team',
+      source: 'team',
+      updatedBy: 'lead',
+      updatedAt: changedAt
+    })
+    const raised = { ...DEFAULTS, interruptions: { ...DEFAULTS.interruptions, total: 4 } }
+    const request = mockApi({
+      'alerts.list': ok([]),
+      'escalation.rules.get': ok(team),
+      'escalation.backtest': ok(result(1)),
+      'alerts.actions': ok([]),
+      'escalation.rules.save': [
+        {
+          ok: false,
+          error: { code: 'failed', message: FAILED_REASONS.supervisorOnlyRules }
+        },
+        ok({ ...team, thresholds: raised, updatedBy: 'floor' })
+      ]
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    fireEvent.click(screen.getByRole('tab', { name: 'Rules' }))
+    const note = await screen.findByTestId('rules-source')
+    expect(note.textContent).toContain("The team's rules, last changed by lead on")
+    expect(note.textContent).toContain('2026')
+
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'In the call ≥' }), {
+      target: { value: '4' }
+    })
+    const save = screen.getByRole('button', { name: 'Save thresholds' })
+    fireEvent.click(save)
+    expect(request).toHaveBeenCalledWith('escalation.rules.save', { thresholds: raised })
+    expect((await screen.findByTestId('ipc-error')).textContent).toContain(
+      "Only a supervisor can change the team's escalation rules"
+    )
+    // Still unsaved: the refused thresholds are not shown as the team's.
+    expect(save.hasAttribute('disabled')).toBe(false)
+
+    fireEvent.click(save)
+    await waitFor(
+      () => expect(screen.getByTestId('rules-source').textContent).toContain('by floor on'),
+      SLOW
+    )
+    expect(save.hasAttribute('disabled')).toBe(true)
+  })
+
+  it("says why the team's rules are not applied when they cannot be", async () => {
+    const detail = 'The stored escalation rules are invalid (escalation_rules: no row for latency)'
+    mockApi({
+      'alerts.list': ok([]),
+      'escalation.rules.get': ok(
+        deskRules({ mode: 'team', problem: { reason: 'invalid', detail } })
+      ),
+      'escalation.backtest': ok(result(1)),
+      'alerts.actions': ok([])
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    fireEvent.click(screen.getByRole('tab', { name: 'Rules' }))
+    const note = await screen.findByTestId('rules-source')
+    expect(note.textContent).toContain("this desk's own apply until a supervisor saves")
+    expect(note.textContent).toContain(detail)
+  })
+
   it('speaks French: tabs, the alert card and the backtest figures', async () => {
     await i18next.changeLanguage('fr')
     mockApi({
       'alerts.list': ok([openAlert()]),
-      'settings.get': ok({ settings: defaultSettings(), problem: null }),
+      'escalation.rules.get': ok(deskRules()),
       'escalation.backtest': ok(result(0.5)),
       'alerts.actions': ok([])
     })

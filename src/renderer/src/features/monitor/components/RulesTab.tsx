@@ -15,6 +15,7 @@ import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { useRulesBacktest } from '../hooks/useRulesBacktest'
 import { ConfusionMatrix } from './ConfusionMatrix'
 import { RuleResultsTable } from './RuleResultsTable'
+import { RulesSourceNote } from './RulesSourceNote'
 import { ThresholdFields } from './ThresholdFields'
 
 /** Thresholds, a backtest over the recorded sessions, and the sessions behind each verdict. */
@@ -37,6 +38,7 @@ export function RulesTab({
   return (
     <Stack spacing={2} data-testid="rules-tab">
       {backtest.error && <IpcErrorAlert error={backtest.error} onClose={backtest.clearError} />}
+      {backtest.rules && <RulesSourceNote rules={backtest.rules} />}
       {draft && (
         <ThresholdFields value={draft} problems={backtest.problems} onChange={backtest.setDraft} />
       )}

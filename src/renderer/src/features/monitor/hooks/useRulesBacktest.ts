@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
 import { request, toIpcError, type IpcError } from '@renderer/app/ipc'
 import type { BacktestResult } from '@shared/escalation/backtestSchema'
+import type { EscalationRules } from '@shared/escalation/escalationRules'
 import {
   EscalationThresholdsSchema,
   type EscalationThresholds
 } from '@shared/escalation/thresholds'
-import type { AppSettings } from '@shared/settings/settingsSchema'
 
 export interface RulesBacktest {
-  /** The thresholds being edited; null until Settings have loaded. */
+  /** The thresholds in force, where they live and who changed them last; null until loaded. */
+  rules: EscalationRules | null
+  /** The thresholds being edited; null until the rules have loaded. */
   draft: EscalationThresholds | null
   setDraft: (next: EscalationThresholds) => void
   /** Problems with the draft, by dotted path ("interruptions.total"). */
@@ -16,7 +18,7 @@ export interface RulesBacktest {
   result: BacktestResult | null
   running: boolean
   saving: boolean
-  /** The draft differs from what Settings hold. */
+  /** The draft differs from the thresholds in force. */
   unsaved: boolean
   error: IpcError | null
   clearError: () => void
@@ -24,9 +26,12 @@ export interface RulesBacktest {
   save: () => void
 }
 
-/** Thresholds from Settings, a backtest of them on open, and re-runs / saves of edits. */
+/**
+ * The thresholds in force (this desk's settings, or the team's rules in team mode), a backtest
+ * of them on open, and re-runs / saves of edits.
+ */
 export function useRulesBacktest(): RulesBacktest {
-  const [settings, setSettings] = useState<AppSettings | null>(null)
+  const [rules, setRules] = useState<EscalationRules | null>(null)
   const [draft, setDraft] = useState<EscalationThresholds | null>(null)
   const [result, setResult] = useState<BacktestResult | null>(null)
   const [running, setRunning] = useState(false)
@@ -42,14 +47,14 @@ export function useRulesBacktest(): RulesBacktest {
 
   useEffect(() => {
     let current = true
-    request('settings.get', {}).then(
-      ({ settings: loaded }) => {
+    request('escalation.rules.get', {}).then(
+      (loaded) => {
         if (!current) return
-        setSettings(loaded)
-        setDraft(loaded.escalation)
-        backtest(loaded.escalation)
+        setRules(loaded)
+        setDraft(loaded.thresholds)
+        backtest(loaded.thresholds)
       },
-      (e: unknown) => current && setError(toIpcError('settings.get', e))
+      (e: unknown) => current && setError(toIpcError('escalation.rules.get', e))
     )
     return () => {
       current = false
@@ -62,23 +67,24 @@ export function useRulesBacktest(): RulesBacktest {
     for (const issue of parsed.error.issues) problems[issue.path.join('.')] ??= issue.message
 
   return {
+    rules,
     draft,
     setDraft,
     problems,
     result,
     running,
     saving,
-    unsaved: settings !== null && JSON.stringify(settings.escalation) !== JSON.stringify(draft),
+    unsaved: rules !== null && JSON.stringify(rules.thresholds) !== JSON.stringify(draft),
     error,
     clearError: () => setError(null),
     run: () => {
       if (parsed?.success) backtest(parsed.data)
     },
     save: () => {
-      if (!settings || !parsed?.success) return
+      if (!rules || !parsed?.success) return
       setSaving(true)
-      request('settings.save', { ...settings, escalation: parsed.data })
-        .then(setSettings, (e: unknown) => setError(toIpcError('settings.save', e)))
+      request('escalation.rules.save', { thresholds: parsed.data })
+        .then(setRules, (e: unknown) => setError(toIpcError('escalation.rules.save', e)))
         .finally(() => setSaving(false))
     }
   }
