@@ -12,6 +12,7 @@ import { labellingModel, type LabellingChoice } from './classify/labellingModel'
 import { SettingsStore } from './settings/SettingsStore'
 import { settingsHandlers } from './ipc/handlers/settingsHandlers'
 import { teamHandlers } from './ipc/handlers/teamHandlers'
+import { wordTeamDatabaseFailures } from './ipc/teamDatabaseFailures'
 import { TeamPasswordStore } from './secrets/TeamPasswordStore'
 import { TeamAccess } from './settings/TeamAccess'
 import { appHandlers } from './ipc/handlers/appHandlers'
@@ -307,20 +308,25 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   })
   // Who acts on an alert: the desk's seat on the team database, the OS user on a desk's own.
   const actor = (): string => (seat() === null ? consoleUser() : team.identity().seat)
+  // The database's handlers on the team's PostgreSQL: a lost connection is said as such.
+  const onTeamDatabase = <H extends Parameters<typeof wordTeamDatabaseFailures>[0]>(group: H): H =>
+    opened.backend === 'postgres' ? wordTeamDatabaseFailures(group) : group
   const handlers: AppHandlers = {
     ...appHandlers({
       version: options.version,
       dataDir: options.dataDir,
       runtime: options.runtime
     }),
-    ...sessionHandlers({
-      store,
-      facets: () => reports.facets(),
-      importer,
-      dialogs: options.dialogs,
-      emit,
-      now
-    }),
+    ...onTeamDatabase(
+      sessionHandlers({
+        store,
+        facets: () => reports.facets(),
+        importer,
+        dialogs: options.dialogs,
+        emit,
+        now
+      })
+    ),
     ...catalogHandlers({ catalog, dialogs: options.dialogs }),
     ...settingsHandlers({
       settings,
@@ -336,34 +342,40 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       outbox: () => outboxWatch.status()
     }),
     ...realtimeHandlers({ settings, secrets }),
-    ...reportHandlers({
-      reports,
-      dialogs: options.dialogs,
-      printToPdf: options.printToPdf,
-      now
-    }),
-    ...recordingHandlers({
-      recorder,
-      liveCalls,
-      emit,
-      currentPricing: () => settings.get().pricing,
-      observer: teamLive?.live
-    }),
-    ...escalationHandlers({
-      backtest: new EscalationBacktest(database, nextTurn),
-      alerts,
-      rules,
-      actor,
-      onActed: (alert, input) => {
-        // Every window's lists and badges follow; in team mode every desk's do too.
-        options.emit('alerts.changed', { alert, action: input.action, bySeat: actor() })
-        teamLive?.live.alertActed(
-          alert,
-          input.action,
-          input.action === 'instruct' ? input.instruction : alert.actionNote
-        )
-      }
-    })
+    ...onTeamDatabase(
+      reportHandlers({
+        reports,
+        dialogs: options.dialogs,
+        printToPdf: options.printToPdf,
+        now
+      })
+    ),
+    ...onTeamDatabase(
+      recordingHandlers({
+        recorder,
+        liveCalls,
+        emit,
+        currentPricing: () => settings.get().pricing,
+        observer: teamLive?.live
+      })
+    ),
+    ...onTeamDatabase(
+      escalationHandlers({
+        backtest: new EscalationBacktest(database, nextTurn),
+        alerts,
+        rules,
+        actor,
+        onActed: (alert, input) => {
+          // Every window's lists and badges follow; in team mode every desk's do too.
+          options.emit('alerts.changed', { alert, action: input.action, bySeat: actor() })
+          teamLive?.live.alertActed(
+            alert,
+            input.action,
+            input.action === 'instruct' ? input.instruction : alert.actionNote
+          )
+        }
+      })
+    )
   }
   warmReports(reports)
   return {

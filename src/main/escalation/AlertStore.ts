@@ -100,7 +100,8 @@ export class AlertStore {
   async act(input: AlertAction, by: string): Promise<StoredAlert> {
     // The alert, and the call's events a handoff note reads, may still be queued; an action
     // that meets an import's lock waits and tries again rather than stalling main or failing.
-    return this.writes.whenWritable(() => this.actNow(input, by))
+    // With the team database away it is refused at once (said so), never left hanging.
+    return this.writes.whenWritable(() => this.actNow(input, by), 'fail')
   }
 
   private async actNow(input: AlertAction, by: string): Promise<StoredAlert> {

@@ -73,7 +73,11 @@ export class LiveWrites {
   private offlineMs = OFFLINE_FIRST_MS
   /** The last drain met a lost connection (reset by the next drain that succeeds). */
   private offline = false
+  /** The lost connection the last drain met (an action refused meanwhile fails with it). */
+  private offlineError: unknown = null
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
+  /** Waiters that give up when a drain finds the team database away (an action, not a hang-up). */
+  private awayWaiters: ((error: unknown) => void)[] = []
   private lastError: string | null = null
   private readonly marker: string
   /** The last live write tried; the next waits for it (never rejects). */
@@ -144,17 +148,37 @@ export class LiveWrites {
   }
 
   /**
+   * As settled(), but rejects with the lost connection as soon as a drain finds the team database
+   * away. A queue waiting for it is tried again at once: the server may be back already.
+   */
+  private settledUnlessAway(): Promise<void> {
+    if (this.queued === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject })
+      this.awayWaiters.push(reject)
+      this.schedule(0)
+    })
+  }
+
+  /**
    * For work that needs the queued writes stored and then writes itself (a hang-up, an action on
    * an alert): waits for the queue, runs `attempt`, and while another connection holds the lock
    * (`attempt` throws DatabaseBusyError) waits and goes again, without blocking main's thread.
+   * While the team database is away, `wait` goes again every second until it is back; `fail`
+   * rejects with the lost connection at once, so a person's action is refused, not left hanging.
    */
-  async whenWritable<T>(attempt: () => T | Promise<T>): Promise<T> {
+  async whenWritable<T>(
+    attempt: () => T | Promise<T>,
+    /** While the team database is away: wait for it (a hang-up), or fail at once (an action). */
+    whileAway: 'wait' | 'fail' = 'wait'
+  ): Promise<T> {
     for (;;) {
-      await this.settled()
+      await (whileAway === 'fail' ? this.settledUnlessAway() : this.settled())
       try {
         return await attempt()
       } catch (error) {
         if (!isTransient(error)) throw error
+        if (whileAway === 'fail' && isConnectionLost(error)) throw error
         // The team database away: a hang-up or an action waits for it, as for an import's lock.
         const wait =
           error instanceof DatabaseBusyError ? WRITABLE_RETRY_MS : WRITABLE_OFFLINE_RETRY_MS
@@ -236,6 +260,7 @@ export class LiveWrites {
       } else {
         this.report(error)
         for (const waiter of this.waiters.splice(0)) waiter.reject(error)
+        this.awayWaiters = []
         this.schedule(RETRY_AFTER_ERROR_MS)
       }
       return
@@ -246,7 +271,10 @@ export class LiveWrites {
     this.lastError = null
     // Between batches other requests run: the next batch goes in a later turn of the loop.
     if (outcome === 'more') this.schedule(1)
-    else for (const waiter of this.waiters.splice(0)) waiter.resolve()
+    else {
+      for (const waiter of this.waiters.splice(0)) waiter.resolve()
+      this.awayWaiters = []
+    }
   }
 
   /** The batch being moved: a timer and drainNow share it rather than move it twice. */
@@ -289,6 +317,8 @@ export class LiveWrites {
     if (!this.offline)
       this.log('Recording outbox: the team database is unreachable (writes kept, retried):', error)
     this.offline = true
+    this.offlineError = error
+    for (const reject of this.awayWaiters.splice(0)) reject(error)
   }
 
   private report(error: unknown): void {

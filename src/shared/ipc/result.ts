@@ -19,7 +19,10 @@ export const FAILED_REASONS = {
   // Thrown by OpenAIEmbeddings; also shown as the index's error on the Catalog screen.
   noOpenAiKey: 'No OpenAI API key is set: add one in Settings, or use the offline provider.',
   // The team database refused an og_agent login's write to escalation_rules (EscalationRulesStore).
-  supervisorOnlyRules: "Only a supervisor can change the team's escalation rules"
+  supervisorOnlyRules: "Only a supervisor can change the team's escalation rules",
+  // A request met the team database away (failureMessage, on any lost connection).
+  teamDatabaseAway:
+    'The team database cannot be reached: nothing was changed. Try again when it is back; calls keep recording on this computer meanwhile.'
 } as const
 export type FailedReason = keyof typeof FAILED_REASONS
 
