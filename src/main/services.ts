@@ -279,6 +279,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         notify: options.notifyAlert
       })
     : null
+  // Alerts raised while the team database was away are announced once the outbox stores them.
+  liveWrites.onDeferredAlert((alertId) => {
+    alerts
+      .get(alertId)
+      .then((alert) => alert && liveCalls.announce(alert))
+      .catch((error: unknown) => console.error('Announcing an alert stored late failed:', error))
+  })
   const outboxWatch = new OutboxStatusWatch(liveWrites, (status) =>
     options.emit('recording.outbox', status)
   )

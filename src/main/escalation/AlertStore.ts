@@ -40,14 +40,17 @@ export class AlertStore {
 
   /** Stores an alert the rules raised during a call; returns its id. */
   async record(sessionId: string, alert: EscalationAlert): Promise<number> {
-    return (await this.raise(sessionId, alert)).alertId
+    const raised = await this.raise(sessionId, alert)
+    if (!raised) throw new Error('The alert was queued: the team database is away')
+    return raised.alertId
   }
 
   /**
    * Stores an alert the rules raised during a call, or queues it while an import holds the
-   * lock (its id is kept for it), and returns it as stored: open, not yet acted on.
+   * lock (its id is kept for it), and returns it as stored: open, not yet acted on. Null: queued
+   * while the team database is away, without an id yet; LiveWrites tells its id once stored.
    */
-  async raise(sessionId: string, alert: EscalationAlert): Promise<StoredAlert> {
+  async raise(sessionId: string, alert: EscalationAlert): Promise<StoredAlert | null> {
     const evidence = JSON.stringify({ reason: alert.reason, t: alert.t, ...alert.evidence })
     const row = {
       sessionId,
@@ -57,6 +60,7 @@ export class AlertStore {
       evidence
     }
     const alertId = await this.writes.alert(row)
+    if (alertId === null) return null
     return toStoredAlert({
       alert_id: alertId,
       session_id: sessionId,

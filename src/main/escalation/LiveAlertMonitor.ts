@@ -68,7 +68,7 @@ export class LiveAlertMonitor {
       ),
       asked: new Set<string>()
     }
-    const stored: Promise<StoredAlert>[] = []
+    const stored: Promise<StoredAlert | null>[] = []
     for (const input of inputs) {
       const call = callReducer(watched.call, input)
       const step = stepEscalationAll(watched.rules, newEvents(watched.call, call))
@@ -78,7 +78,8 @@ export class LiveAlertMonitor {
     }
     this.calls.set(sessionId, watched)
     this.askForReadings(sessionId, watched)
-    return Promise.all(stored)
+    // Null: queued while the team database is away, announced once it is stored.
+    return (await Promise.all(stored)).filter((alert) => alert !== null)
   }
 
   /** Hang-up (or a recovered crash): the call's state is dropped, late verdicts with it. */

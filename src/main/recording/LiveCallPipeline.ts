@@ -65,7 +65,11 @@ export class LiveCallPipeline {
     return this.rules.idle()
   }
 
-  private announce(alert: StoredAlert): void {
+  /**
+   * Announces an alert stored after the fact: raised while the team database was away, queued,
+   * and stored (and numbered) once it came back.
+   */
+  announce(alert: StoredAlert): void {
     try {
       this.deps.emit(alert)
     } catch (error) {

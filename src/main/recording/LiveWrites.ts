@@ -13,7 +13,8 @@ import { isConnectionLost } from '../database/postgres/isConnectionLost'
 export type LiveWrite =
   | { kind: 'begin'; call: NewCall }
   | { kind: 'events'; sessionId: string; rows: NewEvent[] }
-  | { kind: 'alert'; alert: NewAlert & { alertId: number } }
+  /** Without `alertId`: raised while the team database was away, numbered when it goes in. */
+  | { kind: 'alert'; alert: NewAlert & { alertId?: number } }
 
 /** Outbox entries per drain transaction: short, so main's thread is never held for long. */
 const DRAIN_BATCH = 50
@@ -73,8 +74,6 @@ export class LiveWrites {
   private offlineMs = OFFLINE_FIRST_MS
   /** The last drain met a lost connection (reset by the next drain that succeeds). */
   private offline = false
-  /** The lost connection the last drain met (an action refused meanwhile fails with it). */
-  private offlineError: unknown = null
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   /** Waiters that give up when a drain finds the team database away (an action, not a hang-up). */
   private awayWaiters: ((error: unknown) => void)[] = []
@@ -83,6 +82,7 @@ export class LiveWrites {
   /** The last live write tried; the next waits for it (never rejects). */
   private last: Promise<unknown> = Promise.resolve()
   private draining: Promise<'more' | 'empty'> | null = null
+  private deferredListener: ((alertId: number) => void) | null = null
 
   constructor(
     private readonly database: SessionDatabase,
@@ -124,15 +124,33 @@ export class LiveWrites {
   }
 
   /** Stores a raised alert; returns its id, whether it is stored yet or queued. */
-  alert(alert: NewAlert): Promise<number> {
+  /**
+   * Stores a raised alert; returns its id, whether it is stored yet or queued. Null: the team
+   * database is away, so no id can be taken from its sequence; the alert is queued without one,
+   * and `onDeferredAlert` hears its id once the drain has stored it.
+   */
+  alert(alert: NewAlert): Promise<number | null> {
     return this.serial(async () => {
       const now = await this.tryNow((tx) => tx.alerts.insert(alert))
       if (now !== QUEUE) return now
-      const alertId = Math.max(await this.database.alerts.reserveId(), this.nextAlertId)
+      let reserved: number
+      try {
+        reserved = await this.database.alerts.reserveId()
+      } catch (error) {
+        if (!isConnectionLost(error)) throw error
+        this.enqueue({ kind: 'alert', alert })
+        return null
+      }
+      const alertId = Math.max(reserved, this.nextAlertId)
       this.nextAlertId = alertId + 1
       this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
       return alertId
     })
+  }
+
+  /** Told the id of each alert queued without one, once the drain has committed it. */
+  onDeferredAlert(listener: (alertId: number) => void): void {
+    this.deferredListener = listener
   }
 
   /**
@@ -293,14 +311,20 @@ export class LiveWrites {
       this.queued = 0
       return 'empty'
     }
+    const deferred: number[] = []
     await this.database.transactionNow(async (tx) => {
+      deferred.length = 0
       const applied = Number((await tx.meta.get(this.marker)) ?? 0)
-      for (const entry of entries)
-        if (entry.id > applied) await apply(tx, JSON.parse(entry.body) as LiveWrite)
+      for (const entry of entries) {
+        if (entry.id <= applied) continue
+        const numbered = await apply(tx, JSON.parse(entry.body) as LiveWrite)
+        if (numbered !== null) deferred.push(numbered)
+      }
       await tx.meta.set(this.marker, String(last.id))
     })
     outbox.removeThrough(last.id)
     this.queued = Math.max(0, this.queued - entries.length)
+    for (const alertId of deferred) this.announceDeferred(alertId)
     return this.queued > 0 ? 'more' : 'empty'
   }
 
@@ -308,8 +332,16 @@ export class LiveWrites {
   private reserveQueuedAlertIds(): void {
     for (const { body } of this.outbox!.peek(this.queued)) {
       const write = JSON.parse(body) as LiveWrite
-      if (write.kind === 'alert')
+      if (write.kind === 'alert' && write.alert.alertId !== undefined)
         this.nextAlertId = Math.max(this.nextAlertId, write.alert.alertId + 1)
+    }
+  }
+
+  private announceDeferred(alertId: number): void {
+    try {
+      this.deferredListener?.(alertId)
+    } catch (error) {
+      this.log('Recording outbox: announcing an alert stored late failed:', error)
     }
   }
 
@@ -317,7 +349,6 @@ export class LiveWrites {
     if (!this.offline)
       this.log('Recording outbox: the team database is unreachable (writes kept, retried):', error)
     this.offline = true
-    this.offlineError = error
     for (const reject of this.awayWaiters.splice(0)) reject(error)
   }
 
@@ -331,16 +362,19 @@ export class LiveWrites {
 
 const QUEUE = Symbol('queue')
 
-async function apply(tx: TransactionScope, write: LiveWrite): Promise<void> {
+/** Applies one queued write; returns the id an alert queued without one was given, else null. */
+async function apply(tx: TransactionScope, write: LiveWrite): Promise<number | null> {
   switch (write.kind) {
     case 'begin':
       // False: the id was taken meanwhile; begin checked it was free, so only by this call.
       await tx.calls.insertIfNew(write.call)
-      return
+      return null
     case 'events':
       await tx.events.append(write.sessionId, write.rows)
-      return
-    case 'alert':
-      await tx.alerts.insert(write.alert)
+      return null
+    case 'alert': {
+      const alertId = await tx.alerts.insert(write.alert)
+      return write.alert.alertId === undefined ? alertId : null
+    }
   }
 }

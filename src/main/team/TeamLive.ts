@@ -11,8 +11,12 @@ import {
   type SessionsChangedEvent,
   type TeamEvent
 } from '../../shared/team/teamEvents'
+import { isConnectionLost } from '../database/postgres/isConnectionLost'
 import { CallProgressHeartbeat } from './CallProgressHeartbeat'
 import { LiveCallsBoard, type TeamEventFeed } from './LiveCallsBoard'
+
+/** The wait before reading an alert again after a lost connection. */
+const READ_RETRY_MS = 200
 
 /** An alert another desk raised, as this desk announces it. */
 export type TeamAlert = StoredAlert & { seat: string }
@@ -201,10 +205,10 @@ export class TeamLive {
   private async receive(event: TeamEvent): Promise<void> {
     try {
       if (event.type === 'alert.raised' && event.seat !== this.deps.seat()) {
-        const alert = await this.deps.readAlert(event.alertId)
+        const alert = await this.readBack(event.alertId)
         if (alert) this.deps.onAlertRaised({ ...alert, seat: event.seat })
       } else if (event.type === 'alert.acted' && event.bySeat !== this.deps.seat()) {
-        const alert = await this.deps.readAlert(event.alertId)
+        const alert = await this.readBack(event.alertId)
         if (!alert) return
         this.noteAlert(alert)
         this.deps.onAlertChanged({ alert, action: event.action, bySeat: event.bySeat })
@@ -215,6 +219,20 @@ export class TeamLive {
       }
     } catch (error) {
       this.log(`team event ${event.type} not read back: ${String(error)}`)
+    }
+  }
+
+  /**
+   * An alert read back by id. Once more after a lost connection: the first read after the server
+   * came back may meet a pooled connection the restart cut.
+   */
+  private async readBack(alertId: number): Promise<StoredAlert | null> {
+    try {
+      return await this.deps.readAlert(alertId)
+    } catch (error) {
+      if (!isConnectionLost(error)) throw error
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS))
+      return this.deps.readAlert(alertId)
     }
   }
 

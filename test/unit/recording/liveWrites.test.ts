@@ -87,7 +87,7 @@ describe('LiveWrites: the outbox and its drain', () => {
     expect(writes.backlog).toBe(0)
     expect(seqs(database)).toEqual([0, 1, 2, 3, 4])
     expect((await database.events.list(SESSION)).map((e) => e.atMs)).toEqual([1, 2, 3, 4, 5])
-    expect(await database.alerts.get(alertId)).toMatchObject({ rule: 'interruptions_total' })
+    expect(await database.alerts.get(alertId!)).toMatchObject({ rule: 'interruptions_total' })
   })
 
   it('never writes an entry twice: a crash between the copy and the delete is skipped', async () => {

@@ -14,6 +14,26 @@ import { batches, data, openConsole } from '../recording/support'
 
 type Desk = Awaited<ReturnType<typeof openConsole>>
 
+const INTERRUPTED = overAgentCall([
+  { text: 'No, that is not what I asked.' },
+  { text: 'Stop, listen to me.' },
+  { text: 'You are not listening at all.' }
+])
+
+/** Polls until `read` resolves to a value (not undefined), or fails after `ms`. */
+async function eventually<T>(
+  read: () => T | undefined | Promise<T | undefined>,
+  ms = 15_000
+): Promise<T> {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = await read()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
 const AWAY = { ok: false, error: { code: 'failed', message: FAILED_REASONS.teamDatabaseAway } }
 
 describe.skipIf(skipWithoutPostgres)('team mode: requests while the team database is away', () => {
@@ -25,18 +45,19 @@ describe.skipIf(skipWithoutPostgres)('team mode: requests while the team databas
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
 
-  /** A supervisor's desk whose import dialog picks `csv`. */
-  async function supervisor(url: string, csv: string): Promise<Desk> {
-    const dir = mkdtempSync(join(tmpdir(), 'voice-console-lead-'))
+  /** A desk whose import dialog picks `csv`. */
+  async function desk(
+    url: string,
+    csv: string,
+    seat = 'lead',
+    role: 'agent' | 'supervisor' = 'supervisor'
+  ): Promise<Desk> {
+    const dir = mkdtempSync(join(tmpdir(), `voice-console-${seat}-`))
     dirs.push(dir)
     const encryptor = ephemeralEncryptor()
     const team = new URL(url)
     team.searchParams.set('sslmode', 'disable')
-    applyTeamFlags(
-      dir,
-      encryptor,
-      parseTeamFlags({ teamDb: team.toString(), seat: 'lead', role: 'supervisor' })!
-    )
+    applyTeamFlags(dir, encryptor, parseTeamFlags({ teamDb: team.toString(), seat, role })!)
     const desk = await openConsole(dir, Date.now, {
       encryptor,
       dialogs: {
@@ -56,16 +77,12 @@ describe.skipIf(skipWithoutPostgres)('team mode: requests while the team databas
     dirs.push(csvDir)
     const csv = join(csvDir, 'sessions.csv')
     writeFileSync(csv, generatedCsv(25))
-    const lead = await supervisor(url, csv)
+    const lead = await desk(url, csv)
     // A call at this desk raises alerts to act on.
     const { sessionId } = data<{ sessionId: string }>(
       await lead.call('recording.begin', { provider: 'openai', model: 'm', startedAt: Date.now() })
     )
-    const inputs = overAgentCall([
-      { text: 'No, that is not what I asked.' },
-      { text: 'Stop, listen to me.' },
-      { text: 'You are not listening at all.' }
-    ])
+    const inputs = INTERRUPTED
     for (const batch of batches(inputs, 50))
       data(await lead.call('recording.append', { sessionId, events: batch }))
     const [alert] = data<StoredAlert[]>(await lead.call('alerts.list', { status: 'open' }))
@@ -97,5 +114,50 @@ describe.skipIf(skipWithoutPostgres)('team mode: requests while the team databas
     // Nothing from the refused attempts: one action, 25 imported sessions besides the call.
     const actions = data<unknown[]>(await lead.call('alerts.actions', { alertId: alert!.alertId }))
     expect(actions).toHaveLength(1)
+  })
+
+  it('alerts raised while it is away are kept, stored once it is back, and announced to every desk then', async () => {
+    const url = await pg15.freshUrl()
+    const a = await desk(url, '/dev/null', 'desk-a', 'agent')
+    const b = await desk(url, '/dev/null', 'lead', 'supervisor')
+    await eventually(async () =>
+      data<{ channel: string } | null>(await b.call('team.board', {}))?.channel === 'connected'
+        ? true
+        : undefined
+    )
+    const { sessionId } = data<{ sessionId: string }>(
+      await a.call('recording.begin', { provider: 'openai', model: 'm', startedAt: Date.now() })
+    )
+    pg15.stop()
+    for (const batch of batches(INTERRUPTED, 7))
+      data(await a.call('recording.append', { sessionId, events: batch }))
+    // The rules ran (the call's inputs are kept), but nothing could be numbered or announced.
+    expect((a.emitted as [string][]).filter(([name]) => name === 'alerts.raised')).toEqual([])
+
+    await pg15.restart()
+    // Each stored once, with the id the team's sequence gave it, and then announced with it.
+    const announcedIds = (): number[] =>
+      (a.emitted as [string, StoredAlert][])
+        .filter(([name, alert]) => name === 'alerts.raised' && alert.sessionId === sessionId)
+        .map(([, alert]) => alert.alertId)
+        .sort()
+    await eventually(() => (announcedIds().length > 0 ? true : undefined))
+    const stored = await eventually(async () => {
+      const open = data<StoredAlert[]>(await b.call('alerts.list', { status: 'open' }))
+        .filter((alert) => alert.sessionId === sessionId)
+        .map((alert) => alert.alertId)
+        .sort()
+      return open.length > 0 && open.join() === announcedIds().join() ? open : undefined
+    })
+    expect(new Set(stored).size).toBe(stored.length)
+    const announced = stored
+    // The supervisor's desk hears of each as it is announced.
+    await eventually(() => {
+      const heard = (b.emitted as [string, StoredAlert][]).filter(
+        ([name, alert]) => name === 'team.alertRaised' && alert.sessionId === sessionId
+      )
+      return heard.length === announced.length ? true : undefined
+    })
+    data(await a.call('recording.finish', { sessionId, endedAt: Date.now() }))
   })
 })
