@@ -58,6 +58,10 @@ interface RunningCall {
 const cut = (text: string): string =>
   text.length <= TEAM_TEXT_MAX_CHARS ? text : `${text.slice(0, TEAM_TEXT_MAX_CHARS - 1)}…`
 
+/** The figures whose change is reported at once (the alert has its own path: noteAlert). */
+const progressKey = (p: ReturnType<typeof callProgressOf>): string =>
+  `${p.turns}/${p.interruptions}/${p.p50Ms}/${p.language}`
+
 const progressAlert = (alert: StoredAlert): ProgressAlert => ({
   alertId: alert.alertId,
   rule: alert.rule,
@@ -105,12 +109,15 @@ export class TeamLive {
 
   /** A call began at this desk: on the wallboard from now on. */
   callBegan(sessionId: string, startedAtMs: number): void {
-    this.calls.set(sessionId, {
+    const call: RunningCall = {
       state: initialCallState(),
       startedAt: new Date(startedAtMs).toISOString(),
       latestAlert: null,
       reported: ''
-    })
+    }
+    this.calls.set(sessionId, call)
+    // The beat below reports these figures now: a first batch that moves none adds no report.
+    call.reported = progressKey(this.progress(sessionId))
     this.heartbeat.begin(sessionId, () => this.progress(sessionId))
   }
 
@@ -120,7 +127,7 @@ export class TeamLive {
     if (!call) return
     for (const input of inputs) call.state = callReducer(call.state, input)
     const progress = this.progress(sessionId)
-    const key = `${progress.turns}/${progress.interruptions}/${progress.p50Ms}/${progress.language}`
+    const key = progressKey(progress)
     if (key === call.reported) return
     call.reported = key
     this.heartbeat.reportNow(() => progress)

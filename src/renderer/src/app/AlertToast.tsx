@@ -2,6 +2,8 @@ import { useState, type JSX } from 'react'
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Button from '@mui/material/Button'
+import IconButton from '@mui/material/IconButton'
+import CloseIcon from '@mui/icons-material/Close'
 import Snackbar from '@mui/material/Snackbar'
 import { useTranslation } from 'react-i18next'
 import type { StoredAlert } from '@shared/escalation/alertRecords'
@@ -53,19 +55,29 @@ export function AlertToast({ screen, onOpen }: AlertToastProps): JSX.Element | n
         severity={SEVERITY[toast.alert.severity]}
         variant="filled"
         data-testid="alert-toast"
-        onClose={close}
-        closeText={t('alertToast.close')}
+        // Alert draws its own close button only without an action: both are drawn here.
         action={
-          <Button
-            color="inherit"
-            size="small"
-            onClick={() => {
-              close()
-              onOpen(target)
-            }}
-          >
-            {t(target === 'live' ? 'alertToast.openCall' : 'alertToast.openMonitor')}
-          </Button>
+          <>
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => {
+                close()
+                onOpen(target)
+              }}
+            >
+              {t(target === 'live' ? 'alertToast.openCall' : 'alertToast.openMonitor')}
+            </Button>
+            <IconButton
+              color="inherit"
+              size="small"
+              aria-label={t('alertToast.close')}
+              title={t('alertToast.close')}
+              onClick={close}
+            >
+              <CloseIcon fontSize="small" />
+            </IconButton>
+          </>
         }
         sx={{ maxWidth: 440 }}
       >

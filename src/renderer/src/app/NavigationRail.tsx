@@ -47,7 +47,10 @@ export function NavigationRail({
   const badge = monitorBadge
     ? {
         content: monitorBadge,
-        label: t('nav.monitorBadge', { n: numberFormat().format(monitorBadge) })
+        label: t('nav.monitorBadge', {
+          count: monitorBadge,
+          n: numberFormat().format(monitorBadge)
+        })
       }
     : null
   return (

@@ -25,7 +25,12 @@ export function OutboxBanner(): JSX.Element | null {
   useEffect(() => {
     let current = true
     request('recording.outbox', {}).then(
-      (read) => current && setStatus(read),
+      (read) => {
+        if (!current) return
+        setStatus(read)
+        // A window opened during an outage follows its end too (delivering, then delivered).
+        if (read.unreachable) setWasAway(true)
+      },
       () => undefined // an older main without the route: nothing to say
     )
     return () => {
