@@ -3,6 +3,9 @@ import { RULE_IDS, SEVERITIES } from './rules'
 
 // Alerts as stored (alerts table) and as the Monitor lists them, with the supervisor's action.
 
+/** The most alerts one list request returns (Monitor, the rail's badge). */
+export const MAX_LISTED_ALERTS = 500
+
 export const ALERT_STATUSES = ['open', 'acknowledged', 'dismissed', 'escalated'] as const
 export type AlertStatus = (typeof ALERT_STATUSES)[number]
 

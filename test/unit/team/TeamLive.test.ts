@@ -395,13 +395,36 @@ describe('TeamLive', () => {
       feed.deliver(raised)
       await settle()
       expect(seen.raised).toEqual([])
-      readAlert.mockRejectedValueOnce(new Error('connection terminated'))
+      readAlert.mockRejectedValueOnce(new Error('permission denied for table alerts'))
       feed.deliver(raised)
       await settle()
       expect(seen.raised).toEqual([])
       expect(seen.logs).toEqual([
-        'team event alert.raised not read back: Error: connection terminated'
+        'team event alert.raised not read back: Error: permission denied for table alerts'
       ])
+    })
+
+    it('reads an alert once more when the first read meets a connection the server cut', async () => {
+      vi.useFakeTimers()
+      const { feed, seen, readAlert } = desk()
+      const alert = stored({ alertId: 7, sessionId: 'call-b' })
+      readAlert
+        .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'))
+        .mockResolvedValueOnce(alert)
+      feed.deliver({
+        type: 'alert.raised',
+        alertId: 7,
+        sessionId: 'call-b',
+        seat: 'desk-b',
+        rule: alert.rule,
+        severity: alert.severity,
+        raisedAt: alert.raisedAt,
+        summary: alert.reason
+      })
+      await vi.advanceTimersByTimeAsync(250)
+      expect(readAlert).toHaveBeenCalledTimes(2)
+      expect(seen.raised).toEqual([{ ...alert, seat: 'desk-b' }])
+      expect(seen.logs).toEqual([])
     })
 
     it("re-reads sessions and rules when another desk changed them, not for this desk's own", async () => {

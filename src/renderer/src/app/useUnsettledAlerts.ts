@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { MAX_LISTED_ALERTS } from '@shared/ipc/routes/escalationRoutes'
+import { MAX_LISTED_ALERTS } from '@shared/escalation/alertRecords'
 import { useIpcEvent } from './useIpcEvent'
 import { useRequest } from './useRequest'
 

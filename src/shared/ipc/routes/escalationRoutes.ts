@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   ALERT_STATUSES,
+  MAX_LISTED_ALERTS,
   AlertActionRecordSchema,
   AlertActionSchema,
   AlertActionsQuerySchema,
@@ -11,7 +12,7 @@ import { EscalationRulesSchema } from '../../escalation/escalationRules'
 import { EscalationThresholdsSchema } from '../../escalation/thresholds'
 import { route } from '../route'
 
-export const MAX_LISTED_ALERTS = 500
+export { MAX_LISTED_ALERTS }
 
 export const escalationRoutes = {
   /** The rules over recorded sessions, scored against negative sentiment (Monitor → Rules). */
