@@ -32,7 +32,7 @@ const canRun = browserAvailable() && voiceToolsAvailable() && !skipWithoutPostgr
 const LONG = 240_000
 const SCENARIO = 'tools/realtime-sim/scenarios/triple-barge-in.yaml'
 /** How long the team database stays away in the fault test (the minute: 60000). */
-const OUTAGE_MS = Number(process.env['TEAM_OUTAGE_MS'] ?? 30_000)
+const OUTAGE_MS = Number(process.env['TEAM_OUTAGE_MS'] ?? 20_000)
 const PASSWORDS = { desk_a: 'E2E-desk-a-pw', lead: 'E2E-lead-pw' }
 
 /** The caller of test/e2e/escalation.e2e.ts: three questions cut into long answers. */

@@ -5,19 +5,23 @@ import { labReportLines } from '../../src/shared/analytics/labReportText'
 import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
 import { readLabCsv } from '../../src/main/sessions/readLabCsv'
 import { readLabCsvFast } from '../../src/main/sessions/readLabCsvFast'
+import { eachTeamSession, isTeamDatabaseUrl, printableUrl } from './teamDatabaseSource'
 
 export const EXIT_BAD_FILE = 2
 export const EXIT_USAGE = 64
 
-const USAGE = `Usage: voice-console-report FILE.csv [--json] [--max-rows N]
+const USAGE = `Usage: voice-console-report FILE.csv|postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE [--json] [--max-rows N]
 
 Prints the Lab 059 report (latency, sentiment, RAG, interruptions, language) for a CSV in the
-lab's voice_sessions.csv schema. Streams the file, so millions of rows work in bounded memory.
+lab's voice_sessions.csv schema, or for every session of a team database (PostgreSQL, team
+mode; the password may come from PGPASSWORD instead of the URL). Streams the file or the table,
+so millions of rows work in bounded memory.
 
   --json        full-precision figures as JSON instead of the lab's rounded text
   --max-rows N  list at most N sessions per table in the text report (default: all)
 
-Exit codes: 0 report printed, 2 the file is unreadable or invalid (problems on stderr), 64 usage.
+Exit codes: 0 report printed, 2 the file or database is unreadable or invalid (problems on
+stderr), 64 usage.
 `
 
 const OPTIONS = {
@@ -100,6 +104,9 @@ export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
     return EXIT_USAGE
   }
 
+  if (isTeamDatabaseUrl(file))
+    return reportTeamDatabase(file, args.values.json ?? false, maxRows, io)
+
   // The fast reader vouches only for files without a problem; for any other file it gives up
   // and readLabCsv reads it again from the start, so messages stay exactly as they were.
   let report: LabReportAccumulator | LabReportColumns = new LabReportColumns()
@@ -122,12 +129,39 @@ export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
     io.err(`${file}: ${summary.issueCount} problem(s) found; no report printed.\n`)
     return EXIT_BAD_FILE
   }
+  await printReport(report, args.values.json ?? false, maxRows, io)
+  return 0
+}
+
+async function printReport(
+  report: LabReportAccumulator | LabReportColumns,
+  json: boolean,
+  maxRows: number,
+  io: Io
+): Promise<void> {
   const view = report.view()
-  if (args.values.json) {
+  if (json) {
     await writeAll(labReportJsonChunks(view), '', io)
     await io.out('\n')
   } else {
     await writeAll(labReportLines(view, maxRows), '\n', io)
   }
+}
+
+/** The report over a team database's sessions: what it stores passed its checks on the way in. */
+async function reportTeamDatabase(
+  url: string,
+  json: boolean,
+  maxRows: number,
+  io: Io
+): Promise<number> {
+  const report = new LabReportAccumulator()
+  try {
+    await eachTeamSession(url, (session) => report.add(session))
+  } catch (error) {
+    io.err(`${printableUrl(url)}: cannot read: ${(error as Error).message}\n`)
+    return EXIT_BAD_FILE
+  }
+  await printReport(report, json, maxRows, io)
   return 0
 }
