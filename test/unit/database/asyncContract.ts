@@ -118,12 +118,14 @@ export function describeSessionDatabase(backend: Backend): void {
             'now'
           )
       })
-      const cases = [
+      type Filter = Parameters<SessionDatabase['sessions']['page']>[0]
+      const es: Filter = { language: ['es'] }
+      const cases: [Filter, 'asc' | 'desc', string[]][] = [
         [{}, 'asc', all],
         [{}, 'desc', [...all].reverse()],
-        [{ language: ['es'] }, 'asc', all.filter(spanish)],
-        [{ language: ['es'] }, 'desc', all.filter(spanish).reverse()]
-      ] as const
+        [es, 'asc', all.filter(spanish)],
+        [es, 'desc', all.filter(spanish).reverse()]
+      ]
       for (const [filter, direction, ids] of cases)
         for (let offset = 0; offset <= ids.length + 1; offset++)
           expect(
