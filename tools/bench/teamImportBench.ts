@@ -11,11 +11,12 @@ import { generatedSessionBatches } from './teamImport/generatedSessionBatches'
 import { importPacked, type ImportTimes } from './teamImport/importPacked'
 
 // npm run bench:team-import [-- --rows 1000000 --runs 3 --url postgres://…]: the PostgreSQL
-// backend's import (COPY into the import's staging table, id checks, one INSERT … SELECT into
-// sessions, commit) of generated sessions into an empty database, in rows/s. Without --url it
-// starts a scratch server with PostgreSQL's default durability (fsync on) and stops it after.
-// The sessions are packed in memory before the clock starts: the CSV reader is not measured
-// (npm run bench:import measures it).
+// backend's import of generated sessions (ids in order) into an empty database, in rows/s: COPY
+// straight into sessions (ids above every stored one), then the commit's checks of anything
+// staged. Without --url it starts a scratch server with PostgreSQL's default durability (fsync
+// on) and stops it after. The sessions are packed in memory before the clock starts: the CSV
+// reader is not measured (npm run bench:import measures it). npm run bench:team measures the
+// same import among the other team-mode targets.
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '100000' },

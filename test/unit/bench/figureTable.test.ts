@@ -6,6 +6,9 @@ describe('spread', () => {
     expect(spread([30, 10, 20])).toEqual({ median: 20, min: 10, max: 30 })
     expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 })
     expect(spread([7])).toEqual({ median: 7, min: 7, max: 7 })
+    expect(
+      figureRows([{ name: 'once', unit: 'ms', samples: [7], target: { atMost: 10 } }])[0]![1]
+    ).toBe('7 ms (7–7, 1 run)')
   })
 
   it('refuses a figure without samples', () => {

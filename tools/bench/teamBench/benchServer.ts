@@ -19,7 +19,7 @@ export interface BenchServer {
 }
 
 /** TEAM_DB_URL's connection with another database: the URL's own fields, as pg parses them. */
-function withDatabase(url: string, database: string): ClientConfig {
+export function withDatabase(url: string, database: string): ClientConfig {
   const target = new URL(url)
   target.pathname = `/${database}`
   return { connectionString: target.toString() }

@@ -38,6 +38,8 @@ export function meets(value: number, target: Target): boolean {
   )
 }
 
+const runs = (count: number): string => `${count} run${count === 1 ? '' : 's'}`
+
 const number = (value: number, digits: number): string =>
   value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
@@ -55,7 +57,7 @@ export function figureRows(figures: readonly Figure[]): string[][] {
     const { median, min, max } = spread(figure.samples)
     const measured =
       `${number(median, digits)} ${figure.unit} ` +
-      `(${number(min, digits)}–${number(max, digits)}, ${figure.samples.length} runs)`
+      `(${number(min, digits)}–${number(max, digits)}, ${runs(figure.samples.length)})`
     return [
       figure.name,
       measured,
