@@ -3,7 +3,6 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ClientConfig } from 'pg'
-import { TeamChannel } from '../../src/main/team/TeamChannel'
 import { p50p95 } from '../../src/shared/live-call/percentile'
 import {
   startLocalPostgres,
@@ -11,7 +10,7 @@ import {
   type LocalPostgres
 } from '../postgres/localPostgres'
 import { machineLine } from './machineLine'
-import { measureAlertLatency } from './teamAlerts/measureAlertLatency'
+import { deskToDeskLatency } from './teamAlerts/deskToDeskLatency'
 
 // npm run bench:team-alerts [-- --alerts 50 --gap-ms 20]: alert latency desk A → desk B over
 // the team channel (LISTEN/NOTIFY). Two desks = two TeamChannels, each with its own pg
@@ -45,13 +44,8 @@ else {
   })
   connection = local.config()
 }
-const deskA = new TeamChannel({ connection })
-const deskB = new TeamChannel({ connection })
 try {
-  if ((await deskA.start()) !== 'connected' || (await deskB.start()) !== 'connected')
-    throw new Error('a desk could not connect')
-  await measureAlertLatency(deskA, deskB, 5, gapMs) // warm-up: connections, JIT
-  const latencies = await measureAlertLatency(deskA, deskB, alerts, gapMs)
+  const latencies = await deskToDeskLatency(connection, alerts, gapMs)
   const { p50, p95 } = p50p95(latencies)
   const ms = (v: number | null): string => `${(v ?? NaN).toFixed(2)} ms`
   console.log(`PostgreSQL: ${local ? 'scratch local server (127.0.0.1, TCP)' : 'TEAM_DB_URL'}`)
@@ -59,6 +53,5 @@ try {
   console.log(`  p50 ${ms(p50)}   p95 ${ms(p95)}   max ${ms(Math.max(...latencies))}`)
   console.log(`  ${p95 !== null && p95 <= 1_000 ? 'within' : 'OVER'} the 1 s target`)
 } finally {
-  await Promise.all([deskA.close(), deskB.close()])
   if (local) stopLocalPostgres(local.dir, { remove: true })
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TeamChannel } from '../../../src/main/team/TeamChannel'
+import { deskToDeskLatency } from '../../../tools/bench/teamAlerts/deskToDeskLatency'
 import { measureAlertLatency } from '../../../tools/bench/teamAlerts/measureAlertLatency'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 
@@ -18,5 +19,12 @@ describe.skipIf(skipWithoutPostgres)('the team alert latency bench', () => {
     } finally {
       await Promise.all([deskA.close(), deskB.close()])
     }
+  })
+
+  it('times alerts between two desks it starts itself, after a warm-up, as bench:team does', async () => {
+    const latencies = await deskToDeskLatency(postgres.server().config(), 8, 5)
+    expect(latencies).toHaveLength(8)
+    for (const ms of latencies) expect(ms).toBeGreaterThan(0)
+    for (const ms of latencies) expect(ms).toBeLessThan(1_000)
   })
 })

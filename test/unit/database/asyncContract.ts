@@ -107,6 +107,45 @@ export function describeSessionDatabase(backend: Backend): void {
       ])
     })
 
+    it('pages at any depth in id order, either way and filtered, and counts again after a write', async () => {
+      const db = await fresh()
+      const all = Array.from({ length: 12 }, (_, i) => `S${String(i).padStart(2, '0')}`)
+      const spanish = (id: string): boolean => Number(id.slice(1)) % 3 === 0
+      await db.transaction(async (tx) => {
+        for (const id of all)
+          await tx.sessions.insertRecorded(
+            session(id, { language: spanish(id) ? 'es' : 'en' }),
+            'now'
+          )
+      })
+      type Filter = Parameters<SessionDatabase['sessions']['page']>[0]
+      const es: Filter = { language: ['es'] }
+      const cases: [Filter, 'asc' | 'desc', string[]][] = [
+        [{}, 'asc', all],
+        [{}, 'desc', [...all].reverse()],
+        [es, 'asc', all.filter(spanish)],
+        [es, 'desc', all.filter(spanish).reverse()]
+      ]
+      for (const [filter, direction, ids] of cases)
+        for (let offset = 0; offset <= ids.length + 1; offset++)
+          expect(
+            (await db.sessions.page(filter, { column: 'session_id', direction }, offset, 5)).map(
+              (s) => s.session_id
+            ),
+            `${JSON.stringify(filter)} ${direction} from ${offset}`
+          ).toEqual(ids.slice(offset, offset + 5))
+      expect(await db.sessions.count()).toBe(12)
+      expect(await db.sessions.count({ language: ['es'] })).toBe(4)
+      await db.sessions.insertRecorded(session('S12', { language: 'es' }), 'now')
+      expect(await db.sessions.count()).toBe(13)
+      expect(await db.sessions.count({ language: ['es'] })).toBe(5)
+      await db.transaction(async (tx) => {
+        await tx.sessions.insertRecorded(session('S13', { language: 'es' }), 'now')
+        expect(await tx.sessions.count({ language: ['es'] })).toBe(6)
+      })
+      expect(await db.sessions.count({ language: ['es'] })).toBe(6)
+    })
+
     it('filters as the SQLite backend does: search with wildcards taken literally, ranges, days', async () => {
       const db = await fresh()
       await db.transaction(async (tx) => {

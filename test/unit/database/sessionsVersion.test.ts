@@ -10,10 +10,11 @@ import {
 
 const MAIN = join(__dirname, '../../../src/main')
 const WRITES_SESSIONS =
-  /\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?sessions\b/i
+  /\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM|COPY)\s+["`[]?sessions\b/i
 /** Files whose writes another file's transaction bumps for them. */
 const BUMPED_BY_CALLER: Record<string, string> = {
-  'database/sqlite/SessionBatchWriter.ts': 'database/sqlite/SqliteSessionImport.ts'
+  'database/sqlite/SessionBatchWriter.ts': 'database/sqlite/SqliteSessionImport.ts',
+  'database/postgres/copySessionBatches.ts': 'database/postgres/PostgresSessionImport.ts'
 }
 
 function* sourceFiles(dir: string): Generator<string> {
@@ -49,6 +50,7 @@ describe('sessionsVersion', () => {
     // Only the database layer writes sessions: the services call its operations.
     expect(writers.map(({ file }) => file).sort()).toEqual([
       'database/postgres/PostgresSessionImport.ts',
+      'database/postgres/copySessionBatches.ts',
       'database/postgres/sessionsTable.ts',
       'database/sqlite/SessionBatchWriter.ts',
       'database/sqlite/sessionsTable.ts'

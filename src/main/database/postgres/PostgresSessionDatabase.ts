@@ -8,6 +8,7 @@ import { PostgresBacktestReads } from './backtestReads'
 import { PostgresCallFailuresTable } from './callFailuresTable'
 import { PostgresCallsTable, PostgresEventsTable, PostgresTurnsTable } from './callTables'
 import { checkOut } from './checkOut'
+import { FilterCounts } from './filterCounts'
 import { WRITE_LOCK } from './locks'
 import { PostgresMetaTable } from './metaTable'
 import { migrate } from './migrate'
@@ -32,10 +33,13 @@ interface PostgresScope extends TransactionScope {
   backtest: PostgresBacktestReads
 }
 
-/** Every table and read, on `sql` (the pool, or one transaction's client). */
-function scopeOn(sql: Sql): PostgresScope {
+/**
+ * Every table and read, on `sql` (the pool, or one transaction's client); `counts` keeps the
+ * sessions' counts between calls (the pool's scope only).
+ */
+function scopeOn(sql: Sql, counts: FilterCounts | null = null): PostgresScope {
   return {
-    sessions: new PostgresSessionsTable(sql),
+    sessions: new PostgresSessionsTable(sql, counts),
     calls: new PostgresCallsTable(sql),
     callFailures: new PostgresCallFailuresTable(sql),
     turns: new PostgresTurnsTable(sql),
@@ -72,7 +76,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     /** The pool: for tests and tools that set rows up by hand, never for services. */
     readonly pool: Pool
   ) {
-    const scope = scopeOn(poolSql(pool))
+    const scope = scopeOn(poolSql(pool), new FilterCounts())
     this.sessions = scope.sessions
     this.calls = scope.calls
     this.callFailures = scope.callFailures

@@ -3,7 +3,7 @@ import { LIVE_METRIC_COLUMNS } from '../../../shared/sessions/labSchema'
 import { PACKED_NUMBERS, PACKED_TEXTS } from '../../sessions/packedSessions'
 import { columnsOf } from '../rowValues'
 import type { SessionImport, SessionImportOptions } from './asyncSeam'
-import { CopySessionBatches, CREATE_STAGING } from './copySessionBatches'
+import { CopySessionBatches, CREATE_STAGING, type DirectCopy } from './copySessionBatches'
 import { WRITE_LOCK } from './locks'
 import { bumpSessionsVersion } from './sessionsVersion'
 import { clientSql } from './sql'
@@ -11,8 +11,8 @@ import { clientSql } from './sql'
 const staged = columnsOf('import_rows')
 const LAB = [...PACKED_TEXTS, ...PACKED_NUMBERS]
 
-// In session_id order: the sessions' index is filled in key order. 'fail' and 'replace' have
-// refused calls' ids already; 'skip' leaves them out here.
+// In session_id order (when the staged rows are not already): the sessions' index is filled in
+// key order. 'fail' and 'replace' have refused calls' ids already; 'skip' leaves them out here.
 const COPY = `INSERT INTO sessions (${LAB.join(', ')}, source, recorded_at)
   SELECT ${LAB.join(', ')}, $1, $2 FROM import_rows s WHERE true`
 const NOT_CALLS = ' AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.session_id = s.session_id)'
@@ -36,12 +36,25 @@ const TAKEN_BY_SESSIONS = `SELECT s.session_id AS id, s.row AS row
 const COUNT_STORED = `SELECT COUNT(*) AS n FROM import_rows s
   WHERE EXISTS (SELECT 1 FROM sessions m WHERE m.session_id = s.session_id)`
 
+/** Above every stored id, session or call: rows above it may skip staging (DirectCopy). */
+const HIGHEST_ID = `SELECT GREATEST((SELECT max(session_id) FROM sessions),
+  (SELECT max(session_id) FROM calls)) AS id`
+// A call another desk began after the import did, under the id of a row copied straight into
+// sessions (ours: xmin), between the highest id at the start and the last row written.
+const CALL_AMONG_DIRECT = `SELECT c.session_id AS id FROM calls c
+  JOIN sessions s ON s.session_id = c.session_id
+  WHERE ($1::text IS NULL OR c.session_id > $1) AND c.session_id <= $2
+    AND s.xmin = pg_current_xact_id()::xid
+  LIMIT 1`
+
 /**
  * An all-or-nothing import on a pooled client of its own, in one transaction from start to end:
- * the file is staged by COPY into a temporary table without any lock, readers see nothing of
- * it until COMMIT. commit() takes the write lock exclusively (a desk's write transaction holds
- * it shared: the import waits for those under way, transactionNow is refused meanwhile), checks
- * the ids, copies with one INSERT … SELECT, bumps the sessions' version and records the import.
+ * the file is written by COPY without any lock, readers see nothing of it until COMMIT. Rows
+ * whose ids ascend above every id stored when the import began go straight into sessions (they
+ * cannot conflict); the others are staged in a temporary table. commit() takes the write lock
+ * exclusively (a desk's write transaction holds it shared: the import waits for those under
+ * way, transactionNow is refused meanwhile), checks the staged ids, copies them with one
+ * INSERT … SELECT, bumps the sessions' version and records the import.
  */
 export async function beginPostgresImport(
   pool: Pool,
@@ -52,16 +65,19 @@ export async function beginPostgresImport(
   const ignore = (): void => undefined
   client.on('error', ignore)
   let open = true
+  let direct: DirectCopy | null = null
   try {
     await client.query('BEGIN')
     await client.query(CREATE_STAGING)
+    const highest = (await client.query<{ id: string | null }>(HIGHEST_ID)).rows[0]?.id ?? null
+    direct = { above: highest, source: options.source, recordedAt: options.recordedAt }
   } catch (error) {
     client.off('error', ignore)
     client.release(error instanceof Error ? error : true)
     throw error
   }
   const sql = clientSql(client)
-  const sessions = new CopySessionBatches(client)
+  const sessions = new CopySessionBatches(client, direct)
 
   /**
    * Ends staging: every row at the server. The staging table has no key (ids unique within the
@@ -83,16 +99,31 @@ export async function beginPostgresImport(
     return found
   }
 
+  /**
+   * A call begun since the import started may have taken the id of a row written straight into
+   * sessions (no row number is kept for those, so it is refused as a whole, not listed).
+   */
+  const refuseCallsAmongDirectRows = async (): Promise<void> => {
+    if (sessions.lastWritten === null) return
+    const [hit] = await sql.rows(CALL_AMONG_DIRECT, [direct?.above ?? null, sessions.lastWritten])
+    if (hit)
+      throw new Error(
+        `session_id "${staged.text(hit, 'id')}" was taken by a call recorded during the import: ` +
+          'nothing was imported; import the file again'
+      )
+  }
+
   const copyIntoSessions = async (): Promise<void> => {
     const params = [options.source, options.recordedAt]
+    const ordered = sessions.stagedInOrder ? '' : ORDERED
     if (options.policy === 'replace') {
       const stored = await sql.rows(COUNT_STORED)
       sessions.replaced = stored[0] ? staged.number(stored[0], 'n') : 0
-      await sql.run(COPY + ORDERED + UPSERT_TAIL, params)
+      await sql.run(COPY + ordered + UPSERT_TAIL, params)
       sessions.inserted = sessions.staged - sessions.replaced
     } else {
-      const tail = options.policy === 'skip' ? NOT_CALLS + ORDERED + SKIP_TAIL : ORDERED
-      sessions.inserted = await sql.run(COPY + tail, params)
+      const tail = options.policy === 'skip' ? NOT_CALLS + ordered + SKIP_TAIL : ordered
+      sessions.inserted = sessions.written + (await sql.run(COPY + tail, params))
       sessions.skipped = sessions.staged - sessions.inserted
     }
   }
@@ -119,6 +150,7 @@ export async function beginPostgresImport(
           await rollback()
           return false
         }
+        await refuseCallsAmongDirectRows()
         await copyIntoSessions()
         if (sessions.inserted + sessions.replaced > 0) await bumpSessionsVersion(sql)
         await sql.run(

@@ -1,3 +1,4 @@
+import { LAB_COLUMNS } from '../../../shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
 import type { Param } from './sql'
 
@@ -67,6 +68,23 @@ export function conditionsFor(filter: SessionFilter, params: Params): string[] {
 export const where = (conditions: readonly string[]): string =>
   conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
 
-/** Column names come from the zod enum, never from raw input. NULLs sort as SQLite's (lowest). */
-export const orderBy = (sort: SessionSort): string =>
-  ` ORDER BY ${sort.column} ${sort.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}, session_id ASC`
+/** Columns migration v1 declares NOT NULL: the lab's, and source. */
+const NOT_NULL: ReadonlySet<string> = new Set([...LAB_COLUMNS, 'source'])
+
+/**
+ * Column names come from the zod enum, never from raw input. NULLs sort as SQLite's (lowest);
+ * ties are broken by session_id, ascending either way. A column that holds no NULL is sorted
+ * without a NULLS clause, and session_id without the tie-break: the order is the same, and an
+ * index on the column can give it (an index's order includes its NULLS placement, so `ASC
+ * NULLS FIRST` cannot be read from the primary key: every page was a sort of the whole table).
+ */
+export function orderBy(sort: SessionSort): string {
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC'
+  if (sort.column === 'session_id') return ` ORDER BY session_id ${direction}`
+  const nulls = NOT_NULL.has(sort.column)
+    ? ''
+    : direction === 'DESC'
+      ? ' NULLS LAST'
+      : ' NULLS FIRST'
+  return ` ORDER BY ${sort.column} ${direction}${nulls}, session_id ASC`
+}

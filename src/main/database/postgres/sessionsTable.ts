@@ -4,6 +4,7 @@ import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessio
 import { STORED_COLUMNS, toLabSession, toStoredSession } from '../rowMappers'
 import { columnsOf, type Row } from '../rowValues'
 import type { SessionsTable } from './asyncSeam'
+import type { FilterCounts } from './filterCounts'
 import { conditionsFor, orderBy, Params, where } from './sessionWhere'
 import { BUMP_IF_CHANGED, sessionsVersion } from './sessionsVersion'
 import type { Param, Sql } from './sql'
@@ -21,7 +22,11 @@ const sqlValue = (value: string | number | boolean | null): Param =>
 
 /** The sessions table on PostgreSQL (imports write it through PostgresSessionImport). */
 export class PostgresSessionsTable implements SessionsTable {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    /** Counts kept between calls (the pool's table only: a transaction sees its own writes). */
+    private readonly counts: FilterCounts | null = null
+  ) {}
 
   async page(
     filter: SessionFilter,
@@ -30,15 +35,41 @@ export class PostgresSessionsTable implements SessionsTable {
     limit: number
   ): Promise<StoredSession[]> {
     const params = new Params()
-    const clause = where(conditionsFor(filter, params))
+    const conditions = conditionsFor(filter, params)
+    const order = orderBy(sort)
+    if (sort.column === 'session_id' && offset > 0) {
+      // A deep page in id order: the subquery skips `offset` ids (the key's index alone, when
+      // there is no filter) and the page is then read from the first id it finds, rather than
+      // reading and dropping `offset` whole rows.
+      const first = `(SELECT session_id FROM sessions${where(conditions)}${order}
+        OFFSET ${params.add(offset)} LIMIT 1)`
+      conditions.push(`session_id ${sort.direction === 'desc' ? '<=' : '>='} ${first}`)
+      const rows = await this.sql.rows(
+        `${SELECT_SESSIONS}${where(conditions)}${order} LIMIT ${params.add(limit)}`,
+        params.values
+      )
+      return rows.map(toStoredSession)
+    }
     const rows = await this.sql.rows(
-      `${SELECT_SESSIONS}${clause}${orderBy(sort)} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
+      `${SELECT_SESSIONS}${where(conditions)}${order} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
       params.values
     )
     return rows.map(toStoredSession)
   }
 
   async count(filter: SessionFilter = {}): Promise<number> {
+    if (!this.counts) return this.countNow(filter)
+    // The version first: a count made after it is at least as new, never older.
+    const version = await this.version()
+    const key = JSON.stringify(filter)
+    const known = this.counts.get(key, version)
+    if (known !== undefined) return known
+    const count = await this.countNow(filter)
+    this.counts.set(key, version, count)
+    return count
+  }
+
+  private async countNow(filter: SessionFilter): Promise<number> {
     const params = new Params()
     const rows = await this.sql.rows(
       `SELECT COUNT(*) AS n FROM sessions${where(conditionsFor(filter, params))}`,

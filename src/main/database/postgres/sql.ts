@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
+import { to as copyTo } from 'pg-copy-streams'
 import type { Row } from '../rowValues'
 import { checkOut } from './checkOut'
 import { WRITE_LOCK } from './locks'
@@ -15,13 +16,55 @@ export interface Sql {
   arrays(text: string, params?: readonly Param[]): Promise<unknown[][]>
   /** Returns the rows changed. */
   run(text: string, params?: readonly Param[]): Promise<number>
+  /**
+   * A `COPY … TO STDOUT` (which takes no parameters): its data as the server sends it, to
+   * `onData`, chunk by chunk; resolves once all of it was handed over.
+   */
+  copyOut(text: string, onData: (chunk: Buffer) => void): Promise<void>
   /** `work` in one transaction: its own on the pool, the current one inside a transaction. */
   atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T>
 }
 
 type Target = Pool | PoolClient
 
-function sqlOn(target: Target, atomic: Sql['atomic']): Sql {
+function copyOutOn(
+  client: PoolClient,
+  text: string,
+  onData: (chunk: Buffer) => void
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stream = client.query(copyTo(text))
+    stream.on('data', (chunk: Buffer) => {
+      try {
+        onData(chunk)
+      } catch (error) {
+        stream.destroy(error instanceof Error ? error : new Error(String(error)))
+      }
+    })
+    stream.on('end', resolve)
+    stream.on('error', reject)
+  })
+}
+
+/** A copy out on a client of the pool's, released after (discarded if the copy failed). */
+async function copyOutOnPool(
+  pool: Pool,
+  text: string,
+  onData: (chunk: Buffer) => void
+): Promise<void> {
+  const { client, release } = await checkOut(pool)
+  let failure: Error | undefined
+  try {
+    await copyOutOn(client, text, onData)
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error))
+    throw error
+  } finally {
+    release(failure)
+  }
+}
+
+function sqlOn(target: Target, atomic: Sql['atomic'], copyOut: Sql['copyOut']): Sql {
   return {
     rows: async (text, params = []) =>
       (await target.query(text, params as unknown[])).rows as Row[],
@@ -29,13 +72,18 @@ function sqlOn(target: Target, atomic: Sql['atomic']): Sql {
       (await target.query({ text, values: params as unknown[], rowMode: 'array' }))
         .rows as unknown[][],
     run: async (text, params = []) => (await target.query(text, params as unknown[])).rowCount ?? 0,
+    copyOut,
     atomic
   }
 }
 
 /** Statements inside a transaction that is already open on `client`. */
 export function clientSql(client: PoolClient): Sql {
-  const sql: Sql = sqlOn(client, (work) => work(sql))
+  const sql: Sql = sqlOn(
+    client,
+    (work) => work(sql),
+    (text, onData) => copyOutOn(client, text, onData)
+  )
   return sql
 }
 
@@ -44,22 +92,27 @@ export function clientSql(client: PoolClient): Sql {
  * write lock shared as every write transaction does (./locks).
  */
 export function poolSql(pool: Pool): Sql {
-  return sqlOn(pool, async (work) => {
-    const { client, release } = await checkOut(pool)
-    let broken = false
-    try {
-      await client.query('BEGIN')
-      await client.query(`SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK})`)
-      const result = await work(clientSql(client))
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => (broken = true))
-      throw error
-    } finally {
-      release(broken)
-    }
-  })
+  const copyOut: Sql['copyOut'] = (text, onData) => copyOutOnPool(pool, text, onData)
+  return sqlOn(
+    pool,
+    async (work) => {
+      const { client, release } = await checkOut(pool)
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        await client.query(`SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK})`)
+        const result = await work(clientSql(client))
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true))
+        throw error
+      } finally {
+        release(broken)
+      }
+    },
+    copyOut
+  )
 }
 
 const INT8 = 20

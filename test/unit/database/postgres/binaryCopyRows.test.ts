@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { BinaryCopyRows } from '../../../../src/main/database/postgres/binaryCopyRows'
+
+/** COPY's binary format: signature, flags, a 4-byte header extension, tuples, trailer. */
+function binaryCopy(rows: (Buffer | null)[][]): Buffer {
+  const parts: Buffer[] = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')]
+  const int32 = (n: number): Buffer => {
+    const b = Buffer.alloc(4)
+    b.writeInt32BE(n)
+    return b
+  }
+  const int16 = (n: number): Buffer => {
+    const b = Buffer.alloc(2)
+    b.writeInt16BE(n)
+    return b
+  }
+  parts.push(int32(0), int32(4), Buffer.from('ext!'))
+  for (const row of rows) {
+    parts.push(int16(row.length))
+    for (const field of row)
+      parts.push(field === null ? int32(-1) : int32(field.length), field ?? Buffer.alloc(0))
+  }
+  parts.push(int16(-1))
+  return Buffer.concat(parts)
+}
+
+const double = (n: number): Buffer => {
+  const b = Buffer.alloc(8)
+  b.writeDoubleBE(n)
+  return b
+}
+
+/** Each row as [text, text or null, number]. */
+function read(chunks: Buffer[]): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = []
+  const reader = new BinaryCopyRows(3, (buffer) => {
+    const { starts, lengths } = reader
+    rows.push([
+      buffer.toString('utf8', starts[0]!, starts[0]! + lengths[0]!),
+      lengths[1]! < 0 ? null : buffer.toString('utf8', starts[1]!, starts[1]! + lengths[1]!),
+      buffer.readDoubleBE(starts[2]!)
+    ])
+  })
+  for (const chunk of chunks) reader.push(chunk)
+  reader.end()
+  return rows
+}
+
+describe('BinaryCopyRows', () => {
+  const data = binaryCopy([
+    [Buffer.from('TAB\tNL\n'), Buffer.from('ñ €'), double(410.5)],
+    [Buffer.from('B'), null, double(0)],
+    [Buffer.from(''), Buffer.from(''), double(-1e300)]
+  ])
+  const expected = [
+    ['TAB\tNL\n', 'ñ €', 410.5],
+    ['B', null, 0],
+    ['', '', -1e300]
+  ]
+
+  it('reads every row, NULL and empty fields apart, from one chunk', () => {
+    expect(read([data])).toEqual(expected)
+  })
+
+  it('reads the same rows whatever byte the data is cut at, once or byte by byte', () => {
+    for (let cut = 1; cut < data.length; cut++)
+      expect(read([data.subarray(0, cut), data.subarray(cut)]), `cut at ${cut}`).toEqual(expected)
+    expect(read([...data].map((byte) => Buffer.from([byte])))).toEqual(expected)
+  })
+
+  it('refuses a copy cut short, a row of another width, and a text copy', () => {
+    expect(() => read([data.subarray(0, data.length - 2)])).toThrow(/cut short/)
+    const wide = binaryCopy([[Buffer.from('A'), Buffer.from('B'), double(1), double(2)]])
+    expect(() => read([wide])).toThrow(/4 fields, expected 3/)
+    expect(() => read([Buffer.from('A\tB\t1\n'.repeat(4))])).toThrow(/signature/)
+  })
+})
