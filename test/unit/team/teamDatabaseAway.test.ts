@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Services } from '../../../src/main/services'
+import { describe, expect, it } from 'vitest'
 import type { StoredAlert } from '../../../src/shared/escalation/alertRecords'
 import { FAILED_REASONS } from '../../../src/shared/ipc/result'
-import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
-import { applyTeamFlags, parseTeamFlags } from '../../../tools/harness/teamFlags'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
-import { generatedCsv } from '../../support/tempDir'
+import { generatedCsv, useTempDir } from '../../support/tempDir'
 import { overAgentCall } from '../escalation/scriptedCalls'
-import { batches, data, openConsole } from '../recording/support'
-
-type Desk = Awaited<ReturnType<typeof openConsole>>
+import { batches, data } from '../recording/support'
+import { eventually, useTeamDesks, type Desk } from './support/teamDesks'
 
 const INTERRUPTED = overAgentCall([
   { text: 'No, that is not what I asked.' },
@@ -20,62 +15,35 @@ const INTERRUPTED = overAgentCall([
   { text: 'You are not listening at all.' }
 ])
 
-/** Polls until `read` resolves to a value (not undefined), or fails after `ms`. */
-async function eventually<T>(
-  read: () => T | undefined | Promise<T | undefined>,
-  ms = 15_000
-): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
-
 const AWAY = { ok: false, error: { code: 'failed', message: FAILED_REASONS.teamDatabaseAway } }
 
 describe.skipIf(skipWithoutPostgres)('team mode: requests while the team database is away', () => {
   const pg15 = usePostgres()
-  const dirs: string[] = []
-  const opened: Services[] = []
-  afterEach(() => {
-    for (const services of opened.splice(0)) services.close()
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-  })
+  const teamDesk = useTeamDesks()
+  const tmp = useTempDir()
 
   /** A desk whose import dialog picks `csv`. */
-  async function desk(
+  const desk = (
     url: string,
     csv: string,
     seat = 'lead',
     role: 'agent' | 'supervisor' = 'supervisor'
-  ): Promise<Desk> {
-    const dir = mkdtempSync(join(tmpdir(), `voice-console-${seat}-`))
-    dirs.push(dir)
-    const encryptor = ephemeralEncryptor()
-    const team = new URL(url)
-    team.searchParams.set('sslmode', 'disable')
-    applyTeamFlags(dir, encryptor, parseTeamFlags({ teamDb: team.toString(), seat, role })!)
-    const desk = await openConsole(dir, Date.now, {
-      encryptor,
-      dialogs: {
-        pickCsvToOpen: async () => csv,
-        pickCsvToSave: async () => null,
-        pickPdfToSave: async () => null,
-        pickCatalogFileToOpen: async () => null
+  ): Promise<Desk> =>
+    teamDesk(url, seat, {
+      role,
+      services: {
+        dialogs: {
+          pickCsvToOpen: async () => csv,
+          pickCsvToSave: async () => null,
+          pickPdfToSave: async () => null,
+          pickCatalogFileToOpen: async () => null
+        }
       }
     })
-    opened.push(desk.services)
-    return desk
-  }
 
   it('an alert action and an import are refused at once, said so, and nothing is changed; both work once it is back', async () => {
     const url = await pg15.freshUrl()
-    const csvDir = mkdtempSync(join(tmpdir(), 'voice-console-csv-'))
-    dirs.push(csvDir)
-    const csv = join(csvDir, 'sessions.csv')
+    const csv = join(tmp.path(), 'sessions.csv')
     writeFileSync(csv, generatedCsv(25))
     const lead = await desk(url, csv)
     // A call at this desk raises alerts to act on.

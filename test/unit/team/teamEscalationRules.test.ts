@@ -1,50 +1,31 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openPostgresDatabase } from '../../../src/main/database/postgres/PostgresSessionDatabase'
-import type { Services } from '../../../src/main/services'
 import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '../../../src/shared/escalation/thresholds'
-import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
-import { applyTeamFlags, parseTeamFlags } from '../../../tools/harness/teamFlags'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
-import { data, openConsole } from '../recording/support'
+import { data } from '../recording/support'
+import { eventually, useTeamDesks, type Desk } from './support/teamDesks'
 
 // Two desks on one team database whose logins are the roles of resources/team/roles.sql: the
 // agent's login may read the team's escalation rules and is refused changing them, with the
-// sentence the renderer shows; the supervisor's change reaches the agent's desk on refresh.
+// sentence the renderer shows; the supervisor's change reaches the agent's live rules at once.
 
 const STRICTER = { ...DEFAULTS, interruptions: { ...DEFAULTS.interruptions, total: 5 } }
 const SAVED_AT = Date.UTC(2026, 10, 25, 14, 31)
 
 describe.skipIf(skipWithoutPostgres)("team mode: the team's escalation rules", () => {
   const postgres = usePostgres()
-  const dirs: string[] = []
-  const opened: Services[] = []
-  afterEach(() => {
-    for (const services of opened.splice(0)) services.close()
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-  })
+  const teamDesk = useTeamDesks()
 
-  /** A desk started as the harness starts one, logged in as `user` with its seat and role. */
-  async function desk(
+  /** A desk logged in as `user` (a login of roles.sql) with its seat and role. */
+  const desk = (
     url: string,
     user: string,
     seat: string,
     role: 'agent' | 'supervisor'
-  ): Promise<Awaited<ReturnType<typeof openConsole>>> {
-    const login = new URL(url)
-    login.username = user
-    login.searchParams.set('sslmode', 'disable')
-    const dir = mkdtempSync(join(tmpdir(), `voice-console-${seat}-`))
-    dirs.push(dir)
-    const encryptor = ephemeralEncryptor()
-    applyTeamFlags(dir, encryptor, parseTeamFlags({ teamDb: login.toString(), seat, role })!)
-    const started = await openConsole(dir, () => SAVED_AT, { encryptor })
-    opened.push(started.services)
-    return started
-  }
+  ): Promise<Desk> => teamDesk(url, seat, { user, role, now: () => SAVED_AT })
 
   async function rows(url: string): Promise<unknown[]> {
     const client = new pg.Client({ connectionString: url })
@@ -74,6 +55,12 @@ describe.skipIf(skipWithoutPostgres)("team mode: the team's escalation rules", (
     }
     const agent = await desk(url, 'desk_a', 'desk-a', 'agent')
     const lead = await desk(url, 'floor_lead', 'lead', 'supervisor')
+    // Listening on the team channel (NOTIFY keeps nothing for a desk not yet listening).
+    await eventually(async () =>
+      data<{ channel: string } | null>(await agent.call('team.board', {}))?.channel === 'connected'
+        ? true
+        : undefined
+    )
     expect(agent.services.database.backend).toBe('postgres')
 
     // Nothing saved yet: the desk's own thresholds, and nothing seeded into the table.
@@ -102,10 +89,10 @@ describe.skipIf(skipWithoutPostgres)("team mode: the team's escalation rules", (
       updated_by: 'lead',
       total: 5
     })
-    // The agent's live rules keep what they read until a refresh (the team channel's cue).
-    expect(agent.services.rules.current()).toEqual(DEFAULTS)
-    await agent.services.rules.refresh()
-    expect(agent.services.rules.current()).toEqual(STRICTER)
+    // The agent's live rules follow at once: the save's rules.changed makes its desk re-read.
+    await eventually(() =>
+      JSON.stringify(agent.services.rules.current()) === JSON.stringify(STRICTER) ? true : undefined
+    )
     expect(data(await agent.call('escalation.rules.get', {}))).toMatchObject({
       source: 'team',
       updatedBy: 'lead'

@@ -1,32 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Services } from '../../../src/main/services'
+import { describe, expect, it } from 'vitest'
 import type { StoredAlert } from '../../../src/shared/escalation/alertRecords'
 import type { BoardSnapshot, LiveCallRow } from '../../../src/shared/team/boardSnapshot'
-import { ephemeralEncryptor } from '../../../tools/harness/ephemeralEncryptor'
-import { applyTeamFlags, parseTeamFlags } from '../../../tools/harness/teamFlags'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
+import { useTempDir } from '../../support/tempDir'
 import { overAgentCall } from '../escalation/scriptedCalls'
 import { batches, data, openConsole } from '../recording/support'
-
-type Desk = Awaited<ReturnType<typeof openConsole>>
+import { eventually, useTeamDesks, type Desk } from './support/teamDesks'
 type AlertChange = { alert: StoredAlert | null; action: string | null; bySeat: string | null }
-
-/** Polls until `read` resolves to a value (not undefined), or fails after `ms`. */
-async function eventually<T>(
-  read: () => T | undefined | Promise<T | undefined>,
-  ms = 5_000
-): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 /** The payloads of one event a desk emitted, oldest first. */
 const events = <T>(desk: Desk, name: string): T[] =>
@@ -45,23 +25,12 @@ const INTERRUPTED = overAgentCall([
 
 describe.skipIf(skipWithoutPostgres)('team mode live: two desks on one PostgreSQL', () => {
   const pg15 = usePostgres()
-  const dirs: string[] = []
-  const opened: Services[] = []
-  afterEach(() => {
-    for (const services of opened.splice(0)) services.close()
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-  })
+  const teamDesk = useTeamDesks()
+  const tmp = useTempDir()
 
   /** A desk started as the harness starts one, listening on the team channel before it returns. */
   async function desk(url: string, seat: string, role: 'agent' | 'supervisor'): Promise<Desk> {
-    const dir = mkdtempSync(join(tmpdir(), `voice-console-${seat}-`))
-    dirs.push(dir)
-    const encryptor = ephemeralEncryptor()
-    const team = new URL(url)
-    team.searchParams.set('sslmode', 'disable')
-    applyTeamFlags(dir, encryptor, parseTeamFlags({ teamDb: team.toString(), seat, role })!)
-    const started = await openConsole(dir, Date.now, { encryptor })
-    opened.push(started.services)
+    const started = await teamDesk(url, seat, { role })
     // NOTIFY keeps nothing for a desk not yet listening.
     await eventually(async () =>
       data<BoardSnapshot | null>(await started.call('team.board', {}))?.channel === 'connected'
@@ -184,14 +153,16 @@ describe.skipIf(skipWithoutPostgres)('team mode live: two desks on one PostgreSQ
   })
 
   it('a desk on its own SQLite has no board, and its outbox reads empty', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'voice-console-solo-'))
-    dirs.push(dir)
+    const dir = tmp.path()
     const solo = await openConsole(dir)
-    opened.push(solo.services)
-    expect(data(await solo.call('team.board', {}))).toBeNull()
-    expect(data(await solo.call('recording.outbox', {}))).toEqual({
-      unreachable: false,
-      waiting: 0
-    })
+    try {
+      expect(data(await solo.call('team.board', {}))).toBeNull()
+      expect(data(await solo.call('recording.outbox', {}))).toEqual({
+        unreachable: false,
+        waiting: 0
+      })
+    } finally {
+      solo.services.close()
+    }
   })
 })
