@@ -27,7 +27,8 @@ export function OutboxBanner(): JSX.Element | null {
     request('recording.outbox', {}).then(
       (read) => {
         if (!current) return
-        setStatus(read)
+        // An event that came in meanwhile is newer than this answer: it stands.
+        setStatus((known) => known ?? read)
         // A window opened during an outage follows its end too (delivering, then delivered).
         if (read.unreachable) setWasAway(true)
       },
