@@ -173,7 +173,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   }
   // The seat stamped on calls, alert actions and imports: the team's records say which desk.
   const seat = (): string | null => (opened.backend === 'postgres' ? team.identity().seat : null)
-  const store = new SessionStore(database)
+  // On the team database, Sessions counts, filters and sorts from the report columns Reports
+  // keeps in memory when they are current (a million sessions: no table scan per page).
+  const store = new SessionStore(
+    database,
+    opened.backend === 'postgres' ? () => reports.peek() : undefined
+  )
   // On PostgreSQL (no file to open on a worker) the import runs here; the CSV still parses on
   // the reader's worker, if it has one.
   const importer = new SessionImporter(database, now, options.csvReader, seat)

@@ -69,6 +69,16 @@ export class ReportQueries {
     }
   }
 
+  /**
+   * The columns kept in memory if they are the database's as it is now (one version read), else
+   * null: never a read of the columns themselves (Sessions answers from SQL meanwhile).
+   */
+  async peek(): Promise<SessionColumns | null> {
+    const cached = this.cached
+    if (!cached) return null
+    return cached.version === (await this.version()) ? cached.columns : null
+  }
+
   /** Reads the columns now if the database changed, so the next request finds them ready. */
   async warm(): Promise<void> {
     await this.columns()

@@ -1,13 +1,23 @@
 import type { LabSession, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 import type { SessionDatabase } from '../database/SessionDatabase'
+import type { SessionColumns } from '../reports/sessionColumns'
+import { pageFromColumns } from './columnPaging'
 
 /**
  * Read side of the session database: pages and filtered streams of sessions. Typed by the
  * database it reads, so a test holding a SQLite database can still reach its connection.
  */
 export class SessionStore<Database extends SessionDatabase = SessionDatabase> {
-  constructor(readonly database: Database) {}
+  constructor(
+    readonly database: Database,
+    /**
+     * The report columns kept in memory, when current (ReportQueries.peek): pages are then
+     * counted, filtered and sorted there and only their rows read (columnPaging.ts). Absent or
+     * null: the database answers.
+     */
+    private readonly columns: () => Promise<SessionColumns | null> = async () => null
+  ) {}
 
   async list(
     filter: SessionFilter,
@@ -15,8 +25,27 @@ export class SessionStore<Database extends SessionDatabase = SessionDatabase> {
     offset: number,
     limit: number
   ): Promise<{ rows: StoredSession[]; total: number }> {
+    const columns = await this.columns()
+    const page = columns ? pageFromColumns(columns, filter, sort, offset, limit) : null
+    if (page) return { rows: await this.rowsInOrder(page.sessionIds), total: page.total }
     const total = await this.count(filter)
     return { rows: await this.database.sessions.page(filter, sort, offset, limit), total }
+  }
+
+  /** These sessions' rows, in this order (one keyed read). */
+  private async rowsInOrder(sessionIds: string[]): Promise<StoredSession[]> {
+    if (sessionIds.length === 0) return []
+    const rows = await this.database.sessions.page(
+      { sessionIds },
+      { column: 'session_id', direction: 'asc' },
+      0,
+      sessionIds.length
+    )
+    const byId = new Map(rows.map((row) => [row.session_id, row]))
+    return sessionIds.flatMap((id) => {
+      const row = byId.get(id)
+      return row ? [row] : []
+    })
   }
 
   count(filter: SessionFilter = {}): Promise<number> {

@@ -1,0 +1,145 @@
+import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
+import { selectRows } from '../reports/selectRows'
+import type { SessionColumns } from '../reports/sessionColumns'
+
+/** A page of the Sessions table: which sessions, in order, and how many the filter keeps. */
+export interface ColumnPage {
+  total: number
+  sessionIds: string[]
+}
+
+type NumericColumn = 'latency_p50_ms' | 'latency_p95_ms' | 'interruptions'
+
+const NUMERIC: Record<NumericColumn, (columns: SessionColumns) => Float64Array> = {
+  latency_p50_ms: (c) => c.p50Ms,
+  latency_p95_ms: (c) => c.p95Ms,
+  interruptions: (c) => c.interruptions
+}
+
+const isNumeric = (column: string): column is NumericColumn => Object.hasOwn(NUMERIC, column)
+
+/** Sorted row orders per columns object (the columns are replaced, never changed, on a write). */
+const orders = new WeakMap<SessionColumns, Map<string, Uint32Array>>()
+/** Session ids with ASCII letters lowered, for search (built on the first search). */
+const foldedIds = new WeakMap<SessionColumns, string[]>()
+
+/** SQL's ILIKE under COLLATE "C" and SQLite's LIKE fold ASCII letters only. */
+const foldAscii = (text: string): string => text.replace(/[A-Z]+/g, (s) => s.toLowerCase())
+
+/**
+ * A page of sessions answered from the columns Reports keeps in memory, the same sessions in
+ * the same order as the database's `page` and `count` (sessionWhere.ts: filters, search as ILIKE
+ * on id, scenario and model, ties by session_id ascending). At a million sessions a count, a
+ * filtered deep page or a sort by a latency is a scan of the table in SQL (130 ms to 1 s); here
+ * it is a pass over typed arrays, and the rows are then read by id. Null: a sort these columns
+ * do not hold (text columns, durations, times), for the database to answer.
+ */
+export function pageFromColumns(
+  columns: SessionColumns,
+  filter: SessionFilter,
+  sort: SessionSort,
+  offset: number,
+  limit: number
+): ColumnPage | null {
+  if (sort.column !== 'session_id' && !isNumeric(sort.column)) return null
+  const rows = selectedRows(columns, filter)
+  const total = rows.length
+  if (offset >= total || limit <= 0) return { total, sessionIds: [] }
+  const end = Math.min(total, offset + limit)
+  const picked: number[] = []
+  if (sort.column === 'session_id') {
+    // The columns are in session_id order (the database's collation), as `rows` is.
+    for (let i = offset; i < end; i++)
+      picked.push(rows[sort.direction === 'asc' ? i : total - 1 - i]!)
+  } else {
+    const order = sortedOrder(columns, sort.column, sort.direction)
+    const keep = total === columns.size ? null : membership(columns.size, rows)
+    let seen = 0
+    for (let i = 0; i < order.length && picked.length < end - offset; i++) {
+      const row = order[i]!
+      if (keep && keep[row] !== 1) continue
+      if (seen++ >= offset) picked.push(row)
+    }
+  }
+  return { total, sessionIds: picked.map((row) => columns.sessionIds[row]!) }
+}
+
+/** The rows the whole Sessions filter keeps, in session_id order. */
+function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Array {
+  let rows = selectRows(columns, filter)
+  const tests: ((row: number) => boolean)[] = []
+  if (filter.sessionIds) {
+    const wanted = new Set(filter.sessionIds)
+    tests.push((row) => wanted.has(columns.sessionIds[row]!))
+  }
+  const range = (
+    values: Float64Array,
+    bounds: SessionFilter['latencyP50Ms'],
+    maxIn: boolean
+  ): void => {
+    if (!bounds) return
+    const { min, max } = bounds
+    if (min !== undefined) tests.push((row) => values[row]! >= min)
+    if (max !== undefined) tests.push((row) => (maxIn ? values[row]! <= max : values[row]! < max))
+  }
+  range(columns.p50Ms, filter.latencyP50Ms, false)
+  range(columns.p95Ms, filter.latencyP95Ms, false)
+  range(columns.interruptions, filter.interruptions, true)
+  const search = filter.search?.trim()
+  if (search) tests.push(searchTest(columns, foldAscii(search)))
+  if (tests.length === 0) return rows
+  let count = 0
+  const kept = new Uint32Array(rows.length)
+  for (const row of rows) if (tests.every((test) => test(row))) kept[count++] = row
+  rows = kept.subarray(0, count)
+  return rows
+}
+
+/** ILIKE '%search%' on session_id, scenario or model. */
+function searchTest(columns: SessionColumns, needle: string): (row: number) => boolean {
+  const inValues = (values: readonly string[]): Uint8Array =>
+    Uint8Array.from(values, (value) => (foldAscii(value).includes(needle) ? 1 : 0))
+  const scenario = inValues(columns.scenario.values)
+  const model = inValues(columns.model.values)
+  let ids = foldedIds.get(columns)
+  if (!ids) {
+    ids = columns.sessionIds.map(foldAscii)
+    foldedIds.set(columns, ids)
+  }
+  const folded = ids
+  return (row) =>
+    scenario[columns.scenario.codes[row]!] === 1 ||
+    model[columns.model.codes[row]!] === 1 ||
+    folded[row]!.includes(needle)
+}
+
+function membership(size: number, rows: Uint32Array): Uint8Array {
+  const keep = new Uint8Array(size)
+  for (const row of rows) keep[row] = 1
+  return keep
+}
+
+/**
+ * Every row by the column's value, ties in session_id order (ascending either way, as the
+ * SQL's `ORDER BY column dir, session_id ASC`): a stable sort of the rows, which are already in
+ * session_id order. Kept per columns object, so a sort costs once per change of the sessions.
+ */
+function sortedOrder(
+  columns: SessionColumns,
+  column: NumericColumn,
+  direction: 'asc' | 'desc'
+): Uint32Array {
+  let byColumn = orders.get(columns)
+  if (!byColumn) orders.set(columns, (byColumn = new Map()))
+  const key = `${column} ${direction}`
+  const known = byColumn.get(key)
+  if (known) return known
+  const values = NUMERIC[column](columns)
+  const rows = Array.from({ length: columns.size }, (_, row) => row)
+  rows.sort(
+    direction === 'asc' ? (a, b) => values[a]! - values[b]! : (a, b) => values[b]! - values[a]!
+  )
+  const order = Uint32Array.from(rows)
+  byColumn.set(key, order)
+  return order
+}
