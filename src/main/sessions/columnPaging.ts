@@ -20,11 +20,6 @@ const isNumeric = (column: string): column is NumericColumn => Object.hasOwn(NUM
 
 /** Sorted row orders per columns object (the columns are replaced, never changed, on a write). */
 const orders = new WeakMap<SessionColumns, Map<string, Uint32Array>>()
-/** Session ids with ASCII letters lowered, for search (built on the first search). */
-const foldedIds = new WeakMap<SessionColumns, string[]>()
-
-/** SQL's ILIKE under COLLATE "C" and SQLite's LIKE fold ASCII letters only. */
-const foldAscii = (text: string): string => text.replace(/[A-Z]+/g, (s) => s.toLowerCase())
 
 /**
  * A page of sessions answered from the columns Reports keeps in memory, the same sessions in
@@ -86,7 +81,7 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   range(columns.p95Ms, filter.latencyP95Ms, false)
   range(columns.interruptions, filter.interruptions, true)
   const search = filter.search?.trim()
-  if (search) tests.push(searchTest(columns, foldAscii(search)))
+  if (search) tests.push(searchTest(columns, search))
   if (tests.length === 0) return rows
   let count = 0
   const kept = new Uint32Array(rows.length)
@@ -95,22 +90,32 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   return rows
 }
 
+/**
+ * The search as a regular expression with ILIKE's folding under COLLATE "C" (and SQLite's LIKE):
+ * ASCII letters match either case, everything else only itself.
+ */
+export function searchPattern(search: string): RegExp {
+  const source = [...search]
+    .map((c) =>
+      /^[a-zA-Z]$/.test(c)
+        ? `[${c.toLowerCase()}${c.toUpperCase()}]`
+        : c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+    )
+    .join('')
+  return new RegExp(source, 'u')
+}
+
 /** ILIKE '%search%' on session_id, scenario or model. */
-function searchTest(columns: SessionColumns, needle: string): (row: number) => boolean {
+function searchTest(columns: SessionColumns, search: string): (row: number) => boolean {
+  const pattern = searchPattern(search)
   const inValues = (values: readonly string[]): Uint8Array =>
-    Uint8Array.from(values, (value) => (foldAscii(value).includes(needle) ? 1 : 0))
+    Uint8Array.from(values, (value) => (pattern.test(value) ? 1 : 0))
   const scenario = inValues(columns.scenario.values)
   const model = inValues(columns.model.values)
-  let ids = foldedIds.get(columns)
-  if (!ids) {
-    ids = columns.sessionIds.map(foldAscii)
-    foldedIds.set(columns, ids)
-  }
-  const folded = ids
   return (row) =>
     scenario[columns.scenario.codes[row]!] === 1 ||
     model[columns.model.codes[row]!] === 1 ||
-    folded[row]!.includes(needle)
+    pattern.test(columns.sessionIds[row]!)
 }
 
 function membership(size: number, rows: Uint32Array): Uint8Array {
@@ -121,8 +126,10 @@ function membership(size: number, rows: Uint32Array): Uint8Array {
 
 /**
  * Every row by the column's value, ties in session_id order (ascending either way, as the
- * SQL's `ORDER BY column dir, session_id ASC`): a stable sort of the rows, which are already in
- * session_id order. Kept per columns object, so a sort costs once per change of the sessions.
+ * SQL's `ORDER BY column dir, session_id ASC`). The rows are already in session_id order, so a
+ * counting sort over each row's rank among the distinct values keeps ties in that order: a
+ * native sort of the values and one pass, where a comparator sort of a million rows took 240 ms.
+ * Kept per columns object, so it costs once per change of the sessions.
  */
 function sortedOrder(
   columns: SessionColumns,
@@ -134,12 +141,38 @@ function sortedOrder(
   const key = `${column} ${direction}`
   const known = byColumn.get(key)
   if (known) return known
-  const values = NUMERIC[column](columns)
-  const rows = Array.from({ length: columns.size }, (_, row) => row)
-  rows.sort(
-    direction === 'asc' ? (a, b) => values[a]! - values[b]! : (a, b) => values[b]! - values[a]!
-  )
-  const order = Uint32Array.from(rows)
+  const values = NUMERIC[column](columns).subarray(0, columns.size)
+  const distinct = uniqueSorted(values)
+  const ranks = new Uint32Array(values.length)
+  const counts = new Uint32Array(distinct.length + 1)
+  for (let row = 0; row < values.length; row++) {
+    const rank = rankOf(distinct, values[row]!)
+    ranks[row] = direction === 'asc' ? rank : distinct.length - 1 - rank
+    counts[ranks[row]! + 1]!++
+  }
+  for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!
+  const order = new Uint32Array(values.length)
+  for (let row = 0; row < values.length; row++) order[counts[ranks[row]!]!++] = row
   byColumn.set(key, order)
   return order
+}
+
+function uniqueSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort()
+  let n = 0
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!
+  return sorted.subarray(0, n)
+}
+
+/** Index of `value` in the sorted distinct values (it is one of them). */
+function rankOf(distinct: Float64Array, value: number): number {
+  let low = 0
+  let high = distinct.length - 1
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (distinct[mid]! < value) low = mid + 1
+    else high = mid
+  }
+  return low
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
-import { pageFromColumns } from '../../../src/main/sessions/columnPaging'
+import { pageFromColumns, searchPattern } from '../../../src/main/sessions/columnPaging'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import type { SessionFilter, SessionSort } from '../../../src/shared/sessions/sessionQuery'
@@ -28,6 +28,9 @@ const FILTERS: SessionFilter[] = [
   { search: 'COMPLAINT' },
   { search: 'Realtime' },
   { search: '0_1' },
+  { search: 'a-b' },
+  { search: '(.*)?[x]{2}|\\^$' },
+  { search: 'é' },
   { search: '  s0 ' },
   { latencyP95Ms: { min: 150, max: 200 } },
   { latencyP50Ms: { max: 80 }, interruptions: { min: 2, max: 3 } },
@@ -111,6 +114,16 @@ function cases(backend: () => SessionDatabaseBackend): void {
     expect((await store.list({}, { column: 'session_id', direction: 'asc' }, 0, 5)).total).toBe(618)
   })
 }
+
+describe('searchPattern', () => {
+  it('folds ASCII letters only and takes everything else literally', () => {
+    expect(searchPattern('aB').test('xAbx')).toBe(true)
+    expect(searchPattern('a.c').test('abc')).toBe(false)
+    expect(searchPattern('a.c').test('A.C')).toBe(true)
+    expect(searchPattern('é').test('É')).toBe(false)
+    expect(searchPattern('(x)-[y]').test('(X)-[Y]')).toBe(true)
+  })
+})
 
 describe('Sessions pages from the report columns, on SQLite', () => cases(sqliteBackend))
 describe.skipIf(skipWithoutPostgres)(

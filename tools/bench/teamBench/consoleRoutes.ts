@@ -26,7 +26,8 @@ export function consoleRoutes(db: PostgresSessionDatabase): Ask {
   const handlers = {
     ...reportHandlers({ reports, dialogs: noDialogs }),
     ...sessionHandlers({
-      store: new SessionStore(db),
+      // As main builds it in team mode: pages from the report columns once they are current.
+      store: new SessionStore(db, () => reports.peek()),
       facets: () => reports.facets(),
       importer: new SessionImporter(db),
       dialogs: noDialogs,
