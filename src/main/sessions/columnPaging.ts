@@ -126,10 +126,12 @@ function membership(size: number, rows: Uint32Array): Uint8Array {
 
 /**
  * Every row by the column's value, ties in session_id order (ascending either way, as the
- * SQL's `ORDER BY column dir, session_id ASC`). The rows are already in session_id order, so a
- * counting sort over each row's rank among the distinct values keeps ties in that order: a
- * native sort of the values and one pass, where a comparator sort of a million rows took 240 ms.
- * Kept per columns object, so it costs once per change of the sessions.
+ * SQL's `ORDER BY column dir, session_id ASC`). The rows are already in session_id order and an
+ * LSD radix sort is stable, so ties keep it: four 16-bit passes over the values' IEEE-754 bits
+ * (the values are never negative, so their bits order as they do), a pass skipped when every
+ * row has the same digit (whole numbers leave the low half zero). A million rows: tens of
+ * milliseconds, where a comparator sort took 240. Kept per columns object, so it costs once per
+ * change of the sessions.
  */
 function sortedOrder(
   columns: SessionColumns,
@@ -142,37 +144,41 @@ function sortedOrder(
   const known = byColumn.get(key)
   if (known) return known
   const values = NUMERIC[column](columns).subarray(0, columns.size)
-  const distinct = uniqueSorted(values)
-  const ranks = new Uint32Array(values.length)
-  const counts = new Uint32Array(distinct.length + 1)
-  for (let row = 0; row < values.length; row++) {
-    const rank = rankOf(distinct, values[row]!)
-    ranks[row] = direction === 'asc' ? rank : distinct.length - 1 - rank
-    counts[ranks[row]! + 1]!++
-  }
-  for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!
-  const order = new Uint32Array(values.length)
-  for (let row = 0; row < values.length; row++) order[counts[ranks[row]!]!++] = row
+  const order = radixOrder(values, direction === 'desc')
   byColumn.set(key, order)
   return order
 }
 
-function uniqueSorted(values: Float64Array): Float64Array {
-  const sorted = Float64Array.from(values).sort()
-  let n = 0
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!
-  return sorted.subarray(0, n)
-}
+const DIGIT_BUCKETS = 1 << 16
 
-/** Index of `value` in the sorted distinct values (it is one of them). */
-function rankOf(distinct: Float64Array, value: number): number {
-  let low = 0
-  let high = distinct.length - 1
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (distinct[mid]! < value) low = mid + 1
-    else high = mid
+/** Row indices by value (stable), from the least significant 16 bits of each value up. */
+export function radixOrder(values: Float64Array, descending: boolean): Uint32Array {
+  const n = values.length
+  // +0 for -0: equal values must have equal bits.
+  const bits = new Uint32Array(Float64Array.from(values, (v) => v + 0).buffer)
+  let order = Uint32Array.from({ length: n }, (_, row) => row)
+  let next = new Uint32Array(n)
+  const counts = new Uint32Array(DIGIT_BUCKETS + 1)
+  // Little-endian word order: bits[2r] is the low half of row r's value, bits[2r + 1] the high.
+  for (const [word, shift] of [
+    [0, 0],
+    [0, 16],
+    [1, 0],
+    [1, 16]
+  ] as const) {
+    counts.fill(0)
+    const digit = (row: number): number => {
+      const d = (bits[2 * row + word]! >>> shift) & 0xffff
+      return descending ? 0xffff - d : d
+    }
+    for (let i = 0; i < n; i++) counts[digit(order[i]!) + 1]!++
+    if (counts.some((count) => count === n)) continue // one digit for every row: order unchanged
+    for (let b = 1; b <= DIGIT_BUCKETS; b++) counts[b]! += counts[b - 1]!
+    for (let i = 0; i < n; i++) {
+      const row = order[i]!
+      next[counts[digit(row)]!++] = row
+    }
+    ;[order, next] = [next, order]
   }
-  return low
+  return order
 }
