@@ -154,31 +154,47 @@ const DIGIT_BUCKETS = 1 << 16
 /** Row indices by value (stable), from the least significant 16 bits of each value up. */
 export function radixOrder(values: Float64Array, descending: boolean): Uint32Array {
   const n = values.length
+  const copy = new Float64Array(values)
   // +0 for -0: equal values must have equal bits.
-  const bits = new Uint32Array(Float64Array.from(values, (v) => v + 0).buffer)
-  let order = Uint32Array.from({ length: n }, (_, row) => row)
-  let next = new Uint32Array(n)
-  const counts = new Uint32Array(DIGIT_BUCKETS + 1)
+  for (let i = 0; i < n; i++) if (copy[i] === 0) copy[i] = 0
+  const bits = new Uint32Array(copy.buffer)
+  const flip = descending ? 0xffff : 0
+  // Each row's two halves travel with it, so every pass reads its keys in order.
+  let order = new Uint32Array(n)
+  let low = new Uint32Array(n)
+  let high = new Uint32Array(n)
   // Little-endian word order: bits[2r] is the low half of row r's value, bits[2r + 1] the high.
-  for (const [word, shift] of [
-    [0, 0],
-    [0, 16],
-    [1, 0],
-    [1, 16]
-  ] as const) {
+  for (let i = 0; i < n; i++) {
+    order[i] = i
+    low[i] = bits[2 * i]!
+    high[i] = bits[2 * i + 1]!
+  }
+  let nextOrder = new Uint32Array(n)
+  let nextLow = new Uint32Array(n)
+  let nextHigh = new Uint32Array(n)
+  const counts = new Uint32Array(DIGIT_BUCKETS)
+  for (let pass = 0; pass < 4; pass++) {
+    const keys = pass < 2 ? low : high
+    const shift = (pass & 1) * 16
     counts.fill(0)
-    const digit = (row: number): number => {
-      const d = (bits[2 * row + word]! >>> shift) & 0xffff
-      return descending ? 0xffff - d : d
+    for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & 0xffff) ^ flip]!++
+    // One digit for every row: this pass would leave the order as it is.
+    if (n > 0 && counts[((keys[0]! >>> shift) & 0xffff) ^ flip] === n) continue
+    let start = 0
+    for (let b = 0; b < DIGIT_BUCKETS; b++) {
+      const count = counts[b]!
+      counts[b] = start
+      start += count
     }
-    for (let i = 0; i < n; i++) counts[digit(order[i]!) + 1]!++
-    if (counts.some((count) => count === n)) continue // one digit for every row: order unchanged
-    for (let b = 1; b <= DIGIT_BUCKETS; b++) counts[b]! += counts[b - 1]!
     for (let i = 0; i < n; i++) {
-      const row = order[i]!
-      next[counts[digit(row)]!++] = row
+      const to = counts[((keys[i]! >>> shift) & 0xffff) ^ flip]!++
+      nextOrder[to] = order[i]!
+      nextLow[to] = low[i]!
+      nextHigh[to] = high[i]!
     }
-    ;[order, next] = [next, order]
+    ;[order, nextOrder] = [nextOrder, order]
+    ;[low, nextLow] = [nextLow, low]
+    ;[high, nextHigh] = [nextHigh, high]
   }
   return order
 }
