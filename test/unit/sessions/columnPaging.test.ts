@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
 import { pageFromColumns, radixOrder, searchPattern } from '../../../src/main/sessions/columnPaging'
@@ -8,7 +9,7 @@ import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import type { SessionFilter, SessionSort } from '../../../src/shared/sessions/sessionQuery'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
-import { generatedCsv, PILOT_CSV, useTempDir } from '../../support/tempDir'
+import { generatedCsv, PILOT_CSV } from '../../support/tempDir'
 import {
   postgresBackendOn,
   sqliteBackend,
@@ -50,11 +51,17 @@ const SORTS: SessionSort[] = [
   { column: 'interruptions', direction: 'desc' }
 ]
 
-function cases(backend: () => SessionDatabaseBackend): void {
-  const tmp = useTempDir()
+function columnPagingCases(backend: () => SessionDatabaseBackend): void {
+  // A folder per test for the CSVs (a hook such as useTempDir cannot be called from here).
+  const folders: string[] = []
+  const tmp = { path: (): string => folders.at(-1)! }
   let opened: SessionDatabaseBackend | null = null
+  beforeEach(() => {
+    folders.push(mkdtempSync(join(tmpdir(), 'voice-console-paging-')))
+  })
   afterEach(async () => {
     await opened?.close()
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
 
   async function filled(): Promise<SessionDatabase> {
@@ -143,11 +150,12 @@ describe('searchPattern', () => {
   })
 })
 
-describe('Sessions pages from the report columns, on SQLite', () => cases(sqliteBackend))
+describe('Sessions pages from the report columns, on SQLite', () =>
+  columnPagingCases(sqliteBackend))
 describe.skipIf(skipWithoutPostgres)(
   'Sessions pages from the report columns, on PostgreSQL',
   () => {
     const pg = usePostgres()
-    cases(() => postgresBackendOn(pg))
+    columnPagingCases(() => postgresBackendOn(pg))
   }
 )
