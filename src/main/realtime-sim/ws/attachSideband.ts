@@ -21,11 +21,14 @@ export function attachSideband(
   const stopObserving = session.observe((text) => {
     if (socket.readyState === WebSocket.OPEN) socket.send(text)
   })
-  const stopWatching = hub.onEnded(callId, () => socket.close(1000, 'call ended'))
-  log.record(callId, { kind: 'sideband', state: 'attached', sideband_id: sidebandId })
-  socket.on('message', (data) => session.receive(messageText(data), 'sideband'))
-  socket.on('error', () => socket.terminate())
-  socket.on('close', (code) => {
+  let detached = false
+  let stopWatching = (): void => {}
+  // Once per sideband: when the simulator closes it (the call ended), recorded before the close
+  // frame goes out, so a client that saw the close finds it in the ground truth; else when the
+  // client's side closed it.
+  const detach = (code: number): void => {
+    if (detached) return
+    detached = true
     stopObserving()
     stopWatching()
     log.record(callId, {
@@ -34,5 +37,13 @@ export function attachSideband(
       sideband_id: sidebandId,
       detail: `websocket closed (${code})`
     })
+  }
+  stopWatching = hub.onEnded(callId, () => {
+    detach(1000)
+    socket.close(1000, 'call ended')
   })
+  log.record(callId, { kind: 'sideband', state: 'attached', sideband_id: sidebandId })
+  socket.on('message', (data) => session.receive(messageText(data), 'sideband'))
+  socket.on('error', () => socket.terminate())
+  socket.on('close', (code) => detach(code))
 }
