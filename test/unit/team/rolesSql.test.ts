@@ -131,6 +131,42 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
     expect(await refusal(agent, `DROP TABLE sessions`)).toBe('42501')
   })
 
+  it("lets an agent's desk store an alert queued with a reserved id, through the seam", async () => {
+    // What LiveWrites does when an alert cannot go in at once: reserve an id, insert it later.
+    const desk = await openPostgresDatabase({
+      connection: { ...postgres.server().config(database), user: 'desk_a', password: 'agent-pw' }
+    })
+    try {
+      const before = await desk.alerts.nextId()
+      const reserved = await desk.alerts.reserveId()
+      expect(reserved).toBe(before)
+      await desk.transaction(async (tx) => {
+        await tx.calls.insertIfNew({
+          sessionId: 'L9',
+          callId: null,
+          provider: 'openai',
+          model: 'gpt-realtime',
+          startedAtMs: 0,
+          pricing: null,
+          sentimentReader: 'lexicon',
+          seat: 'desk-a'
+        })
+        const stored = await tx.alerts.insert({
+          alertId: reserved,
+          sessionId: 'L9',
+          rule: 'interruptions_total',
+          severity: 'warning',
+          raisedAt: '2026-12-07T00:00:00.000Z',
+          evidence: '{}'
+        })
+        expect(stored).toBe(reserved)
+      })
+      expect(await desk.alerts.nextId()).toBe(reserved + 1)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('lets a supervisor import sessions (COPY-style bulk insert) and log it, still with no DDL', async () => {
     await supervisor.query(INSERT_SESSIONS, [['I2', 'I3'], 'import'])
     await supervisor.query(

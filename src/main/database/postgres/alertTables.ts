@@ -35,9 +35,14 @@ export class PostgresAlertsTable implements AlertsTable {
           alert.evidence
         ]
       )
+      // Only when the id is past the sequence (never for ids reserveId took from it): setval
+      // needs UPDATE on the sequence, which a desk's og_agent login has not, and reading the
+      // sequence itself needs SELECT; pg_sequences shows last_value to USAGE.
       if (alert.alertId !== undefined)
         await sql.run(
-          `SELECT setval('${SEQUENCE}', GREATEST($1::int, last_value)) FROM ${SEQUENCE}`,
+          `SELECT setval('${SEQUENCE}', $1::int) FROM pg_sequences
+            WHERE schemaname = current_schema() AND sequencename = '${SEQUENCE}'
+              AND COALESCE(last_value, 0) < $1::int`,
           [alert.alertId]
         )
       return alerts.number(rows[0]!, 'alert_id')
@@ -46,8 +51,10 @@ export class PostgresAlertsTable implements AlertsTable {
 
   /** The sequence's next value, unconsumed (another desk may take it first: see README). */
   async nextId(): Promise<number> {
+    // pg_sequences, not the sequence itself: USAGE (every desk's login) is enough to read it.
     const rows = await this.sql.rows(
-      `SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END AS id FROM ${SEQUENCE}`
+      `SELECT COALESCE(last_value + 1, start_value) AS id FROM pg_sequences
+        WHERE schemaname = current_schema() AND sequencename = '${SEQUENCE}'`
     )
     return rows[0] ? alerts.number(rows[0], 'id') : 1
   }
