@@ -41,7 +41,7 @@ import { SessionStore } from './sessions/SessionStore'
 import type { SqliteSessionDatabase } from './database/sqlite/SqliteSessionDatabase'
 import type { PostgresSessionDatabase } from './database/postgres/PostgresSessionDatabase'
 import { openSessionDatabase } from './database/openSessionDatabase'
-import { teamFallbackReason } from './settings/teamFallbackReason'
+import { teamFallbackReason, teamUnreachableReason } from './settings/teamFallbackReason'
 import { teamServer } from '../shared/settings/teamSettings'
 import type { TeamDatabaseStatus } from '../shared/settings/teamDatabaseStatus'
 import type { BoardSnapshot } from '../shared/team/boardSnapshot'
@@ -160,7 +160,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const database = opened.database
   const databaseStatus: TeamDatabaseStatus = {
     backend: opened.backend,
-    fallbackReason: null
+    fallbackReason: null,
+    unreachableReason: null
   }
   if (opened.backend === 'sqlite' && opened.teamFailure !== null) {
     const { connection } = settings.get().team
@@ -224,8 +225,21 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       )
     )
   )
+  // The team database away at start-up: said at once (the outbox banner), and what needs it
+  // (below: recovery, the team's rules, the readers) runs again once it is back.
+  const awayAtStart = opened.backend === 'postgres' ? opened.unreachable : null
+  if (awayAtStart !== null) {
+    const { connection } = settings.get().team
+    databaseStatus.unreachableReason = teamUnreachableReason(
+      awayAtStart,
+      connection,
+      revealQuietly(teamPasswords, teamServer(connection))
+    )
+    console.error(databaseStatus.unreachableReason)
+    liveWrites.markUnreachable(awayAtStart)
+  }
   // What a crash left queued goes in first: recovery finalizes calls from their events.
-  await liveWrites.drainNow()
+  else await liveWrites.drainNow()
   // Calls cut off by a crash or a closed window become incomplete sessions before any new call.
   // One that cannot be finalized is kept as failed (Sessions shows it) and start-up goes on.
   const recorder = new CallRecorder(
@@ -237,7 +251,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     liveWrites,
     seat
   )
-  await recoverCalls(recorder, emit)
+  if (awayAtStart === null) await recoverCalls(recorder, emit)
   // Offline, or the connection's embeddings endpoint, as Settings say (switched on save).
   const embeddingsFor = embeddingsForSettings(options.embeddings, readableKey(secrets))
   const initialEmbeddings = embeddingsFor(settings.get())
@@ -284,6 +298,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         notify: options.notifyAlert
       })
     : null
+  // Once the team database is back (and the queue delivered): what start-up could not do.
+  let recovered = awayAtStart === null
+  liveWrites.onReachable(() => {
+    databaseStatus.unreachableReason = null
+    if (!recovered) {
+      recovered = true
+      void recoverCalls(recorder, emit)
+      void rules.refresh()
+    }
+    // The screens read again: Sessions and Reports said "unreachable" meanwhile.
+    sessionsChanged({ reason: 'recorded', count: 0 })
+  })
   // Alerts raised while the team database was away are announced once the outbox stores them.
   liveWrites.onDeferredAlert((alertId) => {
     alerts
@@ -399,13 +425,23 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     team,
     rules,
     handlers: withDemoAgent(handlers, { demoAgent, settings: () => settings.get() }),
-    close: () => {
+    // Once: a window's close and the app's quit may both ask.
+    close: once(() => {
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
       catalog.close()
       outboxWatch.close()
       teamLive?.close().catch((error: unknown) => console.error('Closing the team channel:', error))
       liveWrites.close()
       store.close().catch((error: unknown) => console.error('Closing the database:', error))
-    }
+    })
+  }
+}
+
+function once(work: () => void): () => void {
+  let done = false
+  return () => {
+    if (done) return
+    done = true
+    work()
   }
 }

@@ -1,6 +1,6 @@
 import type { ClientConfig } from 'pg'
 import {
-  openPostgresDatabase,
+  openPostgresDatabaseWhileAway,
   type PostgresSessionDatabase
 } from './postgres/PostgresSessionDatabase'
 import {
@@ -10,7 +10,13 @@ import {
 
 /** The session database a run of the console records on, and what chose it. */
 export type OpenedSessionDatabase =
-  | { backend: 'postgres'; database: PostgresSessionDatabase; teamFailure: null }
+  | {
+      backend: 'postgres'
+      database: PostgresSessionDatabase
+      teamFailure: null
+      /** The server could not be reached at start-up: why (else null). Calls queue meanwhile. */
+      unreachable: unknown
+    }
   | {
       backend: 'sqlite'
       database: SqliteSessionDatabase
@@ -30,9 +36,11 @@ export interface SessionDatabaseChoice {
 
 /**
  * Opens the team's PostgreSQL (migrated) when team mode gives a connection, else this desk's
- * SQLite. A team database that cannot be opened at start-up (down, refused, a newer schema)
- * does not stop the console: it records on the desk's SQLite for this run and says why, so a
- * call is never refused for want of the server. The choice holds until the next start.
+ * SQLite. A team database that cannot be reached at start-up (down, or the network) is opened
+ * anyway: the desk records into its outbox and delivers when the server is back, so nothing
+ * of the team's ends up only on this computer. One that refuses this desk (its login or TLS,
+ * a newer schema, a CA file that cannot be read) does not stop the console either: this run
+ * records on the desk's SQLite and says why; that choice holds until the next start.
  */
 export async function openSessionDatabase(
   choice: SessionDatabaseChoice
@@ -40,12 +48,10 @@ export async function openSessionDatabase(
   let teamFailure: unknown = null
   try {
     const connection = choice.team()
-    if (connection)
-      return {
-        backend: 'postgres',
-        database: await openPostgresDatabase({ connection }),
-        teamFailure: null
-      }
+    if (connection) {
+      const { database, unreachable } = await openPostgresDatabaseWhileAway({ connection })
+      return { backend: 'postgres', database, teamFailure: null, unreachable }
+    }
   } catch (error) {
     teamFailure = error
   }

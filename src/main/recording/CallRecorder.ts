@@ -18,6 +18,7 @@ import { labelCall, type CallLabelling } from '../classify/callLabelling'
 import type { LabellingChoice } from '../classify/labellingModel'
 import { finalizeReplayedCall, recordedTranscript, replayRecorded } from './finalizeRecordedCall'
 import type { CallFacts, FinalizedCall } from './finalizeRecordedCall'
+import { isConnectionLost } from '../database/postgres/isConnectionLost'
 import { liveSessionId } from './liveSessionId'
 
 export interface BeginCall {
@@ -76,15 +77,18 @@ export class CallRecorder {
     const choice = this.labelling()
     const reader = choice.kind === 'model' ? byModel(choice.model.model) : 'lexicon'
     // Two calls in the same second share the prefix: draw another suffix on a clash.
+    let digits: 4 | 8 = 4
     for (let attempt = 0; attempt < 20; attempt++) {
-      const id = liveSessionId(call.startedAt, this.random)
+      const id = liveSessionId(call.startedAt, this.random, digits)
       // The row may only be queued: a taken id is one in either table, or a call begun here.
-      if (
-        this.live.has(id) ||
-        (await this.database.sessions.exists(id)) ||
-        (await this.database.calls.get(id))
-      )
+      if (this.live.has(id)) continue
+      const taken = await this.takenInDatabase(id)
+      if (taken === true) continue
+      // The team database away: no asking it, so an id long enough not to need to.
+      if (taken === 'unknown' && digits === 4) {
+        digits = 8
         continue
+      }
       // Claimed before the write's await: a call begun meanwhile draws another id.
       if (this.live.has(id)) continue
       this.live.set(id, reader)
@@ -137,6 +141,18 @@ export class CallRecorder {
     return this.writes.settled()
   }
 
+  /** Whether a session or call has `id`; 'unknown' while the team database cannot be reached. */
+  private async takenInDatabase(id: string): Promise<boolean | 'unknown'> {
+    try {
+      return (
+        (await this.database.sessions.exists(id)) || (await this.database.calls.get(id)) !== null
+      )
+    } catch (error) {
+      if (isConnectionLost(error)) return 'unknown'
+      throw error
+    }
+  }
+
   /**
    * Hang-up. Finishing twice returns the stored row: a retried request does no harm. Waits
    * for the labelling model (bounded by its timeout); a crash meanwhile leaves the call active,
@@ -176,14 +192,17 @@ export class CallRecorder {
    * before are tried again: what stopped them (a clashing session id, a full disk) may be gone,
    * and one that failed at hang-up is then finished at its hang-up time. Each call has its own
    * try, so one that cannot be finalized stays marked 'failed' (with its error) and the others,
-   * and start-up, go on. Run at start-up, before the renderer can begin a new call.
+   * and start-up, go on. Run at start-up, before the renderer can begin a new call, or (the
+   * team database away then) once it is back, skipping the calls this run has begun.
    */
   async recoverUnfinished(): Promise<RecoveryOutcome> {
     const pending: { call: CallRow; endedAt: number | null }[] = [
       // On the team database, this desk's calls only: another desk's are running, not cut off.
       ...(await this.database.calls.active(this.seat())).map((call) => ({ call, endedAt: null })),
       ...(await failedCalls(this.database, this.seat()))
-    ]
+      // A call of this run is not cut off (recovery waits for a team database away at start-up,
+      // so calls may have begun meanwhile): its hang-up finalizes it.
+    ].filter(({ call }) => !this.live.has(call.session_id) && !this.finishing.has(call.session_id))
     // Offline labels: start-up must not wait on the network (the note says why).
     const offline = (): LabellingChoice => ({ kind: 'lexicon', reason: 'recovered' })
     const outcome: RecoveryOutcome = { finalized: [], failed: [] }

@@ -58,8 +58,8 @@ function isTransient(error: unknown): boolean {
  * connection goes to the outbox, and the drainer tries again with a growing delay (up to 5 s)
  * until the server is back. A write whose connection dropped around its COMMIT may have been
  * committed: the drain's marker, committed with the rows, is what makes the retry skip it.
- * An alert raised while the server is away cannot take an id (the ids are the team's sequence)
- * and is not queued: its write fails, as any write's failure, and the call's events stay queued.
+ * An alert raised while the server is away cannot take an id (the ids are the team's sequence):
+ * it is queued without one, numbered when it goes in, and announced then (`onDeferredAlert`).
  *
  * Live writes are tried one after another (`serial`): each decides between the database and
  * the outbox only once the one before it has been stored or queued, so a write can never reach
@@ -83,6 +83,9 @@ export class LiveWrites {
   private last: Promise<unknown> = Promise.resolve()
   private draining: Promise<'more' | 'empty'> | null = null
   private deferredListener: ((alertId: number) => void) | null = null
+  private reachableListener: (() => void) | null = null
+  /** Away since the last time the listener was told it is back. */
+  private backPending = false
 
   constructor(
     private readonly database: SessionDatabase,
@@ -146,6 +149,20 @@ export class LiveWrites {
       this.enqueue({ kind: 'alert', alert: { ...alert, alertId } })
       return alertId
     })
+  }
+
+  /**
+   * The team database was found away before any write met it (a desk started while the server
+   * was down): said as unreachable at once, and probed with the queue's growing delay.
+   */
+  markUnreachable(error: unknown): void {
+    this.wentOffline(error)
+    this.schedule(this.offlineMs)
+  }
+
+  /** Told each time the team database is back after being away, once the queue is delivered. */
+  onReachable(listener: () => void): void {
+    this.reachableListener = listener
   }
 
   /** Told the id of each alert queued without one, once the drain has committed it. */
@@ -293,6 +310,10 @@ export class LiveWrites {
       for (const waiter of this.waiters.splice(0)) waiter.resolve()
       this.awayWaiters = []
     }
+    if (outcome === 'empty' && this.backPending) {
+      this.backPending = false
+      this.tellReachable()
+    }
   }
 
   /** The batch being moved: a timer and drainNow share it rather than move it twice. */
@@ -308,6 +329,8 @@ export class LiveWrites {
     const entries = outbox.peek(DRAIN_BATCH)
     const last = entries.at(-1)
     if (!last) {
+      // Nothing to deliver, but the team database was away: an empty transaction says if it is back.
+      if (this.offline) await this.database.transactionNow(async () => undefined)
       this.queued = 0
       return 'empty'
     }
@@ -345,10 +368,19 @@ export class LiveWrites {
     }
   }
 
+  private tellReachable(): void {
+    try {
+      this.reachableListener?.()
+    } catch (error) {
+      this.log('Recording outbox: telling that the team database is back failed:', error)
+    }
+  }
+
   private wentOffline(error: unknown): void {
     if (!this.offline)
       this.log('Recording outbox: the team database is unreachable (writes kept, retried):', error)
     this.offline = true
+    this.backPending = true
     for (const reject of this.awayWaiters.splice(0)) reject(error)
   }
 

@@ -85,9 +85,13 @@ describe.skipIf(skipWithoutPostgres)('team mode: recording on the team PostgreSQ
   it("records a desk's call, events and seat in PostgreSQL; another desk lists it", async () => {
     const url = plainUrl(await pg15.freshUrl())
     const a = await desk(url, 'desk-a')
-    expect(a.services.database).toEqual({ backend: 'postgres', fallbackReason: null })
+    expect(a.services.database).toEqual({
+      backend: 'postgres',
+      fallbackReason: null,
+      unreachableReason: null
+    })
     expect(data(await a.call('team.status', {}))).toMatchObject({
-      database: { backend: 'postgres', fallbackReason: null }
+      database: { backend: 'postgres', fallbackReason: null, unreachableReason: null }
     })
     const sessionId = await recordCall(a.call)
     data(await a.call('recording.finish', { sessionId, endedAt: STARTED_AT + 20_400 }))
@@ -199,7 +203,11 @@ describe.skipIf(skipWithoutPostgres)('team mode: recording on the team PostgreSQ
     const asAgent = new URL(plainUrl(url))
     asAgent.username = 'desk_agent'
     const a = await desk(asAgent.toString(), 'desk-a')
-    expect(a.services.database).toEqual({ backend: 'postgres', fallbackReason: null })
+    expect(a.services.database).toEqual({
+      backend: 'postgres',
+      fallbackReason: null,
+      unreachableReason: null
+    })
     const sessionId = await recordCall(a.call)
     data(await a.call('recording.finish', { sessionId, endedAt: STARTED_AT + 20_400 }))
     expect(
@@ -207,7 +215,7 @@ describe.skipIf(skipWithoutPostgres)('team mode: recording on the team PostgreSQ
     ).toEqual([{ seat: 'desk-a', source: 'live' }])
   }, 120_000)
 
-  it("starts on the desk's SQLite, and says why, when the team database is unreachable", async () => {
+  it('starts on the team database when it is unreachable, says why, and keeps the calls for it', async () => {
     const port = await freePort()
     const secret = 'pw-never-shown-9f2'
     const a = await desk(
@@ -215,12 +223,34 @@ describe.skipIf(skipWithoutPostgres)('team mode: recording on the team PostgreSQ
       'desk-a'
     )
     const { database } = a.services
-    expect(database.backend).toBe('sqlite')
-    expect(database.fallbackReason).toContain(`Nothing answers at 127.0.0.1:${port}`)
-    expect(database.fallbackReason).not.toContain(secret)
+    expect(database.backend).toBe('postgres')
+    expect(database.fallbackReason).toBeNull()
+    expect(database.unreachableReason).toContain(`Nothing answers at 127.0.0.1:${port}`)
+    expect(database.unreachableReason).not.toContain(secret)
     const status = data<{ database: unknown }>(await a.call('team.status', {}))
     expect(status.database).toEqual(database)
     expect(JSON.stringify(status)).not.toContain(secret)
+    // The desk records all the same: into its outbox, for the team database.
+    const sessionId = await recordCall(a.call)
+    expect(sessionId).toMatch(/^LIVE-/)
+    // The call's row and its event batches wait for the team database.
+    const outbox = data<{ unreachable: boolean; waiting: number }>(
+      await a.call('recording.outbox', {})
+    )
+    expect(outbox.unreachable).toBe(true)
+    expect(outbox.waiting).toBeGreaterThanOrEqual(1 + Math.ceil(NORMAL_CALL.length / 5))
+  }, 60_000)
+
+  it("starts on the desk's SQLite, and says why, when the team database refuses this desk", async () => {
+    const { port } = pg15.server()
+    const a = await desk(
+      `postgres://no_such_login@127.0.0.1:${port}/team?sslmode=disable`,
+      'desk-a'
+    )
+    const { database } = a.services
+    expect(database.backend).toBe('sqlite')
+    expect(database.unreachableReason).toBeNull()
+    expect(database.fallbackReason).toContain('could not be opened at start-up')
     // The desk records all the same, on its own file.
     const sessionId = await recordCall(a.call)
     data(await a.call('recording.finish', { sessionId, endedAt: STARTED_AT + 20_400 }))

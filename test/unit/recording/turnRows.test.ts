@@ -30,6 +30,9 @@ describe('liveSessionId and eventDirection', () => {
     const at = Date.UTC(2026, 10, 25, 14, 30, 12)
     expect(liveSessionId(at, () => 0.66827392578125)).toBe('LIVE-20261125-143012-ab14')
     expect(liveSessionId(at, () => 0)).toBe('LIVE-20261125-143012-0000')
+    // The long form, for an id the team database could not be asked about.
+    expect(liveSessionId(at, () => 0.66827392578125, 8)).toBe('LIVE-20261125-143012-ab140000')
+    expect(liveSessionId(at, () => 0.999999999, 8)).toBe('LIVE-20261125-143012-fffffffb')
   })
 
   it('tells who produced an input', () => {

@@ -1,4 +1,3 @@
-import pg from 'pg'
 import type { Pool, PoolConfig } from 'pg'
 import { PostgresAlertActionsTable, PostgresAlertsTable } from './alertTables'
 import { DatabaseBusyError } from './asyncSeam'
@@ -11,7 +10,8 @@ import { checkOut } from './checkOut'
 import { FilterCounts } from './filterCounts'
 import { WRITE_LOCK } from './locks'
 import { PostgresMetaTable } from './metaTable'
-import { migrate } from './migrate'
+import { isConnectionLost } from './isConnectionLost'
+import { MigratingPool } from './MigratingPool'
 import { beginPostgresImport } from './PostgresSessionImport'
 import { PostgresReportReads } from './reportReads'
 import { PostgresRulesTable } from './rulesTable'
@@ -146,11 +146,26 @@ export interface PostgresOptions {
 export async function openPostgresDatabase(
   options: PostgresOptions
 ): Promise<PostgresSessionDatabase> {
+  const { database, unreachable } = await openPostgresDatabaseWhileAway(options)
+  if (unreachable === null) return database
+  await database.close()
+  throw unreachable
+}
+
+/**
+ * As openPostgresDatabase, except that a server that cannot be reached yet (a lost connection,
+ * not a refusal) still gives the database, with why in `unreachable`: its first statement once
+ * the server is back migrates the schema first (MigratingPool), so a desk started offline
+ * records into its outbox and delivers when it can.
+ */
+export async function openPostgresDatabaseWhileAway(
+  options: PostgresOptions
+): Promise<{ database: PostgresSessionDatabase; unreachable: unknown }> {
   const config: PoolConfig =
     typeof options.connection === 'string'
       ? { connectionString: options.connection }
       : { ...options.connection }
-  const pool = new pg.Pool({
+  const pool = new MigratingPool({
     max: options.maxClients ?? 10,
     ...config,
     types: numberTypes,
@@ -159,10 +174,12 @@ export async function openPostgresDatabase(
   // An idle client's dropped connection is the pool's to replace, not a crash of the app.
   pool.on('error', () => undefined)
   try {
-    await migrate(pool)
+    await pool.ready()
   } catch (error) {
+    if (isConnectionLost(error))
+      return { database: new PostgresSessionDatabase(pool), unreachable: error }
     await pool.end()
     throw error
   }
-  return new PostgresSessionDatabase(pool)
+  return { database: new PostgresSessionDatabase(pool), unreachable: null }
 }

@@ -13,7 +13,7 @@ const ignore = (): void => undefined
  * `error` event to us (the pool only listens to idle clients): unheard, it would crash main. The
  * statement that needed the connection rejects with the same failure, so it is reported there.
  */
-export async function checkOut(pool: Pool): Promise<CheckedOut> {
+export async function checkOut(pool: Pick<Pool, 'connect'>): Promise<CheckedOut> {
   const client = await pool.connect()
   client.on('error', ignore)
   return {

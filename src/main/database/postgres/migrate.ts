@@ -21,7 +21,7 @@ export class NewerSchemaError extends Error {
  * starting at the same moment waits, then finds the versions applied. Returns the version.
  */
 export async function migrate(
-  pool: Pool,
+  pool: Pick<Pool, 'connect'>,
   migrations: readonly string[] = shipped
 ): Promise<number> {
   const { client, release } = await checkOut(pool)

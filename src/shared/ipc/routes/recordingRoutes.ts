@@ -13,8 +13,11 @@ import { StoredSessionSchema } from '../../sessions/labSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
 
-/** Live session ids: LIVE-<UTC yyyymmdd>-<hhmmss>-<4 hex>, e.g. LIVE-20261125-143012-ab12. */
-export const LIVE_SESSION_ID = /^LIVE-\d{8}-\d{6}-[0-9a-f]{4}$/
+/**
+ * Live session ids: LIVE-<UTC yyyymmdd>-<hhmmss>-<4 hex>, e.g. LIVE-20261125-143012-ab12; 8 hex
+ * for a call begun while the team database could not be asked whether the id was free.
+ */
+export const LIVE_SESSION_ID = /^LIVE-\d{8}-\d{6}-(?:[0-9a-f]{4}|[0-9a-f]{8})$/
 export const MAX_EVENTS_PER_BATCH = 500
 /** UTF-8 size of one batch's events as JSON (bytes, not characters: transcripts are often
  * multibyte); a realistic 500 ms batch is a few KB. */

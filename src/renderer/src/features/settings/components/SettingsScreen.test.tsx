@@ -26,7 +26,7 @@ function answer(settings: AppSettings, connection = { ok: true, ms: 1234, model:
       reason: null,
       passwordServer: null,
       defaultSeat: 'maria',
-      database: { backend: 'sqlite', fallbackReason: null }
+      database: { backend: 'sqlite', fallbackReason: null, unreachableReason: null }
     }),
     'settings.save': ok(settings),
     'settings.testConnection': ok({ ...connection, message: 'from main' })

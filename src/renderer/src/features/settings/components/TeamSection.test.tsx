@@ -13,7 +13,7 @@ const STATUS = {
   reason: null,
   passwordServer: null,
   defaultSeat: 'maria',
-  database: { backend: 'sqlite' as const, fallbackReason: null }
+  database: { backend: 'sqlite' as const, fallbackReason: null, unreachableReason: null }
 }
 const TEAM: TeamSettings = {
   ...DEFAULT_TEAM_SETTINGS,
@@ -115,10 +115,27 @@ describe('Settings → Team', { timeout: 60_000 }, () => {
     const reason =
       'The team database could not be opened at start-up: Nothing answers at db.example:5432.'
     mockApi({
-      'team.status': ok({ ...STATUS, database: { backend: 'sqlite', fallbackReason: reason } })
+      'team.status': ok({
+        ...STATUS,
+        database: { backend: 'sqlite', fallbackReason: reason, unreachableReason: null }
+      })
     })
     render(<Form initial={TEAM} seen={[]} />)
     expect((await screen.findByTestId('team-database-fallback')).textContent).toBe(reason)
+  })
+
+  it('says the team database did not answer at start-up, and that calls wait for it', async () => {
+    const reason =
+      'The team database could not be reached at start-up: Nothing answers at db.example:5432.'
+    mockApi({
+      'team.status': ok({
+        ...STATUS,
+        database: { backend: 'postgres', fallbackReason: null, unreachableReason: reason }
+      })
+    })
+    render(<Form initial={TEAM} seen={[]} />)
+    expect((await screen.findByTestId('team-database-unreachable')).textContent).toBe(reason)
+    expect(screen.queryByTestId('team-database-fallback')).toBeNull()
   })
 
   it('says a password saved for another server is not sent to this one', async () => {

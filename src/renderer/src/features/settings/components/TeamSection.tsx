@@ -105,6 +105,11 @@ export function TeamSection({
               {status.database.fallbackReason}
             </Alert>
           )}
+          {status?.database.unreachableReason && (
+            <Alert severity="warning" data-testid="team-database-unreachable">
+              {status.database.unreachableReason}
+            </Alert>
+          )}
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
             <TextField
               label={t('team.url.label')}
