@@ -48,6 +48,9 @@ describe('recording routes refuse bad payloads at the chokepoint', () => {
         }
       ],
       ['recording.append', { sessionId: "x' OR 1=1 --", events: [] }],
+      // Four or eight hex digits, nothing between.
+      ['recording.append', { sessionId: 'LIVE-20261125-143012-beef0', events: [] }],
+      ['recording.append', { sessionId: 'LIVE-20261125-143012-BEEF', events: [] }],
       ['recording.finish', { sessionId }],
       ['recording.finish', { sessionId, endedAt: 'now' }],
       ['recording.get', {}]
@@ -69,6 +72,23 @@ describe('recording routes refuse bad payloads at the chokepoint', () => {
       ok: true,
       data: { stored: MAX_EVENTS_PER_BATCH }
     })
+  })
+
+  it('checks the outbox and wallboard reads too, and answers them on a desk of its own', async () => {
+    const { services, call } = await openConsole(tmp.path())
+    open = services
+    for (const route of ['recording.outbox', 'team.board'])
+      for (const payload of [{ seat: 'other' }, 'all', null, [], { since: 0 }])
+        expect(await call(route, payload), `${route} ${JSON.stringify(payload)}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input' }
+        })
+    expect(await call('recording.outbox', {})).toEqual({
+      ok: true,
+      data: { unreachable: false, waiting: 0 }
+    })
+    // No team database in this run: no wallboard.
+    expect(await call('team.board', {})).toEqual({ ok: true, data: null })
   })
 
   it('refuses appends to a call that was never begun', async () => {
