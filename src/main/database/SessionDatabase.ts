@@ -91,6 +91,8 @@ export interface AlertRow {
   action_by: string | null
   action_at: string | null
   action_note: string | null
+  /** The seat of the call's desk (team mode: read with the row; SQLite has none). */
+  seat?: string | null
 }
 
 export interface NewAlert {

@@ -143,7 +143,9 @@ export function toAlertRow(row: Row): AlertRow {
     status: alerts.oneOf(row, 'status', ALERT_STATUSES),
     action_by: alerts.textOrNull(row, 'action_by'),
     action_at: alerts.textOrNull(row, 'action_at'),
-    action_note: alerts.textOrNull(row, 'action_note')
+    action_note: alerts.textOrNull(row, 'action_note'),
+    // Read with the row on PostgreSQL only (its calls' seat); absent on SQLite.
+    ...('seat' in row ? { seat: alerts.textOrNull(row, 'seat') } : {})
   }
 }
 

@@ -186,6 +186,7 @@ function toStoredAlert(row: AlertRow): StoredAlert {
     status: row.status,
     actionBy: row.action_by,
     actionAt: row.action_at,
-    actionNote: row.action_note
+    actionNote: row.action_note,
+    seat: row.seat ?? null
   }
 }

@@ -83,6 +83,8 @@ export class TeamLive {
   private readonly unsubscribe: (() => void)[]
   private detect: LanguageDetector | null = null
   private lastState: TeamChannelState
+  /** The last received event's handling: the next one is told after it. */
+  private told: Promise<void> = Promise.resolve()
   private readonly now: () => number
   private readonly log: (line: string) => void
 
@@ -97,7 +99,7 @@ export class TeamLive {
     )
     this.lastState = deps.channel.state
     this.unsubscribe = [
-      deps.channel.onEvent((event) => void this.receive(event)),
+      deps.channel.onEvent((event) => this.receive(event)),
       deps.channel.onState((state) => this.stateChanged(state)),
       this.board.onChange(deps.onBoard)
     ]
@@ -209,24 +211,42 @@ export class TeamLive {
     this.heartbeat.reportNow(() => this.progress(alert.sessionId))
   }
 
-  private async receive(event: TeamEvent): Promise<void> {
-    try {
+  /**
+   * Another desk's news. Alerts are read back by id, all at once, but told in the order their
+   * NOTIFYs arrived (a supervisor's toast shows the newest last, whichever read was quicker).
+   */
+  private receive(event: TeamEvent): void {
+    const told = this.told
+    // A read that fails before its turn is handled there, not reported as unhandled meanwhile.
+    const readEarly = (alertId: number): Promise<StoredAlert | null> => {
+      const read = this.readBack(alertId)
+      read.catch(() => undefined)
+      return read
+    }
+    const step = async (): Promise<void> => {
       if (event.type === 'alert.raised' && event.seat !== this.deps.seat()) {
-        const alert = await this.readBack(event.alertId)
+        const read = readEarly(event.alertId)
+        await told
+        const alert = await read
         if (alert) this.deps.onAlertRaised({ ...alert, seat: event.seat })
       } else if (event.type === 'alert.acted' && event.bySeat !== this.deps.seat()) {
-        const alert = await this.readBack(event.alertId)
+        const read = readEarly(event.alertId)
+        await told
+        const alert = await read
         if (!alert) return
         this.noteAlert(alert)
         this.deps.onAlertChanged({ alert, action: event.action, bySeat: event.bySeat })
       } else if (event.type === 'sessions.changed' && event.seat !== this.deps.seat()) {
+        await told
         this.deps.onSessionsChanged({ reason: event.reason, count: event.count })
       } else if (event.type === 'rules.changed' && event.bySeat !== this.deps.seat()) {
+        await told
         this.deps.onRulesChanged()
       }
-    } catch (error) {
-      this.log(`team event ${event.type} not read back: ${String(error)}`)
     }
+    this.told = step().catch((error: unknown) =>
+      this.log(`team event ${event.type} not read back: ${String(error)}`)
+    )
   }
 
   /**

@@ -33,7 +33,9 @@ export const StoredAlertSchema = z
     status: z.enum(ALERT_STATUSES),
     actionBy: z.string().nullable(),
     actionAt: z.string().nullable(),
-    actionNote: z.string().nullable()
+    actionNote: z.string().nullable(),
+    /** The desk whose call raised it (team mode); null on a desk's own file. */
+    seat: z.string().nullable()
   })
   .strict()
 export type StoredAlert = z.infer<typeof StoredAlertSchema>

@@ -30,7 +30,8 @@ const humanRequest: StoredAlert = {
   status: 'open',
   actionBy: null,
   actionAt: null,
-  actionNote: null
+  actionNote: null,
+  seat: null
 }
 
 const slowAnswers: StoredAlert = {

@@ -20,7 +20,8 @@ const humanAlert: StoredAlert = {
   status: 'open',
   actionBy: null,
   actionAt: null,
-  actionNote: null
+  actionNote: null,
+  seat: null
 }
 
 /** Says French whatever the text: the scripted calls report no language, so the detector decides. */

@@ -74,6 +74,7 @@ const stored = (over: Partial<StoredAlert> = {}): StoredAlert => ({
   actionBy: null,
   actionAt: null,
   actionNote: null,
+  seat: null,
   ...over
 })
 
@@ -340,6 +341,32 @@ describe('TeamLive', () => {
       await settle()
       expect(readAlert).toHaveBeenCalledWith(12)
       expect(seen.raised).toEqual([{ ...alert, seat: 'desk-b' }])
+    })
+
+    it('announces alerts in the order they arrived, whichever read back first', async () => {
+      const first = stored({ alertId: 21, sessionId: 'call-b' })
+      const second = stored({ alertId: 22, sessionId: 'call-b' })
+      const { feed, seen, readAlert } = desk()
+      // The first read is the slow one.
+      readAlert.mockImplementation(async (alertId: number) => {
+        if (alertId === 21) await new Promise((resolve) => setTimeout(resolve, 30))
+        return alertId === 21 ? first : second
+      })
+      for (const alert of [first, second])
+        feed.deliver({
+          type: 'alert.raised',
+          alertId: alert.alertId,
+          sessionId: 'call-b',
+          seat: 'desk-b',
+          rule: 'interruptions_total',
+          severity: 'warning',
+          raisedAt: alert.raisedAt,
+          summary: 'Caller interrupted 3 times'
+        })
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      expect(seen.raised.map((alert) => alert.alertId)).toEqual([21, 22])
+      // Both were read at once, not one after the other.
+      expect(readAlert).toHaveBeenCalledTimes(2)
     })
 
     it('does not announce its own alerts and actions when the channel echoes them', async () => {

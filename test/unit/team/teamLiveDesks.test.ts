@@ -70,6 +70,12 @@ describe.skipIf(skipWithoutPostgres)('team mode live: two desks on one PostgreSQ
     expect(performance.now() - raisedAt).toBeLessThan(1_000)
     expect(alert).toMatchObject({ seat: 'desk-a', status: 'open' })
     expect(alert.evidence.items.length).toBeGreaterThan(0)
+    // Monitor's list on B names the desk whose call raised each alert (the call's seat).
+    const listed = data<StoredAlert[]>(await b.call('alerts.list', { status: 'open' })).filter(
+      (open) => open.sessionId === sessionId
+    )
+    expect(listed.length).toBeGreaterThan(0)
+    expect(listed.every((open) => open.seat === 'desk-a')).toBe(true)
     // An agent's console keeps to its own calls: no team alerts, not even its own echoed back.
     expect(events(a, 'team.alertRaised')).toEqual([])
 

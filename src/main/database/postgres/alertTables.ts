@@ -12,6 +12,8 @@ import type { Sql } from './sql'
 
 const alerts = columnsOf('alerts')
 const SEQUENCE = 'alerts_alert_id_seq'
+/** The seat of the desk whose call raised the alert (a key lookup per alert). */
+const CALL_SEAT = '(SELECT seat FROM calls c WHERE c.session_id = alerts.session_id) AS seat'
 
 export class PostgresAlertsTable implements AlertsTable {
   constructor(private readonly sql: Sql) {}
@@ -69,20 +71,22 @@ export class PostgresAlertsTable implements AlertsTable {
     const params = new Params()
     const conditions = statuses.length > 0 ? [`status = ANY(${params.add(statuses)}::text[])`] : []
     const rows = await this.sql.rows(
-      `SELECT * FROM alerts${where(conditions)} ORDER BY alert_id DESC LIMIT ${params.add(limit)}`,
+      `SELECT *, ${CALL_SEAT} FROM alerts${where(conditions)} ORDER BY alert_id DESC LIMIT ${params.add(limit)}`,
       params.values
     )
     return rows.map(toAlertRow)
   }
 
   async get(alertId: number): Promise<AlertRow | null> {
-    const rows = await this.sql.rows('SELECT * FROM alerts WHERE alert_id = $1', [alertId])
+    const rows = await this.sql.rows(`SELECT *, ${CALL_SEAT} FROM alerts WHERE alert_id = $1`, [
+      alertId
+    ])
     return rows[0] ? toAlertRow(rows[0]) : null
   }
 
   async forSession(sessionId: string): Promise<AlertRow[]> {
     const rows = await this.sql.rows(
-      'SELECT * FROM alerts WHERE session_id = $1 ORDER BY alert_id',
+      `SELECT *, ${CALL_SEAT} FROM alerts WHERE session_id = $1 ORDER BY alert_id`,
       [sessionId]
     )
     return rows.map(toAlertRow)

@@ -18,6 +18,7 @@ const alert = (over: Partial<StoredAlert> = {}): StoredAlert => ({
   actionBy: null,
   actionAt: null,
   actionNote: null,
+  seat: null,
   ...over
 })
 

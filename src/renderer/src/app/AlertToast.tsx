@@ -37,8 +37,8 @@ export function AlertToast({ screen, onOpen }: AlertToastProps): JSX.Element | n
   useIpcEvent('alerts.raised', (alert) => {
     if (screen !== 'live') setToast({ alert, seat: null })
   })
-  useIpcEvent('team.alertRaised', ({ seat, ...alert }) => {
-    if (screen !== 'monitor') setToast({ alert, seat })
+  useIpcEvent('team.alertRaised', (alert) => {
+    if (screen !== 'monitor') setToast({ alert, seat: alert.seat })
   })
   if (!toast) return null
   const target: ScreenId = toast.seat === null ? 'live' : 'monitor'

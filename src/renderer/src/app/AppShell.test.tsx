@@ -28,7 +28,8 @@ const unsettled = (count: number): StoredAlert[] =>
     status: 'open',
     actionBy: null,
     actionAt: null,
-    actionNote: null
+    actionNote: null,
+    seat: null
   }))
 
 const BOARD: BoardSnapshot = {

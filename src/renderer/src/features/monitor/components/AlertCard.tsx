@@ -58,6 +58,14 @@ export function AlertCard({
             new Date(alert.raisedAt)
           )}
         </Typography>
+        {alert.seat !== null && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={t('card.desk', { seat: alert.seat })}
+            data-testid="alert-desk"
+          />
+        )}
         {alert.status === 'acknowledged' && (
           <Chip size="small" variant="outlined" label={t('card.acknowledged')} />
         )}

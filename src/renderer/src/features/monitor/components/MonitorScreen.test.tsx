@@ -69,6 +69,7 @@ const openAlert = (over: Partial<StoredAlert> = {}): StoredAlert => ({
   actionBy: null,
   actionAt: null,
   actionNote: null,
+  seat: null,
   ...over
 })
 
@@ -184,6 +185,16 @@ describe('MonitorScreen', () => {
     )
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW)
     expect(within(card).getByRole('button', { name: 'End call' })).toBeTruthy()
+  })
+
+  it("names the desk whose call raised each alert in team mode (none on a desk's own)", async () => {
+    mockApi({
+      'alerts.list': ok([openAlert({ seat: 'desk-7' }), openAlert({ alertId: 5, seat: null })])
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    const team = await screen.findByTestId('alert-4')
+    expect(within(team).getByTestId('alert-desk').textContent).toBe('desk desk-7')
+    expect(within(screen.getByTestId('alert-5')).queryByTestId('alert-desk')).toBeNull()
   })
 
   it('says where alerts come from when none are open', async () => {
