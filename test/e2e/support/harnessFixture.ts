@@ -54,9 +54,16 @@ export async function openApp(
       const dir = options?.docsImage && updateDocsImages ? DOCS_IMAGE_DIR : SCREENSHOT_DIR
       mkdirSync(dir, { recursive: true })
       const path = join(dir, `${name}.png`)
-      // Dialogs and menus fade in and out: shoot once every transition has finished.
+      // Dialogs and menus fade in and out: shoot once every transition has finished (a looping
+      // one, a live call's pulse, never does).
       await page.waitForFunction(() =>
-        document.getAnimations().every((animation) => animation.playState !== 'running')
+        document
+          .getAnimations()
+          .every(
+            (animation) =>
+              animation.playState !== 'running' ||
+              animation.effect?.getTiming().iterations === Infinity
+          )
       )
       await page.screenshot({ path, fullPage: true })
       return path

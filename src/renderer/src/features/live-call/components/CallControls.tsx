@@ -8,7 +8,15 @@ import VoiceOverOffIcon from '@mui/icons-material/VoiceOverOff'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
 import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
 import type { CallPhase } from '../engine/CallEngine'
+import {
+  ariaKeyShortcuts,
+  chordLabel,
+  isMac,
+  shortcutFor,
+  type CallShortcutAction
+} from '../keyboard'
 import { MicrophonePicker } from './MicrophonePicker'
 
 interface CallControlsProps {
@@ -22,59 +30,97 @@ interface CallControlsProps {
   onStopAgent: () => void
 }
 
-/** Call / hang up, mute, stop the agent, the microphone, and where the call stands. */
+/** A ring that shows where the keyboard is (the ripple alone is too faint to follow). */
+const FOCUS_RING = {
+  '&.Mui-focusVisible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: '2px' }
+} as const
+
+/** The chord's attributes for a control: announced by screen readers, shown as its title. */
+function chord(action: CallShortcutAction, mac: boolean): Record<string, string> {
+  const shortcut = shortcutFor(action)
+  return { 'aria-keyshortcuts': ariaKeyShortcuts(shortcut), title: chordLabel(shortcut, mac) }
+}
+
+/**
+ * Call / hang up, mute, stop the agent, the microphone, and where the call stands; under them
+ * the keys that reach each action from anywhere on the screen (useCallShortcuts).
+ */
 export function CallControls(props: CallControlsProps): JSX.Element {
   const { t } = useTranslation('liveCall')
   const { phase, muted } = props
   const live = phase === 'starting' || phase === 'connecting' || phase === 'in_call'
+  const mac = isMac()
+  const keys = (action: CallShortcutAction): string => chordLabel(shortcutFor(action), mac)
   return (
-    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-      {live ? (
-        <Button
-          variant="contained"
-          color="error"
-          size="large"
-          startIcon={<CallEndIcon />}
-          onClick={props.onHangup}
-        >
-          {t('controls.hangUp')}
-        </Button>
-      ) : (
-        <Button
-          variant="contained"
-          color="success"
-          size="large"
-          startIcon={<PhoneIcon />}
-          onClick={props.onCall}
-          disabled={phase === 'ending'}
-        >
-          {t('controls.call')}
-        </Button>
-      )}
-      <Button
-        variant="outlined"
-        startIcon={muted ? <MicOffIcon /> : <MicIcon />}
-        onClick={() => props.onMute(!muted)}
-        disabled={phase !== 'in_call'}
-        aria-pressed={muted}
+    <Stack spacing={0.5}>
+      <Stack
+        direction="row"
+        spacing={1.5}
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
       >
-        {muted ? t('controls.unmute') : t('controls.mute')}
-      </Button>
-      <Button
-        variant="outlined"
-        startIcon={<VoiceOverOffIcon />}
-        onClick={props.onStopAgent}
-        disabled={phase !== 'in_call'}
-      >
-        {t('controls.stopAgent')}
-      </Button>
-      <MicrophonePicker value={props.deviceId} onChange={props.onDevice} disabled={live} />
-      <Chip
-        data-testid="call-phase"
-        data-phase={phase}
-        label={t(`controls.phase.${phase}`)}
-        color={phase === 'in_call' ? 'success' : phase === 'failed' ? 'error' : 'default'}
-      />
+        {live ? (
+          <Button
+            variant="contained"
+            color="error"
+            size="large"
+            startIcon={<CallEndIcon />}
+            onClick={props.onHangup}
+            sx={FOCUS_RING}
+            {...chord('hangUp', mac)}
+          >
+            {t('controls.hangUp')}
+          </Button>
+        ) : (
+          <Button
+            variant="contained"
+            color="success"
+            size="large"
+            startIcon={<PhoneIcon />}
+            onClick={props.onCall}
+            disabled={phase === 'ending'}
+            sx={FOCUS_RING}
+            {...chord('call', mac)}
+          >
+            {t('controls.call')}
+          </Button>
+        )}
+        <Button
+          variant="outlined"
+          startIcon={muted ? <MicOffIcon /> : <MicIcon />}
+          onClick={() => props.onMute(!muted)}
+          disabled={phase !== 'in_call'}
+          aria-pressed={muted}
+          sx={FOCUS_RING}
+          {...chord('mute', mac)}
+        >
+          {muted ? t('controls.unmute') : t('controls.mute')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<VoiceOverOffIcon />}
+          onClick={props.onStopAgent}
+          disabled={phase !== 'in_call'}
+          sx={FOCUS_RING}
+          {...chord('stopAgent', mac)}
+        >
+          {t('controls.stopAgent')}
+        </Button>
+        <MicrophonePicker value={props.deviceId} onChange={props.onDevice} disabled={live} />
+        <Chip
+          data-testid="call-phase"
+          data-phase={phase}
+          label={t(`controls.phase.${phase}`)}
+          color={phase === 'in_call' ? 'success' : phase === 'failed' ? 'error' : 'default'}
+        />
+      </Stack>
+      <Typography variant="caption" color="text.secondary" data-testid="call-shortcuts">
+        {t('controls.shortcuts', {
+          call: keys('call'),
+          hangUp: keys('hangUp'),
+          mute: keys('mute'),
+          stopAgent: keys('stopAgent')
+        })}
+      </Typography>
     </Stack>
   )
 }

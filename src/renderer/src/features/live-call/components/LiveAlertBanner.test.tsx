@@ -174,7 +174,7 @@ describe('LiveAlertBanner', () => {
     const banner = await screen.findByTestId('live-alert')
     expect(banner.textContent).toContain('El cliente pide hablar con una persona (+1 más)')
     expect(within(banner).getByRole('button', { name: 'Dar instrucción…' })).toBeTruthy()
-    expect(within(banner).getByRole('button', { name: 'Colgar' })).toBeTruthy()
+    expect(within(banner).getByRole('button', { name: 'Terminar la llamada' })).toBeTruthy()
     expect(within(banner).getByText('Sonido')).toBeTruthy()
   })
 })

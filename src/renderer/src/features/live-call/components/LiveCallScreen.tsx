@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import Alert from '@mui/material/Alert'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
+import { useCallShortcuts } from '../keyboard'
 import { hangupIfActive, useLiveCallStore } from '../store/liveCallStore'
 import { BargeInIndicator } from './BargeInIndicator'
 import { CallControls } from './CallControls'
@@ -46,6 +47,17 @@ export function LiveCallScreen(): JSX.Element {
   const call = (): void => {
     if (audio.current) void store.start(audio.current, deviceId || null)
   }
+  const live =
+    store.phase === 'starting' || store.phase === 'connecting' || store.phase === 'in_call'
+  // The controls' actions by key, each only when its button would be enabled.
+  useCallShortcuts((action) => {
+    if (action === 'call' && !live && store.phase !== 'ending') call()
+    else if (action === 'hangUp' && live) void store.hangup()
+    else if (action === 'mute' && store.phase === 'in_call') store.setMuted(!store.muted)
+    else if (action === 'stopAgent' && store.phase === 'in_call') store.stopAgentSpeaking()
+    else return false
+    return true
+  })
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, p: 2, overflow: 'hidden' }}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>

@@ -66,6 +66,13 @@ describe('Live call screen in Spanish and French', () => {
     )
     expect(screen.getByRole('button', { name: 'Colgar' })).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Silenciar' })).toBeTruthy()
+    // Each control names its chord; the keys are listed under them, in Spanish.
+    expect(
+      screen.getByRole('button', { name: 'Silenciar' }).getAttribute('aria-keyshortcuts')
+    ).toBe('Control+Shift+M Meta+Shift+M')
+    expect(screen.getByTestId('call-shortcuts').textContent).toBe(
+      'Teclas: Ctrl+Shift+Enter llamar · Ctrl+Shift+E colgar · Ctrl+Shift+M silenciar o reactivar · Ctrl+Shift+S detener al agente'
+    )
     expect(figure('call-phase')).toBe('En llamada')
     expect(screen.getByTestId('call-phase').getAttribute('data-phase')).toBe('in_call')
   })

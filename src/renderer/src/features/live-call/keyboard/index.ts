@@ -1,0 +1,10 @@
+export {
+  CALL_SHORTCUTS,
+  ariaKeyShortcuts,
+  callShortcutOf,
+  chordLabel,
+  isMac,
+  shortcutFor,
+  type CallShortcutAction
+} from './callShortcuts'
+export { useCallShortcuts } from './useCallShortcuts'
