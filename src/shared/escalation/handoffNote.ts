@@ -15,7 +15,8 @@ export function handoffNoteText(facts: HandoffFacts, supervisorNote?: string): s
     'Alerts:',
     ...(facts.alerts.length === 0 ? ['  (none)'] : []),
     ...facts.alerts.flatMap((a) => [
-      `  - ${a.rule}: ${a.reason}`,
+      // The rules' reasons often begin with the rule's own label: said once, not twice.
+      `  - ${a.reason.startsWith(a.rule) ? a.reason : `${a.rule}: ${a.reason}`}`,
       ...a.quotes.map((q) => `      “${q}”`)
     ]),
     '',

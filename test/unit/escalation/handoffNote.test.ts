@@ -57,6 +57,16 @@ describe('handoff note', () => {
     expect(note).not.toContain("Supervisor's note")
   })
 
+  it('names an alert once when its reason already begins with the rule', () => {
+    const spoken = {
+      ...humanAlert,
+      reason: 'Caller asks for a human ("human")'
+    }
+    const note = handoffNoteText(handoffFacts('LIVE-1', [], [spoken], detectFrench))
+    expect(note).toContain('  - Caller asks for a human ("human")\n')
+    expect(note).not.toContain('Caller asks for a human: Caller asks')
+  })
+
   it('keeps only the last few utterances, trimmed', () => {
     const long = `It is ${'really '.repeat(80)}broken`
     const inputs = overAgentCall([
