@@ -198,7 +198,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     if (name !== 'sessions.changed') return options.emit(name, payload)
     const change = payload as Events['sessions.changed']
     sessionsChanged(change)
-    if (change.reason !== 'seeded') teamLive?.live.sessionsChanged(change.reason, change.count)
+    // The pilot's sample lives on a desk's own file only: seeding or removing it is no team news.
+    if (change.reason === 'imported' || change.reason === 'recorded')
+      teamLive?.live.sessionsChanged(change.reason, change.count)
   }
   // The pilot's demo sessions seed a desk's own file only: the team's records start empty.
   const seeded =

@@ -47,7 +47,8 @@ function englishLeftOver(language: string, pageText: string): string[] {
       .map(([, text]) => text)
       .filter((text) => {
         const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        return new RegExp(`(^|[^\\p{L}])${escaped}([^\\p{L}]|$)`, 'u').test(pageText)
+        // A file name's part ("voice_sessions.csv") is a name, not an English word left over.
+        return new RegExp(`(^|[^\\p{L}_])${escaped}([^\\p{L}_]|$)`, 'u').test(pageText)
       })
   )
 }

@@ -52,6 +52,30 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       await app.screenshot('sessions-pilot')
     }))
 
+  it('welcomes a newcomer: says the rows are a sample, leads to a demo call, removes the sample', () =>
+    withApp(async (app) => {
+      const { page } = app
+      const welcome = page.getByTestId('welcome')
+      await eventually(() => welcome.textContent()).toContain(
+        'The 15 sessions below are sample data'
+      )
+      await welcome.getByRole('button', { name: 'Place a demo call' }).click()
+      await eventually(() => page.getByTestId('call-phase').isVisible()).toBe(true)
+      await page.getByRole('button', { name: 'Sessions' }).click()
+      await welcome.getByRole('button', { name: 'Remove sample data' }).click()
+      const dialog = page.getByRole('dialog')
+      // Enter on the dialog as it opens keeps the sample: the safe choice has the focus.
+      await page.keyboard.press('Enter')
+      await eventually(() => dialog.count()).toBe(0)
+      expect(await total(app).textContent()).toBe('15')
+      await welcome.getByRole('button', { name: 'Remove sample data' }).click()
+      await dialog.getByRole('button', { name: 'Remove' }).click()
+      await eventually(() => total(app).textContent()).toBe('0')
+      await eventually(() => welcome.count()).toBe(0)
+      expect(await page.getByText('Removed 15 sample sessions.').count()).toBe(1)
+      await app.screenshot('sessions-sample-removed')
+    }))
+
   it('opens a session to show all its columns', () =>
     withApp(async (app) => {
       const { page } = app

@@ -146,6 +146,11 @@ export interface SessionsTable {
   markEscalated(sessionId: string): Promise<void>
   /** Moves only when the sessions do, whichever connection wrote them ('0' before any). */
   version(): Promise<string>
+  /**
+   * Deletes the pilot's sample sessions (source 'seed', a desk's first run); returns how many.
+   * In a transaction: it moves the sessions' version when it deletes any.
+   */
+  removeSample(): Promise<number>
 }
 
 export interface CallsTable {

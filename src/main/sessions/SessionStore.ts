@@ -62,6 +62,11 @@ export class SessionStore<Database extends SessionDatabase = SessionDatabase> {
     yield* this.database.sessions.labPages(filter)
   }
 
+  /** Deletes the pilot's sample sessions (a first run's); returns how many went. */
+  removeSample(): Promise<number> {
+    return this.database.transaction((tx) => tx.sessions.removeSample())
+  }
+
   getMeta(key: string): Promise<string | undefined> {
     return this.database.meta.get(key)
   }

@@ -33,7 +33,7 @@ export type Output<R extends RouteName> = z.output<Routes[R]['output']>
 
 /** Events main → renderer. Main is the trusted side, so these are plain types. */
 export interface Events {
-  'sessions.changed': { reason: 'imported' | 'seeded' | 'recorded'; count: number }
+  'sessions.changed': { reason: 'imported' | 'seeded' | 'recorded' | 'removed'; count: number }
   'catalog.indexProgress': IndexProgress
   'catalog.changed': CatalogStatus
   /** An escalation rule fired on a live call (already stored). */

@@ -73,6 +73,25 @@ export function describeSessionDatabase(backend: Backend): void {
       expect(await db.transaction(async () => 'resolved')).toBe('resolved')
     })
 
+    it("removes the pilot's sample sessions only, moving the version once", async () => {
+      const db = await fresh()
+      await db.transaction(async (tx) => {
+        await tx.sessions.insertRecorded(session('S01', { source: 'seed' }), 'now')
+        await tx.sessions.insertRecorded(session('S02', { source: 'seed' }), 'now')
+        await tx.sessions.insertRecorded(session('IMP-1', { source: 'import' }), 'now')
+        await tx.sessions.insertRecorded(session('LIVE-1', { source: 'live' }), 'now')
+      })
+      const before = await db.sessions.version()
+      expect(await db.transaction((tx) => tx.sessions.removeSample())).toBe(2)
+      const after = await db.sessions.version()
+      expect(after).not.toBe(before)
+      const left = await collect(db.sessions.storedPages({}))
+      expect(left.map((s) => s.session_id)).toEqual(['IMP-1', 'LIVE-1'])
+      // Nothing left to remove: nothing changes, not even the version.
+      expect(await db.transaction((tx) => tx.sessions.removeSample())).toBe(0)
+      expect(await db.sessions.version()).toBe(after)
+    })
+
     it('pages and streams sessions with filters', async () => {
       const db = await fresh()
       await db.transaction(async (tx) => {

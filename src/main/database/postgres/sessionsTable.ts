@@ -6,7 +6,7 @@ import { columnsOf, type Row } from '../rowValues'
 import type { SessionsTable } from './asyncSeam'
 import type { FilterCounts } from './filterCounts'
 import { conditionsFor, orderBy, Params, where } from './sessionWhere'
-import { BUMP_IF_CHANGED, sessionsVersion } from './sessionsVersion'
+import { BUMP_IF_CHANGED, bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
 import type { Param, Sql } from './sql'
 
 const SELECT_SESSIONS = `SELECT ${STORED_COLUMNS.join(', ')} FROM sessions`
@@ -131,6 +131,14 @@ export class PostgresSessionsTable implements SessionsTable {
         RECORDED_COLUMNS.map((c) => sqlValue(values[c]))
       )
     )
+  }
+
+  async removeSample(): Promise<number> {
+    return this.sql.atomic(async (sql) => {
+      const removed = await sql.run("DELETE FROM sessions WHERE source = 'seed'")
+      if (removed > 0) await bumpSessionsVersion(sql)
+      return removed
+    })
   }
 
   async markEscalated(sessionId: string): Promise<void> {

@@ -95,4 +95,10 @@ export class SqliteSessionsTable implements Synchronous<SessionsTable> {
   version(): string {
     return sessionsVersion(this.db)
   }
+
+  removeSample(): number {
+    const { changes } = this.db.prepare("DELETE FROM sessions WHERE source = 'seed'").run()
+    if (Number(changes) > 0) bumpSessionsVersion(this.db)
+    return Number(changes)
+  }
 }

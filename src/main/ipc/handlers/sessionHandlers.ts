@@ -55,6 +55,12 @@ export function sessionHandlers(deps: SessionHandlerDeps): HandlersFor<typeof se
       return outcome
     },
 
+    'sessions.removeSample': async () => {
+      const removed = await deps.store.removeSample()
+      if (removed > 0) deps.emit('sessions.changed', { reason: 'removed', count: removed })
+      return { removed }
+    },
+
     'sessions.exportCsv': async ({ filter, extended }) => {
       const stamp = new Date(now()).toISOString().slice(0, 10)
       const path = await deps.dialogs.pickCsvToSave(`voice_sessions-${stamp}.csv`)

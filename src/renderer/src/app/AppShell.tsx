@@ -51,7 +51,7 @@ export function AppShell(): JSX.Element {
             </Box>
           )}
           {screen === 'wallboard' && <LiveCallsScreen />}
-          {screen === 'sessions' && <SessionsScreen />}
+          {screen === 'sessions' && <SessionsScreen onOpen={select} />}
           {screen === 'catalog' && <CatalogScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'reports' && <ReportsScreen onOpenSessions={openSessions} />}

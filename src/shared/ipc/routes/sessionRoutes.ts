@@ -36,6 +36,11 @@ export const sessionRoutes = {
       .strict(),
     output: ImportOutcomeSchema
   }),
+  /** Deletes the pilot's sample sessions a desk's first run loaded (the welcome's offer). */
+  'sessions.removeSample': route({
+    input: z.object({}).strict(),
+    output: z.object({ removed: z.number().int().min(0) }).strict()
+  }),
   'sessions.exportCsv': route({
     input: z.object({ filter: SessionFilter, extended: z.boolean() }).strict(),
     output: z.discriminatedUnion('status', [

@@ -27,10 +27,16 @@ import { SessionDetailDrawer } from './SessionDetailDrawer'
 import { SessionsTable } from './SessionsTable'
 import { UnfinalizedCallDrawer } from './UnfinalizedCallDrawer'
 import { UnfinalizedCallsNotice } from './UnfinalizedCallsNotice'
+import { WelcomePanel, type WelcomeTarget } from './WelcomePanel'
 import { formatCount } from './formatFigure'
 
 /** The session database: filter, read the lab's figures, import and export CSV files. */
-export function SessionsScreen(): JSX.Element {
+export function SessionsScreen({
+  onOpen = () => {}
+}: {
+  /** The welcome's ways in that lead to another screen. */
+  onOpen?: (target: WelcomeTarget) => void
+}): JSX.Element {
   const { t } = useTranslation('sessions')
   const { t: tErrors } = useTranslation('errors')
   const { filter, sort, revision, toggleSort, refresh } = useSessionsStore(
@@ -51,6 +57,12 @@ export function SessionsScreen(): JSX.Element {
   const [detail, setDetail] = useState<StoredSession | null>(null)
   // Recorded calls without a session row yet (could not be finalized): listed above the table.
   const unfinalized = useRequest('recording.unfinalized', {}, revision)
+  // The pilot's sample a first run loads: the welcome says so while any of it is left.
+  const sample = useRequest(
+    'sessions.list',
+    { filter: { source: ['seed'] }, sort, offset: 0, limit: 1 },
+    revision
+  )
   const [failedCall, setFailedCall] = useState<UnfinalizedCall | null>(null)
   const revisionAtImport = useRef(revision)
 
@@ -114,6 +126,13 @@ export function SessionsScreen(): JSX.Element {
         <IpcErrorAlert key={index} error={error} onRetry={refresh} />
       ))}
 
+      <WelcomePanel
+        sampleCount={sample.data?.total ?? 0}
+        onImport={startImport}
+        onOpen={onOpen}
+        onRemoved={(removed) => setNotice({ message: t('welcome.removed', { count: removed }) })}
+        onError={setActionError}
+      />
       <UnfinalizedCallsNotice calls={unfinalized.data ?? []} onOpen={setFailedCall} />
       <SessionFilters facets={facets.data} />
       <DrillFilterChips filter={filter} onChange={useSessionsStore.getState().showOnly} />
