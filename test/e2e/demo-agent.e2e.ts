@@ -34,7 +34,7 @@ describe.runIf(canRun)('Demo agent (Chromium + the app-run simulator + espeak-ng
       const app = await openApp(browser)
       try {
         const { page } = app
-        await page.getByRole('button', { name: 'Settings' }).click()
+        await page.getByRole('button', { name: 'Settings', exact: true }).click()
         // A fresh install opens on the demo agent; picking it again changes nothing.
         const provider = page.getByLabel('Provider')
         await expect

@@ -207,6 +207,11 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
           await app.screenshot('live-call-bad-key')
           expect(sim.hub.callIds).toEqual([])
 
+          // The banner leads to where the key is fixed.
+          await failure.getByRole('button', { name: 'Open Settings' }).click()
+          await expect
+            .poll(() => page.getByRole('heading', { name: 'Settings' }).count(), WAIT)
+            .toBe(1)
           await pointAt(page, sim, KEY)
           await page.getByRole('button', { name: 'Live call' }).click()
           await failure.getByRole('button', { name: 'Retry' }).click()

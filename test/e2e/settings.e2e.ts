@@ -33,7 +33,7 @@ describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
     const app = await openApp(browser)
     try {
       const { page } = app
-      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
       // A fresh install opens on the demo agent: this test is about OpenAI keys.
       await page.getByLabel('Provider').click()
       await page.getByRole('option', { name: 'OpenAI', exact: true }).click()
@@ -120,7 +120,7 @@ describe.runIf(canRun)('Settings screen (browser harness + Chromium)', () => {
     const app = await openApp(browser)
     try {
       const { page } = app
-      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
       await page.getByLabel('Provider').click()
       await page.getByRole('option', { name: /Custom/ }).click()
       await page.getByLabel('Base URL').fill(embeddings.baseURL)

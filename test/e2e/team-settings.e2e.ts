@@ -36,7 +36,7 @@ describe.runIf(canRun)('Settings → Team (browser harness + Chromium + PostgreS
     const app = await openApp(browser)
     try {
       const { page } = app
-      await page.getByRole('button', { name: 'Settings' }).click()
+      await page.getByRole('button', { name: 'Settings', exact: true }).click()
       await page.getByLabel('Sessions database').click()
       await page.getByRole('option', { name: "The team's PostgreSQL" }).click()
       await page

@@ -61,7 +61,7 @@ export async function withSimulator<T>(
 
 /** Settings → custom provider at the simulator, with a key, as a user would. */
 export async function pointAt(page: Page, sim: Simulator, key: string): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
   await page.getByLabel('Provider').click()
   await page.getByRole('option', { name: /Custom/ }).click()
   await page.getByLabel('Base URL').fill(`${sim.url}/v1`)

@@ -47,7 +47,7 @@ export function AppShell(): JSX.Element {
         <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
           {liveOpened && (
             <Box sx={{ flex: 1, minWidth: 0, display: screen === 'live' ? 'flex' : 'none' }}>
-              <LiveCallScreen />
+              <LiveCallScreen onOpenSettings={() => select('settings')} />
             </Box>
           )}
           {screen === 'wallboard' && <LiveCallsScreen />}

@@ -14,6 +14,8 @@ export function CallStatsPanel(): JSX.Element {
   const endedAt = useLiveCallStore((s) => s.endedAt)
   const tokens = useLiveCallStore((s) => s.call.tokens)
   const prices = useLiveCallStore((s) => s.call.config.prices)
+  // The demo agent runs on this computer: nothing is billed, whatever its tokens would cost.
+  const demo = useLiveCallStore((s) => s.info?.provider === 'demo')
   const quality = useLiveCallStore((s) => s.quality)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -23,8 +25,9 @@ export function CallStatsPanel(): JSX.Element {
   }, [startedAt, endedAt])
   const cost = useMemo(() => estimateCostUsd(tokens, prices), [tokens, prices])
   const elapsed = startedAt === null ? 0 : (endedAt ?? now) - startedAt
-  const costText =
-    tokens.responsesWithoutUsage > 0
+  const costText = demo
+    ? t('stats.notBilled')
+    : tokens.responsesWithoutUsage > 0
       ? t('stats.partialCost', { cost: formatUsd(cost) })
       : formatUsd(cost)
   const figures: [string, string, string][] = [

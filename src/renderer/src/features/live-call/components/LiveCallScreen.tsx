@@ -22,7 +22,12 @@ import { TranscriptPanel } from './TranscriptPanel'
  * while it runs on the right. The <audio> element plays the agent (and must: Chromium's echo
  * cancellation only knows audio that a media element plays).
  */
-export function LiveCallScreen(): JSX.Element {
+export function LiveCallScreen({
+  onOpenSettings
+}: {
+  /** The failure banner's way to Settings (a missing or refused key). */
+  onOpenSettings?: () => void
+} = {}): JSX.Element {
   const { t } = useTranslation('liveCall')
   const audio = useRef<HTMLAudioElement>(null)
   const [deviceId, setDeviceId] = useState('')
@@ -76,7 +81,9 @@ export function LiveCallScreen(): JSX.Element {
         onStopAgent={store.stopAgentSpeaking}
       />
       <DemoAgentNotice />
-      {store.failure && <CallFailureBanner failure={store.failure} onRetry={call} />}
+      {store.failure && (
+        <CallFailureBanner failure={store.failure} onRetry={call} onOpenSettings={onOpenSettings} />
+      )}
       <LiveAlertBanner callStartedAt={store.startedAt} onStopAgent={store.stopAgentSpeaking} />
       {store.recording.message && (
         <Alert
