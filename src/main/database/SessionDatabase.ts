@@ -93,6 +93,8 @@ export interface AlertRow {
   action_note: string | null
   /** The seat of the call's desk (team mode: read with the row; SQLite has none). */
   seat?: string | null
+  /** The call's row status, read with the alert (null: no call row, an imported session). */
+  call_status?: string | null
 }
 
 export interface NewAlert {

@@ -145,7 +145,8 @@ export function toAlertRow(row: Row): AlertRow {
     action_at: alerts.textOrNull(row, 'action_at'),
     action_note: alerts.textOrNull(row, 'action_note'),
     // Read with the row on PostgreSQL only (its calls' seat); absent on SQLite.
-    ...('seat' in row ? { seat: alerts.textOrNull(row, 'seat') } : {})
+    ...('seat' in row ? { seat: alerts.textOrNull(row, 'seat') } : {}),
+    ...('call_status' in row ? { call_status: alerts.textOrNull(row, 'call_status') } : {})
   }
 }
 

@@ -187,6 +187,7 @@ function toStoredAlert(row: AlertRow): StoredAlert {
     actionBy: row.action_by,
     actionAt: row.action_at,
     actionNote: row.action_note,
-    seat: row.seat ?? null
+    seat: row.seat ?? null,
+    callEnded: row.call_status != null && row.call_status !== 'active'
   }
 }

@@ -35,7 +35,9 @@ export const StoredAlertSchema = z
     actionAt: z.string().nullable(),
     actionNote: z.string().nullable(),
     /** The desk whose call raised it (team mode); null on a desk's own file. */
-    seat: z.string().nullable()
+    seat: z.string().nullable(),
+    /** The call that raised it is over (hung up, recovered after a crash, or failed). */
+    callEnded: z.boolean()
   })
   .strict()
 export type StoredAlert = z.infer<typeof StoredAlertSchema>

@@ -31,7 +31,8 @@ const humanRequest: StoredAlert = {
   actionBy: null,
   actionAt: null,
   actionNote: null,
-  seat: null
+  seat: null,
+  callEnded: false
 }
 
 const slowAnswers: StoredAlert = {

@@ -21,7 +21,8 @@ const humanAlert: StoredAlert = {
   actionBy: null,
   actionAt: null,
   actionNote: null,
-  seat: null
+  seat: null,
+  callEnded: false
 }
 
 /** Says French whatever the text: the scripted calls report no language, so the detector decides. */

@@ -32,8 +32,10 @@ describe('escalation rules on a call being recorded', () => {
       expect(rules.filter((rule) => rule === 'interruptions_total')).toHaveLength(1)
       const open = (await call('alerts.list', { status: 'open' })) as {
         ok: true
-        data: { sessionId: string; rule: string }[]
+        data: { sessionId: string; rule: string; callEnded: boolean }[]
       }
+      // While the call runs, its alerts say so; once it is hung up, they say it ended.
+      expect(open.data.every((a) => !a.callEnded)).toBe(true)
       expect(open.data.filter((a) => a.sessionId === sessionId).map((a) => a.rule)).toEqual(
         expect.arrayContaining(['interruptions_total'])
       )
@@ -43,6 +45,10 @@ describe('escalation rules on a call being recorded', () => {
         ok: true,
         data: { interruptions: 3 }
       })
+      const after = (await call('alerts.list', { status: 'open' })) as typeof open
+      const ours = after.data.filter((a) => a.sessionId === sessionId)
+      expect(ours.length).toBeGreaterThan(0)
+      expect(ours.every((a) => a.callEnded)).toBe(true)
     } finally {
       services.close()
     }

@@ -75,6 +75,7 @@ const stored = (over: Partial<StoredAlert> = {}): StoredAlert => ({
   actionAt: null,
   actionNote: null,
   seat: null,
+  callEnded: false,
   ...over
 })
 

@@ -12,8 +12,9 @@ import type { Sql } from './sql'
 
 const alerts = columnsOf('alerts')
 const SEQUENCE = 'alerts_alert_id_seq'
-/** The seat of the desk whose call raised the alert (a key lookup per alert). */
-const CALL_SEAT = '(SELECT seat FROM calls c WHERE c.session_id = alerts.session_id) AS seat'
+/** The seat of the desk whose call raised the alert, and where the call stands (key lookups). */
+const CALL_SEAT = `(SELECT seat FROM calls c WHERE c.session_id = alerts.session_id) AS seat,
+  (SELECT status FROM calls c WHERE c.session_id = alerts.session_id) AS call_status`
 
 export class PostgresAlertsTable implements AlertsTable {
   constructor(private readonly sql: Sql) {}

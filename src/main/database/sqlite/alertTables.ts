@@ -10,6 +10,9 @@ import type { NewAlert, NewAlertAction } from '../SessionDatabase'
 
 // Alerts raised by live calls, and every supervisor action on them with who and when.
 
+/** Where the call that raised the alert stands (a key lookup per alert). */
+const CALL_STATUS =
+  '(SELECT status FROM calls c WHERE c.session_id = alerts.session_id) AS call_status'
 const alerts = columnsOf('alerts')
 const actions = columnsOf('alert_actions')
 
@@ -46,19 +49,23 @@ export class SqliteAlertsTable implements Synchronous<AlertsTable> {
     const where =
       statuses.length > 0 ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : ''
     return this.db
-      .prepare(`SELECT * FROM alerts ${where} ORDER BY alert_id DESC LIMIT ?`)
+      .prepare(
+        `SELECT alerts.*, ${CALL_STATUS} FROM alerts ${where} ORDER BY alert_id DESC LIMIT ?`
+      )
       .all(...statuses, limit)
       .map(toAlertRow)
   }
 
   get(alertId: number): AlertRow | null {
-    const row = this.db.prepare('SELECT * FROM alerts WHERE alert_id = ?').get(alertId)
+    const row = this.db
+      .prepare(`SELECT alerts.*, ${CALL_STATUS} FROM alerts WHERE alert_id = ?`)
+      .get(alertId)
     return row ? toAlertRow(row) : null
   }
 
   forSession(sessionId: string): AlertRow[] {
     return this.db
-      .prepare('SELECT * FROM alerts WHERE session_id = ? ORDER BY alert_id')
+      .prepare(`SELECT alerts.*, ${CALL_STATUS} FROM alerts WHERE session_id = ? ORDER BY alert_id`)
       .all(sessionId)
       .map(toAlertRow)
   }

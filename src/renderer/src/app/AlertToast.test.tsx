@@ -19,6 +19,7 @@ const alert = (over: Partial<StoredAlert> = {}): StoredAlert => ({
   actionAt: null,
   actionNote: null,
   seat: null,
+  callEnded: false,
   ...over
 })
 

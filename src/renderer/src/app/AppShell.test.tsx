@@ -29,7 +29,8 @@ const unsettled = (count: number): StoredAlert[] =>
     actionBy: null,
     actionAt: null,
     actionNote: null,
-    seat: null
+    seat: null,
+    callEnded: false
   }))
 
 const BOARD: BoardSnapshot = {

@@ -66,6 +66,14 @@ export function AlertCard({
             data-testid="alert-desk"
           />
         )}
+        {alert.callEnded && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={t('card.callEnded')}
+            data-testid="alert-call-ended"
+          />
+        )}
         {alert.status === 'acknowledged' && (
           <Chip size="small" variant="outlined" label={t('card.acknowledged')} />
         )}

@@ -70,6 +70,7 @@ const openAlert = (over: Partial<StoredAlert> = {}): StoredAlert => ({
   actionAt: null,
   actionNote: null,
   seat: null,
+  callEnded: false,
   ...over
 })
 
@@ -195,6 +196,16 @@ describe('MonitorScreen', () => {
     const team = await screen.findByTestId('alert-4')
     expect(within(team).getByTestId('alert-desk').textContent).toBe('desk desk-7')
     expect(within(screen.getByTestId('alert-5')).queryByTestId('alert-desk')).toBeNull()
+  })
+
+  it('says when the call an open alert came from has ended', async () => {
+    mockApi({
+      'alerts.list': ok([openAlert({ callEnded: true }), openAlert({ alertId: 5 })])
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    const ended = await screen.findByTestId('alert-4')
+    expect(within(ended).getByTestId('alert-call-ended').textContent).toBe('call ended')
+    expect(within(screen.getByTestId('alert-5')).queryByTestId('alert-call-ended')).toBeNull()
   })
 
   it('says where alerts come from when none are open', async () => {
