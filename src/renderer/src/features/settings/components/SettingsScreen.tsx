@@ -15,6 +15,7 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useSettingsForm } from '../hooks/useSettingsForm'
 import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
+import { AppearanceFields } from './AppearanceFields'
 import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
 import { LabellingFields } from './LabellingFields'
@@ -231,6 +232,10 @@ export function SettingsScreen(): JSX.Element {
 
       <Section title={t('team.section')}>
         <TeamSection value={draft.team} onChange={(team) => form.edit({ team })} />
+      </Section>
+
+      <Section title={t('screen.sections.appearance')}>
+        <AppearanceFields />
       </Section>
 
       <Section title={t('screen.sections.pricing')}>
