@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography'
 import type { Output } from '@shared/ipc/contract'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
 
 type SecretName = 'openai' | 'azure' | 'custom'
 type SecretsStatus = Output<'secrets.status'>
@@ -35,6 +36,7 @@ export function ApiKeyField({
 }: ApiKeyFieldProps): JSX.Element {
   const { t } = useTranslation('settings')
   const [draft, setDraft] = useState('')
+  useUnsavedChanges(draft.trim() !== '', t('unsaved.apiKey'))
   const [error, setError] = useState<IpcError | null>(null)
   const stored = status.stored[name]
 

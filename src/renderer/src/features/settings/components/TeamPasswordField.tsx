@@ -9,6 +9,7 @@ import type { Output } from '@shared/ipc/contract'
 import { teamServer, type TeamConnection } from '@shared/settings/teamSettings'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
 
 export type TeamStatus = Output<'team.status'>
 
@@ -27,6 +28,7 @@ export function TeamPasswordField({
 }): JSX.Element {
   const { t } = useTranslation('settings')
   const [draft, setDraft] = useState('')
+  useUnsavedChanges(draft !== '', t('unsaved.teamPassword'))
   const [error, setError] = useState<IpcError | null>(null)
   const current = teamServer(connection)
   const savedHere = status.passwordServer === current
