@@ -85,7 +85,14 @@ describe('ImportResultDialog', () => {
     expect(screen.getByText(/^2 sessions already exist in the database\./))
     expect(screen.getByText('column language: unknown value "de" accepted (rows 4)'))
 
-    fireEvent.click(screen.getByRole('button', { name: 'Skip existing' }))
+    // Skipping changes nothing stored: it is the highlighted, focused default; Replace is not.
+    const skip = screen.getByRole('button', { name: 'Skip existing' })
+    const replace = screen.getByRole('button', { name: 'Replace existing' })
+    expect(document.activeElement).toBe(skip)
+    expect(skip.className).toContain('MuiButton-contained')
+    expect(replace.className).not.toContain('MuiButton-contained')
+    expect(replace.className).toContain('MuiButton-colorError')
+    fireEvent.click(skip)
     expect(onResolve).toHaveBeenLastCalledWith('skip')
     fireEvent.click(screen.getByRole('button', { name: 'Replace existing' }))
     expect(onResolve).toHaveBeenLastCalledWith('replace')

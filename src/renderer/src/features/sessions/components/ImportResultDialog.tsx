@@ -86,11 +86,13 @@ export function ImportResultDialog({
             <Button onClick={onClose} disabled={busy}>
               {t('importResult.cancel')}
             </Button>
-            <Button onClick={() => onResolve('skip')} disabled={busy} variant="outlined">
-              {t('importResult.skip')}
-            </Button>
-            <Button onClick={() => onResolve('replace')} disabled={busy} variant="contained">
+            {/* Replacing overwrites stored sessions: red, and never the default. Skipping
+                changes nothing already stored, so it is the highlighted, focused choice. */}
+            <Button onClick={() => onResolve('replace')} disabled={busy} color="error">
               {t('importResult.replace')}
+            </Button>
+            <Button onClick={() => onResolve('skip')} disabled={busy} variant="contained" autoFocus>
+              {t('importResult.skip')}
             </Button>
           </>
         ) : (
