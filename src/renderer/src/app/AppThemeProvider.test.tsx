@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTheme } from '@mui/material/styles'
 import { fakeSystemColorScheme } from '@renderer/test/fakeSystemColorScheme'
 import { AppearanceFields } from '@renderer/features/settings/components/AppearanceFields'
 import { AppThemeProvider } from './AppThemeProvider'
+import { useColorSchemeChoice } from './useColorSchemeChoice'
 
 /** What the screens get from the theme: its mode and page background. */
 function ThemeProbe(): React.JSX.Element {
@@ -65,6 +66,42 @@ describe('AppThemeProvider', () => {
 
     fireEvent.click(screen.getByRole('radio', { name: 'System' }))
     expect(mode()).toBe('light')
+  })
+
+  it('prints in light while dark is shown, and returns to dark once printed', async () => {
+    system = fakeSystemColorScheme(true)
+    let release = (): void => {}
+    const printed = new Promise<void>((resolve) => (release = resolve))
+    let seenWhilePrinting: string | null = null
+    function PrintButton(): React.JSX.Element {
+      const { whileLight } = useColorSchemeChoice()
+      return (
+        <button
+          onClick={() =>
+            void whileLight(async () => {
+              seenWhilePrinting = mode()
+              await printed
+            })
+          }
+        >
+          Print
+        </button>
+      )
+    }
+    render(
+      <AppThemeProvider>
+        <ThemeProbe />
+        <PrintButton />
+      </AppThemeProvider>
+    )
+    expect(mode()).toBe('dark')
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }))
+    await waitFor(() => expect(seenWhilePrinting).toBe('light'))
+    expect(mode()).toBe('light')
+    release()
+    await waitFor(() => expect(mode()).toBe('dark'))
+    // A print is no choice: nothing is remembered.
+    expect(localStorage.getItem('ui-color-scheme')).toBeNull()
   })
 
   it('ignores a stored value it does not know (an older or newer build wrote it)', () => {

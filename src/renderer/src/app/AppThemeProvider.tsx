@@ -17,9 +17,10 @@ import { ColorSchemeContext, type ColorSchemeState } from './useColorSchemeChoic
  */
 export function AppThemeProvider({ children }: { children: ReactNode }): JSX.Element {
   const [choice, setChoice] = useState(readColorSchemeChoice)
+  const [printing, setPrinting] = useState(0)
   // noSsr: the first render already knows the system's scheme (no light flash in dark).
   const systemDark = useMediaQuery(PREFERS_DARK, { noSsr: true })
-  const mode = resolveColorScheme(choice, systemDark)
+  const mode = printing > 0 ? 'light' : resolveColorScheme(choice, systemDark)
   const theme = useMemo(() => createAppTheme(mode), [mode])
   const state = useMemo(
     (): ColorSchemeState => ({
@@ -29,6 +30,17 @@ export function AppThemeProvider({ children }: { children: ReactNode }): JSX.Ele
       choose: (next) => {
         storeColorSchemeChoice(next)
         setChoice(next)
+      },
+      whileLight: async (work) => {
+        setPrinting((n) => n + 1)
+        try {
+          // Two frames: React commits the light theme, then the charts are re-created in it.
+          await nextFrame()
+          await nextFrame()
+          return await work()
+        } finally {
+          setPrinting((n) => n - 1)
+        }
       }
     }),
     [choice, mode, systemDark]
@@ -43,3 +55,6 @@ export function AppThemeProvider({ children }: { children: ReactNode }): JSX.Ele
     </ColorSchemeContext.Provider>
   )
 }
+
+const nextFrame = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => resolve()))

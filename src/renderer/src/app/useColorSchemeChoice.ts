@@ -9,6 +9,12 @@ export interface ColorSchemeState {
   /** The system's own setting, to say what "System" means at the moment. */
   systemMode: PaletteMode
   choose: (choice: ColorSchemeChoice) => void
+  /**
+   * Runs `work` (printing) with the light theme, whatever the choice: a page printed in dark
+   * wastes toner, and a browser that drops backgrounds would print the dark theme's light text
+   * on white paper. The screen is light for as long as `work` takes.
+   */
+  whileLight: <T>(work: () => Promise<T>) => Promise<T>
 }
 
 export const ColorSchemeContext = createContext<ColorSchemeState | null>(null)
