@@ -16,6 +16,8 @@ import { createAlertNotifier } from './escalation/alertNotifier'
 import { osAlertNotices } from './escalation/alertNotifier.electron'
 import { createServices, Services } from './services'
 import { demoPeerWindow } from './realtime/demoAgent/demoPeerWindow.electron'
+import { askBeforeUnload } from './windows/askBeforeUnload.electron'
+import { LeavePrompts } from './windows/LeavePrompts'
 import { createMainWindow } from './windows/mainWindow.electron'
 import { MainWindowKeeper } from './windows/MainWindowKeeper'
 import { macMicrophoneConsent } from './windows/macMicrophoneConsent.electron'
@@ -32,7 +34,12 @@ const resourcesDir = app.isPackaged
   : join(app.getAppPath(), 'resources')
 
 let services: Services | undefined
-const mainWindow = new MainWindowKeeper(() => createMainWindow(outDir, isAppUrl, devServerUrl))
+const leavePrompts = new LeavePrompts()
+const mainWindow = new MainWindowKeeper(() => {
+  const window = createMainWindow(outDir, isAppUrl, devServerUrl)
+  askBeforeUnload(window, leavePrompts)
+  return window
+})
 
 /** An escalation alert reaches the supervisor even when the console is not in front. */
 const notifyIfAway = createAlertNotifier({
@@ -67,7 +74,8 @@ async function start(): Promise<void> {
     }),
     encryptor: safeStorageEncryptor(),
     printToPdf: printFocusedWindow,
-    demoPeers: () => demoPeerWindow(outDir, devServerUrl)
+    demoPeers: () => demoPeerWindow(outDir, devServerUrl),
+    leavePrompts
   })
   serveAppProtocol(join(outDir, 'renderer'))
   allowAppPermissions(session.defaultSession, isAppUrl, macMicrophoneConsent())

@@ -16,6 +16,7 @@ import { wordTeamDatabaseFailures } from './ipc/teamDatabaseFailures'
 import { TeamPasswordStore } from './secrets/TeamPasswordStore'
 import { TeamAccess } from './settings/TeamAccess'
 import { appHandlers } from './ipc/handlers/appHandlers'
+import { LeavePrompts } from './windows/LeavePrompts'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { consoleUser, escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { AlertStore } from './escalation/AlertStore'
@@ -72,6 +73,8 @@ export interface ServiceOptions {
   notifyAlert?: (alert: Events['alerts.raised']) => void
   /** The demo calls' WebRTC side (Electron: a hidden Chromium page); absent: wrtc in main. */
   demoPeers?: () => DemoPeers
+  /** Where pages leave their unsaved-edits prompt for main's windows (absent: kept unread). */
+  leavePrompts?: LeavePrompts
 }
 
 export interface Services {
@@ -352,11 +355,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const onTeamDatabase = <H extends Parameters<typeof wordTeamDatabaseFailures>[0]>(group: H): H =>
     opened.backend === 'postgres' ? wordTeamDatabaseFailures(group) : group
   const handlers: AppHandlers = {
-    ...appHandlers({
-      version: options.version,
-      dataDir: options.dataDir,
-      runtime: options.runtime
-    }),
+    ...appHandlers(
+      { version: options.version, dataDir: options.dataDir, runtime: options.runtime },
+      options.leavePrompts ?? new LeavePrompts()
+    ),
     ...onTeamDatabase(
       sessionHandlers({
         store,

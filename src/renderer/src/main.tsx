@@ -1,9 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import CssBaseline from '@mui/material/CssBaseline'
-import { ThemeProvider } from '@mui/material/styles'
 import { AppShell } from './app/AppShell'
-import { theme } from './app/theme'
+import { AppThemeProvider } from './app/AppThemeProvider'
 import { initI18n } from './i18n'
 
 const i18n = initI18n()
@@ -14,9 +12,8 @@ if (!root) throw new Error('index.html has no #root element')
 
 createRoot(root).render(
   <StrictMode>
-    <ThemeProvider theme={theme}>
-      <CssBaseline />
+    <AppThemeProvider>
       <AppShell />
-    </ThemeProvider>
+    </AppThemeProvider>
   </StrictMode>
 )

@@ -12,23 +12,45 @@ import { AlertToast } from './AlertToast'
 import { AppFooter } from './AppFooter'
 import { NavigationRail, type ScreenId } from './NavigationRail'
 import { OutboxBanner } from './OutboxBanner'
+import { useGuardedLeave } from './unsavedChanges'
+import { UnsavedChangesProvider } from './UnsavedChangesProvider'
 import { useRequest } from './useRequest'
 import { useUnsettledAlerts } from './useUnsettledAlerts'
 
 /** Rail on the left, the selected screen on the right, status line below. */
 export function AppShell(): JSX.Element {
+  return (
+    <UnsavedChangesProvider>
+      <Screens />
+    </UnsavedChangesProvider>
+  )
+}
+
+function Screens(): JSX.Element {
   const [screen, setScreen] = useState<ScreenId>('sessions')
   // Once opened, the live call stays mounted (hidden) so a call keeps running, and its audio
   // keeps playing, while the agent looks something up on another screen.
   const [liveOpened, setLiveOpened] = useState(false)
-  const select = useCallback((next: ScreenId): void => {
-    if (next === 'live') setLiveOpened(true)
-    setScreen(next)
-  }, [])
-  const openSessions = useCallback((filter: SessionFilter): void => {
-    showSessionsFiltered(filter)
-    setScreen('sessions')
-  }, [])
+  // Every way off a screen (rail, toast, drill-down) asks first when it holds unsaved edits.
+  const guard = useGuardedLeave()
+  const select = useCallback(
+    (next: ScreenId): void => {
+      if (next === screen) return
+      guard(() => {
+        if (next === 'live') setLiveOpened(true)
+        setScreen(next)
+      })
+    },
+    [guard, screen]
+  )
+  const openSessions = useCallback(
+    (filter: SessionFilter): void =>
+      guard(() => {
+        showSessionsFiltered(filter)
+        setScreen('sessions')
+      }),
+    [guard]
+  )
   const unsettled = useUnsettledAlerts()
   // Live calls is team mode's screen: offered when this run records on the team database.
   const { data: board } = useRequest('team.board', {})

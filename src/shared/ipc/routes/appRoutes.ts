@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LeavePromptSchema } from '../../app/leavePrompt'
 import { route } from '../route'
 
 const none = z.object({}).strict()
@@ -13,5 +14,10 @@ export const appRoutes = {
         runtime: z.enum(['electron', 'harness'])
       })
       .strict()
+  }),
+  /** The page's unsaved edits, worded for a leave prompt; null once everything is saved. */
+  'app.leavePrompt': route({
+    input: z.object({ prompt: LeavePromptSchema.nullable() }).strict(),
+    output: z.null()
   })
 }

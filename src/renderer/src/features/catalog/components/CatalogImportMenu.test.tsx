@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { i18next } from '@renderer/i18n'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { CatalogImportMenu } from './CatalogImportMenu'
@@ -74,5 +74,29 @@ describe('CatalogImportMenu', () => {
         { normalizer: (text) => text }
       )
     )
+  })
+
+  it("copies the refused file's problems in the UI language", async () => {
+    await i18next.changeLanguage('fr')
+    const writeText = vi.fn<(text: string) => Promise<void>>(async () => undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    mockApi({
+      'catalog.pickImportFile': ok({ token: 't1', fileName: 'products.csv' }),
+      'catalog.import': refusedProducts
+    })
+    render(<CatalogImportMenu />)
+    await importProducts('Importer…', /^Produits/)
+    fireEvent.click(screen.getByRole('button', { name: 'Copier' }))
+    await waitFor(() => expect(writeText).toHaveBeenCalledOnce())
+    expect(writeText.mock.calls[0]![0].split('\n')).toEqual([
+      i18next.t('catalog:import.notImported', { fileName: 'products.csv' }),
+      '1\u202f234 problèmes ; les produits en service restent inchangés. Les 3 premiers sont listés.',
+      '',
+      "ligne 2, colonne price\u00a0: n'est pas un nombre",
+      'ligne 3, colonne id\u00a0: doublon de la ligne 2',
+      'ligne 0, colonne faqs\u00a0: Invalid input: expected array, received undefined',
+      ''
+    ])
+    Reflect.deleteProperty(navigator, 'clipboard')
   })
 })

@@ -16,6 +16,8 @@ import type { Output } from '@shared/ipc/contract'
 import { importIssueText } from '@renderer/app/importIssueText'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { ProblemListActions } from '@renderer/components/ProblemListActions'
+import { catalogProblemsText } from './catalogProblemsText'
 
 type Kind = 'products' | 'orders' | 'knowledge'
 type Outcome = Output<'catalog.import'>
@@ -76,6 +78,10 @@ export function CatalogImportMenu(): JSX.Element {
               {outcome.totalIssues > outcome.issues.length &&
                 ` ${t('import.firstListed', { count: outcome.issues.length })}`}
             </DialogContentText>
+            <ProblemListActions
+              text={catalogProblemsText(outcome, t, tErrors)}
+              fileName={outcome.fileName}
+            />
             <List dense data-testid="catalog-import-issues">
               {outcome.issues.map((issue) => (
                 <ListItem key={`${issue.row}:${issue.column}:${issue.reason}`}>

@@ -42,7 +42,12 @@ export function BargeInIndicator(): JSX.Element {
     })
   const recent = now !== null && now - counted.at < LIT_MS
   const state = pending ? 'pending' : recent ? 'lit' : 'idle'
-  const color = state === 'lit' ? 'error.main' : state === 'pending' ? 'warning.main' : 'grey.300'
+  const color =
+    state === 'lit'
+      ? 'error.main'
+      : state === 'pending'
+        ? 'warning.main'
+        : 'action.disabledBackground'
   return (
     <Paper
       variant="outlined"

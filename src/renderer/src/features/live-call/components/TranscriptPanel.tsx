@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
+import { alpha } from '@mui/material/styles'
 import { transcriptItems, type TranscriptItem } from '@shared/live-call/liveView'
 import { useLiveCallStore } from '../store/liveCallStore'
 
@@ -45,15 +46,16 @@ function TranscriptRow({ item }: { item: TranscriptItem }): JSX.Element {
       sx={{ display: 'flex', justifyContent: caller ? 'flex-start' : 'flex-end', mb: 1.5 }}
     >
       <Box
-        sx={{
+        sx={(theme) => ({
           maxWidth: '80%',
           px: 2,
           py: 1,
           borderRadius: 3,
-          bgcolor: caller ? 'grey.100' : 'primary.50',
           border: 1,
-          borderColor: caller ? 'grey.300' : 'primary.light'
-        }}
+          // Tints of the theme, so the bubbles read on a light or a dark panel alike.
+          bgcolor: caller ? 'action.hover' : alpha(theme.palette.primary.main, 0.1),
+          borderColor: caller ? 'divider' : alpha(theme.palette.primary.main, 0.5)
+        })}
       >
         <Typography variant="caption" color="text.secondary" sx={{ fontWeight: 600 }}>
           {caller ? t('transcript.caller') : t('transcript.agent')}

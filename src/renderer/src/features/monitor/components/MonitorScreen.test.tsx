@@ -9,6 +9,7 @@ import type { EscalationRules } from '@shared/escalation/escalationRules'
 import { RULE_IDS, RULES } from '@shared/escalation/rules'
 import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '@shared/escalation/thresholds'
 import { FAILED_REASONS } from '@shared/ipc/result'
+import { UnsavedChangesProvider } from '@renderer/app/UnsavedChangesProvider'
 import { MonitorScreen } from './MonitorScreen'
 
 const cells = (tp: string[], fp: string[], fn: string[], tn: number): RuleBacktest['cells'] => ({
@@ -266,6 +267,50 @@ describe('MonitorScreen', () => {
     fireEvent.click(within(matrix).getByTestId('matrix-cell-tp'))
     expect(open).toHaveBeenCalledWith({ sessionIds: ['S03', 'S09', 'S14'] })
     expect(within(matrix).getByTestId('matrix-cell-fp').hasAttribute('disabled')).toBe(true)
+  })
+
+  it('asks before an unsaved threshold edit is left behind by a tab switch', async () => {
+    mockApi({
+      'alerts.list': ok([]),
+      'escalation.rules.get': ok(deskRules()),
+      'escalation.backtest': ok(result(1)),
+      'alerts.actions': ok([]),
+      'app.leavePrompt': ok(null)
+    })
+    render(
+      <UnsavedChangesProvider>
+        <MonitorScreen onOpenSessions={() => {}} />
+      </UnsavedChangesProvider>
+    )
+    fireEvent.click(screen.getByRole('tab', { name: 'Rules' }))
+    const total = await screen.findByRole('spinbutton', { name: 'In the call ≥' }, SLOW)
+    fireEvent.change(total, { target: { value: '2' } })
+    fireEvent.click(screen.getByRole('tab', { name: 'Open alerts' }))
+    const dialog = screen.getByRole('dialog', { name: 'Leave without saving?' })
+    expect(dialog.textContent).toContain('Your changes to the alert rules are not saved.')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW)
+    expect(screen.getByRole<HTMLInputElement>('spinbutton', { name: 'In the call ≥' }).value).toBe(
+      '2'
+    )
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Open alerts' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }))
+    await waitFor(
+      () =>
+        expect(screen.getByRole('tab', { name: 'Open alerts' }).getAttribute('aria-selected')).toBe(
+          'true'
+        ),
+      SLOW
+    )
+    fireEvent.click(screen.getByRole('tab', { name: 'Rules' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    const reloaded = await screen.findByRole<HTMLInputElement>(
+      'spinbutton',
+      { name: 'In the call ≥' },
+      SLOW
+    )
+    expect(reloaded.value).toBe(String(DEFAULTS.interruptions.total))
   })
 
   it("in team mode says whose rules they are; an agent's save shows the refusal, a supervisor's saves", async () => {

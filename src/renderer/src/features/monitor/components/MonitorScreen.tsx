@@ -5,6 +5,7 @@ import Tabs from '@mui/material/Tabs'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { useGuardedLeave } from '@renderer/app/unsavedChanges'
 import { OpenAlertsTab } from './OpenAlertsTab'
 import { RulesTab } from './RulesTab'
 
@@ -19,6 +20,8 @@ interface MonitorScreenProps {
 export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Element {
   const { t } = useTranslation('monitor')
   const [tab, setTab] = useState<MonitorTab>('alerts')
+  // The Rules tab's edits go with it: switching tabs asks first, like leaving the screen.
+  const guard = useGuardedLeave()
   return (
     <Box
       data-testid="monitor-screen"
@@ -30,7 +33,7 @@ export function MonitorScreen({ onOpenSessions }: MonitorScreenProps): JSX.Eleme
         </Typography>
         <Tabs
           value={tab}
-          onChange={(_, next: MonitorTab) => setTab(next)}
+          onChange={(_, next: MonitorTab) => guard(() => setTab(next))}
           aria-label={t('screen.tabs')}
         >
           <Tab value="alerts" label={t('screen.alerts')} id="monitor-tab-alerts" />

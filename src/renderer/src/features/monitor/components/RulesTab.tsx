@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
 import { useRequest } from '@renderer/app/useRequest'
 import { numberFormat } from '@renderer/i18n'
 import { tallyDismissals } from '@shared/escalation/dismissalTally'
@@ -27,6 +28,7 @@ export function RulesTab({
   const { t } = useTranslation('monitor')
   const n = (value: number): string => numberFormat().format(value)
   const backtest = useRulesBacktest()
+  useUnsavedChanges(backtest.unsaved, t('rulesTab.unsavedLeave'))
   // The latest dismissals; a failed read leaves the column at zero rather than the tab broken.
   const dismissed = useRequest('alerts.actions', { action: 'dismiss', limit: 5000 })
   const dismissals = tallyDismissals(dismissed.data ?? [])

@@ -5,20 +5,10 @@ import { RULE_IDS, RULES } from '@shared/escalation/rules'
 import { numberFormat } from '@renderer/i18n'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 
 type T = TFunction<'reports'>
-
-// Each rule keeps its colour in every chart; the order follows the rules' list.
-const RULE_COLORS: Record<string, string> = {
-  interruptions_total: '#ef6c00',
-  interruptions_burst: '#ffb74d',
-  human_request: '#b71c1c',
-  negative_sentiment: '#6a1b9a',
-  latency: '#0277bd',
-  tool_trouble: '#558b2f'
-}
-const OTHER_RULE = '#757575'
 
 const count = (n: number): string => numberFormat().format(n)
 export const ruleLabel = (t: T, rule: string): string =>
@@ -29,7 +19,7 @@ const idsDrill = (label: string, ids: string[] | null): DrillTarget | undefined 
   ids && ids.length > 0 ? { label, filter: { sessionIds: ids } } : undefined
 
 /** Alerts per UTC day, one stacked bar segment per rule. */
-export function alertsPerDayChart(a: ReportAlerts, t: T): ChartSpec {
+export function alertsPerDayChart(a: ReportAlerts, t: T, palette: ChartPalette): ChartSpec {
   const days = [...new Set(a.perDay.map((d) => d.day))]
   const known = RULE_IDS.filter((rule) => a.perDay.some((d) => d.rule === rule))
   const rules = [
@@ -48,10 +38,11 @@ export function alertsPerDayChart(a: ReportAlerts, t: T): ChartSpec {
       datasets: rules.map((rule) => ({
         label: ruleLabel(t, rule),
         data: days.map((day) => cell(day, rule)?.alerts ?? 0),
-        backgroundColor: RULE_COLORS[rule] ?? OTHER_RULE
+        backgroundColor: palette.rule(rule)
       }))
     },
     options: baseOptions(
+      palette,
       { x: t('alerts.perDay.x'), y: t('alerts.perDay.y'), stacked: true, integerY: true },
       (item: TooltipItem<SpecType>) =>
         t('alerts.perDay.tooltip', {
@@ -98,7 +89,7 @@ const bound = (ms: number): string =>
   }).format(ms >= 60_000 && ms % 60_000 === 0 ? ms / 60_000 : ms / 1000)
 
 /** How long supervisors took to act on a call's first alert, in bins. */
-export function firstActionChart(a: ReportAlerts, t: T): ChartSpec {
+export function firstActionChart(a: ReportAlerts, t: T, palette: ChartPalette): ChartSpec {
   const { bins } = a.firstAction
   const binLabel = (b: (typeof bins)[number]): string =>
     b.toMs === null
@@ -115,11 +106,11 @@ export function firstActionChart(a: ReportAlerts, t: T): ChartSpec {
         {
           label: t('alerts.firstAction.y'),
           data: bins.map((b) => b.sessions),
-          backgroundColor: '#2e6da4'
+          backgroundColor: palette.sessions
         }
       ]
     },
-    options: baseOptions({
+    options: baseOptions(palette, {
       x: t('alerts.firstAction.x'),
       y: t('alerts.firstAction.y'),
       integerY: true

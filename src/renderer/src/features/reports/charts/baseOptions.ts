@@ -1,5 +1,5 @@
 import type { ChartOptions, TooltipItem } from 'chart.js'
-import { chartPalette } from './chartPalette'
+import type { ChartPalette } from './chartPalette'
 import type { SpecType } from './chartSpec'
 
 interface Axes {
@@ -14,28 +14,34 @@ interface Axes {
   linearX?: { min?: number; max?: number; stepSize?: number }
 }
 
-const axisTitle = (text: string): { display: boolean; text: string; color: string } => ({
+const axisTitle = (
+  text: string,
+  palette: ChartPalette
+): { display: boolean; text: string; color: string } => ({
   display: true,
   text,
-  color: chartPalette.text
+  color: palette.text
 })
 
 /**
  * What every report chart shares: no animation (figures, not motion; screenshots are stable),
- * tooltips and clicks by column so a click anywhere over a bar's column counts.
+ * tooltips and clicks by column so a click anywhere over a bar's column counts, and the theme's
+ * colours for every word and line chart.js draws (its defaults are greys for white paper).
  */
 export function baseOptions(
+  palette: ChartPalette,
   axes: Axes,
   tooltipLabel?: (item: TooltipItem<SpecType>) => string
 ): ChartOptions<SpecType> {
   const stacked = axes.stacked ?? false
+  const ticks = { color: palette.text }
   return {
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { position: 'bottom', labels: { boxWidth: 12 } },
+      legend: { position: 'bottom', labels: { boxWidth: 12, color: palette.text } },
       tooltip: tooltipLabel ? { callbacks: { label: tooltipLabel } } : {}
     },
     scales: {
@@ -44,24 +50,25 @@ export function baseOptions(
             type: 'linear',
             min: axes.linearX.min,
             max: axes.linearX.max,
-            ticks: { stepSize: axes.linearX.stepSize },
-            title: axisTitle(axes.x),
-            grid: { color: chartPalette.grid }
+            ticks: { ...ticks, stepSize: axes.linearX.stepSize },
+            title: axisTitle(axes.x, palette),
+            grid: { color: palette.grid }
           }
-        : { stacked, title: axisTitle(axes.x), grid: { color: chartPalette.grid } },
+        : { stacked, title: axisTitle(axes.x, palette), ticks, grid: { color: palette.grid } },
       y: {
         stacked,
         beginAtZero: true,
         // Counts of sessions have no fractions.
-        ticks: { precision: axes.integerY || axes.y === 'Sessions' ? 0 : undefined },
-        title: axisTitle(axes.y),
-        grid: { color: chartPalette.grid }
+        ticks: { ...ticks, precision: axes.integerY || axes.y === 'Sessions' ? 0 : undefined },
+        title: axisTitle(axes.y, palette),
+        grid: { color: palette.grid }
       },
       ...(axes.y2 && {
         y2: {
           position: 'right' as const,
           beginAtZero: true,
-          title: axisTitle(axes.y2),
+          ticks,
+          title: axisTitle(axes.y2, palette),
           grid: { drawOnChartArea: false }
         }
       })

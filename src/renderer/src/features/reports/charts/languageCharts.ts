@@ -2,11 +2,15 @@ import type { TooltipItem } from 'chart.js'
 import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import { baseOptions } from './baseOptions'
-import { chartPalette } from './chartPalette'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMs, formatPct } from './formatReportFigure'
 
-export function languageChart(s: ReportSummary, t: TFunction<'reports'>): ChartSpec {
+export function languageChart(
+  s: ReportSummary,
+  t: TFunction<'reports'>,
+  palette: ChartPalette
+): ChartSpec {
   const rows = s.languages
   const drill = (index: number): { label: string; filter: { language: string[] } } | null =>
     rows[index]
@@ -16,6 +20,7 @@ export function languageChart(s: ReportSummary, t: TFunction<'reports'>): ChartS
         }
       : null
   const options = baseOptions(
+    palette,
     {
       x: t('charts.language.language'),
       y: t('charts.language.sessions'),
@@ -45,7 +50,7 @@ export function languageChart(s: ReportSummary, t: TFunction<'reports'>): ChartS
         {
           label: t('charts.language.sessions'),
           data: rows.map((r) => r.sessions),
-          backgroundColor: chartPalette.sessions,
+          backgroundColor: palette.sessions,
           yAxisID: 'y',
           order: 2
         },
@@ -53,8 +58,8 @@ export function languageChart(s: ReportSummary, t: TFunction<'reports'>): ChartS
           type: 'line' as const,
           label: t('charts.language.meanP50Ms'),
           data: rows.map((r) => r.avgP50Ms),
-          borderColor: chartPalette.p95,
-          backgroundColor: chartPalette.p95,
+          borderColor: palette.p95,
+          backgroundColor: palette.p95,
           yAxisID: 'y2',
           order: 1
         }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import { i18next } from '@renderer/i18n'
+import { createAppTheme } from '@renderer/app/theme'
+import { chartPaletteOf } from './chartPalette'
 import {
   latencyByScenarioChart,
   latencyHistogramChart,
@@ -58,6 +60,7 @@ const SUMMARY: ReportSummary = {
 }
 
 const t = () => i18next.getFixedT(null, 'reports')
+const palette = chartPaletteOf(createAppTheme('light'))
 const axisTitle = (spec: ReturnType<typeof latencyByScenarioChart>, axis: 'x' | 'y'): unknown =>
   (spec.options.scales?.[axis] as { title?: { text?: unknown } } | undefined)?.title?.text
 
@@ -67,7 +70,7 @@ describe('latency chart specs', () => {
   })
 
   it('keep their English titles, axes, headers and figures', () => {
-    const spec = latencyByScenarioChart(SUMMARY, t())
+    const spec = latencyByScenarioChart(SUMMARY, t(), palette)
     expect(spec.question).toBe('Which scenarios are slowest?')
     expect(axisTitle(spec, 'y')).toBe('Mean latency (ms)')
     expect(spec.columns.map((c) => c.label)).toEqual([
@@ -78,12 +81,14 @@ describe('latency chart specs', () => {
       'Slow (P95 > 200 ms)'
     ])
     expect(spec.rows[0]?.cells).toEqual(['product_inquiry', '1,500', '120.5 ms', '210.0 ms', '1'])
-    expect(latencyPerSessionChart(SUMMARY, t()).caption).toContain('2,400 sessions in 1 runs')
+    expect(latencyPerSessionChart(SUMMARY, t(), palette).caption).toContain(
+      '2,400 sessions in 1 runs'
+    )
   })
 
   it('speak French, with French numbers, and leave scenario codes alone', async () => {
     await i18next.changeLanguage('fr')
-    const byScenario = latencyByScenarioChart(SUMMARY, t())
+    const byScenario = latencyByScenarioChart(SUMMARY, t(), palette)
     expect(byScenario.question).toBe('Quels scénarios sont les plus lents ?')
     expect(axisTitle(byScenario, 'x')).toBe('Scénario')
     expect(axisTitle(byScenario, 'y')).toBe('Latence moyenne (ms)')
@@ -94,7 +99,7 @@ describe('latency chart specs', () => {
     expect(row?.cells[2]).toBe('120,5 ms')
     expect(row?.drill?.label).toBe('scénario product_inquiry')
 
-    const perSession = latencyPerSessionChart(SUMMARY, t())
+    const perSession = latencyPerSessionChart(SUMMARY, t(), palette)
     expect(perSession.question).toBe('Quels appels semblent lents (P95 au-delà de 200 ms) ?')
     expect(axisTitle(perSession, 'x')).toBe('Session (dans l’ordre des ID)')
     expect(perSession.caption).toMatch(/^Latence P50 et P95 \(ms\) de 2\s400 sessions/)
@@ -106,7 +111,7 @@ describe('latency chart specs', () => {
     expect(run?.cells.slice(2)).toEqual(['118,2 ms', '205,5 ms', '390,0 ms'])
     expect(perSession.rows).toBe(perSession.rows)
 
-    const histogram = latencyHistogramChart(SUMMARY, t())
+    const histogram = latencyHistogramChart(SUMMARY, t(), palette)
     expect(histogram.question).toBe('À quelle vitesse vont les réponses, session par session ?')
     expect(axisTitle(histogram, 'y')).toBe('Sessions')
     expect(histogram.columns[1]?.label).toBe('Sessions selon le P50')

@@ -3,7 +3,7 @@ import type { TooltipItem } from 'chart.js'
 import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
-import { chartPalette } from './chartPalette'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType, TableRow } from './chartSpec'
 import { formatCount, formatMs } from './formatReportFigure'
 import { thresholdLinePlugin } from './thresholdLinePlugin'
@@ -33,15 +33,19 @@ const sessionDrill = (t: T, id: string): string => t('charts.latency.drillSessio
 const scenarioDrill = (t: T, scenario: string): string =>
   t('charts.latency.drillScenario', { scenario })
 
-const threshold = (s: ReportSummary, scale: 'x' | 'y'): ReturnType<typeof thresholdLinePlugin> =>
+const threshold = (
+  s: ReportSummary,
+  scale: 'x' | 'y',
+  palette: ChartPalette
+): ReturnType<typeof thresholdLinePlugin> =>
   thresholdLinePlugin({
     scale,
     value: s.kpis.slowThresholdMs,
     label: `${s.kpis.slowThresholdMs} ms`,
-    color: chartPalette.threshold
+    color: palette.threshold
   })
 
-export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
+export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const { bucketed, points } = s.latencyPerSession
   let ordinal = 0
   const runs = points.map((p) => {
@@ -57,15 +61,15 @@ export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
       ...line,
       label: bucketed ? t('charts.latency.p50RunMean') : 'P50',
       data: series((p) => p.p50Ms),
-      borderColor: chartPalette.p50,
-      backgroundColor: chartPalette.p50
+      borderColor: palette.p50,
+      backgroundColor: palette.p50
     },
     {
       ...line,
       label: bucketed ? t('charts.latency.p95RunMean') : 'P95',
       data: series((p) => p.p95Ms),
-      borderColor: chartPalette.p95,
-      backgroundColor: chartPalette.p95
+      borderColor: palette.p95,
+      backgroundColor: palette.p95
     },
     ...(bucketed
       ? [
@@ -73,14 +77,15 @@ export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
             ...line,
             label: t('charts.latency.p95WorstInRun'),
             data: series((p) => p.maxP95Ms),
-            borderColor: chartPalette.maxP95,
-            backgroundColor: chartPalette.maxP95,
+            borderColor: palette.maxP95,
+            backgroundColor: palette.maxP95,
             borderDash: [2, 2]
           }
         ]
       : [])
   ]
   const options = baseOptions(
+    palette,
     {
       x: t('charts.latency.sessionAxis'),
       y: t('charts.latency.latencyAxis'),
@@ -113,7 +118,7 @@ export function latencyPerSessionChart(s: ReportSummary, t: T): ChartSpec {
         decimation: { enabled: true, algorithm: 'lttb', samples: 400 }
       }
     },
-    plugins: [threshold(s, 'y')],
+    plugins: [threshold(s, 'y', palette)],
     columns: bucketed
       ? [
           { label: t('charts.latency.sessions') },
@@ -176,12 +181,13 @@ function latencyDrill(
   }
 }
 
-export function latencyHistogramChart(s: ReportSummary, t: T): ChartSpec {
+export function latencyHistogramChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const { bins, binWidthMs } = s.histogram
   const centre = (b: (typeof bins)[number]): number => (b.fromMs + b.toMs) / 2
   const range = (b: (typeof bins)[number]): string => `${b.fromMs}–${b.toMs} ms`
   const bar = { barPercentage: 1, categoryPercentage: 0.9 }
   const options = baseOptions(
+    palette,
     {
       x: t('charts.latency.latencyAxis'),
       y: t('charts.latency.sessions'),
@@ -205,18 +211,18 @@ export function latencyHistogramChart(s: ReportSummary, t: T): ChartSpec {
           ...bar,
           label: t('charts.latency.sessionsByP50'),
           data: bins.map((b) => ({ x: centre(b), y: b.p50Sessions })),
-          backgroundColor: chartPalette.p50
+          backgroundColor: palette.p50
         },
         {
           ...bar,
           label: t('charts.latency.sessionsByP95'),
           data: bins.map((b) => ({ x: centre(b), y: b.p95Sessions })),
-          backgroundColor: chartPalette.p95
+          backgroundColor: palette.p95
         }
       ]
     },
     options,
-    plugins: [threshold(s, 'x')],
+    plugins: [threshold(s, 'x', palette)],
     columns: [
       { label: t('charts.latency.latency') },
       { label: t('charts.latency.sessionsByP50'), numeric: true },
@@ -233,9 +239,10 @@ export function latencyHistogramChart(s: ReportSummary, t: T): ChartSpec {
   }
 }
 
-export function latencyByScenarioChart(s: ReportSummary, t: T): ChartSpec {
+export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const rows = s.byScenario
   const options = baseOptions(
+    palette,
     { x: t('charts.latency.scenario'), y: t('charts.latency.meanLatencyAxis') },
     (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
   )
@@ -250,17 +257,17 @@ export function latencyByScenarioChart(s: ReportSummary, t: T): ChartSpec {
         {
           label: t('charts.latency.meanP50'),
           data: rows.map((r) => r.avgP50Ms),
-          backgroundColor: chartPalette.p50
+          backgroundColor: palette.p50
         },
         {
           label: t('charts.latency.meanP95'),
           data: rows.map((r) => r.avgP95Ms),
-          backgroundColor: chartPalette.p95
+          backgroundColor: palette.p95
         }
       ]
     },
     options,
-    plugins: [threshold(s, 'y')],
+    plugins: [threshold(s, 'y', palette)],
     columns: [
       { label: t('charts.latency.scenario') },
       { label: t('charts.latency.sessions'), numeric: true },

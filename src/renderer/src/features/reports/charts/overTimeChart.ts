@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
-import { chartPalette } from './chartPalette'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatPct } from './formatReportFigure'
 
@@ -14,7 +14,7 @@ const dayDrill = (t: T, day: string): DrillTarget => ({
   filter: { startedFrom: day, startedTo: day }
 })
 
-export function overTimeChart(s: ReportSummary, t: T): ChartSpec {
+export function overTimeChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const { days, undatedSessions } = s.overTime
   const undated = undatedSessions
     ? ` ${t('charts.overTime.undatedLeftOut', { count: undatedSessions, sessions: formatCount(undatedSessions) })}`
@@ -30,7 +30,7 @@ export function overTimeChart(s: ReportSummary, t: T): ChartSpec {
         {
           label: t('charts.overTime.sessions'),
           data: days.map((d) => d.sessions),
-          backgroundColor: chartPalette.sessions,
+          backgroundColor: palette.sessions,
           yAxisID: 'y',
           order: 2
         },
@@ -38,14 +38,15 @@ export function overTimeChart(s: ReportSummary, t: T): ChartSpec {
           type: 'line' as const,
           label: t('charts.overTime.negativeSharePct'),
           data: days.map((d) => d.negativeSharePct),
-          borderColor: chartPalette.share,
-          backgroundColor: chartPalette.share,
+          borderColor: palette.share,
+          backgroundColor: palette.share,
           yAxisID: 'y2',
           order: 1
         }
       ]
     },
     options: baseOptions(
+      palette,
       {
         x: t('charts.overTime.day'),
         y: t('charts.overTime.sessions'),

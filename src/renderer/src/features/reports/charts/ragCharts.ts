@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
-import { chartPalette } from './chartPalette'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMs, formatPct } from './formatReportFigure'
 import { thresholdLinePlugin } from './thresholdLinePlugin'
@@ -17,7 +17,7 @@ const ragDrill = (t: T, used: boolean): DrillTarget => ({
   filter: { ragUsed: used }
 })
 
-export function ragLatencyChart(s: ReportSummary, t: T): ChartSpec {
+export function ragLatencyChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const rows = s.rag
   return {
     id: 'rag-latency',
@@ -30,16 +30,17 @@ export function ragLatencyChart(s: ReportSummary, t: T): ChartSpec {
         {
           label: t('charts.rag.meanP50'),
           data: rows.map((r) => r.avgP50Ms),
-          backgroundColor: chartPalette.p50
+          backgroundColor: palette.p50
         },
         {
           label: t('charts.rag.meanP95'),
           data: rows.map((r) => r.avgP95Ms),
-          backgroundColor: chartPalette.p95
+          backgroundColor: palette.p95
         }
       ]
     },
     options: baseOptions(
+      palette,
       { x: t('charts.rag.retrieval'), y: t('charts.rag.meanLatencyAxis') },
       (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
     ),
@@ -48,7 +49,7 @@ export function ragLatencyChart(s: ReportSummary, t: T): ChartSpec {
         scale: 'y',
         value: s.kpis.slowThresholdMs,
         label: `${s.kpis.slowThresholdMs} ms`,
-        color: chartPalette.threshold
+        color: palette.threshold
       })
     ],
     columns: [
@@ -71,7 +72,7 @@ export function ragLatencyChart(s: ReportSummary, t: T): ChartSpec {
   }
 }
 
-export function ragByScenarioChart(s: ReportSummary, t: T): ChartSpec {
+export function ragByScenarioChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const rows = s.byScenario
   const scenarioDrill = (index: number, used?: boolean): DrillTarget | null => {
     const r = rows[index]
@@ -99,16 +100,17 @@ export function ragByScenarioChart(s: ReportSummary, t: T): ChartSpec {
         {
           label: t('charts.rag.withRag'),
           data: rows.map((r) => r.ragSessions),
-          backgroundColor: chartPalette.ragUsed
+          backgroundColor: palette.ragUsed
         },
         {
           label: t('charts.rag.withoutRag'),
           data: rows.map((r) => r.sessions - r.ragSessions),
-          backgroundColor: chartPalette.ragNotUsed
+          backgroundColor: palette.ragNotUsed
         }
       ]
     },
     options: baseOptions(
+      palette,
       { x: t('charts.rag.scenario'), y: t('charts.rag.sessions'), stacked: true },
       (item: TooltipItem<SpecType>) =>
         t('charts.rag.byScenarioTooltip', {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec } from './chartSpec'
 import {
   latencyByScenarioChart,
@@ -16,15 +17,19 @@ import {
 } from './sentimentCharts'
 
 /** Every chart of the Reports screen, in reading order: speed, mood, retrieval, language, time. */
-export const reportCharts = (summary: ReportSummary, t: TFunction<'reports'>): ChartSpec[] => [
-  latencyPerSessionChart(summary, t),
-  latencyHistogramChart(summary, t),
-  latencyByScenarioChart(summary, t),
-  sentimentDistributionChart(summary, t),
-  interruptionsBySentimentChart(summary, t),
-  interruptionsVsSentimentChart(summary, t),
-  ragLatencyChart(summary, t),
-  ragByScenarioChart(summary, t),
-  languageChart(summary, t),
-  overTimeChart(summary, t)
+export const reportCharts = (
+  summary: ReportSummary,
+  t: TFunction<'reports'>,
+  palette: ChartPalette
+): ChartSpec[] => [
+  latencyPerSessionChart(summary, t, palette),
+  latencyHistogramChart(summary, t, palette),
+  latencyByScenarioChart(summary, t, palette),
+  sentimentDistributionChart(summary, t, palette),
+  interruptionsBySentimentChart(summary, t, palette),
+  interruptionsVsSentimentChart(summary, t, palette),
+  ragLatencyChart(summary, t, palette),
+  ragByScenarioChart(summary, t, palette),
+  languageChart(summary, t, palette),
+  overTimeChart(summary, t, palette)
 ]

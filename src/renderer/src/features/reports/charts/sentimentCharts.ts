@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
-import { sentimentColor } from './chartPalette'
+import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMean, formatPct } from './formatReportFigure'
 
@@ -17,7 +17,11 @@ const sentimentDrill = (
   filter: { sentiment: [sentiment] }
 })
 
-export function sentimentDistributionChart(s: ReportSummary, t: T): ChartSpec {
+export function sentimentDistributionChart(
+  s: ReportSummary,
+  t: T,
+  palette: ChartPalette
+): ChartSpec {
   const rows = s.sentiments
   return {
     id: 'sentiment-distribution',
@@ -30,12 +34,13 @@ export function sentimentDistributionChart(s: ReportSummary, t: T): ChartSpec {
         {
           label: t('charts.sentiment.sessions'),
           data: rows.map((r) => r.sessions),
-          backgroundColor: rows.map((r) => sentimentColor(r.sentiment))
+          backgroundColor: rows.map((r) => palette.sentiment(r.sentiment))
         }
       ]
     },
     options: {
       ...baseOptions(
+        palette,
         { x: t('charts.sentiment.sentiment'), y: t('charts.sentiment.sessions') },
         (item: TooltipItem<SpecType>) =>
           t('charts.sentiment.distributionTooltip', {
@@ -60,9 +65,14 @@ export function sentimentDistributionChart(s: ReportSummary, t: T): ChartSpec {
   }
 }
 
-export function interruptionsBySentimentChart(s: ReportSummary, t: T): ChartSpec {
+export function interruptionsBySentimentChart(
+  s: ReportSummary,
+  t: T,
+  palette: ChartPalette
+): ChartSpec {
   const rows = s.interruptionsBySentiment
   const options = baseOptions(
+    palette,
     { x: t('charts.sentiment.sentiment'), y: t('charts.sentiment.meanPerSessionAxis') },
     (item: TooltipItem<SpecType>) =>
       t('charts.sentiment.meanTooltip', {
@@ -82,7 +92,7 @@ export function interruptionsBySentimentChart(s: ReportSummary, t: T): ChartSpec
         {
           label: t('charts.sentiment.meanInterruptions'),
           data: rows.map((r) => r.avgInterruptions),
-          backgroundColor: rows.map((r) => sentimentColor(r.sentiment))
+          backgroundColor: rows.map((r) => palette.sentiment(r.sentiment))
         }
       ]
     },
@@ -101,7 +111,11 @@ export function interruptionsBySentimentChart(s: ReportSummary, t: T): ChartSpec
   }
 }
 
-export function interruptionsVsSentimentChart(s: ReportSummary, t: T): ChartSpec {
+export function interruptionsVsSentimentChart(
+  s: ReportSummary,
+  t: T,
+  palette: ChartPalette
+): ChartSpec {
   const cells = s.interruptionsVsSentiment
   const sentiments = [...new Set(cells.map((c) => c.sentiment))].sort()
   const maxInterruptions = cells.reduce((max, c) => Math.max(max, c.interruptions), -1)
@@ -118,10 +132,11 @@ export function interruptionsVsSentimentChart(s: ReportSummary, t: T): ChartSpec
       datasets: sentiments.map((sentiment) => ({
         label: sentiment,
         data: counts.map((i) => count(i, sentiment)),
-        backgroundColor: sentimentColor(sentiment)
+        backgroundColor: palette.sentiment(sentiment)
       }))
     },
     options: baseOptions(
+      palette,
       {
         x: t('charts.sentiment.interruptionsAxis'),
         y: t('charts.sentiment.sessions'),

@@ -6,11 +6,13 @@ import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
+import { useTheme } from '@mui/material/styles'
 import type { ReportFilter } from '@shared/analytics/reportSchemas'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
 import { formatDurationMs, numberFormat } from '@renderer/i18n'
 import { alertsPerDayChart, firstActionChart } from '../charts/alertCharts'
+import { chartPaletteOf } from '../charts/chartPalette'
 import type { DrillTarget } from '../drillDown'
 import { ChartCard } from './ChartCard'
 import { ChartGrid } from './ChartGrid'
@@ -40,10 +42,12 @@ export function AlertsSection({
 }: AlertsSectionProps): JSX.Element {
   const { t } = useTranslation('reports')
   const { data, error, loading } = useRequest('reports.alerts', { filter }, revision)
-  const charts = useMemo(
-    () => (data && data.alerts > 0 ? [alertsPerDayChart(data, t), firstActionChart(data, t)] : []),
-    [data, t]
-  )
+  const theme = useTheme()
+  const charts = useMemo(() => {
+    if (!data || data.alerts === 0) return []
+    const palette = chartPaletteOf(theme)
+    return [alertsPerDayChart(data, t, palette), firstActionChart(data, t, palette)]
+  }, [data, t, theme])
   const pct = (value: number | null): string =>
     value === null
       ? '—'

@@ -9,6 +9,7 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
 import Typography from '@mui/material/Typography'
+import { useTheme } from '@mui/material/styles'
 import type { ChartSpec } from '../charts/chartSpec'
 import type { DrillTarget } from '../drillDown'
 import { ChartTable } from './ChartTable'
@@ -34,9 +35,10 @@ export const ChartCard = memo(function ChartCard({
   const [asTable, setAsTable] = useState(false)
   const titleId = useId()
   const chartBox = useRef<HTMLDivElement>(null)
+  const surface = useTheme().palette.background.paper
   const savePng = (): void => {
     const canvas = chartBox.current?.querySelector('canvas')
-    if (canvas) saveCanvasAsPng(canvas, `outdoorgear-${spec.id}.png`)
+    if (canvas) saveCanvasAsPng(canvas, `outdoorgear-${spec.id}.png`, surface)
   }
   const drill = spec.drill ? onDrill : null
   return (

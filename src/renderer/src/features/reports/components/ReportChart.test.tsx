@@ -2,7 +2,9 @@ import { cleanup, render, screen } from '@testing-library/react'
 import type { Plugin } from 'chart.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { i18next } from '@renderer/i18n'
+import { createAppTheme } from '@renderer/app/theme'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
+import { chartPaletteOf } from '../charts/chartPalette'
 import { latencyByScenarioChart } from '../charts/latencyCharts'
 import type { SpecType } from '../charts/chartSpec'
 import { ReportChart } from './ReportChart'
@@ -38,7 +40,12 @@ const SUMMARY = {
   ]
 } as unknown as ReportSummary
 
-const spec = () => latencyByScenarioChart(SUMMARY, i18next.getFixedT(null, 'reports'))
+const spec = () =>
+  latencyByScenarioChart(
+    SUMMARY,
+    i18next.getFixedT(null, 'reports'),
+    chartPaletteOf(createAppTheme('light'))
+  )
 
 describe('ReportChart', () => {
   afterEach(async () => {

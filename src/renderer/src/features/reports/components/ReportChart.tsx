@@ -9,6 +9,7 @@ import type {
   Plugin
 } from 'chart.js'
 import { Chart } from 'react-chartjs-2'
+import { useTheme } from '@mui/material/styles'
 import '../charts/registerCharts'
 import type { ChartHit, ChartSpec, SpecType } from '../charts/chartSpec'
 import type { DrillTarget } from '../drillDown'
@@ -57,8 +58,16 @@ function hitOf(chart: ChartJs, event: ChartEvent, column: ActiveElement[]): Char
   }
 }
 
-/** One report chart on a canvas; clicks become drill-downs, the pointer shows where they work. */
-export function ReportChart({ spec, onDrill, sessions }: ReportChartProps): JSX.Element {
+/**
+ * One report chart on a canvas; clicks become drill-downs, the pointer shows where they work.
+ * A change of light/dark makes a new chart: chart.js takes plugins (the threshold line and
+ * its colour) only when a chart is created.
+ */
+export function ReportChart(props: ReportChartProps): JSX.Element {
+  return <ChartCanvas key={useTheme().palette.mode} {...props} />
+}
+
+function ChartCanvas({ spec, onDrill, sessions }: ReportChartProps): JSX.Element {
   const { t } = useTranslation('reports')
   const { drill } = spec
   // chart.js takes plugins when the chart is created only; the threshold line's value is a

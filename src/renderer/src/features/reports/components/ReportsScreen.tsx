@@ -4,10 +4,12 @@ import Box from '@mui/material/Box'
 import GlobalStyles from '@mui/material/GlobalStyles'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
+import { useTheme } from '@mui/material/styles'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { chartPaletteOf } from '../charts/chartPalette'
 import { reportCharts } from '../charts/reportCharts'
 import { sessionsFilterFor, type DrillTarget } from '../drillDown'
 import { useReportsStore } from '../reportsStore'
@@ -33,9 +35,11 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
   const refresh = useCallback(() => setRevision((r) => r + 1), [])
   useIpcEvent('sessions.changed', refresh)
   const summary = useRequest('reports.summary', { filter }, revision)
+  const theme = useTheme()
+  const palette = useMemo(() => chartPaletteOf(theme), [theme])
   const charts = useMemo(
-    () => (summary.data ? reportCharts(summary.data, t) : []),
-    [summary.data, t]
+    () => (summary.data ? reportCharts(summary.data, t, palette) : []),
+    [summary.data, t, palette]
   )
   // Read at click time, so a filter change does not hand every chart a new callback (and
   // redraw all ten on the old figures before the new ones arrive).

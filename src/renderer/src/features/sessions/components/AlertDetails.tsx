@@ -4,7 +4,7 @@ import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import type { CallAlert } from '@shared/escalation/callAlert'
 import { dateTimeFormat, formatDurationMs } from '@renderer/i18n'
-import { SEVERITY_COLORS } from './alertColors'
+import { severityColor } from './alertColors'
 
 /** Handoff notes can hold a whole call summary: the first line says what was decided. */
 const shorten = (note: string): string => {
@@ -24,7 +24,11 @@ export function AlertDetails({ alert }: { alert: CallAlert }): JSX.Element {
   return (
     <Box data-testid="alert-details">
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        <Box component="span" sx={{ color: SEVERITY_COLORS[alert.severity], mr: 0.5 }} aria-hidden>
+        <Box
+          component="span"
+          sx={(theme) => ({ color: severityColor(theme.palette, alert.severity), mr: 0.5 })}
+          aria-hidden
+        >
           ●
         </Box>
         {t(`alerts.rules.${alert.rule}`, { defaultValue: alert.rule })} ·{' '}

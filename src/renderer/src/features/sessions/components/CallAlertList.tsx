@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import type { CallAlert } from '@shared/escalation/callAlert'
 import { AlertDetails } from './AlertDetails'
-import { SEVERITY_COLORS } from './alertColors'
+import { severityColor } from './alertColors'
 
 /** The timeline's legend for alerts: every alert of the call in full, in the order raised. */
 export function CallAlertList({ alerts }: { alerts: readonly CallAlert[] }): JSX.Element {
@@ -25,7 +25,11 @@ export function CallAlertList({ alerts }: { alerts: readonly CallAlert[] }): JSX
           {alerts.map((alert) => (
             <Box
               key={alert.alertId}
-              sx={{ borderLeft: 4, borderColor: SEVERITY_COLORS[alert.severity], pl: 1 }}
+              sx={(theme) => ({
+                borderLeft: 4,
+                borderColor: severityColor(theme.palette, alert.severity),
+                pl: 1
+              })}
             >
               <AlertDetails alert={alert} />
             </Box>

@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { problemsFileName } from '@renderer/components/problemsFileName'
 import { i18next } from '@renderer/i18n'
 import type { ConflictChoice, RejectedOutcome } from '../hooks/useSessionImport'
 import { ImportResultDialog } from './ImportResultDialog'
@@ -85,12 +86,93 @@ describe('ImportResultDialog', () => {
     expect(screen.getByText(/^2 sessions already exist in the database\./))
     expect(screen.getByText('column language: unknown value "de" accepted (rows 4)'))
 
-    fireEvent.click(screen.getByRole('button', { name: 'Skip existing' }))
+    // Skipping changes nothing stored: it is the highlighted, focused default; Replace is not.
+    const skip = screen.getByRole('button', { name: 'Skip existing' })
+    const replace = screen.getByRole('button', { name: 'Replace existing' })
+    expect(document.activeElement).toBe(skip)
+    expect(skip.className).toContain('MuiButton-contained')
+    expect(replace.className).not.toContain('MuiButton-contained')
+    expect(replace.className).toContain('MuiButton-colorError')
+    fireEvent.click(skip)
     expect(onResolve).toHaveBeenLastCalledWith('skip')
     fireEvent.click(screen.getByRole('button', { name: 'Replace existing' }))
     expect(onResolve).toHaveBeenLastCalledWith('replace')
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
     expect(onClose).toHaveBeenCalledOnce()
+  })
+})
+
+describe('ImportResultDialog: the problem list leaves the dialog', () => {
+  const outcome = rejected({
+    fileName: 'calls.csv',
+    issues: [
+      { row: 2, column: 'duration_sec', reason: 'not a number: "abc"' },
+      { row: 7, column: 'turns', reason: 'empty value' }
+    ],
+    issueCount: 502,
+    warnings: [
+      { column: 'language', message: 'unknown value "de" accepted', count: 3, firstRows: [4, 9] }
+    ]
+  })
+  const REPORT = [
+    'calls.csv was not imported — nothing was changed',
+    '502 problems found. Fix the file and import it again.',
+    '',
+    'row 2, column duration_sec: not a number: "abc"',
+    'row 7, column turns: empty value',
+    'and 500 more',
+    '',
+    'Warnings',
+    'column language: unknown value "de" accepted ×3 (rows 4, 9, …)',
+    ''
+  ].join('\n')
+
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+    Reflect.deleteProperty(navigator, 'clipboard')
+  })
+
+  const clipboard = (writeText: (text: string) => Promise<void>): void => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+  }
+
+  it('copies the whole report, as the dialog words it, and says so', async () => {
+    const writeText = vi.fn<(text: string) => Promise<void>>(async () => undefined)
+    clipboard(writeText)
+    renderDialog(outcome)
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }))
+    expect(await screen.findByText('Copied to the clipboard.'))
+    expect(writeText).toHaveBeenCalledWith(REPORT)
+  })
+
+  it('says when the clipboard refuses, and points to saving instead', async () => {
+    clipboard(async () => {
+      throw new Error('NotAllowedError')
+    })
+    renderDialog(outcome)
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }))
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain('use Save as text instead')
+    )
+  })
+
+  it('saves the same report as a text file named after the CSV', () => {
+    const saved: { href: string; download: string }[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      saved.push({ href: this.href, download: this.download })
+    })
+    renderDialog(outcome)
+    fireEvent.click(screen.getByRole('button', { name: 'Save as text' }))
+    expect(saved).toHaveLength(1)
+    expect(saved[0]!.download).toBe('calls-problems.txt')
+    const [head, body] = saved[0]!.href.split(',', 2)
+    expect(head).toBe('data:text/plain;charset=utf-8')
+    expect(decodeURIComponent(body!)).toBe(REPORT)
+    expect(problemsFileName('export.2026.CSV')).toBe('export.2026-problems.txt')
+    expect(problemsFileName('.csv')).toBe('import-problems.txt')
   })
 })
 

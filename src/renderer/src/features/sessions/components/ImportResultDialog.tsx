@@ -11,7 +11,9 @@ import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
 import Typography from '@mui/material/Typography'
 import { importIssueText, importWarningText } from '@renderer/app/importIssueText'
+import { ProblemListActions } from '@renderer/components/ProblemListActions'
 import type { ConflictChoice, RejectedOutcome } from '../hooks/useSessionImport'
+import { importProblemsText } from './importProblemsText'
 
 interface ImportResultDialogProps {
   outcome: RejectedOutcome
@@ -33,6 +35,7 @@ export function ImportResultDialog({
   const titleId = useId()
   const { t } = useTranslation('sessions')
   const { t: tErrors } = useTranslation('errors')
+  const { t: tCommon } = useTranslation()
 
   return (
     <Dialog
@@ -49,6 +52,10 @@ export function ImportResultDialog({
             ? t('importResult.conflicts', { count: conflictCount })
             : t('importResult.problems', { count: issueCount })}
         </DialogContentText>
+        <ProblemListActions
+          text={importProblemsText(outcome, t, tErrors, tCommon)}
+          fileName={fileName}
+        />
         <List
           role="list"
           dense
@@ -86,11 +93,13 @@ export function ImportResultDialog({
             <Button onClick={onClose} disabled={busy}>
               {t('importResult.cancel')}
             </Button>
-            <Button onClick={() => onResolve('skip')} disabled={busy} variant="outlined">
-              {t('importResult.skip')}
-            </Button>
-            <Button onClick={() => onResolve('replace')} disabled={busy} variant="contained">
+            {/* Replacing overwrites stored sessions: red, and never the default. Skipping
+                changes nothing already stored, so it is the highlighted, focused choice. */}
+            <Button onClick={() => onResolve('replace')} disabled={busy} color="error">
               {t('importResult.replace')}
+            </Button>
+            <Button onClick={() => onResolve('skip')} disabled={busy} variant="contained" autoFocus>
+              {t('importResult.skip')}
             </Button>
           </>
         ) : (

@@ -2,11 +2,12 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Tooltip from '@mui/material/Tooltip'
+import { useTheme, type Palette } from '@mui/material/styles'
 import type { CallAlert } from '@shared/escalation/callAlert'
 import type { TurnRow } from '@shared/live-call/recordedCall'
 import { formatDurationMs, numberFormat } from '@renderer/i18n'
 import { AlertDetails } from './AlertDetails'
-import { SEVERITY_COLORS } from './alertColors'
+import { severityColor } from './alertColors'
 
 const LANE = 26
 /** Alert flags sit in rows above the lanes, so flags raised close together stay readable. */
@@ -16,7 +17,15 @@ const TOP = 8 + FLAG_ROWS * FLAG_ROW
 /** About one flag label's width in viewBox units: closer flags go to the next row. */
 const FLAG_LABEL_WIDTH = 220
 const WIDTH = 1000
-const COLORS = { caller: '#2e6da4', agent: '#4c7a6a', barge: '#c62828', backchannel: '#9e9e9e' }
+/** The lanes in the theme's colours: caller blue, agent green, barge-in red, quiet grey. */
+const laneColors = (
+  palette: Palette
+): Record<'caller' | 'agent' | 'barge' | 'backchannel', string> => ({
+  caller: palette.primary.main,
+  agent: palette.secondary.main,
+  barge: palette.error.main,
+  backchannel: palette.grey[palette.mode === 'dark' ? 600 : 500]
+})
 
 interface TurnTimelineProps {
   turns: readonly TurnRow[]
@@ -39,6 +48,8 @@ export function TurnTimeline({
   cursorMs
 }: TurnTimelineProps): JSX.Element {
   const { t } = useTranslation('sessionDetail')
+  const { palette } = useTheme()
+  const COLORS = laneColors(palette)
   const ends = turns.flatMap((turn) => [
     turn.caller_stop_ms,
     turn.agent_stop_ms,
@@ -140,18 +151,18 @@ export function TurnTimeline({
                 x2={x(alert.t)}
                 y1={flagRows[index]! * FLAG_ROW + 4}
                 y2={TOP + 2 * LANE}
-                stroke={SEVERITY_COLORS[alert.severity]}
+                stroke={severityColor(palette, alert.severity)}
                 strokeWidth={2}
                 strokeDasharray="4 3"
               />
               <path
                 d={`M ${x(alert.t)} ${flagRows[index]! * FLAG_ROW} l 12 5 l -12 5 z`}
-                fill={SEVERITY_COLORS[alert.severity]}
+                fill={severityColor(palette, alert.severity)}
               />
               <text
                 x={x(alert.t) + 14}
                 y={flagRows[index]! * FLAG_ROW + 10}
-                fill={SEVERITY_COLORS[alert.severity]}
+                fill={severityColor(palette, alert.severity)}
               >
                 {t(`alerts.rules.${alert.rule}`, { defaultValue: alert.rule })}
               </text>

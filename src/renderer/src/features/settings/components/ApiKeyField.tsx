@@ -8,6 +8,8 @@ import Typography from '@mui/material/Typography'
 import type { Output } from '@shared/ipc/contract'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 
 type SecretName = 'openai' | 'azure' | 'custom'
 type SecretsStatus = Output<'secrets.status'>
@@ -35,7 +37,9 @@ export function ApiKeyField({
 }: ApiKeyFieldProps): JSX.Element {
   const { t } = useTranslation('settings')
   const [draft, setDraft] = useState('')
+  useUnsavedChanges(draft.trim() !== '', t('unsaved.apiKey'))
   const [error, setError] = useState<IpcError | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const stored = status.stored[name]
 
   const save = async (): Promise<void> => {
@@ -86,9 +90,21 @@ export function ApiKeyField({
           {t('apiKey.save')}
         </Button>
         {stored && (
-          <Button color="error" onClick={() => void remove()}>
+          <Button color="error" onClick={() => setConfirming(true)}>
             {t('apiKey.remove')}
           </Button>
+        )}
+        {confirming && (
+          <ConfirmDialog
+            title={t('apiKey.removeConfirm.title')}
+            body={t('apiKey.removeConfirm.body')}
+            confirm={t('apiKey.remove')}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false)
+              void remove()
+            }}
+          />
         )}
       </Stack>
       <Typography variant="caption" color="text.secondary" data-testid={`api-key-state-${name}`}>

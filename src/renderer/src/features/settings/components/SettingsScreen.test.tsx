@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultSettings, type AppSettings } from '@shared/settings/settingsSchema'
 import { i18next } from '@renderer/i18n'
+import { AppProviders } from '@renderer/test/AppProviders'
 import { mockApi, ok } from '@renderer/test/mockApi'
 import { SettingsScreen } from './SettingsScreen'
 
@@ -43,7 +44,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
 
   it('offers the demo agent, which needs no key, and saves it', async () => {
     const request = answer(withProvider({ kind: 'openai' }))
-    render(<SettingsScreen />)
+    render(<SettingsScreen />, { wrapper: AppProviders })
     await screen.findByTestId('api-key-openai')
 
     fireEvent.mouseDown(screen.getByLabelText('Provider'))
@@ -68,7 +69,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
 
   it("switches the catalog's vectors to the provider's endpoint, with a model and a size", async () => {
     const request = answer(withProvider({ kind: 'openai' }))
-    render(<SettingsScreen />)
+    render(<SettingsScreen />, { wrapper: AppProviders })
     const model = await screen.findByLabelText('Embeddings model')
     expect((model as HTMLInputElement).disabled).toBe(true)
 
@@ -103,7 +104,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
       }),
       'settings.save': ok(settings)
     })
-    render(<SettingsScreen />)
+    render(<SettingsScreen />, { wrapper: AppProviders })
     expect((await screen.findByTestId('api-key-state-custom')).textContent).toContain(
       'It is sent only to https://a.example.com.'
     )
@@ -148,7 +149,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
   it('reads in Spanish and French, numbers in the UI language', async () => {
     await i18next.changeLanguage('es')
     answer(withProvider({ kind: 'demo' }))
-    render(<SettingsScreen />)
+    render(<SettingsScreen />, { wrapper: AppProviders })
     expect(await screen.findByRole('heading', { name: 'Configuración' })).toBeTruthy()
     expect(screen.getByLabelText('Proveedor')).toBeTruthy()
     expect(screen.getByTestId('demo-agent-note').textContent).toContain(
@@ -159,7 +160,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
 
     await i18next.changeLanguage('fr')
     answer(withProvider({ kind: 'custom', baseUrl: 'http://example.com/v1' }))
-    render(<SettingsScreen />)
+    render(<SettingsScreen />, { wrapper: AppProviders })
     await screen.findByRole('heading', { name: 'Paramètres' })
     // The schema's message, translated; the field path is data and stays as it is.
     expect(screen.getByTestId('settings-invalid').textContent).toBe(

@@ -12,9 +12,11 @@ import Typography from '@mui/material/Typography'
 import { DEMO_AGENT_MODEL, VOICES, type AppSettings } from '@shared/settings/settingsSchema'
 import { DEFAULT_INSTRUCTIONS } from '@shared/settings/defaultInstructions'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
+import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
 import { useSettingsForm } from '../hooks/useSettingsForm'
 import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
+import { AppearanceFields } from './AppearanceFields'
 import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
 import { LabellingFields } from './LabellingFields'
@@ -37,6 +39,7 @@ const RETRIEVAL: AppSettings['retrieval'][] = ['hybrid', 'lexical']
 export function SettingsScreen(): JSX.Element {
   const { t } = useTranslation('settings')
   const form = useSettingsForm()
+  useUnsavedChanges(form.dirty, t('unsaved.settings'))
   const { draft, secrets, invalid } = form
   if (!draft || !secrets)
     return (
@@ -231,6 +234,10 @@ export function SettingsScreen(): JSX.Element {
 
       <Section title={t('team.section')}>
         <TeamSection value={draft.team} onChange={(team) => form.edit({ team })} />
+      </Section>
+
+      <Section title={t('screen.sections.appearance')}>
+        <AppearanceFields />
       </Section>
 
       <Section title={t('screen.sections.pricing')}>

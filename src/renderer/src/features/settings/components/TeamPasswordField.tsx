@@ -9,6 +9,8 @@ import type { Output } from '@shared/ipc/contract'
 import { teamServer, type TeamConnection } from '@shared/settings/teamSettings'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 
 export type TeamStatus = Output<'team.status'>
 
@@ -27,7 +29,9 @@ export function TeamPasswordField({
 }): JSX.Element {
   const { t } = useTranslation('settings')
   const [draft, setDraft] = useState('')
+  useUnsavedChanges(draft !== '', t('unsaved.teamPassword'))
   const [error, setError] = useState<IpcError | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const current = teamServer(connection)
   const savedHere = status.passwordServer === current
 
@@ -82,9 +86,21 @@ export function TeamPasswordField({
           {t('team.password.save')}
         </Button>
         {status.passwordServer !== null && (
-          <Button color="error" onClick={() => void remove()}>
+          <Button color="error" onClick={() => setConfirming(true)}>
             {t('team.password.remove')}
           </Button>
+        )}
+        {confirming && (
+          <ConfirmDialog
+            title={t('team.password.removeConfirm.title')}
+            body={t('team.password.removeConfirm.body')}
+            confirm={t('team.password.remove')}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false)
+              void remove()
+            }}
+          />
         )}
       </Stack>
       <Typography variant="caption" color="text.secondary" data-testid="team-password-state">
