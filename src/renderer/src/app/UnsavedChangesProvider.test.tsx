@@ -28,7 +28,7 @@ const CONSOLE = {
     reason: null,
     passwordServer: null,
     defaultSeat: 'maria',
-    database: { backend: 'sqlite', fallbackReason: null }
+    database: { backend: 'sqlite', fallbackReason: null, unreachableReason: null }
   })
 }
 

@@ -42,6 +42,17 @@ export function createAppTheme(mode: PaletteMode): Theme {
     },
     components: {
       MuiButton: { defaultProps: { disableElevation: true } },
+      // Where the keyboard is, on every control: MUI's focus ripple alone is too faint to follow.
+      MuiButtonBase: {
+        styleOverrides: {
+          root: ({ theme }) => ({
+            '&.Mui-focusVisible': {
+              outline: `3px solid ${theme.palette.primary.main}`,
+              outlineOffset: 2
+            }
+          })
+        }
+      },
       MuiPaper: { defaultProps: { variant: 'outlined' } },
       MuiTableCell: {
         styleOverrides: {

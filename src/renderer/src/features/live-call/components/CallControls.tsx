@@ -30,11 +30,6 @@ interface CallControlsProps {
   onStopAgent: () => void
 }
 
-/** A ring that shows where the keyboard is (the ripple alone is too faint to follow). */
-const FOCUS_RING = {
-  '&.Mui-focusVisible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: '2px' }
-} as const
-
 /** The chord's attributes for a control: announced by screen readers, shown as its title. */
 function chord(action: CallShortcutAction, mac: boolean): Record<string, string> {
   const shortcut = shortcutFor(action)
@@ -65,7 +60,6 @@ export function CallControls(props: CallControlsProps): JSX.Element {
             size="large"
             startIcon={<CallEndIcon />}
             onClick={props.onHangup}
-            sx={FOCUS_RING}
             {...chord('hangUp', mac)}
           >
             {t('controls.hangUp')}
@@ -78,7 +72,6 @@ export function CallControls(props: CallControlsProps): JSX.Element {
             startIcon={<PhoneIcon />}
             onClick={props.onCall}
             disabled={phase === 'ending'}
-            sx={FOCUS_RING}
             {...chord('call', mac)}
           >
             {t('controls.call')}
@@ -90,7 +83,6 @@ export function CallControls(props: CallControlsProps): JSX.Element {
           onClick={() => props.onMute(!muted)}
           disabled={phase !== 'in_call'}
           aria-pressed={muted}
-          sx={FOCUS_RING}
           {...chord('mute', mac)}
         >
           {muted ? t('controls.unmute') : t('controls.mute')}
@@ -100,7 +92,6 @@ export function CallControls(props: CallControlsProps): JSX.Element {
           startIcon={<VoiceOverOffIcon />}
           onClick={props.onStopAgent}
           disabled={phase !== 'in_call'}
-          sx={FOCUS_RING}
           {...chord('stopAgent', mac)}
         >
           {t('controls.stopAgent')}

@@ -49,7 +49,7 @@ describe('removing a stored secret', { timeout: 60_000 }, () => {
           reason: null,
           passwordServer: 'db.example:5432',
           defaultSeat: 'maria',
-          database: { backend: 'sqlite', fallbackReason: null }
+          database: { backend: 'sqlite', fallbackReason: null, unreachableReason: null }
         }}
         onChanged={changed}
       />
