@@ -95,11 +95,16 @@ export function replayRecorded(inputs: readonly CallInput[], facts: CallFacts): 
   return replayCall(withHangUp(inputs), config)
 }
 
-/** The call's final transcript for the labelling model, without echoes of the agent's voice. */
+/**
+ * The call's final transcript for the labelling model: what was said aloud, without echoes of
+ * the agent's voice (nor a supervisor's instructions, which the caller never heard).
+ */
 export function recordedTranscript(state: CallState): TranscriptLine[] {
-  return transcriptItems(state)
-    .filter((item) => item.who === 'agent' || item.kind !== 'echo_suspect')
-    .map((item) => ({ speaker: item.who, text: item.text }))
+  return transcriptItems(state).flatMap((item) =>
+    item.who === 'agent' || (item.who === 'caller' && item.kind !== 'echo_suspect')
+      ? [{ speaker: item.who, text: item.text }]
+      : []
+  )
 }
 
 function withHangUp(inputs: readonly CallInput[]): readonly CallInput[] {

@@ -13,6 +13,13 @@ export function applyClientEvent(s: CallState, t: number, e: ClientCallEvent): C
     case 'output_audio_buffer.clear':
       return { ...s, clientClearT: t }
     case 'conversation.item.create': {
+      if (e.item.type === 'message' && e.item.role === 'system') {
+        const text = (e.item.content ?? [])
+          .map((part) => part.text ?? '')
+          .join(' ')
+          .trim()
+        return text ? { ...s, instructions: [...s.instructions, { t, text }] } : s
+      }
       const callId = e.item.call_id
       if (e.item.type !== 'function_call_output' || callId === undefined) return s
       return {

@@ -148,7 +148,14 @@ export interface OutputAudioClearAction {
 }
 export interface ItemCreateAction {
   type: 'conversation.item.create'
-  item: { type: string; call_id?: string; output?: string }
+  item: {
+    type: string
+    call_id?: string
+    output?: string
+    /** A message item's role: 'system' for a supervisor's instruction to the agent. */
+    role?: string
+    content?: { type: string; text?: string }[]
+  }
 }
 export interface ResponseCreateAction {
   type: 'response.create'

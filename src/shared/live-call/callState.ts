@@ -32,6 +32,12 @@ export interface ClientRequest {
   callIds: string[]
 }
 
+/** What a supervisor told the agent, and when it was sent. */
+export interface SupervisorInstruction {
+  t: number
+  text: string
+}
+
 export interface CallState {
   config: CallMetricsConfig
   startedT: number | null
@@ -47,6 +53,8 @@ export interface CallState {
   audioBufferEvents: boolean
   utterances: CallerUtterance[]
   responses: AgentResponse[]
+  /** A supervisor's instructions sent to the agent mid-call (system messages), in order. */
+  instructions: SupervisorInstruction[]
   toolCalls: ToolCallRecord[]
   errors: CallError[]
   tokens: TokenTotals
@@ -83,6 +91,7 @@ export function initialCallState(
     earAudible: false,
     audioBufferEvents: false,
     utterances: [],
+    instructions: [],
     responses: [],
     toolCalls: [],
     errors: [],

@@ -49,8 +49,19 @@ export type TranscriptItem =
       cut: { by: 'caller' | 'console' | 'server'; heard: HeardEstimate | null } | null
       final: boolean
     }
+  | {
+      /** A supervisor's instruction to the agent (the caller does not hear it). */
+      who: 'supervisor'
+      id: string
+      t: number
+      text: string
+      final: true
+    }
 
-/** Caller and agent rows in time order (agent rows without text, e.g. tool calls, are left out). */
+/**
+ * Caller and agent rows, and the supervisor's instructions to the agent, in time order (agent
+ * rows without text, e.g. tool calls, are left out).
+ */
 export function transcriptItems(state: CallState): TranscriptItem[] {
   const rates = speechRates(state.responses, state.config)
   const caller: TranscriptItem[] = state.utterances.map((u) => ({
@@ -71,5 +82,12 @@ export function transcriptItems(state: CallState): TranscriptItem[] {
       cut: r.cut ? { by: r.cut.by, heard: heardOf(r, rates) } : null,
       final: r.status !== 'in_progress'
     }))
-  return [...caller, ...agent].sort((a, b) => a.t - b.t)
+  const supervisor: TranscriptItem[] = state.instructions.map((instruction, index) => ({
+    who: 'supervisor',
+    id: `instruction-${index}`,
+    t: instruction.t,
+    text: instruction.text,
+    final: true
+  }))
+  return [...caller, ...agent, ...supervisor].sort((a, b) => a.t - b.t)
 }

@@ -38,6 +38,39 @@ export function TranscriptPanel(): JSX.Element {
 }
 
 function TranscriptRow({ item }: { item: TranscriptItem }): JSX.Element {
+  if (item.who === 'supervisor') return <InstructionRow text={item.text} />
+  return <SpeakerRow item={item} />
+}
+
+/** What the supervisor told the agent: across the panel, apart from what was said aloud. */
+function InstructionRow({ text }: { text: string }): JSX.Element {
+  const { t } = useTranslation('liveCall')
+  return (
+    <Box
+      data-testid="transcript-supervisor"
+      sx={{
+        mb: 1.5,
+        mx: 4,
+        px: 2,
+        py: 0.75,
+        borderLeft: 3,
+        borderColor: 'warning.main',
+        bgcolor: 'action.hover'
+      }}
+    >
+      <Typography variant="caption" color="text.secondary" sx={{ fontWeight: 600 }}>
+        {t('transcript.instruction')}
+      </Typography>
+      <Typography sx={{ fontStyle: 'italic' }}>{text}</Typography>
+    </Box>
+  )
+}
+
+function SpeakerRow({
+  item
+}: {
+  item: Exclude<TranscriptItem, { who: 'supervisor' }>
+}): JSX.Element {
   const { t } = useTranslation('liveCall')
   const caller = item.who === 'caller'
   return (
