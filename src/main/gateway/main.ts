@@ -110,12 +110,16 @@ const gateway = await startGateway({
   host: config.host,
   instance: config.instance,
   maxCalls: config.maxCalls,
+  realtimeBaseUrl: config.realtimeBaseUrl,
+  apiKey: secrets.apiKey,
+  webhookSecret: secrets.webhookSecret,
   services,
   log
 })
 log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
 log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
 log(`Realtime API ${config.realtimeBaseUrl}; at most ${config.maxCalls} calls at once`)
+log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -10,6 +10,12 @@ export interface GatewayHealth {
     /** Phone calls rejected since start because `max` were in progress. */
     rejectedOverCapacity: number
   }
+  webhooks: {
+    /** Deliveries refused (400): a bad or stale signature, a missing header, not an event. */
+    refused: number
+    /** Deliveries whose `webhook-id` was handled already (here or by another instance). */
+    replayed: number
+  }
   teamDatabase: {
     reachable: boolean
     /** Live writes waiting in this instance's outbox for the team database. */
@@ -21,6 +27,8 @@ export interface GatewayCounts {
   inProgress: number
   max: number
   rejectedOverCapacity: number
+  webhooksRefused: number
+  webhooksReplayed: number
 }
 
 export function gatewayHealth(
@@ -36,6 +44,7 @@ export function gatewayHealth(
       max: counts.max,
       rejectedOverCapacity: counts.rejectedOverCapacity
     },
+    webhooks: { refused: counts.webhooksRefused, replayed: counts.webhooksReplayed },
     teamDatabase
   }
 }

@@ -20,6 +20,7 @@ describe.skipIf(skipWithoutPostgres)('call gateway: /healthz', () => {
         instance: 'gw-a',
         status: 'ok',
         calls: { inProgress: 0, max: 3, rejectedOverCapacity: 0 },
+        webhooks: { refused: 0, replayed: 0 },
         teamDatabase: { reachable: true, outboxWaiting: 0 }
       }
     })

@@ -12,6 +12,9 @@ import { RESOURCES_DIR, useTempDir } from '../../../support/tempDir'
 
 export type RigOptions = Partial<Omit<GatewayOptions, 'services' | 'log'>>
 
+/** Where a gateway under test sends its API calls when the test has no simulator: nowhere. */
+const NO_API = 'http://127.0.0.1:9'
+
 /**
  * Gateways on the test file's PostgreSQL, each with its own data folder and a log kept in
  * memory; every gateway started is closed after the test.
@@ -43,6 +46,9 @@ export function useGateways(pg: TestPostgres) {
         host: '127.0.0.1',
         instance,
         maxCalls: 5,
+        realtimeBaseUrl: NO_API,
+        apiKey: 'sk-test-unused',
+        webhookSecret: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
         ...options,
         services,
         log
