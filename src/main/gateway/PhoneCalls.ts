@@ -3,6 +3,7 @@ import type { CallAcceptParams } from 'openai/resources/realtime/calls'
 import type { CallSlots } from '../../shared/gateway/callSlots'
 import type { RealtimeSessionConfig } from '../../shared/realtime/sessionConfig'
 import { sidebandUrl } from '../../shared/realtime/sidebandUrl'
+import { OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
 import { buildSessionConfig } from '../realtime/buildSessionConfig'
 import { CallInputBatches } from './CallInputBatches'
 import type { GatewayServices } from './openGatewayServices'
@@ -86,7 +87,9 @@ export class PhoneCalls {
     const { services, log } = this.options
     const startedAt = Date.now()
     const sessionId = services.recorder.begin({
-      provider: 'openai',
+      // As a desk names its provider: OpenAI's own API, or another (a simulator, a proxy).
+      provider:
+        new URL(this.options.realtimeBaseUrl).origin === OPENAI_ORIGIN ? 'openai' : 'custom',
       model,
       startedAt,
       callId,

@@ -120,6 +120,10 @@ log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
 log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
 log(`Realtime API ${config.realtimeBaseUrl}; at most ${config.maxCalls} calls at once`)
 log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
+if (config.transferUri)
+  log(
+    `--transfer-uri ${config.transferUri}: checked, kept for the console's transfer action (not built yet: docs/gateway.md)`
+  )
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
