@@ -1,16 +1,19 @@
 -- Team mode: the two database roles a desk's login belongs to, with least privilege.
 -- Run once per team database, as the owner of its tables, after the team schema's migrations
--- (src/main/database/postgres/migrations.ts: version 2 or later, which has escalation_rules).
+-- (src/main/database/postgres/migrations.ts: version 3 or later, which has webhook_deliveries).
 -- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
 --
 --   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
 --                  team's sessions, but may not delete them, import them, or change the rules.
 --   og_supervisor  everything an agent may, plus imports, deleting sessions and changing the
 --                  escalation rules. Neither role owns tables or may change the schema.
+--   og_gateway     a call gateway (docs/gateway.md): records its calls as an agent's desk does
+--                  (it is a member of og_agent), and keeps the webhook deliveries it took on.
 --
 -- Each desk logs in with its own role, a member of one of these, e.g.
 --   CREATE ROLE desk_a LOGIN PASSWORD '…' IN ROLE og_agent;
 --   CREATE ROLE floor_lead LOGIN PASSWORD '…' IN ROLE og_supervisor;
+--   CREATE ROLE gateway_1 LOGIN PASSWORD '…' IN ROLE og_gateway;
 
 DO $roles$
 BEGIN
@@ -19,6 +22,9 @@ BEGIN
   END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
     CREATE ROLE og_supervisor NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_gateway') THEN
+    CREATE ROLE og_gateway NOLOGIN IN ROLE og_agent;
   END IF;
 END
 $roles$;
@@ -50,6 +56,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE
 -- An import adds its row to the log; the log is never rewritten.
 GRANT SELECT, INSERT ON imports TO og_supervisor;
 GRANT SELECT ON schema_migrations TO og_supervisor;
+
+-- Gateway: an agent's rights (its calls, their alerts; sessions only as recorded calls), plus
+-- its webhook ledger: a delivery is claimed by inserting its webhook-id, and given up (deleted)
+-- when it could not be acted on, so the platform's retry may claim it. Supervisors may read it.
+GRANT SELECT, INSERT, DELETE ON webhook_deliveries TO og_gateway;
+GRANT SELECT ON webhook_deliveries TO og_supervisor;
 
 -- An agent inserts sessions only as recorded calls (source 'live'), never as imports or seeds.
 -- An AFTER trigger (not BEFORE) so a supervisor's COPY import keeps its multi-row inserts; its

@@ -48,6 +48,7 @@ import type { TeamDatabaseStatus } from '../shared/settings/teamDatabaseStatus'
 import type { BoardSnapshot } from '../shared/team/boardSnapshot'
 import { nextTurn } from './nextTurn'
 import { OutboxStatusWatch } from './recording/OutboxStatusWatch'
+import { recoverCalls } from './recording/recoverCalls'
 import { startTeamLive, type RunningTeamLive } from './team/startTeamLive'
 
 export interface ServiceOptions {
@@ -127,22 +128,6 @@ function boardOf(teamLive: RunningTeamLive | null): (() => BoardSnapshot) | unde
 /** Reads the report columns once the current request is answered; a failure waits for Reports. */
 function warmReports(reports: ReportQueries): void {
   setTimeout(() => void reports.warm().catch(() => undefined), 0)
-}
-
-/**
- * Finalizes the calls a crash cut off. Each call has its own try (CallRecorder); a failure of
- * the whole pass (the calls table unreadable) is logged too: the console starts either way.
- */
-async function recoverCalls(recorder: CallRecorder, emit: ServiceOptions['emit']): Promise<void> {
-  try {
-    const { finalized, failed } = await recorder.recoverUnfinished()
-    for (const { sessionId, error } of failed)
-      console.error(`Recorded call ${sessionId} could not be finalized (kept as failed): ${error}`)
-    if (finalized.length > 0)
-      emit('sessions.changed', { reason: 'recorded', count: finalized.length })
-  } catch (error) {
-    console.error('Recovering unfinished calls failed (they stay as recorded):', error)
-  }
 }
 
 /** Builds every main-process service in dependency order; shared by Electron and the harness. */

@@ -3,6 +3,7 @@ import type { AlertActionRecord, AlertStatus } from '../../shared/escalation/ale
 import type { Cell } from '../../shared/escalation/backtestSchema'
 import type { EscalationThresholds } from '../../shared/escalation/thresholds'
 import type { RuleId, Severity } from '../../shared/escalation/rules'
+import type { CallChannel } from '../../shared/live-call/callChannel'
 import type { CallStatus, LabelsReason, TurnRow } from '../../shared/live-call/recordedCall'
 import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
@@ -40,6 +41,8 @@ export interface CallRow {
   /** Why the lexicons labelled the call when they did (null: the model did, or before v4). */
   labels_reason: LabelsReason | null
   labels_error: string | null
+  /** How the call came in (rows written before channels existed: 'desk'). */
+  channel: CallChannel
 }
 
 export interface NewCall {
@@ -55,6 +58,8 @@ export interface NewCall {
    * column and ignores it (a desk's file holds one desk's calls).
    */
   seat?: string | null
+  /** How the call came in (default 'desk': the console's own calls). */
+  channel?: CallChannel
 }
 
 /** What finalizing a call writes to its row. */
@@ -215,6 +220,29 @@ export interface AlertActionsTable {
   list(query: AlertActionsQuery): Promise<AlertActionRecord[]>
   /** By time taken. */
   forSession(sessionId: string): Promise<AlertActionRow[]>
+}
+
+/** A webhook delivery as the call gateway takes it in (its `webhook-id` is the platform's). */
+export interface NewWebhookDelivery {
+  webhookId: string
+  eventType: string
+  /** The Realtime call the event is about, if any. */
+  callId: string | null
+  /** The gateway instance that claimed it. */
+  instance: string
+  /** ISO time it arrived. */
+  receivedAt: string
+}
+
+/**
+ * The webhook deliveries the call gateways have taken on, by `webhook-id`: the platform retries
+ * with the same id, and several gateways behind one address must act on each event once.
+ */
+export interface WebhookDeliveriesTable {
+  /** True for the first claim of this id (by any instance); false when it was claimed before. */
+  claim(delivery: NewWebhookDelivery): Promise<boolean>
+  /** Gives the id up (the event could not be acted on): the platform's retry may claim it. */
+  release(webhookId: string): Promise<void>
 }
 
 export interface MetaTable {
@@ -390,6 +418,7 @@ export interface SessionDatabase {
   readonly alertActions: AlertActionsTable
   readonly meta: MetaTable
   readonly rules: RulesTable
+  readonly webhookDeliveries: WebhookDeliveriesTable
   readonly reports: ReportReads
   readonly backtest: BacktestReads
   /**

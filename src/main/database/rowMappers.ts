@@ -1,5 +1,6 @@
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../../shared/escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../../shared/escalation/rules'
+import { CALL_CHANNELS } from '../../shared/live-call/callChannel'
 import {
   CALL_STATUSES,
   LabelsReasonSchema,
@@ -65,7 +66,8 @@ export function toCallRow(row: Row): CallRow {
     sentiment_reader: calls.textOrNull(row, 'sentiment_reader'),
     labelled_by: calls.textOrNull(row, 'labelled_by'),
     labels_reason: calls.oneOfOrNull(row, 'labels_reason', LabelsReasonSchema.options),
-    labels_error: calls.textOrNull(row, 'labels_error')
+    labels_error: calls.textOrNull(row, 'labels_error'),
+    channel: calls.oneOf(row, 'channel', CALL_CHANNELS)
   }
 }
 

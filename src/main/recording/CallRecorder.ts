@@ -1,6 +1,7 @@
 import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
+import type { CallChannel } from '../../shared/live-call/callChannel'
 import type { StoredSession } from '../../shared/sessions/labSchema'
 import { DatabaseBusyError, type CallRow, type SessionDatabase } from '../database/SessionDatabase'
 import type { SentimentReader } from '../../shared/escalation/escalationState'
@@ -27,6 +28,8 @@ export interface BeginCall {
   startedAt: number
   callId?: string
   pricing?: PriceTable
+  /** How the call came in (default 'desk': the console's own). */
+  channel?: CallChannel
 }
 
 function labellingInfo(call: CallRow): CallLabellingInfo {
@@ -102,7 +105,8 @@ export class CallRecorder {
           startedAtMs: call.startedAt,
           pricing: call.pricing ? JSON.stringify(call.pricing) : null,
           sentimentReader: reader,
-          seat: this.seat()
+          seat: this.seat(),
+          channel: call.channel ?? 'desk'
         })
       } finally {
         if (!begun) this.live.delete(id)

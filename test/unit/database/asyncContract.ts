@@ -242,7 +242,8 @@ export function describeSessionDatabase(backend: Backend): void {
         sentiment_reader: 'lexicon',
         labelled_by: 'lexicon',
         labels_reason: 'no_key',
-        labels_error: null
+        labels_error: null,
+        channel: 'desk'
       })
     })
 

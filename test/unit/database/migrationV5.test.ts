@@ -41,7 +41,9 @@ describe('migration v5 (failed calls)', () => {
         labels_error: null,
         finalize_error: null,
         finalize_failed_at: null,
-        finalize_attempts: null
+        finalize_attempts: null,
+        // v7, applied after: the calls before it were placed at a desk.
+        channel: 'desk'
       },
       expect.objectContaining({ session_id: 'LIVE-B', status: 'active', ended_at_ms: null })
     ])

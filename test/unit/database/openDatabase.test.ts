@@ -29,7 +29,8 @@ describe('openDatabase', () => {
       'events',
       'meta',
       'sessions',
-      'turns'
+      'turns',
+      'webhook_deliveries'
     ])
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' })
     db.close()

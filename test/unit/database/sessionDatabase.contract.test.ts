@@ -175,8 +175,55 @@ function contractCases(backend: SessionDatabaseBackend): void {
       sentiment_reader: 'lexicon',
       labelled_by: 'lexicon',
       labels_reason: 'no_key',
-      labels_error: null
+      labels_error: null,
+      channel: 'desk'
     })
+  })
+
+  it("keeps a call's channel: a desk's by default, a phone call's as the gateway begins it", async () => {
+    const db = await fresh()
+    const begin = (sessionId: string, channel?: 'phone' | 'web') =>
+      db.calls.insertIfNew({
+        sessionId,
+        callId: 'rtc_1',
+        provider: 'openai',
+        model: 'gpt-realtime',
+        startedAtMs: 1_000,
+        pricing: null,
+        sentimentReader: 'lexicon',
+        seat: 'gw-a',
+        ...(channel ? { channel } : {})
+      })
+    await begin('LIVE-DESK')
+    await begin('LIVE-PHONE', 'phone')
+    await begin('LIVE-WEB', 'web')
+    expect((await db.calls.active()).map((c) => [c.session_id, c.channel])).toEqual([
+      ['LIVE-DESK', 'desk'],
+      ['LIVE-PHONE', 'phone'],
+      ['LIVE-WEB', 'web']
+    ])
+  })
+
+  it('claims a webhook delivery once by its webhook-id, and gives it up for a retry', async () => {
+    const db = await fresh()
+    const delivery = (instance: string) => ({
+      webhookId: 'wh_0123',
+      eventType: 'realtime.call.incoming',
+      callId: 'rtc_1',
+      instance,
+      receivedAt: '2026-12-07T10:00:00.000Z'
+    })
+    const claims = await Promise.all([
+      db.webhookDeliveries.claim(delivery('gw-a')),
+      db.webhookDeliveries.claim(delivery('gw-b'))
+    ])
+    expect(claims.sort()).toEqual([false, true])
+    expect(await db.webhookDeliveries.claim(delivery('gw-a'))).toBe(false)
+    await db.webhookDeliveries.release('wh_0123')
+    expect(await db.webhookDeliveries.claim(delivery('gw-b'))).toBe(true)
+    expect(await db.webhookDeliveries.claim({ ...delivery('gw-a'), webhookId: 'wh_4567' })).toBe(
+      true
+    )
   })
 
   it('keeps a call that could not be finalized: marked, counted, listed, then cleared', async () => {

@@ -41,6 +41,7 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
     await admin.query(ROLES_SQL)
     await admin.query(`CREATE ROLE desk_a LOGIN PASSWORD 'agent-pw' IN ROLE og_agent`)
     await admin.query(`CREATE ROLE floor_lead LOGIN PASSWORD 'lead-pw' IN ROLE og_supervisor`)
+    await admin.query(`CREATE ROLE gateway_1 LOGIN PASSWORD 'gateway-pw' IN ROLE og_gateway`)
     await admin.query(INSERT_SESSIONS, [['S1', 'S2'], 'import'])
     await admin.query(
       `INSERT INTO escalation_rules (rule_id, enabled, thresholds) VALUES ($1, 1, $2)`,
@@ -181,6 +182,56 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
     expect(await refusal(supervisor, `UPDATE imports SET inserted = 0`)).toBe('42501')
     expect(await refusal(supervisor, `DROP TABLE sessions`)).toBe('42501')
     expect(await refusal(supervisor, `ALTER TABLE sessions ADD COLUMN x int`)).toBe('42501')
+  })
+
+  it('lets a gateway claim webhooks and record a phone call through the seam; desks may not claim', async () => {
+    const gateway = await openPostgresDatabase({
+      connection: {
+        ...postgres.server().config(database),
+        user: 'gateway_1',
+        password: 'gateway-pw'
+      }
+    })
+    try {
+      const delivery = {
+        webhookId: 'wh_roles',
+        eventType: 'realtime.call.incoming',
+        callId: 'rtc_roles',
+        instance: 'gw-1',
+        receivedAt: '2026-12-07T10:00:00.000Z'
+      }
+      expect(await gateway.webhookDeliveries.claim(delivery)).toBe(true)
+      expect(await gateway.webhookDeliveries.claim(delivery)).toBe(false)
+      await gateway.webhookDeliveries.release('wh_roles')
+      expect(await gateway.webhookDeliveries.claim(delivery)).toBe(true)
+      expect(
+        await gateway.calls.insertIfNew({
+          sessionId: 'G1',
+          callId: 'rtc_roles',
+          provider: 'openai',
+          model: 'gpt-realtime',
+          startedAtMs: 0,
+          pricing: null,
+          sentimentReader: 'lexicon',
+          seat: 'gw-1',
+          channel: 'phone'
+        })
+      ).toBe(true)
+      expect((await gateway.calls.get('G1'))?.channel).toBe('phone')
+    } finally {
+      await gateway.close()
+    }
+    const gatewayLogin = await login('gateway_1', 'gateway-pw')
+    expect(await refusal(gatewayLogin, INSERT_SESSIONS, [['I9'], 'import'])).toBe('42501')
+    expect(await refusal(gatewayLogin, 'DELETE FROM sessions')).toBe('42501')
+    expect(await refusal(gatewayLogin, 'UPDATE escalation_rules SET enabled = 0')).toBe('42501')
+    expect(await refusal(agent, 'SELECT * FROM webhook_deliveries')).toBe('42501')
+    expect(
+      (await supervisor.query('SELECT webhook_id FROM webhook_deliveries')).rows.map(
+        (r: { webhook_id: string }) => r.webhook_id
+      )
+    ).toEqual(['wh_roles'])
+    expect(await refusal(supervisor, 'DELETE FROM webhook_deliveries')).toBe('42501')
   })
 
   it('gives an agent nothing on the import log', async () => {

@@ -16,6 +16,7 @@ import { beginPostgresImport } from './PostgresSessionImport'
 import { PostgresReportReads } from './reportReads'
 import { PostgresRulesTable } from './rulesTable'
 import { PostgresSessionsTable } from './sessionsTable'
+import { PostgresWebhookDeliveriesTable } from './webhookDeliveriesTable'
 import { clientSql, numberTypes, poolSql, type Sql } from './sql'
 
 /** The scope with this backend's classes (the database exposes them as such). */
@@ -29,6 +30,7 @@ interface PostgresScope extends TransactionScope {
   alertActions: PostgresAlertActionsTable
   meta: PostgresMetaTable
   rules: PostgresRulesTable
+  webhookDeliveries: PostgresWebhookDeliveriesTable
   reports: PostgresReportReads
   backtest: PostgresBacktestReads
 }
@@ -48,6 +50,7 @@ function scopeOn(sql: Sql, counts: FilterCounts | null = null): PostgresScope {
     alertActions: new PostgresAlertActionsTable(sql),
     meta: new PostgresMetaTable(sql),
     rules: new PostgresRulesTable(sql),
+    webhookDeliveries: new PostgresWebhookDeliveriesTable(sql),
     reports: new PostgresReportReads(sql),
     backtest: new PostgresBacktestReads(sql)
   }
@@ -68,6 +71,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
   readonly alertActions: PostgresAlertActionsTable
   readonly meta: PostgresMetaTable
   readonly rules: PostgresRulesTable
+  readonly webhookDeliveries: PostgresWebhookDeliveriesTable
   readonly reports: PostgresReportReads
   readonly backtest: PostgresBacktestReads
   readonly beginImport: (options: SessionImportOptions) => Promise<SessionImport>
@@ -86,6 +90,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     this.alertActions = scope.alertActions
     this.meta = scope.meta
     this.rules = scope.rules
+    this.webhookDeliveries = scope.webhookDeliveries
     this.reports = scope.reports
     this.backtest = scope.backtest
     // An import always runs on a client of its own (never inside a desk's transaction).

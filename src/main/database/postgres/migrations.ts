@@ -17,6 +17,12 @@
  * group's numbers are jsonb, validated by the app with that schema (a CHECK here would need a
  * migration for every new field); `enabled` is a 0/1 smallint as the other flags. The seam reads
  * and writes it as `rules` (./rulesTable.ts); SQLite has the same table since its v6.
+ *
+ * v3 is the call gateway's (issue #18): `calls.channel` says how a call came in ('desk': placed
+ * at a console, every row before v3; 'phone': a SIP call through the gateway; 'web': a
+ * customer's browser through it), and `webhook_deliveries` holds each webhook the gateways took
+ * on, by the platform's `webhook-id` (its primary key), so that a delivery retried or replayed,
+ * to this gateway or another behind the same address, is acted on once. SQLite's v7 matches.
  */
 export const migrations: readonly string[] = [
   `
@@ -157,6 +163,17 @@ export const migrations: readonly string[] = [
     thresholds jsonb NOT NULL CHECK (jsonb_typeof(thresholds) = 'object'),
     updated_by text,
     updated_at timestamptz NOT NULL DEFAULT now()
+  );
+  `,
+  `
+  ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'desk'
+    CHECK (channel IN ('desk', 'phone', 'web'));
+  CREATE TABLE webhook_deliveries (
+    webhook_id  text COLLATE "C" PRIMARY KEY,
+    event_type  text NOT NULL,
+    call_id     text,
+    instance    text NOT NULL,
+    received_at text NOT NULL
   );
   `
 ]

@@ -13,7 +13,8 @@ import type {
   ReportReads,
   RulesTable,
   SessionsTable,
-  TurnsTable
+  TurnsTable,
+  WebhookDeliveriesTable
 } from '../SessionDatabase'
 import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { asyncTable } from './asyncTable'
@@ -27,6 +28,7 @@ import { SqliteReportReads } from './reportReads'
 import { SqliteRulesTable } from './rulesTable'
 import { beginSqliteImport, checkpointIfBig } from './SqliteSessionImport'
 import { SqliteSessionsTable } from './sessionsTable'
+import { SqliteWebhookDeliveriesTable } from './webhookDeliveriesTable'
 
 /** The synchronous tables on one connection. */
 interface SyncTables {
@@ -39,6 +41,7 @@ interface SyncTables {
   alertActions: SqliteAlertActionsTable
   meta: SqliteMetaTable
   rules: SqliteRulesTable
+  webhookDeliveries: SqliteWebhookDeliveriesTable
   reports: SqliteReportReads
   backtest: SqliteBacktestReads
 }
@@ -54,6 +57,7 @@ function syncTables(db: DatabaseSync): SyncTables {
     alertActions: new SqliteAlertActionsTable(db),
     meta: new SqliteMetaTable(db),
     rules: new SqliteRulesTable(db),
+    webhookDeliveries: new SqliteWebhookDeliveriesTable(db),
     reports: new SqliteReportReads(db),
     backtest: new SqliteBacktestReads(db)
   }
@@ -71,6 +75,7 @@ function asyncTables(tables: SyncTables, run: StatementRunner): TransactionScope
     alertActions: asyncTable<AlertActionsTable>(tables.alertActions, run),
     meta: asyncTable<MetaTable>(tables.meta, run),
     rules: asyncTable<RulesTable>(tables.rules, run),
+    webhookDeliveries: asyncTable<WebhookDeliveriesTable>(tables.webhookDeliveries, run),
     reports: asyncTable<ReportReads>(tables.reports, run),
     backtest: asyncTable<BacktestReads>(tables.backtest, run)
   }
@@ -93,6 +98,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
   readonly alertActions: TransactionScope['alertActions']
   readonly meta: TransactionScope['meta']
   readonly rules: TransactionScope['rules']
+  readonly webhookDeliveries: TransactionScope['webhookDeliveries']
   readonly reports: TransactionScope['reports']
   readonly backtest: TransactionScope['backtest']
   private readonly queue = new ConnectionQueue()
@@ -117,6 +123,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
     this.alertActions = own.alertActions
     this.meta = own.meta
     this.rules = own.rules
+    this.webhookDeliveries = own.webhookDeliveries
     this.reports = own.reports
     this.backtest = own.backtest
   }

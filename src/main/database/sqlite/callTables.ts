@@ -22,8 +22,8 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
     const { changes } = this.db
       .prepare(
         `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing,
-                            sentiment_reader)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
+                            sentiment_reader, channel)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
       )
       .run(
         call.sessionId,
@@ -32,7 +32,8 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
         call.model,
         call.startedAtMs,
         call.pricing,
-        call.sentimentReader
+        call.sentimentReader,
+        call.channel ?? 'desk'
       )
     return Number(changes) === 1
   }

@@ -188,5 +188,19 @@ export const migrations: readonly string[] = [
     updated_by TEXT,
     updated_at TEXT NOT NULL
   ) STRICT;
+  `,
+  // v7, in step with the PostgreSQL backend's v3 (the call gateway, issue #18): each call's
+  // channel (the calls before it were placed at the desk), and the webhook deliveries a gateway
+  // took on, by the platform's webhook-id, so a retried delivery is acted on once.
+  `
+  ALTER TABLE calls ADD COLUMN channel TEXT NOT NULL DEFAULT 'desk'
+    CHECK (channel IN ('desk', 'phone', 'web'));
+  CREATE TABLE webhook_deliveries (
+    webhook_id  TEXT PRIMARY KEY,
+    event_type  TEXT NOT NULL,
+    call_id     TEXT,
+    instance    TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
   `
 ]

@@ -54,6 +54,37 @@ describe.skipIf(skipWithoutPostgres)('PostgreSQL migrations', () => {
     ])
   })
 
+  it('v3 gives each call a channel (earlier calls are desk calls) and keys webhooks by id', async () => {
+    const url = await pgServer.freshUrl()
+    const client = new pg.Pool({ connectionString: url, max: 1 })
+    try {
+      await migrate(client, migrations.slice(0, 2))
+      await client.query(
+        `INSERT INTO calls (session_id, provider, model, started_at_ms, seat)
+         VALUES ('LIVE-1', 'openai', 'gpt-realtime', 0, 'desk-a')`
+      )
+      await migrate(client, migrations)
+      expect((await client.query('SELECT session_id, channel FROM calls')).rows).toEqual([
+        { session_id: 'LIVE-1', channel: 'desk' }
+      ])
+      await expect(
+        client.query(
+          `INSERT INTO calls (session_id, provider, model, started_at_ms, channel)
+           VALUES ('LIVE-2', 'openai', 'gpt-realtime', 0, 'fax')`
+        )
+      ).rejects.toMatchObject({ code: '23514' })
+      const claim = () =>
+        client.query(
+          `INSERT INTO webhook_deliveries (webhook_id, event_type, call_id, instance, received_at)
+           VALUES ('wh_1', 'realtime.call.incoming', 'rtc_1', 'gw-a', 'now')`
+        )
+      await claim()
+      await expect(claim()).rejects.toMatchObject({ code: '23505' })
+    } finally {
+      await client.end()
+    }
+  })
+
   it('re-opens a migrated database as it is, data kept, nothing applied twice', async () => {
     const url = await pgServer.freshUrl()
     const first = await pgServer.open(url)

@@ -1,7 +1,8 @@
 import type { CallEvent, CallInput, ClientCallEvent } from '@shared/live-call/callEvents'
-import { isKnownCallEvent } from '@shared/live-call/callEvents'
+import { inboundEvent } from '@shared/live-call/inboundEvent'
 import type { CallStartResult } from '@shared/realtime/callStart'
-import { ServerEvent } from '@shared/realtime/serverEvents'
+import type { ServerEvent } from '@shared/realtime/serverEvents'
+import { ResponseTurns } from '@shared/live-call/responseTurns'
 import { request } from '@renderer/app/ipc'
 import {
   CHANNEL_CLOSED_MESSAGE,
@@ -60,12 +61,8 @@ export class CallEngine {
   private graceTimer: ReturnType<typeof setTimeout> | null = null
   private callId: string | null = null
   private current: CallPhase = 'idle'
-  private activeResponseId: string | null = null
-  private createQueued = false
-  private greeted = false
-  /** What the last response.create was for: a greeting that raced the caller is not re-sent. */
-  private lastCreate: 'greeting' | 'tool' | 'instruction' | null = null
-  private readonly seenCalls = new Set<string>()
+  /** When the agent is asked to answer, and which function calls are run. */
+  private readonly turns = new ResponseTurns()
 
   constructor(
     private readonly audio: HTMLAudioElement,
@@ -151,7 +148,7 @@ export class CallEngine {
 
   /** "Stop agent speaking": cancel a running response, then drop the audio already queued. */
   stopAgentSpeaking(): void {
-    if (this.activeResponseId) this.send({ type: 'response.cancel' })
+    if (this.turns.responding) this.send({ type: 'response.cancel' })
     this.send({ type: 'output_audio_buffer.clear' })
   }
 
@@ -166,11 +163,9 @@ export class CallEngine {
       type: 'conversation.item.create',
       item: { type: 'message', role: 'system', content: [{ type: 'input_text', text }] }
     })
-    this.lastCreate = 'instruction'
-    if (this.activeResponseId) {
-      this.stopAgentSpeaking()
-      this.createQueued = true
-    } else this.send({ type: 'response.create' })
+    const { stopFirst, createNow } = this.turns.instructed()
+    if (stopFirst) this.stopAgentSpeaking()
+    if (createNow) this.send({ type: 'response.create' })
     return true
   }
 
@@ -184,67 +179,26 @@ export class CallEngine {
 
   private receive(data: string): void {
     const t = performance.now()
-    let raw: { type?: unknown }
-    try {
-      raw = JSON.parse(data) as { type?: unknown }
-    } catch {
-      return
-    }
-    if (typeof raw.type !== 'string') return
-    const parsed = ServerEvent.safeParse(raw)
-    // The reducer trusts the shape of the events it knows: a malformed one goes in renamed,
-    // so it is still recorded but changes nothing.
-    const event: CallEvent = parsed.success
-      ? parsed.data
-      : isKnownCallEvent({ type: raw.type })
-        ? { ...raw, type: `invalid:${raw.type}` }
-        : (raw as CallEvent)
-    this.listener.input({ t, event })
-    if (parsed.success) this.react(parsed.data)
+    const inbound = inboundEvent(data)
+    if (!inbound) return
+    this.listener.input({ t, event: inbound.event })
+    if (inbound.parsed) this.react(inbound.parsed)
   }
 
   private react(event: ServerEvent): void {
-    switch (event.type) {
-      case 'session.created':
-        clearTimeout(this.graceTimer ?? undefined)
-        this.observe({ type: 'connection.state', state: 'connected' })
-        this.setPhase('in_call')
-        // The agent answers the phone: a client-triggered greeting (the model does not speak
-        // first on its own; the reducer keeps it out of latency, protocol doc §6).
-        if (!this.greeted) {
-          this.greeted = true
-          this.lastCreate = 'greeting'
-          this.send({ type: 'response.create' })
-        }
-        return
-      case 'response.created':
-        this.activeResponseId = event.response.id
-        return
-      case 'response.done':
-        this.activeResponseId = null
-        if (this.createQueued) {
-          this.createQueued = false
-          this.send({ type: 'response.create' })
-        }
-        return
-      case 'response.function_call_arguments.done':
-        // Also announced by response.output_item.done: one run per call_id.
-        if (this.seenCalls.has(event.call_id)) return
-        this.seenCalls.add(event.call_id)
-        void this.answerToolCall(event.call_id, event.name, event.arguments)
-        return
-      case 'error':
-        // A response.create that raced a VAD-started response: send it when that one is done.
-        // (A greeting that raced the caller is dropped: the agent is already answering.)
-        if (
-          event.error.code === 'conversation_already_has_active_response' &&
-          this.lastCreate !== 'greeting'
-        )
-          this.createQueued = true
-        return
-      default:
-        return
+    if (event.type === 'session.created') {
+      clearTimeout(this.graceTimer ?? undefined)
+      this.observe({ type: 'connection.state', state: 'connected' })
+      this.setPhase('in_call')
+      // The agent answers the phone: a client-triggered greeting (the model does not speak
+      // first on its own; the reducer keeps it out of latency, protocol doc §6).
+      if (this.turns.greet()) this.send({ type: 'response.create' })
+      return
     }
+    const step = this.turns.onServerEvent(event)
+    if (step.create) this.send({ type: 'response.create' })
+    if (step.runTool)
+      void this.answerToolCall(step.runTool.callId, step.runTool.name, step.runTool.arguments)
   }
 
   private async answerToolCall(callId: string, name: string, args: string): Promise<void> {
@@ -256,9 +210,7 @@ export class CallEngine {
       item: { type: 'function_call_output', call_id: callId, output: run.output }
     })
     // Queued while a response runs (its own response.done usually is still to come).
-    this.lastCreate = 'tool'
-    if (this.activeResponseId) this.createQueued = true
-    else this.send({ type: 'response.create' })
+    if (this.turns.toolAnswered()) this.send({ type: 'response.create' })
   }
 
   private send(event: Outbound): void {

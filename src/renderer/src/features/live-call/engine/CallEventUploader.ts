@@ -2,17 +2,12 @@ import type { TFunction } from 'i18next'
 import type { CallInput } from '@shared/live-call/callEvents'
 import type { PriceTable } from '@shared/live-call/callConfig'
 import { utf8ByteLength } from '@shared/live-call/utf8ByteLength'
+import { recordAtOnce } from '@shared/live-call/recordAtOnce'
 import type { Input, Output } from '@shared/ipc/contract'
 import { IpcError, request } from '@renderer/app/ipc'
 import { i18next } from '@renderer/i18n'
 
 const FLUSH_MS = 500
-const SENT_AT_ONCE: ReadonlySet<string> = new Set([
-  'conversation.item.input_audio_transcription.completed',
-  'input_audio_buffer.speech_stopped',
-  'output_audio_buffer.cleared',
-  'response.done'
-])
 /** The route's limits: 500 events and 256 KB of UTF-8 JSON per batch (kept well under). */
 const MAX_BATCH = 500
 const MAX_BATCH_BYTES = 192 * 1024
@@ -77,9 +72,8 @@ export class CallEventUploader {
     if (this.status !== 'idle' && !this.sendable()) return
     this.queue.push(input)
     if (this.queue.length > AT_RISK_BACKLOG) this.checkRisk()
-    // Events that can complete a rule's evidence go to main at once, not on the next tick:
-    // the live alert banner has a 1 s budget and the batch interval alone is 500 ms.
-    if (this.sendable() && SENT_AT_ONCE.has(input.event.type)) void this.flush()
+    // Events that can complete a rule's evidence go to main at once, not on the next tick.
+    if (this.sendable() && recordAtOnce(input.event.type)) void this.flush()
   }
 
   begin(meta: RecordingMeta): Promise<void> {

@@ -1,0 +1,80 @@
+import type { CallInput } from '../../shared/live-call/callEvents'
+import { recordAtOnce } from '../../shared/live-call/recordAtOnce'
+
+/** What a batch goes to (the live call pipeline: recorded, ruled on, on the wallboard). */
+export type StoreInputs = (sessionId: string, inputs: readonly CallInput[]) => Promise<void>
+
+const FLUSH_MS = 250
+const MAX_BATCH = 500
+/** Hang-up: a batch that still cannot be stored after this many tries is given up (logged). */
+const FINAL_TRIES = 5
+const RETRY_MS = 500
+
+/**
+ * A gateway call's inputs on their way to the recording, as a desk's uploader sends them: in
+ * order, a batch every 250 ms, and at once for the inputs that can complete a rule's evidence.
+ * Inputs arriving before the call's session id is known wait for it. A batch that fails stays
+ * first in line for the next flush; LiveWrites already queues through a database outage, so a
+ * failure here is the recording refusing the call, not the network.
+ */
+export class CallInputBatches {
+  private queue: CallInput[] = []
+  private chain: Promise<void> = Promise.resolve()
+  private readonly timer: NodeJS.Timeout
+  private failing = false
+
+  constructor(
+    private readonly sessionId: Promise<string>,
+    private readonly store: StoreInputs,
+    private readonly log: (line: string) => void
+  ) {
+    this.timer = setInterval(() => void this.flush(), FLUSH_MS)
+    this.timer.unref()
+  }
+
+  add(input: CallInput): void {
+    this.queue.push(input)
+    if (recordAtOnce(input.event.type)) void this.flush()
+  }
+
+  /** Resolves once what was queued so far is stored (or failed and kept). */
+  flush(): Promise<void> {
+    this.chain = this.chain.then(() => this.sendAll())
+    return this.chain
+  }
+
+  /** The call is over: what is queued is stored, a few tries given; returns inputs given up. */
+  async close(): Promise<number> {
+    clearInterval(this.timer)
+    for (let tries = 0; tries < FINAL_TRIES && this.queue.length > 0; tries++) {
+      if (tries > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
+      await this.flush()
+    }
+    const lost = this.queue.length
+    this.queue = []
+    return lost
+  }
+
+  private async sendAll(): Promise<void> {
+    let sessionId: string
+    try {
+      sessionId = await this.sessionId
+    } catch {
+      // The call could not be recorded at all (said where it began): nothing to send to.
+      this.queue = []
+      return
+    }
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, MAX_BATCH)
+      try {
+        await this.store(sessionId, batch)
+      } catch (error) {
+        if (!this.failing) this.log(`call ${sessionId}: inputs not stored yet (${String(error)})`)
+        this.failing = true
+        return
+      }
+      this.failing = false
+      this.queue = this.queue.slice(batch.length)
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import type { AgentToolResult } from '../../shared/catalog/agentTools'
+import { failedToolRun, toolRunOf, type ToolCallAsked } from '../../shared/catalog/toolRun'
+import type { CallEvent, CallInput, ClientCallEvent } from '../../shared/live-call/callEvents'
+import { inboundEvent } from '../../shared/live-call/inboundEvent'
+import { ResponseTurns } from '../../shared/live-call/responseTurns'
+import type { ServerEvent } from '../../shared/realtime/serverEvents'
+
+export interface SidebandCallOptions {
+  /** `wss://…/v1/realtime?call_id=…` (sidebandUrl). */
+  url: string
+  /** The standard key: a sideband takes no ephemeral `ek_` key. */
+  apiKey: string
+  /** Every server event, client event and observation, in order, as a desk records them. */
+  onInput: (input: CallInput) => void
+  /** The agent's tools: the console's catalog (CatalogService.runTool). */
+  runTool: (name: string, args: string) => Promise<AgentToolResult>
+  log: (line: string) => void
+}
+
+/**
+ * Node's WebSocket (undici's) sends headers on the handshake, which the sideband's key needs;
+ * the DOM typing the project compiles with has no such parameter.
+ */
+const HandshakeWebSocket = WebSocket as unknown as new (
+  url: string,
+  init: { headers: Record<string, string> }
+) => WebSocket
+
+/** The clock of the inputs: monotonic ms, as a desk's page clock (performance.now()). */
+const clock = (): number => performance.now()
+/** As a desk's engine: a tick when nothing arrives, so time-based decisions settle. */
+const TICK_MS = 250
+
+/**
+ * The gateway's side of one call, over the sideband WebSocket: it greets the caller once
+ * attached, answers the agent's function calls with the catalog (`function_call_output`, then
+ * `response.create`), and hands every event to the recording, shaped as a desk's call engine
+ * records its data channel. `closed` resolves when the socket closes (the call ended, or the
+ * connection was lost).
+ */
+export class SidebandCall {
+  readonly closed: Promise<{ code: number; reason: string }>
+  private readonly socket: WebSocket
+  private readonly turns = new ResponseTurns()
+  private readonly ticker: NodeJS.Timeout
+  private over = false
+
+  constructor(private readonly options: SidebandCallOptions) {
+    this.observe({ type: 'connection.state', state: 'connecting' })
+    this.socket = new HandshakeWebSocket(options.url, {
+      headers: { Authorization: `Bearer ${options.apiKey}` }
+    })
+    this.ticker = setInterval(() => this.observe({ type: 'clock.tick' }), TICK_MS)
+    this.socket.addEventListener('open', () => {
+      this.observe({ type: 'connection.state', state: 'connected' })
+      if (this.turns.greet()) this.send({ type: 'response.create' })
+    })
+    this.socket.addEventListener('message', (message: MessageEvent<unknown>) => {
+      if (typeof message.data === 'string') this.receive(message.data)
+    })
+    this.closed = new Promise((resolve) => {
+      this.socket.addEventListener('close', ({ code, reason }) => {
+        this.over = true
+        clearInterval(this.ticker)
+        this.observe({ type: 'call.ended' })
+        resolve({ code, reason })
+      })
+    })
+    // A refused handshake or a dropped connection: 'close' follows with its code.
+    this.socket.addEventListener('error', () => options.log(`sideband ${options.url}: error`))
+  }
+
+  /** Detaches (the gateway is stopping): the call goes on at the API without this instance. */
+  close(): void {
+    this.socket.close(1000, 'gateway stopping')
+  }
+
+  private receive(text: string): void {
+    const t = clock()
+    const inbound = inboundEvent(text)
+    if (!inbound) return
+    this.options.onInput({ t, event: inbound.event })
+    if (inbound.parsed) this.react(inbound.parsed)
+  }
+
+  private react(event: ServerEvent): void {
+    const step = this.turns.onServerEvent(event)
+    if (step.create) this.send({ type: 'response.create' })
+    if (step.runTool) void this.answer(step.runTool)
+  }
+
+  private async answer(asked: ToolCallAsked): Promise<void> {
+    const started = clock()
+    let run
+    try {
+      const result = await this.options.runTool(asked.name, asked.arguments)
+      run = toolRunOf(asked, result, clock() - started)
+    } catch (error) {
+      run = failedToolRun(
+        asked,
+        error instanceof Error ? error.message : String(error),
+        clock() - started
+      )
+    }
+    if (this.over) return
+    this.observe(run.observation)
+    this.send({
+      type: 'conversation.item.create',
+      item: { type: 'function_call_output', call_id: asked.callId, output: run.output }
+    })
+    if (this.turns.toolAnswered()) this.send({ type: 'response.create' })
+  }
+
+  private send(event: ClientCallEvent): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return
+    this.socket.send(JSON.stringify(event))
+    this.options.onInput({ t: clock(), event })
+  }
+
+  private observe(event: CallEvent): void {
+    this.options.onInput({ t: clock(), event })
+  }
+}

@@ -1,0 +1,138 @@
+import { hostname, homedir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import {
+  GatewayFlagError,
+  gatewayConfigFromFlags,
+  type GatewayConfig
+} from '../../shared/gateway/gatewayFlags'
+import { teamUrlWithoutPassword } from '../../shared/settings/teamUrl'
+import { catalogIndexRoot } from '../catalog/CatalogService'
+import { offlineEmbeddingsInWorker } from '../catalog/embeddings/offlineEmbeddingsInWorker'
+import { securePrivateDataFolder } from '../dataFolderModes'
+import { teamClientConfig } from '../settings/teamClientConfig'
+import { openGatewayServices } from './openGatewayServices'
+import { readSecretFile, SecretFileError } from './readSecretFile'
+import { startGateway } from './startGateway'
+
+// npm run gateway -- --port P --team-db URL --realtime-base-url URL --api-key-file F
+//   --webhook-secret-file F [--team-db-password-file F] [--transfer-uri sip:…] [--max-calls N]
+//   [--instance NAME] [--data-dir D] [--host ADDRESS]        (docs/gateway.md)
+
+const RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url))
+const EMBEDDINGS_WORKER = new URL(
+  '../catalog/embeddings/offlineEmbeddingsWorker.ts',
+  import.meta.url
+)
+
+const log = (line: string): void => console.log(`[gateway] ${line}`)
+
+function fail(message: string, code = 2): never {
+  console.error(`gateway: ${message}`)
+  process.exit(code)
+}
+
+function readConfig(): GatewayConfig {
+  const flag = { type: 'string' } as const
+  const { values } = parseArgs({
+    options: {
+      port: flag,
+      host: flag,
+      'team-db': flag,
+      'team-db-password-file': flag,
+      'realtime-base-url': flag,
+      'api-key-file': flag,
+      'webhook-secret-file': flag,
+      'transfer-uri': flag,
+      'max-calls': flag,
+      instance: flag,
+      'data-dir': flag
+    },
+    strict: true
+  })
+  return gatewayConfigFromFlags(values, {
+    instance: hostname(),
+    dataDir: (instance) => join(homedir(), '.outdoorgear-gateway', instance)
+  })
+}
+
+/** Reads every secret file; a problem stops start-up, a loose file mode is only said. */
+function readSecrets(config: GatewayConfig): {
+  apiKey: string
+  webhookSecret: string
+  dbPassword: string | null
+} {
+  const files = {
+    apiKey: readSecretFile(config.apiKeyFile, '--api-key-file'),
+    webhookSecret: readSecretFile(config.webhookSecretFile, '--webhook-secret-file'),
+    dbPassword: config.teamDbPasswordFile
+      ? readSecretFile(config.teamDbPasswordFile, '--team-db-password-file')
+      : null
+  }
+  for (const file of Object.values(files)) if (file?.warning) log(file.warning)
+  if (!files.webhookSecret.value.startsWith('whsec_'))
+    throw new SecretFileError("--webhook-secret-file: a webhook secret starts with 'whsec_'")
+  return {
+    apiKey: files.apiKey.value,
+    webhookSecret: files.webhookSecret.value,
+    dbPassword: files.dbPassword?.value ?? config.teamDbUrlPassword
+  }
+}
+
+let config: GatewayConfig
+let secrets: ReturnType<typeof readSecrets>
+try {
+  config = readConfig()
+  secrets = readSecrets(config)
+} catch (error) {
+  if (error instanceof GatewayFlagError || error instanceof SecretFileError) fail(error.message)
+  fail(error instanceof Error ? error.message : String(error))
+}
+if (config.teamDbUrlPassword !== null)
+  log('--team-db carries a password, which the process list shows: prefer --team-db-password-file')
+
+securePrivateDataFolder(config.dataDir)
+const services = await openGatewayServices({
+  connection: teamClientConfig(config.teamDb, secrets.dbPassword ?? undefined),
+  instance: config.instance,
+  dataDir: config.dataDir,
+  resourcesDir: RESOURCES_DIR,
+  embeddings: offlineEmbeddingsInWorker(EMBEDDINGS_WORKER, {
+    indexRoot: catalogIndexRoot(config.dataDir),
+    // Run from the TypeScript sources (npm run gateway), as the harness runs its worker.
+    execArgv: ['--import', 'tsx']
+  }),
+  log
+})
+const gateway = await startGateway({
+  port: config.port,
+  host: config.host,
+  instance: config.instance,
+  maxCalls: config.maxCalls,
+  realtimeBaseUrl: config.realtimeBaseUrl,
+  apiKey: secrets.apiKey,
+  webhookSecret: secrets.webhookSecret,
+  services,
+  log
+})
+log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
+log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
+log(`Realtime API ${config.realtimeBaseUrl}; at most ${config.maxCalls} calls at once`)
+log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
+if (config.transferUri)
+  log(
+    `--transfer-uri ${config.transferUri}: checked, kept for the console's transfer action (not built yet: docs/gateway.md)`
+  )
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    log(`${signal}: stopping`)
+    gateway
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => fail(`stopping failed: ${String(error)}`, 1))
+  })

@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type OpenAI from 'openai'
+import type { PhoneCalls } from './PhoneCalls'
+import type { WebhookLedger } from './WebhookLedger'
+
+/** Where the platform posts the project's webhooks (behind the TLS proxy): register this path. */
+export const WEBHOOK_PATH = '/webhooks/openai'
+
+/** An event is a few hundred bytes; anything this large is not one. */
+const MAX_BODY_BYTES = 256 * 1024
+
+export interface WebhookRouteOptions {
+  client: OpenAI
+  ledger: WebhookLedger
+  calls: PhoneCalls
+  log: (line: string) => void
+}
+
+class BodyTooLarge extends Error {}
+
+export interface WebhookRoute {
+  path: string
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>
+  /** Deliveries refused (400/413) since start. */
+  readonly refused: number
+}
+
+/**
+ * `POST /webhooks/openai`. Only a delivery the `openai` SDK verifies (signature and age) is
+ * read; anything else gets 400 and a log line. A `webhook-id` handled before (by any instance)
+ * gets 200 and nothing else. `realtime.call.incoming` rings a phone call (PhoneCalls); other
+ * event types are acknowledged. A call the API could not be asked about answers 500 and gives
+ * the id up, so the platform's retry is acted on.
+ */
+export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
+  let refused = 0
+  const { client, ledger, calls, log } = options
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: string
+    try {
+      body = await readBody(req)
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error
+      refused++
+      log(`webhook refused (413): a body over ${MAX_BODY_BYTES} bytes`)
+      return answer(res, 413, { error: 'body too large' })
+    }
+    const webhookId = header(req, 'webhook-id') ?? '(none)'
+    let event: Awaited<ReturnType<OpenAI['webhooks']['unwrap']>>
+    try {
+      event = await client.webhooks.unwrap(body, req.headers)
+    } catch (error) {
+      refused++
+      // The SDK's reasons name no secret: a bad signature, a stale timestamp, a missing header.
+      log(`webhook refused (400), webhook-id ${webhookId}: ${reasonOf(error)}`)
+      return answer(res, 400, { error: 'invalid webhook' })
+    }
+    if (event.type !== 'realtime.call.incoming') {
+      log(`webhook ${webhookId}: ${event.type} acknowledged (not acted on)`)
+      return answer(res, 200, {})
+    }
+    const callId = event.data.call_id
+    if (!(await ledger.claim({ webhookId, eventType: event.type, callId })))
+      return answer(res, 200, {})
+    try {
+      await calls.incoming(callId)
+    } catch (error) {
+      await ledger.release(webhookId)
+      log(
+        `webhook ${webhookId}: call ${callId} could not be answered, the platform will retry (${reasonOf(error)})`
+      )
+      return answer(res, 500, { error: 'call not answered' })
+    }
+    answer(res, 200, {})
+  }
+
+  return {
+    path: WEBHOOK_PATH,
+    handle,
+    get refused(): number {
+      return refused
+    }
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

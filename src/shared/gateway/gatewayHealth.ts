@@ -1,0 +1,50 @@
+/** What `GET /healthz` answers: enough for a load balancer and for a person reading it. */
+export interface GatewayHealth {
+  instance: string
+  /** ok: the team database answers; degraded: it does not (calls still run, into the outbox). */
+  status: 'ok' | 'degraded'
+  calls: {
+    /** Accepted (or being accepted) and not yet hung up. */
+    inProgress: number
+    max: number
+    /** Phone calls rejected since start because `max` were in progress. */
+    rejectedOverCapacity: number
+  }
+  webhooks: {
+    /** Deliveries refused (400): a bad or stale signature, a missing header, not an event. */
+    refused: number
+    /** Deliveries whose `webhook-id` was handled already (here or by another instance). */
+    replayed: number
+  }
+  teamDatabase: {
+    reachable: boolean
+    /** Live writes waiting in this instance's outbox for the team database. */
+    outboxWaiting: number
+  }
+}
+
+export interface GatewayCounts {
+  inProgress: number
+  max: number
+  rejectedOverCapacity: number
+  webhooksRefused: number
+  webhooksReplayed: number
+}
+
+export function gatewayHealth(
+  instance: string,
+  counts: GatewayCounts,
+  teamDatabase: GatewayHealth['teamDatabase']
+): GatewayHealth {
+  return {
+    instance,
+    status: teamDatabase.reachable ? 'ok' : 'degraded',
+    calls: {
+      inProgress: counts.inProgress,
+      max: counts.max,
+      rejectedOverCapacity: counts.rejectedOverCapacity
+    },
+    webhooks: { refused: counts.webhooksRefused, replayed: counts.webhooksReplayed },
+    teamDatabase
+  }
+}
