@@ -11,7 +11,9 @@ export interface SessionColumn {
 
 /** The lab's eleven columns in the lab's order, then where each session came from and when. */
 export const SESSION_COLUMNS = [
-  { key: 'session_id', numeric: false, width: 140 },
+  // A live call's whole id (LIVE-yyyymmdd-hhmmss-xxxx, 8 hex when begun offline): cut, every
+  // row of a day would read the same.
+  { key: 'session_id', numeric: false, width: 250 },
   { key: 'scenario', numeric: false, width: 130 },
   { key: 'duration_sec', numeric: true, width: 135 },
   { key: 'latency_p50_ms', numeric: true, width: 110 },
