@@ -67,6 +67,45 @@ describe('AlertToast', () => {
     expect(toast()).toBeNull()
   })
 
+  it("sounds another desk's alert on every screen, Monitor included (the audio output stands in)", () => {
+    const tones: number[] = []
+    // The page's audio output: what WebAudio was asked to play, by frequency.
+    class RecordingAudio {
+      currentTime = 0
+      destination = {}
+      createOscillator() {
+        return {
+          frequency: {
+            set value(hz: number) {
+              tones.push(hz)
+            }
+          },
+          connect: (node: unknown) => node,
+          start: () => {},
+          stop: () => {}
+        }
+      }
+      createGain() {
+        const gain = {
+          gain: { setValueAtTime: () => {}, exponentialRampToValueAtTime: () => {} },
+          connect: (node: unknown) => node
+        }
+        return gain
+      }
+    }
+    vi.stubGlobal('AudioContext', RecordingAudio)
+    try {
+      shownOn('monitor')
+      emit('team.alertRaised', { ...alert({ severity: 'critical' }), seat: 'desk-b' })
+      expect(tones).toEqual([880, 1175])
+      // This desk's own alerts sound from the live call's banner, not twice from here.
+      emit('alerts.raised', alert({ alertId: 9 }))
+      expect(tones).toEqual([880, 1175])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('shows the newest alert, and closes on request', () => {
     shownOn('sessions')
     emit('alerts.raised', alert())

@@ -8,6 +8,7 @@ import Snackbar from '@mui/material/Snackbar'
 import { useTranslation } from 'react-i18next'
 import type { StoredAlert } from '@shared/escalation/alertRecords'
 import type { ScreenId } from './NavigationRail'
+import { playAlertCue } from '@renderer/components/alert-actions'
 import { useIpcEvent } from './useIpcEvent'
 
 const SEVERITY = { info: 'info', warning: 'warning', critical: 'error' } as const
@@ -38,6 +39,8 @@ export function AlertToast({ screen, onOpen }: AlertToastProps): JSX.Element | n
     if (screen !== 'live') setToast({ alert, seat: null })
   })
   useIpcEvent('team.alertRaised', (alert) => {
+    // Heard on every screen: another desk's caller may need a person now.
+    playAlertCue(alert.severity)
     if (screen !== 'monitor') setToast({ alert, seat: alert.seat })
   })
   if (!toast) return null

@@ -11,11 +11,11 @@ import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import {
   AlertActionBar,
   HandoffNoteDialog,
-  type LiveCallControls
+  type LiveCallControls,
+  playAlertCue
 } from '@renderer/components/alert-actions'
 import { numberFormat } from '@renderer/i18n'
 import { useLiveCallStore } from '../store/liveCallStore'
-import { playAlertCue } from './alertCue'
 
 const SEVERITY = { info: 'info', warning: 'warning', critical: 'error' } as const
 
