@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import CloseIcon from '@mui/icons-material/Close'
 import { LAB_COLUMNS, LIVE_METRIC_COLUMNS, type StoredSession } from '@shared/sessions/labSchema'
+import { dateTimeFormat, numberFormat } from '@renderer/i18n'
 import { RecordedCall } from './RecordedCall'
 
 // The id is the drawer's title; every other lab column, then what the console adds.
@@ -18,6 +19,10 @@ const FIELDS = [
   ...LIVE_METRIC_COLUMNS
 ] as const satisfies readonly (keyof StoredSession)[]
 
+const WHEN = { dateStyle: 'medium', timeStyle: 'medium' } as const
+/** A call costs cents: four decimals show it, not "$0.00". */
+const USD = { style: 'currency', currency: 'USD', maximumFractionDigits: 4 } as const
+
 /** Every column of one session; for a live call, its turn timeline, alerts and replay too. */
 export function SessionDetailDrawer({
   session,
@@ -27,9 +32,15 @@ export function SessionDetailDrawer({
   onClose: () => void
 }): JSX.Element {
   const { t } = useTranslation('sessionDetail')
-  // Values are data: ids, codes and figures as stored (only yes/no are words).
-  const show = (value: unknown): string =>
-    typeof value === 'boolean' ? (value ? t('drawer.yes') : t('drawer.no')) : String(value)
+  // Values are data: ids, codes and figures as stored (only yes/no are words), except times in
+  // the reader's own zone and language (the stored UTC time as the tooltip) and money as money.
+  const show = (key: (typeof FIELDS)[number], value: unknown): string => {
+    if (typeof value === 'boolean') return value ? t('drawer.yes') : t('drawer.no')
+    if ((key === 'started_at' || key === 'ended_at') && typeof value === 'string')
+      return dateTimeFormat(WHEN).format(new Date(value))
+    if (key === 'cost_usd' && typeof value === 'number') return numberFormat(USD).format(value)
+    return String(value)
+  }
   return (
     <Drawer anchor="right" open={session !== null} onClose={onClose}>
       <Box sx={{ width: 620, p: 2 }} data-testid="session-detail">
@@ -53,8 +64,14 @@ export function SessionDetailDrawer({
                     <Typography component="dt" variant="body2" color="text.secondary">
                       {t(`drawer.fields.${key}`)}
                     </Typography>
-                    <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-                      {show(session[key])}
+                    <Typography
+                      component="dd"
+                      variant="body2"
+                      sx={{ m: 0 }}
+                      title={key.endsWith('_at') ? String(session[key]) : undefined}
+                      data-testid={`detail-${key}`}
+                    >
+                      {show(key, session[key])}
                     </Typography>
                   </Box>
                 )

@@ -12,11 +12,12 @@ import { severityColor } from './alertColors'
 const LANE = 26
 /** Alert flags sit in rows above the lanes, so flags raised close together stay readable. */
 const FLAG_ROW = 13
-const FLAG_ROWS = 3
+const FLAG_ROWS = 4
 const TOP = 8 + FLAG_ROWS * FLAG_ROW
 /** About one flag label's width in viewBox units: closer flags go to the next row. */
 const FLAG_LABEL_WIDTH = 220
-const WIDTH = 1000
+/** About the drawer's width in pixels, so a viewBox unit is about a pixel and 12 is legible. */
+const WIDTH = 600
 /** The lanes in the theme's colours: caller blue, agent green, barge-in red, quiet grey. */
 const laneColors = (
   palette: Palette
@@ -91,7 +92,7 @@ export function TurnTimeline({
         )
       })}
       data-testid="turn-timeline"
-      sx={{ width: '100%', height: 'auto', fontSize: 11, overflow: 'visible' }}
+      sx={{ width: '100%', height: 'auto', fontSize: 12, overflow: 'visible' }}
     >
       {turns.map((turn) => {
         const quiet = turn.backchannel || turn.echo_suspect
@@ -116,9 +117,7 @@ export function TurnTimeline({
                   strokeWidth={2}
                 />
                 <text x={x(turn.caller_start_ms) + 3} y={TOP + 2 * LANE + 12} fill={COLORS.barge}>
-                  {turn.heard_pct !== null
-                    ? t('timeline.bargeInHeard', { pct: ms(turn.heard_pct) })
-                    : t('timeline.bargeIn')}
+                  {bargeInLabel(turn.heard_pct, t, ms)}
                 </text>
               </g>
             )}
@@ -160,7 +159,10 @@ export function TurnTimeline({
                 fill={severityColor(palette, alert.severity)}
               />
               <text
-                x={x(alert.t) + 14}
+                // Near the right edge the label runs leftwards from the flag, not off the panel.
+                {...(x(alert.t) > WIDTH - FLAG_LABEL_WIDTH
+                  ? { x: x(alert.t) - 3, textAnchor: 'end' }
+                  : { x: x(alert.t) + 14 })}
                 y={flagRows[index]! * FLAG_ROW + 10}
                 fill={severityColor(palette, alert.severity)}
               >
@@ -191,10 +193,27 @@ function flagRowsOf(alerts: readonly CallAlert[], x: (ms: number) => number): nu
   return alerts.map((alert) => {
     if (alert.t === null) return 0
     const at = x(alert.t)
-    const free = ends.findIndex((end) => end <= at)
+    // The label runs right of the flag, or left of it near the edge (as drawn above).
+    const [from, to] =
+      at > WIDTH - FLAG_LABEL_WIDTH ? [at - FLAG_LABEL_WIDTH, at] : [at, at + FLAG_LABEL_WIDTH]
+    const free = ends.findIndex((end) => end <= from)
     // All rows taken: reuse the one that frees first.
     const row = free >= 0 ? free : ends.indexOf(Math.min(...ends))
-    ends[row] = at + FLAG_LABEL_WIDTH
+    ends[row] = to
     return row
   })
+}
+
+/**
+ * A cut-in's label with how much of the answer was heard; a cut at the very end (the estimate
+ * rounds to all of it) says so rather than "100 % heard" beside a cut.
+ */
+function bargeInLabel(
+  heardPct: number | null,
+  t: ReturnType<typeof useTranslation<'sessionDetail'>>['t'],
+  format: (value: number) => string
+): string {
+  if (heardPct === null) return t('timeline.bargeIn')
+  if (heardPct >= 99.5) return t('timeline.bargeInAtEnd')
+  return t('timeline.bargeInHeard', { pct: format(heardPct) })
 }
