@@ -6,7 +6,8 @@ import { chartPaletteOf } from './chartPalette'
 import {
   latencyByScenarioChart,
   latencyHistogramChart,
-  latencyPerSessionChart
+  latencyPerSessionChart,
+  sessionAt
 } from './latencyCharts'
 
 const SUMMARY: ReportSummary = {
@@ -67,6 +68,25 @@ const axisTitle = (spec: ReturnType<typeof latencyByScenarioChart>, axis: 'x' | 
 describe('latency chart specs', () => {
   afterEach(async () => {
     await i18next.changeLanguage('en')
+  })
+
+  it('name the sessions on the per-session axis by id, not 1…N', () => {
+    const runs = [
+      { x: 1, sessions: 1, first: 'S01' },
+      { x: 2, sessions: 1, first: 'S02' },
+      { x: 102, sessions: 100, first: 'S03' }
+    ]
+    expect(sessionAt(runs, 1)).toBe('S01')
+    expect(sessionAt(runs, 2)).toBe('S02')
+    expect(sessionAt(runs, 50)).toBe('S03')
+    expect(sessionAt(runs, 102)).toBe('S03')
+    expect(sessionAt(runs, 103)).toBeUndefined()
+    expect(sessionAt(runs, 0)).toBeUndefined()
+    const chart = latencyPerSessionChart(SUMMARY, t(), palette)
+    const ticks = (
+      chart.options as { scales: { x: { ticks: { callback: (v: number) => string } } } }
+    ).scales.x.ticks
+    expect(ticks.callback(600)).toBe('S-0001')
   })
 
   it('keep their English titles, axes, headers and figures', () => {

@@ -42,7 +42,8 @@ const threshold = (
     scale,
     value: s.kpis.slowThresholdMs,
     label: `${s.kpis.slowThresholdMs} ms`,
-    color: palette.threshold
+    color: palette.threshold,
+    plate: palette.surface
   })
 
 export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
@@ -96,6 +97,9 @@ export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPal
   const tooltip = options.plugins?.tooltip
   if (tooltip?.callbacks)
     tooltip.callbacks.title = (items) => runLabel(t, items[0]?.raw as LatencyXY)
+  // The axis names sessions by id (the run's first, when runs of sessions are drawn), not 1…N.
+  const x = options.scales?.['x']
+  if (x?.ticks) x.ticks.callback = (value) => sessionAt(runs, Number(value)) ?? ''
   return {
     id: 'latency-per-session',
     question: t('charts.latency.perSessionQuestion'),
@@ -291,4 +295,21 @@ export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPal
     },
     empty: rows.length ? undefined : t('charts.empty')
   }
+}
+
+/** The id of the session (or the run's first session) drawn at ordinal `x`; none between runs. */
+export function sessionAt(
+  runs: readonly { x: number; sessions: number; first: string }[],
+  x: number
+): string | undefined {
+  // Runs are in x order; a run of n sessions covers the ordinals up to its x.
+  let low = 0
+  let high = runs.length - 1
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (runs[mid]!.x < x) low = mid + 1
+    else high = mid
+  }
+  const run = runs[low]
+  return run && x > run.x - run.sessions && x <= run.x ? run.first : undefined
 }

@@ -6,6 +6,8 @@ interface ThresholdLine {
   value: number
   label: string
   color: string
+  /** The card's colour: the label sits on a plate of it, so bars under it do not hide it. */
+  plate?: string
 }
 
 /** A dashed reference line (the 200 ms threshold), drawn over the chart area. */
@@ -34,9 +36,17 @@ export function thresholdLinePlugin(line: ThresholdLine): Plugin<'bar' | 'line'>
       }
       ctx.stroke()
       ctx.font = '600 11px system-ui, sans-serif'
-      ctx.textAlign = line.scale === 'y' ? 'right' : 'left'
-      if (line.scale === 'y') ctx.fillText(line.label, right - 4, at - 4)
-      else ctx.fillText(line.label, at + 4, top + 10)
+      ctx.textAlign = 'left'
+      ctx.setLineDash([])
+      const width = ctx.measureText(line.label).width
+      // Where the text starts, and its baseline: above the line at the right, or beside it.
+      const [x, y] = line.scale === 'y' ? [right - 4 - width, at - 4] : [at + 4, top + 10]
+      if (line.plate) {
+        ctx.fillStyle = line.plate
+        ctx.fillRect(x - 3, y - 10, width + 6, 13)
+        ctx.fillStyle = line.color
+      }
+      ctx.fillText(line.label, x, y)
       ctx.restore()
     }
   }
