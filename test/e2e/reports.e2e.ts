@@ -309,6 +309,14 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       await page.getByRole('button', { name: 'Open sessions without RAG in Sessions' }).click()
       await eventually(() => page.getByTestId('session-total').textContent()).toBe('3')
       await app.screenshot('reports-click-through-sessions')
+      // And back to the report as it was left, filter and all.
+      await page.getByRole('button', { name: 'Back to Reports' }).click()
+      await eventually(() => kpi(page, 'sessions')).toBe('3')
+      expect(await page.getByRole('combobox', { name: 'Scenario' }).textContent()).toBe('faq')
+      // Sessions opened from the rail offers no way back anywhere.
+      await page.getByRole('button', { name: 'Sessions', exact: true }).click()
+      await eventually(() => page.getByTestId('session-total').count()).toBe(1)
+      expect(await page.getByTestId('drill-back').count()).toBe(0)
     }))
 
   it('stays quick with 100k sessions: aggregated in main, decimated, timed', () =>

@@ -4,7 +4,7 @@ import { CatalogScreen } from '@renderer/features/catalog'
 import { LiveCallScreen } from '@renderer/features/live-call'
 import { MonitorScreen } from '@renderer/features/monitor'
 import { ReportsScreen } from '@renderer/features/reports'
-import { SessionsScreen, showSessionsFiltered } from '@renderer/features/sessions'
+import { SessionsScreen, showSessionsFiltered, type DrillSource } from '@renderer/features/sessions'
 import { SettingsScreen } from '@renderer/features/settings'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { LiveCallsScreen } from '@renderer/features/wallboard'
@@ -33,11 +33,14 @@ function Screens(): JSX.Element {
   const [liveOpened, setLiveOpened] = useState(false)
   // Every way off a screen (rail, toast, drill-down) asks first when it holds unsaved edits.
   const guard = useGuardedLeave()
+  // The screen a drill-down left for Sessions: Sessions offers the way back while it is shown.
+  const [drilledFrom, setDrilledFrom] = useState<DrillSource | null>(null)
   const select = useCallback(
     (next: ScreenId): void => {
       if (next === screen) return
       guard(() => {
         if (next === 'live') setLiveOpened(true)
+        setDrilledFrom(null)
         setScreen(next)
       })
     },
@@ -47,9 +50,10 @@ function Screens(): JSX.Element {
     (filter: SessionFilter): void =>
       guard(() => {
         showSessionsFiltered(filter)
+        if (screen === 'reports' || screen === 'monitor') setDrilledFrom(screen)
         setScreen('sessions')
       }),
-    [guard]
+    [guard, screen]
   )
   const unsettled = useUnsettledAlerts()
   // Live calls is team mode's screen: offered when this run records on the team database.
@@ -73,7 +77,13 @@ function Screens(): JSX.Element {
             </Box>
           )}
           {screen === 'wallboard' && <LiveCallsScreen />}
-          {screen === 'sessions' && <SessionsScreen onOpen={select} />}
+          {screen === 'sessions' && (
+            <SessionsScreen
+              onOpen={select}
+              backTo={drilledFrom}
+              onBack={() => drilledFrom && select(drilledFrom)}
+            />
+          )}
           {screen === 'catalog' && <CatalogScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'reports' && <ReportsScreen onOpenSessions={openSessions} />}

@@ -3,7 +3,7 @@ import { useSessionsStore } from './sessionsStore'
 
 // The Sessions feature's public surface: the screen, opening it filtered (reports' click-through)
 // and its multi-select, which the Reports filter bar shares.
-export { SessionsScreen } from './components/SessionsScreen'
+export { SessionsScreen, type DrillSource } from './components/SessionsScreen'
 export { FacetSelect } from './components/FacetSelect'
 
 /** Sets the Sessions screen's filters, e.g. before showing it from a report. */

@@ -1,5 +1,6 @@
 import { useRef, useState, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import FileUploadIcon from '@mui/icons-material/FileUpload'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -30,12 +31,20 @@ import { UnfinalizedCallsNotice } from './UnfinalizedCallsNotice'
 import { WelcomePanel, type WelcomeTarget } from './WelcomePanel'
 import { formatCount } from './formatFigure'
 
+/** Screens that open Sessions filtered (a chart's or an alert's calls). */
+export type DrillSource = 'reports' | 'monitor'
+
 /** The session database: filter, read the lab's figures, import and export CSV files. */
 export function SessionsScreen({
-  onOpen = () => {}
+  onOpen = () => {},
+  backTo = null,
+  onBack = () => {}
 }: {
   /** The welcome's ways in that lead to another screen. */
   onOpen?: (target: WelcomeTarget) => void
+  /** The screen whose chart or alert opened these sessions: offered as the way back. */
+  backTo?: DrillSource | null
+  onBack?: () => void
 }): JSX.Element {
   const { t } = useTranslation('sessions')
   const { t: tErrors } = useTranslation('errors')
@@ -135,6 +144,13 @@ export function SessionsScreen({
       />
       <UnfinalizedCallsNotice calls={unfinalized.data ?? []} onOpen={setFailedCall} />
       <SessionFilters facets={facets.data} />
+      {backTo && (
+        <Box>
+          <Button startIcon={<ArrowBackIcon />} onClick={onBack} data-testid="drill-back">
+            {t(`screen.backTo.${backTo}`)}
+          </Button>
+        </Box>
+      )}
       <DrillFilterChips filter={filter} onChange={useSessionsStore.getState().showOnly} />
       <LabSummaryPanel report={report.data} loading={report.loading} />
       <Box sx={{ flex: 1, minHeight: 240 }}>
