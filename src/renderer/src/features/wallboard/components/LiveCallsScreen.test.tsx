@@ -8,6 +8,8 @@ import { LiveCallsScreen } from './LiveCallsScreen'
 const row = (over: Partial<LiveCallRow>): LiveCallRow => ({
   sessionId: 'LIVE-20261125-143012-ab12',
   seat: 'desk-a',
+  channel: 'desk',
+  caller: null,
   startedAt: '2026-11-25T14:30:12.000Z',
   durationMs: 65_000,
   language: 'en',
