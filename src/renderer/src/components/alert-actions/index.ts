@@ -2,4 +2,5 @@
 // while the call runs), shared by the Monitor screen's alert cards and the live call's banner.
 export { AlertActionBar } from './AlertActionBar'
 export { HandoffNoteDialog } from './HandoffNoteDialog'
+export { InstructDialog } from './InstructDialog'
 export type { LiveCallControls } from './useAlertActions'
