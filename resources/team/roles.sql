@@ -1,6 +1,6 @@
 -- Team mode: the two database roles a desk's login belongs to, with least privilege.
 -- Run once per team database, as the owner of its tables, after the team schema's migrations
--- (src/main/database/postgres/migrations.ts: version 3 or later, which has webhook_deliveries).
+-- (src/main/database/postgres/migrations.ts: version 4 or later, which has call_commands).
 -- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
 --
 --   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
@@ -62,6 +62,13 @@ GRANT SELECT ON schema_migrations TO og_supervisor;
 -- when it could not be acted on, so the platform's retry may claim it. Supervisors may read it.
 GRANT SELECT, INSERT, DELETE ON webhook_deliveries TO og_gateway;
 GRANT SELECT ON webhook_deliveries TO og_supervisor;
+
+-- Supervisors' commands to gateway calls (instruct, stop, transfer, end): only a supervisor gives
+-- one (the database, not only the console, refuses an agent's); every seat may read them; the
+-- gateway marks the one it carries out running, then done or failed.
+GRANT SELECT ON call_commands TO og_agent;
+GRANT SELECT, INSERT ON call_commands TO og_supervisor;
+GRANT UPDATE (status, done_at, result) ON call_commands TO og_gateway;
 
 -- An agent inserts sessions only as recorded calls (source 'live'), never as imports or seeds.
 -- An AFTER trigger (not BEFORE) so a supervisor's COPY import keeps its multi-row inserts; its

@@ -19,6 +19,9 @@ import { appHandlers } from './ipc/handlers/appHandlers'
 import { LeavePrompts } from './windows/LeavePrompts'
 import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { consoleUser, escalationHandlers } from './ipc/handlers/escalationHandlers'
+import { gatewayHandlers } from './ipc/handlers/gatewayHandlers'
+import { GatewayCommands } from './team/GatewayCommands'
+import type { AlertAction, StoredAlert } from '../shared/escalation/alertRecords'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
 import { EscalationRulesStore } from './escalation/EscalationRulesStore'
@@ -336,6 +339,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   })
   // Who acts on an alert: the desk's seat on the team database, the OS user on a desk's own.
   const actor = (): string => (seat() === null ? consoleUser() : team.identity().seat)
+  const alertActed = (alert: StoredAlert, input: AlertAction): void => {
+    // Every window's lists and badges follow; in team mode every desk's do too.
+    options.emit('alerts.changed', { alert, action: input.action, bySeat: actor() })
+    teamLive?.live.alertActed(
+      alert,
+      input.action,
+      input.action === 'instruct' ? input.instruction : alert.actionNote
+    )
+  }
   // The database's handlers on the team's PostgreSQL: a lost connection is said as such.
   const onTeamDatabase = <H extends Parameters<typeof wordTeamDatabaseFailures>[0]>(group: H): H =>
     opened.backend === 'postgres' ? wordTeamDatabaseFailures(group) : group
@@ -392,15 +404,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         alerts,
         rules,
         actor,
-        onActed: (alert, input) => {
-          // Every window's lists and badges follow; in team mode every desk's do too.
-          options.emit('alerts.changed', { alert, action: input.action, bySeat: actor() })
-          teamLive?.live.alertActed(
-            alert,
-            input.action,
-            input.action === 'instruct' ? input.instruction : alert.actionNote
-          )
-        }
+        onActed: alertActed
+      })
+    ),
+    ...onTeamDatabase(
+      gatewayHandlers({
+        commands: new GatewayCommands({
+          database,
+          alerts,
+          identity: () => team.identity(),
+          live: () => teamLive?.live ?? null,
+          onAlertActed: alertActed,
+          now
+        })
       })
     )
   }

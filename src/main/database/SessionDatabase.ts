@@ -4,6 +4,11 @@ import type { Cell } from '../../shared/escalation/backtestSchema'
 import type { EscalationThresholds } from '../../shared/escalation/thresholds'
 import type { RuleId, Severity } from '../../shared/escalation/rules'
 import type { CallChannel } from '../../shared/live-call/callChannel'
+import type {
+  CallCommandAction,
+  CallCommandStatus,
+  CallOutcomeKind
+} from '../../shared/gateway/callCommands'
 import type { CallStatus, LabelsReason, TurnRow } from '../../shared/live-call/recordedCall'
 import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
@@ -43,6 +48,10 @@ export interface CallRow {
   labels_error: string | null
   /** How the call came in (rows written before channels existed: 'desk'). */
   channel: CallChannel
+  /** Transferred or ended by a supervisor (gateway calls); null: it ended by itself. */
+  outcome: CallOutcomeKind | null
+  /** The seat that recorded it (team mode); null on a desk's own file. */
+  seat: string | null
 }
 
 export interface NewCall {
@@ -171,6 +180,8 @@ export interface CallsTable {
    */
   active(seat?: string | null): Promise<CallRow[]>
   settle(sessionId: string, outcome: CallOutcome): Promise<void>
+  /** A supervisor transferred or ended the call (the gateway, once the API took the request). */
+  setOutcome(sessionId: string, outcome: CallOutcomeKind): Promise<void>
 }
 
 export interface TurnsTable {
@@ -243,6 +254,51 @@ export interface WebhookDeliveriesTable {
   claim(delivery: NewWebhookDelivery): Promise<boolean>
   /** Gives the id up (the event could not be acted on): the platform's retry may claim it. */
   release(webhookId: string): Promise<void>
+}
+
+/** A supervisor's command to the gateway that carries a call, as the console records it. */
+export interface NewCallCommand {
+  sessionId: string
+  /** The gateway instance holding the call (its seat on the call's row). */
+  targetSeat: string
+  action: CallCommandAction
+  /** instruct: the instruction; transfer: the handoff note. */
+  note: string | null
+  /** The alert it was taken from, if any (its alert_actions row says the same). */
+  alertId: number | null
+  bySeat: string
+  /** ISO time. */
+  at: string
+}
+
+export interface CallCommandRow extends NewCallCommand {
+  commandId: number
+  status: CallCommandStatus
+  /** ISO time it was done or failed. */
+  doneAt: string | null
+  /** Why it failed (or what the API answered). */
+  result: string | null
+}
+
+/**
+ * Supervisors' commands to gateway calls (schema v4 / SQLite v8). A console inserts; the gateway
+ * holding the call takes it once (`start`: sent → running, one taker however many instances
+ * hear the announcement) and reports how it went (`finish`).
+ */
+export interface CallCommandsTable {
+  /** Returns the new command's id. */
+  insert(command: NewCallCommand): Promise<number>
+  get(commandId: number): Promise<CallCommandRow | null>
+  /** True for the one taker; false when it was taken, done or failed before. */
+  start(commandId: number): Promise<boolean>
+  finish(
+    commandId: number,
+    status: 'done' | 'failed',
+    at: string,
+    result: string | null
+  ): Promise<void>
+  /** In the order given. */
+  forSession(sessionId: string): Promise<CallCommandRow[]>
 }
 
 export interface MetaTable {
@@ -419,6 +475,7 @@ export interface SessionDatabase {
   readonly meta: MetaTable
   readonly rules: RulesTable
   readonly webhookDeliveries: WebhookDeliveriesTable
+  readonly callCommands: CallCommandsTable
   readonly reports: ReportReads
   readonly backtest: BacktestReads
   /**

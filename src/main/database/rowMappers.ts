@@ -1,6 +1,7 @@
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../../shared/escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../../shared/escalation/rules'
 import { CALL_CHANNELS } from '../../shared/live-call/callChannel'
+import { CALL_OUTCOMES } from '../../shared/gateway/callCommands'
 import {
   CALL_STATUSES,
   LabelsReasonSchema,
@@ -67,7 +68,10 @@ export function toCallRow(row: Row): CallRow {
     labelled_by: calls.textOrNull(row, 'labelled_by'),
     labels_reason: calls.oneOfOrNull(row, 'labels_reason', LabelsReasonSchema.options),
     labels_error: calls.textOrNull(row, 'labels_error'),
-    channel: calls.oneOf(row, 'channel', CALL_CHANNELS)
+    channel: calls.oneOf(row, 'channel', CALL_CHANNELS),
+    outcome: calls.oneOfOrNull(row, 'outcome', CALL_OUTCOMES),
+    // SQLite's calls have no seat column: a desk's file holds one desk's calls.
+    seat: 'seat' in row ? calls.textOrNull(row, 'seat') : null
   }
 }
 

@@ -149,11 +149,11 @@ export class AlertStore {
     }
   }
 
-  /** The handoff note over what is recorded of the call so far, and all its alerts. */
-  private async handoffNote(
-    sessionId: string,
-    supervisorNote: string | undefined
-  ): Promise<string> {
+  /**
+   * The handoff note over what is recorded of the call so far, and all its alerts (also a
+   * gateway call's transfer taken from the wallboard, without an alert).
+   */
+  async handoffNote(sessionId: string, supervisorNote: string | undefined): Promise<string> {
     const alerts = await this.database.alerts.forSession(sessionId)
     const facts = handoffFacts(
       sessionId,

@@ -1,5 +1,6 @@
 import OpenAI from 'openai'
 import type { CallAcceptParams } from 'openai/resources/realtime/calls'
+import { maskedCallerFromSipHeader } from '../../shared/gateway/callCommands'
 import type { CallSlots } from '../../shared/gateway/callSlots'
 import type { RealtimeSessionConfig } from '../../shared/realtime/sessionConfig'
 import { sidebandUrl } from '../../shared/realtime/sidebandUrl'
@@ -24,6 +25,27 @@ export interface PhoneCallsOptions {
 /** What became of a ringing call. */
 export type IncomingOutcome = 'accepted' | 'rejected' | 'gone'
 
+/** A SIP header of the INVITE, as the webhook reports it. */
+export interface SipHeader {
+  name: string
+  value: string
+}
+
+/** A call this instance holds the sideband of: what a supervisor's command acts on. */
+export interface HeldCall {
+  callId: string
+  sideband: SidebandCall
+  /** Work on the call (a command) that its recording waits for before it is finalized. */
+  track<T>(work: Promise<T>): Promise<T>
+}
+
+interface RunningCall {
+  sideband: SidebandCall
+  done: Promise<void>
+  sessionId: string | null
+  work: Set<Promise<unknown>>
+}
+
 /**
  * The phone calls this instance carries: each accepted with the console's session (its
  * settings' instructions, voice, VAD and the agent's catalog tools), attached by sideband,
@@ -31,7 +53,7 @@ export type IncomingOutcome = 'accepted' | 'rejected' | 'gone'
  * finds every slot taken is rejected (Busy Here).
  */
 export class PhoneCalls {
-  private readonly running = new Map<string, { sideband: SidebandCall; done: Promise<void> }>()
+  private readonly running = new Map<string, RunningCall>()
 
   constructor(private readonly options: PhoneCallsOptions) {}
 
@@ -39,7 +61,7 @@ export class PhoneCalls {
    * A verified `realtime.call.incoming`. Rejects when the API could not be asked (the webhook
    * then fails and the platform retries it); 'gone' when the call ended while it rang.
    */
-  async incoming(callId: string): Promise<IncomingOutcome> {
+  async incoming(callId: string, sipHeaders: readonly SipHeader[] = []): Promise<IncomingOutcome> {
     const { client, slots, log } = this.options
     if (!slots.take()) {
       log(`call ${callId}: every slot is taken (${slots.max}): rejected, ${BUSY_HERE} Busy Here`)
@@ -60,8 +82,25 @@ export class PhoneCalls {
       return 'gone'
     }
     log(`call ${callId}: accepted`)
-    this.attach(callId, session.model)
+    const from = sipHeaders.find((h) => h.name.toLowerCase() === 'from')?.value
+    this.attach(callId, session.model, from ? maskedCallerFromSipHeader(from) : null)
     return 'accepted'
+  }
+
+  /** The running call of a session, when this instance holds its sideband. */
+  held(sessionId: string): HeldCall | null {
+    for (const [callId, call] of this.running)
+      if (call.sessionId === sessionId)
+        return {
+          callId,
+          sideband: call.sideband,
+          track: (work) => {
+            call.work.add(work)
+            void work.catch(() => undefined).finally(() => call.work.delete(work))
+            return work
+          }
+        }
+    return null
   }
 
   /** Stops carrying the calls: each sideband detaches and its recording is finalized. */
@@ -83,7 +122,7 @@ export class PhoneCalls {
   }
 
   /** The call's sideband, and its recording from the first event to the hang-up. */
-  private attach(callId: string, model: string): void {
+  private attach(callId: string, model: string, caller: string | null): void {
     const { services, log } = this.options
     const startedAt = Date.now()
     const sessionId = services.recorder.begin({
@@ -95,8 +134,12 @@ export class PhoneCalls {
       callId,
       channel: 'phone'
     })
+    const work = new Set<Promise<unknown>>()
     sessionId.then(
-      (id) => services.teamLive.live.callBegan(id, startedAt),
+      (id) => {
+        running.sessionId = id
+        services.teamLive.live.callBegan(id, startedAt, { channel: 'phone', caller })
+      },
       (error: unknown) => log(`call ${callId}: not recorded (${String(error)})`)
     )
     const batches = new CallInputBatches(
@@ -117,6 +160,8 @@ export class PhoneCalls {
     const done = sideband.closed
       .then(async ({ code, reason }) => {
         log(`call ${callId}: sideband closed (${code}${reason ? ` ${reason}` : ''})`)
+        // A command under way (a transfer's answer) is recorded before the call is finalized.
+        await Promise.allSettled([...work])
         const lost = await batches.close()
         if (lost > 0) log(`call ${callId}: ${lost} input(s) could not be recorded`)
         await this.finish(callId, sessionId)
@@ -125,7 +170,8 @@ export class PhoneCalls {
         this.running.delete(callId)
         this.options.slots.release()
       })
-    this.running.set(callId, { sideband, done })
+    const running: RunningCall = { sideband, done, sessionId: null, work }
+    this.running.set(callId, running)
   }
 
   /** Hang-up: the session is written from the recorded events, as a desk's call is. */

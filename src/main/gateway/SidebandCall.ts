@@ -70,6 +70,43 @@ export class SidebandCall {
     this.socket.addEventListener('error', () => options.log(`sideband ${options.url}: error`))
   }
 
+  /**
+   * A supervisor's instruction, as a desk's engine sends it: a system message the caller does not
+   * hear, then an answer (an answer under way is stopped first). False once the call is over.
+   */
+  instruct(text: string): boolean {
+    if (!this.open) return false
+    this.send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'system', content: [{ type: 'input_text', text }] }
+    })
+    const { stopFirst, createNow } = this.turns.instructed()
+    if (stopFirst) this.stopSpeaking()
+    if (createNow) this.send({ type: 'response.create' })
+    return true
+  }
+
+  /**
+   * "Stop the agent speaking": the answer under way is cancelled, then the audio the API still
+   * holds for the caller is dropped (`output_audio_buffer.clear`: a WebRTC and SIP event, which a
+   * phone call's sideband is). False once the call is over.
+   */
+  stopSpeaking(): boolean {
+    if (!this.open) return false
+    if (this.turns.responding) this.send({ type: 'response.cancel' })
+    this.send({ type: 'output_audio_buffer.clear' })
+    return true
+  }
+
+  /** An observation of the gateway's own (a supervisor's command), recorded with the call. */
+  note(event: CallEvent): void {
+    this.observe(event)
+  }
+
+  private get open(): boolean {
+    return !this.over && this.socket.readyState === WebSocket.OPEN
+  }
+
   /** Detaches (the gateway is stopping): the call goes on at the API without this instance. */
   close(): void {
     this.socket.close(1000, 'gateway stopping')

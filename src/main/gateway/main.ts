@@ -113,6 +113,7 @@ const gateway = await startGateway({
   realtimeBaseUrl: config.realtimeBaseUrl,
   apiKey: secrets.apiKey,
   webhookSecret: secrets.webhookSecret,
+  transferUri: config.transferUri,
   services,
   log
 })
@@ -120,10 +121,11 @@ log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
 log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
 log(`Realtime API ${config.realtimeBaseUrl}; at most ${config.maxCalls} calls at once`)
 log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
-if (config.transferUri)
-  log(
-    `--transfer-uri ${config.transferUri}: checked, kept for the console's transfer action (not built yet: docs/gateway.md)`
-  )
+log(
+  config.transferUri
+    ? `transfers to a person go to ${config.transferUri}`
+    : "no --transfer-uri: a supervisor's transfer is refused (instruct, stop and end call work)"
+)
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

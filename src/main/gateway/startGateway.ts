@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { CallSlots } from '../../shared/gateway/callSlots'
 import { gatewayHealth, type GatewayHealth } from '../../shared/gateway/gatewayHealth'
+import { CallCommandRunner } from './CallCommandRunner'
 import type { GatewayServices } from './openGatewayServices'
 import { PhoneCalls } from './PhoneCalls'
 import { probeTeamDatabase } from './probeTeamDatabase'
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   realtimeBaseUrl: string
   apiKey: string
   webhookSecret: string
+  /** Where a supervisor's transfer sends the caller (`--transfer-uri`); null: refused. */
+  transferUri?: string | null
   services: GatewayServices
   log: (line: string) => void
 }
@@ -35,7 +38,7 @@ export interface Gateway {
 /**
  * The call gateway: `POST /webhooks/openai` (signed `realtime.call.incoming` events: each
  * phone call accepted, attached by sideband and recorded, or rejected when every slot is
- * taken) and `GET /healthz`.
+ * taken), `GET /healthz`, and supervisors' commands to its calls (CallCommandRunner).
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { services, instance, log } = options
@@ -51,6 +54,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     log
   })
   const webhooks = webhookRoute({ client, ledger, calls, log })
+  const commands = new CallCommandRunner({
+    instance,
+    transferUri: options.transferUri ?? null,
+    client,
+    database: services.database,
+    calls,
+    channel: services.teamLive.channel,
+    live: services.teamLive.live,
+    log
+  })
 
   const health = async (): Promise<GatewayHealth> =>
     gatewayHealth(
@@ -95,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      commands.close()
       await calls.close()
       await services.close()
     }

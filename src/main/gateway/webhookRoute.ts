@@ -64,7 +64,7 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
     if (!(await ledger.claim({ webhookId, eventType: event.type, callId })))
       return answer(res, 200, {})
     try {
-      await calls.incoming(callId)
+      await calls.incoming(callId, event.data.sip_headers)
     } catch (error) {
       await ledger.release(webhookId)
       log(

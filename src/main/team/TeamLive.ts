@@ -5,8 +5,11 @@ import { callReducer } from '../../shared/live-call/callReducer'
 import { initialCallState, type CallState } from '../../shared/live-call/callState'
 import type { BoardSnapshot, TeamChannelState } from '../../shared/team/boardSnapshot'
 import { callProgressOf } from '../../shared/team/callProgress'
+import type { CallChannel } from '../../shared/live-call/callChannel'
 import {
   TEAM_TEXT_MAX_CHARS,
+  type CallCommandDoneEvent,
+  type CallCommandEvent,
   type ProgressAlert,
   type SessionsChangedEvent,
   type TeamEvent
@@ -43,13 +46,22 @@ export interface TeamLiveDeps {
   onSessionsChanged: (change: Pick<SessionsChangedEvent, 'reason' | 'count'>) => void
   /** Another desk saved the team's escalation rules. */
   onRulesChanged: () => void
+  /** A gateway carried out (or could not carry out) a supervisor's command to one of its calls. */
+  onCommandDone?: (event: CallCommandDoneEvent) => void
   now?: () => number
   heartbeatMs?: number
   log?: (line: string) => void
 }
 
+/** How a call came in, and who calls (masked), as the wallboard shows them. */
+export interface CallOrigin {
+  channel: CallChannel
+  caller: string | null
+}
+
 interface RunningCall {
   state: CallState
+  origin: CallOrigin
   startedAt: string
   latestAlert: ProgressAlert | null
   reported: string
@@ -110,9 +122,14 @@ export class TeamLive {
   }
 
   /** A call began at this desk: on the wallboard from now on. */
-  callBegan(sessionId: string, startedAtMs: number): void {
+  callBegan(
+    sessionId: string,
+    startedAtMs: number,
+    origin: CallOrigin = { channel: 'desk', caller: null }
+  ): void {
     const call: RunningCall = {
       state: initialCallState(),
+      origin,
       startedAt: new Date(startedAtMs).toISOString(),
       latestAlert: null,
       reported: ''
@@ -174,6 +191,21 @@ export class TeamLive {
     this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
   }
 
+  /** A supervisor here gave a command to a gateway call (stored): its gateway carries it out. */
+  commandGiven(event: Omit<CallCommandEvent, 'type' | 'bySeat'>): void {
+    this.send({ type: 'call.command', ...event, bySeat: this.deps.seat() })
+  }
+
+  /** This gateway carried a command out, or could not: every console hears how it went. */
+  commandDone(event: Omit<CallCommandDoneEvent, 'type' | 'seat'>): void {
+    this.send({
+      type: 'call.commandDone',
+      ...event,
+      seat: this.deps.seat(),
+      reason: event.reason === null ? null : cut(event.reason)
+    })
+  }
+
   /** The team's escalation rules were saved here: the other desks re-read them. */
   rulesChanged(at: string): void {
     this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
@@ -192,13 +224,15 @@ export class TeamLive {
   private progress(sessionId: string): ReturnType<typeof callProgressOf> {
     const call = this.calls.get(sessionId)
     if (!call) throw new Error(`call ${sessionId} is not running here`)
-    return callProgressOf(call.state, {
+    const figures = callProgressOf(call.state, {
       sessionId,
       seat: this.deps.seat(),
       startedAt: call.startedAt,
       latestAlert: call.latestAlert,
       detect: this.detect
     })
+    // A desk's call reports as before (no channel: a desk's); a gateway's says how it came in.
+    return call.origin.channel === 'desk' ? figures : { ...figures, ...call.origin }
   }
 
   /** A call running here shows its newest alert, and that alert's status, on every board. */
@@ -242,6 +276,9 @@ export class TeamLive {
       } else if (event.type === 'rules.changed' && event.bySeat !== this.deps.seat()) {
         await told
         this.deps.onRulesChanged()
+      } else if (event.type === 'call.commandDone') {
+        await told
+        this.deps.onCommandDone?.(event)
       }
     }
     this.told = step().catch((error: unknown) =>

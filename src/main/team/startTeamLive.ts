@@ -22,6 +22,8 @@ export interface StartTeamLiveOptions {
 
 export interface RunningTeamLive {
   live: TeamLive
+  /** The channel itself: a call gateway hears supervisors' commands on it. */
+  channel: TeamChannel
   close(): Promise<void>
 }
 
@@ -45,11 +47,13 @@ export function startTeamLive(options: StartTeamLiveOptions): RunningTeamLive {
     onAlertChanged: (change) => options.emit('alerts.changed', change),
     onBoard: (snapshot) => options.emit('team.board', snapshot),
     onSessionsChanged: options.sessionsChanged,
-    onRulesChanged: options.rulesChanged
+    onRulesChanged: options.rulesChanged,
+    onCommandDone: (event) => options.emit('team.commandDone', event)
   })
   void channel.start()
   return {
     live,
+    channel,
     close: async () => {
       live.close()
       await channel.close()

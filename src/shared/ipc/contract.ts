@@ -2,11 +2,13 @@ import type { z } from 'zod'
 import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
 import type { AlertActionKind, StoredAlert } from '../escalation/alertRecords'
 import type { BoardSnapshot } from '../team/boardSnapshot'
+import type { CallCommandDoneEvent } from '../team/teamEvents'
 import type { OutboxStatus } from '../team/outboxStatus'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
 import { catalogRoutes } from './routes/catalogRoutes'
 import { escalationRoutes } from './routes/escalationRoutes'
+import { gatewayRoutes } from './routes/gatewayRoutes'
 import { realtimeRoutes } from './routes/realtimeRoutes'
 import { recordingRoutes } from './routes/recordingRoutes'
 import { reportRoutes } from './routes/reportRoutes'
@@ -23,7 +25,8 @@ export const routes = {
   ...reportRoutes,
   ...realtimeRoutes,
   ...recordingRoutes,
-  ...escalationRoutes
+  ...escalationRoutes,
+  ...gatewayRoutes
 } satisfies Record<string, RouteDef>
 
 export type Routes = typeof routes
@@ -49,6 +52,8 @@ export interface Events {
     action: AlertActionKind | null
     bySeat: string | null
   }
+  /** Team mode: a call gateway carried out a supervisor's command, or could not ("transferred by lead"). */
+  'team.commandDone': CallCommandDoneEvent
   /** Team mode: the Live calls wallboard changed. */
   'team.board': BoardSnapshot
   /** The recording outbox changed (the team database went away, or its queue moved). */

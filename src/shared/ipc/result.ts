@@ -20,6 +20,10 @@ export const FAILED_REASONS = {
   noOpenAiKey: 'No OpenAI API key is set: add one in Settings, or use the offline provider.',
   // The team database refused an og_agent login's write to escalation_rules (EscalationRulesStore).
   supervisorOnlyRules: "Only a supervisor can change the team's escalation rules",
+  // gateway.act from a console whose seat is not a supervisor's (GatewayCommands).
+  supervisorOnlyCallActions: 'Only a supervisor can take over a call',
+  // gateway.act on a call that is not running at a call gateway (ended, or a desk's own call).
+  notAGatewayCall: 'That call is no longer running at the call gateway',
   // A request met the team database away (failureMessage, on any lost connection).
   teamDatabaseAway:
     'The team database cannot be reached: nothing was changed. Try again when it is back; calls keep recording on this computer meanwhile.'

@@ -80,6 +80,8 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
         message: e.message ?? 'Connection failed'
       })
     }
+    // A gateway's record of a supervisor's command: its effects arrive as events of their own.
+    case 'supervisor.command':
     case 'clock.tick':
       return s
     case 'sentiment.read':

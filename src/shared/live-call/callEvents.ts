@@ -218,7 +218,23 @@ export interface SentimentReadObservation {
   /** 'model:<name>', or 'lexicon' when the model could not answer. */
   reader: string
 }
+/**
+ * A supervisor's command to a call the call gateway carries (instruct, stop, transfer, end), as
+ * the gateway records it: requested (before a transfer or hang-up asks the API, since the call
+ * then ends), then done or failed with the reason. Shown in the recorded call's events.
+ */
+export interface SupervisorCommandObservation {
+  type: 'supervisor.command'
+  command_id: number
+  action: 'instruct' | 'stop_agent' | 'transfer' | 'end_call'
+  by_seat: string
+  state: 'requested' | 'done' | 'failed'
+  /** transfer: where the caller was sent. */
+  target_uri?: string
+  reason?: string
+}
 export type LocalObservation =
+  | SupervisorCommandObservation
   | RemoteAudibleObservation
   | RemoteSilentObservation
   | ToolResultObservation
@@ -271,7 +287,8 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'connection.state': true,
   'clock.tick': true,
   'call.ended': true,
-  'sentiment.read': true
+  'sentiment.read': true,
+  'supervisor.command': true
 }
 
 /** Whether the reducer reads this event (trusts its shape: parse server events with zod first). */

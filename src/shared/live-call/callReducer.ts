@@ -44,7 +44,8 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'connection.state',
   'clock.tick',
   'call.ended',
-  'sentiment.read'
+  'sentiment.read',
+  'supervisor.command'
 ])
 const CLIENT_TYPES: ReadonlySet<string> = new Set<ClientCallEvent['type']>([
   'response.cancel',

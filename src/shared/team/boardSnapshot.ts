@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ALERT_STATUSES } from '../escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../escalation/rules'
+import { CALL_CHANNELS } from '../live-call/callChannel'
 
 // The Live calls wallboard as main hands it to the renderer (IPC output / event payload).
 
@@ -23,6 +24,10 @@ export const LiveCallRowSchema = z
   .object({
     sessionId: z.string(),
     seat: z.string(),
+    /** desk: placed at a console; phone, web: a customer's call through the call gateway. */
+    channel: z.enum(CALL_CHANNELS),
+    /** The caller's number as the gateway masked it ("+1 ••• ••• 0142"); null when unknown. */
+    caller: z.string().nullable(),
     /** ISO time the call started (the desk's clock). */
     startedAt: z.string(),
     /** At the snapshot's `takenAt`; the screen adds the time since. */

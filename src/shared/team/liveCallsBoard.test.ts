@@ -39,6 +39,9 @@ describe('the Live calls board', () => {
       {
         sessionId: 'a',
         seat: 'seat-a',
+        // A desk's progress names no channel: a call placed at the desk.
+        channel: 'desk',
+        caller: null,
         startedAt: iso(T0),
         durationMs: 5_000,
         language: 'es',
@@ -50,6 +53,29 @@ describe('the Live calls board', () => {
         lastHeardAt: iso(T0 + 4_000)
       }
     ])
+  })
+
+  it("shows a gateway call's channel and masked number, and ignores commands (their effects come as events)", () => {
+    const phone = progress('p', { seat: 'gw-1', channel: 'phone', caller: '+1 ••• ••• 0142' })
+    const state = play([[phone, T0]])
+    expect(boardRows(state, T0, timing)[0]).toMatchObject({
+      seat: 'gw-1',
+      channel: 'phone',
+      caller: '+1 ••• ••• 0142'
+    })
+    const command: TeamEvent = {
+      type: 'call.command',
+      commandId: 1,
+      sessionId: 'p',
+      seat: 'gw-1',
+      action: 'transfer',
+      bySeat: 'lead',
+      at: iso(T0)
+    }
+    expect(applyTeamEvent(state, command, T0 + 1)).toBe(state)
+    expect(
+      applyTeamEvent(state, { ...command, type: 'call.commandDone', ok: true, reason: null }, T0)
+    ).toBe(state)
   })
 
   it('marks a desk that stopped reporting stale, then drops it', () => {

@@ -1,5 +1,6 @@
 import type { AlertStatus } from '../escalation/alertRecords'
 import type { Severity } from '../escalation/rules'
+import type { CallChannel } from '../live-call/callChannel'
 import type { BoardAlert, LiveCallRow } from './boardSnapshot'
 import type { TeamEvent } from './teamEvents'
 
@@ -25,6 +26,8 @@ export const DEFAULT_BOARD_TIMING: BoardTiming = {
 export interface BoardCall {
   sessionId: string
   seat: string
+  channel: CallChannel
+  caller: string | null
   startedAt: string
   language: string | null
   turns: number
@@ -80,6 +83,8 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
       const { sessionId, seat, startedAt, language, turns, interruptions, p50Ms } = event
       return withCall(state, {
         ...{ sessionId, seat, startedAt, language, turns, interruptions, p50Ms },
+        channel: event.channel ?? 'desk',
+        caller: event.caller ?? null,
         latestAlert: laterAlert(known?.latestAlert ?? null, event.latestAlert),
         lastHeardMs: nowMs
       })
@@ -106,7 +111,9 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
     }
     case 'sessions.changed':
     case 'rules.changed':
-      // About the sessions or the rules, not a running call: nothing to show on the board.
+    case 'call.command':
+    case 'call.commandDone':
+      // About the sessions, the rules or a command (the call's own events show its effect).
       return state
   }
 }

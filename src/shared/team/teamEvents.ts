@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../escalation/rules'
+import { CALL_COMMAND_ACTIONS } from '../gateway/callCommands'
+import { CALL_CHANNELS } from '../live-call/callChannel'
 
 // The team channel's events (LISTEN/NOTIFY between desks). Payloads carry ids and figures only:
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more, and a receiver reads anything longer
@@ -69,7 +71,11 @@ export const CallProgressEventSchema = z
     interruptions: z.number().int().min(0),
     /** Median answer latency so far; null before the first answer. */
     p50Ms: z.number().min(0).nullable(),
-    latestAlert: ProgressAlertSchema.nullable()
+    latestAlert: ProgressAlertSchema.nullable(),
+    /** How the call came in; absent from desks before channels (a desk's call). */
+    channel: z.enum(CALL_CHANNELS).optional(),
+    /** The caller's number, masked by the gateway (last 4 digits only); null when unknown. */
+    caller: z.string().max(32).nullable().optional()
   })
   .strict()
 
@@ -95,13 +101,51 @@ export const RulesChangedEventSchema = z
   .object({ type: z.literal('rules.changed'), bySeat: seat, at: isoTime })
   .strict()
 
+const commandId = z.number().int().min(1)
+const commandAction = z.enum(CALL_COMMAND_ACTIONS)
+
+/**
+ * A supervisor gave a command to a gateway call (stored in call_commands): the gateway at `seat`
+ * reads it back by id and carries it out. The wire names it only; the stored row is the order
+ * (any login may NOTIFY, only a supervisor may insert the row).
+ */
+export const CallCommandEventSchema = z
+  .object({
+    type: z.literal('call.command'),
+    commandId,
+    sessionId,
+    /** The gateway instance holding the call. */
+    seat,
+    action: commandAction,
+    bySeat: seat,
+    at: isoTime
+  })
+  .strict()
+
+/** The gateway carried a command out (ok) or could not (reason): consoles say so. */
+export const CallCommandDoneEventSchema = z
+  .object({
+    type: z.literal('call.commandDone'),
+    commandId,
+    sessionId,
+    seat,
+    action: commandAction,
+    bySeat: seat,
+    ok: z.boolean(),
+    reason: shortText.nullable(),
+    at: isoTime
+  })
+  .strict()
+
 export const TeamEventSchema = z.discriminatedUnion('type', [
   AlertRaisedEventSchema,
   AlertActedEventSchema,
   CallProgressEventSchema,
   CallEndedEventSchema,
   SessionsChangedEventSchema,
-  RulesChangedEventSchema
+  RulesChangedEventSchema,
+  CallCommandEventSchema,
+  CallCommandDoneEventSchema
 ])
 export type TeamEvent = z.infer<typeof TeamEventSchema>
 export type AlertRaisedEvent = z.infer<typeof AlertRaisedEventSchema>
@@ -110,3 +154,5 @@ export type CallProgressEvent = z.infer<typeof CallProgressEventSchema>
 export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
 export type SessionsChangedEvent = z.infer<typeof SessionsChangedEventSchema>
 export type RulesChangedEvent = z.infer<typeof RulesChangedEventSchema>
+export type CallCommandEvent = z.infer<typeof CallCommandEventSchema>
+export type CallCommandDoneEvent = z.infer<typeof CallCommandDoneEventSchema>

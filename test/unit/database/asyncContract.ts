@@ -243,7 +243,9 @@ export function describeSessionDatabase(backend: Backend): void {
         labelled_by: 'lexicon',
         labels_reason: 'no_key',
         labels_error: null,
-        channel: 'desk'
+        channel: 'desk',
+        outcome: null,
+        seat: null
       })
     })
 

@@ -24,6 +24,7 @@ describe('openDatabase', () => {
     expect(tables(db)).toEqual([
       'alert_actions',
       'alerts',
+      'call_commands',
       'calls',
       'escalation_rules',
       'events',

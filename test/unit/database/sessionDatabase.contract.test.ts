@@ -176,7 +176,9 @@ function contractCases(backend: SessionDatabaseBackend): void {
       labelled_by: 'lexicon',
       labels_reason: 'no_key',
       labels_error: null,
-      channel: 'desk'
+      channel: 'desk',
+      outcome: null,
+      seat: null
     })
   })
 
@@ -224,6 +226,62 @@ function contractCases(backend: SessionDatabaseBackend): void {
     expect(await db.webhookDeliveries.claim({ ...delivery('gw-a'), webhookId: 'wh_4567' })).toBe(
       true
     )
+  })
+
+  it("keeps a supervisor's commands to a gateway call: taken once, finished, and the call's outcome", async () => {
+    const db = await fresh()
+    await db.calls.insertIfNew({
+      sessionId: 'LIVE-PHONE',
+      callId: 'rtc_1',
+      provider: 'openai',
+      model: 'gpt-realtime',
+      startedAtMs: 1_000,
+      pricing: null,
+      sentimentReader: 'lexicon',
+      channel: 'phone'
+    })
+    const command = {
+      sessionId: 'LIVE-PHONE',
+      targetSeat: 'gw-a',
+      action: 'transfer' as const,
+      note: 'Handoff — call LIVE-PHONE',
+      alertId: null,
+      bySeat: 'lead',
+      at: '2026-12-07T10:00:00.000Z'
+    }
+    const first = await db.callCommands.insert(command)
+    const second = await db.callCommands.insert({
+      ...command,
+      action: 'instruct',
+      note: 'Be brief'
+    })
+    expect(second).toBeGreaterThan(first)
+    // Two instances hearing the same announcement: one takes it.
+    const taken = await Promise.all([db.callCommands.start(first), db.callCommands.start(first)])
+    expect(taken.sort()).toEqual([false, true])
+    await db.callCommands.finish(first, 'done', '2026-12-07T10:00:01.000Z', null)
+    expect(await db.callCommands.start(first)).toBe(false)
+    await db.callCommands.finish(second, 'failed', '2026-12-07T10:00:02.000Z', 'call not held here')
+    expect(await db.callCommands.get(first)).toEqual({
+      ...command,
+      commandId: first,
+      status: 'done',
+      doneAt: '2026-12-07T10:00:01.000Z',
+      result: null
+    })
+    expect(await db.callCommands.get(999_999)).toBeNull()
+    expect(
+      (await db.callCommands.forSession('LIVE-PHONE')).map((c) => [c.action, c.status, c.result])
+    ).toEqual([
+      ['transfer', 'done', null],
+      ['instruct', 'failed', 'call not held here']
+    ])
+    await expect(
+      db.callCommands.insert({ ...command, action: 'dance' as 'transfer' })
+    ).rejects.toThrow()
+    expect((await db.calls.get('LIVE-PHONE'))?.outcome).toBeNull()
+    await db.calls.setOutcome('LIVE-PHONE', 'transferred')
+    expect((await db.calls.get('LIVE-PHONE'))?.outcome).toBe('transferred')
   })
 
   it('keeps a call that could not be finalized: marked, counted, listed, then cleared', async () => {

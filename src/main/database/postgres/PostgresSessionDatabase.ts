@@ -17,6 +17,7 @@ import { PostgresReportReads } from './reportReads'
 import { PostgresRulesTable } from './rulesTable'
 import { PostgresSessionsTable } from './sessionsTable'
 import { PostgresWebhookDeliveriesTable } from './webhookDeliveriesTable'
+import { PostgresCallCommandsTable } from './callCommandsTable'
 import { clientSql, numberTypes, poolSql, type Sql } from './sql'
 
 /** The scope with this backend's classes (the database exposes them as such). */
@@ -31,6 +32,7 @@ interface PostgresScope extends TransactionScope {
   meta: PostgresMetaTable
   rules: PostgresRulesTable
   webhookDeliveries: PostgresWebhookDeliveriesTable
+  callCommands: PostgresCallCommandsTable
   reports: PostgresReportReads
   backtest: PostgresBacktestReads
 }
@@ -51,6 +53,7 @@ function scopeOn(sql: Sql, counts: FilterCounts | null = null): PostgresScope {
     meta: new PostgresMetaTable(sql),
     rules: new PostgresRulesTable(sql),
     webhookDeliveries: new PostgresWebhookDeliveriesTable(sql),
+    callCommands: new PostgresCallCommandsTable(sql),
     reports: new PostgresReportReads(sql),
     backtest: new PostgresBacktestReads(sql)
   }
@@ -72,6 +75,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
   readonly meta: PostgresMetaTable
   readonly rules: PostgresRulesTable
   readonly webhookDeliveries: PostgresWebhookDeliveriesTable
+  readonly callCommands: PostgresCallCommandsTable
   readonly reports: PostgresReportReads
   readonly backtest: PostgresBacktestReads
   readonly beginImport: (options: SessionImportOptions) => Promise<SessionImport>
@@ -91,6 +95,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     this.meta = scope.meta
     this.rules = scope.rules
     this.webhookDeliveries = scope.webhookDeliveries
+    this.callCommands = scope.callCommands
     this.reports = scope.reports
     this.backtest = scope.backtest
     // An import always runs on a client of its own (never inside a desk's transaction).

@@ -1,3 +1,4 @@
+import type { CallOutcomeKind } from '../../../shared/gateway/callCommands'
 import type { TurnRow } from '../../../shared/live-call/recordedCall'
 import { toCallRow, toTurnRow, TURN_COLUMNS } from '../rowMappers'
 import { columnsOf } from '../rowValues'
@@ -64,6 +65,10 @@ export class PostgresCallsTable implements CallsTable {
         sessionId
       ]
     )
+  }
+
+  async setOutcome(sessionId: string, outcome: CallOutcomeKind): Promise<void> {
+    await this.sql.run('UPDATE calls SET outcome = $1 WHERE session_id = $2', [outcome, sessionId])
   }
 }
 

@@ -23,6 +23,11 @@
  * customer's browser through it), and `webhook_deliveries` holds each webhook the gateways took
  * on, by the platform's `webhook-id` (its primary key), so that a delivery retried or replayed,
  * to this gateway or another behind the same address, is acted on once. SQLite's v7 matches.
+ *
+ * v4 is the gateway's takeover (issue #18): `call_commands` holds each supervisor's command to a
+ * gateway call (instruct, stop the agent, transfer to a person, end the call), who gave it, the
+ * gateway it went to and how it went (sent → running → done | failed); `calls.outcome` says a
+ * call was transferred or ended by a supervisor (null: it ended by itself). SQLite's v8 matches.
  */
 export const migrations: readonly string[] = [
   `
@@ -175,6 +180,25 @@ export const migrations: readonly string[] = [
     instance    text NOT NULL,
     received_at text NOT NULL
   );
+  `,
+  `
+  ALTER TABLE calls ADD COLUMN outcome text
+    CHECK (outcome IN ('transferred', 'ended_by_supervisor'));
+  CREATE TABLE call_commands (
+    command_id  integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    session_id  text COLLATE "C" NOT NULL,
+    target_seat text NOT NULL,
+    action      text NOT NULL CHECK (action IN ('instruct', 'stop_agent', 'transfer', 'end_call')),
+    note        text,
+    alert_id    integer REFERENCES alerts (alert_id),
+    by_seat     text NOT NULL,
+    at          text NOT NULL,
+    status      text NOT NULL DEFAULT 'sent'
+                CHECK (status IN ('sent', 'running', 'done', 'failed')),
+    done_at     text,
+    result      text
+  );
+  CREATE INDEX call_commands_session ON call_commands (session_id);
   `
 ]
 

@@ -7,6 +7,7 @@ import type {
   AlertsTable,
   BacktestReads,
   CallFailuresTable,
+  CallCommandsTable,
   CallsTable,
   EventsTable,
   MetaTable,
@@ -18,6 +19,7 @@ import type {
 } from '../SessionDatabase'
 import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { asyncTable } from './asyncTable'
+import { SqliteCallCommandsTable } from './callCommandsTable'
 import { SqliteBacktestReads } from './backtestReads'
 import { SqliteCallFailuresTable } from './callFailuresTable'
 import { SqliteCallsTable, SqliteEventsTable, SqliteTurnsTable } from './callTables'
@@ -42,6 +44,7 @@ interface SyncTables {
   meta: SqliteMetaTable
   rules: SqliteRulesTable
   webhookDeliveries: SqliteWebhookDeliveriesTable
+  callCommands: SqliteCallCommandsTable
   reports: SqliteReportReads
   backtest: SqliteBacktestReads
 }
@@ -58,6 +61,7 @@ function syncTables(db: DatabaseSync): SyncTables {
     meta: new SqliteMetaTable(db),
     rules: new SqliteRulesTable(db),
     webhookDeliveries: new SqliteWebhookDeliveriesTable(db),
+    callCommands: new SqliteCallCommandsTable(db),
     reports: new SqliteReportReads(db),
     backtest: new SqliteBacktestReads(db)
   }
@@ -76,6 +80,7 @@ function asyncTables(tables: SyncTables, run: StatementRunner): TransactionScope
     meta: asyncTable<MetaTable>(tables.meta, run),
     rules: asyncTable<RulesTable>(tables.rules, run),
     webhookDeliveries: asyncTable<WebhookDeliveriesTable>(tables.webhookDeliveries, run),
+    callCommands: asyncTable<CallCommandsTable>(tables.callCommands, run),
     reports: asyncTable<ReportReads>(tables.reports, run),
     backtest: asyncTable<BacktestReads>(tables.backtest, run)
   }
@@ -99,6 +104,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
   readonly meta: TransactionScope['meta']
   readonly rules: TransactionScope['rules']
   readonly webhookDeliveries: TransactionScope['webhookDeliveries']
+  readonly callCommands: TransactionScope['callCommands']
   readonly reports: TransactionScope['reports']
   readonly backtest: TransactionScope['backtest']
   private readonly queue = new ConnectionQueue()
@@ -124,6 +130,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
     this.meta = own.meta
     this.rules = own.rules
     this.webhookDeliveries = own.webhookDeliveries
+    this.callCommands = own.callCommands
     this.reports = own.reports
     this.backtest = own.backtest
   }

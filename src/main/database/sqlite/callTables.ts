@@ -1,5 +1,6 @@
 import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { CallOutcomeKind } from '../../../shared/gateway/callCommands'
 import type { TurnRow } from '../../../shared/live-call/recordedCall'
 import { columnsOf } from '../rowValues'
 import { toCallRow, toTurnRow, TURN_COLUMNS } from '../rowMappers'
@@ -67,6 +68,10 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
         outcome.labelsError,
         sessionId
       )
+  }
+
+  setOutcome(sessionId: string, outcome: CallOutcomeKind): void {
+    this.db.prepare('UPDATE calls SET outcome = ? WHERE session_id = ?').run(outcome, sessionId)
   }
 }
 

@@ -202,5 +202,26 @@ export const migrations: readonly string[] = [
     instance    TEXT NOT NULL,
     received_at TEXT NOT NULL
   ) STRICT;
+  `,
+  // v8, in step with the PostgreSQL backend's v4 (the gateway's takeover, issue #18): the
+  // supervisors' commands to gateway calls, and how a call ended when a person ended it.
+  `
+  ALTER TABLE calls ADD COLUMN outcome TEXT
+    CHECK (outcome IN ('transferred', 'ended_by_supervisor'));
+  CREATE TABLE call_commands (
+    command_id  INTEGER PRIMARY KEY,
+    session_id  TEXT NOT NULL,
+    target_seat TEXT NOT NULL,
+    action      TEXT NOT NULL CHECK (action IN ('instruct', 'stop_agent', 'transfer', 'end_call')),
+    note        TEXT,
+    alert_id    INTEGER REFERENCES alerts (alert_id),
+    by_seat     TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'sent'
+                CHECK (status IN ('sent', 'running', 'done', 'failed')),
+    done_at     TEXT,
+    result      TEXT
+  ) STRICT;
+  CREATE INDEX call_commands_session ON call_commands (session_id);
   `
 ]

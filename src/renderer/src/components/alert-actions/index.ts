@@ -2,5 +2,6 @@
 // while the call runs), shared by the Monitor screen's alert cards and the live call's banner.
 export { AlertActionBar } from './AlertActionBar'
 export { HandoffNoteDialog } from './HandoffNoteDialog'
+export { InstructDialog } from './InstructDialog'
 export { playAlertCue } from './alertCue'
 export type { LiveCallControls } from './useAlertActions'

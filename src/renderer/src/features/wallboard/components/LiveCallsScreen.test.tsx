@@ -1,5 +1,6 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
+import { defaultSettings } from '@shared/settings/settingsSchema'
 import type { BoardSnapshot, LiveCallRow } from '@shared/team/boardSnapshot'
 import { i18next } from '@renderer/i18n'
 import { emit, mockApi, ok } from '@renderer/test/mockApi'
@@ -8,6 +9,8 @@ import { LiveCallsScreen } from './LiveCallsScreen'
 const row = (over: Partial<LiveCallRow>): LiveCallRow => ({
   sessionId: 'LIVE-20261125-143012-ab12',
   seat: 'desk-a',
+  channel: 'desk',
+  caller: null,
   startedAt: '2026-11-25T14:30:12.000Z',
   durationMs: 65_000,
   language: 'en',
@@ -35,6 +38,28 @@ const rowOf = (sessionId: string): HTMLElement => {
   if (!found) throw new Error(`no row for ${sessionId}`)
   return found
 }
+
+/** settings.get as main answers it for a console at `role`. */
+const seatOf = (role: 'agent' | 'supervisor') => {
+  const settings = defaultSettings()
+  return ok({ settings: { ...settings, team: { ...settings.team, role } }, problem: null })
+}
+
+const phoneRow = (over: Partial<LiveCallRow> = {}): LiveCallRow =>
+  row({
+    sessionId: 'LIVE-PHONE',
+    seat: 'gw-1',
+    channel: 'phone',
+    caller: '+1 ••• ••• 0142',
+    latestAlert: {
+      alertId: 9,
+      rule: 'human_request',
+      severity: 'critical',
+      raisedAt: '2026-11-25T14:31:00.000Z',
+      status: 'open'
+    },
+    ...over
+  })
 
 describe('LiveCallsScreen', () => {
   afterEach(async () => {
@@ -174,6 +199,103 @@ describe('LiveCallsScreen', () => {
       /^3 min \d+ sec$/
     )
     expect(rowOf('fresh').textContent).not.toContain('Not reporting')
+  })
+
+  it("shows each call's channel, and a phone call's number masked", async () => {
+    mockApi({ 'team.board': ok(board([row({ sessionId: 'desk-call' }), phoneRow()])) })
+    render(<LiveCallsScreen />)
+    await screen.findByTestId('wallboard-table')
+    expect(within(rowOf('LIVE-PHONE')).getByTestId('wallboard-channel-cell').textContent).toBe(
+      'Phone+1 ••• ••• 0142'
+    )
+    expect(within(rowOf('desk-call')).getByTestId('wallboard-channel-cell').textContent).toBe(
+      'Desk'
+    )
+    // An agent's console (no supervisor role) is offered no takeover.
+    expect(screen.queryByTestId('gateway-call-actions')).toBeNull()
+  })
+
+  it('offers a supervisor the takeover of a phone call, transfers it from its alert and says when it is done', async () => {
+    const request = mockApi({
+      'team.board': ok(board([row({ sessionId: 'desk-call' }), phoneRow()])),
+      'settings.get': seatOf('supervisor'),
+      'gateway.act': [
+        ok({ commandId: 1, gatewaySeat: 'gw-1', note: null }),
+        ok({ commandId: 2, gatewaySeat: 'gw-1', note: 'Handoff — call LIVE-PHONE' })
+      ]
+    })
+    render(<LiveCallsScreen />)
+    await screen.findByTestId('wallboard-table')
+    const actions = await waitFor(() =>
+      within(rowOf('LIVE-PHONE')).getByTestId('gateway-call-actions')
+    )
+    // A desk's own call is taken over at that desk, not from here.
+    expect(within(rowOf('desk-call')).queryByTestId('gateway-call-actions')).toBeNull()
+
+    fireEvent.click(within(actions).getByRole('button', { name: 'Stop agent speaking' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('gateway.act', {
+        sessionId: 'LIVE-PHONE',
+        alertId: 9,
+        action: 'stop_agent'
+      })
+    )
+    fireEvent.click(within(actions).getByRole('button', { name: 'Transfer to a person' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('gateway.act', {
+        sessionId: 'LIVE-PHONE',
+        alertId: 9,
+        action: 'transfer'
+      })
+    )
+    expect((await screen.findByTestId('gateway-call-sent')).textContent).toContain(
+      'Transfer sent to the call gateway'
+    )
+    emit('team.commandDone', {
+      type: 'call.commandDone',
+      commandId: 2,
+      sessionId: 'LIVE-PHONE',
+      seat: 'gw-1',
+      action: 'transfer',
+      bySeat: 'lead',
+      ok: true,
+      reason: null,
+      at: '2026-11-25T14:31:30.000Z'
+    })
+    expect(screen.getByTestId('wallboard-command-done').textContent).toBe('Transferred by lead')
+  })
+
+  it("shows main's refusal of a takeover, and a gateway's failure, in the UI's language", async () => {
+    mockApi({
+      'team.board': ok(board([phoneRow({ latestAlert: null })])),
+      'settings.get': seatOf('supervisor'),
+      'gateway.act': {
+        ok: false,
+        error: { code: 'failed', message: 'That call is no longer running at the call gateway' }
+      }
+    })
+    render(<LiveCallsScreen />)
+    await act(() => i18next.changeLanguage('fr'))
+    const actions = await screen.findByTestId('gateway-call-actions')
+    fireEvent.click(within(actions).getByRole('button', { name: "Mettre fin à l'appel" }))
+    expect(
+      await screen.findByText("Cet appel n'est plus en cours à la passerelle d'appels")
+    ).toBeTruthy()
+    emit('team.commandDone', {
+      type: 'call.commandDone',
+      commandId: 3,
+      sessionId: 'LIVE-PHONE',
+      seat: 'gw-1',
+      action: 'transfer',
+      bySeat: 'lead',
+      ok: false,
+      reason: 'this gateway has no --transfer-uri',
+      at: '2026-11-25T14:31:30.000Z'
+    })
+    expect(screen.getByTestId('wallboard-command-done').textContent).toBe(
+      'Transfert non effectué : this gateway has no --transfer-uri'
+    )
+    expect(within(screen.getByTestId('wallboard-table')).getByText('Téléphone')).toBeTruthy()
   })
 
   it('speaks Spanish', async () => {

@@ -1,4 +1,4 @@
-import type { JSX } from 'react'
+import { useState, type JSX } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Chip from '@mui/material/Chip'
@@ -10,8 +10,12 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import type { BoardSnapshot, LiveCallRow } from '@shared/team/boardSnapshot'
+import type { CallCommandDoneEvent } from '@shared/team/teamEvents'
+import { useIpcEvent } from '@renderer/app/useIpcEvent'
+import { useRequest } from '@renderer/app/useRequest'
 import { dateTimeFormat, formatDurationMs, numberFormat } from '@renderer/i18n'
 import { useLiveCallsBoard, useSecondsTicker } from '../useLiveCallsBoard'
+import { GatewayCallActions } from './GatewayCallActions'
 
 const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
 const SETTLED = new Set(['dismissed', 'escalated'])
@@ -20,6 +24,10 @@ const SETTLED = new Set(['dismissed', 'escalated'])
 export function LiveCallsScreen(): JSX.Element {
   const { t } = useTranslation('monitor')
   const board = useLiveCallsBoard()
+  // Takeover is offered to a supervisor's seat (main refuses any other all the same).
+  const supervisor = useRequest('settings.get', {}).data?.settings.team.role === 'supervisor'
+  const [done, setDone] = useState<CallCommandDoneEvent[]>([])
+  useIpcEvent('team.commandDone', (event) => setDone((seen) => [event, ...seen].slice(0, 3)))
   return (
     <Box
       data-testid="wallboard-screen"
@@ -39,16 +47,37 @@ export function LiveCallsScreen(): JSX.Element {
         </Typography>
         <Typography color="text.secondary">{t('wallboard.subtitle')}</Typography>
       </Box>
+      {done.map((event) => (
+        <Alert
+          key={event.commandId}
+          severity={event.ok ? 'success' : 'error'}
+          data-testid="wallboard-command-done"
+          onClose={() => setDone((seen) => seen.filter((e) => e.commandId !== event.commandId))}
+        >
+          {event.ok
+            ? t(`wallboard.commandDone.${event.action}`, { seat: event.bySeat })
+            : t('wallboard.commandFailed', {
+                action: t(`wallboard.commandAction.${event.action}`),
+                reason: event.reason ?? ''
+              })}
+        </Alert>
+      ))}
       {board === undefined ? null : board === null ? (
         <Alert severity="info">{t('wallboard.notTeam')}</Alert>
       ) : (
-        <BoardTable board={board} />
+        <BoardTable board={board} supervisor={supervisor} />
       )}
     </Box>
   )
 }
 
-function BoardTable({ board }: { board: BoardSnapshot }): JSX.Element {
+function BoardTable({
+  board,
+  supervisor
+}: {
+  board: BoardSnapshot
+  supervisor: boolean
+}): JSX.Element {
   const { t } = useTranslation('monitor')
   const now = useSecondsTicker()
   // Durations run on between snapshots: the snapshot's figure plus the time since it was taken.
@@ -72,17 +101,19 @@ function BoardTable({ board }: { board: BoardSnapshot }): JSX.Element {
           <TableHead>
             <TableRow>
               <TableCell>{t('wallboard.seat')}</TableCell>
+              <TableCell>{t('wallboard.channelColumn')}</TableCell>
               <TableCell align="right">{t('wallboard.duration')}</TableCell>
               <TableCell>{t('wallboard.language')}</TableCell>
               <TableCell align="right">{t('wallboard.turns')}</TableCell>
               <TableCell align="right">{t('wallboard.interruptions')}</TableCell>
               <TableCell align="right">{t('wallboard.p50')}</TableCell>
               <TableCell>{t('wallboard.latestAlert')}</TableCell>
+              {supervisor && <TableCell>{t('wallboard.takeOver')}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
             {board.calls.map((row) => (
-              <BoardRow key={row.sessionId} row={row} since={since} />
+              <BoardRow key={row.sessionId} row={row} since={since} supervisor={supervisor} />
             ))}
           </TableBody>
         </Table>
@@ -91,7 +122,15 @@ function BoardTable({ board }: { board: BoardSnapshot }): JSX.Element {
   )
 }
 
-function BoardRow({ row, since }: { row: LiveCallRow; since: number }): JSX.Element {
+function BoardRow({
+  row,
+  since,
+  supervisor
+}: {
+  row: LiveCallRow
+  since: number
+  supervisor: boolean
+}): JSX.Element {
   const { t } = useTranslation('monitor')
   const n = numberFormat()
   const alert = row.latestAlert
@@ -113,6 +152,14 @@ function BoardRow({ row, since }: { row: LiveCallRow; since: number }): JSX.Elem
             {t('wallboard.stale', {
               time: dateTimeFormat({ timeStyle: 'medium' }).format(Date.parse(row.lastHeardAt))
             })}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell data-testid="wallboard-channel-cell">
+        <Typography variant="body2">{t(`wallboard.channels.${row.channel}`)}</Typography>
+        {row.caller && (
+          <Typography variant="caption" color="text.secondary" data-testid="wallboard-caller">
+            {row.caller}
           </Typography>
         )}
       </TableCell>
@@ -144,6 +191,16 @@ function BoardRow({ row, since }: { row: LiveCallRow; since: number }): JSX.Elem
           </Typography>
         )}
       </TableCell>
+      {supervisor && (
+        <TableCell>
+          {row.channel !== 'desk' && !row.stale && (
+            <GatewayCallActions
+              sessionId={row.sessionId}
+              alertId={alert && !SETTLED.has(alert.status) ? alert.alertId : null}
+            />
+          )}
+        </TableCell>
+      )}
     </TableRow>
   )
 }
