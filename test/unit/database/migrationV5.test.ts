@@ -43,7 +43,9 @@ describe('migration v5 (failed calls)', () => {
         finalize_failed_at: null,
         finalize_attempts: null,
         // v7, applied after: the calls before it were placed at a desk.
-        channel: 'desk'
+        channel: 'desk',
+        // v8: no supervisor ended or transferred them.
+        outcome: null
       },
       expect.objectContaining({ session_id: 'LIVE-B', status: 'active', ended_at_ms: null })
     ])
