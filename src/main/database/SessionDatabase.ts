@@ -17,9 +17,11 @@ import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQu
 // promise (PostgreSQL's driver is asynchronous); SQLite runs its statements synchronously inside
 // them. See README.md for how a backend plugs in and how transactions stay whole.
 
-/** One session's report columns, handed over without building an object (100k rows a read). */
+/**
+ * One session's report columns but its id, handed over without building an object (a million
+ * rows a read): the ids come a part of the read at a time (ReportReads.sessionColumns).
+ */
 export type SessionColumnVisitor = (
-  sessionId: string,
   profile: string,
   ragUsed: number,
   interruptions: number,
@@ -248,16 +250,14 @@ export interface RulesTable {
 /** The Reports screen's reads: the columns it keeps in memory, and the alerts aggregated. */
 export interface ReportReads {
   /**
-   * Up to `limit` sessions after `afterId`, in session_id order, each handed to `visit` (no
-   * object per row: 100k sessions are read at once). `profile` is a JSON array of scenario,
-   * sentiment, language, model, source and the UTC day of started_at (or null). Returns the
-   * rows read and the last id.
+   * Every session in session_id order: each row's columns handed to `visit`, and after each part
+   * of the read the ids of the rows it visited, in order (the caller may pause between parts).
+   * `profile` is a JSON array of scenario, sentiment, language, model, source and the UTC day of
+   * started_at (or null). SQLite reads synchronously on main's thread, so it reads keyset
+   * chunks, other statements running between them; PostgreSQL streams the whole table in one
+   * COPY (one snapshot; main's event loop runs between the socket's chunks) and yields once.
    */
-  sessionColumns(
-    afterId: string,
-    limit: number,
-    visit: SessionColumnVisitor
-  ): Promise<{ rows: number; lastId: string }>
+  sessionColumns(visit: SessionColumnVisitor): AsyncIterable<string[]>
   /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
 }
