@@ -8,6 +8,7 @@ import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
 import type { LabSession, SessionSource, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionBatch } from '../sessions/packedSessions'
+import type { SessionIds } from '../reports/sessionIds'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 
 // The seam between the services and a backend. The services (SessionStore, CallRecorder,
@@ -257,7 +258,7 @@ export interface ReportReads {
    * chunks, other statements running between them; PostgreSQL streams the whole table in one
    * COPY (one snapshot; main's event loop runs between the socket's chunks) and yields once.
    */
-  sessionColumns(visit: SessionColumnVisitor): AsyncIterable<string[]>
+  sessionColumns(visit: SessionColumnVisitor): AsyncIterable<SessionIds>
   /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
 }

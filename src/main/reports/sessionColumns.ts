@@ -1,4 +1,5 @@
 import type { ReportReads } from '../database/SessionDatabase'
+import { joinedIds, type SessionIds } from './sessionIds'
 
 /** Code of a row whose value is NULL (an undated session's day). */
 export const NO_CODE = 0xffffffff
@@ -16,7 +17,7 @@ export interface CodedColumn {
  */
 export interface SessionColumns {
   size: number
-  sessionIds: string[]
+  sessionIds: SessionIds
   scenario: CodedColumn
   sentiment: CodedColumn
   language: CodedColumn
@@ -153,17 +154,16 @@ export async function loadSessionColumns(
     at++
     visited++
   }
-  const idParts: string[][] = []
+  const idParts: SessionIds[] = []
   let idCount = 0
   for await (const ids of reads.sessionColumns(visit)) {
     idParts.push(ids)
-    idCount += ids.length
+    idCount += ids.size
     if (idCount !== visited)
       throw new Error('sessions (report columns): rows visited and ids read differ')
     await pause()
   }
-  // One part (PostgreSQL's whole read) is kept as it came.
-  const sessionIds = idParts.length === 1 ? idParts[0]! : idParts.flat()
+  const sessionIds = joinedIds(idParts)
   const size = visited
   const capacities = blocks.map((b) => b.capacity)
   const join = <T extends Uint8Array | Uint32Array | Float64Array>(part: (b: Block) => T): T =>

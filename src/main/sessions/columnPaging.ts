@@ -1,6 +1,7 @@
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 import { selectRows } from '../reports/selectRows'
 import type { SessionColumns } from '../reports/sessionColumns'
+import { searchPattern } from '../reports/sessionIds'
 
 /** A page of the Sessions table: which sessions, in order, and how many the filter keeps. */
 export interface ColumnPage {
@@ -56,7 +57,7 @@ export function pageFromColumns(
       if (seen++ >= offset) picked.push(row)
     }
   }
-  return { total, sessionIds: picked.map((row) => columns.sessionIds[row]!) }
+  return { total, sessionIds: picked.map((row) => columns.sessionIds.at(row)) }
 }
 
 /** The rows the whole Sessions filter keeps, in session_id order. */
@@ -64,8 +65,8 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   let rows = selectRows(columns, filter)
   const tests: ((row: number) => boolean)[] = []
   if (filter.sessionIds) {
-    const wanted = new Set(filter.sessionIds)
-    tests.push((row) => wanted.has(columns.sessionIds[row]!))
+    const among = columns.sessionIds.among(filter.sessionIds)
+    tests.push((row) => among[row] === 1)
   }
   const range = (
     values: Float64Array,
@@ -90,21 +91,6 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   return rows
 }
 
-/**
- * The search as a regular expression with ILIKE's folding under COLLATE "C" (and SQLite's LIKE):
- * ASCII letters match either case, everything else only itself.
- */
-export function searchPattern(search: string): RegExp {
-  const source = [...search]
-    .map((c) =>
-      /^[a-zA-Z]$/.test(c)
-        ? `[${c.toLowerCase()}${c.toUpperCase()}]`
-        : c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
-    )
-    .join('')
-  return new RegExp(source, 'u')
-}
-
 /** ILIKE '%search%' on session_id, scenario or model. */
 function searchTest(columns: SessionColumns, search: string): (row: number) => boolean {
   const pattern = searchPattern(search)
@@ -112,10 +98,11 @@ function searchTest(columns: SessionColumns, search: string): (row: number) => b
     Uint8Array.from(values, (value) => (pattern.test(value) ? 1 : 0))
   const scenario = inValues(columns.scenario.values)
   const model = inValues(columns.model.values)
+  const id = columns.sessionIds.containing(search)
   return (row) =>
     scenario[columns.scenario.codes[row]!] === 1 ||
     model[columns.model.codes[row]!] === 1 ||
-    pattern.test(columns.sessionIds[row]!)
+    id[row] === 1
 }
 
 function membership(size: number, rows: Uint32Array): Uint8Array {

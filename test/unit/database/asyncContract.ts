@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { session, turn } from './contractFixtures'
+import { idsOf, session, turn } from './contractFixtures'
 import type { SessionDatabase } from '../../../src/main/database/postgres/asyncSeam'
 
 // What every backend of the async seam must do, whatever its SQL: the cases of
@@ -349,7 +349,7 @@ export function describeSessionDatabase(backend: Backend): void {
       const seen: unknown[][] = []
       const visit = (...columns: unknown[]): void => void seen.push(columns)
       const ids: string[] = []
-      for await (const part of db.reports.sessionColumns(visit)) ids.push(...part)
+      for await (const part of db.reports.sessionColumns(visit)) ids.push(...idsOf(part))
       expect(ids).toEqual(['A', 'B', 'C'])
       expect(seen).toEqual([
         ['["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 0, 2, 410, 780],

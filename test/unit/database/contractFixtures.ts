@@ -1,5 +1,6 @@
 import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
 import type { StoredSession } from '../../../src/shared/sessions/labSchema'
+import type { SessionIds } from '../../../src/main/reports/sessionIds'
 
 // The rows the behavioural suites of the session database write and read back.
 
@@ -49,3 +50,7 @@ export const turn = (index: number): TurnRow => ({
   agent_text: null,
   agent_heard_text: null
 })
+
+/** A part of the report columns' ids as an array. */
+export const idsOf = (ids: SessionIds): string[] =>
+  Array.from({ length: ids.size }, (_, row) => ids.at(row))

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LabSession } from '../../../src/shared/sessions/labSchema'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
-import { session, turn } from './contractFixtures'
+import { idsOf, session, turn } from './contractFixtures'
 import { postgresBackendOn, sqliteBackend, type SessionDatabaseBackend } from './databaseBackends'
 import { rulesContractCases } from './rulesContract'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
@@ -303,7 +303,7 @@ function contractCases(backend: SessionDatabaseBackend): void {
     const visit = (...row: unknown[]): void => void seen.push(row)
     const ids: string[] = []
     for await (const part of db.reports.sessionColumns(visit)) {
-      ids.push(...part)
+      ids.push(...idsOf(part))
       // Each part's ids are those of the rows visited in it.
       expect(ids).toHaveLength(seen.length)
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SqliteReportReads } from '../../../src/main/database/sqlite/reportReads'
 import { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
-import { session } from './contractFixtures'
+import { idsOf, session } from './contractFixtures'
 import { sqliteBackend } from './databaseBackends'
 
 // SQLite reads the Reports' columns on main's thread, so in keyset chunks (the caller pauses
@@ -24,7 +24,7 @@ describe('SqliteReportReads.sessionColumns', () => {
     let visited = 0
     const parts: string[][] = []
     for (const ids of new SqliteReportReads(db.connection, 2).sessionColumns(() => visited++)) {
-      parts.push(ids)
+      parts.push(idsOf(ids))
       expect(parts.flat()).toHaveLength(visited)
       // Between steps the connection is free: E renamed behind the chunks read is not met
       // again (the caller's version check discards such a torn read).
@@ -36,7 +36,9 @@ describe('SqliteReportReads.sessionColumns', () => {
 
   it('stops after a chunk that is not full', async () => {
     const db = await withSessions(['A', 'B', 'C'])
-    const parts = [...new SqliteReportReads(db.connection, 2).sessionColumns(() => undefined)]
+    const parts = [...new SqliteReportReads(db.connection, 2).sessionColumns(() => undefined)].map(
+      idsOf
+    )
     expect(parts).toEqual([['A', 'B'], ['C']])
   })
 })

@@ -3,8 +3,9 @@ import type { ReportReads, SessionColumnVisitor } from './asyncSeam'
 import { queryAlertFigures } from './alertFiguresSql'
 import { BinaryCopyRows } from './binaryCopyRows'
 import { ByteKeyedValues } from './byteKeyedValues'
-import { IdTexts } from './idTexts'
 import type { Sql } from './sql'
+import { IdBytesBuilder } from '../../reports/idBytes'
+import type { SessionIds } from '../../reports/sessionIds'
 
 const CHUNK = 'sessions (report columns)'
 /** The fields of a row: the id, the six profile texts, then the four numbers. */
@@ -44,11 +45,11 @@ export class PostgresReportReads implements ReportReads {
    * the socket's chunks; keyset chunks made the server and main wait on each other 125 times at
    * 1M sessions). The numbers are read as they are stored; the six profile texts are looked up
    * by their bytes, so the profile (JSON.stringify of the six) is built once per distinct
-   * combination, not once per row; the ids are made strings all at once at the end.
+   * combination, not once per row; the ids are kept as bytes (IdBytes), a string made per id asked.
    */
-  async *sessionColumns(visit: SessionColumnVisitor): AsyncGenerator<string[], void, undefined> {
+  async *sessionColumns(visit: SessionColumnVisitor): AsyncGenerator<SessionIds, void, undefined> {
     const profiles = new ByteKeyedValues(profileJson)
-    const ids = new IdTexts()
+    const ids = new IdBytesBuilder()
     const reader = new BinaryCopyRows(FIELDS, (buffer) => {
       const { starts, lengths } = reader
       if (lengths[0]! < 0) throw new Error(`${CHUNK}: a session without an id`)
@@ -69,7 +70,7 @@ export class PostgresReportReads implements ReportReads {
     })
     await this.sql.copyOut(COPY_ALL, (chunk) => reader.push(chunk))
     reader.end()
-    yield ids.texts()
+    yield ids.build()
   }
 
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts> {

@@ -3,6 +3,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { numberAt, textAt } from '../rowValues'
 import type { ReportReads, SessionColumnVisitor } from '../SessionDatabase'
+import { IdStrings, type SessionIds } from '../../reports/sessionIds'
 import { queryAlertFigures } from './alertFiguresSql'
 import { whereFor } from './sessionWhere'
 
@@ -24,11 +25,11 @@ export class SqliteReportReads implements Synchronous<ReportReads> {
   ) {}
 
   /** Keyset chunks by session_id: each `next()` reads one (asyncTable runs it in the queue). */
-  *sessionColumns(visit: SessionColumnVisitor): Generator<string[], void, undefined> {
+  *sessionColumns(visit: SessionColumnVisitor): Generator<SessionIds, void, undefined> {
     let lastId = ''
     for (;;) {
       const ids = this.visitChunk(this.chunk(this.chunkRows), lastId, visit)
-      yield ids
+      yield new IdStrings(ids)
       if (ids.length < this.chunkRows) return
       lastId = ids[ids.length - 1]!
     }

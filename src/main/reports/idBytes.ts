@@ -1,0 +1,122 @@
+import type { SessionIds } from './sessionIds'
+
+/** Bytes and ids room to start with; doubled as needed. */
+const FIRST_BYTES = 1 << 20
+const FIRST_IDS = 1 << 16
+
+const A = 0x41
+const Z = 0x5a
+const TO_LOWER = 0x20
+
+/** Buffer[from, to) with ASCII capitals made small: ILIKE's folding under COLLATE "C". */
+function folded(bytes: Buffer, to: number): Buffer {
+  const lower = Buffer.allocUnsafe(to)
+  for (let i = 0; i < to; i++) {
+    const byte = bytes[i]!
+    lower[i] = byte >= A && byte <= Z ? byte | TO_LOWER : byte
+  }
+  return lower
+}
+
+/**
+ * Ids kept as their UTF-8 bytes, each followed by a NUL (no id holds one: they are PostgreSQL
+ * texts), in session_id order: COLLATE "C", the bytes' order. A string is made only for the id
+ * asked for; the search is a byte search over all of them (ILIKE under "C" folds ASCII only, and
+ * a UTF-8 substring is a substring of characters), the id list a binary search per id.
+ */
+export class IdBytes implements SessionIds {
+  private lower: Buffer | null = null
+
+  /** `starts[row]`: where the row's id begins; `starts[size]`: the end of the last NUL. */
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly starts: Uint32Array
+  ) {}
+
+  get size(): number {
+    return this.starts.length - 1
+  }
+
+  at(row: number): string {
+    if (!(row >= 0 && row < this.size)) throw new RangeError(`session ids: no row ${row}`)
+    return this.bytes.toString('utf8', this.starts[row]!, this.starts[row + 1]! - 1)
+  }
+
+  containing(search: string): Uint8Array {
+    const marks = new Uint8Array(this.size)
+    const needle = Buffer.from(search, 'utf8')
+    if (needle.length === 0 || needle.includes(0))
+      return needle.length === 0 ? marks.fill(1) : marks
+    const end = this.starts[this.size]!
+    const haystack = (this.lower ??= folded(this.bytes, end))
+    const wanted = folded(needle, needle.length)
+    let row = 0
+    for (let at = haystack.indexOf(wanted); at !== -1 && at < end;) {
+      // Matches come in order: the row holding this one is at or after the last.
+      while (this.starts[row + 1]! <= at) row++
+      marks[row] = 1
+      at = haystack.indexOf(wanted, this.starts[row + 1]!)
+    }
+    return marks
+  }
+
+  among(ids: readonly string[]): Uint8Array {
+    const marks = new Uint8Array(this.size)
+    for (const id of ids) {
+      const row = this.rowOf(Buffer.from(id, 'utf8'))
+      if (row >= 0) marks[row] = 1
+    }
+    return marks
+  }
+
+  /** The row whose id is `key`, or −1: a binary search in byte order. */
+  private rowOf(key: Buffer): number {
+    let low = 0
+    let high = this.size - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      const order = key.compare(this.bytes, this.starts[mid]!, this.starts[mid + 1]! - 1)
+      if (order === 0) return mid
+      if (order < 0) high = mid - 1
+      else low = mid + 1
+    }
+    return -1
+  }
+}
+
+/** Gathers ids (as a read meets them, in session_id order) into IdBytes. */
+export class IdBytesBuilder {
+  private bytes = Buffer.allocUnsafe(FIRST_BYTES)
+  private starts = new Uint32Array(FIRST_IDS)
+  private used = 0
+  private count = 0
+
+  /** Appends the id whose UTF-8 bytes are buffer[from, to). */
+  add(buffer: Buffer, from: number, to: number): void {
+    const needed = this.used + (to - from) + 1
+    if (needed > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2))
+      this.bytes.copy(bigger, 0, 0, this.used)
+      this.bytes = bigger
+    }
+    if (this.count + 1 >= this.starts.length) {
+      const bigger = new Uint32Array(this.starts.length * 2)
+      bigger.set(this.starts)
+      this.starts = bigger
+    }
+    const bytes = this.bytes
+    let at = this.used
+    this.starts[this.count++] = at
+    // Ids are short: a loop costs less than a native copy's call.
+    for (let i = from; i < to; i++) bytes[at++] = buffer[i]!
+    bytes[at++] = 0
+    this.used = at
+  }
+
+  /** The ids added, in order (copied to their size: the room left could be half the bytes). */
+  build(): IdBytes {
+    const starts = this.starts.slice(0, this.count + 1)
+    starts[this.count] = this.used
+    return new IdBytes(Buffer.from(this.bytes.subarray(0, this.used)), starts)
+  }
+}
