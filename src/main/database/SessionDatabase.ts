@@ -259,6 +259,11 @@ export interface ReportReads {
    * COPY (one snapshot; main's event loop runs between the socket's chunks) and yields once.
    */
   sessionColumns(visit: SessionColumnVisitor): AsyncIterable<SessionIds>
+  /**
+   * About how many sessions there are, to size the read's arrays before it (never a count of
+   * the table): PostgreSQL's statistics; 0 when unknown.
+   */
+  estimatedSessions(): Promise<number>
   /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
 }

@@ -76,13 +76,14 @@ class Block {
   }
 }
 
-/** The blocks' first `size` rows as one array (the block itself when there is one). */
+/** The blocks' first `size` rows as one array (the block itself when it is one, mostly full). */
 function joined<T extends Uint8Array | Uint32Array | Float64Array>(
   parts: T[],
   capacities: number[],
   size: number
 ): T {
-  if (parts.length === 1) return parts[0]!.subarray(0, size) as T
+  // A block at most half empty is kept; one estimated far too big is let go.
+  if (parts.length === 1 && size * 2 >= capacities[0]!) return parts[0]!.subarray(0, size) as T
   const all = new (parts[0]!.constructor as new (length: number) => T)(size)
   let at = 0
   for (const [k, part] of parts.entries()) {
@@ -96,16 +97,19 @@ function joined<T extends Uint8Array | Uint32Array | Float64Array>(
 /**
  * Reads every session's report columns, in session_id order, with `pause` between the parts
  * the backend reads (ReportReads.sessionColumns). The caller checks the database did not change
- * meanwhile (see ReportQueries). `expectedRows` (the last read's size) sizes the first block, so
- * a read again after a change is usually one block, kept as is; otherwise the blocks are copied
- * into arrays of the final size once at the end (doubling them as they filled cost ~100 ms of
- * copies at 1M sessions).
+ * meanwhile (see ReportQueries). The first block is sized for the sessions expected (the last
+ * read's size, or the backend's estimate), so the read usually fills one block, kept as it is;
+ * otherwise the blocks are copied into arrays of the final size once at the end (doubling them
+ * as they filled, or joining 16 blocks, cost 100–200 ms of fresh memory at 1M sessions).
+ * `blockRows`: the size of the blocks after the first (tests make it small).
  */
 export async function loadSessionColumns(
   reads: ReportReads,
   pause: () => Promise<void>,
-  expectedRows = 0
+  lastRows = 0,
+  blockRows = BLOCK_ROWS
 ): Promise<SessionColumns> {
+  const expected = Math.max(lastRows, await reads.estimatedSessions())
   const coders = [
     new Coder(),
     new Coder(),
@@ -115,7 +119,8 @@ export async function loadSessionColumns(
     new Coder()
   ] as const
   const blocks: Block[] = []
-  let block = new Block(Math.max(BLOCK_ROWS, expectedRows + BLOCK_ROWS))
+  // Room for a few more sessions than expected: an estimate may be a little behind.
+  let block = new Block(Math.max(blockRows, expected + (expected >> 6)))
   blocks.push(block)
   let at = 0
   let visited = 0
@@ -141,7 +146,7 @@ export async function loadSessionColumns(
     p95: number
   ): void => {
     if (at === block.capacity) {
-      block = new Block(BLOCK_ROWS)
+      block = new Block(blockRows)
       blocks.push(block)
       at = 0
     }

@@ -50,7 +50,7 @@ export class PostgresReportReads implements ReportReads {
   async *sessionColumns(visit: SessionColumnVisitor): AsyncGenerator<SessionIds, void, undefined> {
     const profiles = new ByteKeyedValues(profileJson)
     const ids = new IdBytesBuilder()
-    const reader = new BinaryCopyRows(FIELDS, (buffer) => {
+    const reader = new BinaryCopyRows(FIELDS, (buffer, view) => {
       const { starts, lengths } = reader
       if (lengths[0]! < 0) throw new Error(`${CHUNK}: a session without an id`)
       if (lengths[7] !== 2) throw wrongSize('rag_used')
@@ -61,16 +61,29 @@ export class PostgresReportReads implements ReportReads {
       const from = starts[1]! - 4
       const to = starts[PROFILE_TEXTS]! + Math.max(lengths[PROFILE_TEXTS]!, 0)
       visit(
-        profiles.get(buffer, from, to),
-        buffer.readInt16BE(starts[7]!),
-        buffer.readInt32BE(starts[8]!),
-        buffer.readDoubleBE(starts[9]!),
-        buffer.readDoubleBE(starts[10]!)
+        profiles.get(buffer, view, from, to),
+        view.getInt16(starts[7]!),
+        view.getInt32(starts[8]!),
+        view.getFloat64(starts[9]!),
+        view.getFloat64(starts[10]!)
       )
     })
     await this.sql.copyOut(COPY_ALL, (chunk) => reader.push(chunk))
     reader.end()
     yield ids.build()
+  }
+
+  /**
+   * The planner's row count (set by VACUUM and ANALYZE) or the statistics' live rows (moved by
+   * every commit, reported within a second or so), whichever is higher: one catalog row.
+   */
+  async estimatedSessions(): Promise<number> {
+    const rows = await this.sql.rows(
+      `SELECT GREATEST(reltuples, pg_stat_get_live_tuples(oid))::float8 AS rows
+       FROM pg_class WHERE oid = to_regclass('sessions')`
+    )
+    const estimate = Number(rows[0]?.['rows'] ?? 0)
+    return Number.isFinite(estimate) && estimate > 0 ? Math.round(estimate) : 0
   }
 
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts> {

@@ -35,6 +35,11 @@ export class SqliteReportReads implements Synchronous<ReportReads> {
     }
   }
 
+  /** Unknown: counting would be a pass over the table on main's thread. */
+  estimatedSessions(): number {
+    return 0
+  }
+
   alertFigures(filter: ReportFilter, sessionsInFilter: number): ReportAlerts {
     return queryAlertFigures(this.db, whereFor(filter), sessionsInFilter)
   }
