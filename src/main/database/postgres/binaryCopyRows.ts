@@ -31,37 +31,55 @@ export class BinaryCopyRows {
   }
 
   push(chunk: Buffer): void {
+    this.pushRange(
+      chunk,
+      new DataView(chunk.buffer, chunk.byteOffset, chunk.length),
+      0,
+      chunk.length
+    )
+  }
+
+  /** The next bytes of the copy: buffer[from, to), `view` viewing `buffer` whole. */
+  pushRange(buffer: Buffer, view: DataView, from: number, to: number): void {
     if (this.ended) throw new Error('binary COPY: data after the end of the copy')
-    let buffer = chunk
-    let at = 0
-    if (!this.headerRead) {
-      buffer = this.rest ? Buffer.concat([this.rest, chunk]) : chunk
+    let at = from
+    if (!this.headerRead || this.rest) {
+      // What was left of the last range, joined to this one's head (or to all of it).
+      const rest = this.rest ?? Buffer.alloc(0)
       this.rest = null
-      at = this.header(buffer)
-      if (at < 0) {
-        this.rest = Buffer.from(buffer)
-        return
+      const head = this.headerRead ? Math.min(to - from, JOIN_BYTES) : to - from
+      const joined = Buffer.concat([rest, buffer.subarray(from, from + head)])
+      const joinedView = new DataView(joined.buffer, joined.byteOffset, joined.length)
+      let start = 0
+      if (!this.headerRead) {
+        start = this.header(joined)
+        if (start < 0) {
+          this.rest = joined
+          return
+        }
       }
-    } else if (this.rest) {
-      const rest = this.rest
-      this.rest = null
-      const head = Math.min(chunk.length, JOIN_BYTES)
-      const joined = Buffer.concat([rest, chunk.subarray(0, head)])
-      const done = this.rows(joined, 0)
-      if (done > rest.length) at = done - rest.length
-      else if (head === chunk.length) {
-        // The row goes on past this chunk too.
-        this.rest = joined
+      const done = this.rows(joined, joinedView, start, joined.length)
+      if (done > rest.length) at = from + done - rest.length
+      else if (head === to - from) {
+        // The row goes on past this range too.
+        this.rest = joined.subarray(done)
         return
       } else {
-        // A row longer than JOIN_BYTES: the whole chunk joined after all.
-        buffer = Buffer.concat([rest, chunk])
+        // A row longer than JOIN_BYTES: this range joined whole after all.
+        const whole = Buffer.concat([rest.subarray(done), buffer.subarray(from, to)])
+        this.rest = null
+        return this.pushRange(
+          whole,
+          new DataView(whole.buffer, whole.byteOffset, whole.length),
+          0,
+          whole.length
+        )
       }
     }
-    at = this.rows(buffer, at)
-    if (at < buffer.length) {
+    at = this.rows(buffer, view, at, to)
+    if (at < to) {
       if (this.ended) throw new Error('binary COPY: data after the end of the copy')
-      this.rest = Buffer.from(buffer.subarray(at))
+      this.rest = Buffer.from(buffer.subarray(at, to))
     }
   }
 
@@ -81,12 +99,10 @@ export class BinaryCopyRows {
     return HEADER_BYTES + extension
   }
 
-  /** Reads the whole tuples from `at` on: the offset after the last of them. */
-  private rows(buffer: Buffer, at: number): number {
-    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.length)
+  /** Reads the whole tuples in [at, end): the offset after the last of them. */
+  private rows(buffer: Buffer, view: DataView, at: number, end: number): number {
     const { starts, lengths, fields } = this
-    const size = buffer.length
-    while (!this.ended && at + 2 <= size) {
+    while (!this.ended && at + 2 <= end) {
       const count = view.getInt16(at)
       if (count === -1) {
         this.ended = true
@@ -96,14 +112,14 @@ export class BinaryCopyRows {
         throw new Error(`binary COPY: a row of ${count} fields, expected ${fields}`)
       let p = at + 2
       for (let f = 0; f < count; f++) {
-        if (p + 4 > size) return at
+        if (p + 4 > end) return at
         const length = view.getInt32(p)
         p += 4
         starts[f] = p
         lengths[f] = length
         if (length > 0) p += length
       }
-      if (p > size) return at
+      if (p > end) return at
       this.onRow(buffer, view)
       at = p
     }

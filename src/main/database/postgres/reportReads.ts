@@ -68,7 +68,9 @@ export class PostgresReportReads implements ReportReads {
         view.getFloat64(starts[10]!)
       )
     })
-    await this.sql.copyOut(COPY_ALL, (chunk) => reader.push(chunk))
+    await this.sql.copyOut(COPY_ALL, (buffer, view, from, to) =>
+      reader.pushRange(buffer, view, from, to)
+    )
     reader.end()
     yield ids.build()
   }

@@ -68,6 +68,25 @@ describe('BinaryCopyRows', () => {
     expect(read([...data].map((byte) => Buffer.from([byte])))).toEqual(expected)
   })
 
+  it('reads ranges of larger buffers, cut anywhere (as the socket gives the messages)', () => {
+    for (let cut = 1; cut < data.length; cut++) {
+      const junk = Buffer.from('##junk##')
+      const buffer = Buffer.concat([junk, data.subarray(0, cut), junk, data.subarray(cut), junk])
+      const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.length)
+      const rows: unknown[] = []
+      const reader = new BinaryCopyRows(3, (b, v) =>
+        rows.push([
+          b.toString('utf8', reader.starts[0]!, reader.starts[0]! + reader.lengths[0]!),
+          v.getFloat64(reader.starts[2]!)
+        ])
+      )
+      reader.pushRange(buffer, view, junk.length, junk.length + cut)
+      reader.pushRange(buffer, view, 2 * junk.length + cut, buffer.length - junk.length)
+      reader.end()
+      expect(rows, `cut at ${cut}`).toEqual(expected.map(([id, , n]) => [id, n]))
+    }
+  })
+
   it('reads rows longer than the bytes it joins at an edge, cut anywhere, in three chunks', () => {
     const long = 'x'.repeat(5_000)
     const rows = [
