@@ -33,7 +33,7 @@ export function searchPattern(search: string): RegExp {
 
 /** Ids held as strings (SQLite hands each row's over as one). */
 export class IdStrings implements SessionIds {
-  constructor(private readonly ids: readonly string[]) {}
+  constructor(readonly ids: readonly string[]) {}
 
   get size(): number {
     return this.ids.length
@@ -59,6 +59,9 @@ export class IdStrings implements SessionIds {
 /** The parts a read yielded, as one: the part itself when there is one. */
 export function joinedIds(parts: readonly SessionIds[]): SessionIds {
   if (parts.length === 1) return parts[0]!
+  // SQLite's chunks: their arrays joined at once (a loop over a million ids held main longer).
+  if (parts.every((part) => part instanceof IdStrings))
+    return new IdStrings(([] as string[]).concat(...parts.map((part) => part.ids)))
   const ids: string[] = []
   for (const part of parts) for (let row = 0; row < part.size; row++) ids.push(part.at(row))
   return new IdStrings(ids)
