@@ -257,8 +257,9 @@ export interface ReportReads {
    * started_at (or null). SQLite reads synchronously on main's thread, so it reads keyset
    * chunks, other statements running between them; PostgreSQL streams the whole table in one
    * COPY (one snapshot; main's event loop runs between the socket's chunks) and yields once.
+   * `expectedRows` (estimatedSessions, or the last read's size) sizes the backend's buffers.
    */
-  sessionColumns(visit: SessionColumnVisitor): AsyncIterable<SessionIds>
+  sessionColumns(visit: SessionColumnVisitor, expectedRows?: number): AsyncIterable<SessionIds>
   /**
    * About how many sessions there are, to size the read's arrays before it (never a count of
    * the table): PostgreSQL's statistics; 0 when unknown.

@@ -161,7 +161,7 @@ export async function loadSessionColumns(
   }
   const idParts: SessionIds[] = []
   let idCount = 0
-  for await (const ids of reads.sessionColumns(visit)) {
+  for await (const ids of reads.sessionColumns(visit, expected)) {
     idParts.push(ids)
     idCount += ids.size
     if (idCount !== visited)

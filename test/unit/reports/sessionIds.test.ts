@@ -44,8 +44,8 @@ function idsFor(next: () => number, count: number): string[] {
   return [...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
 }
 
-function asBytes(ids: readonly string[]): SessionIds {
-  const builder = new IdBytesBuilder()
+function asBytes(ids: readonly string[], expectedRows = 0): SessionIds {
+  const builder = new IdBytesBuilder(expectedRows)
   for (const id of ids) {
     // Each id from a buffer of its own, at an offset, as a COPY row holds it.
     const row = Buffer.concat([Buffer.from('xx'), Buffer.from(id), Buffer.from('yy')])
@@ -90,6 +90,13 @@ describe('IdBytes (ids as bytes) answers as IdStrings', () => {
       ['', 'nope', ids[5]! + 'x', ids[5]!.slice(0, -1)]
     ]
     for (const list of lists) expect([...bytes.among(list)]).toEqual([...strings.among(list)])
+  })
+
+  it('holds the same ids however many it expected (its buffers sized from the first ones)', () => {
+    for (const expected of [ids.length, 1_100, 2_000_000]) {
+      const sized = asBytes(ids, expected)
+      expect(Array.from({ length: sized.size }, (_, row) => sized.at(row))).toEqual(ids)
+    }
   })
 
   it('holds no ids, or one', () => {

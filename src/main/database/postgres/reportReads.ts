@@ -47,9 +47,12 @@ export class PostgresReportReads implements ReportReads {
    * by their bytes, so the profile (JSON.stringify of the six) is built once per distinct
    * combination, not once per row; the ids are kept as bytes (IdBytes), a string made per id asked.
    */
-  async *sessionColumns(visit: SessionColumnVisitor): AsyncGenerator<SessionIds, void, undefined> {
+  async *sessionColumns(
+    visit: SessionColumnVisitor,
+    expectedRows = 0
+  ): AsyncGenerator<SessionIds, void, undefined> {
     const profiles = new ByteKeyedValues(profileJson)
-    const ids = new IdBytesBuilder()
+    const ids = new IdBytesBuilder(expectedRows)
     const reader = new BinaryCopyRows(FIELDS, (buffer, view) => {
       const { starts, lengths } = reader
       if (lengths[0]! < 0) throw new Error(`${CHUNK}: a session without an id`)
