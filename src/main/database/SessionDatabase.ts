@@ -248,18 +248,34 @@ export interface RulesTable {
   write(thresholds: EscalationThresholds, change: RulesChange): Promise<void>
 }
 
+/** A part of the report columns' read (ReportReads.sessionColumns). */
+export interface SessionColumnsPart {
+  /** The ids of the rows the part visited, in the order it visited them. */
+  ids: SessionIds
+  /**
+   * Null when the part visited its rows in session_id order; else those rows in session_id
+   * order, as indices into the part (PostgreSQL may read the table as it lies on disk).
+   */
+  order: Uint32Array | null
+}
+
 /** The Reports screen's reads: the columns it keeps in memory, and the alerts aggregated. */
 export interface ReportReads {
   /**
-   * Every session in session_id order: each row's columns handed to `visit`, and after each part
-   * of the read the ids of the rows it visited, in order (the caller may pause between parts).
-   * `profile` is a JSON array of scenario, sentiment, language, model, source and the UTC day of
-   * started_at (or null). SQLite reads synchronously on main's thread, so it reads keyset
-   * chunks, other statements running between them; PostgreSQL streams the whole table in one
-   * COPY (one snapshot; main's event loop runs between the socket's chunks) and yields once.
-   * `expectedRows` (estimatedSessions, or the last read's size) sizes the backend's buffers.
+   * Every session: each row's columns handed to `visit`, and after each part of the read its
+   * rows' ids and, unless they came in session_id order, that order (the caller may pause
+   * between parts). `profile` is a JSON array of scenario, sentiment, language, model, source
+   * and the UTC day of started_at (or null). SQLite reads synchronously on main's thread, so it
+   * reads keyset chunks in session_id order, other statements running between them; PostgreSQL
+   * streams the whole table in one COPY (one snapshot; main's event loop runs between the
+   * socket's chunks), in the table's order when its statistics say that is nearly the ids'
+   * (sessionColumnsCopy.ts), and yields once. `expectedRows` (estimatedSessions, or the last
+   * read's size) sizes the backend's buffers.
    */
-  sessionColumns(visit: SessionColumnVisitor, expectedRows?: number): AsyncIterable<SessionIds>
+  sessionColumns(
+    visit: SessionColumnVisitor,
+    expectedRows?: number
+  ): AsyncIterable<SessionColumnsPart>
   /**
    * About how many sessions there are, to size the read's arrays before it (never a count of
    * the table): PostgreSQL's statistics; 0 when unknown.

@@ -8,14 +8,19 @@ const A = 0x41
 const Z = 0x5a
 const TO_LOWER = 0x20
 
-/** Buffer[from, to) with ASCII capitals made small: ILIKE's folding under COLLATE "C". */
-function folded(bytes: Buffer, to: number): Buffer {
-  const lower = Buffer.allocUnsafe(to)
-  for (let i = 0; i < to; i++) {
-    const byte = bytes[i]!
-    lower[i] = byte >= A && byte <= Z ? byte | TO_LOWER : byte
+/** A byte with ASCII capitals made small: ILIKE's folding under COLLATE "C". */
+const fold = (byte: number): number => (byte >= A && byte <= Z ? byte | TO_LOWER : byte)
+
+const isSmallLetter = (byte: number): boolean => byte >= 0x61 && byte <= 0x7a
+
+/** Byte order of two byte ranges of `bytes` (COLLATE "C"): negative, 0 or positive. */
+function compareRanges(bytes: Buffer, a: number, aEnd: number, b: number, bEnd: number): number {
+  const length = Math.min(aEnd - a, bEnd - b)
+  for (let i = 0; i < length; i++) {
+    const d = bytes[a + i]! - bytes[b + i]!
+    if (d !== 0) return d
   }
-  return lower
+  return aEnd - a - (bEnd - b)
 }
 
 /**
@@ -25,8 +30,6 @@ function folded(bytes: Buffer, to: number): Buffer {
  * a UTF-8 substring is a substring of characters), the id list a binary search per id.
  */
 export class IdBytes implements SessionIds {
-  private lower: Buffer | null = null
-
   /** `starts[row]`: where the row's id begins; `starts[size]`: the end of the last NUL. */
   constructor(
     private readonly bytes: Buffer,
@@ -45,19 +48,81 @@ export class IdBytes implements SessionIds {
   containing(search: string): Uint8Array {
     const marks = new Uint8Array(this.size)
     const needle = Buffer.from(search, 'utf8')
-    if (needle.length === 0 || needle.includes(0))
-      return needle.length === 0 ? marks.fill(1) : marks
-    const end = this.starts[this.size]!
-    const haystack = (this.lower ??= folded(this.bytes, end))
-    const wanted = folded(needle, needle.length)
+    if (needle.length === 0) return marks.fill(1)
+    // No id holds a NUL; and a match cannot run across the NUL between two ids.
+    if (needle.includes(0)) return marks
+    const { bytes, starts } = this
+    const end = starts[this.size]!
+    const wanted = needle.map(fold)
+    const first = wanted[0]!
     let row = 0
-    for (let at = haystack.indexOf(wanted); at !== -1 && at < end;) {
+    const mark = (at: number): void => {
       // Matches come in order: the row holding this one is at or after the last.
-      while (this.starts[row + 1]! <= at) row++
+      while (starts[row + 1]! <= at) row++
       marks[row] = 1
-      at = haystack.indexOf(wanted, this.starts[row + 1]!)
+    }
+    if (!wanted.some(isSmallLetter)) {
+      // Nothing to fold (no ASCII letter): the native search, from one row's end to the next.
+      for (let at = bytes.indexOf(needle); at !== -1 && at < end;) {
+        mark(at)
+        at = bytes.indexOf(needle, starts[row + 1]!)
+      }
+      return marks
+    }
+    // Folded as it is read, rather than a folded copy of every id (fresh memory is dear).
+    const last = end - wanted.length
+    for (let i = 0; i <= last; i++) {
+      if (fold(bytes[i]!) !== first) continue
+      let k = 1
+      while (k < wanted.length && fold(bytes[i + k]!) === wanted[k]) k++
+      if (k < wanted.length) continue
+      mark(i)
+      // On to the next row's id.
+      i = starts[row + 1]! - 1
     }
     return marks
+  }
+
+  /**
+   * The rows in session_id order (indices of this object's rows), or null when they already
+   * are: a read in the heap's order comes mostly in runs, which the engine's merge sort (TimSort)
+   * finds and merges.
+   */
+  sortedOrder(): Uint32Array | null {
+    const { bytes, starts } = this
+    const n = this.size
+    let ascending = true
+    for (let row = 1; row < n && ascending; row++)
+      ascending =
+        compareRanges(
+          bytes,
+          starts[row - 1]!,
+          starts[row]! - 1,
+          starts[row]!,
+          starts[row + 1]! - 1
+        ) < 0
+    if (ascending) return null
+    const rows = Array.from({ length: n }, (_, row) => row)
+    rows.sort((a, b) =>
+      compareRanges(bytes, starts[a]!, starts[a + 1]! - 1, starts[b]!, starts[b + 1]! - 1)
+    )
+    return Uint32Array.from(rows)
+  }
+
+  /** These ids in `order` (row indices of this object), as new IdBytes. */
+  permuted(order: Uint32Array): IdBytes {
+    if (order.length !== this.size) throw new Error('session ids: an order of another size')
+    const { bytes, starts } = this
+    const sorted = Buffer.allocUnsafe(starts[this.size]!)
+    const sortedStarts = new Uint32Array(this.size + 1)
+    let at = 0
+    for (let i = 0; i < order.length; i++) {
+      const row = order[i]!
+      sortedStarts[i] = at
+      at += bytes.copy(sorted, at, starts[row]!, starts[row + 1]!)
+    }
+    sortedStarts[this.size] = at
+    return new IdBytes(sorted, sortedStarts)
   }
 
   among(ids: readonly string[]): Uint8Array {

@@ -1,4 +1,4 @@
-import type { ReportReads } from '../database/SessionDatabase'
+import type { ReportReads, SessionColumnsPart } from '../database/SessionDatabase'
 import { joinedIds, type SessionIds } from './sessionIds'
 
 /** Code of a row whose value is NULL (an undated session's day). */
@@ -94,13 +94,25 @@ function joined<T extends Uint8Array | Uint32Array | Float64Array>(
   return all
 }
 
+/** `values` in `order` (row indices, each once). */
+function gathered<T extends Uint8Array | Uint32Array | Float64Array>(
+  values: T,
+  order: Uint32Array
+): T {
+  const out = new (values.constructor as new (length: number) => T)(order.length)
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!
+  return out
+}
+
 /**
  * Reads every session's report columns, in session_id order, with `pause` between the parts
  * the backend reads (ReportReads.sessionColumns). The caller checks the database did not change
  * meanwhile (see ReportQueries). The first block is sized for the sessions expected (the last
  * read's size, or the backend's estimate), so the read usually fills one block, kept as it is;
  * otherwise the blocks are copied into arrays of the final size once at the end (doubling them
- * as they filled, or joining 16 blocks, cost 100–200 ms of fresh memory at 1M sessions).
+ * as they filled, or joining 16 blocks, cost 100–200 ms of fresh memory at 1M sessions). A
+ * read the backend made in another order (PostgreSQL's table as it lies) is put in id order
+ * here, every column gathered by the order the backend found.
  * `blockRows`: the size of the blocks after the first (tests make it small).
  */
 export async function loadSessionColumns(
@@ -159,20 +171,27 @@ export async function loadSessionColumns(
     at++
     visited++
   }
-  const idParts: SessionIds[] = []
+  const parts: SessionColumnsPart[] = []
   let idCount = 0
-  for await (const ids of reads.sessionColumns(visit, expected)) {
-    idParts.push(ids)
-    idCount += ids.size
+  for await (const part of reads.sessionColumns(visit, expected)) {
+    parts.push(part)
+    idCount += part.ids.size
     if (idCount !== visited)
       throw new Error('sessions (report columns): rows visited and ids read differ')
     await pause()
   }
-  const sessionIds = joinedIds(idParts)
+  // A part read in another order than the ids' (PostgreSQL's table as it lies) is the only one.
+  const order = parts.length === 1 ? parts[0]!.order : null
+  if (!order && parts.some((part) => part.order))
+    throw new Error('sessions (report columns): a part out of id order among others')
+  const ids = joinedIds(parts.map((part) => part.ids))
+  const sessionIds = order ? ids.permuted(order) : ids
   const size = visited
   const capacities = blocks.map((b) => b.capacity)
-  const join = <T extends Uint8Array | Uint32Array | Float64Array>(part: (b: Block) => T): T =>
-    joined(blocks.map(part), capacities, size)
+  const join = <T extends Uint8Array | Uint32Array | Float64Array>(part: (b: Block) => T): T => {
+    const all = joined(blocks.map(part), capacities, size)
+    return order ? gathered(all, order) : all
+  }
   const coded = (k: number): CodedColumn => ({
     values: coders[k]!.values,
     codes: join((b) => b.codes[k]!)

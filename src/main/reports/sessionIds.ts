@@ -14,6 +14,8 @@ export interface SessionIds {
   containing(search: string): Uint8Array
   /** Per row, 1 if its id is one of `ids`, else 0. */
   among(ids: readonly string[]): Uint8Array
+  /** These ids in `order` (row indices, each once). */
+  permuted(order: Uint32Array): SessionIds
 }
 
 /**
@@ -53,6 +55,11 @@ export class IdStrings implements SessionIds {
   among(ids: readonly string[]): Uint8Array {
     const wanted = new Set(ids)
     return Uint8Array.from(this.ids, (id) => (wanted.has(id) ? 1 : 0))
+  }
+
+  permuted(order: Uint32Array): IdStrings {
+    if (order.length !== this.size) throw new Error('session ids: an order of another size')
+    return new IdStrings(Array.from(order, (row) => this.at(row)))
   }
 }
 

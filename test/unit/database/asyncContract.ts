@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { idsOf, session, turn } from './contractFixtures'
+import { readColumns, session, turn } from './contractFixtures'
 import type { SessionDatabase } from '../../../src/main/database/postgres/asyncSeam'
 
 // What every backend of the async seam must do, whatever its SQL: the cases of
@@ -346,12 +346,9 @@ export function describeSessionDatabase(backend: Backend): void {
         await tx.sessions.insertRecorded(session('B', { started_at: null }), 'now')
         await tx.sessions.insertRecorded(session('C'), 'now')
       })
-      const seen: unknown[][] = []
-      const visit = (...columns: unknown[]): void => void seen.push(columns)
-      const ids: string[] = []
-      for await (const part of db.reports.sessionColumns(visit)) ids.push(...idsOf(part))
+      const { ids, rows } = await readColumns(db.reports)
       expect(ids).toEqual(['A', 'B', 'C'])
-      expect(seen).toEqual([
+      expect(rows).toEqual([
         ['["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 0, 2, 410, 780],
         ['["complaint","negative","en","gpt-realtime","live",null]', 1, 2, 410, 780],
         ['["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 1, 2, 410, 780]

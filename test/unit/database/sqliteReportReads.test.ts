@@ -23,8 +23,9 @@ describe('SqliteReportReads.sessionColumns', () => {
     const db = await withSessions(['E', 'B', 'D', 'A', 'C'])
     let visited = 0
     const parts: string[][] = []
-    for (const ids of new SqliteReportReads(db.connection, 2).sessionColumns(() => visited++)) {
-      parts.push(idsOf(ids))
+    for (const part of new SqliteReportReads(db.connection, 2).sessionColumns(() => visited++)) {
+      expect(part.order).toBeNull()
+      parts.push(idsOf(part.ids))
       expect(parts.flat()).toHaveLength(visited)
       // Between steps the connection is free: E renamed behind the chunks read is not met
       // again (the caller's version check discards such a torn read).
@@ -37,7 +38,7 @@ describe('SqliteReportReads.sessionColumns', () => {
   it('stops after a chunk that is not full', async () => {
     const db = await withSessions(['A', 'B', 'C'])
     const parts = [...new SqliteReportReads(db.connection, 2).sessionColumns(() => undefined)].map(
-      idsOf
+      (part) => idsOf(part.ids)
     )
     expect(parts).toEqual([['A', 'B'], ['C']])
   })

@@ -7,6 +7,7 @@ import { PostgresSessionDatabase } from '../../../src/main/database/postgres/Pos
 import { loadSessionColumns, type SessionColumns } from '../../../src/main/reports/sessionColumns'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
+import { session } from '../database/contractFixtures'
 import { generatedCsv, PILOT_CSV } from '../../support/tempDir'
 import {
   postgresBackendOn,
@@ -78,6 +79,55 @@ describe('loadSessionColumns on SQLite', () => sessionColumnsCases(sqliteBackend
 describe.skipIf(skipWithoutPostgres)('loadSessionColumns on PostgreSQL', () => {
   const pg = usePostgres()
   sessionColumnsCases(() => postgresBackendOn(pg))
+
+  /** Whether a read of the columns came in the table's order (with the order to put it in). */
+  const readAsStored = async (db: SessionDatabase): Promise<boolean> => {
+    let asStored = false
+    for await (const part of db.reports.sessionColumns(() => undefined)) asStored ||= !!part.order
+    return asStored
+  }
+
+  it('reads a table lying nearly in id order as it lies, and puts it in id order', async () => {
+    const db = await pg.open()
+    const dir = mkdtempSync(join(tmpdir(), 'voice-console-columns-'))
+    try {
+      // In id order, then an id that sorts first, then rows an UPDATE moves to the table's end.
+      for (const [name, csv] of [
+        ['g.csv', generatedCsv(1_500, 'G')],
+        ['a.csv', generatedCsv(1, 'A')]
+      ]) {
+        writeFileSync(join(dir, name!), csv!)
+        await new SessionImporter(db).importFile(join(dir, name!), 'fail')
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    await db.pool.query(
+      `UPDATE sessions SET latency_p95_ms = latency_p95_ms + 1
+       WHERE session_id IN ('G0107', 'G0707', 'G1207')`
+    )
+    // Without statistics: in id order from the index.
+    expect(await readAsStored(db)).toBe(false)
+    const byIndex = await loadSessionColumns(db.reports, noPause)
+    expect(byIndex.size).toBe(1_501)
+    await db.pool.query('ANALYZE sessions')
+    // Nearly in id order (correlation ≥ 0.99): as it lies, then put in order.
+    expect(await readAsStored(db)).toBe(true)
+    expect(plain(await loadSessionColumns(db.reports, noPause))).toEqual(plain(byIndex))
+  })
+
+  it('reads a table in no order of ids in id order from the index', async () => {
+    const db = await pg.open()
+    await db.transaction(async (tx) => {
+      for (let k = 0; k < 400; k++)
+        await tx.sessions.insertRecorded(session(`S${(k * 7_919) % 400}`), 'now')
+    })
+    await db.pool.query('ANALYZE sessions')
+    expect(await readAsStored(db)).toBe(false)
+    const columns = await loadSessionColumns(db.reports, noPause)
+    const ids = Array.from({ length: columns.size }, (_, row) => columns.sessionIds.at(row))
+    expect(ids).toEqual(ids.slice().sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))))
+  })
 
   it("estimates the sessions from the server's statistics, without counting them", async () => {
     const db = await pg.open()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IdBytesBuilder } from '../../../src/main/reports/idBytes'
+import { IdBytesBuilder, type IdBytes } from '../../../src/main/reports/idBytes'
 import { IdStrings, joinedIds, type SessionIds } from '../../../src/main/reports/sessionIds'
 
 // The ids kept as bytes (PostgreSQL's read) must answer as the ids kept as strings do (SQLite's,
@@ -97,6 +97,19 @@ describe('IdBytes (ids as bytes) answers as IdStrings', () => {
       const sized = asBytes(ids, expected)
       expect(Array.from({ length: sized.size }, (_, row) => sized.at(row))).toEqual(ids)
     }
+  })
+
+  it('finds the id order of ids read in another order, and puts them in it', () => {
+    const shuffled = ids.map((_, k) => ids[(k * 7_919) % ids.length]!)
+    const read = asBytes(shuffled) as IdBytes
+    const order = read.sortedOrder()!
+    expect([...order].map((row) => shuffled[row])).toEqual(ids)
+    const sorted = read.permuted(order)
+    expect(Array.from({ length: sorted.size }, (_, row) => sorted.at(row))).toEqual(ids)
+    expect((bytes as IdBytes).sortedOrder()).toBeNull()
+    const asStrings = new IdStrings(shuffled).permuted(order)
+    expect(Array.from({ length: asStrings.size }, (_, row) => asStrings.at(row))).toEqual(ids)
+    expect(() => read.permuted(order.subarray(1))).toThrow(/another size/)
   })
 
   it('holds no ids, or one', () => {

@@ -2,8 +2,8 @@ import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { numberAt, textAt } from '../rowValues'
-import type { ReportReads, SessionColumnVisitor } from '../SessionDatabase'
-import { IdStrings, type SessionIds } from '../../reports/sessionIds'
+import type { ReportReads, SessionColumnsPart, SessionColumnVisitor } from '../SessionDatabase'
+import { IdStrings } from '../../reports/sessionIds'
 import { queryAlertFigures } from './alertFiguresSql'
 import { whereFor } from './sessionWhere'
 
@@ -25,11 +25,11 @@ export class SqliteReportReads implements Synchronous<ReportReads> {
   ) {}
 
   /** Keyset chunks by session_id: each `next()` reads one (asyncTable runs it in the queue). */
-  *sessionColumns(visit: SessionColumnVisitor): Generator<SessionIds, void, undefined> {
+  *sessionColumns(visit: SessionColumnVisitor): Generator<SessionColumnsPart, void, undefined> {
     let lastId = ''
     for (;;) {
       const ids = this.visitChunk(this.chunk(this.chunkRows), lastId, visit)
-      yield new IdStrings(ids)
+      yield { ids: new IdStrings(ids), order: null }
       if (ids.length < this.chunkRows) return
       lastId = ids[ids.length - 1]!
     }
