@@ -268,7 +268,7 @@ export interface ReportReads {
    * and the UTC day of started_at (or null). SQLite reads synchronously on main's thread, so it
    * reads keyset chunks in session_id order, other statements running between them; PostgreSQL
    * streams the whole table in one COPY (one snapshot; main's event loop runs between the
-   * socket's chunks), in the table's order when its statistics say that is nearly the ids'
+   * socket's chunks), in the table's order when a sample of its pages shows that is nearly the ids'
    * (sessionColumnsCopy.ts), and yields once. `expectedRows` (estimatedSessions, or the last
    * read's size) sizes the backend's buffers.
    */

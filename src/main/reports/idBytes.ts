@@ -13,6 +13,28 @@ const fold = (byte: number): number => (byte >= A && byte <= Z ? byte | TO_LOWER
 
 const isSmallLetter = (byte: number): boolean => byte >= 0x61 && byte <= 0x7a
 
+/**
+ * ASCII letters up to which a search runs the native search once per spelling (2^letters of
+ * them: "T0000" is two native passes, a few ms at 1M ids, where folding every byte in JS took
+ * 20–60 ms); past it, one pass folding as it reads.
+ */
+const NATIVE_LETTERS = 3
+
+/** Every spelling of a folded needle with its ASCII letters small or capital. */
+function spellings(wanted: Uint8Array): Uint8Array[] {
+  // Copies (Buffer's slice would share the bytes).
+  let all = [Uint8Array.from(wanted)]
+  for (let k = 0; k < wanted.length; k++) {
+    if (!isSmallLetter(wanted[k]!)) continue
+    all = all.flatMap((spelling) => {
+      const capital = Uint8Array.from(spelling)
+      capital[k] = spelling[k]! - TO_LOWER
+      return [spelling, capital]
+    })
+  }
+  return all
+}
+
 /** Byte order of two byte ranges of `bytes` (COLLATE "C"): negative, 0 or positive. */
 function compareRanges(bytes: Buffer, a: number, aEnd: number, b: number, bEnd: number): number {
   const length = Math.min(aEnd - a, bEnd - b)
@@ -51,36 +73,43 @@ export class IdBytes implements SessionIds {
     if (needle.length === 0) return marks.fill(1)
     // No id holds a NUL; and a match cannot run across the NUL between two ids.
     if (needle.includes(0)) return marks
+    const wanted = needle.map(fold)
+    const letters = wanted.reduce((count, byte) => count + (isSmallLetter(byte) ? 1 : 0), 0)
+    if (letters <= NATIVE_LETTERS)
+      for (const spelling of spellings(wanted)) this.markNative(spelling, marks)
+    else this.markFolded(wanted, marks)
+    return marks
+  }
+
+  /** Marks the rows whose id holds `needle` as it is: the native search, row after row. */
+  private markNative(needle: Uint8Array, marks: Uint8Array): void {
     const { bytes, starts } = this
     const end = starts[this.size]!
-    const wanted = needle.map(fold)
-    const first = wanted[0]!
     let row = 0
-    const mark = (at: number): void => {
+    for (let at = bytes.indexOf(needle); at !== -1 && at < end;) {
       // Matches come in order: the row holding this one is at or after the last.
       while (starts[row + 1]! <= at) row++
       marks[row] = 1
+      at = bytes.indexOf(needle, starts[row + 1]!)
     }
-    if (!wanted.some(isSmallLetter)) {
-      // Nothing to fold (no ASCII letter): the native search, from one row's end to the next.
-      for (let at = bytes.indexOf(needle); at !== -1 && at < end;) {
-        mark(at)
-        at = bytes.indexOf(needle, starts[row + 1]!)
-      }
-      return marks
-    }
-    // Folded as it is read, rather than a folded copy of every id (fresh memory is dear).
-    const last = end - wanted.length
+  }
+
+  /** Marks the rows whose id holds `wanted` (folded), folding the ids as they are read. */
+  private markFolded(wanted: Uint8Array, marks: Uint8Array): void {
+    const { bytes, starts } = this
+    const first = wanted[0]!
+    const last = starts[this.size]! - wanted.length
+    let row = 0
     for (let i = 0; i <= last; i++) {
       if (fold(bytes[i]!) !== first) continue
       let k = 1
       while (k < wanted.length && fold(bytes[i + k]!) === wanted[k]) k++
       if (k < wanted.length) continue
-      mark(i)
+      while (starts[row + 1]! <= i) row++
+      marks[row] = 1
       // On to the next row's id.
       i = starts[row + 1]! - 1
     }
-    return marks
   }
 
   /**

@@ -71,6 +71,12 @@ describe('IdBytes (ids as bytes) answers as IdStrings', () => {
     const searches = ['a', 'A', 'Ab', 'aa', 'zZ', '0', '9-', '%', '.', '_', 'é', 'É', 'ß', 'SS']
     searches.push('😀', 'ａ', 'Ａ', 'a😀', 'éa', '-_', 'ZZZ', 'nope', 'b\0', '\0')
     for (let k = 0; k < 40; k++) searches.push(ids[Math.floor(next() * ids.length)]!.slice(1, 4))
+    // Four ASCII letters or more: folded as read (fewer: a native search per spelling).
+    const swapped = (id: string): string =>
+      [...id].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('')
+    const lettered = ids.filter((id) => (id.match(/[a-z]/gi) ?? []).length >= 4).slice(0, 20)
+    expect(lettered.length).toBeGreaterThan(5)
+    searches.push(...lettered.map(swapped), 'aBzA', 'ZZZZ')
     for (const search of searches)
       expect([...bytes.containing(search)], JSON.stringify(search)).toEqual([
         ...strings.containing(search)
