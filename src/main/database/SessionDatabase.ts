@@ -14,6 +14,7 @@ import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
 import type { LabSession, SessionSource, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionBatch } from '../sessions/packedSessions'
+import type { SessionIds } from '../reports/sessionIds'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 
 // The seam between the services and a backend. The services (SessionStore, CallRecorder,
@@ -23,9 +24,11 @@ import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQu
 // promise (PostgreSQL's driver is asynchronous); SQLite runs its statements synchronously inside
 // them. See README.md for how a backend plugs in and how transactions stay whole.
 
-/** One session's report columns, handed over without building an object (100k rows a read). */
+/**
+ * One session's report columns but its id, handed over without building an object (a million
+ * rows a read): the ids come a part of the read at a time (ReportReads.sessionColumns).
+ */
 export type SessionColumnVisitor = (
-  sessionId: string,
   profile: string,
   ragUsed: number,
   interruptions: number,
@@ -338,19 +341,39 @@ export interface RulesTable {
   write(thresholds: EscalationThresholds, change: RulesChange): Promise<void>
 }
 
+/** A part of the report columns' read (ReportReads.sessionColumns). */
+export interface SessionColumnsPart {
+  /** The ids of the rows the part visited, in the order it visited them. */
+  ids: SessionIds
+  /**
+   * Null when the part visited its rows in session_id order; else those rows in session_id
+   * order, as indices into the part (PostgreSQL may read the table as it lies on disk).
+   */
+  order: Uint32Array | null
+}
+
 /** The Reports screen's reads: the columns it keeps in memory, and the alerts aggregated. */
 export interface ReportReads {
   /**
-   * Up to `limit` sessions after `afterId`, in session_id order, each handed to `visit` (no
-   * object per row: 100k sessions are read at once). `profile` is a JSON array of scenario,
-   * sentiment, language, model, source and the UTC day of started_at (or null). Returns the
-   * rows read and the last id.
+   * Every session: each row's columns handed to `visit`, and after each part of the read its
+   * rows' ids and, unless they came in session_id order, that order (the caller may pause
+   * between parts). `profile` is a JSON array of scenario, sentiment, language, model, source
+   * and the UTC day of started_at (or null). SQLite reads synchronously on main's thread, so it
+   * reads keyset chunks in session_id order, other statements running between them; PostgreSQL
+   * streams the whole table in one COPY (one snapshot; main's event loop runs between the
+   * socket's chunks), in the table's order when a sample of its pages shows that is nearly the ids'
+   * (sessionColumnsCopy.ts), and yields once. `expectedRows` (estimatedSessions, or the last
+   * read's size) sizes the backend's buffers.
    */
   sessionColumns(
-    afterId: string,
-    limit: number,
-    visit: SessionColumnVisitor
-  ): Promise<{ rows: number; lastId: string }>
+    visit: SessionColumnVisitor,
+    expectedRows?: number
+  ): AsyncIterable<SessionColumnsPart>
+  /**
+   * About how many sessions there are, to size the read's arrays before it (never a count of
+   * the table): PostgreSQL's statistics; 0 when unknown.
+   */
+  estimatedSessions(): Promise<number>
   /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
 }

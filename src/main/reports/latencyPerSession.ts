@@ -35,8 +35,8 @@ export function latencyPerSession(
     }
     const sessions = j - start
     points.push({
-      firstSessionId: sessionIds[first]!,
-      lastSessionId: sessionIds[last]!,
+      firstSessionId: sessionIds.at(first),
+      lastSessionId: sessionIds.at(last),
       sessions,
       p50Ms: sumP50 / sessions,
       p95Ms: sumP95 / sessions,

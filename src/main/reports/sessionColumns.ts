@@ -1,4 +1,5 @@
-import type { ReportReads } from '../database/SessionDatabase'
+import type { ReportReads, SessionColumnsPart } from '../database/SessionDatabase'
+import { joinedIds, type SessionIds } from './sessionIds'
 
 /** Code of a row whose value is NULL (an undated session's day). */
 export const NO_CODE = 0xffffffff
@@ -16,7 +17,7 @@ export interface CodedColumn {
  */
 export interface SessionColumns {
   size: number
-  sessionIds: string[]
+  sessionIds: SessionIds
   scenario: CodedColumn
   sentiment: CodedColumn
   language: CodedColumn
@@ -30,17 +31,16 @@ export interface SessionColumns {
   p95Ms: Float64Array
 }
 
-/**
- * Rows read per statement; the caller's pause runs between chunks. Small enough that a live
- * call's append waiting behind one chunk stays well under 100 ms after a big import (npm run
- * bench:import-live); keyset chunks cost the same per row whatever their size.
- */
-const CHUNK_ROWS = 8_000
+/** Rows per block of the arrays while reading (the total is not known before the read). */
+const BLOCK_ROWS = 65_536
 
+/** Scenario, sentiment, language, model, source, day: the profile's fields, in its order. */
+const PROFILE_FIELDS = 6
+
+/** Each distinct text of a column, numbered in the order first met. */
 class Coder {
   readonly values: string[] = []
   private readonly index = new Map<string, number>()
-  constructor(public codes: Uint32Array) {}
   code(value: string | null): number {
     if (value === null) return NO_CODE
     let code = this.index.get(value)
@@ -51,9 +51,6 @@ class Coder {
     }
     return code
   }
-  column(size: number): CodedColumn {
-    return { values: this.values, codes: this.codes.subarray(0, size) }
-  }
 }
 
 /** A JSON array of texts (or NULLs) from the database's profile column. */
@@ -63,106 +60,161 @@ function profileValues(json: string): (string | null)[] {
   return parsed.map((value) => (value === null ? null : String(value)))
 }
 
-/** A typed array twice as long, holding `from`'s values. */
-function doubled<T extends Uint8Array | Uint32Array | Float64Array>(from: T): T {
-  const to = new (from.constructor as new (length: number) => T)(from.length * 2)
-  to.set(from)
-  return to
+/** The columns' numbers for one block of rows, filled in order. */
+class Block {
+  readonly codes: Uint32Array[]
+  readonly ragUsed: Uint8Array
+  readonly interruptions: Float64Array
+  readonly p50Ms: Float64Array
+  readonly p95Ms: Float64Array
+  constructor(readonly capacity: number) {
+    this.codes = Array.from({ length: PROFILE_FIELDS }, () => new Uint32Array(capacity))
+    this.ragUsed = new Uint8Array(capacity)
+    this.interruptions = new Float64Array(capacity)
+    this.p50Ms = new Float64Array(capacity)
+    this.p95Ms = new Float64Array(capacity)
+  }
+}
+
+/** The blocks' first `size` rows as one array (the block itself when it is one, mostly full). */
+function joined<T extends Uint8Array | Uint32Array | Float64Array>(
+  parts: T[],
+  capacities: number[],
+  size: number
+): T {
+  // A block at most half empty is kept; one estimated far too big is let go.
+  if (parts.length === 1 && size * 2 >= capacities[0]!) return parts[0]!.subarray(0, size) as T
+  const all = new (parts[0]!.constructor as new (length: number) => T)(size)
+  let at = 0
+  for (const [k, part] of parts.entries()) {
+    const rows = Math.min(capacities[k]!, size - at)
+    all.set(part.subarray(0, rows), at)
+    at += rows
+  }
+  return all
+}
+
+/** `values` in `order` (row indices, each once). */
+function gathered<T extends Uint8Array | Uint32Array | Float64Array>(
+  values: T,
+  order: Uint32Array
+): T {
+  const out = new (values.constructor as new (length: number) => T)(order.length)
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!
+  return out
 }
 
 /**
- * Reads every session's report columns, in chunks of CHUNK_ROWS by session_id with `pause`
- * between them. The caller checks the database did not change meanwhile (see ReportQueries).
- * `expectedRows` (the last read's size) only sizes the arrays, which grow as needed: counting
- * the table first was one uninterrupted pass of ~100 ms at 1M sessions right after an import.
+ * Reads every session's report columns, in session_id order, with `pause` between the parts
+ * the backend reads (ReportReads.sessionColumns). The caller checks the database did not change
+ * meanwhile (see ReportQueries). The first block is sized for the sessions expected (the last
+ * read's size, or the backend's estimate), so the read usually fills one block, kept as it is;
+ * otherwise the blocks are copied into arrays of the final size once at the end (doubling them
+ * as they filled, or joining 16 blocks, cost 100–200 ms of fresh memory at 1M sessions). A
+ * read the backend made in another order (PostgreSQL's table as it lies) is put in id order
+ * here, every column gathered by the order the backend found.
+ * `blockRows`: the size of the blocks after the first (tests make it small).
  */
 export async function loadSessionColumns(
   reads: ReportReads,
   pause: () => Promise<void>,
-  expectedRows = 0
+  lastRows = 0,
+  blockRows = BLOCK_ROWS
 ): Promise<SessionColumns> {
-  let capacity = Math.max(CHUNK_ROWS, expectedRows + CHUNK_ROWS)
-  const sessionIds: string[] = []
-  const coders = {
-    scenario: new Coder(new Uint32Array(capacity)),
-    sentiment: new Coder(new Uint32Array(capacity)),
-    language: new Coder(new Uint32Array(capacity)),
-    model: new Coder(new Uint32Array(capacity)),
-    source: new Coder(new Uint32Array(capacity)),
-    day: new Coder(new Uint32Array(capacity))
-  }
-  let ragUsed = new Uint8Array(capacity)
-  let interruptions = new Float64Array(capacity)
-  let p50Ms = new Float64Array(capacity)
-  let p95Ms = new Float64Array(capacity)
-  const grow = (): void => {
-    capacity *= 2
-    for (const coder of Object.values(coders)) coder.codes = doubled(coder.codes)
-    ragUsed = doubled(ragUsed)
-    interruptions = doubled(interruptions)
-    p50Ms = doubled(p50Ms)
-    p95Ms = doubled(p95Ms)
-  }
+  const expected = Math.max(lastRows, await reads.estimatedSessions())
+  const coders = [
+    new Coder(),
+    new Coder(),
+    new Coder(),
+    new Coder(),
+    new Coder(),
+    new Coder()
+  ] as const
+  const blocks: Block[] = []
+  // Room for a few more sessions than expected: an estimate may be a little behind.
+  let block = new Block(Math.max(blockRows, expected + (expected >> 6)))
+  blocks.push(block)
+  let at = 0
+  let visited = 0
   // The text columns come as one JSON array per row: a few thousand distinct combinations in
-  // 100k sessions, each parsed and coded once.
-  const texts = [coders.scenario, coders.sentiment, coders.language, coders.model, coders.source]
+  // a million sessions, each parsed and coded once.
   const profiles = new Map<string, Uint32Array>()
   const profileOf = (json: string): Uint32Array => {
     let codes = profiles.get(json)
     if (!codes) {
       const values = profileValues(json)
-      codes = Uint32Array.from(values, (value, k) => (texts[k] ?? coders.day).code(value))
+      if (values.length !== PROFILE_FIELDS)
+        throw new Error(`sessions (report columns): expected ${PROFILE_FIELDS} profile values`)
+      codes = Uint32Array.from(values, (value, k) => coders[k]!.code(value))
       profiles.set(json, codes)
     }
     return codes
   }
   const visit = (
-    sessionId: string,
     profile: string,
     rag: number,
     interruptionCount: number,
     p50: number,
     p95: number
   ): void => {
-    const i = sessionIds.length
-    if (i === capacity) grow()
-    sessionIds.push(sessionId)
+    if (at === block.capacity) {
+      block = new Block(blockRows)
+      blocks.push(block)
+      at = 0
+    }
     const codes = profileOf(profile)
-    coders.scenario.codes[i] = codes[0]!
-    coders.sentiment.codes[i] = codes[1]!
-    coders.language.codes[i] = codes[2]!
-    coders.model.codes[i] = codes[3]!
-    coders.source.codes[i] = codes[4]!
-    coders.day.codes[i] = codes[5]!
-    ragUsed[i] = rag
-    interruptions[i] = interruptionCount
-    p50Ms[i] = p50
-    p95Ms[i] = p95
+    for (let k = 0; k < PROFILE_FIELDS; k++) block.codes[k]![at] = codes[k]!
+    block.ragUsed[at] = rag
+    block.interruptions[at] = interruptionCount
+    block.p50Ms[at] = p50
+    block.p95Ms[at] = p95
+    at++
+    visited++
   }
-  let last = ''
-  for (;;) {
-    const chunk = await reads.sessionColumns(last, CHUNK_ROWS, visit)
-    if (chunk.rows < CHUNK_ROWS) break
-    last = chunk.lastId
+  const parts: SessionColumnsPart[] = []
+  let idCount = 0
+  for await (const part of reads.sessionColumns(visit, expected)) {
+    parts.push(part)
+    idCount += part.ids.size
+    if (idCount !== visited)
+      throw new Error('sessions (report columns): rows visited and ids read differ')
     await pause()
   }
-  const size = sessionIds.length
-  ragUsed = ragUsed.subarray(0, size)
-  interruptions = interruptions.subarray(0, size)
-  p50Ms = p50Ms.subarray(0, size)
-  p95Ms = p95Ms.subarray(0, size)
+  // A part read in another order than the ids' (PostgreSQL's table as it lies) is the only one.
+  const order = parts.length === 1 ? parts[0]!.order : null
+  if (!order && parts.some((part) => part.order))
+    throw new Error('sessions (report columns): a part out of id order among others')
+  const ids = joinedIds(parts.map((part) => part.ids))
+  const sessionIds = order ? ids.permuted(order) : ids
+  const size = visited
+  const capacities = blocks.map((b) => b.capacity)
+  // Column by column with a pause between: joining (or gathering) them all at once held main's
+  // thread for the copy of every column (50 MB of fresh memory at 1M sessions).
+  const join = async <T extends Uint8Array | Uint32Array | Float64Array>(
+    part: (b: Block) => T
+  ): Promise<T> => {
+    if (blocks.length === 1 && !order && size * 2 >= capacities[0]!)
+      return joined([part(block)], capacities, size)
+    await pause()
+    const all = joined(blocks.map(part), capacities, size)
+    return order ? gathered(all, order) : all
+  }
+  const coded = async (k: number): Promise<CodedColumn> => ({
+    values: coders[k]!.values,
+    codes: await join((b) => b.codes[k]!)
+  })
   return {
     size,
     sessionIds,
-    scenario: coders.scenario.column(size),
-    sentiment: coders.sentiment.column(size),
-    language: coders.language.column(size),
-    model: coders.model.column(size),
-    source: coders.source.column(size),
-    day: coders.day.column(size),
-    ragUsed,
-    interruptions,
-    p50Ms,
-    p95Ms
+    scenario: await coded(0),
+    sentiment: await coded(1),
+    language: await coded(2),
+    model: await coded(3),
+    source: await coded(4),
+    day: await coded(5),
+    ragUsed: await join((b) => b.ragUsed),
+    interruptions: await join((b) => b.interruptions),
+    p50Ms: await join((b) => b.p50Ms),
+    p95Ms: await join((b) => b.p95Ms)
   }
 }

@@ -1,6 +1,8 @@
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
 import { selectRows } from '../reports/selectRows'
 import type { SessionColumns } from '../reports/sessionColumns'
+import { searchPattern } from '../reports/sessionIds'
+import { rankedRows } from './rankedRows'
 
 /** A page of the Sessions table: which sessions, in order, and how many the filter keeps. */
 export interface ColumnPage {
@@ -17,9 +19,6 @@ const NUMERIC: Record<NumericColumn, (columns: SessionColumns) => Float64Array> 
 }
 
 const isNumeric = (column: string): column is NumericColumn => Object.hasOwn(NUMERIC, column)
-
-/** Sorted row orders per columns object (the columns are replaced, never changed, on a write). */
-const orders = new WeakMap<SessionColumns, Map<string, Uint32Array>>()
 
 /**
  * A page of sessions answered from the columns Reports keeps in memory, the same sessions in
@@ -47,16 +46,11 @@ export function pageFromColumns(
     for (let i = offset; i < end; i++)
       picked.push(rows[sort.direction === 'asc' ? i : total - 1 - i]!)
   } else {
-    const order = sortedOrder(columns, sort.column, sort.direction)
-    const keep = total === columns.size ? null : membership(columns.size, rows)
-    let seen = 0
-    for (let i = 0; i < order.length && picked.length < end - offset; i++) {
-      const row = order[i]!
-      if (keep && keep[row] !== 1) continue
-      if (seen++ >= offset) picked.push(row)
-    }
+    // Only the page's ranks are found: no order of every row is built or kept (rankedRows.ts).
+    const values = NUMERIC[sort.column](columns)
+    picked.push(...rankedRows(values, rows, sort.direction === 'desc', offset, end - offset))
   }
-  return { total, sessionIds: picked.map((row) => columns.sessionIds[row]!) }
+  return { total, sessionIds: picked.map((row) => columns.sessionIds.at(row)) }
 }
 
 /** The rows the whole Sessions filter keeps, in session_id order. */
@@ -64,8 +58,8 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   let rows = selectRows(columns, filter)
   const tests: ((row: number) => boolean)[] = []
   if (filter.sessionIds) {
-    const wanted = new Set(filter.sessionIds)
-    tests.push((row) => wanted.has(columns.sessionIds[row]!))
+    const among = columns.sessionIds.among(filter.sessionIds)
+    tests.push((row) => among[row] === 1)
   }
   const range = (
     values: Float64Array,
@@ -90,21 +84,6 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   return rows
 }
 
-/**
- * The search as a regular expression with ILIKE's folding under COLLATE "C" (and SQLite's LIKE):
- * ASCII letters match either case, everything else only itself.
- */
-export function searchPattern(search: string): RegExp {
-  const source = [...search]
-    .map((c) =>
-      /^[a-zA-Z]$/.test(c)
-        ? `[${c.toLowerCase()}${c.toUpperCase()}]`
-        : c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
-    )
-    .join('')
-  return new RegExp(source, 'u')
-}
-
 /** ILIKE '%search%' on session_id, scenario or model. */
 function searchTest(columns: SessionColumns, search: string): (row: number) => boolean {
   const pattern = searchPattern(search)
@@ -112,89 +91,9 @@ function searchTest(columns: SessionColumns, search: string): (row: number) => b
     Uint8Array.from(values, (value) => (pattern.test(value) ? 1 : 0))
   const scenario = inValues(columns.scenario.values)
   const model = inValues(columns.model.values)
+  const id = columns.sessionIds.containing(search)
   return (row) =>
     scenario[columns.scenario.codes[row]!] === 1 ||
     model[columns.model.codes[row]!] === 1 ||
-    pattern.test(columns.sessionIds[row]!)
-}
-
-function membership(size: number, rows: Uint32Array): Uint8Array {
-  const keep = new Uint8Array(size)
-  for (const row of rows) keep[row] = 1
-  return keep
-}
-
-/**
- * Every row by the column's value, ties in session_id order (ascending either way, as the
- * SQL's `ORDER BY column dir, session_id ASC`). The rows are already in session_id order and an
- * LSD radix sort is stable, so ties keep it: four 16-bit passes over the values' IEEE-754 bits
- * (the values are never negative, so their bits order as they do), a pass skipped when every
- * row has the same digit (whole numbers leave the low half zero). A million rows: tens of
- * milliseconds, where a comparator sort took 240. Kept per columns object, so it costs once per
- * change of the sessions.
- */
-function sortedOrder(
-  columns: SessionColumns,
-  column: NumericColumn,
-  direction: 'asc' | 'desc'
-): Uint32Array {
-  let byColumn = orders.get(columns)
-  if (!byColumn) orders.set(columns, (byColumn = new Map()))
-  const key = `${column} ${direction}`
-  const known = byColumn.get(key)
-  if (known) return known
-  const values = NUMERIC[column](columns).subarray(0, columns.size)
-  const order = radixOrder(values, direction === 'desc')
-  byColumn.set(key, order)
-  return order
-}
-
-const DIGIT_BUCKETS = 1 << 16
-
-/** Row indices by value (stable), from the least significant 16 bits of each value up. */
-export function radixOrder(values: Float64Array, descending: boolean): Uint32Array {
-  const n = values.length
-  const copy = new Float64Array(values)
-  // +0 for -0: equal values must have equal bits.
-  for (let i = 0; i < n; i++) if (copy[i] === 0) copy[i] = 0
-  const bits = new Uint32Array(copy.buffer)
-  const flip = descending ? 0xffff : 0
-  // Each row's two halves travel with it, so every pass reads its keys in order.
-  let order = new Uint32Array(n)
-  let low = new Uint32Array(n)
-  let high = new Uint32Array(n)
-  // Little-endian word order: bits[2r] is the low half of row r's value, bits[2r + 1] the high.
-  for (let i = 0; i < n; i++) {
-    order[i] = i
-    low[i] = bits[2 * i]!
-    high[i] = bits[2 * i + 1]!
-  }
-  let nextOrder = new Uint32Array(n)
-  let nextLow = new Uint32Array(n)
-  let nextHigh = new Uint32Array(n)
-  const counts = new Uint32Array(DIGIT_BUCKETS)
-  for (let pass = 0; pass < 4; pass++) {
-    const keys = pass < 2 ? low : high
-    const shift = (pass & 1) * 16
-    counts.fill(0)
-    for (let i = 0; i < n; i++) counts[((keys[i]! >>> shift) & 0xffff) ^ flip]!++
-    // One digit for every row: this pass would leave the order as it is.
-    if (n > 0 && counts[((keys[0]! >>> shift) & 0xffff) ^ flip] === n) continue
-    let start = 0
-    for (let b = 0; b < DIGIT_BUCKETS; b++) {
-      const count = counts[b]!
-      counts[b] = start
-      start += count
-    }
-    for (let i = 0; i < n; i++) {
-      const to = counts[((keys[i]! >>> shift) & 0xffff) ^ flip]!++
-      nextOrder[to] = order[i]!
-      nextLow[to] = low[i]!
-      nextHigh[to] = high[i]!
-    }
-    ;[order, nextOrder] = [nextOrder, order]
-    ;[low, nextLow] = [nextLow, low]
-    ;[high, nextHigh] = [nextHigh, high]
-  }
-  return order
+    id[row] === 1
 }

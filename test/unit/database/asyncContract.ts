@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { session, turn } from './contractFixtures'
+import { readColumns, session, turn } from './contractFixtures'
 import type { SessionDatabase } from '../../../src/main/database/postgres/asyncSeam'
 
 // What every backend of the async seam must do, whatever its SQL: the cases of
@@ -361,21 +361,19 @@ export function describeSessionDatabase(backend: Backend): void {
       ])
     })
 
-    it("hands the Reports the sessions' columns in id order, chunk by chunk", async () => {
+    it("hands the Reports the sessions' columns in id order", async () => {
       const db = await fresh()
       await db.transaction(async (tx) => {
         await tx.sessions.insertRecorded(session('A', { rag_used: false }), 'now')
         await tx.sessions.insertRecorded(session('B', { started_at: null }), 'now')
         await tx.sessions.insertRecorded(session('C'), 'now')
       })
-      const seen: unknown[][] = []
-      const visit = (...columns: unknown[]): void => void seen.push(columns)
-      expect(await db.reports.sessionColumns('', 2, visit)).toEqual({ rows: 2, lastId: 'B' })
-      expect(await db.reports.sessionColumns('B', 2, visit)).toEqual({ rows: 1, lastId: 'C' })
-      expect(seen).toEqual([
-        ['A', '["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 0, 2, 410, 780],
-        ['B', '["complaint","negative","en","gpt-realtime","live",null]', 1, 2, 410, 780],
-        ['C', '["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 1, 2, 410, 780]
+      const { ids, rows } = await readColumns(db.reports)
+      expect(ids).toEqual(['A', 'B', 'C'])
+      expect(rows).toEqual([
+        ['["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 0, 2, 410, 780],
+        ['["complaint","negative","en","gpt-realtime","live",null]', 1, 2, 410, 780],
+        ['["complaint","negative","en","gpt-realtime","live","2026-11-25"]', 1, 2, 410, 780]
       ])
     })
 

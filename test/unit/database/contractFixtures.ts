@@ -1,5 +1,7 @@
 import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
 import type { StoredSession } from '../../../src/shared/sessions/labSchema'
+import type { SessionIds } from '../../../src/main/reports/sessionIds'
+import type { ReportReads } from '../../../src/main/database/SessionDatabase'
 
 // The rows the behavioural suites of the session database write and read back.
 
@@ -49,3 +51,30 @@ export const turn = (index: number): TurnRow => ({
   agent_text: null,
   agent_heard_text: null
 })
+
+/** A part of the report columns' ids as an array. */
+export const idsOf = (ids: SessionIds): string[] =>
+  Array.from({ length: ids.size }, (_, row) => ids.at(row))
+
+/**
+ * Every row a read of the report columns visits (its visitor's arguments) with its id, in
+ * session_id order: each part's rows put in the order it gives, if any.
+ */
+export async function readColumns(
+  reads: ReportReads
+): Promise<{ ids: string[]; rows: unknown[][]; parts: number }> {
+  const ids: string[] = []
+  const rows: unknown[][] = []
+  let visited: unknown[][] = []
+  let parts = 0
+  for await (const part of reads.sessionColumns((...row) => void visited.push(row))) {
+    parts++
+    const partIds = idsOf(part.ids)
+    if (partIds.length !== visited.length) throw new Error('a part with other rows than visited')
+    const order = part.order ? [...part.order] : partIds.map((_, row) => row)
+    ids.push(...order.map((row) => partIds[row]!))
+    rows.push(...order.map((row) => visited[row]!))
+    visited = []
+  }
+  return { ids, rows, parts }
+}

@@ -51,7 +51,7 @@ describe('selectRows (the report filter over in-memory columns)', () => {
           .prepare(`SELECT session_id FROM sessions${where.clause} ORDER BY session_id`)
           .all(...where.params) as { session_id: string }[]
       ).map((r) => r.session_id)
-      const rows = [...selectRows(columns, filter)].map((i) => columns.sessionIds[i])
+      const rows = [...selectRows(columns, filter)].map((i) => columns.sessionIds.at(i))
       expect(rows, JSON.stringify(filter)).toEqual(expected)
       // The date ranges cut through the data: neither everything nor nothing.
       if (filter.startedFrom === '2025-03-04' || filter.startedTo === '2025-03-04')

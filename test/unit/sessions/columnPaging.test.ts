@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SessionDatabase } from '../../../src/main/database/SessionDatabase'
 import { ReportQueries } from '../../../src/main/reports/ReportQueries'
-import { pageFromColumns, radixOrder, searchPattern } from '../../../src/main/sessions/columnPaging'
+import { pageFromColumns } from '../../../src/main/sessions/columnPaging'
+import { searchPattern } from '../../../src/main/reports/sessionIds'
 import { SessionImporter } from '../../../src/main/sessions/SessionImporter'
 import { SessionStore } from '../../../src/main/sessions/SessionStore'
 import type { SessionFilter, SessionSort } from '../../../src/shared/sessions/sessionQuery'
@@ -121,24 +122,6 @@ function columnPagingCases(backend: () => SessionDatabaseBackend): void {
     expect((await store.list({}, { column: 'session_id', direction: 'asc' }, 0, 5)).total).toBe(618)
   })
 }
-
-describe('radixOrder', () => {
-  it('orders rows by value like a stable comparator sort, ties in row order, either direction', () => {
-    let seed = 7
-    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647
-    const values = Float64Array.from({ length: 5000 }, (_, i) =>
-      i % 7 === 0 ? 0 : i % 11 === 0 ? -0 : i % 3 === 0 ? Math.floor(random() * 40) : random() * 1e6
-    )
-    values[10] = 1e7
-    values[20] = 187.5
-    values[21] = 187.5
-    const rows = Array.from({ length: values.length }, (_, row) => row)
-    const asc = [...rows].sort((a, b) => values[a]! - values[b]!)
-    const desc = [...rows].sort((a, b) => values[b]! - values[a]!)
-    expect([...radixOrder(values, false)]).toEqual(asc)
-    expect([...radixOrder(values, true)]).toEqual(desc)
-  })
-})
 
 describe('searchPattern', () => {
   it('folds ASCII letters only and takes everything else literally', () => {

@@ -1,8 +1,8 @@
 import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
-import { to as copyTo } from 'pg-copy-streams'
 import type { Row } from '../rowValues'
 import { checkOut } from './checkOut'
+import { CopyOutQuery, type CopyDataRange } from './copyOutQuery'
 import { WRITE_LOCK } from './locks'
 
 // How the tables reach the server: through the pool (each statement on whichever client is
@@ -18,40 +18,22 @@ export interface Sql {
   run(text: string, params?: readonly Param[]): Promise<number>
   /**
    * A `COPY … TO STDOUT` (which takes no parameters): its data as the server sends it, to
-   * `onData`, chunk by chunk; resolves once all of it was handed over.
+   * `onData`, range by range of the socket's chunks (copyOutQuery.ts); resolves once all of it
+   * was handed over and the command ended.
    */
-  copyOut(text: string, onData: (chunk: Buffer) => void): Promise<void>
+  copyOut(text: string, onData: CopyDataRange): Promise<void>
   /** `work` in one transaction: its own on the pool, the current one inside a transaction. */
   atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T>
 }
 
 type Target = Pool | PoolClient
 
-function copyOutOn(
-  client: PoolClient,
-  text: string,
-  onData: (chunk: Buffer) => void
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stream = client.query(copyTo(text))
-    stream.on('data', (chunk: Buffer) => {
-      try {
-        onData(chunk)
-      } catch (error) {
-        stream.destroy(error instanceof Error ? error : new Error(String(error)))
-      }
-    })
-    stream.on('end', resolve)
-    stream.on('error', reject)
-  })
+function copyOutOn(client: PoolClient, text: string, onData: CopyDataRange): Promise<void> {
+  return client.query(new CopyOutQuery(text, onData)).done
 }
 
 /** A copy out on a client of the pool's, released after (discarded if the copy failed). */
-async function copyOutOnPool(
-  pool: Pool,
-  text: string,
-  onData: (chunk: Buffer) => void
-): Promise<void> {
+async function copyOutOnPool(pool: Pool, text: string, onData: CopyDataRange): Promise<void> {
   const { client, release } = await checkOut(pool)
   let failure: Error | undefined
   try {
