@@ -2,15 +2,22 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 import { writeSyntheticCsv } from '../generate/writeSyntheticCsv'
 import { machineLine } from './machineLine'
 import { writeQuotedCrlfCopy } from './quotedCrlfCopy'
 
-// npm run bench:csv [-- 10000 100000 1000000]   (row counts; each as a plain LF file and as a
-// quoted CRLF spreadsheet export)
-const sizes = process.argv.slice(2).map(Number)
-const ROWS = sizes.length ? sizes : [10_000, 100_000, 1_000_000]
+// npm run bench:csv [-- 10000 100000 1000000] [--runs N] [--no-import]
+// Row counts, each as a plain LF file and as a quoted CRLF spreadsheet export; --runs: the CLI
+// and DuckDB back to back N times per file (a shared machine's load moves both alike, so their
+// ratio run by run says more than either time); --no-import: skip the database import.
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '1' }, 'no-import': { type: 'boolean' } }
+})
+const RUNS = Number(flags.runs)
+const ROWS = positionals.length ? positionals.map(Number) : [10_000, 100_000, 1_000_000]
 const cacheDir = resolve('.bench')
 const PEAK = resolve('.bench/build/reportPeakRss.mjs')
 const BUILD = join(cacheDir, 'build')
@@ -30,6 +37,9 @@ async function bundle(entries: Record<string, string>): Promise<void> {
     format: 'esm',
     packages: 'external',
     outdir: BUILD,
+    // As build:cli bundles the CLI: what only some runs need is loaded only then.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning'
   })
@@ -48,6 +58,33 @@ function runNode(args: string[], keepStdout = true): Run {
   return { ms, peakMb: kb / 1024, stdout: child.stdout ?? '' }
 }
 
+interface Imported {
+  ms: number
+  mainCpuMs: number
+  processCpuMs: number
+  checkpointedMs: number
+  peakMb: number
+}
+
+/** The app's import of `file` into a fresh database holding the pilot, in its own process. */
+function importOnce(file: string): Imported {
+  const dataDir = mkdtempSync(join(tmpdir(), 'voice-console-bench-'))
+  try {
+    const imported = runNode([
+      join(BUILD, 'importOnce.mjs'),
+      file,
+      dataDir,
+      join(BUILD, 'labCsvWorker.mjs')
+    ])
+    return {
+      ...(JSON.parse(imported.stdout) as Omit<Imported, 'peakMb'>),
+      peakMb: imported.peakMb
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
@@ -63,6 +100,7 @@ console.log('import ≥ 300k rows/s\n')
 mkdirSync(cacheDir, { recursive: true })
 await bundle({
   report: 'tools/cli/main.ts',
+  tailWorker: 'tools/cli/tailWorker.ts',
   importOnce: 'tools/bench/importOnce.ts',
   labCsvWorker: 'src/main/sessions/labCsvWorker.ts',
   reportPeakRss: 'tools/bench/reportPeakRss.ts',
@@ -80,24 +118,12 @@ for (const rows of ROWS) {
     ['plain LF', plain],
     ['quoted CRLF', quoted]
   ] as const) {
-    const report = runNode([join(BUILD, 'report.mjs'), file, '--json'], false)
-    const duck = runNode([join(BUILD, 'duckdbReadCsv.mjs'), file])
-    if ((JSON.parse(duck.stdout) as { rows: number }).rows !== rows)
-      throw new Error(`DuckDB did not read ${rows} rows of ${file}`)
-    const dataDir = mkdtempSync(join(tmpdir(), 'voice-console-bench-'))
-    try {
-      const imported = runNode([
-        join(BUILD, 'importOnce.mjs'),
-        file,
-        dataDir,
-        join(BUILD, 'labCsvWorker.mjs')
-      ])
-      const { ms, mainCpuMs, processCpuMs, checkpointedMs } = JSON.parse(imported.stdout) as {
-        ms: number
-        mainCpuMs: number
-        processCpuMs: number
-        checkpointedMs: number
-      }
+    for (let run = 0; run < RUNS; run++) {
+      const report = runNode([join(BUILD, 'report.mjs'), file, '--json'], false)
+      const duck = runNode([join(BUILD, 'duckdbReadCsv.mjs'), file])
+      if ((JSON.parse(duck.stdout) as { rows: number }).rows !== rows)
+        throw new Error(`DuckDB did not read ${rows} rows of ${file}`)
+      const imported = flags['no-import'] ? undefined : importOnce(file)
       console.log(
         [
           fmt(rows).padEnd(10),
@@ -109,16 +135,18 @@ for (const rows of ROWS) {
           fmt(duck.ms / 1000, 2).padStart(9),
           fmt(duck.peakMb).padStart(8),
           `${fmt(report.ms / duck.ms, 2)}×`.padStart(14),
-          fmt(ms / 1000, 2).padStart(9),
-          fmt(rows / (ms / 1000)).padStart(14),
-          fmt(imported.peakMb).padStart(8),
-          fmt(mainCpuMs / 1000, 2).padStart(11),
-          fmt(processCpuMs / 1000, 2).padStart(10),
-          fmt(checkpointedMs / 1000, 2).padStart(15)
+          ...(imported
+            ? [
+                fmt(imported.ms / 1000, 2).padStart(9),
+                fmt(rows / (imported.ms / 1000)).padStart(14),
+                fmt(imported.peakMb).padStart(8),
+                fmt(imported.mainCpuMs / 1000, 2).padStart(11),
+                fmt(imported.processCpuMs / 1000, 2).padStart(10),
+                fmt(imported.checkpointedMs / 1000, 2).padStart(15)
+              ]
+            : [])
         ].join(' ')
       )
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true })
     }
   }
 }

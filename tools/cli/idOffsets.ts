@@ -10,7 +10,20 @@ const LOW_LIMIT = 0x10000
 export class IdOffsets {
   private low = new Uint16Array(1024)
   private base = new Uint32Array((1024 >>> BLOCK_SHIFT) + 1)
-  private wide: Uint32Array | undefined
+  private wide: Uint32Array<ArrayBuffer> | undefined
+
+  static fromTransfer(transfer: IdOffsetsTransfer): IdOffsets {
+    const offsets = new IdOffsets()
+    offsets.low = transfer.low
+    offsets.base = transfer.base
+    offsets.wide = transfer.wide
+    return offsets
+  }
+
+  /** The arrays, to post to another thread (moved there: this may not be used after). */
+  toTransfer(): IdOffsetsTransfer {
+    return { low: this.low, base: this.base, wide: this.wide }
+  }
 
   /** Offsets it has room for. */
   get capacity(): number {
@@ -66,4 +79,11 @@ export class IdOffsets {
     base.set(this.base)
     this.base = base
   }
+}
+
+/** IdOffsets' arrays, as posted between threads. */
+export interface IdOffsetsTransfer {
+  low: Uint16Array<ArrayBuffer>
+  base: Uint32Array<ArrayBuffer>
+  wide: Uint32Array<ArrayBuffer> | undefined
 }

@@ -3,9 +3,9 @@ import { LabReportAccumulator } from '../../src/shared/analytics/labReport'
 import { LabReportColumns, labReportJsonChunks } from './labReportColumns'
 import { labReportLines } from '../../src/shared/analytics/labReportText'
 import { formatIssue, formatWarning } from '../../src/shared/sessions/importIssues'
-import { readLabCsv } from '../../src/main/sessions/readLabCsv'
 import { readLabCsvFast } from '../../src/main/sessions/readLabCsvFast'
-import { eachTeamSession, isTeamDatabaseUrl, printableUrl } from './teamDatabaseSource'
+import { readReportInParts, type PartsOptions, type TailRunner } from './readReportInParts'
+import { isTeamDatabaseUrl, printableUrl } from './teamDatabaseUrl'
 
 export const EXIT_BAD_FILE = 2
 export const EXIT_USAGE = 64
@@ -37,6 +37,13 @@ interface Io {
    */
   out: (text: string | Buffer) => void | Promise<void>
   err: (text: string) => void
+}
+
+/** How the CLI may use a second thread (none: one thread, as tests and the tsx fallback run). */
+export interface CliThreads {
+  /** Reads the tail of a big file beside the main thread (readReportInParts). */
+  tailRunner?: TailRunner
+  parts?: PartsOptions
 }
 
 const CHUNK_BYTES = 1 << 16
@@ -82,7 +89,11 @@ async function writeAll(
 const utf8 = new TextEncoder()
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
-export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
+export async function runLabReportCli(
+  argv: string[],
+  io: Io,
+  threads: CliThreads = {}
+): Promise<number> {
   let args: {
     values: { json?: boolean; 'max-rows'?: string; help?: boolean }
     positionals: string[]
@@ -109,12 +120,17 @@ export async function runLabReportCli(argv: string[], io: Io): Promise<number> {
 
   // The fast reader vouches only for files without a problem; for any other file it gives up
   // and readLabCsv reads it again from the start, so messages stay exactly as they were.
-  let report: LabReportAccumulator | LabReportColumns = new LabReportColumns()
-  let summary = readLabCsvFast(file, report)
+  const columns = new LabReportColumns()
+  let report: LabReportAccumulator | LabReportColumns = columns
+  let summary = threads.tailRunner
+    ? (await readReportInParts(file, columns, threads.tailRunner, threads.parts)).summary
+    : readLabCsvFast(file, columns)
   try {
     if (!summary) {
       const fresh = new LabReportAccumulator()
       report = fresh
+      // Loaded only for such a file, as pg only for a database: start-up is part of every run.
+      const { readLabCsv } = await import('../../src/main/sessions/readLabCsv')
       summary = await readLabCsv(file, {
         session: (session) => fresh.add(session),
         issue: (issue) => io.err(`${file}: ${formatIssue(issue)}\n`)
@@ -157,6 +173,7 @@ async function reportTeamDatabase(
 ): Promise<number> {
   const report = new LabReportAccumulator()
   try {
+    const { eachTeamSession } = await import('./teamDatabaseSource')
     await eachTeamSession(url, (session) => report.add(session))
   } catch (error) {
     io.err(`${printableUrl(url)}: cannot read: ${(error as Error).message}\n`)

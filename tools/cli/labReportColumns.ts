@@ -1,4 +1,3 @@
-import { growTypedArray } from '../../src/shared/collections/growTypedArray'
 import {
   HIGH_INTERRUPTIONS,
   type LabSession,
@@ -8,13 +7,13 @@ import {
   LISTED_FIELDS,
   labReportView,
   type LabReportView,
-  type Lists,
   type Sum
 } from '../../src/shared/analytics/labReport'
 import { jsonItemsOf, reportJsonParts } from '../../src/shared/analytics/labReportJson'
-import type { Listed } from '../../src/shared/analytics/listedSessions'
-import { IdOffsets } from './idOffsets'
-import { ListedRows } from './listedRows'
+import type { ByteWriter } from './byteWriter'
+import { IdColumn, type IdColumnTransfer } from './idColumn'
+import { ListedRows, type ListedRowsTransfer } from './listedRows'
+import { RowList, type ListedColumns, type ListedField } from './rowList'
 import { sortRows } from './sortRows'
 
 /**
@@ -32,11 +31,24 @@ import { sortRows } from './sortRows'
  *
  * The figures are summed in row order exactly as LabReportAccumulator sums them, and the report
  * is built by the same labReportView, so both give the same report to the last bit.
+ *
+ * A file's tail may be read by another instance on another thread and appended (appendTail):
+ * its ids and listed rows stay in the arrays it made (a second part, nothing copied), its
+ * figures are added to these, and only when that gives the same bits as adding its rows here.
  */
-export class LabReportColumns {
+export class LabReportColumns implements ListedColumns {
   private readonly ids = new IdColumn()
   private rows = 0
   private readonly listed = new ListedRows()
+  private readonly head: Part = { ids: this.ids, listed: this.listed }
+  private tail: TailPart | undefined
+  /** With a tail: its ids and these, in row order, were in increasing order. */
+  private tailInOrder = false
+  /**
+   * Every P50, P95 and interruption count so far is a whole number in [0, 2^32): the sums are
+   * then exact, so the same in any order, while below 2^53.
+   */
+  private wholeNumbers = true
 
   private readonly scenarios = new Codes()
   private readonly sentiments = new Codes()
@@ -127,21 +139,11 @@ export class LabReportColumns {
     ragUsed: boolean,
     language: string
   ): void {
+    if (this.tail) throw new Error('LabReportColumns: a session added after a tail')
     const row = this.rows++
     const sc = this.scenarios.code(scenario)
-    const se = this.sentiments.code(sentiment)
-    if (se === this.sentimentCounts.length) {
-      this.sentimentCounts.push(0)
-      this.interruptionN.push(0)
-      this.interruptionTotal.push(0)
-      if (sentiment === 'negative') this.negativeCode = se
-    }
-    const la = this.languages.code(language)
-    if (la === this.languageN.length) {
-      this.languageN.push(0)
-      this.languageP50.push(0)
-      this.languageSentiments.push([])
-    }
+    const se = this.sentimentCode(sentiment)
+    const la = this.languageCode(language)
     const slow = p95 > SLOW_P95_MS
     const negative = se === this.negativeCode
     const high = interruptions >= HIGH_INTERRUPTIONS
@@ -154,6 +156,8 @@ export class LabReportColumns {
       if (high) this.high.length++
     }
 
+    if (p50 >>> 0 !== p50 || p95 >>> 0 !== p95 || interruptions >>> 0 !== interruptions)
+      this.wholeNumbers = false
     this.p50Total += p50
     this.p95Total += p95
     this.minP50 = Math.min(this.minP50, p50)
@@ -169,6 +173,139 @@ export class LabReportColumns {
     const perLanguage = this.languageSentiments[la]!
     while (perLanguage.length <= se) perLanguage.push(0)
     perLanguage[se]!++
+  }
+
+  private sentimentCode(sentiment: string): number {
+    const se = this.sentiments.code(sentiment)
+    if (se === this.sentimentCounts.length) {
+      this.sentimentCounts.push(0)
+      this.interruptionN.push(0)
+      this.interruptionTotal.push(0)
+      if (sentiment === 'negative') this.negativeCode = se
+    }
+    return se
+  }
+
+  private languageCode(language: string): number {
+    const la = this.languages.code(language)
+    if (la === this.languageN.length) {
+      this.languageN.push(0)
+      this.languageP50.push(0)
+      this.languageSentiments.push([])
+    }
+    return la
+  }
+
+  /**
+   * What appendTail() takes, to post to another thread (its arrays moved, not copied): this
+   * may not be used after. transferables() lists the arrays' buffers.
+   */
+  toTransfer(): LabReportColumnsTransfer {
+    return {
+      ids: this.ids.toTransfer(),
+      listed: this.listed.toTransfer(),
+      rows: this.rows,
+      scenarios: this.scenarios.values,
+      sentiments: this.sentiments.values,
+      languages: this.languages.values,
+      p50Total: this.p50Total,
+      p95Total: this.p95Total,
+      minP50: this.minP50,
+      maxP50: this.maxP50,
+      sentimentCounts: this.sentimentCounts,
+      interruptionN: this.interruptionN,
+      interruptionTotal: this.interruptionTotal,
+      ragN: this.ragN,
+      ragP50: this.ragP50,
+      languageN: this.languageN,
+      languageP50: this.languageP50,
+      languageSentiments: this.languageSentiments,
+      tableLengths: [
+        this.slow.length,
+        this.negative.length,
+        this.withoutRag.length,
+        this.high.length
+      ],
+      wholeNumbers: this.wholeNumbers
+    }
+  }
+
+  /**
+   * Takes on the sessions another instance read from the row after the last one here (its
+   * toTransfer()), as if they had been added here one by one, and says 'appended'. Nothing is
+   * taken if an id there is also here ('duplicate': adding them here would have refused it),
+   * or if the sums could come out different in their last bit from adding the rows here one by
+   * one ('inexact': a fraction, or totals near 2^53; then add them here).
+   */
+  appendTail(tail: LabReportColumnsTransfer): 'appended' | 'duplicate' | 'inexact' {
+    if (this.tail) throw new Error('LabReportColumns: a second tail')
+    if (!this.sumsStayExact(tail)) return 'inexact'
+    const ids = IdColumn.fromTransfer(tail.ids)
+    if (this.ids.overlaps(ids, tail.ids.inOrder)) return 'duplicate'
+    this.tailInOrder = this.ids.comesBefore(ids, tail.ids.inOrder)
+
+    // Codes new in the tail come after these, in the order the tail met them: the order a
+    // reading of the whole file here would have given them.
+    const scenarioCodes = Int32Array.from(tail.scenarios, (v) => this.scenarios.code(v))
+    const sentimentCodes = Int32Array.from(tail.sentiments, (v) => this.sentimentCode(v))
+    const languageCodes = Int32Array.from(tail.languages, (v) => this.languageCode(v))
+    this.p50Total += tail.p50Total
+    this.p95Total += tail.p95Total
+    this.minP50 = Math.min(this.minP50, tail.minP50)
+    this.maxP50 = Math.max(this.maxP50, tail.maxP50)
+    sentimentCodes.forEach((se, t) => {
+      this.sentimentCounts[se]! += tail.sentimentCounts[t]!
+      this.interruptionN[se]! += tail.interruptionN[t]!
+      this.interruptionTotal[se]! += tail.interruptionTotal[t]!
+    })
+    for (const rag of [0, 1]) {
+      this.ragN[rag]! += tail.ragN[rag]!
+      this.ragP50[rag]! += tail.ragP50[rag]!
+    }
+    languageCodes.forEach((la, t) => {
+      this.languageN[la]! += tail.languageN[t]!
+      this.languageP50[la]! += tail.languageP50[t]!
+      const perLanguage = this.languageSentiments[la]!
+      tail.languageSentiments[t]!.forEach((n, tailSe) => {
+        const se = sentimentCodes[tailSe]!
+        while (perLanguage.length <= se) perLanguage.push(0)
+        perLanguage[se]! += n
+      })
+    })
+    this.wholeNumbers &&= tail.wholeNumbers
+    this.rows += tail.rows
+    const [slow, negative, withoutRag, high] = tail.tableLengths
+    this.slow.length += slow
+    this.negative.length += negative
+    this.withoutRag.length += withoutRag
+    this.high.length += high
+    this.tail = {
+      ids,
+      listed: ListedRows.fromTransfer(tail.listed),
+      scenarioCodes,
+      sentimentCodes,
+      listedStart: this.listed.length
+    }
+    return 'appended'
+  }
+
+  /**
+   * Adding the tail's totals to these gives what adding its rows one by one would: every value
+   * there and every total here is a whole number, and no sum reaches 2^53, so every partial sum
+   * either way is exact.
+   */
+  private sumsStayExact(tail: LabReportColumnsTransfer): boolean {
+    if (!tail.wholeNumbers) return false
+    let bound = tail.p50Total + tail.p95Total
+    for (const total of tail.interruptionTotal) bound += total
+    const exact = (sum: number): boolean => Number.isInteger(sum) && Math.abs(sum) + bound < 2 ** 53
+    return [
+      this.p50Total,
+      this.p95Total,
+      ...this.ragP50,
+      ...this.languageP50,
+      ...this.interruptionTotal
+    ].every(exact)
   }
 
   /** The report, as LabReportAccumulator.view() gives it for the same sessions. */
@@ -213,16 +350,27 @@ export class LabReportColumns {
     })
   }
 
-  /** @internal A field of listed row `at` (an index into ListedRows), as the session had it. */
+  /** @internal Every id came after the one before it in row order (ids as exports write them). */
+  get idsInRowOrder(): boolean {
+    return this.tail ? this.tailInOrder : this.ids.inOrder
+  }
+
+  /** @internal A field of listed row `at` (listed rows of the tail come after these). */
   valueOf(field: ListedField, at: number): string | number {
-    const listed = this.listed
+    const tail = this.tail
+    if (tail && at >= tail.listedStart) return this.valueIn(tail, field, at - tail.listedStart)
+    return this.valueIn(this.head, field, at)
+  }
+
+  private valueIn(part: Part, field: ListedField, at: number): string | number {
+    const listed = part.listed
     switch (field) {
       case 'session_id':
-        return this.ids.get(listed.row(at))
+        return part.ids.get(listed.row(at))
       case 'scenario':
-        return this.scenarios.values[listed.scenario(at)]!
+        return this.scenarios.values[code(part.scenarioCodes, listed.scenario(at))]!
       case 'sentiment':
-        return this.sentiments.values[listed.sentiment(at)]!
+        return this.sentiments.values[code(part.sentimentCodes, listed.sentiment(at))]!
       case 'duration_sec':
         return listed.duration(at)
       case 'latency_p95_ms':
@@ -234,14 +382,20 @@ export class LabReportColumns {
 
   /** @internal Appends the field's JSON value to `out`. */
   writeJsonValue(out: ByteWriter, field: ListedField, at: number): void {
-    const listed = this.listed
+    const tail = this.tail
+    if (tail && at >= tail.listedStart) this.writeJsonIn(tail, out, field, at - tail.listedStart)
+    else this.writeJsonIn(this.head, out, field, at)
+  }
+
+  private writeJsonIn(part: Part, out: ByteWriter, field: ListedField, at: number): void {
+    const listed = part.listed
     switch (field) {
       case 'session_id':
-        return this.ids.writeJson(out, listed.row(at))
+        return part.ids.writeJson(out, listed.row(at))
       case 'scenario':
-        return out.bytes(this.scenarios.json(listed.scenario(at)))
+        return out.bytes(this.scenarios.json(code(part.scenarioCodes, listed.scenario(at))))
       case 'sentiment':
-        return out.bytes(this.sentiments.json(listed.sentiment(at)))
+        return out.bytes(this.sentiments.json(code(part.sentimentCodes, listed.sentiment(at))))
       case 'duration_sec':
         return out.number(listed.duration(at))
       case 'latency_p95_ms':
@@ -252,10 +406,10 @@ export class LabReportColumns {
   }
 
   /**
-   * @internal The `count` listed rows (indices into ListedRows) in table `bit`, sorted by id, in
-   * two arrays all tables share (allocated once, as long as the longest table): valid until the
-   * next call, which moves `sortGeneration` on. A fresh pair per sort was garbage the GC let
-   * pile up (~50 MB at 10M sessions out of id order).
+   * @internal The `count` listed rows in table `bit`, sorted by id, in two arrays all tables
+   * share (allocated once, as long as the longest table): valid until the next call, which
+   * moves `sortGeneration` on. A fresh pair per sort was garbage the GC let pile up (~50 MB at
+   * 10M sessions out of id order).
    */
   sortedIn(bit: number, count: number): Uint32Array {
     if (!this.sortSpace) {
@@ -268,22 +422,96 @@ export class LabReportColumns {
       this.sortSpace = [new Uint32Array(longest), new Uint32Array(longest)]
     }
     this.sortGeneration++
-    const rows = this.listed.withTable(bit, this.sortSpace[0].subarray(0, count))
-    return sortRows(rows, (a, b) => this.compareIds(a, b), this.sortSpace[1])
+    const rows = this.sortSpace[0]
+    const n = this.listed.withTable(bit, rows)
+    if (this.tail) this.tail.listed.withTable(bit, rows, n, this.tail.listedStart)
+    return sortRows(rows.subarray(0, count), (a, b) => this.compareIds(a, b), this.sortSpace[1])
   }
 
-  /** @internal The first listed row (an index into ListedRows) from `from` on in table `bit`. */
+  /** @internal The first listed row from `from` on in table `bit`. */
   nextListed(bit: number, from: number): number {
-    return this.listed.nextWithTable(bit, from)
+    const headLength = this.listed.length
+    const tail = this.tail
+    if (from < headLength) {
+      const at = this.listed.nextWithTable(bit, from)
+      if (at < headLength || !tail) return at
+      from = headLength
+    }
+    return tail ? headLength + tail.listed.nextWithTable(bit, from - headLength) : from
   }
 
   /** @internal Ids of two listed rows in string order. */
   compareIds(a: number, b: number): number {
-    return this.ids.compare(this.listed.row(a), this.listed.row(b))
+    const tail = this.tail
+    if (!tail) return this.ids.compare(this.listed.row(a), this.listed.row(b))
+    const x = a >= tail.listedStart ? tail : this.head
+    const y = b >= tail.listedStart ? tail : this.head
+    const rowA = x.listed.row(x === tail ? a - tail.listedStart : a)
+    const rowB = y.listed.row(y === tail ? b - tail.listedStart : b)
+    return IdColumn.compareAcross(x.ids, rowA, y.ids, rowB)
   }
 }
 
-type ListedField = (typeof LISTED_FIELDS)[keyof typeof LISTED_FIELDS][number]
+/** Ids and listed rows read by one instance; a tail's codes are its own, mapped to these. */
+interface Part {
+  ids: IdColumn
+  listed: ListedRows
+  scenarioCodes?: Int32Array
+  sentimentCodes?: Int32Array
+}
+
+interface TailPart extends Part {
+  /** Listed rows of the head before the tail's first. */
+  listedStart: number
+}
+
+const code = (codes: Int32Array | undefined, own: number): number => (codes ? codes[own]! : own)
+
+/** A LabReportColumns' state, as posted between threads (toTransfer, appendTail). */
+export interface LabReportColumnsTransfer {
+  ids: IdColumnTransfer
+  listed: ListedRowsTransfer
+  rows: number
+  scenarios: string[]
+  sentiments: string[]
+  languages: string[]
+  p50Total: number
+  p95Total: number
+  minP50: number
+  maxP50: number
+  sentimentCounts: number[]
+  interruptionN: number[]
+  interruptionTotal: number[]
+  ragN: number[]
+  ragP50: number[]
+  languageN: number[]
+  languageP50: number[]
+  languageSentiments: number[][]
+  /** slow, negative, without RAG, high interruptions. */
+  tableLengths: [number, number, number, number]
+  wholeNumbers: boolean
+}
+
+/** The buffers of a transfer's arrays, for postMessage's transfer list. */
+export function transferables(transfer: LabReportColumnsTransfer): ArrayBuffer[] {
+  const { ids, listed } = transfer
+  const arrays = [
+    ids.chars,
+    ids.starts.low,
+    ids.starts.base,
+    ids.starts.wide,
+    listed.rows,
+    listed.scenarios,
+    listed.sentiments,
+    listed.durations,
+    listed.p95s,
+    listed.interruptions,
+    listed.tables
+  ]
+  const buffers = new Set<ArrayBuffer>()
+  for (const array of arrays) if (array) buffers.add(array.buffer as ArrayBuffer)
+  return [...buffers]
+}
 
 const utf8 = new TextEncoder()
 
@@ -305,336 +533,6 @@ class Codes {
 
   json(code: number): Uint8Array {
     return this.jsonBytes[code]!
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5
-const FNV_PRIME = 0x01000193
-
-/**
- * Session ids in row order as code units in one typed array (bytes while every code unit is
- * below 256, as ASCII ids are; UTF-16 from the first one above), and the check that each is
- * new. A candidate is written after the last id, then kept (the count moves on) or dropped.
- */
-class IdColumn {
-  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14)
-  private readonly starts = new IdOffsets() // starts.get(n) = end of id n - 1
-  private count = 0
-  /** Rows [0, sorted) hold ids in increasing order: all of them until one comes out of order. */
-  private sorted = 0
-  /** Open addressing over row + 1 (0 = empty) of the rows from `sorted` on, once there are any. */
-  private table: Int32Array | undefined
-  /** Hash of row `sorted + i` at i. */
-  private hashes = new Uint32Array(0)
-
-  /** Exactly the room asked for: doubling would waste up to half at the end of the file. */
-  reserve(ids: number, charsEach: number): void {
-    this.starts.resize(this.count + ids + 2, true)
-    const chars = this.starts.get(this.count) + ids * charsEach
-    if (chars > this.chars.length) this.resizeChars(chars, false, true)
-  }
-
-  addAscii(bytes: Uint8Array, start: number, end: number): boolean {
-    const at = this.room(end - start)
-    const chars = this.chars
-    for (let i = start; i < end; i++) chars[at + i - start] = bytes[i]!
-    return this.keep(at + end - start)
-  }
-
-  addString(id: string): boolean {
-    const at = this.room(id.length)
-    if (this.chars instanceof Uint8Array)
-      for (let i = 0; i < id.length; i++)
-        if (id.charCodeAt(i) > 0xff) {
-          this.resizeChars(this.chars.length, true)
-          break
-        }
-    const chars = this.chars
-    for (let i = 0; i < id.length; i++) chars[at + i] = id.charCodeAt(i)
-    return this.keep(at + id.length)
-  }
-
-  get(row: number): string {
-    const chars = this.chars
-    const end = this.starts.get(row + 1)
-    let text = ''
-    // Ids are short: a char loop is the fastest decode (measured against apply, TextDecoder).
-    for (let i = this.starts.get(row); i < end; i++) text += String.fromCharCode(chars[i]!)
-    return text
-  }
-
-  /** Like comparing the two ids as strings (by UTF-16 code units). */
-  compare(a: number, b: number): number {
-    const chars = this.chars
-    const aStart = this.starts.get(a)
-    const aLength = this.starts.get(a + 1) - aStart
-    const bStart = this.starts.get(b)
-    const bLength = this.starts.get(b + 1) - bStart
-    const n = Math.min(aLength, bLength)
-    for (let i = 0; i < n; i++) {
-      const d = chars[aStart + i]! - chars[bStart + i]!
-      if (d !== 0) return d
-    }
-    return aLength - bLength
-  }
-
-  writeJson(out: ByteWriter, row: number): void {
-    const start = this.starts.get(row)
-    const end = this.starts.get(row + 1)
-    const chars = this.chars
-    for (let i = start; i < end; i++) {
-      const c = chars[i]!
-      // What JSON.stringify would escape or UTF-8 would take several bytes for.
-      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) {
-        out.bytes(utf8.encode(JSON.stringify(this.get(row))))
-        return
-      }
-    }
-    out.ascii(chars, start, end, 0x22)
-  }
-
-  /** Index in `chars` where a candidate of `length` code units can be written. */
-  private room(length: number): number {
-    this.starts.resize(this.count + 3, false)
-    const at = this.starts.get(this.count)
-    if (at + length > this.chars.length) this.resizeChars(at + length, false)
-    return at
-  }
-
-  /** At least `atLeast` code units (doubling unless `exactly`), and UTF-16 from now if `wide`. */
-  private resizeChars(atLeast: number, wide: boolean, exactly = false): void {
-    let length = exactly ? Math.max(atLeast, this.chars.length) : this.chars.length
-    while (length < atLeast) length *= 2
-    const next =
-      wide || this.chars instanceof Uint16Array ? new Uint16Array(length) : new Uint8Array(length)
-    next.set(this.chars)
-    this.chars = next
-  }
-
-  /** Keeps the candidate written up to `end` unless an equal id is already there. */
-  private keep(end: number): boolean {
-    const row = this.count
-    this.starts.set(row + 1, end)
-    if (!this.table) {
-      if (row === 0 || this.compare(row - 1, row) < 0) {
-        this.count++
-        return true
-      }
-      // The ids so far are in increasing order: binary search finds them, and only the ids
-      // from here on need a hash table (one late id out of order costs almost nothing).
-      this.sorted = row
-      this.hashes = new Uint32Array(1024)
-      this.table = new Int32Array(1 << 12)
-    }
-    if (this.inSortedPrefix(row)) return false
-    const hash = this.hashOf(row)
-    const table = this.table
-    const mask = table.length - 1
-    let slot = hash & mask
-    for (; ; slot = (slot + 1) & mask) {
-      const entry = table[slot]!
-      if (entry === 0) break
-      if (this.hashes[entry - 1 - this.sorted] === hash && this.compare(entry - 1, row) === 0)
-        return false
-    }
-    const tail = row - this.sorted
-    if (tail >= this.hashes.length) this.hashes = growTypedArray(this.hashes, tail + 1)
-    this.hashes[tail] = hash
-    table[slot] = row + 1
-    this.count++
-    if ((tail + 1) * 2 > table.length) this.rehash(table.length * 2)
-    return true
-  }
-
-  /** The candidate `row` equals one of the ids in rows [0, sorted). */
-  private inSortedPrefix(row: number): boolean {
-    let low = 0
-    let high = this.sorted - 1
-    while (low <= high) {
-      const mid = (low + high) >>> 1
-      const d = this.compare(mid, row)
-      if (d === 0) return true
-      if (d < 0) low = mid + 1
-      else high = mid - 1
-    }
-    return false
-  }
-
-  private rehash(length: number): void {
-    const table = new Int32Array(length)
-    const mask = length - 1
-    for (let row = this.sorted; row < this.count; row++) {
-      let slot = this.hashes[row - this.sorted]! & mask
-      while (table[slot] !== 0) slot = (slot + 1) & mask
-      table[slot] = row + 1
-    }
-    this.table = table
-  }
-
-  /** FNV-1a over the id's code units (its candidate's too: starts[count + 1] is set). */
-  private hashOf(row: number): number {
-    let h = FNV_OFFSET
-    const end = this.starts.get(row + 1)
-    for (let i = this.starts.get(row); i < end; i++) h = Math.imul(h ^ this.chars[i]!, FNV_PRIME)
-    return h >>> 0
-  }
-}
-
-/**
- * A listed table: its rows are the ListedRows flagged with `bit` (gathered when the report is
- * written, not kept while reading), iterable in session_id order, as ListedSessions is.
- */
-class RowList<K extends keyof Lists> implements Listed<Lists[K]> {
-  /** Rows in the table, counted while reading. */
-  length = 0
-
-  constructor(
-    private readonly columns: LabReportColumns,
-    private readonly fields: (typeof LISTED_FIELDS)[K],
-    private readonly bit: number
-  ) {}
-
-  *[Symbol.iterator](): Generator<Lists[K]> {
-    const order = this.sorted()
-    const generation = this.columns.sortGeneration
-    for (let i = 0, at = -1; i < this.length; i++) {
-      if (order) this.checkOrder(generation)
-      at = order ? order[i]! : this.columns.nextListed(this.bit, at + 1)
-      const item: Record<string, unknown> = {}
-      for (const field of this.fields) item[field] = this.columns.valueOf(field, at)
-      yield item as Lists[K]
-    }
-  }
-
-  /** JSON.stringify of each item. */
-  *jsonItems(): Generator<string> {
-    const decoder = new TextDecoder()
-    for (const chunk of this.jsonRuns(1, false)) yield decoder.decode(chunk)
-  }
-
-  /**
-   * The UTF-8 of the items' JSON joined by commas (the text labReportJson writes between the
-   * brackets), in pieces of about `chunkBytes` that end between items. A piece is overwritten
-   * by the next: use it before asking for that.
-   */
-  jsonChunks(chunkBytes = 1 << 18): Generator<Uint8Array> {
-    return this.jsonRuns(chunkBytes, true)
-  }
-
-  /**
-   * UTF-8 of the items in runs of at least `chunkBytes` (but the last), each item after the
-   * first preceded by a comma if `commas`.
-   */
-  private *jsonRuns(chunkBytes: number, commas: boolean): Generator<Uint8Array> {
-    const order = this.sorted()
-    const keys = this.fields.map((f, i) =>
-      utf8.encode(`${i === 0 ? '{' : ','}${JSON.stringify(f)}:`)
-    )
-    const out = new ByteWriter(chunkBytes + 4096)
-    const generation = this.columns.sortGeneration
-    for (let i = 0, row = -1; i < this.length; i++) {
-      if (order) this.checkOrder(generation)
-      if (commas && i > 0) out.byte(0x2c)
-      row = order ? order[i]! : this.columns.nextListed(this.bit, row + 1)
-      for (let f = 0; f < this.fields.length; f++) {
-        out.bytes(keys[f]!)
-        this.columns.writeJsonValue(out, this.fields[f]!, row)
-      }
-      out.byte(0x7d)
-      if (out.length >= chunkBytes) {
-        yield out.take()
-        // The same bytes again: a fresh buffer per chunk piled up as garbage (~90 MB at 10M).
-        out.length = 0
-      }
-    }
-    if (out.length > 0) yield out.take()
-  }
-
-  /**
-   * The table's rows sorted by id, or undefined when row order is id order (ids as exports and
-   * the generator write them): then they are visited in place, without an array of them
-   * (up to 4 bytes a session, twice for the text's two passes, when writing began).
-   */
-  private sorted(): Uint32Array | undefined {
-    const columns = this.columns
-    let inOrder = true
-    for (let i = 1, a = columns.nextListed(this.bit, 0); i < this.length && inOrder; i++) {
-      const b = columns.nextListed(this.bit, a + 1)
-      inOrder = columns.compareIds(a, b) < 0
-      a = b
-    }
-    if (inOrder) return undefined
-    // Ids are unique, so the order by id is the only one.
-    return columns.sortedIn(this.bit, this.length)
-  }
-
-  /** The sorted rows are shared by all tables: one listing at a time (as the writers go). */
-  private checkOrder(generation: number): void {
-    if (this.columns.sortGeneration !== generation)
-      throw new Error('LabReportColumns: another table was sorted while this one was listed')
-  }
-}
-
-/** Bytes appended to a growing Uint8Array. */
-class ByteWriter {
-  private buffer: Uint8Array
-  length = 0
-
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(capacity)
-  }
-
-  byte(b: number): void {
-    this.ensure(1)
-    this.buffer[this.length++] = b
-  }
-
-  bytes(bytes: Uint8Array): void {
-    this.ensure(bytes.length)
-    this.buffer.set(bytes, this.length)
-    this.length += bytes.length
-  }
-
-  /** Code units known to be ASCII, between two `quote` bytes. */
-  ascii(chars: Uint8Array | Uint16Array, start: number, end: number, quote: number): void {
-    this.ensure(end - start + 2)
-    const buffer = this.buffer
-    let at = this.length
-    buffer[at++] = quote
-    for (let i = start; i < end; i++) buffer[at++] = chars[i]!
-    buffer[at++] = quote
-    this.length = at
-  }
-
-  /** JSON.stringify(value), digits written directly for whole numbers. */
-  number(value: number): void {
-    if (Number.isInteger(value) && value >= 0 && value < 1e15) {
-      if (value === 0) return this.byte(0x30)
-      let digits = 0
-      for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++
-      this.ensure(digits)
-      let v = value
-      for (let i = this.length + digits - 1; i >= this.length; i--) {
-        this.buffer[i] = 0x30 + (v % 10)
-        v = Math.floor(v / 10)
-      }
-      this.length += digits
-      return
-    }
-    const text = JSON.stringify(value)
-    this.ensure(text.length)
-    for (let i = 0; i < text.length; i++) this.buffer[this.length++] = text.charCodeAt(i)
-  }
-
-  take(): Uint8Array {
-    return this.buffer.subarray(0, this.length)
-  }
-
-  private ensure(n: number): void {
-    if (this.length + n <= this.buffer.length) return
-    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.length + n))
-    bigger.set(this.buffer.subarray(0, this.length))
-    this.buffer = bigger
   }
 }
 

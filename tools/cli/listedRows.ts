@@ -21,6 +21,18 @@ export class ExactNumbers {
   private level = 0
   private values: NumberArray = new Uint8Array(1024)
 
+  static fromTransfer(values: NumberArray): ExactNumbers {
+    const numbers = new ExactNumbers()
+    numbers.values = values
+    numbers.level = LEVELS.findIndex((type) => values instanceof type)
+    return numbers
+  }
+
+  /** The array, to post to another thread (moved there: this may not be used after). */
+  toTransfer(): NumberArray {
+    return this.values
+  }
+
   get(i: number): number {
     return this.values[i]!
   }
@@ -52,6 +64,16 @@ export class ExactNumbers {
 class SmallCodes {
   private values: Uint8Array | Uint16Array = new Uint8Array(1024)
 
+  static fromTransfer(values: Uint8Array | Uint16Array): SmallCodes {
+    const codes = new SmallCodes()
+    codes.values = values
+    return codes
+  }
+
+  toTransfer(): Uint8Array | Uint16Array {
+    return this.values
+  }
+
   get(i: number): number {
     return this.values[i]!
   }
@@ -77,18 +99,62 @@ class SmallCodes {
  * a pilot-shaped file), each column in the narrowest typed array that holds it exactly. With the ids this is what bounds the CLI's memory (see labReportColumns.ts).
  */
 export class ListedRows {
-  private rows = new Uint32Array(1024)
-  private count = 0
-  private readonly scenarios = new SmallCodes()
-  private readonly sentiments = new SmallCodes()
-  private readonly durations = new ExactNumbers()
-  private readonly p95s = new ExactNumbers()
-  private readonly interruptions = new ExactNumbers()
+  private readonly scenarios: SmallCodes
+  private readonly sentiments: SmallCodes
+  private readonly durations: ExactNumbers
+  private readonly p95s: ExactNumbers
+  private readonly interruptions: ExactNumbers
   /** Which tables list the row: one bit each. */
-  private readonly tables = new SmallCodes()
+  private readonly tables: SmallCodes
+
+  constructor(
+    private rows = new Uint32Array(1024),
+    private count = 0,
+    columns = {
+      scenarios: new SmallCodes(),
+      sentiments: new SmallCodes(),
+      durations: new ExactNumbers(),
+      p95s: new ExactNumbers(),
+      interruptions: new ExactNumbers(),
+      tables: new SmallCodes()
+    }
+  ) {
+    this.scenarios = columns.scenarios
+    this.sentiments = columns.sentiments
+    this.durations = columns.durations
+    this.p95s = columns.p95s
+    this.interruptions = columns.interruptions
+    this.tables = columns.tables
+  }
 
   get length(): number {
     return this.count
+  }
+
+  static fromTransfer(transfer: ListedRowsTransfer): ListedRows {
+    const listed = new ListedRows(transfer.rows, transfer.count, {
+      scenarios: SmallCodes.fromTransfer(transfer.scenarios),
+      sentiments: SmallCodes.fromTransfer(transfer.sentiments),
+      durations: ExactNumbers.fromTransfer(transfer.durations),
+      p95s: ExactNumbers.fromTransfer(transfer.p95s),
+      interruptions: ExactNumbers.fromTransfer(transfer.interruptions),
+      tables: SmallCodes.fromTransfer(transfer.tables)
+    })
+    return listed
+  }
+
+  /** The arrays, to post to another thread (moved there: this may not be used after). */
+  toTransfer(): ListedRowsTransfer {
+    return {
+      rows: this.rows,
+      count: this.count,
+      scenarios: this.scenarios.toTransfer(),
+      sentiments: this.sentiments.toTransfer(),
+      durations: this.durations.toTransfer(),
+      p95s: this.p95s.toTransfer(),
+      interruptions: this.interruptions.toTransfer(),
+      tables: this.tables.toTransfer()
+    }
   }
 
   /** Room for `more` listed rows, allocated once. */
@@ -128,11 +194,15 @@ export class ListedRows {
     return i
   }
 
-  /** The listed rows whose tables include `bit`, in row order, written into `rows` (as many). */
-  withTable(bit: number, rows: Uint32Array): Uint32Array {
-    let n = 0
-    for (let i = 0; i < this.count; i++) if ((this.tables.get(i) & bit) !== 0) rows[n++] = i
-    return rows
+  /**
+   * The listed rows whose tables include `bit`, in row order, plus `offset`, written into `into`
+   * from `at`; returns where the next would go.
+   */
+  withTable(bit: number, into: Uint32Array, at = 0, offset = 0): number {
+    let n = at
+    for (let i = 0; i < this.count; i++)
+      if ((this.tables.get(i) & bit) !== 0) into[n++] = i + offset
+    return n
   }
 
   /** The first listed row from `from` on whose tables include `bit` (length if none). */
@@ -160,4 +230,16 @@ export class ListedRows {
   interruptionCount(i: number): number {
     return this.interruptions.get(i)
   }
+}
+
+/** ListedRows' arrays, as posted between threads. */
+export interface ListedRowsTransfer {
+  rows: Uint32Array<ArrayBuffer>
+  count: number
+  scenarios: Uint8Array | Uint16Array
+  sentiments: Uint8Array | Uint16Array
+  durations: NumberArray
+  p95s: NumberArray
+  interruptions: NumberArray
+  tables: Uint8Array | Uint16Array
 }

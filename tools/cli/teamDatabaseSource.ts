@@ -1,20 +1,6 @@
 import { openPostgresDatabase } from '../../src/main/database/postgres/PostgresSessionDatabase'
 import type { LabSession } from '../../src/shared/sessions/labSchema'
 
-/** A team database named on the command line rather than a file. */
-export const isTeamDatabaseUrl = (source: string): boolean => /^postgres(?:ql)?:\/\//i.test(source)
-
-/** The URL as it may be printed: the password, if any, never (PGPASSWORD is not read here). */
-export function printableUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return 'the team database URL'
-  }
-}
-
 /**
  * Every session of a team database (issue #17's team mode), in the pages the app's own export
  * reads (`labPages`, ordered by session id). Opening checks the schema as a desk does (a newer

@@ -26,8 +26,8 @@ export class CsvRowScanner {
   quoted = new Int32Array(64)
 
   constructor(
-    private readonly separator: number,
-    private readonly crlf: boolean
+    readonly separator: number,
+    readonly crlf: boolean
   ) {}
 
   /**
@@ -47,8 +47,8 @@ export class CsvRowScanner {
         this.quoted[k] = 1
         let q = i + 1
         for (;;) {
-          q = buffer.indexOf(QUOTE, q)
-          if (q === -1 || q >= end) {
+          q = nextQuote(buffer, q, end)
+          if (q === -1) {
             if (last) throw new NotPlainCsv() // unclosed quote
             return -1
           }
@@ -117,4 +117,20 @@ export class CsvRowScanner {
     this.ends = growTypedArray(this.ends, n)
     this.quoted = growTypedArray(this.quoted, n)
   }
+}
+
+/** Bytes a quoted field is searched byte by byte before indexOf takes over. */
+const NEAR = 64
+
+/**
+ * The first quote in buffer[from, end), or -1. Fields are short: a loop over their few bytes
+ * beats a call to indexOf per field (a third of the scan of a quoted file went into those
+ * calls); a long field is left to indexOf.
+ */
+function nextQuote(buffer: Uint8Array, from: number, end: number): number {
+  const near = Math.min(end, from + NEAR)
+  for (let i = from; i < near; i++) if (buffer[i] === QUOTE) return i
+  if (near === end) return -1
+  const q = buffer.indexOf(QUOTE, near)
+  return q === -1 || q >= end ? -1 : q
 }

@@ -5,7 +5,8 @@ import { CompactIdSet } from '../../shared/collections/CompactIdSet'
 import { detectSeparator, sniffEncoding } from '../../shared/csv/csvDialect'
 import { echoCell, MAX_ROW_CHARS } from '../../shared/sessions/cellEcho'
 import { csvErrorCode } from '../../shared/sessions/importIssueCodes'
-import { ImportIssue, ImportWarning, WarningCollector } from '../../shared/sessions/importIssues'
+import { ImportIssue, WarningCollector } from '../../shared/sessions/importIssues'
+import { READ_BYTES, type LabCsvSummary } from './labCsvSummary'
 import { LabRowValidator } from '../../shared/sessions/labRowValidator'
 import type { LabSession } from '../../shared/sessions/labSchema'
 
@@ -16,12 +17,7 @@ export interface LabCsvVisitor {
   issue(issue: ImportIssue): void
 }
 
-export interface LabCsvSummary {
-  rows: number
-  validRows: number
-  issueCount: number
-  warnings: ImportWarning[]
-}
+export { READ_BYTES, type LabCsvSummary } from './labCsvSummary'
 
 export interface ReadLabCsvOptions {
   /** Bytes per read of a file path (tests use tiny ones to split rows everywhere). */
@@ -29,8 +25,6 @@ export interface ReadLabCsvOptions {
 }
 
 const BOM = '\uFEFF'
-/** Bytes per read; readLabCsvFast mirrors how the first read picks the newline. */
-export const READ_BYTES = 1 << 18
 
 /**
  * Reads a CSV in the lab's schema: UTF-8 (BOM or not) or UTF-16 with its BOM; LF or CRLF (the

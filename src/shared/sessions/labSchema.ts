@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 // The lab's voice_sessions.csv schema (Lab 059) and what the console adds to it.
 
 export const LAB_COLUMNS = [
@@ -31,8 +29,7 @@ export interface LabSession {
   language: string
 }
 
-export const SESSION_SOURCES = ['seed', 'import', 'live'] as const
-export type SessionSource = (typeof SESSION_SOURCES)[number]
+export { SESSION_SOURCES, type SessionSource } from './sessionSources'
 
 /** Nullable metrics only live calls can fill; exported on request after the lab's columns. */
 export const LIVE_METRIC_COLUMNS = [
@@ -77,36 +74,5 @@ export const INTEGER_COLUMNS: readonly LabColumn[] = ['interruptions', 'turns']
 export const SLOW_P95_MS = 200
 export const HIGH_INTERRUPTIONS = 3
 
-const n = z.number()
-const nn = z.number().nullable()
-
-/** A session as the database holds it: the lab's columns and the console's. */
-export const StoredSessionSchema = z
-  .object({
-    session_id: z.string(),
-    scenario: z.string(),
-    duration_sec: n,
-    latency_p50_ms: n,
-    latency_p95_ms: n,
-    interruptions: n,
-    turns: n,
-    sentiment: z.string(),
-    model: z.string(),
-    rag_used: z.boolean(),
-    language: z.string(),
-    started_at: z.string().nullable(),
-    ended_at: z.string().nullable(),
-    source: z.enum(SESSION_SOURCES),
-    at_ear_p50_ms: nn,
-    at_ear_p95_ms: nn,
-    backchannels: nn,
-    echo_suspects: nn,
-    tool_calls: nn,
-    tool_ms_p50: nn,
-    input_tokens: nn,
-    output_tokens: nn,
-    cost_usd: nn,
-    escalated: z.boolean().nullable()
-  })
-  .strict()
-export type StoredSession = z.infer<typeof StoredSessionSchema>
+/** A session as the database holds it: see storedSessionSchema.ts (zod stays out of here). */
+export type { StoredSession } from './storedSessionSchema'

@@ -9,7 +9,7 @@ import {
   UnfinalizedCallSchema
 } from '../../live-call/recordedCall'
 import { utf8ByteLength } from '../../live-call/utf8ByteLength'
-import { StoredSessionSchema } from '../../sessions/labSchema'
+import { StoredSessionSchema } from '../../sessions/storedSessionSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
 

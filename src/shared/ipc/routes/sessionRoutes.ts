@@ -3,7 +3,7 @@ import { FACET_COLUMNS, SessionFilter, SessionSort } from '../../sessions/sessio
 import { route } from '../route'
 import { LabReportPageSchema } from '../../analytics/labReportSchema'
 import { ImportOutcomeSchema } from '../../sessions/importOutcome'
-import { StoredSessionSchema } from '../../sessions/labSchema'
+import { StoredSessionSchema } from '../../sessions/storedSessionSchema'
 
 export const MAX_PAGE_SIZE = 500
 
