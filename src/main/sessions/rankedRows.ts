@@ -20,7 +20,8 @@ interface Keys {
  * negative, so their IEEE-754 bits order as they do: a histogram of the rows' top 16 bits finds
  * the buckets holding those ranks; a bucket wholly inside them is taken as it is, a bucket at
  * either edge narrowed the same way by its next 16 bits, and a few rows are sorted outright.
- * Two passes over the rows: about 10–20 ms at a million, where sorting them all took 150–240.
+ * Two passes over the rows: 10–40 ms at a million on the shared VM, where sorting them all took
+ * 150–240.
  */
 export function rankedRows(
   values: Float64Array,
