@@ -144,7 +144,9 @@ describe.runIf(canRun)('Alert actions on a live call (Chromium + simulator + esp
           const note = (await dialog.getByTestId('handoff-note').textContent()) ?? ''
           expect(note).toMatch(/^Handoff — call LIVE-[\w-]+\n/)
           expect(note).toContain('Caller language: en')
-          expect(note).toContain('  - Caller asks for a human:')
+          // The rule's reason begins with its label: named once ("… (\"human\")"), not twice.
+          expect(note).toMatch(/\n {2}- Caller asks for a human \(".+"\)\n/)
+          expect(note).not.toContain('Caller asks for a human: Caller asks')
           expect(note).toContain('  “I want to speak to a human.”')
           expect(note).toContain('lookup_order(order_id: ORD-2024-0001)')
           expect(note).toContain(`Agent's last answer: “${HANDOVER_REPLY}”`)
