@@ -40,7 +40,7 @@ export class IdColumn {
       chars: this.chars,
       starts: this.starts.toTransfer(),
       count: this.count,
-      inOrder: this.table === undefined
+      sorted: this.table ? this.sorted : this.count
     }
   }
 
@@ -119,24 +119,27 @@ export class IdColumn {
   }
 
   /**
-   * Whether an id of `other` (ids of their own without a repeat; `otherInOrder`: in increasing
-   * order) is also here. When both are in order and all of `other` come after the last here, a
-   * comparison proves it; otherwise each is looked up as keep() would look it up.
+   * Whether an id of `other` (ids of their own without a repeat, the first `otherSorted` in
+   * increasing order) is also here. When the ids here are in order and the first of `other`
+   * comes after the last here, that prefix of `other` cannot be here; every other id of `other`
+   * is looked up as keep() would look it up.
    */
-  overlaps(other: IdColumn, otherInOrder: boolean): boolean {
-    if (this.count === 0 || other.count === 0) return false
-    if (this.comesBefore(other, otherInOrder)) return false
-    for (let row = 0; row < other.count; row++) if (this.contains(other, row)) return true
+  overlaps(other: IdColumn, otherSorted: number): boolean {
+    const from = this.comesBefore(other, otherSorted) ? otherSorted : 0
+    for (let row = from; row < other.count; row++) if (this.contains(other, row)) return true
     return false
   }
 
-  /** Every id here, then every id of `other`, is in increasing order. */
-  comesBefore(other: IdColumn, otherInOrder: boolean): boolean {
+  /**
+   * Every id here, then the first `otherSorted` ids of `other` (increasing among themselves),
+   * are in increasing order.
+   */
+  comesBefore(other: IdColumn, otherSorted: number): boolean {
     return (
       this.inOrder &&
-      otherInOrder &&
       (this.count === 0 ||
         other.count === 0 ||
+        otherSorted === 0 ||
         IdColumn.compareAcross(this, this.count - 1, other, 0) < 0)
     )
   }
@@ -274,5 +277,6 @@ export interface IdColumnTransfer {
   chars: Uint8Array | Uint16Array
   starts: IdOffsetsTransfer
   count: number
-  inOrder: boolean
+  /** The first ids, this many, are in increasing order (all when no hash table was needed). */
+  sorted: number
 }

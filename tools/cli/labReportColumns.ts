@@ -241,8 +241,9 @@ export class LabReportColumns implements ListedColumns {
     if (this.tail) throw new Error('LabReportColumns: a second tail')
     if (!this.sumsStayExact(tail)) return 'inexact'
     const ids = IdColumn.fromTransfer(tail.ids)
-    if (this.ids.overlaps(ids, tail.ids.inOrder)) return 'duplicate'
-    this.tailInOrder = this.ids.comesBefore(ids, tail.ids.inOrder)
+    if (this.ids.overlaps(ids, tail.ids.sorted)) return 'duplicate'
+    this.tailInOrder =
+      tail.ids.sorted === tail.ids.count && this.ids.comesBefore(ids, tail.ids.sorted)
 
     // Codes new in the tail come after these, in the order the tail met them: the order a
     // reading of the whole file here would have given them.

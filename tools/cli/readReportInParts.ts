@@ -42,8 +42,13 @@ export interface PartsResult {
   tail: TailUse
 }
 
-/** Measured on the 2-vCPU build VM (docs/performance.md, "CLI report"). */
-export const MIN_FILE_BYTES = 16 << 20
+/**
+ * Below this a second thread does not pay for itself on the 2-vCPU build VM: a worker takes
+ * 80–150 ms to start and reads its first megabytes cold, and two busy vCPUs there are far from
+ * twice one. Whole runs with it, quiet, were slower up to 36 MB, as fast at 54 MB, faster from
+ * 67 MB on; under other load the break-even moves up (docs/csv-and-cli.md).
+ */
+export const MIN_FILE_BYTES = 64 << 20
 const MIN_TAIL_BYTES = 4 << 20
 
 /**

@@ -37,6 +37,7 @@ export class CsvRowScanner {
   scan(buffer: Uint8Array, p: number, end: number, last: boolean): number {
     const separator = this.separator
     const crlf = this.crlf
+    const special = separator > LF ? separator : LF
     this.count = 0
     this.escaped = false
     let i = p
@@ -85,7 +86,9 @@ export class CsvRowScanner {
       }
       this.quoted[k] = 0
       this.starts[k] = i
-      for (; i < end; i++) {
+      for (; ; i++) {
+        i = nextSpecial(buffer, i, end, special)
+        if (i >= end) break
         const c = buffer[i]
         if (c === separator) break
         if (c === LF) {
@@ -133,4 +136,13 @@ function nextQuote(buffer: Uint8Array, from: number, end: number): number {
   if (near === end) return -1
   const q = buffer.indexOf(QUOTE, near)
   return q === -1 || q >= end ? -1 : q
+}
+
+/**
+ * The first byte in buffer[from, end) at or below `special` (the separator, LF and a few
+ * others; letters and digits are above), or `end`: one comparison a byte of a plain field.
+ */
+function nextSpecial(buffer: Uint8Array, from: number, end: number, special: number): number {
+  for (let i = from; i < end; i++) if (buffer[i]! <= special) return i
+  return end
 }

@@ -178,6 +178,12 @@ describe('readReportInParts', { timeout: 120_000 }, () => {
       expect(expected.summary).toBeUndefined()
       expect(uses.used).toBeGreaterThan(0)
     }
+    // In order but for the last id (as S9999999 before S10000000): no repeat, all appended.
+    const late = [...lines, lines[3]!.replace(/^([^,]+)/, '$1-late')]
+    const file = tmp.write('late.csv', late.join('\n') + '\n')
+    const { expected, uses } = await expectSameInParts(file, everyOffset(file, 53), [64])
+    expect(expected.summary?.validRows).toBe(51)
+    expect(uses.used).toBeGreaterThan(0)
   })
 
   it('lists ids out of order, non-ASCII ids and values first met in the tail as on one thread', async () => {
