@@ -205,6 +205,7 @@ describe.runIf(canRun)('Demo agent peer in a Chromium page (as inside Electron)'
       const closed: string[] = []
       const { peer: call, sdp } = await peer.host.answer(offer, {
         onChannelOpen: () => undefined,
+        onConnected: () => undefined,
         onMessage: () => undefined,
         onAudio: () => undefined,
         pullFrame: () => null,

@@ -4,7 +4,7 @@ import type { SupervisorCommandObservation } from '../../shared/live-call/callEv
 import type { CallCommandEvent, TeamEvent } from '../../shared/team/teamEvents'
 import type { CallCommandRow, SessionDatabase } from '../database/SessionDatabase'
 import type { TeamLive } from '../team/TeamLive'
-import type { HeldCall, PhoneCalls } from './PhoneCalls'
+import type { HeldCall, GatewayCalls } from './GatewayCalls'
 
 export interface CallCommandRunnerOptions {
   instance: string
@@ -12,7 +12,7 @@ export interface CallCommandRunnerOptions {
   transferUri: string | null
   client: OpenAI
   database: SessionDatabase
-  calls: PhoneCalls
+  calls: GatewayCalls
   channel: { onEvent(listener: (event: TeamEvent) => void): () => void }
   live: TeamLive
   log: (line: string) => void
@@ -91,6 +91,7 @@ export class CallCommandRunner {
         return held.sideband.stopSpeaking() ? null : 'the call is over'
       case 'transfer':
         if (!transferUri) return 'this gateway has no --transfer-uri'
+        if (held.channel !== 'phone') return 'only a phone call can be transferred'
         held.sideband.note(this.observation(command, 'requested', null))
         await client.realtime.calls.refer(held.callId, { target_uri: transferUri })
         break

@@ -15,6 +15,7 @@ import { teamClientConfig } from '../settings/teamClientConfig'
 import { openGatewayServices } from './openGatewayServices'
 import { readSecretFile, SecretFileError } from './readSecretFile'
 import { startGateway } from './startGateway'
+import { WEB_CALL_PATH } from './webCallRoute'
 
 // npm run gateway -- --port P --team-db URL --realtime-base-url URL --api-key-file F
 //   --webhook-secret-file F [--team-db-password-file F] [--transfer-uri sip:…] [--max-calls N]
@@ -114,6 +115,7 @@ const gateway = await startGateway({
   apiKey: secrets.apiKey,
   webhookSecret: secrets.webhookSecret,
   transferUri: config.transferUri,
+  webCallPageDir: join(RESOURCES_DIR, 'web-call'),
   services,
   log
 })
@@ -121,6 +123,7 @@ log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
 log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
 log(`Realtime API ${config.realtimeBaseUrl}; at most ${config.maxCalls} calls at once`)
 log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
+log(`web calls: the customer page is https://<public host>${WEB_CALL_PATH}`)
 log(
   config.transferUri
     ? `transfers to a person go to ${config.transferUri}`

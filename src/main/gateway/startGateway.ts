@@ -4,9 +4,10 @@ import { CallSlots } from '../../shared/gateway/callSlots'
 import { gatewayHealth, type GatewayHealth } from '../../shared/gateway/gatewayHealth'
 import { CallCommandRunner } from './CallCommandRunner'
 import type { GatewayServices } from './openGatewayServices'
-import { PhoneCalls } from './PhoneCalls'
+import { GatewayCalls } from './GatewayCalls'
 import { probeTeamDatabase } from './probeTeamDatabase'
 import { realtimeClient } from './realtimeClient'
+import { webCallRoute } from './webCallRoute'
 import { WebhookLedger } from './WebhookLedger'
 import { webhookRoute } from './webhookRoute'
 
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   webhookSecret: string
   /** Where a supervisor's transfer sends the caller (`--transfer-uri`); null: refused. */
   transferUri?: string | null
+  /** The customer page's files (resources/web-call). */
+  webCallPageDir: string
   services: GatewayServices
   log: (line: string) => void
 }
@@ -38,14 +41,15 @@ export interface Gateway {
 /**
  * The call gateway: `POST /webhooks/openai` (signed `realtime.call.incoming` events: each
  * phone call accepted, attached by sideband and recorded, or rejected when every slot is
- * taken), `GET /healthz`, and supervisors' commands to its calls (CallCommandRunner).
+ * taken), the web channel under `/call` (the customer page and its SDP exchange), `GET /healthz`,
+ * and supervisors' commands to its calls (CallCommandRunner).
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { services, instance, log } = options
   const slots = new CallSlots(options.maxCalls)
   const client = realtimeClient(options)
   const ledger = new WebhookLedger(services.database.webhookDeliveries, instance, log)
-  const calls = new PhoneCalls({
+  const calls = new GatewayCalls({
     client,
     realtimeBaseUrl: options.realtimeBaseUrl,
     apiKey: options.apiKey,
@@ -54,6 +58,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     log
   })
   const webhooks = webhookRoute({ client, ledger, calls, log })
+  const webCalls = webCallRoute({ calls, pageDir: options.webCallPageDir, log })
   const commands = new CallCommandRunner({
     instance,
     transferUri: options.transferUri ?? null,
@@ -85,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname
     if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, await health())
     if (path === webhooks.path && req.method === 'POST') return webhooks.handle(req, res)
+    if (await webCalls.handle(req, res, path)) return
     sendJson(res, 404, { error: 'not found' })
   }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type OpenAI from 'openai'
-import type { PhoneCalls } from './PhoneCalls'
+import type { GatewayCalls } from './GatewayCalls'
+import { BodyTooLarge, readRequestBody } from './requestBody'
 import type { WebhookLedger } from './WebhookLedger'
 
 /** Where the platform posts the project's webhooks (behind the TLS proxy): register this path. */
@@ -12,11 +13,9 @@ const MAX_BODY_BYTES = 256 * 1024
 export interface WebhookRouteOptions {
   client: OpenAI
   ledger: WebhookLedger
-  calls: PhoneCalls
+  calls: GatewayCalls
   log: (line: string) => void
 }
-
-class BodyTooLarge extends Error {}
 
 export interface WebhookRoute {
   path: string
@@ -28,7 +27,7 @@ export interface WebhookRoute {
 /**
  * `POST /webhooks/openai`. Only a delivery the `openai` SDK verifies (signature and age) is
  * read; anything else gets 400 and a log line. A `webhook-id` handled before (by any instance)
- * gets 200 and nothing else. `realtime.call.incoming` rings a phone call (PhoneCalls); other
+ * gets 200 and nothing else. `realtime.call.incoming` rings a phone call (GatewayCalls); other
  * event types are acknowledged. A call the API could not be asked about answers 500 and gives
  * the id up, so the platform's retry is acted on.
  */
@@ -39,7 +38,7 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: string
     try {
-      body = await readBody(req)
+      body = await readRequestBody(req, MAX_BODY_BYTES)
     } catch (error) {
       if (!(error instanceof BodyTooLarge)) throw error
       refused++
@@ -95,15 +94,4 @@ function reasonOf(error: unknown): string {
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge()
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }

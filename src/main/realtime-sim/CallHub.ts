@@ -117,6 +117,10 @@ export class CallHub {
     // The session exists from the SDP answer on, as the API's does, so a sideband can attach
     // before the data channel opens; its events reach the caller once the channel is open.
     let channel: EventTransport | null = null
+    // An offer without a data channel (m=application) carries audio only: a page whose server
+    // holds the call on the sideband. Its session opens once the media path is up.
+    const audioOnly = !/^m=application /m.test(offerSdp)
+    let openedAudioOnly = false
     const session = this.createSession(
       callId,
       effective,
@@ -140,9 +144,16 @@ export class CallHub {
         })
         session.open()
       },
+      onConnected: () => {
+        if (!audioOnly || openedAudioOnly) return
+        openedAudioOnly = true
+        this.log.record(callId, { kind: 'call', state: 'connected', detail: 'audio only' })
+        session.open()
+      },
       onMessage: (text) => session.receive(text),
       // As before the session existed early: the caller's audio counts once events can flow.
-      onAudio: (samples, rate) => channel && session.receiveAudio(samples, rate),
+      onAudio: (samples, rate) =>
+        (channel || openedAudioOnly) && session.receiveAudio(samples, rate),
       pullFrame: () => session.pullFrame(),
       onClosed: (reason) => {
         this.end(callId, reason)

@@ -59,6 +59,7 @@ const { DEMO_PEER_PORT_MESSAGE } = await import('../../../src/shared/demo-peer/p
 
 const noHandlers = {
   onChannelOpen: vi.fn(),
+  onConnected: vi.fn(),
   onMessage: vi.fn(),
   onAudio: vi.fn(),
   pullFrame: () => null,

@@ -34,6 +34,7 @@ function handlers(frame: Int16Array | null = null) {
   }
   const h: PeerHandlers = {
     onChannelOpen: (transport) => void got.transports.push(transport),
+    onConnected: () => undefined,
     onMessage: (text) => void got.messages.push(text),
     onAudio: (samples, rate) => void got.audio.push({ samples, rate }),
     pullFrame: () => frame,

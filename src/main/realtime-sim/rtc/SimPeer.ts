@@ -26,8 +26,10 @@ export class SimPeer implements CallPeer {
     this.pc.ondatachannel = ({ channel }) => this.attach(channel)
     this.pc.onconnectionstatechange = () => {
       const state = this.pc.connectionState
-      if (state === 'connected' && !this.pacer)
+      if (state === 'connected' && !this.pacer) {
         this.pacer = new FramePacer(handlers.pullFrame, (frame) => this.speak(frame))
+        handlers.onConnected()
+      }
       if (state === 'failed' || state === 'closed') this.close(`connection ${state}`)
     }
   }

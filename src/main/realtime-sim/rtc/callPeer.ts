@@ -3,6 +3,8 @@ import type { EventTransport } from '../call/EventChannel'
 /** What a call's WebRTC side connects to: the call's protocol state. */
 export interface PeerHandlers {
   onChannelOpen(transport: EventTransport, label: string): void
+  /** The media path is up (ICE and DTLS connected), with or without an event channel. */
+  onConnected(): void
   onMessage(text: string): void
   onAudio(samples: Int16Array, sampleRate: number): void
   pullFrame(): Int16Array | null

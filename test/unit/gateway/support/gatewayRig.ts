@@ -49,6 +49,7 @@ export function useGateways(pg: TestPostgres) {
         realtimeBaseUrl: NO_API,
         apiKey: 'sk-test-unused',
         webhookSecret: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+        webCallPageDir: `${RESOURCES_DIR}/web-call`,
         ...options,
         services,
         log

@@ -22,8 +22,10 @@ export class PagePeer implements CallPeer {
   ) {}
 
   connectionChanged(state: ConnectionState): void {
-    if (state === 'connected' && !this.pacer)
+    if (state === 'connected' && !this.pacer) {
       this.pacer = new FramePacer(this.handlers.pullFrame, (frame) => this.speak(frame))
+      this.handlers.onConnected()
+    }
     if (state === 'failed' || state === 'closed') this.close(`connection ${state}`)
   }
 

@@ -18,9 +18,12 @@ type ActionInput = Distribute<GatewayCallAction>
  */
 export function GatewayCallActions({
   sessionId,
+  transferable,
   alertId
 }: {
   sessionId: string
+  /** Only a phone call can be handed to a person (SIP's `refer`); a web call cannot. */
+  transferable: boolean
   /** The call's latest unsettled alert: a transfer is then logged as its escalation. */
   alertId: number | null
 }): JSX.Element {
@@ -45,14 +48,16 @@ export function GatewayCallActions({
         <Button size="small" onClick={() => send({ action: 'stop_agent' })}>
           {t('actions.stopAgent')}
         </Button>
-        <Button
-          size="small"
-          variant="contained"
-          color="warning"
-          onClick={() => send({ action: 'transfer' })}
-        >
-          {t('wallboard.transfer')}
-        </Button>
+        {transferable && (
+          <Button
+            size="small"
+            variant="contained"
+            color="warning"
+            onClick={() => send({ action: 'transfer' })}
+          >
+            {t('wallboard.transfer')}
+          </Button>
+        )}
         <Button size="small" color="error" onClick={() => send({ action: 'end_call' })}>
           {t('actions.endCall')}
         </Button>

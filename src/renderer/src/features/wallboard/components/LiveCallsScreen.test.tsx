@@ -215,6 +215,23 @@ describe('LiveCallsScreen', () => {
     expect(screen.queryByTestId('gateway-call-actions')).toBeNull()
   })
 
+  it('offers no transfer on a web call (only a phone call can be handed to a person)', async () => {
+    mockApi({
+      'team.board': ok(
+        board([phoneRow(), phoneRow({ sessionId: 'LIVE-WEB', channel: 'web', caller: null })])
+      ),
+      'settings.get': seatOf('supervisor')
+    })
+    render(<LiveCallsScreen />)
+    await screen.findByTestId('wallboard-table')
+    const web = await waitFor(() => within(rowOf('LIVE-WEB')).getByTestId('gateway-call-actions'))
+    expect(within(rowOf('LIVE-WEB')).getByTestId('wallboard-channel-cell').textContent).toBe('Web')
+    expect(within(web).getByRole('button', { name: 'End call' })).toBeTruthy()
+    expect(within(web).queryByRole('button', { name: 'Transfer to a person' })).toBeNull()
+    const phone = within(rowOf('LIVE-PHONE')).getByTestId('gateway-call-actions')
+    expect(within(phone).getByRole('button', { name: 'Transfer to a person' })).toBeTruthy()
+  })
+
   it('offers a supervisor the takeover of a phone call, transfers it from its alert and says when it is done', async () => {
     const request = mockApi({
       'team.board': ok(board([row({ sessionId: 'desk-call' }), phoneRow()])),

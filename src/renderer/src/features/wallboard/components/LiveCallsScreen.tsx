@@ -196,6 +196,7 @@ function BoardRow({
           {row.channel !== 'desk' && !row.stale && (
             <GatewayCallActions
               sessionId={row.sessionId}
+              transferable={row.channel === 'phone'}
               alertId={alert && !SETTLED.has(alert.status) ? alert.alertId : null}
             />
           )}

@@ -1,5 +1,8 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import OpenAI from 'openai'
 import type { CallAcceptParams } from 'openai/resources/realtime/calls'
+import type { RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime'
+import type { CallChannel } from '../../shared/live-call/callChannel'
 import { maskedCallerFromSipHeader } from '../../shared/gateway/callCommands'
 import type { CallSlots } from '../../shared/gateway/callSlots'
 import type { RealtimeSessionConfig } from '../../shared/realtime/sessionConfig'
@@ -13,7 +16,7 @@ import { SidebandCall } from './SidebandCall'
 /** SIP's 486 Busy Here: what a caller hears when every slot of this instance is taken. */
 export const BUSY_HERE = 486
 
-export interface PhoneCallsOptions {
+export interface GatewayCallsOptions {
   client: OpenAI
   realtimeBaseUrl: string
   apiKey: string
@@ -31,15 +34,28 @@ export interface SipHeader {
   value: string
 }
 
+/** A web caller's offer answered: the SDP answer its page applies. */
+export interface WebCallAnswer {
+  callId: string
+  sdp: string
+  /** What the page shows to hang up: a secret of its own, not the call id. */
+  hangupToken: string
+}
+
 /** A call this instance holds the sideband of: what a supervisor's command acts on. */
 export interface HeldCall {
   callId: string
+  /** Only a phone call can be transferred (`refer` is SIP's). */
+  channel: CallChannel
   sideband: SidebandCall
   /** Work on the call (a command) that its recording waits for before it is finalized. */
   track<T>(work: Promise<T>): Promise<T>
 }
 
 interface RunningCall {
+  channel: CallChannel
+  /** A web call's: the page's proof that the hang-up is its own. */
+  hangupToken: string | null
   sideband: SidebandCall
   done: Promise<void>
   sessionId: string | null
@@ -47,15 +63,16 @@ interface RunningCall {
 }
 
 /**
- * The phone calls this instance carries: each accepted with the console's session (its
- * settings' instructions, voice, VAD and the agent's catalog tools), attached by sideband,
- * recorded as a phone call under this instance's seat, and finalized at hang-up. A call that
- * finds every slot taken is rejected (Busy Here).
+ * The calls this instance carries: phone calls (accepted with the console's session: its
+ * settings' instructions, voice, VAD and the agent's catalog tools) and web calls (created from
+ * the customer page's SDP offer with the same session). Each is attached by sideband, recorded
+ * under this instance's seat with its channel, and finalized at hang-up. A call that finds every
+ * slot taken is rejected (a phone call hears Busy Here).
  */
-export class PhoneCalls {
+export class GatewayCalls {
   private readonly running = new Map<string, RunningCall>()
 
-  constructor(private readonly options: PhoneCallsOptions) {}
+  constructor(private readonly options: GatewayCallsOptions) {}
 
   /**
    * A verified `realtime.call.incoming`. Rejects when the API could not be asked (the webhook
@@ -83,8 +100,51 @@ export class PhoneCalls {
     }
     log(`call ${callId}: accepted`)
     const from = sipHeaders.find((h) => h.name.toLowerCase() === 'from')?.value
-    this.attach(callId, session.model, from ? maskedCallerFromSipHeader(from) : null)
+    this.attach(callId, session.model, 'phone', from ? maskedCallerFromSipHeader(from) : null)
     return 'accepted'
+  }
+
+  /**
+   * A web caller's SDP offer (the customer page): the call is created with the desk's session
+   * and this instance's key (the page holds none), its sideband attached before the page has the
+   * answer, so the greeting and every event are the gateway's from the first. 'busy' when every
+   * slot is taken; throws when the API refused (the page is told the call could not start).
+   */
+  async web(offerSdp: string): Promise<WebCallAnswer | 'busy'> {
+    const { client, slots, log } = this.options
+    if (!slots.take()) {
+      log(`web call: every slot is taken (${slots.max}): refused`)
+      return 'busy'
+    }
+    try {
+      // The accept's session is the create's: the same RealtimeSessionCreateRequest fields.
+      const session = this.sessionConfig()
+      const res = await client.realtime.calls.create({
+        sdp: offerSdp,
+        session: session as RealtimeSessionCreateRequest
+      })
+      const callId = res.headers.get('location')?.split('/').pop()
+      if (!callId) throw new Error('the API answered without a call id (Location)')
+      const sdp = await res.text()
+      log(`call ${callId}: web call created`)
+      const hangupToken = randomBytes(18).toString('base64url')
+      this.attach(callId, session.model, 'web', null, hangupToken)
+      return { callId, sdp, hangupToken }
+    } catch (error) {
+      slots.release()
+      throw error
+    }
+  }
+
+  /** Ends the web call whose page hung up; false when no running call has that token. */
+  async hangUpWeb(hangupToken: string): Promise<boolean> {
+    for (const [callId, call] of this.running)
+      if (call.hangupToken !== null && safeEqual(call.hangupToken, hangupToken)) {
+        this.options.log(`call ${callId}: the web caller hung up`)
+        await this.unlessGone(callId, () => this.options.client.realtime.calls.hangup(callId))
+        return true
+      }
+    return false
   }
 
   /** The running call of a session, when this instance holds its sideband. */
@@ -93,6 +153,7 @@ export class PhoneCalls {
       if (call.sessionId === sessionId)
         return {
           callId,
+          channel: call.channel,
           sideband: call.sideband,
           track: (work) => {
             call.work.add(work)
@@ -122,7 +183,13 @@ export class PhoneCalls {
   }
 
   /** The call's sideband, and its recording from the first event to the hang-up. */
-  private attach(callId: string, model: string, caller: string | null): void {
+  private attach(
+    callId: string,
+    model: string,
+    channel: CallChannel,
+    caller: string | null,
+    hangupToken: string | null = null
+  ): void {
     const { services, log } = this.options
     const startedAt = Date.now()
     const sessionId = services.recorder.begin({
@@ -132,13 +199,13 @@ export class PhoneCalls {
       model,
       startedAt,
       callId,
-      channel: 'phone'
+      channel
     })
     const work = new Set<Promise<unknown>>()
     sessionId.then(
       (id) => {
         running.sessionId = id
-        services.teamLive.live.callBegan(id, startedAt, { channel: 'phone', caller })
+        services.teamLive.live.callBegan(id, startedAt, { channel, caller })
       },
       (error: unknown) => log(`call ${callId}: not recorded (${String(error)})`)
     )
@@ -170,7 +237,7 @@ export class PhoneCalls {
         this.running.delete(callId)
         this.options.slots.release()
       })
-    const running: RunningCall = { sideband, done, sessionId: null, work }
+    const running: RunningCall = { channel, hangupToken, sideband, done, sessionId: null, work }
     this.running.set(callId, running)
   }
 
@@ -209,4 +276,10 @@ export class PhoneCalls {
       return 'gone'
     }
   }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
 }
