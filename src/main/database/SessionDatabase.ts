@@ -11,6 +11,7 @@ import type {
 } from '../../shared/gateway/callCommands'
 import type { CallStatus, LabelsReason, TurnRow } from '../../shared/live-call/recordedCall'
 import type { UnfinalizedCall } from '../../shared/live-call/recordedCall'
+import type { ReportChannels } from '../../shared/analytics/channelFigures'
 import type { ReportAlerts, ReportFilter } from '../../shared/analytics/reportSchemas'
 import type { LabSession, SessionSource, StoredSession } from '../../shared/sessions/labSchema'
 import type { SessionBatch } from '../sessions/packedSessions'
@@ -376,6 +377,8 @@ export interface ReportReads {
   estimatedSessions(): Promise<number>
   /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
+  /** Contact-center figures by channel of the calls in the filter (channelFigures.ts). */
+  channelFigures(filter: ReportFilter): Promise<ReportChannels>
 }
 
 export interface CellCounts {

@@ -4,6 +4,7 @@ import {
   type ReportFilter,
   type ReportSummary
 } from '../../shared/analytics/reportSchemas'
+import type { ReportChannels } from '../../shared/analytics/channelFigures'
 import { SLOW_P95_MS } from '../../shared/sessions/labSchema'
 import { nextTurn } from '../nextTurn'
 import { FACET_COLUMNS, type FacetColumn } from '../../shared/sessions/sessionQuery'
@@ -108,6 +109,11 @@ export class ReportQueries {
     return Object.fromEntries(
       FACET_COLUMNS.map((column) => [column, [...columns[column].values].sort()])
     ) as Record<FacetColumn, string[]>
+  }
+
+  /** Contact-center figures by channel of the calls in the filter (recorded calls only). */
+  channels(filter: ReportFilter): Promise<ReportChannels> {
+    return this.database.reports.channelFigures(filter)
   }
 
   /** The alerts section: alerts of the sessions in the filter (live calls raise them). */

@@ -284,6 +284,132 @@ function contractCases(backend: SessionDatabaseBackend): void {
     expect((await db.calls.get('LIVE-PHONE'))?.outcome).toBe('transferred')
   })
 
+  it('counts calls by channel for Reports: handled, transferred, abandoned, contained, handle time, first alert action', async () => {
+    const db = await fresh()
+    const T0 = 1_796_000_000_000
+    const call = async (
+      sessionId: string,
+      channel: 'desk' | 'phone' | 'web',
+      seconds: number | null,
+      more: { language?: string; events?: [number, string][]; outcome?: 'transferred' } = {}
+    ): Promise<void> => {
+      await db.calls.insertIfNew({
+        sessionId,
+        callId: `rtc_${sessionId}`,
+        provider: 'openai',
+        model: 'gpt-realtime',
+        startedAtMs: T0,
+        pricing: null,
+        sentimentReader: 'lexicon',
+        channel
+      })
+      if (more.events)
+        await db.events.append(
+          sessionId,
+          more.events.map(([atMs, type]) => ({ atMs, type, payload: '{}', direction: 'server' }))
+        )
+      if (seconds === null) return
+      if (more.outcome) await db.calls.setOutcome(sessionId, more.outcome)
+      await db.calls.settle(sessionId, {
+        status: 'finished',
+        endedAtMs: T0 + seconds * 1000,
+        countedTurns: 1,
+        finalizedAt: '2026-12-07T10:00:00.000Z',
+        labelledBy: 'lexicon',
+        labelsReason: 'no_key',
+        labelsError: null
+      })
+      await db.sessions.insertRecorded(
+        session(sessionId, { language: more.language ?? 'en', source: 'live' }),
+        'now'
+      )
+    }
+    await call('LIVE-P1', 'phone', 240)
+    await call('LIVE-P2', 'phone', 90, { outcome: 'transferred' })
+    // Greeting heard to its end at 3.5 s, hung up at 9 s: abandoned.
+    await call('LIVE-P3', 'phone', 9, {
+      events: [
+        [1_000, 'response.done'],
+        [3_500, 'output_audio_buffer.stopped'],
+        [9_000, 'output_audio_buffer.stopped']
+      ]
+    })
+    // Hung up 20 s after the greeting: served, not abandoned.
+    await call('LIVE-P4', 'phone', 25, {
+      events: [
+        [4_000, 'output_audio_buffer.stopped'],
+        [24_000, 'response.done']
+      ]
+    })
+    await call('LIVE-W1', 'web', 60, { language: 'es' })
+    await call('LIVE-D1', 'desk', 30)
+    await call('LIVE-RUNNING', 'phone', null)
+    const alertId = await db.alerts.insert({
+      sessionId: 'LIVE-P2',
+      rule: 'human_request',
+      severity: 'critical',
+      raisedAt: '2026-12-07T10:00:00.000Z',
+      evidence: '{}'
+    })
+    await db.alerts.insert({
+      sessionId: 'LIVE-P1',
+      rule: 'interruptions',
+      severity: 'warning',
+      raisedAt: '2026-12-07T10:00:00.000Z',
+      evidence: '{}'
+    })
+    for (const at of ['2026-12-07T10:00:12.000Z', '2026-12-07T10:00:30.000Z'])
+      await db.alertActions.insert({
+        alertId,
+        sessionId: 'LIVE-P2',
+        action: 'acknowledge',
+        by: 'lead',
+        at,
+        note: null
+      })
+
+    const { channels } = await db.reports.channelFigures({})
+    expect(channels).toEqual([
+      {
+        channel: 'desk',
+        handled: 1,
+        contained: 1,
+        transferred: 0,
+        abandoned: 0,
+        averageHandleMs: 30_000,
+        medianFirstActionMs: null,
+        actedAlerts: 0,
+        alerts: 0
+      },
+      {
+        channel: 'phone',
+        handled: 4,
+        contained: 2,
+        transferred: 1,
+        abandoned: 1,
+        averageHandleMs: ((240 + 90 + 9 + 25) / 4) * 1000,
+        medianFirstActionMs: 12_000,
+        actedAlerts: 1,
+        alerts: 2
+      },
+      {
+        channel: 'web',
+        handled: 1,
+        contained: 1,
+        transferred: 0,
+        abandoned: 0,
+        averageHandleMs: 60_000,
+        medianFirstActionMs: null,
+        actedAlerts: 0,
+        alerts: 0
+      }
+    ])
+    // The report's filters apply (they speak of the sessions' columns).
+    expect(
+      (await db.reports.channelFigures({ language: ['es'] })).channels.map((c) => c.channel)
+    ).toEqual(['web'])
+  })
+
   it('keeps a call that could not be finalized: marked, counted, listed, then cleared', async () => {
     const db = await fresh()
     const begin = (sessionId: string) =>

@@ -1,6 +1,8 @@
+import type { ReportChannels } from '../../../shared/analytics/channelFigures'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import type { ReportReads, SessionColumnsPart, SessionColumnVisitor } from './asyncSeam'
 import { queryAlertFigures } from './alertFiguresSql'
+import { queryChannelFigures } from './channelFiguresSql'
 import { copySessionColumns } from './sessionColumnsCopy'
 import type { Sql } from './sql'
 
@@ -31,5 +33,9 @@ export class PostgresReportReads implements ReportReads {
 
   alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts> {
     return queryAlertFigures(this.sql, filter, sessionsInFilter)
+  }
+
+  channelFigures(filter: ReportFilter): Promise<ReportChannels> {
+    return queryChannelFigures(this.sql, filter)
   }
 }

@@ -1,10 +1,12 @@
 import type { Synchronous } from './Synchronous'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { ReportChannels } from '../../../shared/analytics/channelFigures'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { numberAt, textAt } from '../rowValues'
 import type { ReportReads, SessionColumnsPart, SessionColumnVisitor } from '../SessionDatabase'
 import { IdStrings } from '../../reports/sessionIds'
 import { queryAlertFigures } from './alertFiguresSql'
+import { queryChannelFigures } from './channelFiguresSql'
 import { whereFor } from './sessionWhere'
 
 const CHUNK = 'sessions (report columns)'
@@ -42,6 +44,10 @@ export class SqliteReportReads implements Synchronous<ReportReads> {
 
   alertFigures(filter: ReportFilter, sessionsInFilter: number): ReportAlerts {
     return queryAlertFigures(this.db, whereFor(filter), sessionsInFilter)
+  }
+
+  channelFigures(filter: ReportFilter): ReportChannels {
+    return queryChannelFigures(this.db, whereFor(filter))
   }
 
   /**

@@ -18,6 +18,7 @@ export function reportHandlers(deps: ReportHandlerDeps): HandlersFor<typeof repo
   const now = deps.now ?? Date.now
   return {
     'reports.alerts': async ({ filter }) => deps.reports.alerts(filter),
+    'reports.channels': async ({ filter }) => deps.reports.channels(filter),
     'reports.summary': async ({ filter }) => deps.reports.summary(filter, nextTurn),
     'reports.savePdf': async () => {
       if (!deps.printToPdf) return { status: 'unavailable' }

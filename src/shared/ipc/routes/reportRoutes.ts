@@ -4,6 +4,7 @@ import {
   ReportFilter,
   ReportSummarySchema
 } from '../../analytics/reportSchemas'
+import { ReportChannelsSchema } from '../../analytics/channelFigures'
 import { route } from '../route'
 
 export const reportRoutes = {
@@ -11,6 +12,14 @@ export const reportRoutes = {
   'reports.alerts': route({
     input: z.object({ filter: ReportFilter }).strict(),
     output: ReportAlertsSchema
+  }),
+  /**
+   * Contact-center figures by channel (desk, phone, web) of the calls under the report's filters:
+   * handled, contained, transferred, abandoned, average handle time, time to first alert action.
+   */
+  'reports.channels': route({
+    input: z.object({ filter: ReportFilter }).strict(),
+    output: ReportChannelsSchema
   }),
   'reports.summary': route({
     input: z.object({ filter: ReportFilter }).strict(),

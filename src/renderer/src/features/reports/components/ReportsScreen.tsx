@@ -14,6 +14,7 @@ import { reportCharts } from '../charts/reportCharts'
 import { sessionsFilterFor, type DrillTarget } from '../drillDown'
 import { useReportsStore } from '../reportsStore'
 import { AlertsSection } from './AlertsSection'
+import { ChannelsSection } from './ChannelsSection'
 import { ChartCard } from './ChartCard'
 import { ChartGrid } from './ChartGrid'
 import { FacetedFilterBar } from './FacetedFilterBar'
@@ -82,6 +83,7 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
           ))}
         </ChartGrid>
         <AlertsSection filter={filter} revision={revision} onDrill={onDrill} onRetry={refresh} />
+        <ChannelsSection filter={filter} revision={revision} onRetry={refresh} />
       </Stack>
     </Box>
   )
