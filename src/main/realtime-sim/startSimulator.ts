@@ -17,6 +17,7 @@ import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
 import { liveCreateRoute } from './live/liveRoute'
 import { LiveSessions } from './live/LiveSessions'
+import { liveUpgrades } from './live/liveSockets'
 import { responsesRoute } from './responses/responsesRoute'
 import type { Scenario } from './scenario/scenarioSchema'
 import { serveRealtimeSockets } from './ws/realtimeUpgrade'
@@ -190,6 +191,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
   const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   const stopSockets = serveRealtimeSockets(server, {
+    live: liveUpgrades({ apiKey: options.apiKey, live, log: groundTruth, nowSeconds }),
     apiKey: options.apiKey,
     keys,
     hub,

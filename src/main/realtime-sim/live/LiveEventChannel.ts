@@ -28,17 +28,21 @@ export class LiveEventChannel {
     return () => void this.observers.delete(observer)
   }
 
-  /** To the caller's connection (and sidebands, unless `sidebandOnly`). */
-  send(body: LiveServerEventBody, options: { sidebandOnly?: boolean } = {}): void {
+  get hasSidebands(): boolean {
+    return this.observers.size > 0
+  }
+
+  /** To the caller's connection and every sideband (`primaryOnly`: not the sidebands). */
+  send(body: LiveServerEventBody, options: { primaryOnly?: boolean } = {}): void {
     const event = WITHOUT_EVENT_ID.has(body.type) ? body : { event_id: newId('event'), ...body }
     const text = JSON.stringify(event)
-    const delivered = !options.sidebandOnly && this.transport.isOpen && this.transport.send(text)
-    for (const observer of this.observers) observer(text)
+    const delivered = this.transport.isOpen && this.transport.send(text)
+    if (!options.primaryOnly) for (const observer of this.observers) observer(text)
     if ((delivered || this.observers.size > 0) && !WITHOUT_EVENT_ID.has(body.type))
       this.log.record(this.sessionId, { kind: 'event', direction: 'sent', event })
   }
 
-  /** Only to sidebands (reflected audio, with timeline stamps). */
+  /** Only to sidebands: reflected audio (PCM16 24 kHz; output with timeline stamps). */
   reflect(body: LiveServerEventBody): void {
     const text = JSON.stringify(body)
     for (const observer of this.observers) observer(text)

@@ -14,6 +14,7 @@ import { seededRandom } from '../scenario/sampleDelay'
 import type { Scenario } from '../scenario/scenarioSchema'
 import { type LiveClientEventOf, parseLiveClientEvent } from './liveClientEvents'
 import type { LiveAudioFormat } from './liveConfig'
+import { AudioReflector } from './AudioReflector'
 import { LiveEventChannel } from './LiveEventChannel'
 import { LiveSpeech, type SpeechOutcome } from './LiveSpeech'
 import { liveAppendedAudio } from './liveWireAudio'
@@ -62,6 +63,8 @@ export class LiveSession {
   private pendingCancels: (() => void)[] = []
   private replyTriggeredAt = 0
   private readonly delegations = new Map<string, ResponsePlan>()
+  private readonly inputReflector: AudioReflector
+  private readonly outputReflector: AudioReflector
   private started = false
   private closed = false
 
@@ -70,6 +73,8 @@ export class LiveSession {
     this.startedAt = options.timers.now()
     this.channel = new LiveEventChannel(this.id, options.transport, options.log)
     this.planner = new ResponsePlanner(options.scenario, seededRandom(options.scenario.seed))
+    this.inputReflector = new AudioReflector(this.channel, 'input')
+    this.outputReflector = new AudioReflector(this.channel, 'output')
   }
 
   get id(): string {
@@ -108,8 +113,11 @@ export class LiveSession {
     this.finalize(reason)
   }
 
+  /** The next 10 ms of agent audio (WebRTC, SIP), or null for silence. */
   pullFrame(): Int16Array | null {
-    return this.playout.pull()
+    const frame = this.playout.pull()
+    this.outputReflector.push(frame, 48_000, this.timelineMs())
+    return frame
   }
 
   /** A client event from the caller's connection or a sideband (`via`). */
@@ -179,6 +187,8 @@ export class LiveSession {
       this.vadRate = sampleRate
     }
     this.samplesReceived += samples.length
+    // Sidebands hear the caller before muting, as the SDK describes the reflection.
+    this.inputReflector.push(samples, sampleRate, this.timelineMs())
     const heard = this.muted ? new Int16Array(samples.length) : samples
     for (const event of this.vad!.push(heard)) this.onVad(event)
   }

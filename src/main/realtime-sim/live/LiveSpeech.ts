@@ -4,7 +4,7 @@ import { newId } from '../call/ids'
 import type { Timers } from '../call/Timers'
 import type { LiveAudioFormat } from './liveConfig'
 import type { LiveEventChannel } from './LiveEventChannel'
-import { liveOutputAudio } from './liveWireAudio'
+import { liveOutputAudio, SIDEBAND_FORMAT } from './liveWireAudio'
 
 /** Words per `session.output_transcript.delta`. */
 const WORDS_PER_DELTA = 3
@@ -80,10 +80,19 @@ export class LiveSpeech {
     if (this.sentMs === 0) this.began()
     const from = (this.sentMs * SAMPLE_RATE) / 1000
     const to = Math.min(this.samples.length, from + (SOCKET_CHUNK_MS * SAMPLE_RATE) / 1000)
-    this.ctx.channel.send({
-      type: 'session.output_audio.delta',
-      delta: liveOutputAudio(this.samples.subarray(from, to), format)
-    })
+    const chunk = this.samples.subarray(from, to)
+    this.ctx.channel.send(
+      { type: 'session.output_audio.delta', delta: liveOutputAudio(chunk, format) },
+      { primaryOnly: true }
+    )
+    const startMs = this.ctx.timelineMs()
+    if (this.ctx.channel.hasSidebands)
+      this.ctx.channel.reflect({
+        type: 'session.output_audio.delta',
+        delta: liveOutputAudio(chunk, SIDEBAND_FORMAT),
+        start_ms: startMs,
+        end_ms: startMs + Math.round((chunk.length / SAMPLE_RATE) * 1000)
+      })
     this.sentMs = Math.round((to / SAMPLE_RATE) * 1000)
     if (to >= this.samples.length)
       return this.finish({ cut: false, playedMs: this.totalMs, totalMs: this.totalMs })

@@ -11,6 +11,9 @@ const FRAME_MS = 10
 /** Inferred default when `session.start` names no format: what the sideband reflects. */
 export const DEFAULT_LIVE_FORMAT: LiveAudioFormat = { type: 'audio/pcm', rate: 24000 }
 
+/** What a sideband receives, whatever the session's transport: mono PCM16LE at 24 kHz. */
+export const SIDEBAND_FORMAT: LiveAudioFormat = { type: 'audio/pcm', rate: 24000 }
+
 /** `session.input_audio.append`'s base64 → 10 ms frames at the format's rate, or the 400. */
 export function liveAppendedAudio(
   base64: string,
