@@ -353,7 +353,7 @@ function contractCases(backend: SessionDatabaseBackend): void {
     })
     await db.alerts.insert({
       sessionId: 'LIVE-P1',
-      rule: 'interruptions',
+      rule: 'interruptions_total',
       severity: 'warning',
       raisedAt: '2026-12-07T10:00:00.000Z',
       evidence: '{}'

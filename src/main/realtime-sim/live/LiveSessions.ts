@@ -107,6 +107,8 @@ export class LiveSessions {
         })
         session.start()
       },
+      // A Live WebRTC session starts with its data channel (session.started on it).
+      onConnected: () => undefined,
       onMessage: (text) => session.receive(text),
       onAudio: (samples, rate) => session.receiveAudio(samples, rate),
       pullFrame: () => session.pullFrame(),
