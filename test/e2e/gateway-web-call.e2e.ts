@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { ToneVoice } from '../../src/main/realtime-sim/audio/toneVoice'
 import { parseScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
@@ -11,7 +11,9 @@ import { skipWithoutPostgres, usePostgres } from '../support/postgres'
 import { useGateways } from '../unit/gateway/support/gatewayRig'
 import { API_KEY, GATEWAY_SCENARIO_YAML, entries } from '../unit/gateway/support/phoneCallRig'
 import { browserAvailable, SCREENSHOT_DIR } from './support/browser'
+import { openApp } from './support/harnessFixture'
 import { WAIT } from './support/liveCallPage'
+import { parseTeamFlags } from '../../tools/harness/teamFlags'
 import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
 
 // The web channel end to end: the customer page the gateway serves, in Chromium with an
@@ -19,6 +21,9 @@ import { launchWithFakeMic, makeCallerWav, voiceToolsAvailable } from './support
 // the simulator as the Realtime API, the call recorded in a real PostgreSQL as channel "web".
 
 const canRun = browserAvailable() && voiceToolsAvailable() && !skipWithoutPostgres
+
+const rail = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true })
 
 describe.skipIf(!canRun)('a web call from the customer page', { timeout: 180_000 }, () => {
   const pg15 = usePostgres()
@@ -52,7 +57,7 @@ describe.skipIf(!canRun)('a web call from the customer page', { timeout: 180_000
     await sim?.close()
   })
 
-  it('shows the AI notice, connects through the gateway, is served with the catalog and recorded as a web call', async () => {
+  it("shows the AI notice, connects through the gateway, is served with the catalog, is on a supervisor's wallboard as Web, and counted in Reports by channel", async () => {
     const { gateway, teamUrl } = await gateways.start(undefined, {
       realtimeBaseUrl: sim.url,
       apiKey: API_KEY,
@@ -63,6 +68,12 @@ describe.skipIf(!canRun)('a web call from the customer page', { timeout: 180_000
     onTestFinished(() => admin.end())
     const query = async (sql: string): Promise<Record<string, unknown>[]> =>
       (await admin.query(sql)).rows as Record<string, unknown>[]
+    // A supervisor's console on the same team database, watching the wallboard.
+    const console = await openApp(browser, undefined, {
+      team: parseTeamFlags({ teamDb: teamUrl, seat: 'lead', role: 'supervisor' })!
+    })
+    onTestFinished(() => console.close())
+    await rail(console.page, 'Wallboard').click()
     const context = await browser.newContext({ viewport: { width: 420, height: 640 } })
     const page = await context.newPage()
     const requests: string[] = []
@@ -78,6 +89,13 @@ describe.skipIf(!canRun)('a web call from the customer page', { timeout: 180_000
       .poll(() => page.locator('[role=status]').getAttribute('data-state'), WAIT)
       .toBe('connected')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/web-call-connected.png` })
+    const row = console.page.getByTestId('wallboard-row').filter({ hasText: 'gw-web' })
+    await expect.poll(() => row.count(), WAIT).toBe(1)
+    expect(await row.getByTestId('wallboard-channel-cell').textContent()).toBe('Web')
+    // A web call can be instructed, stopped or ended, not transferred (SIP's refer).
+    expect(await row.getByRole('button', { name: 'End call' }).count()).toBe(1)
+    expect(await row.getByRole('button', { name: 'Transfer to a person' }).count()).toBe(0)
+    await console.screenshot('web-call-wallboard')
 
     // The agent's tool runs in the gateway; the caller's second line raises the human request.
     await expect.poll(async () => (await query(`SELECT 1 FROM calls`)).length, WAIT).toBe(1)
@@ -121,6 +139,13 @@ describe.skipIf(!canRun)('a web call from the customer page', { timeout: 180_000
       `SELECT count(*)::int AS n FROM events WHERE payload LIKE '%search_products%'`
     )
     expect(toolEvents[0]!['n']).toBeGreaterThan(0)
+    // Reports counts it under Web.
+    await rail(console.page, 'Reports').click()
+    const web = console.page.getByTestId('report-channel-web')
+    await expect.poll(() => web.count(), WAIT).toBe(1)
+    expect(await web.getByRole('cell').first().textContent()).toBe('1')
+    await console.page.getByTestId('report-channels').scrollIntoViewIfNeeded()
+    await console.screenshot('web-call-reports-by-channel')
     // The page spoke to the gateway's origin only: no API, no key.
     expect(requests.every((url) => url.startsWith(gateway.url))).toBe(true)
     await context.close()
