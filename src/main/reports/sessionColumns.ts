@@ -38,7 +38,10 @@ export interface SessionColumns {
 }
 
 /** Marks the rows of these sessions (calls.withoutCountedTurn) as counting no latency. */
-export function markWithoutCountedTurn(columns: SessionColumns, sessionIds: readonly string[]): void {
+export function markWithoutCountedTurn(
+  columns: SessionColumns,
+  sessionIds: readonly string[]
+): void {
   if (sessionIds.length === 0) return
   const among = columns.sessionIds.among(sessionIds)
   for (let i = 0; i < columns.size; i++) if (among[i] === 1) columns.latencyCounted[i] = 0
