@@ -23,3 +23,15 @@ export const SLOW_P95_MS_BY_SCALE: Readonly<Record<LatencyScale, number>> = {
   live: 800,
   imported: SLOW_P95_MS
 }
+
+/**
+ * A row of the Sessions table: the stored session, and whether its call counted no turn (its
+ * stored latency of 0 then stands for "none": shown as "—", in no latency figure).
+ */
+export type ListedSession = import('./storedSessionSchema').StoredSession & {
+  noCountedTurn?: true
+}
+
+/** P95 above the session's own scale's threshold. */
+export const isSlowP95 = (source: string, p95Ms: number): boolean =>
+  p95Ms > SLOW_P95_MS_BY_SCALE[latencyScaleOf(source)]
