@@ -16,8 +16,8 @@ export const latencyScaleOf = (source: SessionSource | string): LatencyScale =>
 
 /**
  * P95 above this is "slow", per scale. Imported: the lab's 200 ms. Live: the console's own
- * choice, about twice a typical live call's P95 to first audio, so that only calls a caller
- * would notice stand out (200 ms made every live call slow).
+ * choice, about twice the ~410 ms a live call typically takes to first audio, so that only
+ * calls a caller would notice stand out (200 ms made every live call slow).
  */
 export const SLOW_P95_MS_BY_SCALE: Readonly<Record<LatencyScale, number>> = {
   live: 800,
