@@ -114,6 +114,20 @@ describe.runIf(canRun)('Latency, live and imported apart (browser harness + Chro
       await eventually(() => detail.getByTestId('detail-latency_p95_ms').textContent()).toBe(
         '— · no counted turn'
       )
+      await detail.getByRole('button', { name: 'Close session detail' }).click()
+      await detail.waitFor({ state: 'detached' })
+
+      // The same cards in French, their longer labels wrapped rather than cut at 1024 px.
+      await page.getByTestId('ui-language').getByRole('combobox').click()
+      await page.getByRole('option', { name: 'Français' }).click()
+      await page
+        .getByRole('navigation', { name: 'Écrans' })
+        .getByRole('button', { name: 'Rapports' })
+        .click()
+      await eventually(() =>
+        page.getByTestId('report-kpi-live-slow').locator('..').innerText()
+      ).toMatch(/^Lents en direct \(P95 > 800 ms\)\n1 \(50,0\s%\)$/)
+      await app.screenshot('reports-latency-live-and-lab-1024-fr')
     } finally {
       await app.close()
     }
