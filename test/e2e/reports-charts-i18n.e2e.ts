@@ -40,7 +40,7 @@ describe.runIf(canRun)('Reports charts in Spanish (browser harness + Chromium)',
         'Sesiones',
         'P50 medio',
         'P95 medio',
-        'Lentas (P95 > 200 ms)',
+        'Lentas (P95 sobre su umbral)',
         // The table's own column of links to the sessions.
         'Sesiones'
       ])

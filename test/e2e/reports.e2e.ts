@@ -157,9 +157,9 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       const { page } = app
       await openReports(app)
       await eventually(() => kpi(page, 'sessions')).toBe('15')
-      expect(await kpi(page, 'avg-p50')).toBe('89.3 ms')
-      expect(await kpi(page, 'avg-p95')).toBe('187.5 ms')
-      expect(await kpi(page, 'slow')).toBe('4 (26.7 %)')
+      expect(await kpi(page, 'lab-p50')).toBe('89.3 ms')
+      expect(await kpi(page, 'lab-p95')).toBe('187.5 ms')
+      expect(await kpi(page, 'lab-slow')).toBe('4 (26.7 %)')
       expect(await kpi(page, 'negative')).toBe('4 (26.7 %)')
       expect(await kpi(page, 'rag')).toBe('80 %')
       await page.getByTestId('chart-canvas-languages').waitFor()
@@ -222,8 +222,8 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       const chosen = (await pilotSessions()).filter((s) => s.language !== 'en')
       const lab = computeLabReport(chosen)
       await eventually(() => kpi(page, 'sessions')).toBe(String(chosen.length))
-      expect(await kpi(page, 'avg-p50')).toBe(`${formatFixed(lab.latency.avg_p50_ms!, 1)} ms`)
-      expect(await kpi(page, 'avg-p95')).toBe(`${formatFixed(lab.latency.avg_p95_ms!, 1)} ms`)
+      expect(await kpi(page, 'lab-p50')).toBe(`${formatFixed(lab.latency.avg_p50_ms!, 1)} ms`)
+      expect(await kpi(page, 'lab-p95')).toBe(`${formatFixed(lab.latency.avg_p95_ms!, 1)} ms`)
       expect(await kpi(page, 'negative')).toBe('0 (0.0 %)')
       expect((await tableOf(page, 'latency-per-session')).map(([id]) => id)).toEqual(
         chosen.map((s) => s.session_id)

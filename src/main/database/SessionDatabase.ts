@@ -186,6 +186,12 @@ export interface CallsTable {
   settle(sessionId: string, outcome: CallOutcome): Promise<void>
   /** A supervisor transferred or ended the call (the gateway, once the API took the request). */
   setOutcome(sessionId: string, outcome: CallOutcomeKind): Promise<void>
+  /**
+   * Live sessions whose call counted no turn (calls.counted_turns = 0: the row's latency of 0
+   * stands for "none"), in session_id order; only among `sessionIds` when given. Read at query
+   * time so latency figures leave them out without a schema change.
+   */
+  withoutCountedTurn(sessionIds?: readonly string[]): Promise<string[]>
 }
 
 export interface TurnsTable {

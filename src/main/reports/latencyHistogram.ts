@@ -18,7 +18,7 @@ export function histogramBinWidthMs(minMs: number, maxMs: number): number {
 /**
  * How many sessions have their P50 and their P95 in each bin, over one range so the two
  * distributions share an axis; empty bins between the extremes are kept so the bars sit on a
- * true scale.
+ * true scale. `minMs`/`maxMs`: the extremes of the sessions whose latency counted.
  */
 export function latencyHistogram(
   columns: SessionColumns,
@@ -33,6 +33,8 @@ export function latencyHistogram(
   const p50 = new Float64Array(count)
   const p95 = new Float64Array(count)
   for (const i of rows) {
+    // A call with no counted turn has no latency to place (its stored 0 is not one).
+    if (columns.latencyCounted[i] !== 1) continue
     p50[Math.floor(columns.p50Ms[i]! / width) - first]! += 1
     p95[Math.floor(columns.p95Ms[i]! / width) - first]! += 1
   }

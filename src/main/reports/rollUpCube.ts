@@ -1,5 +1,6 @@
 import { pandasMode } from '../../shared/analytics/pandasMode'
-import type { ReportSummary } from '../../shared/analytics/reportSchemas'
+import type { LatencyScaleKpis, ReportSummary } from '../../shared/analytics/reportSchemas'
+import type { LatencyScale } from '../../shared/sessions/latencyScales'
 import { byName } from './byName'
 import type { CubeRow } from './reportCube'
 
@@ -16,6 +17,8 @@ type CubeFigures = Pick<
 
 interface Totals {
   sessions: number
+  /** Sessions whose latency counted: the latency means' denominator. */
+  timed: number
   p50: number
   p95: number
   slow: number
@@ -25,6 +28,7 @@ interface Totals {
 }
 const emptyTotals = (): Totals => ({
   sessions: 0,
+  timed: 0,
   p50: 0,
   p95: 0,
   slow: 0,
@@ -34,6 +38,7 @@ const emptyTotals = (): Totals => ({
 })
 function add(totals: Totals, row: CubeRow): void {
   totals.sessions += row.sessions
+  totals.timed += row.latencySessions
   totals.p50 += row.sumP50Ms
   totals.p95 += row.sumP95Ms
   totals.slow += row.slowSessions
@@ -58,22 +63,44 @@ const valueCounts = (map: Map<string, Totals>): [string, Totals][] =>
 const pct = (part: number, whole: number): number | null => (whole ? (part / whole) * 100 : null)
 const mean = (sum: number, count: number): number | null => (count ? sum / count : null)
 
+/** One latency scale's figures: over its sessions whose latency counted. */
+function scaleKpis(t: Totals | undefined, slowThresholdMs: number): LatencyScaleKpis {
+  const totals = t ?? emptyTotals()
+  return {
+    sessions: totals.sessions,
+    timedSessions: totals.timed,
+    avgP50Ms: mean(totals.p50, totals.timed),
+    avgP95Ms: mean(totals.p95, totals.timed),
+    slowThresholdMs,
+    slowSessions: totals.slow,
+    slowSharePct: pct(totals.slow, totals.timed)
+  }
+}
+
 /**
  * Everything the report derives from the cube. Definitions follow the lab's (labReport.ts):
  * figures are means of the per-session columns, P95 above the threshold is slow, RAG usage is a
- * share of all sessions, the dominant sentiment is pandas' mode.
+ * share of all sessions, the dominant sentiment is pandas' mode. Latency means are over the
+ * sessions whose latency counted (a call with no counted turn is in none); slow is judged on
+ * each session's own scale (live or imported), and each scale has its figures apart.
  */
-export function rollUpCube(rows: readonly CubeRow[], slowThresholdMs: number): CubeFigures {
+export function rollUpCube(
+  rows: readonly CubeRow[],
+  slowThresholdMs: Readonly<Record<LatencyScale, number>>
+): CubeFigures {
   const all = emptyTotals()
   let minP50Ms: number | null = null
   let maxP95Ms: number | null = null
   let datedSessions = 0
   for (const row of rows) {
     add(all, row)
-    minP50Ms = minP50Ms === null ? row.minP50Ms : Math.min(minP50Ms, row.minP50Ms)
-    maxP95Ms = maxP95Ms === null ? row.maxP95Ms : Math.max(maxP95Ms, row.maxP95Ms)
+    if (row.latencySessions > 0) {
+      minP50Ms = minP50Ms === null ? row.minP50Ms : Math.min(minP50Ms, row.minP50Ms)
+      maxP95Ms = maxP95Ms === null ? row.maxP95Ms : Math.max(maxP95Ms, row.maxP95Ms)
+    }
     datedSessions += row.datedSessions
   }
+  const scales = totalsBy(rows, (r) => r.scale)
   const n = all.sessions
   const sentiments = totalsBy(rows, (r) => r.sentiment)
   const rag = totalsBy(rows, (r) => r.ragUsed)
@@ -94,11 +121,16 @@ export function rollUpCube(rows: readonly CubeRow[], slowThresholdMs: number): C
   return {
     kpis: {
       sessions: n,
-      avgP50Ms: mean(all.p50, n),
-      avgP95Ms: mean(all.p95, n),
-      slowThresholdMs,
+      timedSessions: all.timed,
+      avgP50Ms: mean(all.p50, all.timed),
+      avgP95Ms: mean(all.p95, all.timed),
+      slowThresholdMs: slowThresholdMs.imported,
       slowSessions: all.slow,
-      slowSharePct: pct(all.slow, n),
+      slowSharePct: pct(all.slow, all.timed),
+      latency: {
+        live: scaleKpis(scales.get('live'), slowThresholdMs.live),
+        imported: scaleKpis(scales.get('imported'), slowThresholdMs.imported)
+      },
       negativeSessions: all.negative,
       negativeSharePct: pct(all.negative, n),
       ragSessions: all.rag,
@@ -108,8 +140,8 @@ export function rollUpCube(rows: readonly CubeRow[], slowThresholdMs: number): C
     byScenario: valueCounts(totalsBy(rows, (r) => r.scenario)).map(([scenario, t]) => ({
       scenario,
       sessions: t.sessions,
-      avgP50Ms: t.p50 / t.sessions,
-      avgP95Ms: t.p95 / t.sessions,
+      avgP50Ms: mean(t.p50, t.timed),
+      avgP95Ms: mean(t.p95, t.timed),
       slowSessions: t.slow,
       ragSessions: t.rag,
       ragUsagePct: (t.rag / t.sessions) * 100
@@ -137,8 +169,8 @@ export function rollUpCube(rows: readonly CubeRow[], slowThresholdMs: number): C
             {
               ragUsed,
               sessions: t.sessions,
-              avgP50Ms: t.p50 / t.sessions,
-              avgP95Ms: t.p95 / t.sessions
+              avgP50Ms: mean(t.p50, t.timed),
+              avgP95Ms: mean(t.p95, t.timed)
             }
           ]
         : []
@@ -147,7 +179,7 @@ export function rollUpCube(rows: readonly CubeRow[], slowThresholdMs: number): C
       language,
       sessions: t.sessions,
       sharePct: (t.sessions / n) * 100,
-      avgP50Ms: t.p50 / t.sessions,
+      avgP50Ms: mean(t.p50, t.timed),
       dominantSentiment: pandasMode(languageSentiments.get(language) ?? new Map()) ?? ''
     })),
     minP50Ms,

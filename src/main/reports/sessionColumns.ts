@@ -29,6 +29,22 @@ export interface SessionColumns {
   interruptions: Float64Array
   p50Ms: Float64Array
   p95Ms: Float64Array
+  /**
+   * 1 when the session's latency counted, 0 when its call counted no turn (its stored 0 ms
+   * stands for "none"): latency figures leave those rows out; p50Ms/p95Ms keep the stored 0 so
+   * Sessions pages and sorts as the database does.
+   */
+  latencyCounted: Uint8Array
+}
+
+/** Marks the rows of these sessions (calls.withoutCountedTurn) as counting no latency. */
+export function markWithoutCountedTurn(
+  columns: SessionColumns,
+  sessionIds: readonly string[]
+): void {
+  if (sessionIds.length === 0) return
+  const among = columns.sessionIds.among(sessionIds)
+  for (let i = 0; i < columns.size; i++) if (among[i] === 1) columns.latencyCounted[i] = 0
 }
 
 /** Rows per block of the arrays while reading (the total is not known before the read). */
@@ -215,6 +231,8 @@ export async function loadSessionColumns(
     ragUsed: await join((b) => b.ragUsed),
     interruptions: await join((b) => b.interruptions),
     p50Ms: await join((b) => b.p50Ms),
-    p95Ms: await join((b) => b.p95Ms)
+    p95Ms: await join((b) => b.p95Ms),
+    // Every row counts until markWithoutCountedTurn says otherwise.
+    latencyCounted: new Uint8Array(size).fill(1)
   }
 }

@@ -24,12 +24,20 @@ export class SessionStore<Database extends SessionDatabase = SessionDatabase> {
     sort: SessionSort,
     offset: number,
     limit: number
-  ): Promise<{ rows: StoredSession[]; total: number }> {
+  ): Promise<{ rows: StoredSession[]; total: number; noTurnIds: string[] }> {
     const columns = await this.columns()
     const page = columns ? pageFromColumns(columns, filter, sort, offset, limit) : null
-    if (page) return { rows: await this.rowsInOrder(page.sessionIds), total: page.total }
-    const total = await this.count(filter)
-    return { rows: await this.database.sessions.page(filter, sort, offset, limit), total }
+    const rows = page
+      ? await this.rowsInOrder(page.sessionIds)
+      : await this.database.sessions.page(filter, sort, offset, limit)
+    const total = page ? page.total : await this.count(filter)
+    return { rows, total, noTurnIds: await this.withoutCountedTurn(rows) }
+  }
+
+  /** The page's live sessions whose call counted no turn: their 0 ms latency means "none". */
+  private async withoutCountedTurn(rows: readonly StoredSession[]): Promise<string[]> {
+    const live = rows.flatMap((row) => (row.source === 'live' ? [row.session_id] : []))
+    return live.length === 0 ? [] : this.database.calls.withoutCountedTurn(live)
   }
 
   /** These sessions' rows, in this order (one keyed read). */

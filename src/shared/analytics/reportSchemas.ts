@@ -36,13 +36,35 @@ const nn = z.number().nullable()
 const obj = <T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> =>
   z.object(shape).strict()
 
-export const ReportKpisSchema = obj({
+/**
+ * One latency scale's figures (latencyScales.ts): its sessions in the filter, those whose
+ * latency counted (a call with no counted turn is in no latency figure), their mean P50/P95,
+ * and how many have a P95 above the scale's own threshold (share of the counted ones).
+ */
+export const LatencyScaleKpisSchema = obj({
   sessions: n,
+  timedSessions: n,
   avgP50Ms: nn,
   avgP95Ms: nn,
   slowThresholdMs: n,
   slowSessions: n,
+  slowSharePct: nn
+})
+export type LatencyScaleKpis = z.infer<typeof LatencyScaleKpisSchema>
+
+export const ReportKpisSchema = obj({
+  sessions: n,
+  /** Sessions whose latency counted; the latency figures below are over these only. */
+  timedSessions: n,
+  /** Both scales together: only meaningful when the filter holds one (see `latency`). */
+  avgP50Ms: nn,
+  avgP95Ms: nn,
+  /** The lab's (imported scale's) threshold. */
+  slowThresholdMs: n,
+  /** Slow on each session's own scale. */
+  slowSessions: n,
   slowSharePct: nn,
+  latency: obj({ live: LatencyScaleKpisSchema, imported: LatencyScaleKpisSchema }),
   negativeSessions: n,
   negativeSharePct: nn,
   ragSessions: n,
@@ -50,14 +72,22 @@ export const ReportKpisSchema = obj({
   avgInterruptions: nn
 })
 
-/** One session, or (past MAX_LATENCY_POINTS sessions) a run of consecutive sessions by id. */
+/**
+ * One session, or (past MAX_LATENCY_POINTS sessions) a run of consecutive sessions by id. The
+ * latencies are over the run's sessions whose latency counted: null when none did (a call with
+ * no counted turn: a gap on the chart, not a drop to 0).
+ */
 const LatencyPointSchema = obj({
   firstSessionId: z.string(),
   lastSessionId: z.string(),
   sessions: n,
-  p50Ms: n,
-  p95Ms: n,
-  maxP95Ms: n
+  /** Sessions of the run whose call counted no turn. */
+  untimedSessions: n,
+  /** Sessions of the run that are live calls (their own scale and threshold). */
+  liveSessions: n,
+  p50Ms: nn,
+  p95Ms: nn,
+  maxP95Ms: nn
 })
 
 export const ReportSummarySchema = obj({
@@ -75,8 +105,8 @@ export const ReportSummarySchema = obj({
     obj({
       scenario: z.string(),
       sessions: n,
-      avgP50Ms: n,
-      avgP95Ms: n,
+      avgP50Ms: nn,
+      avgP95Ms: nn,
       slowSessions: n,
       ragSessions: n,
       ragUsagePct: n
@@ -90,14 +120,14 @@ export const ReportSummarySchema = obj({
   ),
   interruptionsVsSentiment: z.array(obj({ interruptions: n, sentiment: z.string(), sessions: n })),
   /** With RAG first, then without; a side with no sessions is left out. */
-  rag: z.array(obj({ ragUsed: z.boolean(), sessions: n, avgP50Ms: n, avgP95Ms: n })),
+  rag: z.array(obj({ ragUsed: z.boolean(), sessions: n, avgP50Ms: nn, avgP95Ms: nn })),
   /** value_counts order; the dominant sentiment is pandas' mode (ties: first in sorted order). */
   languages: z.array(
     obj({
       language: z.string(),
       sessions: n,
       sharePct: n,
-      avgP50Ms: n,
+      avgP50Ms: nn,
       dominantSentiment: z.string()
     })
   ),

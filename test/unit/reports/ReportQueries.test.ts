@@ -15,8 +15,8 @@ import { useTempDir } from '../../support/tempDir'
 import { openReportDb } from './reportFixtures'
 import type { SqliteSessionDatabase } from '../../../src/main/database/sqlite/SqliteSessionDatabase'
 
-const expectCloseOrNull = (actual: number | undefined, expected: number | null) =>
-  expected === null ? expect(actual).toBeUndefined() : expect(actual).toBeCloseTo(expected, 9)
+const expectCloseOrNull = (actual: number | null | undefined, expected: number | null) =>
+  expected === null ? expect(actual).toBeUndefined() : expect(actual!).toBeCloseTo(expected, 9)
 
 /** The summary's figures that the lab report also computes must equal the lab's. */
 function expectLabFigures(summary: ReportSummary, sessions: LabSession[]): void {
@@ -51,7 +51,7 @@ function expectLabFigures(summary: ReportSummary, sessions: LabSession[]): void 
   )
   for (const language of summary.languages) {
     const expected = lab.language.by_language[language.language]!
-    expect(language.avgP50Ms).toBeCloseTo(expected.avg_p50_ms, 9)
+    expect(language.avgP50Ms!).toBeCloseTo(expected.avg_p50_ms, 9)
     expect(language.dominantSentiment).toBe(expected.mode_sentiment)
   }
   const withRag = summary.rag.find((r) => r.ragUsed)
@@ -210,9 +210,9 @@ describe('reports.summary in SQL', () => {
     // runs are consecutive and in order
     for (let i = 1; i < points.length; i++)
       expect(points[i]!.firstSessionId > points[i - 1]!.lastSessionId).toBe(true)
-    const weightedP50 = points.reduce((a, p) => a + p.p50Ms * p.sessions, 0) / 2515
+    const weightedP50 = points.reduce((a, p) => a + p.p50Ms! * p.sessions, 0) / 2515
     expect(weightedP50).toBeCloseTo(kpis.avgP50Ms!, 6)
-    expect(Math.max(...points.map((p) => p.maxP95Ms))).toBe(
+    expect(Math.max(...points.map((p) => p.maxP95Ms!))).toBe(
       Math.max(...sessions.map((s) => s.latency_p95_ms))
     )
     const negative = await reports.summary({ sentiment: ['negative'] })

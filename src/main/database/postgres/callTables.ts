@@ -70,6 +70,18 @@ export class PostgresCallsTable implements CallsTable {
   async setOutcome(sessionId: string, outcome: CallOutcomeKind): Promise<void> {
     await this.sql.run('UPDATE calls SET outcome = $1 WHERE session_id = $2', [outcome, sessionId])
   }
+
+  async withoutCountedTurn(sessionIds?: readonly string[]): Promise<string[]> {
+    // The session row must still be the call's (an import may have replaced it since).
+    const rows = await this.sql.rows(
+      `SELECT c.session_id FROM calls c JOIN sessions s ON s.session_id = c.session_id
+       WHERE c.counted_turns = 0 AND s.source = 'live'
+         AND ($1::text[] IS NULL OR c.session_id = ANY ($1::text[]))
+       ORDER BY c.session_id`,
+      [sessionIds ? [...sessionIds] : null]
+    )
+    return rows.map((row) => String(row['session_id']))
+  }
 }
 
 const events = columnsOf('events')

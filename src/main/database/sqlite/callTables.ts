@@ -73,6 +73,19 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
   setOutcome(sessionId: string, outcome: CallOutcomeKind): void {
     this.db.prepare('UPDATE calls SET outcome = ? WHERE session_id = ?').run(outcome, sessionId)
   }
+
+  withoutCountedTurn(sessionIds?: readonly string[]): string[] {
+    // The session row must still be the call's (an import may have replaced it since).
+    const rows = this.db
+      .prepare(
+        `SELECT c.session_id FROM calls c JOIN sessions s ON s.session_id = c.session_id
+         WHERE c.counted_turns = 0 AND s.source = 'live'
+           AND (?1 IS NULL OR c.session_id IN (SELECT value FROM json_each(?1)))
+         ORDER BY c.session_id`
+      )
+      .all(sessionIds ? JSON.stringify(sessionIds) : null)
+    return rows.map((row) => String(row['session_id']))
+  }
 }
 
 const events = columnsOf('events')

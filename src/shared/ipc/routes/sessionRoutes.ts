@@ -17,7 +17,14 @@ export const sessionRoutes = {
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE)
       })
       .strict(),
-    output: z.object({ rows: z.array(StoredSessionSchema), total: z.number() }).strict()
+    output: z
+      .object({
+        rows: z.array(StoredSessionSchema),
+        total: z.number(),
+        /** Rows whose call counted no turn: their latency of 0 stands for "none". */
+        noTurnIds: z.array(z.string())
+      })
+      .strict()
   }),
   'sessions.facets': route({
     input: z.object({}).strict(),

@@ -6,12 +6,14 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { sessionMetrics } from '@shared/live-call/sessionMetrics'
 import { turnRecords } from '@shared/live-call/turnRecords'
+import { SLOW_P95_MS_BY_SCALE } from '@shared/sessions/latencyScales'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { formatMs } from './format'
 
 /** One chip per caller turn (caller stopped → agent audio), and the running P50/P95. */
 export function LatencyPanel(): JSX.Element {
   const { t } = useTranslation('liveCall')
+  const { t: tc } = useTranslation('common')
   const call = useLiveCallStore((s) => s.call)
   const { turns, metrics } = useMemo(
     () => ({ turns: turnRecords(call), metrics: sessionMetrics(call) }),
@@ -20,8 +22,13 @@ export function LatencyPanel(): JSX.Element {
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', mb: 1 }}>
-        <Typography variant="subtitle1" sx={{ fontWeight: 600, flex: 1 }}>
-          {t('latency.title')}
+        {/* The words Sessions and Reports use for a live call's latency, with what it measures. */}
+        <Typography
+          variant="subtitle1"
+          sx={{ fontWeight: 600, flex: 1 }}
+          title={tc('latency.liveHelp', { threshold: SLOW_P95_MS_BY_SCALE.live })}
+        >
+          {tc('latency.live')}
         </Typography>
         <Typography data-testid="latency-p50">
           {t('latency.p50', { value: formatMs(metrics.latency.p50) })}

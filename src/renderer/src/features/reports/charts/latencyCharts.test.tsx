@@ -10,14 +10,26 @@ import {
   sessionAt
 } from './latencyCharts'
 
+const scaleKpis = (slowThresholdMs: number, sessions: number) => ({
+  sessions,
+  timedSessions: sessions,
+  avgP50Ms: sessions ? 120 : null,
+  avgP95Ms: sessions ? 210 : null,
+  slowThresholdMs,
+  slowSessions: sessions ? 1 : 0,
+  slowSharePct: sessions ? 50 : null
+})
+
 const SUMMARY: ReportSummary = {
   kpis: {
     sessions: 2400,
+    timedSessions: 2400,
     avgP50Ms: 120,
     avgP95Ms: 210,
     slowThresholdMs: 200,
     slowSessions: 1,
     slowSharePct: 50,
+    latency: { live: scaleKpis(800, 0), imported: scaleKpis(200, 2400) },
     negativeSessions: 0,
     negativeSharePct: 0,
     ragSessions: 0,
@@ -31,6 +43,8 @@ const SUMMARY: ReportSummary = {
         firstSessionId: 'S-0001',
         lastSessionId: 'S-1200',
         sessions: 1200,
+        untimedSessions: 0,
+        liveSessions: 0,
         p50Ms: 118.25,
         p95Ms: 205.5,
         maxP95Ms: 390
@@ -98,7 +112,7 @@ describe('latency chart specs', () => {
       'Sessions',
       'Mean P50',
       'Mean P95',
-      'Slow (P95 > 200 ms)'
+      'Slow (P95 over threshold)'
     ])
     expect(spec.rows[0]?.cells).toEqual(['product_inquiry', '1,500', '120.5 ms', '210.0 ms', '1'])
     expect(latencyPerSessionChart(SUMMARY, t(), palette).caption).toContain(
@@ -120,7 +134,7 @@ describe('latency chart specs', () => {
     expect(row?.drill?.label).toBe('scénario product_inquiry')
 
     const perSession = latencyPerSessionChart(SUMMARY, t(), palette)
-    expect(perSession.question).toBe('Quels appels semblent lents (P95 au-delà de 200 ms) ?')
+    expect(perSession.question).toBe('Quels appels semblent lents (P95 au-delà de leur seuil) ?')
     expect(axisTitle(perSession, 'x')).toBe('Session (dans l’ordre des ID)')
     expect(perSession.caption).toMatch(/^Latence P50 et P95 \(ms\) de 2\s400 sessions/)
     expect(perSession.data.datasets.map((d) => d.label)).toContain('P95, pire de la série')
@@ -136,4 +150,52 @@ describe('latency chart specs', () => {
     expect(axisTitle(histogram, 'y')).toBe('Sessions')
     expect(histogram.columns[1]?.label).toBe('Sessions selon le P50')
   })
+
+  it('draw a gap for a call with no counted turn, and each scale its own threshold', () => {
+    const mixed: ReportSummary = {
+      ...SUMMARY,
+      kpis: {
+        ...SUMMARY.kpis,
+        latency: { live: scaleKpis(800, 1), imported: scaleKpis(200, 1) }
+      },
+      latencyPerSession: {
+        bucketed: false,
+        points: [
+          { ...point('IMP-1', 90, 150), liveSessions: 0 },
+          { ...point('LIVE-1', 410, 900), liveSessions: 1 },
+          {
+            ...point('LIVE-2', null, null),
+            liveSessions: 1,
+            untimedSessions: 1
+          }
+        ]
+      }
+    }
+    const chart = latencyPerSessionChart(mixed, t(), palette)
+    const p95 = chart.data.datasets[1]!.data as { y: number | null }[]
+    expect(p95.map((p) => p.y)).toEqual([150, 900, null])
+    expect(chart.rows[2]?.cells).toEqual(['LIVE-2', 'no counted turn', 'no counted turn'])
+    expect(chart.plugins?.map((plugin) => plugin.id)).toEqual([
+      'thresholdLine-y-800',
+      'thresholdLine-y-200'
+    ])
+    expect(chart.caption).toContain('lab 200 ms, live calls 800 ms')
+    // Only the lab's line when the filter holds no live call.
+    expect(latencyPerSessionChart(SUMMARY, t(), palette).plugins?.map((p) => p.id)).toEqual([
+      'thresholdLine-y-200'
+    ])
+  })
 })
+
+function point(id: string, p50Ms: number | null, p95Ms: number | null) {
+  return {
+    firstSessionId: id,
+    lastSessionId: id,
+    sessions: 1,
+    untimedSessions: 0,
+    liveSessions: 0,
+    p50Ms,
+    p95Ms,
+    maxP95Ms: p95Ms
+  }
+}

@@ -6,14 +6,17 @@ import { baseOptions } from './baseOptions'
 import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType, TableRow } from './chartSpec'
 import { formatCount, formatMs } from './formatReportFigure'
-import { thresholdLinePlugin } from './thresholdLinePlugin'
+import { latencyThresholds, thresholdCaption } from './latencyThresholds'
 
 type T = TFunction<'reports'>
 
-/** A point of the latency line: x is the ordinal of the run's last session. */
+/**
+ * A point of the latency line: x is the ordinal of the run's last session; y null where no
+ * session of the run counted a turn (chart.js leaves a gap there, not a drop to 0).
+ */
 interface LatencyXY {
   x: number
-  y: number
+  y: number | null
   first: string
   last: string
   sessions: number
@@ -33,19 +36,6 @@ const sessionDrill = (t: T, id: string): string => t('charts.latency.drillSessio
 const scenarioDrill = (t: T, scenario: string): string =>
   t('charts.latency.drillScenario', { scenario })
 
-const threshold = (
-  s: ReportSummary,
-  scale: 'x' | 'y',
-  palette: ChartPalette
-): ReturnType<typeof thresholdLinePlugin> =>
-  thresholdLinePlugin({
-    scale,
-    value: s.kpis.slowThresholdMs,
-    label: `${s.kpis.slowThresholdMs} ms`,
-    color: palette.threshold,
-    plate: palette.surface
-  })
-
 export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const { bucketed, points } = s.latencyPerSession
   let ordinal = 0
@@ -53,7 +43,7 @@ export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPal
     ordinal += p.sessions
     return { ...p, x: ordinal, first: p.firstSessionId, last: p.lastSessionId }
   })
-  const series = (pick: (p: (typeof runs)[number]) => number): LatencyXY[] =>
+  const series = (pick: (p: (typeof runs)[number]) => number | null): LatencyXY[] =>
     runs.map((p) => ({ x: p.x, y: pick(p), first: p.first, last: p.last, sessions: p.sessions }))
   const line = { borderWidth: 1.5, pointRadius: runs.length <= 60 ? 3 : 0, tension: 0 }
   let rows: TableRow[] | undefined
@@ -94,6 +84,8 @@ export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPal
     },
     (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
   )
+  const timedMs = (ms: number | null): string =>
+    ms === null ? t('charts.latency.noTurn') : formatMs(ms)
   const tooltip = options.plugins?.tooltip
   if (tooltip?.callbacks)
     tooltip.callbacks.title = (items) => runLabel(t, items[0]?.raw as LatencyXY)
@@ -109,7 +101,7 @@ export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPal
           runs: runs.length,
           max: formatCount(MAX_LATENCY_POINTS)
         })
-      : t('charts.latency.perSessionCaption'),
+      : t('charts.latency.perSessionCaption', thresholdCaption),
     type: 'line',
     data: { datasets },
     options: {
@@ -122,7 +114,7 @@ export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPal
         decimation: { enabled: true, algorithm: 'lttb', samples: 400 }
       }
     },
-    plugins: [threshold(s, 'y', palette)],
+    plugins: latencyThresholds(s, 'y', palette, t),
     columns: bucketed
       ? [
           { label: t('charts.latency.sessions') },
@@ -151,7 +143,7 @@ export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPal
               ]
             }
           : {
-              cells: [p.first, formatMs(p.p50Ms), formatMs(p.p95Ms)],
+              cells: [p.first, timedMs(p.p50Ms), timedMs(p.p95Ms)],
               drill: { label: sessionDrill(t, p.first), filter: { search: p.first } }
             }
       ))
@@ -207,7 +199,7 @@ export function latencyHistogramChart(s: ReportSummary, t: T, palette: ChartPale
   return {
     id: 'latency-histogram',
     question: t('charts.latency.histogramQuestion'),
-    caption: t('charts.latency.histogramCaption', { width: binWidthMs }),
+    caption: t('charts.latency.histogramCaption', { width: binWidthMs, ...thresholdCaption }),
     type: 'bar',
     data: {
       datasets: [
@@ -226,7 +218,7 @@ export function latencyHistogramChart(s: ReportSummary, t: T, palette: ChartPale
       ]
     },
     options,
-    plugins: [threshold(s, 'x', palette)],
+    plugins: latencyThresholds(s, 'x', palette, t),
     columns: [
       { label: t('charts.latency.latency') },
       { label: t('charts.latency.sessionsByP50'), numeric: true },
@@ -253,7 +245,7 @@ export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPal
   return {
     id: 'latency-by-scenario',
     question: t('charts.latency.byScenarioQuestion'),
-    caption: t('charts.latency.byScenarioCaption'),
+    caption: t('charts.latency.byScenarioCaption', thresholdCaption),
     type: 'bar',
     data: {
       labels: rows.map((r) => r.scenario),
@@ -271,7 +263,7 @@ export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPal
       ]
     },
     options,
-    plugins: [threshold(s, 'y', palette)],
+    plugins: latencyThresholds(s, 'y', palette, t),
     columns: [
       { label: t('charts.latency.scenario') },
       { label: t('charts.latency.sessions'), numeric: true },

@@ -6,7 +6,7 @@ import { baseOptions } from './baseOptions'
 import type { ChartPalette } from './chartPalette'
 import type { ChartSpec, SpecType } from './chartSpec'
 import { formatCount, formatMs, formatPct } from './formatReportFigure'
-import { thresholdLinePlugin } from './thresholdLinePlugin'
+import { latencyThresholds, thresholdCaption } from './latencyThresholds'
 
 type T = TFunction<'reports'>
 
@@ -22,7 +22,7 @@ export function ragLatencyChart(s: ReportSummary, t: T, palette: ChartPalette): 
   return {
     id: 'rag-latency',
     question: t('charts.rag.latencyQuestion'),
-    caption: t('charts.rag.latencyCaption'),
+    caption: t('charts.rag.latencyCaption', thresholdCaption),
     type: 'bar',
     data: {
       labels: rows.map((r) => ragName(t, r.ragUsed)),
@@ -44,14 +44,7 @@ export function ragLatencyChart(s: ReportSummary, t: T, palette: ChartPalette): 
       { x: t('charts.rag.retrieval'), y: t('charts.rag.meanLatencyAxis') },
       (item: TooltipItem<SpecType>) => `${item.dataset.label}: ${formatMs(item.parsed.y)}`
     ),
-    plugins: [
-      thresholdLinePlugin({
-        scale: 'y',
-        value: s.kpis.slowThresholdMs,
-        label: `${s.kpis.slowThresholdMs} ms`,
-        color: palette.threshold
-      })
-    ],
+    plugins: latencyThresholds(s, 'y', palette, t),
     columns: [
       { label: t('charts.rag.retrieval') },
       { label: t('charts.rag.sessions'), numeric: true },

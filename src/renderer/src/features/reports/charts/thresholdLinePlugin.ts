@@ -13,7 +13,8 @@ interface ThresholdLine {
 /** A dashed reference line (the 200 ms threshold), drawn over the chart area. */
 export function thresholdLinePlugin(line: ThresholdLine): Plugin<'bar' | 'line'> {
   return {
-    id: 'thresholdLine',
+    // One per line: a chart may draw two (the lab's threshold and live calls').
+    id: `thresholdLine-${line.scale}-${line.value}`,
     afterDatasetsDraw(chart: Chart) {
       const scale = chart.scales[line.scale]
       if (!scale) return

@@ -6,6 +6,7 @@ import LinearProgress from '@mui/material/LinearProgress'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import type { ReportKpis } from '@shared/analytics/reportSchemas'
+import { LATENCY_SCALES, type LatencyScale } from '@shared/sessions/latencyScales'
 import {
   formatCount,
   formatMean,
@@ -22,10 +23,54 @@ interface Kpi {
   emphasis?: 'warning.main' | 'error.main'
 }
 
-function kpisOf(k: ReportKpis | undefined, t: TFunction<'reports'>): Kpi[] {
-  const countWithShare = (n: number | undefined, pct: number | null | undefined): string =>
-    n === undefined ? NO_FIGURE : `${formatCount(n)} (${formatPct(pct ?? null)})`
-  const threshold = k?.slowThresholdMs ?? 200
+const countWithShare = (n: number | undefined, pct: number | null | undefined): string =>
+  n === undefined ? NO_FIGURE : `${formatCount(n)} (${formatPct(pct ?? null)})`
+
+/** Test ids' prefix per scale: the lab's figures were the only ones before live calls came. */
+const SCALE_ID: Record<LatencyScale, string> = { live: 'live', imported: 'lab' }
+
+/**
+ * Each latency scale's mean P50, mean P95 and slow sessions, apart: live calls (to first audio)
+ * and the lab's figures share neither a definition nor a threshold. A scale the filter holds
+ * no session of is left out; with no session at all, the lab's cards stand empty.
+ */
+function latencyKpis(k: ReportKpis | undefined, t: TFunction<'reports'>, tc: CommonT): Kpi[] {
+  const present = LATENCY_SCALES.filter((scale) => (k?.latency[scale].sessions ?? 0) > 0)
+  const scales: readonly LatencyScale[] = present.length ? present : ['imported']
+  return scales.flatMap((scale): Kpi[] => {
+    const figures = k?.latency[scale]
+    const threshold = figures?.slowThresholdMs ?? 200
+    const name = tc(`latency.${scale}Short`)
+    const help = tc(`latency.${scale}Help`, { threshold })
+    const id = SCALE_ID[scale]
+    return [
+      {
+        id: `${id}-p50`,
+        label: t('kpi.p50', { scale: name }),
+        value: formatMs(figures?.avgP50Ms ?? null),
+        hint: `${help} ${t('kpi.meanHint')}`
+      },
+      {
+        id: `${id}-p95`,
+        label: t('kpi.p95', { scale: name }),
+        value: formatMs(figures?.avgP95Ms ?? null),
+        hint: `${help} ${t('kpi.meanHint')}`
+      },
+      {
+        id: `${id}-slow`,
+        label: t('kpi.slowOf', { scale: name, threshold }),
+        value: countWithShare(figures?.slowSessions, figures?.slowSharePct),
+        hint: `${help} ${t('kpi.slowShareHint')}`,
+        emphasis: figures?.slowSessions ? 'warning.main' : undefined
+      }
+    ]
+  })
+}
+
+type CommonT = TFunction<'common'>
+
+function kpisOf(k: ReportKpis | undefined, t: TFunction<'reports'>, tc: CommonT): Kpi[] {
+  const untimed = k ? k.sessions - k.timedSessions : 0
   return [
     {
       id: 'sessions',
@@ -33,25 +78,17 @@ function kpisOf(k: ReportKpis | undefined, t: TFunction<'reports'>): Kpi[] {
       value: k ? formatCount(k.sessions) : NO_FIGURE,
       hint: t('kpi.sessionsHint')
     },
-    {
-      id: 'avg-p50',
-      label: t('kpi.avgP50'),
-      value: formatMs(k?.avgP50Ms ?? null),
-      hint: t('kpi.avgP50Hint')
-    },
-    {
-      id: 'avg-p95',
-      label: t('kpi.avgP95'),
-      value: formatMs(k?.avgP95Ms ?? null),
-      hint: t('kpi.avgP95Hint')
-    },
-    {
-      id: 'slow',
-      label: t('kpi.slow', { threshold }),
-      value: countWithShare(k?.slowSessions, k?.slowSharePct),
-      hint: t('kpi.slowHint', { threshold }),
-      emphasis: k?.slowSessions ? 'warning.main' : undefined
-    },
+    ...latencyKpis(k, t, tc),
+    ...(untimed > 0
+      ? [
+          {
+            id: 'no-turn',
+            label: t('kpi.noTurn'),
+            value: formatCount(untimed),
+            hint: tc('latency.noTurnHelp')
+          }
+        ]
+      : []),
     {
       id: 'negative',
       label: t('kpi.negative'),
@@ -82,6 +119,7 @@ interface KpiCardsProps {
 /** The headline figures of the filtered sessions; computed in main, only printed here. */
 export const KpiCards = memo(function KpiCards({ kpis, loading }: KpiCardsProps): JSX.Element {
   const { t } = useTranslation('reports')
+  const { t: tc } = useTranslation('common')
   return (
     <Box
       component="section"
@@ -93,9 +131,10 @@ export const KpiCards = memo(function KpiCards({ kpis, loading }: KpiCardsProps)
         gap: 1.5
       }}
     >
-      {kpisOf(kpis, t).map((kpi) => (
+      {kpisOf(kpis, t, tc).map((kpi) => (
         <Paper key={kpi.id} title={kpi.hint} sx={{ px: 2, py: 1.5 }}>
-          <Typography variant="caption" color="text.secondary" noWrap component="div">
+          {/* Wraps rather than cuts: "Lentes labo (P95 > 200 ms)" is long at 1024 px. */}
+          <Typography variant="caption" color="text.secondary" component="div">
             {kpi.label}
           </Typography>
           <Typography

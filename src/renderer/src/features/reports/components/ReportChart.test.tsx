@@ -26,7 +26,14 @@ vi.mock('react-chartjs-2', () => ({
 }))
 
 const SUMMARY = {
-  kpis: { sessions: 1500, slowThresholdMs: 200 },
+  kpis: {
+    sessions: 1500,
+    slowThresholdMs: 200,
+    latency: {
+      live: { timedSessions: 0, slowThresholdMs: 800 },
+      imported: { timedSessions: 1500, slowThresholdMs: 200 }
+    }
+  },
   byScenario: [
     {
       scenario: 'product_inquiry',

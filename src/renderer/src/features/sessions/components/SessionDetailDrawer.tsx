@@ -8,6 +8,12 @@ import Typography from '@mui/material/Typography'
 import CloseIcon from '@mui/icons-material/Close'
 import { LAB_COLUMNS, LIVE_METRIC_COLUMNS, type StoredSession } from '@shared/sessions/labSchema'
 import { dateTimeFormat, numberFormat } from '@renderer/i18n'
+import {
+  latencyScaleOf,
+  SLOW_P95_MS_BY_SCALE,
+  type ListedSession
+} from '@shared/sessions/latencyScales'
+import { NO_FIGURE } from './formatFigure'
 import { RecordedCall } from './RecordedCall'
 
 // The id is the drawer's title; every other lab column, then what the console adds.
@@ -28,10 +34,11 @@ export function SessionDetailDrawer({
   session,
   onClose
 }: {
-  session: StoredSession | null
+  session: ListedSession | null
   onClose: () => void
 }): JSX.Element {
   const { t } = useTranslation('sessionDetail')
+  const { t: tc } = useTranslation('common')
   // Values are data: ids, codes and figures as stored (only yes/no are words), except times in
   // the reader's own zone and language (the stored UTC time as the tooltip) and money as money.
   const show = (key: (typeof FIELDS)[number], value: unknown): string => {
@@ -40,6 +47,21 @@ export function SessionDetailDrawer({
       return dateTimeFormat(WHEN).format(new Date(value))
     if (key === 'cost_usd' && typeof value === 'number') return numberFormat(USD).format(value)
     return String(value)
+  }
+  // The latency fields name their measure (a live call's and the lab's differ) as Sessions and
+  // Reports do; a call with no counted turn has none, whatever its stored 0 says.
+  const scale = session ? latencyScaleOf(session.source) : 'imported'
+  const latencyNote = (key: (typeof FIELDS)[number]): { text: string; help: string } | null => {
+    if (key === 'latency_p50_ms' || key === 'latency_p95_ms')
+      return session?.noCountedTurn
+        ? { text: tc('latency.noTurn'), help: tc('latency.noTurnHelp') }
+        : {
+            text: tc(`latency.${scale}`),
+            help: tc(`latency.${scale}Help`, { threshold: SLOW_P95_MS_BY_SCALE[scale] })
+          }
+    if (key === 'at_ear_p50_ms' || key === 'at_ear_p95_ms')
+      return { text: tc('latency.live'), help: tc('latency.atEarHelp') }
+    return null
   }
   return (
     <Drawer anchor="right" open={session !== null} onClose={onClose}>
@@ -59,22 +81,31 @@ export function SessionDetailDrawer({
               sx={{ display: 'grid', gridTemplateColumns: '180px 1fr', rowGap: 0.5, m: 0 }}
             >
               {FIELDS.filter((key) => session[key] !== null && session[key] !== undefined).map(
-                (key) => (
-                  <Box key={key} sx={{ display: 'contents' }}>
-                    <Typography component="dt" variant="body2" color="text.secondary">
-                      {t(`drawer.fields.${key}`)}
-                    </Typography>
-                    <Typography
-                      component="dd"
-                      variant="body2"
-                      sx={{ m: 0 }}
-                      title={key.endsWith('_at') ? String(session[key]) : undefined}
-                      data-testid={`detail-${key}`}
-                    >
-                      {show(key, session[key])}
-                    </Typography>
-                  </Box>
-                )
+                (key) => {
+                  const note = latencyNote(key)
+                  const noTurn = note !== null && session.noCountedTurn && key.startsWith('latency')
+                  return (
+                    <Box key={key} sx={{ display: 'contents' }}>
+                      <Typography component="dt" variant="body2" color="text.secondary">
+                        {t(`drawer.fields.${key}`)}
+                      </Typography>
+                      <Typography
+                        component="dd"
+                        variant="body2"
+                        sx={{ m: 0 }}
+                        title={key.endsWith('_at') ? String(session[key]) : note?.help}
+                        data-testid={`detail-${key}`}
+                      >
+                        {noTurn ? NO_FIGURE : show(key, session[key])}
+                        {note && (
+                          <Typography component="span" variant="caption" color="text.secondary">
+                            {` · ${note.text}`}
+                          </Typography>
+                        )}
+                      </Typography>
+                    </Box>
+                  )
+                }
               )}
             </Box>
             {session.source === 'live' ? (

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import Skeleton from '@mui/material/Skeleton'
 import TableCell from '@mui/material/TableCell'
-import type { StoredSession } from '@shared/sessions/labSchema'
+import type { ListedSession } from '@shared/sessions/latencyScales'
 import { dateTimeFormat } from '@renderer/i18n'
 import { formatCount, NO_FIGURE } from './formatFigure'
 import { P95Latency } from './P95Latency'
@@ -12,14 +12,28 @@ import { SESSION_COLUMNS, type ShownColumn } from './sessionColumns'
 
 const STARTED_AT = { dateStyle: 'medium', timeStyle: 'short' } as const
 
+/** A latency of a call with no counted turn: its stored 0 stands for "none". */
+export function NoTurnLatency(): JSX.Element {
+  const { t } = useTranslation('common')
+  return (
+    <span title={t('latency.noTurnHelp')} data-testid="no-turn">
+      {NO_FIGURE}
+    </span>
+  )
+}
+
 function cellContent(
-  session: StoredSession,
+  session: ListedSession,
   column: ShownColumn,
   t: TFunction<'sessions'>
 ): JSX.Element {
   switch (column) {
+    case 'latency_p50_ms':
+      if (session.noCountedTurn) return <NoTurnLatency />
+      return <>{formatCount(session.latency_p50_ms)}</>
     case 'latency_p95_ms':
-      return <P95Latency valueMs={session.latency_p95_ms} />
+      if (session.noCountedTurn) return <NoTurnLatency />
+      return <P95Latency valueMs={session.latency_p95_ms} source={session.source} />
     case 'sentiment':
       return <SentimentChip sentiment={session.sentiment} />
     case 'rag_used':
@@ -44,7 +58,7 @@ function cellContent(
 export function SessionRowCells({
   session
 }: {
-  session: StoredSession | undefined
+  session: ListedSession | undefined
 }): JSX.Element[] {
   // One translation hook per row, not per cell: rows mount and unmount as the table scrolls.
   const { t } = useTranslation('sessions')

@@ -7,7 +7,7 @@ import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useShallow } from 'zustand/react/shallow'
-import type { StoredSession } from '@shared/sessions/labSchema'
+import type { ListedSession } from '@shared/sessions/latencyScales'
 import type { UnfinalizedCall } from '@shared/live-call/recordedCall'
 import type { IpcError } from '@renderer/app/ipc'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
@@ -63,7 +63,7 @@ export function SessionsScreen({
   const report = useRequest('analytics.labReport', { filter, maxListed: 0 }, revision)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [actionError, setActionError] = useState<IpcError | null>(null)
-  const [detail, setDetail] = useState<StoredSession | null>(null)
+  const [detail, setDetail] = useState<ListedSession | null>(null)
   // Recorded calls without a session row yet (could not be finalized): listed above the table.
   const unfinalized = useRequest('recording.unfinalized', {}, revision)
   // The pilot's sample a first run loads: the welcome says so while any of it is left.

@@ -18,7 +18,7 @@ import {
   type TableComponents,
   type TableProps
 } from 'react-virtuoso'
-import type { StoredSession } from '@shared/sessions/labSchema'
+import { SLOW_P95_MS_BY_SCALE, type ListedSession } from '@shared/sessions/latencyScales'
 import type { SessionSort } from '@shared/sessions/sessionQuery'
 import type { SessionPages } from '../hooks/useSessionPages'
 import type { SortColumn } from '../sessionsStore'
@@ -26,11 +26,11 @@ import { SessionRowCells } from './SessionRowCells'
 import { SESSION_COLUMNS } from './sessionColumns'
 
 interface TableContext {
-  rowAt: (index: number) => StoredSession | undefined
+  rowAt: (index: number) => ListedSession | undefined
   total: number | null
   /** Only here so a newly loaded page re-renders the visible rows. */
   version: number
-  onOpen: (session: StoredSession) => void
+  onOpen: (session: ListedSession) => void
 }
 
 /**
@@ -132,16 +132,30 @@ const components: TableComponents<unknown, TableContext> = {
   EmptyPlaceholder
 }
 
+const isLatency = (column: string): boolean =>
+  column === 'latency_p50_ms' || column === 'latency_p95_ms'
+
+/** What the latency columns hold: two measures, told apart by the row's source. */
+function useLatencyHelp(): string {
+  const { t } = useTranslation('common')
+  return [
+    t('latency.liveHelp', { threshold: SLOW_P95_MS_BY_SCALE.live }),
+    t('latency.importedHelp', { threshold: SLOW_P95_MS_BY_SCALE.imported }),
+    t('latency.noTurnHelp')
+  ].join('\n')
+}
+
 interface SessionsTableProps {
   pages: SessionPages
   sort: SessionSort
   onSort: (column: SortColumn) => void
-  onOpen: (session: StoredSession) => void
+  onOpen: (session: ListedSession) => void
 }
 
 /** Every matching session, virtualised: only the rows on screen exist in the DOM. */
 export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProps): JSX.Element {
   const { t } = useTranslation('sessions')
+  const latencyHelp = useLatencyHelp()
   const { rowAt, total, version, showRange } = pages
   const context = useMemo(
     () => ({ rowAt, total, version, onOpen }),
@@ -172,6 +186,7 @@ export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProp
                   active={active}
                   direction={active ? sort.direction : 'asc'}
                   onClick={() => onSort(column.key)}
+                  title={isLatency(column.key) ? latencyHelp : undefined}
                 >
                   {t(`columns.${column.key}`)}
                 </TableSortLabel>

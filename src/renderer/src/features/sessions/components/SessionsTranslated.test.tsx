@@ -65,10 +65,39 @@ describe('Sessions screen in Spanish and French', () => {
     expect(cells).toContain('negativo')
     expect(cells).toContain('Sí')
     expect(cells).toContain('25 nov 2026, 19:30')
+    // A live call's P95 of 240 ms to first audio is not slow: its threshold is live calls'.
+    expect(screen.queryByTestId('slow-p95')).toBeNull()
+    cleanup()
+    render(
+      <table>
+        <tbody>
+          <tr>
+            <SessionRowCells session={{ ...stored, source: 'import' }} />
+          </tr>
+        </tbody>
+      </table>
+    )
     expect(screen.getByTestId('slow-p95').getAttribute('title')).toBe(
       'Lenta: P95 por encima de 200 ms'
     )
     expect(document.querySelector('[data-sentiment="negative"]')).not.toBeNull()
+  })
+
+  it('shows "—" for the latency of a call with no counted turn, saying why', async () => {
+    await i18next.changeLanguage('fr')
+    const noTurn = { ...stored, latency_p50_ms: 0, latency_p95_ms: 0, noCountedTurn: true as const }
+    render(
+      <table>
+        <tbody>
+          <tr>
+            <SessionRowCells session={noTurn} />
+          </tr>
+        </tbody>
+      </table>
+    )
+    const cells = screen.getAllByTestId('no-turn')
+    expect(cells.map((cell) => cell.textContent)).toEqual(['—', '—'])
+    expect(cells[0]!.getAttribute('title')).toMatch(/^Aucun tour compté : l’appel s’est terminé/)
   })
 
   it('explains a refused import in Spanish around the file name', async () => {

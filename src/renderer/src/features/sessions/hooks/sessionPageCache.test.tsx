@@ -25,6 +25,18 @@ function fakeList(total: number): FetchMock {
 }
 
 describe('SessionPageCache', () => {
+  it('marks the rows main says counted no turn, and only those', async () => {
+    const fetch = vi.fn(async (): Promise<SessionPage> => ({
+      rows: [{ session_id: 'LIVE-1' }, { session_id: 'LIVE-2' }] as StoredSession[],
+      total: 2,
+      noTurnIds: ['LIVE-2']
+    }))
+    const cache = new SessionPageCache(QUERY, fetch, { pageSize: 10 })
+    await cache.ensureRange(0, 1)
+    expect(cache.rowAt(0)?.noCountedTurn).toBeUndefined()
+    expect(cache.rowAt(1)?.noCountedTurn).toBe(true)
+  })
+
   it('fetches the pages a range touches, with the query it stands for', async () => {
     const fetch = fakeList(1000)
     const cache = new SessionPageCache(QUERY, fetch, { pageSize: 100 })

@@ -1,4 +1,4 @@
-import type { StoredSession } from '@shared/sessions/labSchema'
+import type { ListedSession } from '@shared/sessions/latencyScales'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
 
 /** What a cache holds pages of; `revision` changes when the stored sessions do. */
@@ -8,8 +8,10 @@ export interface SessionQuery {
   revision: number
 }
 export interface SessionPage {
-  rows: StoredSession[]
+  rows: ListedSession[]
   total: number
+  /** Rows whose call counted no turn (their latency of 0 stands for "none"). */
+  noTurnIds?: readonly string[]
 }
 export type FetchSessionPage = (
   query: SessionQuery,
@@ -32,7 +34,7 @@ export interface PageCacheOptions {
 export class SessionPageCache {
   readonly pageSize: number
   readonly maxPages: number
-  private readonly pages = new Map<number, StoredSession[]>() // insertion order = recency
+  private readonly pages = new Map<number, ListedSession[]>() // insertion order = recency
   private readonly pending = new Map<number, Promise<void>>()
   private readonly listeners = new Set<() => void>()
   private knownTotal: number | null = null
@@ -58,7 +60,7 @@ export class SessionPageCache {
     return this.lastError
   }
 
-  rowAt(index: number): StoredSession | undefined {
+  rowAt(index: number): ListedSession | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
   }
 
@@ -92,8 +94,16 @@ export class SessionPageCache {
   private load(page: number): Promise<void> {
     const loading = this.fetchPage(this.query, page * this.pageSize, this.pageSize)
       .then(
-        ({ rows, total }) => {
-          this.pages.set(page, rows)
+        ({ rows, total, noTurnIds = [] }) => {
+          const noTurn = new Set(noTurnIds)
+          this.pages.set(
+            page,
+            noTurn.size === 0
+              ? rows
+              : rows.map((row) =>
+                  noTurn.has(row.session_id) ? { ...row, noCountedTurn: true as const } : row
+                )
+          )
           this.knownTotal = total
           this.lastError = null
           this.evict()

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { StoredSession } from '@shared/sessions/labSchema'
+import type { ListedSession } from '@shared/sessions/latencyScales'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
 import { request, toIpcError, type IpcError } from '@renderer/app/ipc'
 import { SessionPageCache, type FetchSessionPage } from './sessionPageCache'
@@ -10,7 +10,7 @@ const PREFETCH_ROWS = 100
 export interface SessionPages {
   total: number | null
   error: IpcError | null
-  rowAt: (index: number) => StoredSession | undefined
+  rowAt: (index: number) => ListedSession | undefined
   /** Changes whenever loaded rows change; pass it to the table so rows re-render. */
   version: number
   /** Call with the visible range (TableVirtuoso's rangeChanged). */
