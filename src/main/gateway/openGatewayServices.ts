@@ -142,6 +142,7 @@ export async function openGatewayServices(
     catalog
       .reindex()
       .then(() => catalog.warmUp())
+      .then(() => log('Catalog index ready (vector search)'))
       .catch((error: unknown) => {
         if (!closing) log(`Catalog index not built (lexical search): ${String(error)}`)
       })

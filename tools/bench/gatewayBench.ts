@@ -1,0 +1,250 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { ToneVoice } from '../../src/main/realtime-sim/audio/toneVoice'
+import { loadScenario } from '../../src/main/realtime-sim/scenario/loadScenario'
+import { startSimulator } from '../../src/main/realtime-sim/startSimulator'
+import { TeamChannel } from '../../src/main/team/TeamChannel'
+import { percentile } from '../../src/shared/live-call/percentile'
+import { createDatabase, startLocalPostgres, stopLocalPostgres } from '../postgres/localPostgres'
+import { bargeInCountable, eventsOnSideband, toolRoundTrips } from './gateway/callFigures'
+import { startGatewayProcess, type GatewayProcess } from './gateway/gatewayProcess'
+import { startRoundRobinProxy } from './gateway/roundRobinProxy'
+import { machineLine } from './machineLine'
+
+// npm run bench:gateway [-- --calls 20 --instances 2]: simultaneous simulated phone calls (the
+// simulator's SIP: signed webhooks, then the sideband) through gateway instances that run as
+// processes of their own behind one round-robin address, on a scratch PostgreSQL, a console
+// listening on the team channel. Prints: calls accepted and answered, events lost (the gateway's
+// records vs the simulator's ground truth), tool round trip, event-to-console, CPU and memory
+// per call.
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '20' },
+    instances: { type: 'string', default: '2' }
+  }
+})
+const calls = Number(values.calls)
+const instances = Number(values.instances)
+if (!(calls >= 1 && calls <= 100) || !(instances >= 1 && instances <= 8))
+  throw new Error('usage: bench:gateway [-- --calls 20 --instances 2]')
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
+console.log(`${machineLine()}, ${process.platform}, load average ${load()}`)
+console.log(
+  `${calls} simultaneous phone calls through ${instances} gateway instance(s); targets: tool round trip p95 ≤ 20 ms, event-to-console p95 ≤ 250 ms\n`
+)
+
+const API_KEY = 'sk-bench-gateway'
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`
+const dir = mkdtempSync(join(tmpdir(), 'voice-console-bench-gateway-'))
+const keyFile = join(dir, 'api-key')
+const secretFile = join(dir, 'webhook-secret')
+writeFileSync(keyFile, API_KEY)
+writeFileSync(secretFile, SECRET)
+chmodSync(keyFile, 0o600)
+chmodSync(secretFile, 0o600)
+
+// Its own folder under /tmp: mkdtemp's is closed to the server's user.
+const local = await startLocalPostgres({
+  dir: mkdtempSync(join(tmpdir(), 'voice-console-bench-pg-')),
+  throwaway: true
+})
+const gateways: GatewayProcess[] = []
+const cleanups: (() => Promise<void> | void)[] = []
+try {
+  const teamUrl = `${await createDatabase(local, 'voice_console')}?sslmode=disable`
+  const targets: string[] = []
+  const proxy = await startRoundRobinProxy(targets)
+  cleanups.push(() => proxy.close())
+  const sim = await startSimulator({
+    port: 0,
+    apiKey: API_KEY,
+    scenario: loadScenario('tools/realtime-sim/scenarios/gateway-phone-barge-in.yaml'),
+    voice: new ToneVoice(),
+    debugRoutes: true,
+    webhookUrl: `${proxy.url}/webhooks/openai`,
+    webhookSecret: SECRET
+  })
+  cleanups.push(() => sim.close())
+  // One at a time: the first migrates the team database.
+  for (let i = 1; i <= instances; i++) {
+    const gateway = await startGatewayProcess(`gw-${i}`, [
+      '--port',
+      '0',
+      '--team-db',
+      teamUrl,
+      '--realtime-base-url',
+      sim.url,
+      '--api-key-file',
+      keyFile,
+      '--webhook-secret-file',
+      secretFile,
+      '--max-calls',
+      String(calls),
+      '--data-dir',
+      join(dir, `gw-${i}`)
+    ])
+    gateways.push(gateway)
+    targets.push(gateway.url)
+  }
+  // The console: every call.progress with its arrival time.
+  const channel = new TeamChannel({ connection: { connectionString: teamUrl }, log: () => {} })
+  cleanups.push(() => channel.close())
+  const interruptionSeen = new Map<string, number[]>()
+  channel.onEvent((event) => {
+    if (event.type !== 'call.progress') return
+    const seen = interruptionSeen.get(event.sessionId) ?? []
+    while (seen.length < event.interruptions) seen.push(Date.now())
+    interruptionSeen.set(event.sessionId, seen)
+  })
+  await channel.start()
+  // Measured once the instances have finished starting: the catalog's index built (on a worker).
+  await Promise.all(gateways.map((g) => g.logged(/Catalog index (ready|not built)/, 180_000)))
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  const before = gateways.map((g) => ({ cpu: g.cpuSeconds(), rss: g.memoryMiB().rss }))
+  console.log(
+    `Instances ready: ${gateways.map((g, i) => `${g.instance} ${before[i]!.rss.toFixed(0)} MiB`).join(', ')}; load average ${load()}`
+  )
+
+  const started = performance.now()
+  const callIds = await Promise.all(
+    Array.from({ length: calls }, async (_, i) => {
+      const res = await fetch(`${sim.url}/sim/sip/calls`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          from: `+1415555${String(1000 + i)}`,
+          to: '+18005550100',
+          caller_says: 'scenario'
+        })
+      })
+      if (res.status !== 201)
+        throw new Error(`placing call ${i}: ${res.status} ${await res.text()}`)
+      return ((await res.json()) as { call_id: string }).call_id
+    })
+  )
+  const admin = new pg.Client({ connectionString: teamUrl })
+  await admin.connect()
+  cleanups.push(() => admin.end())
+  const deadline = Date.now() + 300_000
+  const ended = (): number =>
+    callIds.filter((id) =>
+      sim.groundTruth.list(id).some((e) => e.kind === 'sip' && e.state === 'ended')
+    ).length
+  for (;;) {
+    const open = Number(
+      (await admin.query(`SELECT count(*) FROM calls WHERE status = 'active'`)).rows[0].count
+    )
+    if (ended() === calls && open === 0) break
+    if (Date.now() > deadline)
+      throw new Error(`calls still running after 5 min: ${calls - ended()}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  const elapsedS = (performance.now() - started) / 1000
+  const after = gateways.map((g) => ({ cpu: g.cpuSeconds(), peak: g.memoryMiB().peak }))
+
+  // Per call: accepted, answered, events recorded vs sent, tool trips, event-to-console.
+  const rows = (
+    await admin.query(`SELECT session_id, call_id, seat, status FROM calls ORDER BY call_id`)
+  ).rows as { session_id: string; call_id: string; seat: string; status: string }[]
+  let accepted = 0
+  let answered = 0
+  let lost = 0
+  let duplicated = 0
+  let sentTotal = 0
+  const trips: number[] = []
+  const toolRuns: number[] = []
+  const gatewayTurnarounds: number[] = []
+  const toConsole: number[] = []
+  for (const callId of callIds) {
+    const truth = sim.groundTruth.list(callId)
+    if (truth.some((e) => e.kind === 'sip' && e.state === 'accepted')) accepted++
+    const row = rows.find((r) => r.call_id === callId)
+    const sent = eventsOnSideband(truth)
+    sentTotal += sent.length
+    if (!row) {
+      lost += sent.length
+      continue
+    }
+    const recorded = (
+      await admin.query(
+        `SELECT payload::json->>'event_id' AS id FROM events
+         WHERE session_id = $1 AND direction = 'server' ORDER BY seq`,
+        [row.session_id]
+      )
+    ).rows.map((r: { id: string }) => r.id)
+    const recordedSet = new Set(recorded)
+    lost += sent.filter((id) => !recordedSet.has(id)).length
+    duplicated += recorded.length - recordedSet.size
+    if (
+      truth.some(
+        (e) =>
+          e.kind === 'event' &&
+          e.direction === 'sent' &&
+          (e.event as { type?: string }).type === 'response.done'
+      )
+    )
+      answered++
+    trips.push(...toolRoundTrips(truth))
+    const runs = await admin.query(
+      `SELECT (payload::json->>'ms')::float8 AS ms FROM events
+       WHERE session_id = $1 AND type = 'tool.result'`,
+      [row.session_id]
+    )
+    toolRuns.push(...runs.rows.map((r: { ms: number }) => r.ms))
+    // The gateway's own clock: the function call's response.done received → the output sent.
+    const turnaround = await admin.query(
+      `SELECT o.at_ms - (SELECT max(d.at_ms) FROM events d WHERE d.session_id = o.session_id
+                          AND d.type = 'response.done' AND d.seq < o.seq) AS ms
+       FROM events o WHERE o.session_id = $1 AND o.direction = 'client'
+         AND o.type = 'conversation.item.create' AND o.payload LIKE '%function_call_output%'`,
+      [row.session_id]
+    )
+    gatewayTurnarounds.push(
+      ...turnaround.rows
+        .filter((r: { ms: number | null }) => r.ms !== null)
+        .map((r: { ms: number }) => r.ms)
+    )
+    const seen = interruptionSeen.get(row.session_id) ?? []
+    bargeInCountable(truth).forEach((at, k) => {
+      if (seen[k] !== undefined) toConsole.push(seen[k] - at)
+    })
+  }
+  const ms = (v: number | null): string => (v === null ? '—' : `${v.toFixed(1)} ms`)
+  const p = (values: number[], q: number): number | null => percentile(values, q)
+  console.log(`\nAll ${calls} calls ended in ${elapsedS.toFixed(1)} s; load average ${load()}`)
+  console.log(
+    `Accepted ${accepted}/${calls}, answered ${answered}/${calls}; webhooks per instance: ${[...proxy.sent.values()].join(', ')}`
+  )
+  console.log(
+    `Events: ${sentTotal} sent on the sidebands, ${lost} not recorded, ${duplicated} recorded twice`
+  )
+  console.log(
+    `Tool round trip (function call's response done → its output received, ${trips.length} calls): p50 ${ms(p(trips, 0.5))}, p95 ${ms(p(trips, 0.95))}, max ${ms(trips.length ? Math.max(...trips) : null)}  (target p95 ≤ 20 ms)`
+  )
+  console.log(
+    `  in the gateway (its clock: response.done received → output sent): p50 ${ms(p(gatewayTurnarounds, 0.5))}, p95 ${ms(p(gatewayTurnarounds, 0.95))}; the catalog search (tool.result ms): p50 ${ms(p(toolRuns, 0.5))}, p95 ${ms(p(toolRuns, 0.95))}`
+  )
+  console.log(
+    `Event to console (the cut-in words sent → the console's wallboard event with the new interruption count, ${toConsole.length} barge-ins): p50 ${ms(p(toConsole, 0.5))}, p95 ${ms(p(toConsole, 0.95))}, max ${ms(toConsole.length ? Math.max(...toConsole) : null)}  (target p95 ≤ 250 ms)`
+  )
+  gateways.forEach((g, i) => {
+    const handled = rows.filter((r) => r.seat === g.instance).length
+    const cpu = after[i]!.cpu - before[i]!.cpu
+    const grown = after[i]!.peak - before[i]!.rss
+    console.log(
+      `${g.instance}: ${handled} calls, CPU ${cpu.toFixed(1)} s (${handled ? (cpu / handled).toFixed(2) : '—'} s a call, ${((cpu / elapsedS) * 100).toFixed(0)}% of a core), memory ${before[i]!.rss.toFixed(0)} → peak ${after[i]!.peak.toFixed(0)} MiB (${handled ? (grown / handled).toFixed(1) : '—'} MiB a call)`
+    )
+  })
+} finally {
+  for (const gateway of gateways) await gateway.stop().catch(() => undefined)
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined)
+  stopLocalPostgres(local.dir, { remove: true })
+}
