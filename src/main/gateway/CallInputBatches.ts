@@ -1,8 +1,10 @@
 import type { CallInput } from '../../shared/live-call/callEvents'
 import { recordAtOnce } from '../../shared/live-call/recordAtOnce'
 
-/** What a batch goes to (the live call pipeline: recorded, ruled on, on the wallboard). */
+/** What a batch goes to (the live call pipeline: recorded and ruled on). */
 export type StoreInputs = (sessionId: string, inputs: readonly CallInput[]) => Promise<void>
+/** Who hears of inputs as they leave, once each, before they are stored (the wallboard). */
+export type AnnounceInputs = (sessionId: string, inputs: readonly CallInput[]) => void
 
 const FLUSH_MS = 250
 const MAX_BATCH = 500
@@ -22,11 +24,18 @@ export class CallInputBatches {
   private chain: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
   private failing = false
+  /** How many inputs at the front of the queue were announced (a failed batch's, kept). */
+  private announced = 0
 
   constructor(
     private readonly sessionId: Promise<string>,
     private readonly store: StoreInputs,
-    private readonly log: (line: string) => void
+    private readonly log: (line: string) => void,
+    /**
+     * Told first, without waiting for the write: the wallboard's counts need no storage, and a
+     * write queued behind other calls' must not hold them back. A retried batch is not told again.
+     */
+    private readonly announce: AnnounceInputs = () => undefined
   ) {
     this.timer = setInterval(() => void this.flush(), FLUSH_MS)
     this.timer.unref()
@@ -52,6 +61,7 @@ export class CallInputBatches {
     }
     const lost = this.queue.length
     this.queue = []
+    this.announced = 0
     return lost
   }
 
@@ -66,6 +76,10 @@ export class CallInputBatches {
     }
     while (this.queue.length > 0) {
       const batch = this.queue.slice(0, MAX_BATCH)
+      if (this.announced < batch.length) {
+        this.announce(sessionId, batch.slice(this.announced))
+        this.announced = batch.length
+      }
       try {
         await this.store(sessionId, batch)
       } catch (error) {
@@ -75,6 +89,7 @@ export class CallInputBatches {
       }
       this.failing = false
       this.queue = this.queue.slice(batch.length)
+      this.announced = 0
     }
   }
 }

@@ -213,9 +213,9 @@ export class GatewayCalls {
       sessionId,
       async (id, inputs) => {
         await services.liveCalls.ingest(id, inputs)
-        services.teamLive.live.callInputs(id, inputs)
       },
-      log
+      log,
+      (id, inputs) => services.teamLive.live.callInputs(id, inputs)
     )
     const sideband = new SidebandCall({
       url: sidebandUrl(this.options.realtimeBaseUrl, callId),

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const MAIN = fileURLToPath(new URL('../../../src/main/gateway/main.ts', import.meta.url))
+const GATEWAY = fileURLToPath(new URL('../../../src/main/gateway/main.ts', import.meta.url))
+const SIMULATOR = fileURLToPath(new URL('../../realtime-sim/main.ts', import.meta.url))
 
 export interface GatewayProcess {
   instance: string
@@ -18,18 +19,22 @@ export interface GatewayProcess {
   stop(): Promise<void>
 }
 
-/** A gateway instance as a process of its own (`npm run gateway`'s entry), ready on /healthz. */
-export async function startGatewayProcess(
+/** A gateway instance as a process of its own (`npm run gateway`'s entry), once it listens. */
+export const startGatewayProcess = (instance: string, args: string[]): Promise<GatewayProcess> =>
+  startProcess(instance, GATEWAY, ['--instance', instance, ...args])
+
+/** The simulator as a process of its own (`npm run sim`'s entry), once it listens. */
+export const startSimulatorProcess = (args: string[]): Promise<GatewayProcess> =>
+  startProcess('simulator', SIMULATOR, args)
+
+async function startProcess(
   instance: string,
+  entry: string,
   args: string[]
 ): Promise<GatewayProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', MAIN, '--instance', instance, ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const log: string[] = []
   const url = await new Promise<string>((resolve, reject) => {
     const onLine = (chunk: Buffer): void => {
@@ -42,7 +47,7 @@ export async function startGatewayProcess(
     child.stdout!.on('data', onLine)
     child.stderr!.on('data', onLine)
     child.once('exit', (code) =>
-      reject(new Error(`gateway ${instance} exited (${code}): ${log.join(' | ')}`))
+      reject(new Error(`${instance} exited (${code}): ${log.join(' | ')}`))
     )
   })
   const stat = (): string[] =>
@@ -56,7 +61,7 @@ export async function startGatewayProcess(
   const logged = async (pattern: RegExp, ms: number): Promise<void> => {
     const deadline = Date.now() + ms
     while (!log.some((line) => pattern.test(line))) {
-      if (Date.now() > deadline) throw new Error(`gateway ${instance}: no ${pattern} in ${ms} ms`)
+      if (Date.now() > deadline) throw new Error(`${instance}: no ${pattern} in ${ms} ms`)
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
