@@ -82,6 +82,8 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
     }
     // A gateway's record of a supervisor's command: its effects arrive as events of their own.
     case 'supervisor.command':
+    // The gap is in the record; what the sideband missed cannot be replayed.
+    case 'gateway.reattached':
     case 'clock.tick':
       return s
     case 'sentiment.read':
