@@ -19,6 +19,9 @@ import type { CallLeases, LeasableCall } from './CallLeases'
 import type { GatewayServices } from './openGatewayServices'
 import { SidebandCall } from './SidebandCall'
 
+/** A re-attach that did not get on the call is tried once more after this long. */
+const REATTACH_RETRY_MS = 1_000
+
 /** SIP's 486 Busy Here: what a caller hears when every slot of this instance is taken. */
 export const BUSY_HERE = 486
 
@@ -405,10 +408,18 @@ export class GatewayCalls {
     running.done = (async () => {
       let resumed = plan.resumed
       let closed = await running.sideband.closed
-      // Dropped while the call ran (not its end, not this instance stopping): once more.
-      if (closed.opened && closed.code !== 1000 && !this.stopping) {
-        log(`call ${callId}: sideband dropped (${closed.code}): attaching again`)
-        resumed = { inputs: [], fromSeat: instance, lastT, cause: 'sideband_dropped' }
+      let drops = 0
+      let refusals = 0
+      for (;;) {
+        if (this.stopping || running.leaseLost) break
+        // Dropped while the call ran (not its end): attached again, once.
+        if (closed.opened && closed.code !== 1000 && drops++ === 0) {
+          log(`call ${callId}: sideband dropped (${closed.code}): attaching again`)
+          resumed = { inputs: [], fromSeat: instance, lastT, cause: 'sideband_dropped' }
+        } else if (!closed.opened && resumed && refusals++ === 0) {
+          // A re-attach refused or unreachable: tried once more before the call counts as gone.
+          await new Promise((resolve) => setTimeout(resolve, REATTACH_RETRY_MS))
+        } else break
         running.sideband = open(resumed)
         closed = await running.sideband.closed
       }

@@ -9,6 +9,7 @@ import { freePort } from '../../../tools/postgres/localPostgres'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import { useGateways } from './support/gatewayRig'
+import { startTcpProxy } from './support/tcpProxy'
 import {
   API_KEY,
   callerWav,
@@ -45,6 +46,62 @@ function spawnGateway(options: Record<string, unknown>): Promise<{ child: ChildP
   })
 }
 
+/** The simulator playing the test scenario, its webhooks to `webhookPort`. */
+function simulator(webhookPort: number) {
+  return startSimulator({
+    port: 0,
+    apiKey: API_KEY,
+    scenario: parseScenario(GATEWAY_SCENARIO_YAML, 'gateway.yaml'),
+    voice: new ToneVoice(),
+    debugRoutes: true,
+    webhookUrl: `http://127.0.0.1:${webhookPort}/webhooks/openai`,
+    webhookSecret: WEBHOOK_SECRET,
+    webhookRetry: { attempts: 3, firstDelayMs: 200 }
+  })
+}
+
+/**
+ * Rings the simulator's phone line: the caller is quiet for 6 s after the greeting starts, then
+ * asks (search_products), then asks for a human.
+ */
+async function placeCall(simUrl: string): Promise<string> {
+  const wav = callerWav(6_000, [2, 7_000], [2, 3_500])
+  const placed = await fetch(`${simUrl}/sim/sip/calls`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      from: '+14155550142',
+      to: '+18005550100',
+      wav_base64: Buffer.from(wav).toString('base64'),
+      trailing_silence_ms: 1_000
+    })
+  })
+  expect(placed.status).toBe(201)
+  return ((await placed.json()) as { call_id: string }).call_id
+}
+
+/** Resolves once the greeting's answer is recorded (the call is well under way). */
+async function greetingRecorded(admin: pg.Client): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await admin.query<{ type: string }>(`SELECT type FROM events ORDER BY seq`)).rows.map(
+          (r) => r.type
+        ),
+      { timeout: 30_000, interval: 100 }
+    )
+    .toContain('response.done')
+}
+
+async function recordedEvents(admin: pg.Client, sessionId: string): Promise<Recorded[]> {
+  return (
+    await admin.query<Recorded>(
+      `SELECT seq, at_ms, direction, type, payload FROM events WHERE session_id = $1 ORDER BY seq`,
+      [sessionId]
+    )
+  ).rows
+}
+
 // Real servers, real time, a real process killed: the simulator plays the call as a phone line.
 describe.skipIf(skipWithoutPostgres)(
   'gateway leases: an instance killed mid-call',
@@ -58,32 +115,28 @@ describe.skipIf(skipWithoutPostgres)(
       for (const close of closers.splice(0).reverse()) await close()
     })
 
-    it('has its call taken over by the other instance within 5 s: one session, the gap recorded, nothing twice, finalized once at hang-up', async () => {
-      const url = await pg15.freshUrl()
-      const portA = await freePort()
-      const sim = await startSimulator({
-        port: 0,
-        apiKey: API_KEY,
-        scenario: parseScenario(GATEWAY_SCENARIO_YAML, 'gateway.yaml'),
-        voice: new ToneVoice(),
-        debugRoutes: true,
-        webhookUrl: `http://127.0.0.1:${portA}/webhooks/openai`,
-        webhookSecret: WEBHOOK_SECRET,
-        webhookRetry: { attempts: 3, firstDelayMs: 200 }
-      })
-      closers.push(() => sim.close())
-      // A first: it migrates the fresh database and answers the webhook.
+    /** Instance A, in its own process: it migrates the fresh database and answers webhooks. */
+    async function startA(url: string, port: number, simUrl: string): Promise<ChildProcess> {
       const { child } = await spawnGateway({
         teamUrl: `${url}?sslmode=disable`,
         instance: 'gw-a',
-        port: portA,
+        port,
         dataDir: `${tmp.path()}/gw-a`,
         resourcesDir: RESOURCES_DIR,
-        realtimeBaseUrl: sim.url,
+        realtimeBaseUrl: simUrl,
         apiKey: API_KEY,
         webhookSecret: WEBHOOK_SECRET
       })
       closers.push(() => void child.kill('SIGKILL'))
+      return child
+    }
+
+    it('has its call taken over by the other instance within 5 s: one session, the gap recorded, nothing twice, finalized once at hang-up', async () => {
+      const url = await pg15.freshUrl()
+      const portA = await freePort()
+      const sim = await simulator(portA)
+      closers.push(() => sim.close())
+      const child = await startA(url, portA, sim.url)
       const b = await gateways.start(url, {
         instance: 'gw-b',
         realtimeBaseUrl: sim.url,
@@ -94,30 +147,9 @@ describe.skipIf(skipWithoutPostgres)(
       await admin.connect()
       closers.push(() => admin.end())
 
-      // The caller is quiet for 5 s after the greeting, then asks (search_products), then for a
-      // human: the takeover happens in the quiet, the tool runs at B.
-      const wav = callerWav(6_000, [2, 7_000], [2, 3_500])
-      const placed = await fetch(`${sim.url}/sim/sip/calls`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          from: '+14155550142',
-          to: '+18005550100',
-          wav_base64: Buffer.from(wav).toString('base64'),
-          trailing_silence_ms: 1_000
-        })
-      })
-      expect(placed.status).toBe(201)
-      const { call_id: callId } = (await placed.json()) as { call_id: string }
-
+      const callId = await placeCall(sim.url)
       // A recorded the greeting's answer: A dies (the kernel closes its sockets; no close frame).
-      const recordedTypes = async (): Promise<string[]> =>
-        (await admin.query<{ type: string }>(`SELECT type FROM events ORDER BY seq`)).rows.map(
-          (r) => r.type
-        )
-      await expect
-        .poll(recordedTypes, { timeout: 30_000, interval: 100 })
-        .toContain('response.done')
+      await greetingRecorded(admin)
       const killedAt = Date.now()
       child.kill('SIGKILL')
 
@@ -162,12 +194,7 @@ describe.skipIf(skipWithoutPostgres)(
       ])
       expect(b.lines.filter((l) => l.includes(`recorded as session ${sessionId}`))).toHaveLength(1)
 
-      const events = (
-        await admin.query<Recorded>(
-          `SELECT seq, at_ms, direction, type, payload FROM events WHERE session_id = $1 ORDER BY seq`,
-          [sessionId]
-        )
-      ).rows
+      const events = await recordedEvents(admin, sessionId)
       // Numbered without a hole, on one timeline.
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i))
       for (let i = 1; i < events.length; i++)
@@ -225,10 +252,112 @@ describe.skipIf(skipWithoutPostgres)(
         'I need waterproof hiking boots under two hundred dollars.',
         'I want to speak to a human.'
       ])
-      const alerts = await admin.query(`SELECT rule FROM alerts WHERE session_id = $1`, [
-        sessionId
-      ])
+      const alerts = await admin.query(`SELECT rule FROM alerts WHERE session_id = $1`, [sessionId])
       expect(alerts.rows.map((r) => r.rule)).toContain('human_request')
+    })
+
+    it('finalizes a call the API no longer has, when taking it over, as incomplete with what was recorded', async () => {
+      const url = await pg15.freshUrl()
+      const portA = await freePort()
+      const sim = await simulator(portA)
+      closers.push(() => sim.close())
+      const child = await startA(url, portA, sim.url)
+      const admin = new pg.Client({ connectionString: url })
+      await admin.connect()
+      closers.push(() => admin.end())
+      const callId = await placeCall(sim.url)
+      await greetingRecorded(admin)
+      child.kill('SIGKILL')
+      // The call ends while no instance holds it; then B starts and finds it orphaned.
+      const hungUp = await fetch(`${sim.url}/v1/realtime/calls/${callId}/hangup`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${API_KEY}` }
+      })
+      expect(hungUp.ok).toBe(true)
+      const b = await gateways.start(url, {
+        instance: 'gw-b',
+        realtimeBaseUrl: sim.url,
+        apiKey: API_KEY,
+        webhookSecret: WEBHOOK_SECRET
+      })
+      await expect
+        .poll(async () => (await admin.query(`SELECT status FROM calls`)).rows[0]?.status, {
+          timeout: 15_000
+        })
+        .toBe('incomplete')
+      const { rows } = await admin.query(`SELECT session_id, seat FROM calls`)
+      expect(rows).toEqual([{ session_id: expect.any(String), seat: 'gw-b' }])
+      const events = await recordedEvents(admin, rows[0].session_id as string)
+      const gaps = events.filter((e) => e.type === 'gateway.reattached')
+      expect(gaps.map((e) => JSON.parse(e.payload) as GatewayReattachedObservation)).toEqual([
+        expect.objectContaining({ from_seat: 'gw-a', by_seat: 'gw-b', outcome: 'call_gone' })
+      ])
+      expect(events.at(-1)?.type).toBe('call.ended')
+      expect(events.filter((e) => e.direction === 'server').length).toBeGreaterThan(0)
+      // The simulator never let B on (only A's sideband was ever attached).
+      expect(entries(sim, callId, 'sideband').map((e) => e.state)).toEqual(['attached', 'detached'])
+      expect(b.lines.some((l) => l.includes('the API no longer has the call'))).toBe(true)
+    })
+
+    it('attaches again by itself when its sideband drops while it lives, the gap recorded', async () => {
+      const url = await pg15.freshUrl()
+      const port = await freePort()
+      const sim = await simulator(port)
+      closers.push(() => sim.close())
+      // The gateway reaches the API through a link the test cuts.
+      const link = await startTcpProxy(new URL(sim.url))
+      closers.push(() => link.close())
+      const { lines } = await gateways.start(url, {
+        port,
+        instance: 'gw-one',
+        realtimeBaseUrl: link.url,
+        apiKey: API_KEY,
+        webhookSecret: WEBHOOK_SECRET
+      })
+      const admin = new pg.Client({ connectionString: url })
+      await admin.connect()
+      closers.push(() => admin.end())
+      const callId = await placeCall(sim.url)
+      await greetingRecorded(admin)
+      link.cutAll()
+      await expect
+        .poll(() => entries(sim, callId, 'sip').at(-1)?.state, { timeout: 60_000 })
+        .toBe('ended')
+      await expect
+        .poll(async () => (await admin.query(`SELECT status FROM calls`)).rows[0]?.status, {
+          timeout: 20_000
+        })
+        .toBe('finished')
+      expect(entries(sim, callId, 'sideband').map((e) => e.state)).toEqual([
+        'attached',
+        'detached',
+        'attached',
+        'detached'
+      ])
+      const { rows } = await admin.query(`SELECT session_id FROM calls`)
+      const events = await recordedEvents(admin, rows[0].session_id as string)
+      const gaps = events.filter((e) => e.type === 'gateway.reattached')
+      expect(gaps.map((e) => JSON.parse(e.payload) as GatewayReattachedObservation)).toEqual([
+        expect.objectContaining({
+          cause: 'sideband_dropped',
+          from_seat: 'gw-one',
+          by_seat: 'gw-one',
+          outcome: 'attached'
+        })
+      ])
+      expect(events.filter((e) => e.type === 'call.ended').map((e) => e.seq)).toEqual([
+        events.length - 1
+      ])
+      const ids = events
+        .filter((e) => e.direction === 'server')
+        .map((e) => (JSON.parse(e.payload) as { event_id: string }).event_id)
+      expect(new Set(ids).size).toBe(ids.length)
+      // The agent was still served after the drop: the tool answered.
+      expect(entries(sim, callId, 'tool_call').map((t) => t.output === undefined)).toEqual([
+        true,
+        false
+      ])
+      expect(lines.some((l) => l.includes('sideband dropped'))).toBe(true)
     })
   }
 )
