@@ -8,6 +8,8 @@ import type { GatewayReattachedObservation } from '../../../src/shared/live-call
 import { freePort } from '../../../tools/postgres/localPostgres'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
 import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+import type { BoardSnapshot } from '../../../src/shared/team/boardSnapshot'
+import { eventually, useTeamDesks } from '../team/support/teamDesks'
 import { useGateways } from './support/gatewayRig'
 import { startTcpProxy } from './support/tcpProxy'
 import {
@@ -110,6 +112,7 @@ describe.skipIf(skipWithoutPostgres)(
     const pg15 = usePostgres()
     const gateways = useGateways(pg15)
     const tmp = useTempDir()
+    const desk = useTeamDesks()
     const closers: (() => Promise<void> | void)[] = []
     afterEach(async () => {
       for (const close of closers.splice(0).reverse()) await close()
@@ -146,8 +149,22 @@ describe.skipIf(skipWithoutPostgres)(
       const admin = new pg.Client({ connectionString: url })
       await admin.connect()
       closers.push(() => admin.end())
+      const lead = await desk(b.teamUrl, 'lead', { role: 'supervisor' })
 
       const callId = await placeCall(sim.url)
+      const sessionOfCall = await eventually(
+        async () =>
+          (await admin.query(`SELECT session_id FROM calls WHERE call_id = $1`, [callId])).rows[0]
+            ?.session_id as string | undefined,
+        20_000
+      )
+      // The supervisor's wallboard shows it at A, the caller's number masked.
+      const boardRow = async (seat: string) =>
+        eventually(async () => {
+          const board = (await lead.call('team.board', {})) as { data: BoardSnapshot }
+          return board.data.calls.find((c) => c.sessionId === sessionOfCall && c.seat === seat)
+        })
+      expect(await boardRow('gw-a')).toMatchObject({ caller: '+1 ••• ••• 0142' })
       // A recorded the greeting's answer: A dies (the kernel closes its sockets; no close frame).
       await greetingRecorded(admin)
       const killedAt = Date.now()
@@ -167,6 +184,21 @@ describe.skipIf(skipWithoutPostgres)(
           `(${Math.round(sidebands[2]!.at_ms - sidebands[1]!.at_ms)} ms after the simulator saw A's sideband drop)`
       )
       expect(reattachMs).toBeLessThan(5_000)
+
+      // The wallboard row goes on at B (the number kept); a supervisor's command reaches B.
+      expect(await boardRow('gw-b')).toMatchObject({ channel: 'phone', caller: '+1 ••• ••• 0142' })
+      const stop = (await lead.call('gateway.act', {
+        sessionId: sessionOfCall,
+        action: 'stop_agent'
+      })) as { ok: boolean; data?: { gatewaySeat: string } }
+      expect(stop).toMatchObject({ ok: true, data: { gatewaySeat: 'gw-b' } })
+      await expect
+        .poll(
+          async () =>
+            (await admin.query(`SELECT status, target_seat FROM call_commands`)).rows[0] as unknown,
+          { timeout: 10_000 }
+        )
+        .toEqual({ status: 'done', target_seat: 'gw-b' })
 
       // The call goes on at B to the caller's hang-up; B finalizes it once.
       await expect
@@ -210,6 +242,7 @@ describe.skipIf(skipWithoutPostgres)(
         by_seat: 'gw-b',
         outcome: 'attached'
       })
+      console.log(`gap recorded: ${gap.gap_ms} ms without a sideband`)
       expect(gap.gap_ms).toBeGreaterThan(0)
       expect(gap.gap_ms).toBeLessThan(5_000 + 1_000)
       expect(events.slice(0, gapAt).some((e) => e.direction === 'server')).toBe(true)
