@@ -326,6 +326,8 @@ export class GatewayCalls {
         return
       }
       const inputs = await services.recorder.recordedInputs(orphan.sessionId)
+      // The rules go on where they were: an alert raised before the gap is not raised again.
+      services.liveCalls.resume(orphan.sessionId, inputs)
       const call = await services.database.calls.get(orphan.sessionId)
       log(`call ${orphan.callId}: taking over from ${orphan.seat ?? 'an unknown instance'}`)
       const first = inputs[0]?.t ?? 0
