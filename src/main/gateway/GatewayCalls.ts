@@ -9,10 +9,7 @@ import type { RealtimeSessionConfig } from '../../shared/realtime/sessionConfig'
 import { sidebandUrl } from '../../shared/realtime/sidebandUrl'
 import { OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
 import { buildSessionConfig } from '../realtime/buildSessionConfig'
-import type {
-  CallInput,
-  GatewayReattachedObservation
-} from '../../shared/live-call/callEvents'
+import type { CallInput, GatewayReattachedObservation } from '../../shared/live-call/callEvents'
 import type { SettledCallStatus } from '../../shared/live-call/recordedCall'
 import { CallInputBatches } from './CallInputBatches'
 import type { CallLeases, LeasableCall } from './CallLeases'

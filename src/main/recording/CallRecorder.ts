@@ -194,11 +194,7 @@ export class CallRecorder {
         this.live.delete(sessionId)
         return this.storedSession(sessionId)
       }
-      const session = await this.finalize(
-        call,
-        status === 'incomplete' ? null : endedAt,
-        status
-      )
+      const session = await this.finalize(call, status === 'incomplete' ? null : endedAt, status)
       this.live.delete(sessionId)
       return session
     })
