@@ -312,7 +312,9 @@ export class GatewayCalls {
    */
   private async adopt(orphan: LeasableCall): Promise<void> {
     const { services, leases, slots, log } = this.options
-    if (this.running.has(orphan.callId) || !slots.take()) {
+    // Full: left for an instance with room (not counted as a caller refused).
+    const full = slots.inProgress >= slots.max
+    if (this.running.has(orphan.callId) || full || !slots.take()) {
       await leases.release(orphan.callId)
       return
     }
