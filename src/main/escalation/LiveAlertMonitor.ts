@@ -82,6 +82,32 @@ export class LiveAlertMonitor {
     return (await Promise.all(stored)).filter((alert) => alert !== null)
   }
 
+  /**
+   * A call recorded elsewhere until now (a gateway instance taking over another's call): its
+   * rule state is rebuilt from its recorded inputs; what they raised was raised then (stored by
+   * the first holder), so nothing is raised again, and no utterance is read twice.
+   */
+  resume(sessionId: string, inputs: readonly CallInput[]): void {
+    let watched: Watched = {
+      call: initialCallState(),
+      rules: initialEscalationState(
+        this.thresholds(),
+        this.sentiment?.readerOf(sessionId) ?? 'lexicon'
+      ),
+      asked: new Set<string>()
+    }
+    for (const input of inputs) {
+      const call = callReducer(watched.call, input)
+      watched = {
+        ...watched,
+        call,
+        rules: stepEscalationAll(watched.rules, newEvents(watched.call, call)).state
+      }
+    }
+    for (const { itemId } of watched.rules.recent) if (itemId !== null) watched.asked.add(itemId)
+    this.calls.set(sessionId, watched)
+  }
+
   /** Hang-up (or a recovered crash): the call's state is dropped, late verdicts with it. */
   end(sessionId: string): void {
     this.calls.delete(sessionId)

@@ -52,9 +52,13 @@ export class CallInputBatches {
     return this.chain
   }
 
-  /** The call is over: what is queued is stored, a few tries given; returns inputs given up. */
-  async close(): Promise<number> {
+  /**
+   * The call is over: what is queued is stored, a few tries given; returns inputs given up.
+   * `drop`: another instance records the call now, so what is queued here is dropped.
+   */
+  async close(drop = false): Promise<number> {
     clearInterval(this.timer)
+    if (drop) this.queue = []
     for (let tries = 0; tries < FINAL_TRIES && this.queue.length > 0; tries++) {
       if (tries > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
       await this.flush()

@@ -9,9 +9,15 @@ import type { RealtimeSessionConfig } from '../../shared/realtime/sessionConfig'
 import { sidebandUrl } from '../../shared/realtime/sidebandUrl'
 import { OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
 import { buildSessionConfig } from '../realtime/buildSessionConfig'
+import type { CallInput, GatewayReattachedObservation } from '../../shared/live-call/callEvents'
+import type { SettledCallStatus } from '../../shared/live-call/recordedCall'
 import { CallInputBatches } from './CallInputBatches'
+import type { CallLeases, LeasableCall } from './CallLeases'
 import type { GatewayServices } from './openGatewayServices'
 import { SidebandCall } from './SidebandCall'
+
+/** A re-attach that did not get on the call is tried once more after this long. */
+const REATTACH_RETRY_MS = 1_000
 
 /** SIP's 486 Busy Here: what a caller hears when every slot of this instance is taken. */
 export const BUSY_HERE = 486
@@ -22,6 +28,10 @@ export interface GatewayCallsOptions {
   apiKey: string
   slots: CallSlots
   services: GatewayServices
+  /** Which instance carries which call (its sideband lease). */
+  leases: CallLeases
+  /** This instance's seat (a call taken over is recorded as held here). */
+  instance: string
   log: (line: string) => void
 }
 
@@ -60,6 +70,47 @@ interface RunningCall {
   done: Promise<void>
   sessionId: string | null
   work: Set<Promise<unknown>>
+  /** Another instance carries it now: nothing more is recorded or finalized here. */
+  leaseLost?: boolean
+}
+
+/** A call taken over: what was recorded before the gap, and who held it. */
+interface Resumed {
+  inputs: readonly CallInput[]
+  fromSeat: string
+  /** The recording's last input before the gap (its clock). */
+  lastT: number
+  cause: GatewayReattachedObservation['cause']
+}
+
+interface CarryPlan {
+  callId: string
+  channel: CallChannel
+  caller: string | null
+  hangupToken: string | null
+  startedAt: number
+  sessionId: Promise<string>
+  /** The recording's clock (a taken-over call continues its first holder's timeline). */
+  clock: () => number
+  resumed: Resumed | null
+}
+
+function reattached(
+  resumed: Resumed,
+  bySeat: string,
+  now: number,
+  outcome: GatewayReattachedObservation['outcome'],
+  late: readonly string[]
+): GatewayReattachedObservation {
+  return {
+    type: 'gateway.reattached',
+    cause: resumed.cause,
+    from_seat: resumed.fromSeat,
+    by_seat: bySeat,
+    gap_ms: Math.round(now - resumed.lastT),
+    outcome,
+    ...(late.length > 0 ? { answered_late: [...late] } : {})
+  }
 }
 
 /**
@@ -71,6 +122,8 @@ interface RunningCall {
  */
 export class GatewayCalls {
   private readonly running = new Map<string, RunningCall>()
+  private poller: NodeJS.Timeout | null = null
+  private stopping = false
 
   constructor(private readonly options: GatewayCallsOptions) {}
 
@@ -99,6 +152,7 @@ export class GatewayCalls {
       return 'gone'
     }
     log(`call ${callId}: accepted`)
+    await this.lease(callId)
     const from = sipHeaders.find((h) => h.name.toLowerCase() === 'from')?.value
     this.attach(callId, session.model, 'phone', from ? maskedCallerFromSipHeader(from) : null)
     return 'accepted'
@@ -128,6 +182,7 @@ export class GatewayCalls {
       const sdp = await res.text()
       log(`call ${callId}: web call created`)
       const hangupToken = randomBytes(18).toString('base64url')
+      await this.lease(callId)
       this.attach(callId, session.model, 'web', null, hangupToken)
       return { callId, sdp, hangupToken }
     } catch (error) {
@@ -164,8 +219,37 @@ export class GatewayCalls {
     return null
   }
 
+  /**
+   * Every second, the gateway calls whose holder's lease is gone (its process died, or its
+   * connection to the team database did) are taken over here.
+   */
+  startTakingOver(everyMs = 1_000): void {
+    let polling = false
+    this.poller = setInterval(() => {
+      if (polling || this.stopping) return
+      polling = true
+      this.options.leases
+        .orphans()
+        .then((orphans) => Promise.all(orphans.map((orphan) => this.adopt(orphan))))
+        .catch((error: unknown) => this.options.log(`leases: not polled (${String(error)})`))
+        .finally(() => (polling = false))
+    }, everyMs)
+    this.poller.unref()
+  }
+
+  /** Another instance took this call's lease (while this one's connection was away). */
+  leaseLost(callId: string): void {
+    const call = this.running.get(callId)
+    if (!call) return
+    // The other instance records it from now on: this one only stops listening.
+    call.leaseLost = true
+    call.sideband.close()
+  }
+
   /** Stops carrying the calls: each sideband detaches and its recording is finalized. */
   async close(): Promise<void> {
+    this.stopping = true
+    if (this.poller) clearInterval(this.poller)
     const running = [...this.running.values()]
     for (const call of running) call.sideband.close()
     await Promise.all(running.map((call) => call.done))
@@ -182,7 +266,13 @@ export class GatewayCalls {
     return { ...(session as CallAcceptParams), model: settings.model }
   }
 
-  /** The call's sideband, and its recording from the first event to the hang-up. */
+  /** Taken before the call's row exists, so no other instance can think it orphaned. */
+  private async lease(callId: string): Promise<void> {
+    if (!(await this.options.leases.take(callId)))
+      this.options.log(`call ${callId}: its lease is held elsewhere (carried here all the same)`)
+  }
+
+  /** A new call's sideband, and its recording from the first event to the hang-up. */
   private attach(
     callId: string,
     model: string,
@@ -201,13 +291,84 @@ export class GatewayCalls {
       callId,
       channel
     })
+    sessionId.catch((error: unknown) => log(`call ${callId}: not recorded (${String(error)})`))
+    this.carry({
+      callId,
+      channel,
+      caller,
+      hangupToken,
+      startedAt,
+      sessionId,
+      clock: () => performance.now(),
+      resumed: null
+    })
+  }
+
+  /**
+   * Takes over a call whose holder's lease was lost (CallLeases.orphans: leased here now): its
+   * row names this instance, its sideband is attached again by call_id, and its recording goes on
+   * in the same session on the same timeline, the gap recorded. A call the API no longer has is
+   * finalized as incomplete with what was recorded.
+   */
+  private async adopt(orphan: LeasableCall): Promise<void> {
+    const { services, leases, slots, log } = this.options
+    // Full: left for an instance with room (not counted as a caller refused).
+    const full = slots.inProgress >= slots.max
+    if (this.running.has(orphan.callId) || full || !slots.take()) {
+      await leases.release(orphan.callId)
+      return
+    }
+    try {
+      if (!(await leases.moveTo(orphan.sessionId))) {
+        slots.release()
+        await leases.release(orphan.callId)
+        return
+      }
+      const inputs = await services.recorder.recordedInputs(orphan.sessionId)
+      // The rules go on where they were: an alert raised before the gap is not raised again.
+      services.liveCalls.resume(orphan.sessionId, inputs)
+      const call = await services.database.calls.get(orphan.sessionId)
+      log(`call ${orphan.callId}: taking over from ${orphan.seat ?? 'an unknown instance'}`)
+      const first = inputs[0]?.t ?? 0
+      const last = inputs.at(-1)?.t ?? first
+      // The recording's timeline: its first input was at the call's start (wall clock).
+      const shift = Math.max(last, first + Date.now() - orphan.startedAtMs) - performance.now()
+      this.carry({
+        callId: orphan.callId,
+        channel: call?.channel === 'web' ? 'web' : 'phone',
+        caller: null,
+        hangupToken: null,
+        startedAt: orphan.startedAtMs,
+        sessionId: Promise.resolve(orphan.sessionId),
+        clock: () => performance.now() + shift,
+        resumed: { inputs, fromSeat: orphan.seat ?? 'unknown', lastT: last, cause: 'holder_lost' }
+      })
+    } catch (error) {
+      slots.release()
+      await leases.release(orphan.callId)
+      log(`call ${orphan.callId}: not taken over (${String(error)})`)
+    }
+  }
+
+  /**
+   * Carries a call until it is over: its sideband (attached once more, by itself, when it drops
+   * while the call runs), its recording, the live view, and the hang-up.
+   */
+  private carry(plan: CarryPlan): void {
+    const { services, log, instance } = this.options
+    const { callId, sessionId, clock } = plan
     const work = new Set<Promise<unknown>>()
     sessionId.then(
       (id) => {
         running.sessionId = id
-        services.teamLive.live.callBegan(id, startedAt, { channel, caller })
+        services.teamLive.live.callBegan(id, plan.startedAt, {
+          channel: plan.channel,
+          caller: plan.caller
+        })
+        // The wallboard row goes on from what was recorded (turns, latency), at this seat.
+        if (plan.resumed) services.teamLive.live.callInputs(id, plan.resumed.inputs)
       },
-      (error: unknown) => log(`call ${callId}: not recorded (${String(error)})`)
+      () => undefined
     )
     const batches = new CallInputBatches(
       sessionId,
@@ -217,32 +378,83 @@ export class GatewayCalls {
       log,
       (id, inputs) => services.teamLive.live.callInputs(id, inputs)
     )
-    const sideband = new SidebandCall({
-      url: sidebandUrl(this.options.realtimeBaseUrl, callId),
-      apiKey: this.options.apiKey,
-      onInput: (input) => batches.add(input),
-      runTool: (name, args) => services.catalog.runTool(name, args),
-      log
+    let lastT = plan.resumed?.lastT ?? clock()
+    const record = (input: CallInput): void => {
+      lastT = input.t
+      batches.add(input)
+    }
+    const open = (resumed: Resumed | null): SidebandCall =>
+      new SidebandCall({
+        url: sidebandUrl(this.options.realtimeBaseUrl, callId),
+        apiKey: this.options.apiKey,
+        clock,
+        resumed: resumed?.inputs,
+        onInput: record,
+        onOpen: (late) => {
+          if (!resumed) return
+          record({ t: clock(), event: reattached(resumed, instance, clock(), 'attached', late) })
+          log(`call ${callId}: sideband attached again (${resumed.cause})`)
+        },
+        runTool: (name, args) => services.catalog.runTool(name, args),
+        log
+      })
+    const running: RunningCall = {
+      channel: plan.channel,
+      hangupToken: plan.hangupToken,
+      sideband: open(plan.resumed),
+      done: Promise.resolve(),
+      sessionId: null,
+      work
+    }
+    running.done = (async () => {
+      let resumed = plan.resumed
+      let closed = await running.sideband.closed
+      let drops = 0
+      let refusals = 0
+      for (;;) {
+        if (this.stopping || running.leaseLost) break
+        // Dropped while the call ran (not its end): attached again, once.
+        if (closed.opened && closed.code !== 1000 && drops++ === 0) {
+          log(`call ${callId}: sideband dropped (${closed.code}): attaching again`)
+          resumed = { inputs: [], fromSeat: instance, lastT, cause: 'sideband_dropped' }
+        } else if (!closed.opened && resumed && refusals++ === 0) {
+          // A re-attach refused or unreachable: tried once more before the call counts as gone.
+          await new Promise((resolve) => setTimeout(resolve, REATTACH_RETRY_MS))
+        } else break
+        running.sideband = open(resumed)
+        closed = await running.sideband.closed
+      }
+      const { code, reason } = closed
+      log(`call ${callId}: sideband closed (${code}${reason ? ` ${reason}` : ''})`)
+      if (running.leaseLost) {
+        await batches.close(true)
+        return
+      }
+      const gone = resumed !== null && !closed.opened
+      if (gone && resumed) {
+        log(`call ${callId}: the API no longer has the call: finalized with what was recorded`)
+        record({ t: clock(), event: reattached(resumed, instance, clock(), 'call_gone', []) })
+      }
+      record({ t: clock(), event: { type: 'call.ended' } })
+      // A command under way (a transfer's answer) is recorded before the call is finalized.
+      await Promise.allSettled([...work])
+      const lost = await batches.close()
+      if (lost > 0) log(`call ${callId}: ${lost} input(s) could not be recorded`)
+      await this.finish(callId, sessionId, gone ? 'incomplete' : 'finished')
+    })().finally(() => {
+      this.running.delete(callId)
+      this.options.slots.release()
+      void this.options.leases.release(callId)
     })
-    const done = sideband.closed
-      .then(async ({ code, reason }) => {
-        log(`call ${callId}: sideband closed (${code}${reason ? ` ${reason}` : ''})`)
-        // A command under way (a transfer's answer) is recorded before the call is finalized.
-        await Promise.allSettled([...work])
-        const lost = await batches.close()
-        if (lost > 0) log(`call ${callId}: ${lost} input(s) could not be recorded`)
-        await this.finish(callId, sessionId)
-      })
-      .finally(() => {
-        this.running.delete(callId)
-        this.options.slots.release()
-      })
-    const running: RunningCall = { channel, hangupToken, sideband, done, sessionId: null, work }
     this.running.set(callId, running)
   }
 
   /** Hang-up: the session is written from the recorded events, as a desk's call is. */
-  private async finish(callId: string, sessionId: Promise<string>): Promise<void> {
+  private async finish(
+    callId: string,
+    sessionId: Promise<string>,
+    status: SettledCallStatus
+  ): Promise<void> {
     const { services, log } = this.options
     let id: string
     try {
@@ -252,7 +464,7 @@ export class GatewayCalls {
     }
     services.teamLive.live.callEnded(id)
     try {
-      const session = await services.recorder.finish(id, Date.now())
+      const session = await services.recorder.finish(id, Date.now(), status)
       log(`call ${callId}: recorded as session ${session.session_id}`)
       services.teamLive.live.sessionsChanged('recorded', 1)
     } catch (error) {

@@ -15,6 +15,22 @@ export interface SidebandCallOptions {
   /** The agent's tools: the console's catalog (CatalogService.runTool). */
   runTool: (name: string, args: string) => Promise<AgentToolResult>
   log: (line: string) => void
+  /** The call's clock (a re-attached call continues the timeline its recording began). */
+  clock: () => number
+  /**
+   * Re-attached to a running call: its recorded inputs so far. No greeting; function calls
+   * asked and never answered are answered once the sideband is up.
+   */
+  resumed?: readonly CallInput[]
+  /** Once open (a re-attach records its gap here, before the first event it sees). */
+  onOpen?: (late: readonly string[]) => void
+}
+
+/** How a sideband ended: `opened` false when it never got on the call (refused, unreachable). */
+export interface SidebandClosed {
+  code: number
+  reason: string
+  opened: boolean
 }
 
 /**
@@ -26,8 +42,6 @@ const HandshakeWebSocket = WebSocket as unknown as new (
   init: { headers: Record<string, string> }
 ) => WebSocket
 
-/** The clock of the inputs: monotonic ms, as a desk's page clock (performance.now()). */
-const clock = (): number => performance.now()
 /** As a desk's engine: a tick when nothing arrives, so time-based decisions settle. */
 const TICK_MS = 250
 
@@ -36,24 +50,31 @@ const TICK_MS = 250
  * attached, answers the agent's function calls with the catalog (`function_call_output`, then
  * `response.create`), and hands every event to the recording, shaped as a desk's call engine
  * records its data channel. `closed` resolves when the socket closes (the call ended, or the
- * connection was lost).
+ * connection was lost); whether the call is over is its owner's to say (GatewayCalls).
  */
 export class SidebandCall {
-  readonly closed: Promise<{ code: number; reason: string }>
+  readonly closed: Promise<SidebandClosed>
   private readonly socket: WebSocket
   private readonly turns = new ResponseTurns()
   private readonly ticker: NodeJS.Timeout
   private over = false
+  private opened = false
+  /** Function calls asked before a re-attach and not answered then. */
+  private readonly unanswered: ToolCallAsked[] = []
 
   constructor(private readonly options: SidebandCallOptions) {
+    if (options.resumed) this.prime(options.resumed)
     this.observe({ type: 'connection.state', state: 'connecting' })
     this.socket = new HandshakeWebSocket(options.url, {
       headers: { Authorization: `Bearer ${options.apiKey}` }
     })
     this.ticker = setInterval(() => this.observe({ type: 'clock.tick' }), TICK_MS)
     this.socket.addEventListener('open', () => {
+      this.opened = true
+      this.options.onOpen?.(this.unanswered.map((asked) => asked.callId))
       this.observe({ type: 'connection.state', state: 'connected' })
       if (this.turns.greet()) this.send({ type: 'response.create' })
+      for (const asked of this.unanswered.splice(0)) void this.answer(asked)
     })
     this.socket.addEventListener('message', (message: MessageEvent<unknown>) => {
       if (typeof message.data === 'string') this.receive(message.data)
@@ -62,8 +83,7 @@ export class SidebandCall {
       this.socket.addEventListener('close', ({ code, reason }) => {
         this.over = true
         clearInterval(this.ticker)
-        this.observe({ type: 'call.ended' })
-        resolve({ code, reason })
+        resolve({ code, reason, opened: this.opened })
       })
     })
     // A refused handshake or a dropped connection: 'close' follows with its code.
@@ -112,8 +132,28 @@ export class SidebandCall {
     this.socket.close(1000, 'gateway stopping')
   }
 
+  /**
+   * A re-attach: the greeting was given, the function calls recorded are known (each answered
+   * once), and those whose output was never sent are kept to answer once the sideband is up.
+   */
+  private prime(recorded: readonly CallInput[]): void {
+    this.turns.greet()
+    const answered = new Set<string>()
+    const asked: ToolCallAsked[] = []
+    for (const { event } of recorded) {
+      if (event.type === 'response.function_call_arguments.done') {
+        const step = this.turns.onServerEvent(event as ServerEvent)
+        if (step.runTool) asked.push(step.runTool)
+      }
+      const item = (event as { item?: { type?: string; call_id?: string } }).item
+      if (event.type === 'conversation.item.create' && item?.type === 'function_call_output')
+        answered.add(item.call_id ?? '')
+    }
+    this.unanswered.push(...asked.filter((a) => !answered.has(a.callId)))
+  }
+
   private receive(text: string): void {
-    const t = clock()
+    const t = this.options.clock()
     const inbound = inboundEvent(text)
     if (!inbound) return
     this.options.onInput({ t, event: inbound.event })
@@ -127,16 +167,16 @@ export class SidebandCall {
   }
 
   private async answer(asked: ToolCallAsked): Promise<void> {
-    const started = clock()
+    const started = this.options.clock()
     let run
     try {
       const result = await this.options.runTool(asked.name, asked.arguments)
-      run = toolRunOf(asked, result, clock() - started)
+      run = toolRunOf(asked, result, this.options.clock() - started)
     } catch (error) {
       run = failedToolRun(
         asked,
         error instanceof Error ? error.message : String(error),
-        clock() - started
+        this.options.clock() - started
       )
     }
     if (this.over) return
@@ -151,10 +191,10 @@ export class SidebandCall {
   private send(event: ClientCallEvent): void {
     if (this.socket.readyState !== WebSocket.OPEN) return
     this.socket.send(JSON.stringify(event))
-    this.options.onInput({ t: clock(), event })
+    this.options.onInput({ t: this.options.clock(), event })
   }
 
   private observe(event: CallEvent): void {
-    this.options.onInput({ t: clock(), event })
+    this.options.onInput({ t: this.options.clock(), event })
   }
 }

@@ -16,6 +16,7 @@ import { LiveCallPipeline } from '../recording/LiveCallPipeline'
 import { LiveWrites } from '../recording/LiveWrites'
 import { recoverCalls } from '../recording/recoverCalls'
 import { SettingsStore } from '../settings/SettingsStore'
+import { CallLeases } from './CallLeases'
 import { startTeamLive, type RunningTeamLive } from '../team/startTeamLive'
 
 export interface GatewayServiceOptions {
@@ -41,8 +42,14 @@ export interface GatewayServices {
   liveWrites: LiveWrites
   catalog: CatalogService
   teamLive: RunningTeamLive
+  /** Which instance carries which call: its own connection's advisory locks. */
+  leases: CallLeases
+  whenLeaseLost(listener: (callId: string) => void): void
   close(): Promise<void>
 }
+
+/** A gateway's active calls are not cut off at start: their leases decide who carries them. */
+const GATEWAY_RECOVERY = { cutOff: false }
 
 /** Labels of a gateway's calls: the offline lexicons (no labelling model is wired here yet). */
 const LEXICON: LabellingChoice = { kind: 'lexicon', reason: 'chosen' }
@@ -82,7 +89,7 @@ export async function openGatewayServices(
   )
   if (unreachable === null) {
     await liveWrites.drainNow()
-    await recoverCalls(recorder, emit)
+    await recoverCalls(recorder, emit, GATEWAY_RECOVERY)
   } else {
     log('The team database cannot be reached at start-up: calls are recorded into the outbox')
     liveWrites.markUnreachable(unreachable)
@@ -110,7 +117,7 @@ export async function openGatewayServices(
   liveWrites.onReachable(() => {
     if (recovered) return
     recovered = true
-    void recoverCalls(recorder, emit)
+    void recoverCalls(recorder, emit, GATEWAY_RECOVERY)
     void rules.refresh()
   })
   const liveCalls = new LiveCallPipeline({
@@ -137,6 +144,14 @@ export async function openGatewayServices(
     retrieval: () => settings.get().retrieval,
     now
   })
+  // Reported lost to GatewayCalls once it exists (startGateway wires it).
+  let onLeaseLost: (callId: string) => void = () => undefined
+  const leases = new CallLeases({
+    connection: options.connection,
+    instance,
+    log,
+    onLost: (callId) => onLeaseLost(callId)
+  })
   let closing = false
   if (options.embeddings)
     catalog
@@ -154,8 +169,11 @@ export async function openGatewayServices(
     liveWrites,
     catalog,
     teamLive,
+    leases,
+    whenLeaseLost: (listener) => (onLeaseLost = listener),
     close: async () => {
       closing = true
+      await leases.close()
       catalog.close()
       await teamLive.close().catch((error: unknown) => log(`Closing the team channel: ${error}`))
       liveWrites.close()

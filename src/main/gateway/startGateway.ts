@@ -55,8 +55,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     apiKey: options.apiKey,
     slots,
     services,
+    leases: services.leases,
+    instance,
     log
   })
+  services.whenLeaseLost((callId) => calls.leaseLost(callId))
+  calls.startTakingOver()
   const webhooks = webhookRoute({ client, ledger, calls, log })
   const webCalls = webCallRoute({ calls, pageDir: options.webCallPageDir, log })
   const commands = new CallCommandRunner({

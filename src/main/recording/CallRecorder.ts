@@ -160,12 +160,18 @@ export class CallRecorder {
   /**
    * Hang-up. Finishing twice returns the stored row: a retried request does no harm. Waits
    * for the labelling model (bounded by its timeout); a crash meanwhile leaves the call active,
-   * so the next start finalizes it from its events.
+   * so the next start finalizes it from its events. `incomplete`: the call was cut off (a
+   * gateway's call the API no longer had when its sideband was attached again), ended at its
+   * last recorded input.
    */
-  finish(sessionId: string, endedAt: number): Promise<StoredSession> {
+  finish(
+    sessionId: string,
+    endedAt: number,
+    status: SettledCallStatus = 'finished'
+  ): Promise<StoredSession> {
     const pending = this.finishing.get(sessionId)
     if (pending) return pending
-    const done = this.finishWhenWritable(sessionId, endedAt).finally(() =>
+    const done = this.finishWhenWritable(sessionId, endedAt, status).finally(() =>
       this.finishing.delete(sessionId)
     )
     this.finishing.set(sessionId, done)
@@ -176,7 +182,11 @@ export class CallRecorder {
    * The call's queued writes go in first (finish replays its events); while an import holds
    * the lock, the hang-up waits (asynchronously) and tries again rather than failing.
    */
-  private finishWhenWritable(sessionId: string, endedAt: number): Promise<StoredSession> {
+  private finishWhenWritable(
+    sessionId: string,
+    endedAt: number,
+    status: SettledCallStatus
+  ): Promise<StoredSession> {
     return this.writes.whenWritable(async () => {
       const call = await this.call(sessionId)
       // A failed call has no session row of its own yet: finishing it again is another attempt.
@@ -184,7 +194,7 @@ export class CallRecorder {
         this.live.delete(sessionId)
         return this.storedSession(sessionId)
       }
-      const session = await this.finalize(call, endedAt, 'finished')
+      const session = await this.finalize(call, status === 'incomplete' ? null : endedAt, status)
       this.live.delete(sessionId)
       return session
     })
@@ -198,11 +208,14 @@ export class CallRecorder {
    * try, so one that cannot be finalized stays marked 'failed' (with its error) and the others,
    * and start-up, go on. Run at start-up, before the renderer can begin a new call, or (the
    * team database away then) once it is back, skipping the calls this run has begun.
+   * `cutOff` false (a call gateway): active calls are left alone, since they may still run at
+   * the API and are taken over by their lease (docs/gateway.md "Leases"); failed ones are retried.
    */
-  async recoverUnfinished(): Promise<RecoveryOutcome> {
+  async recoverUnfinished({ cutOff = true } = {}): Promise<RecoveryOutcome> {
+    const active = cutOff ? await this.database.calls.active(this.seat()) : []
     const pending: { call: CallRow; endedAt: number | null }[] = [
       // On the team database, this desk's calls only: another desk's are running, not cut off.
-      ...(await this.database.calls.active(this.seat())).map((call) => ({ call, endedAt: null })),
+      ...active.map((call) => ({ call, endedAt: null })),
       ...(await failedCalls(this.database, this.seat()))
       // A call of this run is not cut off (recovery waits for a team database away at start-up,
       // so calls may have begun meanwhile): its hang-up finalizes it.

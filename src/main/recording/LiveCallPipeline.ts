@@ -55,6 +55,11 @@ export class LiveCallPipeline {
     return stored
   }
 
+  /** A call taken over from another holder: its rules go on from its recorded inputs. */
+  resume(sessionId: string, inputs: readonly CallInput[]): void {
+    this.rules.resume(sessionId, inputs)
+  }
+
   /** The call hung up (or was recovered): its rule state goes, and late verdicts with it. */
   end(sessionId: string): void {
     this.rules.end(sessionId)

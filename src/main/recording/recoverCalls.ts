@@ -8,10 +8,11 @@ import type { CallRecorder } from './CallRecorder'
  */
 export async function recoverCalls(
   recorder: CallRecorder,
-  emit: (name: 'sessions.changed', payload: Events['sessions.changed']) => void
+  emit: (name: 'sessions.changed', payload: Events['sessions.changed']) => void,
+  options: { cutOff?: boolean } = {}
 ): Promise<void> {
   try {
-    const { finalized, failed } = await recorder.recoverUnfinished()
+    const { finalized, failed } = await recorder.recoverUnfinished(options)
     for (const { sessionId, error } of failed)
       console.error(`Recorded call ${sessionId} could not be finalized (kept as failed): ${error}`)
     if (finalized.length > 0)

@@ -80,8 +80,10 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
         message: e.message ?? 'Connection failed'
       })
     }
-    // A gateway's record of a supervisor's command: its effects arrive as events of their own.
+    // A gateway's record of a supervisor's command (its effects arrive as events of their own)
+    // and of a gap in its sideband (what the sideband missed cannot be replayed).
     case 'supervisor.command':
+    case 'gateway.reattached':
     case 'clock.tick':
       return s
     case 'sentiment.read':

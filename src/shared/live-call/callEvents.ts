@@ -233,7 +233,26 @@ export interface SupervisorCommandObservation {
   target_uri?: string
   reason?: string
 }
+/**
+ * A gateway call's sideband attached again after a gap (docs/gateway.md "Leases"): by another
+ * instance once the holder's lease was lost (its process died), or by the same instance after its
+ * sideband dropped. What the API sent during `gap_ms` was not seen (the sideband sees only what
+ * is sent after it attaches); `call_gone`: the call had ended meanwhile, nothing more follows.
+ */
+export interface GatewayReattachedObservation {
+  type: 'gateway.reattached'
+  cause: 'holder_lost' | 'sideband_dropped'
+  /** Who held the sideband before (the dead instance, or this one). */
+  from_seat: string
+  by_seat: string
+  /** From the last input recorded before the gap to this attach (or to giving up). */
+  gap_ms: number
+  outcome: 'attached' | 'call_gone'
+  /** Function calls asked before the gap and answered only now. */
+  answered_late?: string[]
+}
 export type LocalObservation =
+  | GatewayReattachedObservation
   | SupervisorCommandObservation
   | RemoteAudibleObservation
   | RemoteSilentObservation
@@ -288,7 +307,8 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'clock.tick': true,
   'call.ended': true,
   'sentiment.read': true,
-  'supervisor.command': true
+  'supervisor.command': true,
+  'gateway.reattached': true
 }
 
 /** Whether the reducer reads this event (trusts its shape: parse server events with zod first). */

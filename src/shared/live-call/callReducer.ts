@@ -45,7 +45,8 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'clock.tick',
   'call.ended',
   'sentiment.read',
-  'supervisor.command'
+  'supervisor.command',
+  'gateway.reattached'
 ])
 const CLIENT_TYPES: ReadonlySet<string> = new Set<ClientCallEvent['type']>([
   'response.cancel',

@@ -84,7 +84,8 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
       return withCall(state, {
         ...{ sessionId, seat, startedAt, language, turns, interruptions, p50Ms },
         channel: event.channel ?? 'desk',
-        caller: event.caller ?? null,
+        // A call taken over by another gateway instance keeps the number its first holder read.
+        caller: event.caller ?? known?.caller ?? null,
         latestAlert: laterAlert(known?.latestAlert ?? null, event.latestAlert),
         lastHeardMs: nowMs
       })

@@ -9,3 +9,9 @@ export const MIGRATION_LOCK = 1_917_001
  * transactionNow only tries it (pg_try_advisory_xact_lock_shared): busy at once, never a wait.
  */
 export const WRITE_LOCK = 1_917_002
+
+/**
+ * A gateway's lease on a call's sideband: the two-key form (this class, hashtext(call_id)),
+ * held at session level on the instance's lease connection (docs/gateway.md "Leases").
+ */
+export const CALL_LEASE_LOCK = 1_917_003
