@@ -177,9 +177,31 @@ function contractCases(backend: SessionDatabaseBackend): void {
       labels_reason: 'no_key',
       labels_error: null,
       channel: 'desk',
+      engine: 'realtime',
       outcome: null,
       seat: null
     })
+  })
+
+  it("keeps a call's engine: Realtime by default, GPT-Live as a Live call begins it", async () => {
+    const db = await fresh()
+    const begin = (sessionId: string, engine?: 'live') =>
+      db.calls.insertIfNew({
+        sessionId,
+        callId: 'live_1',
+        provider: 'openai',
+        model: engine ? 'gpt-live-1' : 'gpt-realtime',
+        startedAtMs: 1_000,
+        pricing: null,
+        sentimentReader: 'lexicon',
+        ...(engine ? { engine } : {})
+      })
+    await begin('LIVE-RT')
+    await begin('LIVE-GL', 'live')
+    expect((await db.calls.active()).map((c) => [c.session_id, c.engine])).toEqual([
+      ['LIVE-GL', 'live'],
+      ['LIVE-RT', 'realtime']
+    ])
   })
 
   it("keeps a call's channel: a desk's by default, a phone call's as the gateway begins it", async () => {
