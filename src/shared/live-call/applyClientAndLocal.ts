@@ -81,6 +81,9 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
       })
     }
     // A gateway's record of a supervisor's command: its effects arrive as events of their own.
+    // Read by the GPT-Live adapter (liveAdapter.ts), which turns them into caller speech.
+    case 'mic.speech_started':
+    case 'mic.speech_stopped':
     case 'supervisor.command':
     case 'clock.tick':
       return s

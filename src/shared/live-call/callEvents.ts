@@ -233,7 +233,15 @@ export interface SupervisorCommandObservation {
   target_uri?: string
   reason?: string
 }
+/**
+ * The caller's microphone rose above the floor / fell silent: the page's own VAD, which stands
+ * in on GPT-Live calls for the server VAD events Realtime sends (liveAdapter.ts).
+ */
+export interface MicSpeechObservation {
+  type: 'mic.speech_started' | 'mic.speech_stopped'
+}
 export type LocalObservation =
+  | MicSpeechObservation
   | SupervisorCommandObservation
   | RemoteAudibleObservation
   | RemoteSilentObservation
@@ -288,7 +296,9 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'clock.tick': true,
   'call.ended': true,
   'sentiment.read': true,
-  'supervisor.command': true
+  'supervisor.command': true,
+  'mic.speech_started': true,
+  'mic.speech_stopped': true
 }
 
 /** Whether the reducer reads this event (trusts its shape: parse server events with zod first). */
