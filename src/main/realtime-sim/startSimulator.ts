@@ -15,6 +15,9 @@ import type { SimRoute } from './http/simRoute'
 import { stampRequestId } from './http/requestId'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
+import { liveCreateRoute } from './live/liveRoute'
+import { LiveSessions } from './live/LiveSessions'
+import { liveUpgrades } from './live/liveSockets'
 import { responsesRoute } from './responses/responsesRoute'
 import type { Scenario } from './scenario/scenarioSchema'
 import { serveRealtimeSockets } from './ws/realtimeUpgrade'
@@ -65,6 +68,8 @@ export interface Simulator {
   url: string
   groundTruth: GroundTruthLog
   hub: CallHub
+  /** The GPT-Live sessions (`/v1/live/sessions`). */
+  live: LiveSessions
   /** What `POST /sim/sip/calls` does, in process: a phone rings and the webhook goes out. */
   placePhoneCall(request: PhoneCallRequest): PlacedPhoneCall
   close(): Promise<void>
@@ -82,6 +87,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     groundTruth,
     options.answerCall ?? answerWithWrtc
   )
+  const nowSeconds = options.nowSeconds ?? (() => Date.now() / 1000)
+  const live = new LiveSessions({
+    scenario: options.scenario,
+    voice: options.voice,
+    log: groundTruth,
+    answer: options.answerCall ?? answerWithWrtc,
+    nowSeconds
+  })
   const sip = new SipCalls({
     hub,
     scenario: options.scenario,
@@ -140,7 +153,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
     }
-    for (const extra of [responses, ...sipRoutes, ...(options.extraRoutes ?? [])])
+    const liveRoutes = [liveCreateRoute({ apiKey: options.apiKey, live, nowSeconds })]
+    for (const extra of [responses, ...liveRoutes, ...sipRoutes, ...(options.extraRoutes ?? [])])
       if (await extra(req, res, url)) return
     sendApiError(
       res,
@@ -177,6 +191,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   }
   const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   const stopSockets = serveRealtimeSockets(server, {
+    live: liveUpgrades({ apiKey: options.apiKey, live, log: groundTruth, nowSeconds }),
     apiKey: options.apiKey,
     keys,
     hub,
@@ -191,10 +206,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     groundTruth,
     hub,
+    live,
     placePhoneCall: (request) => sip.place(request),
     close: async () => {
       sip.close()
       hub.closeAll()
+      live.closeAll()
       stopSockets()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -31,6 +31,7 @@ export type GroundTruthRecord =
       output?: string
     }
   | { kind: 'fault'; fault: string; detail?: string }
+  | LiveRecord
   | { kind: 'sideband'; state: 'attached' | 'detached'; sideband_id: string; detail?: string }
   | {
       kind: 'truncate'
@@ -43,6 +44,33 @@ export type GroundTruthRecord =
   | SipRecord
   | WebhookAttemptRecord
   | ResponsesRecord
+
+/** GPT-Live only (live/LiveSession): delegations and each stretch of agent speech. */
+export type LiveRecord =
+  | {
+      kind: 'delegation'
+      state: 'created'
+      delegation_id: string
+      offset_ms: number
+      /** The tool the scripted agent meant: the client must infer it from the transcript. */
+      expected_tool: string
+      expected_arguments: string
+    }
+  | {
+      kind: 'delegation'
+      state: 'answered'
+      delegation_id: string
+      offset_ms: number
+      content: string
+    }
+  | {
+      kind: 'agent_speech'
+      response_id: string
+      text: string
+      played_ms: number
+      total_ms: number
+      cut: boolean
+    }
 
 /** A phone call's life: the INVITE, the server's decision and who ended it (sip/SipCall). */
 export type SipRecord = { kind: 'sip' } & (

@@ -6,6 +6,7 @@ import type { EphemeralKeys } from '../auth/EphemeralKeys'
 import { newId } from '../call/ids'
 import type { CallHub } from '../CallHub'
 import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'
+import type { LiveUpgrades } from '../live/liveSockets'
 import { type Flavor, refuseCredential } from '../http/credentials'
 import { sendApiError } from '../http/httpIo'
 import { invalidRequest } from '../protocol/apiErrors'
@@ -16,6 +17,8 @@ import { readSocketCredential } from './socketCredential'
 import { startSocketCall } from './startSocketCall'
 
 export interface RealtimeSocketContext {
+  /** GPT-Live's upgrades (`/v1/live/sessions…`), tried first. */
+  live?: LiveUpgrades
   apiKey: string
   keys: EphemeralKeys
   hub: CallHub
@@ -46,6 +49,7 @@ export function serveRealtimeSockets(
   })
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (ctx.live?.handle(req, socket, head, url)) return
     const path = REALTIME_PATH.exec(url.pathname)
     if (!path)
       return refuseUpgrade(req, socket, (res) =>
@@ -64,6 +68,7 @@ export function serveRealtimeSockets(
   server.on('upgrade', onUpgrade)
   return () => {
     server.off('upgrade', onUpgrade)
+    ctx.live?.close()
     for (const client of sockets.clients) client.terminate()
     sockets.close()
   }
