@@ -57,7 +57,9 @@ const GREETING = ['Thanks', 'for', 'calling.']
 const CALLER = "Hi, I'm looking for waterproof hiking boots under two hundred dollars."
 
 /** Greeting, a product question answered through a delegation, the follow-up, hang-up. */
-function delegationCall(): CallInput[] {
+function delegationCall(backToBack = false): CallInput[] {
+  // Back to back: the follow-up was queued behind the acknowledgement and plays right after it.
+  const followUpMs = backToBack ? 7500 : 8000
   return byTime([
     started,
     // Greeting: timeline 300–1200, heard at page 1300–2200.
@@ -82,10 +84,10 @@ function delegationCall(): CallInput[] {
       delegation_id: 'deleg_1',
       content: '{"products":[{"name":"TrailBlazer X200"}]}'
     }),
-    local(8800, 'remote_audio.silent'),
+    ...(backToBack ? [] : [local(8800, 'remote_audio.silent')]),
     // The follow-up: timeline 8000 (page 9000).
-    ...spoken(['I', 'found', 'the', 'TrailBlazer', 'X200.'], 8000, 300),
-    local(9010, 'remote_audio.audible'),
+    ...spoken(['I', 'found', 'the', 'TrailBlazer', 'X200.'], followUpMs, 300),
+    ...(backToBack ? [] : [local(9010, 'remote_audio.audible')]),
     local(10_800, 'remote_audio.silent'),
     ...ticks(T0, 12_500),
     client(12_600, { type: 'session.close' }),
@@ -145,6 +147,18 @@ describe('GPT-Live adapter: a product question answered through a client delegat
       ['agent', 'Sure, one moment.'],
       ['agent', 'I found the TrailBlazer X200.']
     ])
+  })
+})
+
+describe('GPT-Live adapter: a follow-up played right after the acknowledgement', () => {
+  it('still opens an answer of its own, heard from its first fragment', () => {
+    const s = run(delegationCall(true))
+    expect(s.responses.map((r) => [r.id, r.text, r.firstAudibleT])).toEqual([
+      ['live_out_1', 'Thanks for calling.', 1310],
+      ['live_out_2', 'Sure, one moment.', 7610],
+      ['live_out_3', 'I found the TrailBlazer X200.', 8500]
+    ])
+    expect(s.toolCalls[0]?.followUpResponseId).toBe('live_out_3')
   })
 })
 

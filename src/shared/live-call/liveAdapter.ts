@@ -38,6 +38,8 @@ interface LiveAnswer {
   activeT: number
   /** The caller started speaking while it was audible: when, and which utterance. */
   overBy: { itemId: string; t: number } | null
+  /** Its text so far ends a sentence. */
+  endsSentence: boolean
 }
 
 export interface LiveAdapterState {
@@ -52,6 +54,8 @@ export interface LiveAdapterState {
   /** The last completed caller words: what a delegation is read from. */
   lastCallerText: string
   answer: LiveAnswer | null
+  /** A delegation was answered: the agent's next sentence may begin the follow-up. */
+  followUpDue: boolean
   /** Cumulative audio seconds (session.usage.updated / session.closed): replaced, never summed. */
   audioSeconds: number
   closeReason: string | null
@@ -66,6 +70,7 @@ export const initialLiveAdapter = (): LiveAdapterState => ({
   transcribing: [],
   lastCallerText: '',
   answer: null,
+  followUpDue: false,
   audioSeconds: 0,
   closeReason: null
 })
@@ -125,14 +130,15 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       break
     case 'session.commentary.append':
       // The delegation's result: to the reducer, the tool output and the request to answer it.
-      if (e.delegation_id !== null)
-        step.events.push(
-          {
-            type: 'conversation.item.create',
-            item: { type: 'function_call_output', call_id: e.delegation_id, output: e.content }
-          },
-          { type: 'response.create' }
-        )
+      if (e.delegation_id === null) break
+      step.state = { ...step.state, followUpDue: true }
+      step.events.push(
+        {
+          type: 'conversation.item.create',
+          item: { type: 'function_call_output', call_id: e.delegation_id, output: e.content }
+        },
+        { type: 'response.create' }
+      )
       break
     case 'session.instructions.append':
       if (e.delegation_id === null)
@@ -241,7 +247,8 @@ function openAnswer(step: LiveStep, t: number): void {
   step.state = {
     ...step.state,
     answerCount: step.state.answerCount + 1,
-    answer: { id, lastEndMs: null, activeT: t, overBy: null }
+    followUpDue: false,
+    answer: { id, lastEndMs: null, activeT: t, overBy: null, endsSentence: false }
   }
   const response: ResponseLike = {
     id,
@@ -290,15 +297,24 @@ function agentFragment(
     offsetMs: step.state.offsetMs === null ? offset : Math.min(step.state.offsetMs, offset)
   }
   const answer = step.state.answer
+  // Speech queued behind speech comes without a gap: a delegation's follow-up is told from
+  // the acknowledgement before it by starting a sentence after the result went in.
+  const followUp = step.state.followUpDue && answer?.endsSentence === true
   const continues =
-    answer !== null && (answer.lastEndMs === null || startMs - answer.lastEndMs < ANSWER_GAP_MS)
+    answer !== null &&
+    !followUp &&
+    (answer.lastEndMs === null || startMs - answer.lastEndMs < ANSWER_GAP_MS)
   if (!continues) {
     openAnswer(step, t)
     // Its audio began with this fragment, under an ear that never went quiet in between.
     if (step.state.earAudible) step.events.push({ type: 'remote_audio.audible' })
   }
   const current = step.state.answer!
-  step.state = { ...step.state, answer: { ...current, lastEndMs: endMs, activeT: t } }
+  const endsSentence = /[.!?…]["')\]]?\s*$/.test(delta)
+  step.state = {
+    ...step.state,
+    answer: { ...current, lastEndMs: endMs, activeT: t, endsSentence }
+  }
   step.events.push({
     type: 'response.output_audio_transcript.delta',
     response_id: current.id,

@@ -12,7 +12,10 @@ export interface EarMeterCallbacks {
   /** First audible energy on the remote track, stamped with the page clock. */
   onAudible(t: number): void
   onSilent(t: number): void
-  /** The caller's voice on the microphone started / ended (stamped where the quiet began). */
+  /**
+   * The caller's voice on the microphone started, and ended: stamped when the quiet had lasted
+   * long enough to say so, as Realtime's speech_stopped arrives, so latencies compare.
+   */
   onMicSpeech?(t: number): void
   onMicSilent?(t: number): void
 }
@@ -99,7 +102,7 @@ export class EarMeter {
     v.quietSince ??= t
     if (t - v.quietSince >= MIC_SILENT_AFTER_MS) {
       v.speaking = false
-      this.callbacks.onMicSilent?.(v.quietSince)
+      this.callbacks.onMicSilent?.(t)
     }
   }
 
