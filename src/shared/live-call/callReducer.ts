@@ -47,7 +47,7 @@ function applyLive(s: CallState, t: number, event: CallEvent): CallState {
     ? translateLive(s.live ?? initialLiveAdapter(), t, event)
     : null
   let next: CallState = adapted ? { ...s, live: adapted.state } : s
-  for (const translated of adapted?.events ?? []) next = apply(next, t, translated)
+  for (const translated of adapted?.events ?? []) next = apply(next, translated.t, translated.event)
   const passes = (LOCAL_TYPES.has(event.type) || event.type === 'error') && isKnownCallEvent(event)
   return passes ? apply(next, t, event) : next
 }

@@ -66,10 +66,11 @@ function delegationCall(backToBack = false): CallInput[] {
     ...spoken(GREETING, 300, 300),
     local(T0 + 310, 'remote_audio.audible'),
     local(T0 + 1500, 'remote_audio.silent'),
-    // The caller speaks 3000–6000 (page 4000–7000); the transcript follows the speech.
+    // The caller speaks 3000–5500 (page 4000–6500); both VADs call it over 500 ms later, at
+    // page 7000, and the transcript follows.
     local(4000, 'mic.speech_started'),
     local(7000, 'mic.speech_stopped'),
-    ...said(CALLER.split(' '), 3000, 3000, 7100),
+    ...said(CALLER.split(' '), 3000, 2500, 7100),
     server(7500, {
       type: 'session.delegation.created',
       event_id: 'ev_d',
@@ -110,7 +111,8 @@ describe('GPT-Live adapter: a product question answered through a client delegat
 
   it('builds the caller utterance from the microphone and its transcript from the fragments', () => {
     expect(s.utterances.map((u) => [u.itemId, u.startT, u.stopT, u.transcript, u.kind])).toEqual([
-      ['live_in_1', 4000, 7000, CALLER, 'turn']
+      // Ended where the service's first transcript fragment showed it heard the end.
+      ['live_in_1', 4000, 7100, CALLER, 'turn']
     ])
   })
 
@@ -135,7 +137,9 @@ describe('GPT-Live adapter: a product question answered through a client delegat
   it('measures latency as Realtime does: end of caller speech → first agent audio', () => {
     const turns = turnRecords(s)
     expect(turns.map((t) => [t.callerItemId, t.replyId, t.latencyMs])).toEqual([
-      ['live_in_1', 'live_out_2', 610]
+      // To the first output fragment, which leaves with the first audio frame (the ear heard
+      // it 10 ms later: the at-ear figure).
+      ['live_in_1', 'live_out_2', 500]
     ])
     expect(s.events.filter((e) => e.type === 'barge_in.detected')).toEqual([])
   })
@@ -147,6 +151,19 @@ describe('GPT-Live adapter: a product question answered through a client delegat
       ['agent', 'Sure, one moment.'],
       ['agent', 'I found the TrailBlazer X200.']
     ])
+  })
+})
+
+describe('GPT-Live adapter: where the caller stopped', () => {
+  it("ends at the service's first sign of hearing the end, not the page's earlier microphone", () => {
+    // The page's microphone knows 300 ms before the service does (the uplink): the turn still
+    // ends at the first transcript fragment after it, as Realtime's at speech_stopped's arrival.
+    const early = delegationCall().map((input) =>
+      input.event.type === 'mic.speech_stopped' ? { ...input, t: 6700 } : input
+    )
+    const s = run(early)
+    expect(s.utterances[0]?.stopT).toBe(7100)
+    expect(turnRecords(s)[0]?.latencyMs).toBe(500)
   })
 })
 
@@ -188,9 +205,9 @@ describe('GPT-Live adapter: the caller cuts the agent off (barge-in)', () => {
     expect(confirmed).toMatchObject({ itemId: 'live_in_1', startT: 3000, interruptions: 1 })
   })
 
-  it('marks the cut answer cancelled, cut by the caller at their speech start', () => {
+  it('marks the cut answer cancelled, cut by the caller when its audio stopped', () => {
     const cut = s.responses.find((r) => r.id === 'live_out_1')
-    expect(cut).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 3000 } })
+    expect(cut).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 3150 } })
     expect(s.responses.find((r) => r.id === 'live_out_2')?.status).toBe('completed')
     expect(s.utterances.map((u) => [u.itemId, u.kind, u.transcript])).toEqual([
       ['live_in_1', 'barge_in', 'Sorry, which one is lighter?']

@@ -1,4 +1,4 @@
-import type { KnownCallEvent, ResponseLike } from './callEvents'
+import type { KnownCallEvent, KnownCallInput, ResponseLike } from './callEvents'
 import { planDelegation } from './delegationPlan'
 import type { LiveInputEvent, MicSpeechObservation } from './liveEvents'
 
@@ -25,8 +25,12 @@ const TRANSCRIPT_SETTLE_MS = 1200
 
 interface LiveUtterance {
   itemId: string
+  startT: number
   text: string
-  stopT: number | null
+  /** When the page's microphone VAD said the caller stopped. */
+  micStopT: number | null
+  /** speech_stopped and committed went to the reducer. */
+  stopSent: boolean
   lastDeltaT: number | null
 }
 
@@ -38,6 +42,9 @@ interface LiveAnswer {
   activeT: number
   /** The caller started speaking while it was audible: when, and which utterance. */
   overBy: { itemId: string; t: number } | null
+  /** output_audio_buffer.started / its end went to the reducer. */
+  audioStarted: boolean
+  audioEnded: boolean
   /** Its text so far ends a sentence. */
   endsSentence: boolean
 }
@@ -83,16 +90,23 @@ export type LiveAdapterInput =
 
 export interface LiveStep {
   state: LiveAdapterState
-  /** Realtime-shaped events for the reducer, in order, all at the input's time. */
-  events: KnownCallEvent[]
+  /**
+   * Realtime-shaped events for the reducer, in order, at the input's time except a caller's
+   * speech end, placed where the page could tell (see callerFragment).
+   */
+  events: KnownCallInput[]
 }
 
 /** One input through the adapter: the new state and the events it stands for. */
 export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapterInput): LiveStep {
-  const step: LiveStep = { state, events: [] }
+  const events: KnownCallInput[] = []
+  const push = (...list: KnownCallEvent[]): void => {
+    for (const event of list) events.push({ t, event })
+  }
+  const step: Step = { state, events, t, push }
   switch (e.type) {
     case 'session.started':
-      step.events.push({
+      step.push({
         type: 'session.created',
         // GPT-Live always transcribes the caller: the reducer waits for transcripts.
         session: {
@@ -124,6 +138,7 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       step.state = { ...step.state, earAudible: false }
       touchAnswer(step, t)
       cutIfCallerStopped(step, t)
+      if (answerAudioOver(step.state, t)) endAudio(step, 'output_audio_buffer.stopped')
       break
     case 'session.delegation.created':
       if (e.delegation.target === 'client') delegated(step, t, e.delegation.id)
@@ -132,7 +147,7 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       // The delegation's result: to the reducer, the tool output and the request to answer it.
       if (e.delegation_id === null) break
       step.state = { ...step.state, followUpDue: true }
-      step.events.push(
+      step.push(
         {
           type: 'conversation.item.create',
           item: { type: 'function_call_output', call_id: e.delegation_id, output: e.content }
@@ -142,7 +157,7 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       break
     case 'session.instructions.append':
       if (e.delegation_id === null)
-        step.events.push({
+        step.push({
           type: 'conversation.item.create',
           item: {
             type: 'message',
@@ -167,10 +182,18 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       break
   }
   settleByTime(step, t)
-  return step
+  return { state: step.state, events }
 }
 
-function callerStarted(step: LiveStep, t: number): void {
+/** A translation under way: the state so far and the events emitted. */
+interface Step {
+  state: LiveAdapterState
+  events: KnownCallInput[]
+  t: number
+  push(...events: KnownCallEvent[]): void
+}
+
+function callerStarted(step: Step, t: number): void {
   const s = step.state
   const itemId = `live_in_${s.utteranceCount + 1}`
   const answer = s.answer
@@ -180,27 +203,58 @@ function callerStarted(step: LiveStep, t: number): void {
     utteranceCount: s.utteranceCount + 1,
     speakingItemId: itemId,
     answer: over,
-    transcribing: [...s.transcribing, { itemId, text: '', stopT: null, lastDeltaT: null }]
+    transcribing: [
+      ...s.transcribing,
+      {
+        itemId,
+        startT: t,
+        text: '',
+        micStopT: null,
+        stopSent: false,
+        lastDeltaT: null
+      }
+    ]
   }
-  step.events.push({ type: 'input_audio_buffer.speech_started', item_id: itemId })
+  step.push({ type: 'input_audio_buffer.speech_started', item_id: itemId })
 }
 
-function callerStopped(step: LiveStep, t: number): void {
+function callerStopped(step: Step, t: number): void {
   const itemId = step.state.speakingItemId
   if (itemId === null) return
+  // Told to the reducer once the service shows it heard the end (callerFragment, sendStops).
   step.state = {
     ...step.state,
     speakingItemId: null,
-    transcribing: step.state.transcribing.map((u) => (u.itemId === itemId ? { ...u, stopT: t } : u))
+    transcribing: step.state.transcribing.map((u) =>
+      u.itemId === itemId ? { ...u, micStopT: t } : u
+    )
   }
-  step.events.push(
-    { type: 'input_audio_buffer.speech_stopped', item_id: itemId },
-    { type: 'input_audio_buffer.committed', item_id: itemId }
-  )
 }
 
-/** Fragments go to the oldest utterance still transcribing; with none, one is made for them. */
-function callerFragment(step: LiveStep, t: number, delta: string): void {
+/** speech_stopped + committed for utterances that ended (at `at`, else the microphone's stop). */
+function sendStops(step: Step, which: (u: LiveUtterance) => boolean, at?: number): void {
+  step.state = {
+    ...step.state,
+    transcribing: step.state.transcribing.map((u) => {
+      if (u.stopSent || u.micStopT === null || !which(u)) return u
+      const stopT = at ?? u.micStopT
+      step.events.push(
+        { t: stopT, event: { type: 'input_audio_buffer.speech_stopped', item_id: u.itemId } },
+        { t: stopT, event: { type: 'input_audio_buffer.committed', item_id: u.itemId } }
+      )
+      return { ...u, stopSent: true }
+    })
+  }
+}
+
+/**
+ * Fragments go to the oldest utterance still transcribing; with none, one is made for them.
+ * The first fragment after the microphone fell silent is the service's first sign that it
+ * heard the turn end (GPT-Live sends nothing when its VAD decides): the caller's speech ends
+ * there, for latency, as Realtime's speech_stopped arrival ends it. The page's microphone
+ * alone would say so earlier by the uplink's delay, and the two engines' figures would differ.
+ */
+function callerFragment(step: Step, t: number, delta: string): void {
   if (step.state.transcribing.length === 0) {
     callerStarted(step, t)
     callerStopped(step, t)
@@ -211,7 +265,8 @@ function callerFragment(step: LiveStep, t: number, delta: string): void {
     ...step.state,
     transcribing: [{ ...first, text: first.text + delta, lastDeltaT: t }, ...rest]
   }
-  step.events.push({
+  sendStops(step, (u) => u.itemId === first.itemId, t)
+  step.push({
     type: 'conversation.item.input_audio_transcription.delta',
     item_id: first.itemId,
     delta
@@ -219,18 +274,19 @@ function callerFragment(step: LiveStep, t: number, delta: string): void {
 }
 
 /** Completes the transcripts of utterances that ended (the agent answers, or time passed). */
-function completeTranscripts(step: LiveStep, done: (u: LiveUtterance) => boolean): void {
+function completeTranscripts(step: Step, done: (u: LiveUtterance) => boolean): void {
+  sendStops(step, (u) => done(u))
   const keep: LiveUtterance[] = []
   let lastCallerText = step.state.lastCallerText
   for (const u of step.state.transcribing) {
-    if (u.stopT === null || !done(u)) {
+    if (u.micStopT === null || !done(u)) {
       keep.push(u)
       continue
     }
     const transcript = u.text.trim()
     if (!transcript) continue
     lastCallerText = transcript
-    step.events.push({
+    step.push({
       type: 'conversation.item.input_audio_transcription.completed',
       item_id: u.itemId,
       transcript
@@ -239,16 +295,25 @@ function completeTranscripts(step: LiveStep, done: (u: LiveUtterance) => boolean
   step.state = { ...step.state, transcribing: keep, lastCallerText }
 }
 
-function openAnswer(step: LiveStep, t: number): void {
+function openAnswer(step: Step, t: number): void {
   closeAnswer(step, 'completed')
-  // The agent answers: what the caller said before it is complete.
+  // The agent answers: the caller's turn is over, and what they said is complete.
+  sendStops(step, () => true)
   completeTranscripts(step, (u) => u.lastDeltaT !== null)
   const id = `live_out_${step.state.answerCount + 1}`
   step.state = {
     ...step.state,
     answerCount: step.state.answerCount + 1,
     followUpDue: false,
-    answer: { id, lastEndMs: null, activeT: t, overBy: null, endsSentence: false }
+    answer: {
+      id,
+      lastEndMs: null,
+      activeT: t,
+      overBy: null,
+      endsSentence: false,
+      audioStarted: false,
+      audioEnded: false
+    }
   }
   const response: ResponseLike = {
     id,
@@ -256,12 +321,16 @@ function openAnswer(step: LiveStep, t: number): void {
     conversation_id: 'live',
     metadata: null
   }
-  step.events.push({ type: 'response.created', response })
+  step.push({ type: 'response.created', response })
 }
 
-function closeAnswer(step: LiveStep, status: 'completed' | 'cancelled'): void {
+function closeAnswer(step: Step, status: 'completed' | 'cancelled'): void {
   const answer = step.state.answer
   if (!answer) return
+  endAudio(
+    step,
+    status === 'cancelled' ? 'output_audio_buffer.cleared' : 'output_audio_buffer.stopped'
+  )
   step.state = { ...step.state, answer: null }
   const response: ResponseLike = {
     id: answer.id,
@@ -270,7 +339,13 @@ function closeAnswer(step: LiveStep, status: 'completed' | 'cancelled'): void {
       status === 'cancelled' ? { type: 'cancelled', reason: 'turn_detected' } : { type: status },
     usage: null
   }
-  step.events.push({ type: 'response.done', response })
+  step.push({ type: 'response.done', response })
+}
+
+/** The ear went quiet where the open answer's audio ends (not in a pause inside it). */
+function answerAudioOver(s: LiveAdapterState, t: number): boolean {
+  const end = s.answer?.lastEndMs
+  return end != null && s.offsetMs !== null && t >= s.offsetMs + end - ANSWER_CLOSE_MS
 }
 
 /** The open answer's audio should be over by now (its timeline is known). */
@@ -279,18 +354,27 @@ function answerShouldHaveEnded(s: LiveAdapterState, t: number): boolean {
   return end != null && s.offsetMs !== null && t >= s.offsetMs + end + ANSWER_GAP_MS
 }
 
-function touchAnswer(step: LiveStep, t: number): void {
+function touchAnswer(step: Step, t: number): void {
   const answer = step.state.answer
   if (answer) step.state = { ...step.state, answer: { ...answer, activeT: t } }
 }
 
-function agentFragment(
-  step: LiveStep,
-  t: number,
-  delta: string,
-  startMs: number,
-  endMs: number
+/**
+ * The answer's audio ended: stopped (played out) or cleared (cut). With `started` at its first
+ * fragment, these stand for Realtime's output_audio_buffer events, so latency ends where the
+ * service says the agent's audio began, as on Realtime, and the ear keeps the at-ear figure.
+ */
+function endAudio(
+  step: Step,
+  type: 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared'
 ): void {
+  const answer = step.state.answer
+  if (!answer || !answer.audioStarted || answer.audioEnded) return
+  step.state = { ...step.state, answer: { ...answer, audioEnded: true } }
+  step.push({ type, response_id: answer.id })
+}
+
+function agentFragment(step: Step, t: number, delta: string, startMs: number, endMs: number): void {
   const offset = t - startMs
   step.state = {
     ...step.state,
@@ -307,15 +391,18 @@ function agentFragment(
   if (!continues) {
     openAnswer(step, t)
     // Its audio began with this fragment, under an ear that never went quiet in between.
-    if (step.state.earAudible) step.events.push({ type: 'remote_audio.audible' })
+    if (step.state.earAudible) step.push({ type: 'remote_audio.audible' })
   }
   const current = step.state.answer!
   const endsSentence = /[.!?…]["')\]]?\s*$/.test(delta)
   step.state = {
     ...step.state,
-    answer: { ...current, lastEndMs: endMs, activeT: t, endsSentence }
+    answer: { ...current, lastEndMs: endMs, activeT: t, endsSentence, audioStarted: true }
   }
-  step.events.push({
+  // The first fragment leaves the service with the first audio frame (docs/gpt-live.md).
+  if (!current.audioStarted)
+    step.push({ type: 'output_audio_buffer.started', response_id: current.id })
+  step.push({
     type: 'response.output_audio_transcript.delta',
     response_id: current.id,
     delta
@@ -323,16 +410,17 @@ function agentFragment(
 }
 
 /** The agent's audio stopped right after the caller started over it: the caller cut it. */
-function cutIfCallerStopped(step: LiveStep, t: number): void {
+function cutIfCallerStopped(step: Step, t: number): void {
   const over = step.state.answer?.overBy
   if (over && t - over.t <= CUT_WINDOW_MS) closeAnswer(step, 'cancelled')
 }
 
-function delegated(step: LiveStep, t: number, delegationId: string): void {
+function delegated(step: Step, t: number, delegationId: string): void {
+  sendStops(step, () => true)
   completeTranscripts(step, (u) => u.lastDeltaT !== null)
   if (!step.state.answer) openAnswer(step, t)
   const plan = planDelegation(step.state.lastCallerText)
-  step.events.push({
+  step.push({
     type: 'response.function_call_arguments.done',
     response_id: step.state.answer!.id,
     call_id: delegationId,
@@ -342,8 +430,8 @@ function delegated(step: LiveStep, t: number, delegationId: string): void {
 }
 
 /** Time-based endings, checked on every input (the page ticks every 250 ms). */
-function settleByTime(step: LiveStep, t: number): void {
-  completeTranscripts(step, (u) => t - (u.lastDeltaT ?? u.stopT ?? t) >= TRANSCRIPT_SETTLE_MS)
+function settleByTime(step: Step, t: number): void {
+  completeTranscripts(step, (u) => t - (u.lastDeltaT ?? u.micStopT ?? t) >= TRANSCRIPT_SETTLE_MS)
   const { answer, earAudible, offsetMs } = step.state
   if (!answer || earAudible) return
   const quiet = t - answer.activeT

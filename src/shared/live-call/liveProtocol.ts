@@ -40,7 +40,9 @@ export class LiveProtocol implements CallProtocol {
     if (!read) return NO_STEP
     const step = translateLive(this.adapter, t, event as LiveAdapterInput)
     this.adapter = step.state
-    const call = step.events.find((e) => e.type === 'response.function_call_arguments.done')
+    const call = step.events
+      .map((input) => input.event)
+      .find((e) => e.type === 'response.function_call_arguments.done')
     if (!call || this.ran.has(call.call_id)) return NO_STEP
     this.ran.add(call.call_id)
     return {
