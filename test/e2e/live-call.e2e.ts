@@ -58,6 +58,7 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
           try {
             const { page } = app
             await pointAt(page, sim, KEY, engine)
+            if (engine === 'live') await app.screenshot('settings-engine-gpt-live')
             await placeCall(page)
             await expect
               .poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), WAIT)
