@@ -173,6 +173,10 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
             expect(detail['Language']).toBe('es')
             expect(detail['Source']).toBe('live')
             expect(detail['Model']).toBe(live ? 'gpt-live-1' : 'gpt-realtime')
+            // The call's engine, recorded beside the Realtime calls it sits with in Sessions.
+            await expect
+              .poll(() => text(page, 'session-engine'), WAIT)
+              .toBe(`Voice engine: ${live ? 'GPT-Live' : 'Realtime API'}`)
             expect(row['RAG used']).toBe('Yes')
             expect(detail['Tool calls']).toBe('1')
             expect(detail['Scenario']).toBe('product_inquiry')

@@ -264,6 +264,7 @@ export class CallRecorder {
     alerts: CallAlert[]
     labels: CallLabellingInfo
     failure: CallFailure | null
+    engine: VoiceEngine
   }> {
     const call = await this.call(sessionId)
     const failed = call.status === 'failed'
@@ -275,7 +276,8 @@ export class CallRecorder {
       turns: failed ? await this.replayedTurns(call) : await this.database.turns.list(sessionId),
       alerts: await readCallAlerts(this.database, sessionId),
       labels: labellingInfo(call),
-      failure: failed ? ((await this.database.callFailures.get(sessionId))?.failure ?? null) : null
+      failure: failed ? ((await this.database.callFailures.get(sessionId))?.failure ?? null) : null,
+      engine: call.engine
     }
   }
 

@@ -75,7 +75,9 @@ export const recordingRoutes = {
         turns: z.array(TurnRowSchema),
         alerts: z.array(CallAlertSchema),
         labels: CallLabellingSchema,
-        failure: CallFailureSchema.nullable()
+        failure: CallFailureSchema.nullable(),
+        /** The voice API the call ran on. */
+        engine: z.enum(VOICE_ENGINES)
       })
       .strict()
   }),
