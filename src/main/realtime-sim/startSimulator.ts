@@ -15,6 +15,7 @@ import type { SimRoute } from './http/simRoute'
 import { stampRequestId } from './http/requestId'
 import { BodyTooLarge, sendApiError, sendJson } from './http/httpIo'
 import { invalidRequest } from './protocol/apiErrors'
+import { liveCallControlRoute } from './live/liveCallControlRoute'
 import { liveCreateRoute } from './live/liveRoute'
 import { LiveSessions } from './live/LiveSessions'
 import { liveUpgrades } from './live/liveSockets'
@@ -153,7 +154,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       res.setHeader('x-sim-ground-truth-dropped', String(groundTruth.dropped))
       return sendJson(res, 200, groundTruth.list(url.searchParams.get('call_id') ?? undefined))
     }
-    const liveRoutes = [liveCreateRoute({ apiKey: options.apiKey, live, nowSeconds })]
+    const liveRoutes = [
+      liveCreateRoute({ apiKey: options.apiKey, live, nowSeconds }),
+      liveCallControlRoute({ apiKey: options.apiKey, sip, live, nowSeconds })
+    ]
     for (const extra of [responses, ...liveRoutes, ...sipRoutes, ...(options.extraRoutes ?? [])])
       if (await extra(req, res, url)) return
     sendApiError(

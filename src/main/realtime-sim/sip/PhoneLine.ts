@@ -1,20 +1,22 @@
 import { FRAME_MS, SAMPLE_RATE } from '../audio/agentVoice'
-import type { AgentVoice } from '../audio/agentVoice'
-import { CallSession } from '../call/CallSession'
-import type { EventTransport } from '../call/EventChannel'
-import { realTimers } from '../call/Timers'
-import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'
 import { FramePacer } from '../rtc/FramePacer'
-import type { Scenario } from '../scenario/scenarioSchema'
-import type { EffectiveSession } from '../session/effectiveSession'
 import type { CallerAudio } from './CallerAudio'
 
+/** Who ended a phone call. */
+export type EndedBy = 'caller' | 'server' | 'simulator'
+
+/**
+ * What an accepted phone call talks to: a Realtime CallSession or a GPT-Live LiveSession, fed
+ * the caller's frames and pulled for the agent's, then hung up.
+ */
+export interface PhoneMedia {
+  receiveAudio(samples: Int16Array, sampleRate: number): void
+  pullFrame(): Int16Array | null
+  hangUp(endedBy: EndedBy, reason: string): void
+}
+
 export interface PhoneLineOptions {
-  callId: string
-  session: EffectiveSession
-  scenario: Scenario
-  voice: AgentVoice
-  log: GroundTruthLog
+  media: PhoneMedia
   caller: CallerAudio
   /** The caller's audio ran out: they hang up. */
   onCallerDone(): void
@@ -27,30 +29,11 @@ export interface PhoneLineOptions {
  * leave (ground truth, and a sideband that attaches to the call), but no client receives them.
  */
 export class PhoneLine {
-  readonly session: CallSession
   private readonly pacer: FramePacer
-  private readonly transport: { isOpen: boolean } & EventTransport
   private agentFrames = 0
   private done = false
 
   constructor(private readonly options: PhoneLineOptions) {
-    this.transport = {
-      isOpen: true,
-      send: () => true,
-      // drop_data_channel faults have no channel to drop on a phone line.
-      close: () => undefined
-    }
-    this.session = new CallSession({
-      callId: options.callId,
-      session: options.session,
-      scenario: options.scenario,
-      voice: options.voice,
-      timers: realTimers,
-      transport: this.transport,
-      log: options.log,
-      kind: 'sip'
-    })
-    this.session.open()
     this.pacer = new FramePacer(
       () => this.tick(),
       () => undefined
@@ -63,11 +46,10 @@ export class PhoneLine {
   }
 
   /** The line is dead: nothing the session still does (a cancelled answer) leaves any more. */
-  close(): void {
+  close(endedBy: EndedBy, reason: string): void {
     this.done = true
-    this.transport.isOpen = false
     this.pacer.stop()
-    this.session.close()
+    this.options.media.hangUp(endedBy, reason)
   }
 
   private tick(): Int16Array | null {
@@ -79,8 +61,8 @@ export class PhoneLine {
       queueMicrotask(() => this.options.onCallerDone())
       return null
     }
-    this.session.receiveAudio(heard, SAMPLE_RATE)
-    const said = this.session.pullFrame()
+    this.options.media.receiveAudio(heard, SAMPLE_RATE)
+    const said = this.options.media.pullFrame()
     if (said) this.agentFrames++
     return said
   }

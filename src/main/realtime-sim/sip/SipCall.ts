@@ -7,7 +7,8 @@ import type { GroundTruthLog } from '../groundTruth/GroundTruthLog'
 import type { Scenario } from '../scenario/scenarioSchema'
 import type { EffectiveSession } from '../session/effectiveSession'
 import { CallerAudio } from './CallerAudio'
-import { PhoneLine } from './PhoneLine'
+import { type EndedBy, type PhoneMedia, PhoneLine } from './PhoneLine'
+import { realtimePhoneMedia } from './realtimePhoneMedia'
 
 /** A simulated phone call: who calls whom, and what the caller says (a 16-bit PCM WAV). */
 export interface PhoneCallRequest {
@@ -18,12 +19,14 @@ export interface PhoneCallRequest {
   trailingSilenceMs?: number
   /** How long it rings unanswered before the caller gives up (default 60 s). */
   ringTimeoutMs?: number
+  /** Which API answers: Realtime (`realtime.call.incoming`, `rtc_…`) or GPT-Live (`live_…`). */
+  api?: 'realtime' | 'live'
 }
 
 export const DEFAULT_TRAILING_SILENCE_MS = 3_000
 export const DEFAULT_RING_TIMEOUT_MS = 60_000
 
-export type EndedBy = 'caller' | 'server' | 'simulator'
+export type { EndedBy }
 export interface PhoneCallEnd {
   endedBy: EndedBy
   reason: string
@@ -41,10 +44,11 @@ export interface SipCallDeps {
  * runs on a PhoneLine until the caller's audio ends, the server hangs up or transfers it.
  */
 export class SipCall implements PhoneCall {
-  readonly callId = newId('rtc')
+  readonly callId: string
   readonly sipCallId = `${randomBytes(12).toString('hex')}@sip.sim.invalid`
   private current: 'ringing' | 'accepted' | 'ended' = 'ringing'
   private line: PhoneLine | null = null
+  private realtime: CallSession | null = null
   private readonly caller: CallerAudio
   private readonly ringTimer: ReturnType<typeof setTimeout>
   private settle!: (end: PhoneCallEnd) => void
@@ -55,6 +59,7 @@ export class SipCall implements PhoneCall {
     readonly request: PhoneCallRequest,
     private readonly deps: SipCallDeps
   ) {
+    this.callId = newId(request.api === 'live' ? 'live' : 'rtc')
     this.caller = new CallerAudio(
       request.wav,
       request.trailingSilenceMs ?? DEFAULT_TRAILING_SILENCE_MS
@@ -77,8 +82,9 @@ export class SipCall implements PhoneCall {
     return this.current
   }
 
+  /** The Realtime session once accepted (null while ringing, and for GPT-Live calls). */
   get session(): CallSession | null {
-    return this.line?.session ?? null
+    return this.realtime
   }
 
   /** The INVITE's headers, as the webhook reports them. */
@@ -94,17 +100,27 @@ export class SipCall implements PhoneCall {
     return this.caller.speechMs
   }
 
+  /** Realtime's accept: the call runs a CallSession with this config. */
   accept(session: EffectiveSession): void {
+    const media = realtimePhoneMedia({
+      callId: this.callId,
+      session,
+      scenario: this.deps.scenario,
+      voice: this.deps.voice,
+      log: this.deps.log
+    })
+    this.answer(media)
+    this.realtime = media.session
+  }
+
+  /** Answers with any session (GPT-Live's accept passes a LiveSession's media). */
+  answer(media: PhoneMedia): void {
     if (this.current !== 'ringing') throw new Error(`accept on a call that is ${this.current}`)
     clearTimeout(this.ringTimer)
     this.current = 'accepted'
     this.deps.log.record(this.callId, { kind: 'sip', state: 'accepted' })
     this.line = new PhoneLine({
-      callId: this.callId,
-      session,
-      scenario: this.deps.scenario,
-      voice: this.deps.voice,
-      log: this.deps.log,
+      media,
       caller: this.caller,
       onCallerDone: () => this.end('caller', 'caller hung up')
     })
@@ -132,7 +148,7 @@ export class SipCall implements PhoneCall {
     if (this.current === 'ended') return
     this.current = 'ended'
     clearTimeout(this.ringTimer)
-    this.line?.close()
+    this.line?.close(endedBy, reason)
     this.deps.log.record(this.callId, {
       kind: 'sip',
       state: 'ended',

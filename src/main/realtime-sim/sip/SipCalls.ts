@@ -19,7 +19,10 @@ export interface PlacedPhoneCall {
 /** `POST /sim/sip/calls` with no webhook URL configured: nobody would hear the phone ring. */
 export class NoWebhookConfigured extends Error {}
 
-/** The phone calls in progress: placed, announced by a `realtime.call.incoming` webhook. */
+/**
+ * The phone calls in progress: placed, announced by a `realtime.call.incoming` webhook (or
+ * GPT-Live's `live.transport.incoming`).
+ */
 export class SipCalls {
   private readonly calls = new Map<string, SipCall>()
 
@@ -61,12 +64,20 @@ export class SipCalls {
     })
     this.calls.set(call.callId, call)
     unregister = this.deps.hub.registerPhoneCall(call.callId, call)
+    // GPT-Live's webhook (docs/gpt-live.md, SIP): `data.type: 'sip'` and `data.session_id`.
     const event = {
       object: 'event' as const,
       id: newWebhookEventId(),
-      type: 'realtime.call.incoming',
       created_at: Math.floor(Date.now() / 1000),
-      data: { call_id: call.callId, sip_headers: call.sipHeaders }
+      ...(request.api === 'live'
+        ? {
+            type: 'live.transport.incoming',
+            data: { type: 'sip', session_id: call.callId, sip_headers: call.sipHeaders }
+          }
+        : {
+            type: 'realtime.call.incoming',
+            data: { call_id: call.callId, sip_headers: call.sipHeaders }
+          })
     }
     // Retrying only matters while the phone still rings.
     const { webhookId, done } = webhooks.deliver(call.callId, event, () => call.state === 'ringing')

@@ -32,7 +32,9 @@ const PlaceBody = z.strictObject({
     .optional(),
   pause_ms: z.number().int().min(0).max(30_000).optional(),
   trailing_silence_ms: z.number().int().min(0).max(60_000).optional(),
-  ring_timeout_ms: z.number().int().min(1).max(600_000).optional()
+  ring_timeout_ms: z.number().int().min(1).max(600_000).optional(),
+  /** Which API answers the call: Realtime (default) or GPT-Live (`live.transport.incoming`). */
+  api: z.enum(['realtime', 'live']).optional()
 })
 
 /**
@@ -60,7 +62,7 @@ export function placePhoneCallRoute(ctx: PlacePhoneCallContext): SimRoute {
       return true
     }
     const { from, to, wav_base64, caller_says, pause_ms } = parsed.data
-    const { trailing_silence_ms, ring_timeout_ms } = parsed.data
+    const { trailing_silence_ms, ring_timeout_ms, api } = parsed.data
     if ((wav_base64 === undefined) === (caller_says === undefined)) {
       sendApiError(
         res,
@@ -94,7 +96,8 @@ export function placePhoneCallRoute(ctx: PlacePhoneCallContext): SimRoute {
         to,
         wav,
         trailingSilenceMs: trailing_silence_ms,
-        ringTimeoutMs: ring_timeout_ms
+        ringTimeoutMs: ring_timeout_ms,
+        api
       })
       sendJson(res, 201, {
         call_id: placed.callId,
