@@ -30,6 +30,7 @@ import {
   type CallerLanguage,
   type CallerLine
 } from './support/voiceRig'
+import { VOICE_ENGINES, type VoiceEngine } from '../../src/shared/live-call/voiceEngine'
 
 // Issue 5's remaining live-call cases, each a whole call as a user sees it: Chromium with an
 // espeak-ng caller as the microphone, the browser harness with main's real services, and the
@@ -44,7 +45,8 @@ async function withCall(
   dir: string,
   caller: { name: string; language: CallerLanguage; lines: CallerLine[]; tailMs: number },
   scenarioFile: string,
-  run: (app: AppUnderTest, sim: Simulator) => Promise<void>
+  run: (app: AppUnderTest, sim: Simulator) => Promise<void>,
+  engine: VoiceEngine = 'realtime'
 ): Promise<void> {
   const wav = makeCallerWav(dir, caller.name, caller.language, caller.lines, caller.tailMs)
   const browser: Browser = await launchWithFakeMic(wav.path)
@@ -52,7 +54,7 @@ async function withCall(
     await withSimulator(`${SCENARIOS}/${scenarioFile}`, async (sim) => {
       const app = await openApp(browser)
       try {
-        await pointAt(app.page, sim, SIM_KEY)
+        await pointAt(app.page, sim, SIM_KEY, engine)
         await run(app, sim)
       } finally {
         await app.close()
@@ -90,6 +92,30 @@ function sentGaps(sim: Simulator, callId: string, responseIds: string[]): number
   })
 }
 
+/** The simulator's GPT-Live session of the call (its ground truth is filed under it). */
+function liveSessionIdOf(sim: Simulator): string {
+  const created = sim.groundTruth
+    .list()
+    .find((e) => e.kind === 'call' && e.state === 'created' && e.detail?.startsWith('live'))
+  if (!created?.call_id) throw new Error('the simulator saw no GPT-Live session')
+  return created.call_id
+}
+
+/**
+ * GPT-Live: the simulator's own measure per caller turn, from its ground truth: its VAD's
+ * speech_stopped → the first audio frame of the agent speech that followed it.
+ */
+function liveTurnDelays(sim: Simulator, callId: string): number[] {
+  const entries = sim.groundTruth.list(callId)
+  const delays: number[] = []
+  entries.forEach((e, i) => {
+    if (e.kind !== 'vad' || e.type !== 'speech_stopped') return
+    const first = entries.slice(i + 1).find((f) => f.kind === 'response_delay')
+    if (first) delays.push(Math.round(first.at_ms - e.at_ms))
+  })
+  return delays
+}
+
 /** Hangs up once the agent has said its last words, and opens the recorded session. */
 async function hangUpAfter(page: Page, lastWords: string) {
   await expect.poll(() => allText(page, 'transcript-agent'), WAIT).toContain(lastWords)
@@ -105,88 +131,98 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it(
-    'records a Spanish call as es, and its latency P50 within ±25 ms of the simulator’s',
-    async () => {
-      // Pauses leave each answer (the tool answer too) time to play out even when a loaded
-      // machine slows the agent's speech synthesis by seconds (seen at load average 20+ on 2
-      // vCPUs), so no line is a barge-in and all three caller turns count toward latency.
-      const lines = [
-        {
-          pauseMs: 11_000,
-          text: 'Hola, busco unas botas impermeables para hacer senderismo en la montaña.'
-        },
-        { pauseMs: 14_000, text: '¿Cuánto cuestan y tienen tallas grandes para hombre?' },
-        { pauseMs: 10_000, text: 'Perfecto, muchas gracias por su ayuda, que tenga un buen día.' }
-      ]
-      await withCall(
-        dir,
-        { name: 'more-es', language: 'es', lines, tailMs: 6000 },
-        'spanish-caller-fixed-delay.yaml',
-        async (app, sim) => {
-          const { page } = app
-          await placeCall(page)
-          await waitForPhase(page, 'in_call')
-          await expect
-            .poll(() => allText(page, 'transcript-caller'), WAIT)
-            .toContain('muchas gracias por su ayuda')
-          const { sessionId, row, detail, labelledBy } = await hangUpAfter(page, 'hasta pronto')
-          await app.screenshot('live-call-more-spanish-session')
-          // A key is set, so main asked the labelling model through the provider; this scenario
-          // scripts no /v1/responses answer (the simulator refuses with 400 no_scripted_answer),
-          // so the lexicons labelled the call and the detail says so. model-labelling.e2e.ts
-          // has the model's labels.
-          expect(labelledBy).toMatch(
-            /^Sentiment and scenario labelled by the offline lexicons — the labelling model failedgpt-4o-mini: 400 The simulator has no scripted answer for this request \(text\.format 'call_labels'/
-          )
-
-          // As a supervisor reads them: the table row and the detail drawer agree.
-          expect(row['Language']).toBe('es')
-          expect(detail['Language']).toBe('es')
-          expect(detail['Source']).toBe('live')
-          expect(detail['Model']).toBe('gpt-realtime')
-          expect(row['RAG used']).toBe('Yes')
-          expect(detail['Tool calls']).toBe('1')
-          expect(detail['Scenario']).toBe('product_inquiry')
-          expect(row['Interruptions']).toBe('0')
-          // Greeting, then caller and agent three times each.
-          expect(detail['Turns']).toBe('7')
-
-          // The simulator's own measurement of the same turns: speech_stopped → first audio
-          // frame out, for the answers it gave automatically (the tool's follow-up answers a
-          // response.create, and the console leaves it out of P50 too).
-          const callId = sim.hub.callIds[0]!
-          const answers = sim.groundTruth
-            .list(callId)
-            .flatMap((e) =>
-              e.kind === 'response_delay' && e.trigger === 'speech_stopped' ? [e] : []
+  for (const engine of VOICE_ENGINES) {
+    const live = engine === 'live'
+    it(
+      `records a Spanish call as es, and its latency P50 within ±25 ms of the simulator’s${live ? ' (GPT-Live)' : ''}`,
+      async () => {
+        // Pauses leave each answer (the tool answer too) time to play out even when a loaded
+        // machine slows the agent's speech synthesis by seconds (seen at load average 20+ on 2
+        // vCPUs), so no line is a barge-in and all three caller turns count toward latency.
+        const lines = [
+          {
+            pauseMs: 11_000,
+            text: 'Hola, busco unas botas impermeables para hacer senderismo en la montaña.'
+          },
+          { pauseMs: 14_000, text: '¿Cuánto cuestan y tienen tallas grandes para hombre?' },
+          { pauseMs: 10_000, text: 'Perfecto, muchas gracias por su ayuda, que tenga un buen día.' }
+        ]
+        await withCall(
+          dir,
+          { name: 'more-es', language: 'es', lines, tailMs: 6000 },
+          'spanish-caller-fixed-delay.yaml',
+          async (app, sim) => {
+            const { page } = app
+            await placeCall(page)
+            await waitForPhase(page, 'in_call')
+            await expect
+              .poll(() => allText(page, 'transcript-caller'), WAIT)
+              .toContain('muchas gracias por su ayuda')
+            const { sessionId, row, detail, labelledBy } = await hangUpAfter(page, 'hasta pronto')
+            await app.screenshot(`live-call-more-spanish-session${live ? '-gpt-live' : ''}`)
+            // A key is set, so main asked the labelling model through the provider; this scenario
+            // scripts no /v1/responses answer (the simulator refuses with 400 no_scripted_answer),
+            // so the lexicons labelled the call and the detail says so. model-labelling.e2e.ts
+            // has the model's labels.
+            expect(labelledBy).toMatch(
+              /^Sentiment and scenario labelled by the offline lexicons — the labelling model failedgpt-4o-mini: 400 The simulator has no scripted answer for this request \(text\.format 'call_labels'/
             )
-          const truth = answers.map((e) => e.actual_delay_ms)
-          const gaps = sentGaps(
-            sim,
-            callId,
-            answers.map((e) => e.response_id)
-          )
-          // Per turn, for the log: the console's latency of each counted turn (turn rows).
-          const call = await app.harness.services.handlers['recording.get'](
-            { sessionId },
-            { windowId: 1 }
-          )
-          const perTurn = call.turns.flatMap((t) => (t.latency_ms === null ? [] : [t.latency_ms]))
-          const truthP50 = percentile(truth, 0.5)!
-          const p50 = Number(detail['Latency P50 (ms)'])
-          console.log(
-            `[measured] ${sessionId}: recorded latency P50 ${p50} ms vs simulator ground truth P50 ${truthP50} ms (scripted 400 ms; per turn: console ${perTurn.join(', ')} ms, simulator ${truth.join(', ')} ms; simulator send-to-send ${gaps.join(', ')} ms)`
-          )
-          // The same three turns on both sides.
-          expect(truth).toHaveLength(3)
-          expect(perTurn).toHaveLength(3)
-          expect(Math.abs(p50 - truthP50)).toBeLessThanOrEqual(25)
-        }
-      )
-    },
-    LONG
-  )
+
+            // As a supervisor reads them: the table row and the detail drawer agree.
+            expect(row['Language']).toBe('es')
+            expect(detail['Language']).toBe('es')
+            expect(detail['Source']).toBe('live')
+            expect(detail['Model']).toBe(live ? 'gpt-live-1' : 'gpt-realtime')
+            // The call's engine, recorded beside the Realtime calls it sits with in Sessions.
+            await expect
+              .poll(() => text(page, 'session-engine'), WAIT)
+              .toBe(`Voice engine: ${live ? 'GPT-Live' : 'Realtime API'}`)
+            expect(row['RAG used']).toBe('Yes')
+            expect(detail['Tool calls']).toBe('1')
+            expect(detail['Scenario']).toBe('product_inquiry')
+            expect(row['Interruptions']).toBe('0')
+            // Greeting, then caller and agent three times each.
+            expect(detail['Turns']).toBe('7')
+
+            // The simulator's own measurement of the same turns: speech_stopped → first audio
+            // frame out, for the answers it gave automatically (the tool's follow-up answers a
+            // response.create, and the console leaves it out of P50 too).
+            const callId = live ? liveSessionIdOf(sim) : sim.hub.callIds[0]!
+            const answers = live
+              ? []
+              : sim.groundTruth
+                  .list(callId)
+                  .flatMap((e) =>
+                    e.kind === 'response_delay' && e.trigger === 'speech_stopped' ? [e] : []
+                  )
+            const truth = live ? liveTurnDelays(sim, callId) : answers.map((e) => e.actual_delay_ms)
+            const gaps = sentGaps(
+              sim,
+              callId,
+              answers.map((e) => e.response_id)
+            )
+            // Per turn, for the log: the console's latency of each counted turn (turn rows).
+            const call = await app.harness.services.handlers['recording.get'](
+              { sessionId },
+              { windowId: 1 }
+            )
+            const perTurn = call.turns.flatMap((t) => (t.latency_ms === null ? [] : [t.latency_ms]))
+            const truthP50 = percentile(truth, 0.5)!
+            const p50 = Number(detail['Latency P50 (ms)'])
+            console.log(
+              `[measured] ${sessionId}: recorded latency P50 ${p50} ms vs simulator ground truth P50 ${truthP50} ms (scripted 400 ms; per turn: console ${perTurn.join(', ')} ms, simulator ${truth.join(', ')} ms; simulator send-to-send ${gaps.join(', ')} ms)`
+            )
+            // The same three turns on both sides.
+            expect(truth).toHaveLength(3)
+            expect(perTurn).toHaveLength(3)
+            expect(Math.abs(p50 - truthP50)).toBeLessThanOrEqual(25)
+          },
+          engine
+        )
+      },
+      LONG
+    )
+  }
 
   it(
     'records a French call as fr',

@@ -1,3 +1,4 @@
+import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
 import type { AlertActionKind, AlertActionsQuery } from '../../shared/escalation/alertRecords'
 import type { AlertActionRecord, AlertStatus } from '../../shared/escalation/alertRecords'
 import type { Cell } from '../../shared/escalation/backtestSchema'
@@ -52,6 +53,8 @@ export interface CallRow {
   labels_error: string | null
   /** How the call came in (rows written before channels existed: 'desk'). */
   channel: CallChannel
+  /** The voice API it ran on (rows written before engines existed: 'realtime'). */
+  engine: VoiceEngine
   /** Transferred or ended by a supervisor (gateway calls); null: it ended by itself. */
   outcome: CallOutcomeKind | null
   /** The seat that recorded it (team mode); null on a desk's own file. */
@@ -73,6 +76,8 @@ export interface NewCall {
   seat?: string | null
   /** How the call came in (default 'desk': the console's own calls). */
   channel?: CallChannel
+  /** The voice API it runs on (default 'realtime'). */
+  engine?: VoiceEngine
 }
 
 /** What finalizing a call writes to its row. */

@@ -1,3 +1,4 @@
+import { VOICE_ENGINES } from '../../shared/live-call/voiceEngine'
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../../shared/escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../../shared/escalation/rules'
 import { CALL_CHANNELS } from '../../shared/live-call/callChannel'
@@ -69,6 +70,7 @@ export function toCallRow(row: Row): CallRow {
     labels_reason: calls.oneOfOrNull(row, 'labels_reason', LabelsReasonSchema.options),
     labels_error: calls.textOrNull(row, 'labels_error'),
     channel: calls.oneOf(row, 'channel', CALL_CHANNELS),
+    engine: calls.oneOf(row, 'engine', VOICE_ENGINES),
     outcome: calls.oneOfOrNull(row, 'outcome', CALL_OUTCOMES),
     // SQLite's calls have no seat column: a desk's file holds one desk's calls.
     seat: 'seat' in row ? calls.textOrNull(row, 'seat') : null

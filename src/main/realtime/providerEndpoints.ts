@@ -7,6 +7,8 @@ export interface ProviderEndpoints {
   clientSecretsUrl: string
   /** POST: the SDP offer (with the ek_ bearer, or multipart with the standard key). */
   callsUrl: string
+  /** POST: a GPT-Live WebRTC session (LiveCreateParams, JSON) with the standard key. */
+  liveSessionsUrl: string
   /** Azure takes the deployment name where OpenAI takes the model. */
   model: string
   secretName: SecretName
@@ -26,6 +28,8 @@ export function providerEndpoints(provider: Provider, model: string): ProviderEn
     return {
       clientSecretsUrl: `${root}/realtime/client_secrets`,
       callsUrl: `${root}/realtime/calls`,
+      // Foundry serves GPT-Live under /openai/v1/live; the deployment is the model there too.
+      liveSessionsUrl: `${root}/live/sessions`,
       model: provider.deployment,
       secretName: 'azure',
       authHeaders: (key) => ({ 'api-key': key })
@@ -35,6 +39,7 @@ export function providerEndpoints(provider: Provider, model: string): ProviderEn
   return {
     clientSecretsUrl: `${root}/realtime/client_secrets`,
     callsUrl: `${root}/realtime/calls`,
+    liveSessionsUrl: `${root}/live/sessions`,
     model,
     secretName: provider.kind === 'custom' ? 'custom' : 'openai',
     authHeaders: bearer

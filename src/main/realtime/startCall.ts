@@ -120,7 +120,8 @@ export async function startCall(deps: StartCallDeps): Promise<CallStartResult> {
       answerSdp: body,
       callId,
       model: endpoints.model,
-      provider: provider.kind
+      provider: provider.kind,
+      engine: 'realtime'
     }
   }
 

@@ -1,3 +1,4 @@
+import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
 import type { LanguageDetector } from '../../shared/classify/detectCallLanguage'
 import type { PriceTable } from '../../shared/live-call/callConfig'
 import type { CallInput } from '../../shared/live-call/callEvents'
@@ -30,6 +31,8 @@ export interface BeginCall {
   pricing?: PriceTable
   /** How the call came in (default 'desk': the console's own). */
   channel?: CallChannel
+  /** The voice API it runs on (default 'realtime'). */
+  engine?: VoiceEngine
 }
 
 function labellingInfo(call: CallRow): CallLabellingInfo {
@@ -106,7 +109,8 @@ export class CallRecorder {
           pricing: call.pricing ? JSON.stringify(call.pricing) : null,
           sentimentReader: reader,
           seat: this.seat(),
-          channel: call.channel ?? 'desk'
+          channel: call.channel ?? 'desk',
+          engine: call.engine ?? 'realtime'
         })
       } finally {
         if (!begun) this.live.delete(id)
@@ -273,6 +277,7 @@ export class CallRecorder {
     alerts: CallAlert[]
     labels: CallLabellingInfo
     failure: CallFailure | null
+    engine: VoiceEngine
   }> {
     const call = await this.call(sessionId)
     const failed = call.status === 'failed'
@@ -284,7 +289,8 @@ export class CallRecorder {
       turns: failed ? await this.replayedTurns(call) : await this.database.turns.list(sessionId),
       alerts: await readCallAlerts(this.database, sessionId),
       labels: labellingInfo(call),
-      failure: failed ? ((await this.database.callFailures.get(sessionId))?.failure ?? null) : null
+      failure: failed ? ((await this.database.callFailures.get(sessionId))?.failure ?? null) : null,
+      engine: call.engine
     }
   }
 

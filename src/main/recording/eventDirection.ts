@@ -1,10 +1,11 @@
 import { LOCAL_TYPES } from '../../shared/live-call/callReducer'
+import { LIVE_CLIENT_TYPES } from '../../shared/live-call/liveEvents'
 
 /** The `events.direction` column: who produced an input. */
 export type EventDirection = 'server' | 'client' | 'local'
 
 // The page's own observations (the reducer's list) and the client events the console may send
-// (GA names). Everything else came from the server, including types the reducer does not know
+// (GA names, and GPT-Live's). Everything else came from the server, including types the reducer does not know
 // yet (rate_limits.updated, …).
 const CLIENT = new Set([
   'session.update',
@@ -22,6 +23,6 @@ const CLIENT = new Set([
 
 export function eventDirection(type: string): EventDirection {
   if (LOCAL_TYPES.has(type)) return 'local'
-  if (CLIENT.has(type)) return 'client'
+  if (CLIENT.has(type) || LIVE_CLIENT_TYPES.has(type)) return 'client'
   return 'server'
 }

@@ -18,6 +18,7 @@ export const ReportFilter = z
     model: SessionFilter.shape.model,
     source: SessionFilter.shape.source,
     ragUsed: SessionFilter.shape.ragUsed,
+    engine: SessionFilter.shape.engine,
     startedFrom: IsoDay.optional(),
     startedTo: IsoDay.optional()
   })

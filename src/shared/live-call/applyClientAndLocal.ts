@@ -81,7 +81,11 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
       })
     }
     // A gateway's record of a supervisor's command (its effects arrive as events of their own)
-    // and of a gap in its sideband (what the sideband missed cannot be replayed).
+    // and of a gap in its sideband (what the sideband missed cannot be replayed). The page's
+    // microphone VAD is read by the GPT-Live adapter (liveAdapter.ts), which turns it into
+    // caller speech.
+    case 'mic.speech_started':
+    case 'mic.speech_stopped':
     case 'supervisor.command':
     case 'gateway.reattached':
     case 'clock.tick':

@@ -251,8 +251,17 @@ export interface GatewayReattachedObservation {
   /** Function calls asked before the gap and answered only now. */
   answered_late?: string[]
 }
+
+/**
+ * The caller's microphone rose above the floor / fell silent: the page's own VAD, which stands
+ * in on GPT-Live calls for the server VAD events Realtime sends (liveAdapter.ts).
+ */
+export interface MicSpeechObservation {
+  type: 'mic.speech_started' | 'mic.speech_stopped'
+}
 export type LocalObservation =
   | GatewayReattachedObservation
+  | MicSpeechObservation
   | SupervisorCommandObservation
   | RemoteAudibleObservation
   | RemoteSilentObservation
@@ -308,7 +317,9 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'call.ended': true,
   'sentiment.read': true,
   'supervisor.command': true,
-  'gateway.reattached': true
+  'gateway.reattached': true,
+  'mic.speech_started': true,
+  'mic.speech_stopped': true
 }
 
 /** Whether the reducer reads this event (trusts its shape: parse server events with zod first). */

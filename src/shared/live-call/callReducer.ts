@@ -1,5 +1,6 @@
 import type { CallMetricsConfig } from './callConfig'
 import type {
+  CallEvent,
   CallInput,
   ClientCallEvent,
   KnownCallEvent,
@@ -12,6 +13,8 @@ import { initialCallState } from './callState'
 import { applyClientEvent, applyLocalObservation } from './applyClientAndLocal'
 import { applyServerEvent } from './applyServerEvent'
 import { settle } from './settle'
+import { initialLiveAdapter, translateLive, type LiveAdapterInput } from './liveAdapter'
+import { isLiveInputEvent, MIC_TYPES } from './liveEvents'
 
 /**
  * The call reducer: pure, `(state, input) => state`, fed in arrival order with server events,
@@ -26,9 +29,38 @@ export function callReducer(state: CallState, input: CallInput): CallState {
     startedT: state.startedT ?? t,
     lastT: Math.max(state.lastT ?? t, t)
   }
-  const applied = isKnownCallEvent(event) ? apply(clocked, t, event) : clocked
+  const applied =
+    clocked.live !== null || event.type === 'session.started'
+      ? applyLive(clocked, t, event)
+      : isKnownCallEvent(event)
+        ? apply(clocked, t, event)
+        : clocked
   return settle(applied, t)
 }
+
+/**
+ * A GPT-Live call: its events go through the adapter, which hands the reducer the
+ * Realtime-shaped events they stand for; the page's observations and errors apply as they are.
+ */
+function applyLive(s: CallState, t: number, event: CallEvent): CallState {
+  const adapted = isLiveAdapterInput(event)
+    ? translateLive(s.live ?? initialLiveAdapter(), t, event)
+    : null
+  let next: CallState = adapted ? { ...s, live: adapted.state } : s
+  for (const translated of adapted?.events ?? []) next = apply(next, translated.t, translated.event)
+  const passes = (LOCAL_TYPES.has(event.type) || event.type === 'error') && isKnownCallEvent(event)
+  return passes ? apply(next, t, event) : next
+}
+
+function isLiveAdapterInput(event: CallEvent): event is LiveAdapterInput {
+  return isLiveInputEvent(event) || MIC_TYPES.has(event.type) || ADAPTER_LOCAL.has(event.type)
+}
+const ADAPTER_LOCAL: ReadonlySet<string> = new Set([
+  'remote_audio.audible',
+  'remote_audio.silent',
+  'clock.tick',
+  'call.ended'
+])
 
 function apply(s: CallState, t: number, event: KnownCallEvent): CallState {
   if (isLocal(event)) return applyLocalObservation(s, t, event)
@@ -46,7 +78,9 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'call.ended',
   'sentiment.read',
   'supervisor.command',
-  'gateway.reattached'
+  'gateway.reattached',
+  'mic.speech_started',
+  'mic.speech_stopped'
 ])
 const CLIENT_TYPES: ReadonlySet<string> = new Set<ClientCallEvent['type']>([
   'response.cancel',

@@ -10,6 +10,7 @@ import type {
 } from './callRecords'
 import type { CallDomainEvent } from './domainEvents'
 import type { TokenTotals } from './usageCost'
+import type { LiveAdapterState } from './liveAdapter'
 import { EMPTY_TOKEN_TOTALS } from './usageCost'
 
 export interface ConnectionState {
@@ -67,6 +68,8 @@ export interface CallState {
   pendingToolOutputs: string[]
   clientClearT: number | null
   clientCancelT: number | null
+  /** A GPT-Live call's adapter state (liveAdapter.ts); null on a Realtime call. */
+  live: LiveAdapterState | null
 }
 
 export function initialCallState(
@@ -101,6 +104,7 @@ export function initialCallState(
     clientRequests: [],
     pendingToolOutputs: [],
     clientClearT: null,
-    clientCancelT: null
+    clientCancelT: null,
+    live: null
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { VOICE_ENGINES } from '../live-call/voiceEngine'
 
 /** Why a call could not start; each kind has its own message and the screen offers a retry. */
 export const CallStartFailureKind = z.enum([
@@ -18,7 +19,9 @@ const CallStarted = z
     callId: z.string().min(1),
     /** The model (Azure: the deployment) the session runs. */
     model: z.string(),
-    provider: z.enum(['openai', 'azure', 'custom', 'demo'])
+    provider: z.enum(['openai', 'azure', 'custom', 'demo']),
+    /** The protocol the page speaks on the data channel (GPT-Live: `callId` is the session id). */
+    engine: z.enum(VOICE_ENGINES)
   })
   .strict()
 const CallStartFailed = z

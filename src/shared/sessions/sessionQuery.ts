@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from './labSchema'
+import { VOICE_ENGINES } from '../live-call/voiceEngine'
 
 const values = z.array(z.string().max(200)).max(100)
 
@@ -43,6 +44,11 @@ export const SessionFilter = z
     model: values.optional(),
     source: z.array(z.enum(SESSION_SOURCES)).max(3).optional(),
     ragUsed: z.boolean().optional(),
+    /**
+     * The voice engine of recorded calls (calls.engine). Sessions without a call row (the seed,
+     * imports) are Realtime's: the lab measured that API.
+     */
+    engine: z.enum(VOICE_ENGINES).optional(),
     /** Exactly these sessions; unlike the lists above, an empty list matches none. */
     sessionIds: z.array(z.string().max(200)).max(MAX_FILTER_SESSION_IDS).optional(),
     latencyP50Ms: LatencyRange.optional(),

@@ -3,6 +3,7 @@ import { VOICES } from '../realtime/sessionConfig'
 import { DEFAULT_INSTRUCTIONS } from './defaultInstructions'
 import { DEFAULT_ESCALATION_THRESHOLDS, EscalationThresholdsSchema } from '../escalation/thresholds'
 import { DEFAULT_TEAM_SETTINGS, TeamSettingsSchema } from './teamSettings'
+import { VOICE_ENGINES, type VoiceEngine } from '../live-call/voiceEngine'
 
 // Everything the console needs to place a call, except the keys (secrets live in main only).
 
@@ -29,23 +30,32 @@ export const EndpointUrlSchema = z
     'must be https://, or http:// on 127.0.0.1 / localhost'
   )
 
+/** The voice API a provider's calls use; absent means Realtime (settings saved before #20). */
+const engine = z.enum(VOICE_ENGINES).optional()
+
 export const ProviderSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('openai') }).strict(),
+  z.object({ kind: z.literal('openai'), engine }).strict(),
   z
     .object({
       kind: z.literal('azure'),
       /** https://{resource}.openai.azure.com */
       endpoint: httpsUrl,
       /** The realtime deployment's name: Azure uses it as the model. */
-      deployment: z.string().trim().min(1, 'empty value').max(100)
+      deployment: z.string().trim().min(1, 'empty value').max(100),
+      engine
     })
     .strict(),
-  z.object({ kind: z.literal('custom'), baseUrl: EndpointUrlSchema }).strict(),
+  z.object({ kind: z.literal('custom'), baseUrl: EndpointUrlSchema, engine }).strict(),
   /** The bundled scripted agent, run by main on loopback: no key, nothing leaves the computer. */
   z.object({ kind: z.literal('demo') }).strict()
 ])
 export type Provider = z.output<typeof ProviderSchema>
 export type ProviderKind = Provider['kind']
+
+/** The engine a provider's calls run on. The demo agent speaks Realtime only. */
+export function providerEngine(provider: Provider): VoiceEngine {
+  return provider.kind === 'demo' ? 'realtime' : (provider.engine ?? 'realtime')
+}
 
 /** The model name a demo call reports and records, so demo sessions never pass for real ones. */
 export const DEMO_AGENT_MODEL = 'demo-agent'
@@ -85,6 +95,8 @@ export const AppSettingsSchema = z
   .object({
     provider: ProviderSchema.default({ kind: 'openai' }),
     model: z.string().trim().min(1).max(100).default('gpt-realtime'),
+    /** The model of GPT-Live calls (the `model` above is Realtime's; Azure uses the deployment). */
+    liveModel: z.string().trim().min(1).max(100).default('gpt-live-1'),
     voice: z.enum(VOICES).default('marin'),
     turnDetection: TurnDetectionSchema.default({ type: 'semantic_vad', eagerness: 'auto' }),
     noiseReduction: z.enum(['near_field', 'far_field', 'off']).default('near_field'),

@@ -5,6 +5,7 @@ import type { Scenario } from '../../../src/main/realtime-sim/scenario/scenarioS
 import { startSimulator, type Simulator } from '../../../src/main/realtime-sim/startSimulator'
 import { DEFAULT_SCENARIO_FILE } from '../../../tools/realtime-sim/defaultScenario'
 import type { AppUnderTest } from './harnessFixture'
+import type { VoiceEngine } from '../../../src/shared/live-call/voiceEngine'
 
 // What a user does on the Live call screen, shared by the live-call and escalation e2e tests
 // and the live-call benchmark (which runs outside Vitest, hence waitUntil, not expect.poll).
@@ -59,12 +60,21 @@ export async function withSimulator<T>(
   }
 }
 
-/** Settings → custom provider at the simulator, with a key, as a user would. */
-export async function pointAt(page: Page, sim: Simulator, key: string): Promise<void> {
+/**
+ * Settings → custom provider at the simulator, with a key, on a voice engine (Realtime unless
+ * told), as a user would.
+ */
+export async function pointAt(
+  page: Page,
+  sim: Simulator,
+  key: string,
+  engine: VoiceEngine = 'realtime'
+): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
   await page.getByLabel('Provider').click()
   await page.getByRole('option', { name: /Custom/ }).click()
   await page.getByLabel('Base URL').fill(`${sim.url}/v1`)
+  await page.getByRole('radio', { name: engine === 'live' ? /^GPT-Live/ : /^Realtime API/ }).check()
   // Saved only when something changed (the button is disabled for an unchanged form).
   const save = page.getByRole('button', { name: 'Save settings' })
   if (await save.isEnabled()) await save.click()

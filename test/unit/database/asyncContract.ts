@@ -244,6 +244,7 @@ export function describeSessionDatabase(backend: Backend): void {
         labels_reason: 'no_key',
         labels_error: null,
         channel: 'desk',
+        engine: 'realtime',
         outcome: null,
         seat: null
       })

@@ -45,7 +45,9 @@ describe('migration v5 (failed calls)', () => {
         // v7, applied after: the calls before it were placed at a desk.
         channel: 'desk',
         // v8: no supervisor ended or transferred them.
-        outcome: null
+        outcome: null,
+        // v9: they ran on the Realtime API, the only engine before GPT-Live.
+        engine: 'realtime'
       },
       expect.objectContaining({ session_id: 'LIVE-B', status: 'active', ended_at_ms: null })
     ])

@@ -177,9 +177,60 @@ function contractCases(backend: SessionDatabaseBackend): void {
       labels_reason: 'no_key',
       labels_error: null,
       channel: 'desk',
+      engine: 'realtime',
       outcome: null,
       seat: null
     })
+  })
+
+  it('filters sessions by engine: GPT-Live calls, or everything else as Realtime', async () => {
+    const db = await fresh()
+    await db.transaction(async (tx) => {
+      for (const id of ['SEED', 'LIVE-RT', 'LIVE-GL'])
+        await tx.sessions.insertRecorded(session(id), 'now')
+    })
+    for (const [id, engine] of [
+      ['LIVE-RT', undefined],
+      ['LIVE-GL', 'live']
+    ] as const)
+      await db.calls.insertIfNew({
+        sessionId: id,
+        callId: null,
+        provider: 'custom',
+        model: 'm',
+        startedAtMs: 1_000,
+        pricing: null,
+        sentimentReader: 'lexicon',
+        ...(engine ? { engine } : {})
+      })
+    const ids = async (engine: 'realtime' | 'live'): Promise<string[]> =>
+      (await db.sessions.page({ engine }, { column: 'session_id', direction: 'asc' }, 0, 10)).map(
+        (r) => r.session_id
+      )
+    expect(await ids('live')).toEqual(['LIVE-GL'])
+    expect(await ids('realtime')).toEqual(['LIVE-RT', 'SEED'])
+    expect(await db.sessions.count({ engine: 'live' })).toBe(1)
+  })
+
+  it("keeps a call's engine: Realtime by default, GPT-Live as a Live call begins it", async () => {
+    const db = await fresh()
+    const begin = (sessionId: string, engine?: 'live') =>
+      db.calls.insertIfNew({
+        sessionId,
+        callId: 'live_1',
+        provider: 'openai',
+        model: engine ? 'gpt-live-1' : 'gpt-realtime',
+        startedAtMs: 1_000,
+        pricing: null,
+        sentimentReader: 'lexicon',
+        ...(engine ? { engine } : {})
+      })
+    await begin('LIVE-RT')
+    await begin('LIVE-GL', 'live')
+    expect((await db.calls.active()).map((c) => [c.session_id, c.engine])).toEqual([
+      ['LIVE-GL', 'live'],
+      ['LIVE-RT', 'realtime']
+    ])
   })
 
   it("keeps a call's channel: a desk's by default, a phone call's as the gateway begins it", async () => {

@@ -17,8 +17,8 @@ export class PostgresCallsTable implements CallsTable {
     const changed = await this.sql.atomic((sql) =>
       sql.run(
         `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing,
-                            sentiment_reader, seat, channel)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (session_id) DO NOTHING`,
+                            sentiment_reader, seat, channel, engine)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (session_id) DO NOTHING`,
         [
           call.sessionId,
           call.callId,
@@ -28,7 +28,8 @@ export class PostgresCallsTable implements CallsTable {
           call.pricing,
           call.sentimentReader,
           call.seat ?? null,
-          call.channel ?? 'desk'
+          call.channel ?? 'desk',
+          call.engine ?? 'realtime'
         ]
       )
     )

@@ -28,6 +28,10 @@
  * gateway call (instruct, stop the agent, transfer to a person, end the call), who gave it, the
  * gateway it went to and how it went (sent → running → done | failed); `calls.outcome` says a
  * call was transferred or ended by a supervisor (null: it ended by itself). SQLite's v8 matches.
+ *
+ * v5 is GPT-Live's (issue #20): `calls.engine` says which voice API a call ran on ('realtime':
+ * the GA Realtime API, every row before v5; 'live': GPT-Live), so Sessions and Reports can set
+ * the two side by side. SQLite's v9 matches.
  */
 export const migrations: readonly string[] = [
   `
@@ -199,6 +203,10 @@ export const migrations: readonly string[] = [
     result      text
   );
   CREATE INDEX call_commands_session ON call_commands (session_id);
+  `,
+  `
+  ALTER TABLE calls ADD COLUMN engine text NOT NULL DEFAULT 'realtime'
+    CHECK (engine IN ('realtime', 'live'));
   `
 ]
 

@@ -53,6 +53,11 @@ export function conditionsFor(filter: SessionFilter, params: Params): string[] {
   if (filter.startedFrom) parts.push(`started_at >= ${params.add(filter.startedFrom)}`)
   if (filter.startedTo) parts.push(`started_at < ${params.add(dayAfter(filter.startedTo))}`)
   if (filter.ragUsed !== undefined) parts.push(`rag_used = ${params.add(filter.ragUsed ? 1 : 0)}`)
+  // As on SQLite: only GPT-Live calls are marked, every other session is a Realtime one.
+  if (filter.engine)
+    parts.push(
+      `session_id ${filter.engine === 'live' ? '' : 'NOT '}IN (SELECT session_id FROM calls WHERE engine = 'live')`
+    )
   const search = filter.search?.trim()
   if (search) {
     // ILIKE under the "C" collation folds ASCII letters only, as SQLite's LIKE does.

@@ -23,8 +23,8 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
     const { changes } = this.db
       .prepare(
         `INSERT INTO calls (session_id, call_id, provider, model, started_at_ms, pricing,
-                            sentiment_reader, channel)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
+                            sentiment_reader, channel, engine)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`
       )
       .run(
         call.sessionId,
@@ -34,7 +34,8 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
         call.startedAtMs,
         call.pricing,
         call.sentimentReader,
-        call.channel ?? 'desk'
+        call.channel ?? 'desk',
+        call.engine ?? 'realtime'
       )
     return Number(changes) === 1
   }

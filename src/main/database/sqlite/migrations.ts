@@ -223,5 +223,11 @@ export const migrations: readonly string[] = [
     result      TEXT
   ) STRICT;
   CREATE INDEX call_commands_session ON call_commands (session_id);
+  `,
+  // v9, in step with the PostgreSQL backend's v5 (GPT-Live, issue #20): the voice API each
+  // call ran on; every call before it ran on the Realtime API.
+  `
+  ALTER TABLE calls ADD COLUMN engine TEXT NOT NULL DEFAULT 'realtime'
+    CHECK (engine IN ('realtime', 'live'));
   `
 ]

@@ -67,6 +67,11 @@ export function whereFor(filter: SessionFilter): SqlWhere {
     parts.push('rag_used = ?')
     params.push(filter.ragUsed ? 1 : 0)
   }
+  // Only GPT-Live calls are marked: every other session (seed, imports) is a Realtime one.
+  if (filter.engine)
+    parts.push(
+      `session_id ${filter.engine === 'live' ? '' : 'NOT '}IN (SELECT session_id FROM calls WHERE engine = 'live')`
+    )
   const search = filter.search?.trim()
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

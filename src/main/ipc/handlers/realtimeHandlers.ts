@@ -3,6 +3,8 @@ import { realtimeRoutes } from '../../../shared/ipc/routes/realtimeRoutes'
 import { hangupCall } from '../../realtime/hangupCall'
 import { providerEndpoints } from '../../realtime/providerEndpoints'
 import { startCall } from '../../realtime/startCall'
+import { startLiveCall } from '../../realtime/startLiveCall'
+import { providerEngine } from '../../../shared/settings/settingsSchema'
 import type { BoundKey } from '../../secrets/keyForRequest'
 import type { SecretStore } from '../../secrets/SecretStore'
 import type { SettingsStore } from '../../settings/SettingsStore'
@@ -23,10 +25,14 @@ export function realtimeHandlers(deps: RealtimeHandlerDeps): HandlersFor<typeof 
   return {
     'realtime.startCall': async ({ offerSdp }) => {
       const { current, key } = keyFor()
-      return startCall({ settings: current, key, offerSdp, fetchImpl: deps.fetchImpl })
+      const start = providerEngine(current.provider) === 'live' ? startLiveCall : startCall
+      return start({ settings: current, key, offerSdp, fetchImpl: deps.fetchImpl })
     },
     'realtime.hangup': async ({ callId }) => {
       const { current, key } = keyFor()
+      // A GPT-Live WebRTC session ends with the page's session.close (its REST hang-up is for
+      // SIP calls): nothing to do here.
+      if (providerEngine(current.provider) === 'live') return { ended: false }
       return hangupCall(current, key, callId, deps.fetchImpl)
     }
   }

@@ -1,3 +1,4 @@
+import { VOICE_ENGINES } from '../../live-call/voiceEngine'
 import { z } from 'zod'
 import { CallAlertSchema } from '../../escalation/callAlert'
 import {
@@ -43,7 +44,9 @@ export const recordingRoutes = {
         startedAt: EpochMs,
         callId: z.string().min(1).max(200).optional(),
         /** The prices the live cost estimate used, so the stored cost matches it. */
-        pricing: PricingSchema.optional()
+        pricing: PricingSchema.optional(),
+        /** The voice API the call runs on (absent: Realtime). */
+        engine: z.enum(VOICE_ENGINES).optional()
       })
       .strict(),
     output: z.object({ sessionId: z.string() }).strict()
@@ -72,7 +75,9 @@ export const recordingRoutes = {
         turns: z.array(TurnRowSchema),
         alerts: z.array(CallAlertSchema),
         labels: CallLabellingSchema,
-        failure: CallFailureSchema.nullable()
+        failure: CallFailureSchema.nullable(),
+        /** The voice API the call ran on. */
+        engine: z.enum(VOICE_ENGINES)
       })
       .strict()
   }),

@@ -85,6 +85,34 @@ describe.skipIf(skipWithoutPostgres)('PostgreSQL migrations', () => {
     }
   })
 
+  it("v5 records each call's engine (earlier calls ran on Realtime) and refuses others", async () => {
+    const url = await pgServer.freshUrl()
+    const client = new pg.Pool({ connectionString: url, max: 1 })
+    try {
+      await migrate(client, migrations.slice(0, 4))
+      await client.query(
+        `INSERT INTO calls (session_id, provider, model, started_at_ms)
+         VALUES ('LIVE-1', 'openai', 'gpt-realtime', 0)`
+      )
+      await migrate(client, migrations)
+      expect((await client.query('SELECT session_id, engine FROM calls')).rows).toEqual([
+        { session_id: 'LIVE-1', engine: 'realtime' }
+      ])
+      await client.query(
+        `INSERT INTO calls (session_id, provider, model, started_at_ms, engine)
+         VALUES ('LIVE-2', 'openai', 'gpt-live-1', 0, 'live')`
+      )
+      await expect(
+        client.query(
+          `INSERT INTO calls (session_id, provider, model, started_at_ms, engine)
+           VALUES ('LIVE-3', 'openai', 'gpt-live-1', 0, 'beta')`
+        )
+      ).rejects.toMatchObject({ code: '23514' })
+    } finally {
+      await client.end()
+    }
+  })
+
   it('re-opens a migrated database as it is, data kept, nothing applied twice', async () => {
     const url = await pgServer.freshUrl()
     const first = await pgServer.open(url)

@@ -22,6 +22,7 @@ export function sessionsFilterFor(filter: ReportFilter, target: DrillTarget): Se
     model: filter.model,
     source: filter.source,
     ragUsed: filter.ragUsed,
+    engine: filter.engine,
     startedFrom: filter.startedFrom,
     startedTo: filter.startedTo,
     ...target.filter

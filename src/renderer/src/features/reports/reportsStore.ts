@@ -1,3 +1,4 @@
+import type { VoiceEngine } from '@shared/live-call/voiceEngine'
 import { create } from 'zustand'
 import type { ReportFilter } from '@shared/analytics/reportSchemas'
 import { SESSION_SOURCES, type SessionSource } from '@shared/sessions/labSchema'
@@ -8,6 +9,7 @@ interface ReportsState {
   filter: ReportFilter
   setFacet: (facet: ReportFacet, values: string[]) => void
   setRagUsed: (ragUsed: boolean | undefined) => void
+  setEngine: (engine: VoiceEngine | undefined) => void
   setDay: (end: 'startedFrom' | 'startedTo', day: string) => void
   clearFilters: () => void
 }
@@ -39,6 +41,7 @@ export const useReportsStore = create<ReportsState>()((set, get) => ({
           : withValue(get().filter, facet, values)
     }),
   setRagUsed: (ragUsed) => set({ filter: withValue(get().filter, 'ragUsed', ragUsed) }),
+  setEngine: (engine) => set({ filter: withValue(get().filter, 'engine', engine) }),
   setDay: (end, day) => set({ filter: withValue(get().filter, end, day) }),
   clearFilters: () => set({ filter: {} })
 }))

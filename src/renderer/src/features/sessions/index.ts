@@ -5,6 +5,7 @@ import { useSessionsStore } from './sessionsStore'
 // and its multi-select, which the Reports filter bar shares.
 export { SessionsScreen, type DrillSource } from './components/SessionsScreen'
 export { FacetSelect } from './components/FacetSelect'
+export { EngineFilter } from './components/EngineFilter'
 
 /** Sets the Sessions screen's filters, e.g. before showing it from a report. */
 export const showSessionsFiltered = (filter: SessionFilter): void =>

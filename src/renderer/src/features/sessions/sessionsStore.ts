@@ -1,3 +1,4 @@
+import type { VoiceEngine } from '@shared/live-call/voiceEngine'
 import { create } from 'zustand'
 import { SESSION_SOURCES, type SessionSource } from '@shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
@@ -21,6 +22,7 @@ interface SessionsState {
   setSearchText: (text: string) => void
   setFacet: (column: FacetFilter, values: string[]) => void
   setRagUsed: (ragUsed: boolean | undefined) => void
+  setEngine: (engine: VoiceEngine | undefined) => void
   clearFilters: () => void
   /** Replaces every filter at once (a report's click-through); the search box shows its search. */
   showOnly: (filter: SessionFilter) => void
@@ -76,6 +78,7 @@ export const useSessionsStore = create<SessionsState>()((set, get) => {
       }),
 
     setRagUsed: (ragUsed) => set({ filter: withValue(get().filter, 'ragUsed', ragUsed) }),
+    setEngine: (engine) => set({ filter: withValue(get().filter, 'engine', engine) }),
 
     clearFilters: () => {
       cancelSearch()

@@ -28,6 +28,8 @@ interface CallControlsProps {
   onHangup: () => void
   onMute: (muted: boolean) => void
   onStopAgent: () => void
+  /** False on GPT-Live, which has no client event that cuts the agent mid-sentence. */
+  canStopAgent?: boolean
 }
 
 /** The chord's attributes for a control: announced by screen readers, shown as its title. */
@@ -91,7 +93,7 @@ export function CallControls(props: CallControlsProps): JSX.Element {
           variant="outlined"
           startIcon={<VoiceOverOffIcon />}
           onClick={props.onStopAgent}
-          disabled={phase !== 'in_call'}
+          disabled={phase !== 'in_call' || props.canStopAgent === false}
           {...chord('stopAgent', mac)}
         >
           {t('controls.stopAgent')}

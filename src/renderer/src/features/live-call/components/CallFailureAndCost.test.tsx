@@ -7,7 +7,14 @@ import { CallStatsPanel } from './CallStatsPanel'
 
 const started = (provider: 'openai' | 'demo'): void =>
   useLiveCallStore.setState({
-    info: { ok: true, answerSdp: 'v=0', callId: 'rtc_1', model: 'gpt-realtime', provider },
+    info: {
+      ok: true,
+      answerSdp: 'v=0',
+      callId: 'rtc_1',
+      model: 'gpt-realtime',
+      provider,
+      engine: 'realtime'
+    },
     startedAt: Date.now()
   })
 

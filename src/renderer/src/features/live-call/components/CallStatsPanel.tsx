@@ -17,6 +17,8 @@ export function CallStatsPanel(): JSX.Element {
   // The demo agent runs on this computer: nothing is billed, whatever its tokens would cost.
   const demo = useLiveCallStore((s) => s.info?.provider === 'demo')
   const quality = useLiveCallStore((s) => s.quality)
+  // GPT-Live reports cumulative audio seconds, not tokens, and the console has no price for them.
+  const liveSeconds = useLiveCallStore((s) => s.call.live?.audioSeconds ?? null)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (endedAt !== null || startedAt === null) return
@@ -27,16 +29,20 @@ export function CallStatsPanel(): JSX.Element {
   const elapsed = startedAt === null ? 0 : (endedAt ?? now) - startedAt
   const costText = demo
     ? t('stats.notBilled')
-    : tokens.responsesWithoutUsage > 0
-      ? t('stats.partialCost', { cost: formatUsd(cost) })
-      : formatUsd(cost)
+    : liveSeconds !== null
+      ? t('stats.liveNotPriced')
+      : tokens.responsesWithoutUsage > 0
+        ? t('stats.partialCost', { cost: formatUsd(cost) })
+        : formatUsd(cost)
   const figures: [string, string, string][] = [
     [t('stats.elapsed'), formatElapsed(elapsed), 'call-elapsed'],
-    [
-      t('stats.tokens'),
-      t('stats.tokensValue', { input: tokens.inputTokens, output: tokens.outputTokens }),
-      'call-tokens'
-    ],
+    liveSeconds !== null
+      ? [t('stats.audio'), t('stats.audioValue', { seconds: liveSeconds }), 'call-audio-seconds']
+      : [
+          t('stats.tokens'),
+          t('stats.tokensValue', { input: tokens.inputTokens, output: tokens.outputTokens }),
+          'call-tokens'
+        ],
     [t('stats.cost'), costText, 'call-cost'],
     [t('stats.rtt'), formatMs(quality.rttMs), 'call-rtt'],
     [t('stats.jitter'), formatMs(quality.jitterMs), 'call-jitter'],

@@ -41,7 +41,8 @@ export function LiveCallScreen({
       start: s.start,
       hangup: s.hangup,
       setMuted: s.setMuted,
-      stopAgentSpeaking: s.stopAgentSpeaking
+      stopAgentSpeaking: s.stopAgentSpeaking,
+      engine: s.info?.engine ?? null
     }))
   )
   // A reload or a closed window ends the call at the service too (protocol doc §10).
@@ -79,6 +80,7 @@ export function LiveCallScreen({
         onHangup={() => void store.hangup()}
         onMute={store.setMuted}
         onStopAgent={store.stopAgentSpeaking}
+        canStopAgent={store.engine !== 'live'}
       />
       <DemoAgentNotice />
       {store.failure && (

@@ -1,8 +1,8 @@
-import type { CallEvent, CallInput, ClientCallEvent } from '@shared/live-call/callEvents'
-import { inboundEvent } from '@shared/live-call/inboundEvent'
+import type { CallEvent, CallInput } from '@shared/live-call/callEvents'
+import type { CallProtocol, OutboundEvent, ProtocolStep } from '@shared/live-call/callProtocol'
+import { LiveProtocol } from '@shared/live-call/liveProtocol'
+import { RealtimeProtocol } from '@shared/live-call/realtimeProtocol'
 import type { CallStartResult } from '@shared/realtime/callStart'
-import type { ServerEvent } from '@shared/realtime/serverEvents'
-import { ResponseTurns } from '@shared/live-call/responseTurns'
 import { request } from '@renderer/app/ipc'
 import {
   CHANNEL_CLOSED_MESSAGE,
@@ -28,18 +28,6 @@ export interface EngineListener {
   quality(quality: ConnectionQuality): void
 }
 
-/** A supervisor's instruction as a GA system message item. */
-interface SystemMessageCreate {
-  type: 'conversation.item.create'
-  item: { type: 'message'; role: 'system'; content: { type: 'input_text'; text: string }[] }
-}
-
-/** An event the console sends on `oai-events`; client call events are also fed to the reducer. */
-type Outbound =
-  | ClientCallEvent
-  | SystemMessageCreate
-  | { type: 'session.update'; session: Record<string, unknown> }
-
 const TICK_MS = 250
 const STATS_MS = 2000
 /** `disconnected` gets a grace period before it counts as failed (protocol doc §3). */
@@ -48,9 +36,11 @@ const DISCONNECT_GRACE_MS = 5000
 const CONNECT_TIMEOUT_MS = 20_000
 
 /**
- * One WebRTC call to GPT Realtime: microphone, peer connection, `oai-events`, the remote audio
- * through an <audio> element (Chromium's echo cancellation only covers media elements), the ear
- * meter, tool calls through main, and clean teardown. Knows nothing of React.
+ * One WebRTC call to the voice agent, on the Realtime API or GPT-Live (main picks the engine
+ * from Settings and says which in its answer): microphone, peer connection, `oai-events`, the
+ * remote audio through an <audio> element (Chromium's echo cancellation only covers media
+ * elements), the ear meter, tool calls through main, and clean teardown. The wire protocol is
+ * the engine's CallProtocol. Knows nothing of React.
  */
 export class CallEngine {
   private pc: RTCPeerConnection | null = null
@@ -61,8 +51,8 @@ export class CallEngine {
   private graceTimer: ReturnType<typeof setTimeout> | null = null
   private callId: string | null = null
   private current: CallPhase = 'idle'
-  /** When the agent is asked to answer, and which function calls are run. */
-  private readonly turns = new ResponseTurns()
+  /** Realtime until main says otherwise (events before its answer are local observations). */
+  private protocol: CallProtocol = new RealtimeProtocol()
 
   constructor(
     private readonly audio: HTMLAudioElement,
@@ -95,7 +85,14 @@ export class CallEngine {
     if (this.isOver()) return this.releaseMedia()
     this.meter = new EarMeter({
       onAudible: (t) => this.observe({ type: 'remote_audio.audible' }, t),
-      onSilent: (t) => this.observe({ type: 'remote_audio.silent' }, t)
+      onSilent: (t) => this.observe({ type: 'remote_audio.silent' }, t),
+      // GPT-Live reports no caller speech start/stop: the page's own VAD stands in.
+      onMicSpeech: (t) => {
+        if (this.protocol.engine === 'live') this.observe({ type: 'mic.speech_started' }, t)
+      },
+      onMicSilent: (t) => {
+        if (this.protocol.engine === 'live') this.observe({ type: 'mic.speech_stopped' }, t)
+      }
     })
     await this.meter.start()
     this.meter.setMic(this.mic)
@@ -116,6 +113,7 @@ export class CallEngine {
       const answer = await request('realtime.startCall', { offerSdp: offer.sdp ?? '' })
       if (this.isOver()) return
       if (!answer.ok) return this.fail(answer.kind, answer.message)
+      if (answer.engine === 'live') this.protocol = new LiveProtocol()
       this.callId = answer.callId
       this.listener.started(answer)
       await pc.setRemoteDescription({ type: 'answer', sdp: answer.answerSdp })
@@ -136,6 +134,7 @@ export class CallEngine {
   async hangup(): Promise<void> {
     if (this.isOver()) return
     this.setPhase('ending')
+    for (const event of this.protocol.hangup()) this.send(event)
     this.observe({ type: 'call.ended' })
     this.teardown()
     await this.endAtService()
@@ -146,26 +145,17 @@ export class CallEngine {
     for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !muted
   }
 
-  /** "Stop agent speaking": cancel a running response, then drop the audio already queued. */
-  stopAgentSpeaking(): void {
-    if (this.turns.responding) this.send({ type: 'response.cancel' })
-    this.send({ type: 'output_audio_buffer.clear' })
+  /** "Stop agent speaking", where the engine has a way to (GPT-Live has none): false if not. */
+  stopAgentSpeaking(): boolean {
+    const events = this.protocol.stopAgent()
+    events?.forEach((event) => this.send(event))
+    return events !== null
   }
 
-  /**
-   * A supervisor's instruction, acted on now: a system message, then a response. An answer
-   * already under way is stopped first (its response.done then sends the queued create), so
-   * the agent does not finish a sentence the supervisor wants changed. False when no call runs.
-   */
+  /** A supervisor's instruction, acted on now (see the protocols). False when no call runs. */
   instruct(text: string): boolean {
     if (this.current !== 'in_call') return false
-    this.send({
-      type: 'conversation.item.create',
-      item: { type: 'message', role: 'system', content: [{ type: 'input_text', text }] }
-    })
-    const { stopFirst, createNow } = this.turns.instructed()
-    if (stopFirst) this.stopAgentSpeaking()
-    if (createNow) this.send({ type: 'response.create' })
+    for (const event of this.protocol.instruct(text)) this.send(event)
     return true
   }
 
@@ -179,48 +169,43 @@ export class CallEngine {
 
   private receive(data: string): void {
     const t = performance.now()
-    const inbound = inboundEvent(data)
+    const inbound = this.protocol.receive(data)
     if (!inbound) return
-    this.listener.input({ t, event: inbound.event })
-    if (inbound.parsed) this.react(inbound.parsed)
-  }
-
-  private react(event: ServerEvent): void {
-    if (event.type === 'session.created') {
+    this.input(t, inbound.event)
+    if (inbound.step.connected) {
       clearTimeout(this.graceTimer ?? undefined)
       this.observe({ type: 'connection.state', state: 'connected' })
       this.setPhase('in_call')
-      // The agent answers the phone: a client-triggered greeting (the model does not speak
-      // first on its own; the reducer keeps it out of latency, protocol doc §6).
-      if (this.turns.greet()) this.send({ type: 'response.create' })
-      return
     }
-    const step = this.turns.onServerEvent(event)
-    if (step.create) this.send({ type: 'response.create' })
-    if (step.runTool)
-      void this.answerToolCall(step.runTool.callId, step.runTool.name, step.runTool.arguments)
+    this.act(inbound.step)
   }
 
-  private async answerToolCall(callId: string, name: string, args: string): Promise<void> {
-    const run = await runToolCall(callId, name, args)
+  private act(step: ProtocolStep): void {
+    for (const event of step.send) this.send(event)
+    if (step.runTool) void this.answerToolCall(step.runTool)
+  }
+
+  private async answerToolCall(asked: NonNullable<ProtocolStep['runTool']>): Promise<void> {
+    const run = await runToolCall(asked.callId, asked.name, asked.arguments)
     if (this.isOver()) return
     this.observe(run.observation)
-    this.send({
-      type: 'conversation.item.create',
-      item: { type: 'function_call_output', call_id: callId, output: run.output }
-    })
-    // Queued while a response runs (its own response.done usually is still to come).
-    if (this.turns.toolAnswered()) this.send({ type: 'response.create' })
+    for (const event of this.protocol.toolAnswered(asked, run.output)) this.send(event)
   }
 
-  private send(event: Outbound): void {
+  private send(event: OutboundEvent): void {
     if (this.dc?.readyState !== 'open') return
     this.dc.send(JSON.stringify(event))
-    this.listener.input({ t: performance.now(), event })
+    this.input(performance.now(), event)
   }
 
   private observe(event: CallEvent, t: number = performance.now()): void {
+    this.input(t, event)
+  }
+
+  /** Recorded and reduced, then shown to the protocol (a Live delegation is read there). */
+  private input(t: number, event: CallEvent): void {
     this.listener.input({ t, event })
+    this.act(this.protocol.observe(t, event))
   }
 
   private onConnectionState(state: RTCPeerConnectionState): void {

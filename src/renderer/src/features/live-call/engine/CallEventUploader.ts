@@ -1,3 +1,4 @@
+import type { VoiceEngine } from '@shared/live-call/voiceEngine'
 import type { TFunction } from 'i18next'
 import type { CallInput } from '@shared/live-call/callEvents'
 import type { PriceTable } from '@shared/live-call/callConfig'
@@ -40,6 +41,7 @@ export interface RecordingMeta {
   startedAt: number
   callId?: string
   pricing?: PriceTable
+  engine?: VoiceEngine
 }
 
 /**

@@ -4,11 +4,20 @@ export const NOISE_FLOOR = 0.01
 const ONSET_FRAMES = 2
 const SILENT_AFTER_MS = 300
 const POLL_MS = 10
+/** The caller's microphone: 30 ms of voice starts speech, 500 ms of quiet ends it (server VAD's defaults). */
+const MIC_ONSET_FRAMES = 3
+const MIC_SILENT_AFTER_MS = 500
 
 export interface EarMeterCallbacks {
   /** First audible energy on the remote track, stamped with the page clock. */
   onAudible(t: number): void
   onSilent(t: number): void
+  /**
+   * The caller's voice on the microphone started, and ended: stamped when the quiet had lasted
+   * long enough to say so, as Realtime's speech_stopped arrives, so latencies compare.
+   */
+  onMicSpeech?(t: number): void
+  onMicSilent?(t: number): void
 }
 
 export interface Levels {
@@ -30,6 +39,12 @@ export class EarMeter {
   private above = 0
   private audible = false
   private quietSince: number | null = null
+  private readonly micVoice = {
+    above: 0,
+    speaking: false,
+    onsetT: 0,
+    quietSince: null as number | null
+  }
   readonly levels: Levels = { mic: 0, remote: 0 }
 
   constructor(private readonly callbacks: EarMeterCallbacks) {}
@@ -69,10 +84,33 @@ export class EarMeter {
     return Math.sqrt(sum / this.buffer.length)
   }
 
+  /** A small energy VAD on the microphone, for engines that report no caller speech events. */
+  private pollMic(t: number): void {
+    const v = this.micVoice
+    if (this.levels.mic > NOISE_FLOOR) {
+      if (v.above === 0) v.onsetT = t
+      v.above++
+      v.quietSince = null
+      if (!v.speaking && v.above >= MIC_ONSET_FRAMES) {
+        v.speaking = true
+        this.callbacks.onMicSpeech?.(v.onsetT)
+      }
+      return
+    }
+    v.above = 0
+    if (!v.speaking) return
+    v.quietSince ??= t
+    if (t - v.quietSince >= MIC_SILENT_AFTER_MS) {
+      v.speaking = false
+      this.callbacks.onMicSilent?.(t)
+    }
+  }
+
   private poll(): void {
     const t = performance.now()
     this.levels.mic = this.rms(this.mic)
     this.levels.remote = this.rms(this.remote)
+    this.pollMic(t)
     if (this.levels.remote > NOISE_FLOOR) {
       this.above++
       this.quietSince = null

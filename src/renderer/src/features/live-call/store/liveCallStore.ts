@@ -86,7 +86,8 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
             model: info.model,
             startedAt,
             callId: info.callId,
-            pricing: config.prices ?? undefined
+            pricing: config.prices ?? undefined,
+            engine: info.engine
           })
         },
         quality: (quality) => set({ quality })

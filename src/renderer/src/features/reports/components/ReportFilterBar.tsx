@@ -6,7 +6,7 @@ import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import { useShallow } from 'zustand/react/shallow'
-import { FacetSelect } from '@renderer/features/sessions'
+import { EngineFilter, FacetSelect } from '@renderer/features/sessions'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
 import { useReportsStore, type ReportFacet } from '../reportsStore'
 
@@ -25,11 +25,12 @@ export const ReportFilterBar = memo(function ReportFilterBar({
   facets
 }: ReportFilterBarProps): JSX.Element {
   const { t } = useTranslation('reports')
-  const { filter, setFacet, setRagUsed, setDay, clearFilters } = useReportsStore(
+  const { filter, setFacet, setRagUsed, setEngine, setDay, clearFilters } = useReportsStore(
     useShallow((s) => ({
       filter: s.filter,
       setFacet: s.setFacet,
       setRagUsed: s.setRagUsed,
+      setEngine: s.setEngine,
       setDay: s.setDay,
       clearFilters: s.clearFilters
     }))
@@ -86,6 +87,7 @@ export const ReportFilterBar = memo(function ReportFilterBar({
         <MenuItem value="yes">{t('filters.yes')}</MenuItem>
         <MenuItem value="no">{t('filters.no')}</MenuItem>
       </TextField>
+      <EngineFilter value={filter.engine} onChange={setEngine} />
       <Button
         startIcon={<FilterAltOffIcon />}
         onClick={clearFilters}

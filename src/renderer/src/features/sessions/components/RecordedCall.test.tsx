@@ -69,6 +69,7 @@ function renderCall(scheduler: ReplayScheduler, more: Record<string, unknown> = 
       alerts: ALERTS,
       labels: { by: 'model', model: 'gpt-4o-mini', reason: null, error: null },
       failure: null,
+      engine: 'realtime',
       ...more
     }),
     'recording.events': ok({ inputs: NORMAL_CALL })

@@ -49,6 +49,9 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
           )}
         </Alert>
       )}
+      <Typography variant="caption" color="text.secondary" data-testid="session-engine">
+        {t('turns.engine', { engine: t(`turns.engines.${data.engine}`) })}
+      </Typography>
       <LabellingNote labels={data.labels} />
       {events.error && <IpcErrorAlert error={events.error} />}
       {events.data ? (

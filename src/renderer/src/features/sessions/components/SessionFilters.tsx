@@ -1,3 +1,4 @@
+import { EngineFilter } from './EngineFilter'
 import { memo, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff'
@@ -40,18 +41,27 @@ export const SessionFilters = memo(function SessionFilters({
 }: SessionFiltersProps): JSX.Element {
   const { t } = useTranslation('sessions')
   const sentimentLabel = useSentimentLabel()
-  const { searchText, filter, active, setSearchText, setFacet, setRagUsed, clearFilters } =
-    useSessionsStore(
-      useShallow((s) => ({
-        searchText: s.searchText,
-        filter: s.filter,
-        active: hasActiveFilters(s),
-        setSearchText: s.setSearchText,
-        setFacet: s.setFacet,
-        setRagUsed: s.setRagUsed,
-        clearFilters: s.clearFilters
-      }))
-    )
+  const {
+    searchText,
+    filter,
+    active,
+    setSearchText,
+    setFacet,
+    setRagUsed,
+    setEngine,
+    clearFilters
+  } = useSessionsStore(
+    useShallow((s) => ({
+      searchText: s.searchText,
+      filter: s.filter,
+      active: hasActiveFilters(s),
+      setSearchText: s.setSearchText,
+      setFacet: s.setFacet,
+      setRagUsed: s.setRagUsed,
+      setEngine: s.setEngine,
+      clearFilters: s.clearFilters
+    }))
+  )
 
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -84,6 +94,7 @@ export const SessionFilters = memo(function SessionFilters({
         <MenuItem value="yes">{t('filters.yes')}</MenuItem>
         <MenuItem value="no">{t('filters.no')}</MenuItem>
       </TextField>
+      <EngineFilter value={filter.engine} onChange={setEngine} />
       <Button startIcon={<FilterAltOffIcon />} onClick={clearFilters} disabled={!active}>
         {t('filters.clear')}
       </Button>

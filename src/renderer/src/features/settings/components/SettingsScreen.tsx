@@ -9,7 +9,13 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { DEMO_AGENT_MODEL, VOICES, type AppSettings } from '@shared/settings/settingsSchema'
+import {
+  DEMO_AGENT_MODEL,
+  VOICES,
+  providerEngine,
+  type AppSettings
+} from '@shared/settings/settingsSchema'
+import { LIVE_MODELS } from '@shared/live-call/voiceEngine'
 import { DEFAULT_INSTRUCTIONS } from '@shared/settings/defaultInstructions'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
@@ -19,6 +25,7 @@ import { ApiKeyField } from './ApiKeyField'
 import { AppearanceFields } from './AppearanceFields'
 import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
+import { EngineField } from './EngineField'
 import { LabellingFields } from './LabellingFields'
 import { ProviderFields } from './ProviderFields'
 import { TeamSection } from './TeamSection'
@@ -52,6 +59,8 @@ export function SettingsScreen(): JSX.Element {
       </Stack>
     )
   const { kind } = draft.provider
+  const engine = providerEngine(draft.provider)
+  const live = engine === 'live'
   const problems = [...invalid].map(([path, message]) => validationMessage(t, path, message))
 
   return (
@@ -88,6 +97,15 @@ export function SettingsScreen(): JSX.Element {
 
       <Section title={t('screen.sections.connection')}>
         <ProviderFields value={draft.provider} onChange={(provider) => form.edit({ provider })} />
+        {draft.provider.kind !== 'demo' && (
+          <EngineField
+            value={engine}
+            onChange={(next) =>
+              draft.provider.kind !== 'demo' &&
+              form.edit({ provider: { ...draft.provider, engine: next } })
+            }
+          />
+        )}
         {kind === 'demo' ? (
           <Alert severity="info" data-testid="demo-agent-note">
             <AlertTitle>{t('screen.demoNoKey')}</AlertTitle>
@@ -112,16 +130,32 @@ export function SettingsScreen(): JSX.Element {
 
       <Section title={t('screen.sections.voiceAgent')}>
         <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
-          <TextField
-            label={kind === 'azure' ? t('screen.modelAzure') : t('screen.model')}
-            helperText={
-              kind === 'demo' ? t('screen.modelDemo', { model: DEMO_AGENT_MODEL }) : undefined
-            }
-            size="small"
-            value={draft.model}
-            onChange={(event) => form.edit({ model: event.target.value })}
-            sx={{ width: 260 }}
-          />
+          {live ? (
+            <TextField
+              label={t('screen.liveModel')}
+              helperText={
+                kind === 'azure'
+                  ? t('screen.liveModelAzure')
+                  : t('screen.liveModelHelp', { models: LIVE_MODELS.join(', ') })
+              }
+              size="small"
+              value={draft.liveModel}
+              disabled={kind === 'azure'}
+              onChange={(event) => form.edit({ liveModel: event.target.value })}
+              sx={{ width: 260 }}
+            />
+          ) : (
+            <TextField
+              label={kind === 'azure' ? t('screen.modelAzure') : t('screen.model')}
+              helperText={
+                kind === 'demo' ? t('screen.modelDemo', { model: DEMO_AGENT_MODEL }) : undefined
+              }
+              size="small"
+              value={draft.model}
+              onChange={(event) => form.edit({ model: event.target.value })}
+              sx={{ width: 260 }}
+            />
+          )}
           <TextField
             select
             label={t('screen.voice')}
@@ -169,6 +203,11 @@ export function SettingsScreen(): JSX.Element {
             ))}
           </TextField>
         </Stack>
+        {live && (
+          <Alert severity="info" data-testid="live-settings-note">
+            {t('engine.liveFieldsNote')}
+          </Alert>
+        )}
         <TurnDetectionFields
           value={draft.turnDetection}
           onChange={(turnDetection) => form.edit({ turnDetection })}
