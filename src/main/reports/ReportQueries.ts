@@ -11,6 +11,7 @@ import { latencyHistogram } from './latencyHistogram'
 import { latencyPerSession } from './latencyPerSession'
 import { reportCube } from './reportCube'
 import { rollUpCube } from './rollUpCube'
+import { reportSelection } from './reportSelection'
 import { selectRows } from './selectRows'
 import { loadSessionColumns, type SessionColumns } from './sessionColumns'
 import { sessionsPerDay } from './sessionsPerDay'
@@ -112,8 +113,11 @@ export class ReportQueries {
 
   /** The alerts section: alerts of the sessions in the filter (live calls raise them). */
   async alerts(filter: ReportFilter): Promise<ReportAlerts> {
-    // The filter's session count from the columns (shared with the summary), not a table pass.
+    // The filter's sessions from the columns (shared with the summary), not a table pass.
     const columns = await this.columns()
-    return this.database.reports.alertFigures(filter, selectRows(columns, filter).length)
+    return this.database.reports.alertFigures(
+      filter,
+      reportSelection(columns, selectRows(columns, filter))
+    )
   }
 }

@@ -1,5 +1,10 @@
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
-import type { ReportReads, SessionColumnsPart, SessionColumnVisitor } from './asyncSeam'
+import type {
+  ReportReads,
+  ReportSelection,
+  SessionColumnsPart,
+  SessionColumnVisitor
+} from './asyncSeam'
 import { queryAlertFigures } from './alertFiguresSql'
 import { copySessionColumns } from './sessionColumnsCopy'
 import type { Sql } from './sql'
@@ -29,7 +34,8 @@ export class PostgresReportReads implements ReportReads {
     return Number.isFinite(estimate) && estimate > 0 ? Math.round(estimate) : 0
   }
 
-  alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts> {
-    return queryAlertFigures(this.sql, filter, sessionsInFilter)
+  /** The filter is the selection's, from the columns in memory (alertFiguresSql.ts). */
+  alertFigures(_filter: ReportFilter, selection: ReportSelection): Promise<ReportAlerts> {
+    return queryAlertFigures(this.sql, selection)
   }
 }
