@@ -35,11 +35,10 @@ interface AlertedSession {
  */
 async function alertedSessions(sql: Sql): Promise<Map<string, AlertedSession>> {
   const rows = await sql.arrays(
-    `SELECT session_id, SUM(alerts)::int8, bool_or(escalated) FROM (
-       SELECT session_id, COUNT(*) AS alerts, bool_or(status = 'escalated') AS escalated
-       FROM alerts GROUP BY session_id
+    `SELECT session_id, COUNT(*) FILTER (WHERE alert), bool_or(escalated) FROM (
+       SELECT session_id, true AS alert, status = 'escalated' AS escalated FROM alerts
        UNION ALL
-       SELECT session_id, 0, true FROM alert_actions WHERE action = 'escalate'
+       SELECT session_id, false, true FROM alert_actions WHERE action = 'escalate'
      ) AS alerted GROUP BY session_id`
   )
   const sessions = new Map<string, AlertedSession>()
