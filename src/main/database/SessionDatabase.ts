@@ -197,6 +197,11 @@ export interface CallsTable {
    * time so latency figures leave them out without a schema change.
    */
   withoutCountedTurn(sessionIds?: readonly string[]): Promise<string[]>
+  /**
+   * Sessions whose call ran on GPT-Live (calls.engine = 'live'), in session_id order: the rows
+   * the engine filter keeps, as sessionWhere's `engine` condition selects them.
+   */
+  onLiveEngine(): Promise<string[]>
 }
 
 export interface TurnsTable {
@@ -386,10 +391,23 @@ export interface ReportReads {
    * the table): PostgreSQL's statistics; 0 when unknown.
    */
   estimatedSessions(): Promise<number>
-  /** Alerts of the sessions in the filter, of which there are `sessionsInFilter`. */
-  alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts>
+  /**
+   * Alerts of the sessions in the filter, which `selection` says from the report columns in
+   * memory. SQLite applies the filter in SQL (a key lookup per alert, in-process); PostgreSQL
+   * reads the alerted sessions' ids and keeps those the selection holds, so its queries never
+   * touch `sessions` (alertFiguresSql.ts says why).
+   */
+  alertFigures(filter: ReportFilter, selection: ReportSelection): Promise<ReportAlerts>
   /** Contact-center figures by channel of the calls in the filter (channelFigures.ts). */
   channelFigures(filter: ReportFilter): Promise<ReportChannels>
+}
+
+/** The sessions a report's filter selects, as the Reports' columns in memory hold them. */
+export interface ReportSelection {
+  /** How many sessions the filter selects. */
+  readonly count: number
+  /** Those of `sessionIds` the filter selects, each once, in session_id order. */
+  among(sessionIds: readonly string[]): string[]
 }
 
 export interface CellCounts {

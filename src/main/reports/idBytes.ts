@@ -45,6 +45,16 @@ function compareRanges(bytes: Buffer, a: number, aEnd: number, b: number, bEnd: 
   return aEnd - a - (bEnd - b)
 }
 
+/** Byte order of `key` against the range [start, end) of `bytes` (COLLATE "C"). */
+function compareKey(key: Uint8Array, bytes: Buffer, start: number, end: number): number {
+  const length = Math.min(key.length, end - start)
+  for (let i = 0; i < length; i++) {
+    const d = key[i]! - bytes[start + i]!
+    if (d !== 0) return d
+  }
+  return key.length - (end - start)
+}
+
 /**
  * Ids kept as their UTF-8 bytes, each followed by a NUL (no id holds one: they are PostgreSQL
  * texts), in session_id order: COLLATE "C", the bytes' order. A string is made only for the id
@@ -157,19 +167,24 @@ export class IdBytes implements SessionIds {
   among(ids: readonly string[]): Uint8Array {
     const marks = new Uint8Array(this.size)
     for (const id of ids) {
-      const row = this.rowOf(Buffer.from(id, 'utf8'))
+      const row = this.rowOf(id)
       if (row >= 0) marks[row] = 1
     }
     return marks
   }
 
+  rowOf(id: string): number {
+    return this.rowOfKey(Buffer.from(id, 'utf8'))
+  }
+
   /** The row whose id is `key`, or −1: a binary search in byte order. */
-  private rowOf(key: Buffer): number {
+  private rowOfKey(key: Buffer): number {
+    const { bytes, starts } = this
     let low = 0
     let high = this.size - 1
     while (low <= high) {
       const mid = (low + high) >>> 1
-      const order = key.compare(this.bytes, this.starts[mid]!, this.starts[mid + 1]! - 1)
+      const order = compareKey(key, bytes, starts[mid]!, starts[mid + 1]! - 1)
       if (order === 0) return mid
       if (order < 0) high = mid - 1
       else low = mid + 1

@@ -42,11 +42,13 @@ export function selectRows(columns: SessionColumns, filter: ReportFilter): Uint3
   add(columns.source, allowedCodes(columns.source, filter.source))
   add(columns.day, allowedDays(columns.day, filter.startedFrom, filter.startedTo))
   const rag = filter.ragUsed === undefined ? -1 : filter.ragUsed ? 1 : 0
+  const live = filter.engine === undefined ? -1 : filter.engine === 'live' ? 1 : 0
 
   const rows = new Uint32Array(columns.size)
   let count = 0
   for (let i = 0; i < columns.size; i++) {
     if (rag !== -1 && columns.ragUsed[i] !== rag) continue
+    if (live !== -1 && columns.liveEngine[i] !== live) continue
     let keep = true
     for (const [codes, allowed] of tests) {
       const code = codes[i]!

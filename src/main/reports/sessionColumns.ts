@@ -35,6 +35,15 @@ export interface SessionColumns {
    * Sessions pages and sorts as the database does.
    */
   latencyCounted: Uint8Array
+  /** 1 when the session's call ran on GPT-Live (calls.onLiveEngine), for the engine filter. */
+  liveEngine: Uint8Array
+}
+
+/** Marks the rows of these sessions (calls.onLiveEngine) as GPT-Live calls. */
+export function markLiveEngine(columns: SessionColumns, sessionIds: readonly string[]): void {
+  if (sessionIds.length === 0) return
+  const among = columns.sessionIds.among(sessionIds)
+  for (let i = 0; i < columns.size; i++) if (among[i] === 1) columns.liveEngine[i] = 1
 }
 
 /** Marks the rows of these sessions (calls.withoutCountedTurn) as counting no latency. */
@@ -233,6 +242,8 @@ export async function loadSessionColumns(
     p50Ms: await join((b) => b.p50Ms),
     p95Ms: await join((b) => b.p95Ms),
     // Every row counts until markWithoutCountedTurn says otherwise.
-    latencyCounted: new Uint8Array(size).fill(1)
+    latencyCounted: new Uint8Array(size).fill(1),
+    // Realtime until markLiveEngine says otherwise (seed and imported sessions count as Realtime).
+    liveEngine: new Uint8Array(size)
   }
 }

@@ -14,6 +14,8 @@ export interface SessionIds {
   containing(search: string): Uint8Array
   /** Per row, 1 if its id is one of `ids`, else 0. */
   among(ids: readonly string[]): Uint8Array
+  /** The row whose id is `id`, or −1. */
+  rowOf(id: string): number
   /** These ids in `order` (row indices, each once). */
   permuted(order: Uint32Array): SessionIds
 }
@@ -35,6 +37,9 @@ export function searchPattern(search: string): RegExp {
 
 /** Ids held as strings (SQLite hands each row's over as one). */
 export class IdStrings implements SessionIds {
+  /** Each id's row, made at the first rowOf. */
+  private rows: Map<string, number> | null = null
+
   constructor(readonly ids: readonly string[]) {}
 
   get size(): number {
@@ -55,6 +60,11 @@ export class IdStrings implements SessionIds {
   among(ids: readonly string[]): Uint8Array {
     const wanted = new Set(ids)
     return Uint8Array.from(this.ids, (id) => (wanted.has(id) ? 1 : 0))
+  }
+
+  rowOf(id: string): number {
+    this.rows ??= new Map(this.ids.map((each, row) => [each, row]))
+    return this.rows.get(id) ?? -1
   }
 
   permuted(order: Uint32Array): IdStrings {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readColumns, session, turn } from './contractFixtures'
+import { readColumns, selectionOf, session, turn } from './contractFixtures'
 import type { SessionDatabase } from '../../../src/main/database/postgres/asyncSeam'
 
 // What every backend of the async seam must do, whatever its SQL: the cases of
@@ -407,7 +407,19 @@ export function describeSessionDatabase(backend: Backend): void {
         at: '2026-11-25T10:00:45.000Z',
         note: null
       })
-      const figures = await db.reports.alertFigures({ language: ['en'] }, 2)
+      // Outside the filter: S3's escalation, and an alert of a call not yet in sessions.
+      const a3 = await raise('S3', '2026-11-26T09:00:30.000Z')
+      await db.alertActions.insert({
+        alertId: a3,
+        sessionId: 'S3',
+        action: 'escalate',
+        by: 'ana',
+        at: '2026-11-26T09:01:00.000Z',
+        note: null
+      })
+      await raise('LIVE-9', '2026-11-26T09:00:00.000Z')
+      const english = { language: ['en'] }
+      const figures = await db.reports.alertFigures(english, await selectionOf(db.reports, english))
       expect(figures).toMatchObject({
         sessions: 2,
         alerts: 3,
@@ -432,6 +444,15 @@ export function describeSessionDatabase(backend: Backend): void {
         sessions: 1,
         sessionIds: ['S1']
       })
+      const everyone = await db.reports.alertFigures({}, await selectionOf(db.reports, {}))
+      expect(everyone).toMatchObject({
+        sessions: 3,
+        alerts: 5,
+        alertedSessions: 3,
+        escalatedSessions: 2,
+        escalatedSessionIds: ['S1', 'S3']
+      })
+      expect(everyone.firstAction).toMatchObject({ actedSessions: 2, unactedSessions: 1 })
     })
 
     it('counts the backtest cells in SQL, and lists the sessions with events', async () => {

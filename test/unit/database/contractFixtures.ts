@@ -1,7 +1,11 @@
 import type { TurnRow } from '../../../src/shared/live-call/recordedCall'
 import type { StoredSession } from '../../../src/shared/sessions/labSchema'
 import type { SessionIds } from '../../../src/main/reports/sessionIds'
-import type { ReportReads } from '../../../src/main/database/SessionDatabase'
+import type { ReportReads, ReportSelection } from '../../../src/main/database/SessionDatabase'
+import type { ReportFilter } from '../../../src/shared/analytics/reportSchemas'
+import { reportSelection } from '../../../src/main/reports/reportSelection'
+import { selectRows } from '../../../src/main/reports/selectRows'
+import { loadSessionColumns } from '../../../src/main/reports/sessionColumns'
 
 // The rows the behavioural suites of the session database write and read back.
 
@@ -77,4 +81,13 @@ export async function readColumns(
     visited = []
   }
   return { ids, rows, parts }
+}
+
+/** A report filter's sessions as ReportQueries hands them to alertFigures: from the columns. */
+export async function selectionOf(
+  reads: ReportReads,
+  filter: ReportFilter
+): Promise<ReportSelection> {
+  const columns = await loadSessionColumns(reads, async () => {})
+  return reportSelection(columns, selectRows(columns, filter))
 }

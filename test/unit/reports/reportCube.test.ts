@@ -38,7 +38,8 @@ function columnsOf(size: number, interruptionsUpTo: number): SessionColumns {
     p50Ms: Float64Array.from(p50),
     p95Ms: Float64Array.from(p50, (p) => p + Math.round(next() * 8000) / 10),
     // One session in ten had no counted turn.
-    latencyCounted: Uint8Array.from(pick(10), (k) => (k === 0 ? 0 : 1))
+    latencyCounted: Uint8Array.from(pick(10), (k) => (k === 0 ? 0 : 1)),
+    liveEngine: new Uint8Array(10)
   }
 }
 

@@ -96,6 +96,10 @@ describe('IdBytes (ids as bytes) answers as IdStrings', () => {
       ['', 'nope', ids[5]! + 'x', ids[5]!.slice(0, -1)]
     ]
     for (const list of lists) expect([...bytes.among(list)]).toEqual([...strings.among(list)])
+    for (const list of lists)
+      for (const id of list) expect(bytes.rowOf(id), id).toBe(strings.rowOf(id))
+    expect(some.map((id) => bytes.rowOf(id))).toEqual(some.map((id) => ids.indexOf(id)))
+    expect(bytes.rowOf('nope')).toBe(-1)
   })
 
   it('holds the same ids however many it expected (its buffers sized from the first ones)', () => {

@@ -1,8 +1,8 @@
 import { FIRST_ACTION_BINS_MS, type ReportAlerts } from '../../../shared/analytics/reportSchemas'
-import type { ReportFilter } from '../../../shared/analytics/reportSchemas'
+import type { ReportSelection } from '../SessionDatabase'
 import { MAX_FILTER_SESSION_IDS } from '../../../shared/sessions/sessionQuery'
 import { columnsOf, type Row } from '../rowValues'
-import { conditionsFor, Params } from './sessionWhere'
+import { Params } from './sessionWhere'
 import type { Sql } from './sql'
 
 // The Reports screen's alerts section on PostgreSQL: sqlite/alertFiguresSql's figures, with
@@ -19,32 +19,37 @@ function idList(value: unknown): string[] {
 const drillIds = (value: unknown, count: number): string[] | null =>
   count > MAX_FILTER_SESSION_IDS ? null : value === null ? [] : idList(value)
 
-/**
- * The alerted sessions in the report's filter, found once per request by one lookup by key per
- * alerted session (ARRAY(…) keeps the planner from trading those lookups for a scan of every
- * session, which it prices lower: at a million sessions that scan took 300 ms, the lookups
- * 30 ms, and each of the queries below made it again).
- */
-async function alertedInFilter(sql: Sql, filter: ReportFilter): Promise<string[]> {
-  const params = new Params()
-  const conditions = [
-    ...conditionsFor(filter, params),
-    'session_id = ANY(ARRAY(SELECT DISTINCT session_id FROM alerts))'
-  ]
-  const rows = await sql.rows(
-    `SELECT session_id FROM sessions WHERE ${conditions.join(' AND ')}`,
-    params.values
-  )
-  return rows.map((row) => figures.text(row, 'session_id'))
+/** A session with an alert or an escalate action in the log. */
+interface AlertedSession {
+  alerts: number
+  escalated: boolean
 }
 
-/** Alerts of the sessions alertedInFilter found. */
+/**
+ * Every session with an alert or an escalate action, from the alert tables alone (a row per
+ * alerted session, a few thousand at a million sessions): the report's filter is then applied
+ * to them in memory. Looking them up in `sessions` (4,000 key lookups at 1M) touched a page of
+ * the table for most of them, and a connection's first touch of a shared buffer is a page fault
+ * on the server: 120–170 ms on a console's fresh connections, 20 ms on one that had touched
+ * them before.
+ */
+async function alertedSessions(sql: Sql): Promise<Map<string, AlertedSession>> {
+  const rows = await sql.arrays(
+    `SELECT session_id, COUNT(*) FILTER (WHERE alert), bool_or(escalated) FROM (
+       SELECT session_id, true AS alert, status = 'escalated' AS escalated FROM alerts
+       UNION ALL
+       SELECT session_id, false, true FROM alert_actions WHERE action = 'escalate'
+     ) AS alerted GROUP BY session_id`
+  )
+  const sessions = new Map<string, AlertedSession>()
+  for (const [id, alerts, escalated] of rows)
+    sessions.set(String(id), { alerts: Number(alerts), escalated: escalated === true })
+  return sessions
+}
+
+/** Alerts of the alerted sessions in the filter. */
 const inFilter = (alerted: readonly string[], params: Params): string =>
   `alerts.session_id = ANY(${params.add(alerted)}::text[])`
-
-/** Sessions with an escalated alert: the alert's status, or an escalate action in the log. */
-const ESCALATED = `session_id IN (SELECT session_id FROM alerts WHERE status = 'escalated'
-  UNION SELECT session_id FROM alert_actions WHERE action = 'escalate')`
 
 /** Milliseconds since the epoch of an ISO text column. */
 const epochMs = (column: string): string => `(extract(epoch FROM ${column}::timestamptz) * 1000)`
@@ -87,26 +92,6 @@ async function perDay(sql: Sql, alerted: readonly string[]): Promise<ReportAlert
       sessionIds: drillIds(r['ids'], sessions)
     }
   })
-}
-
-async function escalation(
-  sql: Sql,
-  filter: ReportFilter,
-  sessionsInFilter: number
-): Promise<Pick<ReportAlerts, 'sessions' | 'escalatedSessions' | 'escalatedSessionIds'>> {
-  const params = new Params()
-  const conditions = [...conditionsFor(filter, params), ESCALATED]
-  const rows = await sql.rows(
-    `SELECT COUNT(*) AS n, array_agg(session_id ORDER BY session_id) AS ids
-     FROM sessions WHERE ${conditions.join(' AND ')}`,
-    params.values
-  )
-  const n = rows[0] ? figures.number(rows[0], 'n') : 0
-  return {
-    sessions: sessionsInFilter,
-    escalatedSessions: n,
-    escalatedSessionIds: drillIds(rows[0]?.['ids'] ?? null, n)
-  }
 }
 
 async function firstAction(
@@ -162,31 +147,39 @@ async function firstAction(
 }
 
 /**
- * The alerts section, aggregated in SQL over the sessions in the filter, of which there are
- * `sessionsInFilter` (the caller counts them in memory: no pass over the table).
+ * The alerts section of the sessions `selection` holds (the report's filter, applied by the
+ * caller to its columns in memory): the alert tables read once for the alerted sessions, then
+ * aggregated in SQL over the alerts of those in the filter.
  */
 export async function queryAlertFigures(
   sql: Sql,
-  filter: ReportFilter,
-  sessionsInFilter: number
+  selection: ReportSelection
 ): Promise<ReportAlerts> {
-  const alerted = await alertedInFilter(sql, filter)
-  const params = new Params()
-  const totals = await sql.rows(
-    `SELECT COUNT(*) AS alerts, COUNT(DISTINCT session_id) AS sessions
-     FROM alerts WHERE ${inFilter(alerted, params)}`,
-    params.values
-  )
-  const alerts = totals[0] ? figures.number(totals[0], 'alerts') : 0
-  const alertedSessions = totals[0] ? figures.number(totals[0], 'sessions') : 0
-  const escalated = await escalation(sql, filter, sessionsInFilter)
+  const sessions = await alertedSessions(sql)
+  const alerted: string[] = []
+  const escalated: string[] = []
+  let alerts = 0
+  // In session_id order, as ORDER BY session_id under COLLATE "C" lists them.
+  for (const id of selection.among([...sessions.keys()])) {
+    const session = sessions.get(id)!
+    if (session.alerts > 0) {
+      alerted.push(id)
+      alerts += session.alerts
+    }
+    if (session.escalated) escalated.push(id)
+  }
+  const [days, first] = await Promise.all([
+    perDay(sql, alerted),
+    firstAction(sql, alerted, alerted.length)
+  ])
   return {
-    ...escalated,
+    sessions: selection.count,
+    escalatedSessions: escalated.length,
+    escalatedSessionIds: escalated.length > MAX_FILTER_SESSION_IDS ? null : escalated,
     alerts,
-    alertedSessions,
-    escalationRatePct:
-      escalated.sessions === 0 ? null : (escalated.escalatedSessions / escalated.sessions) * 100,
-    perDay: await perDay(sql, alerted),
-    firstAction: await firstAction(sql, alerted, alertedSessions)
+    alertedSessions: alerted.length,
+    escalationRatePct: selection.count === 0 ? null : (escalated.length / selection.count) * 100,
+    perDay: days,
+    firstAction: first
   }
 }

@@ -83,6 +83,13 @@ export class PostgresCallsTable implements CallsTable {
     )
     return rows.map((row) => String(row['session_id']))
   }
+
+  async onLiveEngine(): Promise<string[]> {
+    const rows = await this.sql.rows(
+      `SELECT session_id FROM calls WHERE engine = 'live' ORDER BY session_id`
+    )
+    return rows.map((row) => String(row['session_id']))
+  }
 }
 
 const events = columnsOf('events')

@@ -1,6 +1,11 @@
 import type { ReportChannels } from '../../../shared/analytics/channelFigures'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
-import type { ReportReads, SessionColumnsPart, SessionColumnVisitor } from './asyncSeam'
+import type {
+  ReportReads,
+  ReportSelection,
+  SessionColumnsPart,
+  SessionColumnVisitor
+} from './asyncSeam'
 import { queryAlertFigures } from './alertFiguresSql'
 import { queryChannelFigures } from './channelFiguresSql'
 import { copySessionColumns } from './sessionColumnsCopy'
@@ -31,8 +36,9 @@ export class PostgresReportReads implements ReportReads {
     return Number.isFinite(estimate) && estimate > 0 ? Math.round(estimate) : 0
   }
 
-  alertFigures(filter: ReportFilter, sessionsInFilter: number): Promise<ReportAlerts> {
-    return queryAlertFigures(this.sql, filter, sessionsInFilter)
+  /** The filter is the selection's, from the columns in memory (alertFiguresSql.ts). */
+  alertFigures(_filter: ReportFilter, selection: ReportSelection): Promise<ReportAlerts> {
+    return queryAlertFigures(this.sql, selection)
   }
 
   channelFigures(filter: ReportFilter): Promise<ReportChannels> {

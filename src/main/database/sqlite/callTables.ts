@@ -87,6 +87,13 @@ export class SqliteCallsTable implements Synchronous<CallsTable> {
       .all(sessionIds ? JSON.stringify(sessionIds) : null)
     return rows.map((row) => String(row['session_id']))
   }
+
+  onLiveEngine(): string[] {
+    return this.db
+      .prepare(`SELECT session_id FROM calls WHERE engine = 'live' ORDER BY session_id`)
+      .all()
+      .map((row) => String(row['session_id']))
+  }
 }
 
 const events = columnsOf('events')

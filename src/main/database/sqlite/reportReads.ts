@@ -3,7 +3,12 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { ReportChannels } from '../../../shared/analytics/channelFigures'
 import type { ReportAlerts, ReportFilter } from '../../../shared/analytics/reportSchemas'
 import { numberAt, textAt } from '../rowValues'
-import type { ReportReads, SessionColumnsPart, SessionColumnVisitor } from '../SessionDatabase'
+import type {
+  ReportReads,
+  ReportSelection,
+  SessionColumnsPart,
+  SessionColumnVisitor
+} from '../SessionDatabase'
 import { IdStrings } from '../../reports/sessionIds'
 import { queryAlertFigures } from './alertFiguresSql'
 import { queryChannelFigures } from './channelFiguresSql'
@@ -42,8 +47,9 @@ export class SqliteReportReads implements Synchronous<ReportReads> {
     return 0
   }
 
-  alertFigures(filter: ReportFilter, sessionsInFilter: number): ReportAlerts {
-    return queryAlertFigures(this.db, whereFor(filter), sessionsInFilter)
+  /** The filter in SQL: one key lookup per alert, in-process (no server's memory to fault in). */
+  alertFigures(filter: ReportFilter, selection: ReportSelection): ReportAlerts {
+    return queryAlertFigures(this.db, whereFor(filter), selection.count)
   }
 
   channelFigures(filter: ReportFilter): ReportChannels {
