@@ -164,14 +164,16 @@ export async function openRecordedSession(
     (t) => t === sessionId,
     'the detail'
   )
-  const pairs = await drawer
-    .locator('dl')
-    .evaluate((dl) =>
-      [...dl.querySelectorAll('dt')].map((dt) => [
-        dt.textContent ?? '',
-        dt.nextElementSibling?.textContent ?? ''
-      ])
-    )
+  const pairs = await drawer.locator('dl').evaluate((dl) =>
+    // A value is its own text: the latency fields add what they measure as a caption.
+    [...dl.querySelectorAll('dt')].map((dt) => [
+      dt.textContent ?? '',
+      [...(dt.nextElementSibling?.childNodes ?? [])]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('')
+    ])
+  )
   const labelledBy = await waitUntil(
     async () => (await drawer.getByTestId('labelled-by').allTextContents()).join(''),
     (t) => t.length > 0,
