@@ -1,5 +1,6 @@
 import { ServerEvent } from '../realtime/serverEvents'
 import { isKnownCallEvent, type CallEvent } from './callEvents'
+import { eventJson } from './eventJson'
 
 /** A server event as received: what is recorded and reduced, and the checked event, if valid. */
 export interface InboundEvent {
@@ -14,19 +15,13 @@ export interface InboundEvent {
  * changing nothing. Null for text that is not a JSON object with a string `type`.
  */
 export function inboundEvent(text: string): InboundEvent | null {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof raw !== 'object' || raw === null) return null
-  const type = (raw as { type?: unknown }).type
-  if (typeof type !== 'string') return null
+  const json = eventJson(text)
+  if (!json) return null
+  const { raw, type } = json
   const parsed = ServerEvent.safeParse(raw)
   if (parsed.success) return { event: parsed.data, parsed: parsed.data }
   const event = isKnownCallEvent({ type })
-    ? { ...(raw as object), type: `invalid:${type}` }
+    ? { ...raw, type: `invalid:${type}` }
     : (raw as CallEvent)
   return { event, parsed: null }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CallEvent } from './callEvents'
+import { eventJson } from './eventJson'
 import type { LiveServerEvent } from './liveEvents'
 
 // The Live server events the adapter reads, checked before it trusts their shape (the SDK's
@@ -47,18 +48,12 @@ export interface LiveInbound {
 
 /** Reads one Live server event's JSON text from the data channel; null for non-events. */
 export function liveInboundEvent(text: string): LiveInbound | null {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof raw !== 'object' || raw === null) return null
-  const type = (raw as { type?: unknown }).type
-  if (typeof type !== 'string') return null
+  const json = eventJson(text)
+  if (!json) return null
+  const { raw, type } = json
   const schema = Object.hasOwn(schemas, type) ? schemas[type as keyof typeof schemas] : null
   if (!schema) return { event: raw as CallEvent, parsed: null }
   if (schema.safeParse(raw).success)
     return { event: raw as CallEvent, parsed: raw as LiveServerEvent }
-  return { event: { ...(raw as object), type: `invalid:${type}` }, parsed: null }
+  return { event: { ...raw, type: `invalid:${type}` }, parsed: null }
 }
