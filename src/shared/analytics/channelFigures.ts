@@ -66,10 +66,15 @@ export type ChannelFigures = z.infer<typeof ChannelFiguresSchema>
 export const ReportChannelsSchema = z.object({ channels: z.array(ChannelFiguresSchema) }).strict()
 export type ReportChannels = z.infer<typeof ReportChannelsSchema>
 
+/** An ended call short enough, and ended by itself, to have been abandoned: its events are read. */
+export const mayBeAbandoned = (call: ChannelCallRow): boolean =>
+  call.outcome === null &&
+  call.endedAtMs !== null &&
+  call.endedAtMs - call.startedAtMs <= ABANDON_CANDIDATE_MAX_MS
+
 /** True when the call's caller left within ABANDON_AFTER_GREETING_MS of the greeting's end. */
 export function isAbandoned(call: ChannelCallRow, timing: GreetingTiming | undefined): boolean {
-  if (call.outcome !== null || call.endedAtMs === null) return false
-  if (call.endedAtMs - call.startedAtMs > ABANDON_CANDIDATE_MAX_MS || !timing) return false
+  if (!mayBeAbandoned(call) || !timing) return false
   if (timing.greetingEndMs === null) return true
   return timing.lastEventMs - timing.greetingEndMs <= ABANDON_AFTER_GREETING_MS
 }

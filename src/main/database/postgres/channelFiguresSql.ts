@@ -1,19 +1,16 @@
 import {
-  ABANDON_CANDIDATE_MAX_MS,
   channelFigures,
-  type ChannelAlertRow,
-  type ChannelCallRow,
+  mayBeAbandoned,
   type GreetingTiming,
   type ReportChannels
 } from '../../../shared/analytics/channelFigures'
 import type { ReportFilter } from '../../../shared/analytics/reportSchemas'
-import { CALL_CHANNELS } from '../../../shared/live-call/callChannel'
 import { columnsOf } from '../rowValues'
+import { channelAlertRow, channelCallRow, greetingTiming } from '../channelFigureRows'
 import { conditionsFor, Params } from './sessionWhere'
 import type { Sql } from './sql'
 
 const read = columnsOf('channel figures')
-const OUTCOMES = ['transferred', 'ended_by_supervisor'] as const
 
 /** Rows of `table` whose session is in the report's filter (its conditions are on sessions). */
 function inFilter(filter: ReportFilter, params: Params, table: string): string {
@@ -24,29 +21,16 @@ function inFilter(filter: ReportFilter, params: Params, table: string): string {
 /** Reports' figures by channel on PostgreSQL: the twin of sqlite/channelFiguresSql.ts. */
 export async function queryChannelFigures(sql: Sql, filter: ReportFilter): Promise<ReportChannels> {
   const callParams = new Params()
-  const calls: ChannelCallRow[] = (
+  const calls = (
     await sql.rows(
       `SELECT session_id, channel, outcome, started_at_ms::float8 AS started_at_ms,
          ended_at_ms::float8 AS ended_at_ms
        FROM calls WHERE status <> 'active' AND ${inFilter(filter, callParams, 'calls')}`,
       callParams.values
     )
-  ).map((row) => ({
-    sessionId: read.text(row, 'session_id'),
-    channel: read.oneOf(row, 'channel', CALL_CHANNELS),
-    outcome: row['outcome'] === null ? null : read.oneOf(row, 'outcome', OUTCOMES),
-    startedAtMs: read.number(row, 'started_at_ms'),
-    endedAtMs: read.numberOrNull(row, 'ended_at_ms')
-  }))
+  ).map(channelCallRow)
   // Only short calls the caller ended can have been abandoned: their events, one key range each.
-  const candidates = calls
-    .filter(
-      (c) =>
-        c.outcome === null &&
-        c.endedAtMs !== null &&
-        c.endedAtMs - c.startedAtMs <= ABANDON_CANDIDATE_MAX_MS
-    )
-    .map((c) => c.sessionId)
+  const candidates = calls.filter(mayBeAbandoned).map((c) => c.sessionId)
   const greetings = new Map<string, GreetingTiming>()
   if (candidates.length > 0) {
     const rows = await sql.rows(
@@ -57,14 +41,13 @@ export async function queryChannelFigures(sql: Sql, filter: ReportFilter): Promi
        FROM events WHERE session_id = ANY($1::text[]) GROUP BY session_id`,
       [candidates]
     )
-    for (const row of rows)
-      greetings.set(read.text(row, 'session_id'), {
-        greetingEndMs: read.numberOrNull(row, 'stopped') ?? read.numberOrNull(row, 'done'),
-        lastEventMs: read.number(row, 'last')
-      })
+    for (const row of rows) {
+      const found = greetingTiming(row)
+      if (found) greetings.set(read.text(row, 'session_id'), found)
+    }
   }
   const alertParams = new Params()
-  const alerts: ChannelAlertRow[] = (
+  const alerts = (
     await sql.rows(
       `SELECT calls.channel AS channel, alerts.raised_at AS raised_at,
          COALESCE((SELECT MIN(action_at) FROM alert_actions
@@ -73,10 +56,6 @@ export async function queryChannelFigures(sql: Sql, filter: ReportFilter): Promi
        WHERE ${inFilter(filter, alertParams, 'alerts')}`,
       alertParams.values
     )
-  ).map((row) => ({
-    channel: read.oneOf(row, 'channel', CALL_CHANNELS),
-    raisedAt: read.text(row, 'raised_at'),
-    firstActionAt: read.textOrNull(row, 'first_action')
-  }))
+  ).map(channelAlertRow)
   return channelFigures(calls, greetings, alerts)
 }

@@ -1,18 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite'
 import {
-  ABANDON_CANDIDATE_MAX_MS,
   channelFigures,
-  type ChannelAlertRow,
-  type ChannelCallRow,
+  mayBeAbandoned,
   type GreetingTiming,
   type ReportChannels
 } from '../../../shared/analytics/channelFigures'
-import { CALL_CHANNELS } from '../../../shared/live-call/callChannel'
-import { columnsOf } from '../rowValues'
+import { channelAlertRow, channelCallRow, greetingTiming } from '../channelFigureRows'
 import { andWhere, type SqlWhere } from './sessionWhere'
-
-const read = columnsOf('channel figures')
-const OUTCOMES = ['transferred', 'ended_by_supervisor'] as const
 
 /** Rows of `table` whose session is in the report's filter (its conditions are on sessions). */
 const inFilter = (where: SqlWhere, table: string): string =>
@@ -30,33 +24,21 @@ const GREETING_TIMING_SQL = `
 
 /** Reports' figures by channel on SQLite (channelFigures.ts says what each counts). */
 export function queryChannelFigures(db: DatabaseSync, where: SqlWhere): ReportChannels {
-  const calls: ChannelCallRow[] = db
+  const calls = db
     .prepare(
       `SELECT session_id, channel, outcome, started_at_ms, ended_at_ms FROM calls
        WHERE status <> 'active' AND ${inFilter(where, 'calls')}`
     )
     .all(...where.params)
-    .map((row) => ({
-      sessionId: read.text(row, 'session_id'),
-      channel: read.oneOf(row, 'channel', CALL_CHANNELS),
-      outcome: row['outcome'] === null ? null : read.oneOf(row, 'outcome', OUTCOMES),
-      startedAtMs: read.number(row, 'started_at_ms'),
-      endedAtMs: read.numberOrNull(row, 'ended_at_ms')
-    }))
+    .map(channelCallRow)
   const timing = db.prepare(GREETING_TIMING_SQL)
   const greetings = new Map<string, GreetingTiming>()
-  for (const call of calls) {
-    if (call.outcome !== null || call.endedAtMs === null) continue
-    if (call.endedAtMs - call.startedAtMs > ABANDON_CANDIDATE_MAX_MS) continue
+  for (const call of calls.filter(mayBeAbandoned)) {
     const row = timing.get(call.sessionId)
-    const last = row ? read.numberOrNull(row, 'last') : null
-    if (!row || last === null) continue
-    greetings.set(call.sessionId, {
-      greetingEndMs: read.numberOrNull(row, 'stopped') ?? read.numberOrNull(row, 'done'),
-      lastEventMs: last
-    })
+    const found = row ? greetingTiming(row) : null
+    if (found) greetings.set(call.sessionId, found)
   }
-  const alerts: ChannelAlertRow[] = db
+  const alerts = db
     .prepare(
       `SELECT calls.channel AS channel, alerts.raised_at AS raised_at,
          COALESCE((SELECT MIN(action_at) FROM alert_actions
@@ -65,10 +47,6 @@ export function queryChannelFigures(db: DatabaseSync, where: SqlWhere): ReportCh
        WHERE ${inFilter(where, 'alerts')}`
     )
     .all(...where.params)
-    .map((row) => ({
-      channel: read.oneOf(row, 'channel', CALL_CHANNELS),
-      raisedAt: read.text(row, 'raised_at'),
-      firstActionAt: read.textOrNull(row, 'first_action')
-    }))
+    .map(channelAlertRow)
   return channelFigures(calls, greetings, alerts)
 }
