@@ -1,7 +1,7 @@
 import { agentToolArgs } from '../catalog/agentTools'
 import { ACKNOWLEDGEMENTS } from './acknowledgements'
 
-/** USD per million tokens; the same shape as the Settings screen's pricing. */
+/** List prices, the same shape as the Settings screen's pricing (Realtime: USD per million tokens). */
 export interface PriceTable {
   audioInput: number
   audioOutput: number
@@ -9,6 +9,11 @@ export interface PriceTable {
   textOutput: number
   /** Cached input tokens (text or audio). */
   cachedInput: number
+  /**
+   * GPT-Live bills session time, not tokens: USD per minute, counted by the second. Absent in
+   * prices recorded before GPT-Live was priced (their calls were all Realtime's).
+   */
+  liveSessionPerMinute?: number
 }
 
 export interface CallMetricsConfig {
@@ -47,13 +52,20 @@ export interface CallMetricsConfig {
   catalogTools: readonly string[]
 }
 
+/**
+ * GPT-Live's list price for active session time (Nov 2026: $0.05 a minute, by the second; the
+ * WebRTC standby rate is lower, but the console does not ask for standby).
+ */
+export const GPT_LIVE_PRICE_PER_MINUTE = 0.05
+
 /** gpt-realtime list prices (USD / 1M tokens) at the time of writing; editable in Settings. */
 export const GPT_REALTIME_PRICES: PriceTable = {
   audioInput: 32,
   audioOutput: 64,
   textInput: 4,
   textOutput: 16,
-  cachedInput: 0.4
+  cachedInput: 0.4,
+  liveSessionPerMinute: GPT_LIVE_PRICE_PER_MINUTE
 }
 
 export const DEFAULT_CALL_METRICS_CONFIG: CallMetricsConfig = {

@@ -7,6 +7,7 @@ import type { CallInput, LocalObservation } from './callEvents'
 import { replayCall } from './callReducer'
 import type { CallState } from './callState'
 import { planDelegation } from './delegationPlan'
+import { sessionMetrics } from './sessionMetrics'
 import { transcriptItems } from './liveView'
 import { turnRecords } from './turnRecords'
 
@@ -240,6 +241,20 @@ describe('GPT-Live adapter: what the page sends and the session reports', () => 
     expect(s.instructions).toEqual([{ t: 2000, text: 'Be brief.' }])
     expect(s.live).toMatchObject({ audioSeconds: 3, closeReason: 'close_requested' })
     expect(s.connection).toMatchObject({ sessionId: 'live_123', model: 'gpt-live-1' })
+  })
+
+  it('prices the session by its own seconds count, not by tokens (90 s at $0.05/min)', () => {
+    const closed = (seconds: number): CallInput =>
+      server(4000, {
+        type: 'session.closed',
+        event_id: 'c1',
+        reason: 'remote_hangup',
+        session: { id: 'live_123', model: 'gpt-live-1', status: 'active', expires_at: 2e9 },
+        usage: { seconds }
+      })
+    expect(sessionMetrics(run([started, closed(90)])).costUsd).toBeCloseTo(0.075, 10)
+    // Before the first usage report there is nothing to price, rather than a cost of zero.
+    expect(sessionMetrics(run([started])).costUsd).toBeNull()
   })
 
   it('leaves a Realtime call alone: no adapter state without a Live session', () => {

@@ -5,7 +5,7 @@ import { percentile } from './percentile'
 import type { TurnRecord } from './callRecords'
 import { countsTowardLatency, isFloorTaking, turnRecords } from './turnRecords'
 import type { TokenTotals } from './usageCost'
-import { estimateCostUsd } from './usageCost'
+import { estimateCallCostUsd } from './usageCost'
 
 export interface Percentiles {
   p50: number | null
@@ -105,7 +105,11 @@ export function sessionMetrics(state: CallState, endT?: number): CallMetrics {
     heardPctMean:
       heardPcts.length === 0 ? null : heardPcts.reduce((a, b) => a + b, 0) / heardPcts.length,
     tokens: state.tokens,
-    costUsd: estimateCostUsd(state.tokens, state.config.prices),
+    costUsd: estimateCallCostUsd(
+      state.tokens,
+      state.live?.audioSeconds ?? null,
+      state.config.prices
+    ),
     errors: state.errors.length,
     reconnects: Math.max(0, state.connection.sessionIds.length - 1)
   }

@@ -4,7 +4,9 @@ import {
   addResponseUsage,
   addTranscriptionUsage,
   EMPTY_TOKEN_TOTALS,
-  estimateCostUsd
+  estimateCallCostUsd,
+  estimateCostUsd,
+  estimateLiveCostUsd
 } from './usageCost'
 
 const USAGE = {
@@ -62,5 +64,19 @@ describe('usage and cost', () => {
     totals = addTranscriptionUsage(totals, { type: 'duration', seconds: 2.5 })
     expect(totals.transcription).toEqual({ inputTokens: 12, outputTokens: 8, seconds: 2.5 })
     expect(totals.inputTokens).toBe(0)
+  })
+
+  it('prices GPT-Live by session time, by the second, whatever tokens were counted', () => {
+    const prices = { ...GPT_REALTIME_PRICES, liveSessionPerMinute: 0.05 }
+    expect(estimateLiveCostUsd(61, prices)).toBeCloseTo(0.0508333, 6)
+    const tokens = addResponseUsage(EMPTY_TOKEN_TOTALS, USAGE)
+    expect(estimateCallCostUsd(tokens, 120, prices)).toBeCloseTo(0.1, 12)
+    expect(estimateCallCostUsd(tokens, null, prices)).toBeCloseTo(0.04236, 12)
+  })
+
+  it('has no GPT-Live estimate without its price (prices recorded before it existed)', () => {
+    const older = { ...GPT_REALTIME_PRICES, liveSessionPerMinute: undefined }
+    expect(estimateLiveCostUsd(60, older)).toBeNull()
+    expect(estimateLiveCostUsd(60, null)).toBeNull()
   })
 })

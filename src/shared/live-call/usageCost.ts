@@ -106,3 +106,25 @@ export function estimateCostUsd(totals: TokenTotals, prices: PriceTable | null):
     (totals.outputAudioTokens + totals.unsplitOutputTokens) * prices.audioOutput
   return usd / 1_000_000
 }
+
+/**
+ * Estimated USD for a GPT-Live session: its cumulative seconds (the service's own count, which
+ * includes silence and backend waits) at the per-minute price, by the second. null without a
+ * price or before the first usage report.
+ */
+export function estimateLiveCostUsd(seconds: number, prices: PriceTable | null): number | null {
+  const perMinute = prices?.liveSessionPerMinute
+  if (perMinute === undefined || seconds <= 0) return null
+  return (seconds / 60) * perMinute
+}
+
+/** The call's estimate on its engine: GPT-Live by session time, Realtime by tokens. */
+export function estimateCallCostUsd(
+  totals: TokenTotals,
+  liveSeconds: number | null,
+  prices: PriceTable | null
+): number | null {
+  return liveSeconds === null
+    ? estimateCostUsd(totals, prices)
+    : estimateLiveCostUsd(liveSeconds, prices)
+}

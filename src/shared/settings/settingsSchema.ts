@@ -4,6 +4,7 @@ import { DEFAULT_INSTRUCTIONS } from './defaultInstructions'
 import { DEFAULT_ESCALATION_THRESHOLDS, EscalationThresholdsSchema } from '../escalation/thresholds'
 import { DEFAULT_TEAM_SETTINGS, TeamSettingsSchema } from './teamSettings'
 import { VOICE_ENGINES, type VoiceEngine } from '../live-call/voiceEngine'
+import { GPT_LIVE_PRICE_PER_MINUTE } from '../live-call/callConfig'
 
 // Everything the console needs to place a call, except the keys (secrets live in main only).
 
@@ -77,14 +78,19 @@ export const TurnDetectionSchema = z.discriminatedUnion('type', [
     .strict()
 ])
 
-/** USD per million tokens, for the live cost estimate (list prices change: editable). */
+/**
+ * List prices for the live cost estimate (they change: editable). Realtime's in USD per million
+ * tokens; GPT-Live's in USD per minute of session (settings saved before it existed get the list
+ * price).
+ */
 export const PricingSchema = z
   .object({
     audioInput: z.number().nonnegative(),
     audioOutput: z.number().nonnegative(),
     textInput: z.number().nonnegative(),
     textOutput: z.number().nonnegative(),
-    cachedInput: z.number().nonnegative()
+    cachedInput: z.number().nonnegative(),
+    liveSessionPerMinute: z.number().nonnegative().default(GPT_LIVE_PRICE_PER_MINUTE)
   })
   .strict()
 
@@ -149,7 +155,8 @@ export const AppSettingsSchema = z
       audioOutput: 64,
       textInput: 4,
       textOutput: 16,
-      cachedInput: 0.4
+      cachedInput: 0.4,
+      liveSessionPerMinute: GPT_LIVE_PRICE_PER_MINUTE
     }),
     /** Thresholds of the live escalation rules (Monitor → Rules backtests them). */
     escalation: EscalationThresholdsSchema.default(() =>

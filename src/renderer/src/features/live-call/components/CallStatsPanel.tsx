@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
-import { estimateCostUsd } from '@shared/live-call/usageCost'
+import { estimateCallCostUsd } from '@shared/live-call/usageCost'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { formatElapsed, formatLossPct, formatMs, formatUsd } from './format'
 
@@ -17,7 +17,7 @@ export function CallStatsPanel(): JSX.Element {
   // The demo agent runs on this computer: nothing is billed, whatever its tokens would cost.
   const demo = useLiveCallStore((s) => s.info?.provider === 'demo')
   const quality = useLiveCallStore((s) => s.quality)
-  // GPT-Live reports cumulative audio seconds, not tokens, and the console has no price for them.
+  // GPT-Live reports cumulative session seconds, billed by the minute, not tokens.
   const liveSeconds = useLiveCallStore((s) => s.call.live?.audioSeconds ?? null)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -25,15 +25,16 @@ export function CallStatsPanel(): JSX.Element {
     const timer = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(timer)
   }, [startedAt, endedAt])
-  const cost = useMemo(() => estimateCostUsd(tokens, prices), [tokens, prices])
+  const cost = useMemo(
+    () => estimateCallCostUsd(tokens, liveSeconds, prices),
+    [tokens, liveSeconds, prices]
+  )
   const elapsed = startedAt === null ? 0 : (endedAt ?? now) - startedAt
   const costText = demo
     ? t('stats.notBilled')
-    : liveSeconds !== null
-      ? t('stats.liveNotPriced')
-      : tokens.responsesWithoutUsage > 0
-        ? t('stats.partialCost', { cost: formatUsd(cost) })
-        : formatUsd(cost)
+    : liveSeconds === null && tokens.responsesWithoutUsage > 0
+      ? t('stats.partialCost', { cost: formatUsd(cost) })
+      : formatUsd(cost)
   const figures: [string, string, string][] = [
     [t('stats.elapsed'), formatElapsed(elapsed), 'call-elapsed'],
     liveSeconds !== null

@@ -27,18 +27,12 @@ import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
 import { EngineField } from './EngineField'
 import { LabellingFields } from './LabellingFields'
+import { PricingFields } from './PricingFields'
 import { ProviderFields } from './ProviderFields'
 import { TeamSection } from './TeamSection'
 import { TestConnectionButton } from './TestConnectionButton'
 import { TurnDetectionFields } from './TurnDetectionFields'
 
-const PRICES: (keyof AppSettings['pricing'])[] = [
-  'audioInput',
-  'audioOutput',
-  'textInput',
-  'textOutput',
-  'cachedInput'
-]
 const NOISE_REDUCTION: AppSettings['noiseReduction'][] = ['near_field', 'far_field', 'off']
 const RETRIEVAL: AppSettings['retrieval'][] = ['hybrid', 'lexical']
 
@@ -280,22 +274,7 @@ export function SettingsScreen(): JSX.Element {
       </Section>
 
       <Section title={t('screen.sections.pricing')}>
-        <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
-          {PRICES.map((field) => (
-            <TextField
-              key={field}
-              label={t(`screen.prices.${field}`)}
-              type="number"
-              size="small"
-              value={draft.pricing[field]}
-              slotProps={{ htmlInput: { step: 0.1, min: 0 } }}
-              onChange={(event) =>
-                form.edit({ pricing: { ...draft.pricing, [field]: Number(event.target.value) } })
-              }
-              sx={{ width: 130 }}
-            />
-          ))}
-        </Stack>
+        <PricingFields value={draft.pricing} onChange={(pricing) => form.edit({ pricing })} />
       </Section>
     </Stack>
   )
