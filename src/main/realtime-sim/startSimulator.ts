@@ -9,6 +9,7 @@ import { createCall } from './http/callsRoute'
 import { answerWithWrtc } from './rtc/answerWithWrtc'
 import type { AnswerCall } from './rtc/callPeer'
 import { mintClientSecret } from './http/clientSecretsRoute'
+import { modelsRoute } from './http/modelsRoute'
 import { type Flavor, readCredential, refuseCredential } from './http/credentials'
 import { corsHeaders } from './http/corsHeaders'
 import type { SimRoute } from './http/simRoute'
@@ -158,7 +159,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       liveCreateRoute({ apiKey: options.apiKey, live, nowSeconds }),
       liveCallControlRoute({ apiKey: options.apiKey, sip, live, nowSeconds })
     ]
-    for (const extra of [responses, ...liveRoutes, ...sipRoutes, ...(options.extraRoutes ?? [])])
+    for (const extra of [
+      responses,
+      modelsRoute(options.apiKey),
+      ...liveRoutes,
+      ...sipRoutes,
+      ...(options.extraRoutes ?? [])
+    ])
       if (await extra(req, res, url)) return
     sendApiError(
       res,

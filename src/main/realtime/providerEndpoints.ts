@@ -9,6 +9,8 @@ export interface ProviderEndpoints {
   callsUrl: string
   /** POST: a GPT-Live WebRTC session (LiveCreateParams, JSON) with the standard key. */
   liveSessionsUrl: string
+  /** GET: the models this key reaches (`/{model}`: one of them). */
+  modelsUrl: string
   /** Azure takes the deployment name where OpenAI takes the model. */
   model: string
   secretName: SecretName
@@ -30,6 +32,7 @@ export function providerEndpoints(provider: Provider, model: string): ProviderEn
       callsUrl: `${root}/realtime/calls`,
       // Foundry serves GPT-Live under /openai/v1/live; the deployment is the model there too.
       liveSessionsUrl: `${root}/live/sessions`,
+      modelsUrl: `${root}/models`,
       model: provider.deployment,
       secretName: 'azure',
       authHeaders: (key) => ({ 'api-key': key })
@@ -40,6 +43,7 @@ export function providerEndpoints(provider: Provider, model: string): ProviderEn
     clientSecretsUrl: `${root}/realtime/client_secrets`,
     callsUrl: `${root}/realtime/calls`,
     liveSessionsUrl: `${root}/live/sessions`,
+    modelsUrl: `${root}/models`,
     model,
     secretName: provider.kind === 'custom' ? 'custom' : 'openai',
     authHeaders: bearer

@@ -1,14 +1,53 @@
-import type { AppSettings } from '../../shared/settings/settingsSchema'
+import { providerEngine, type AppSettings } from '../../shared/settings/settingsSchema'
 import type { ConnectionTest } from '../../shared/settings/connectionTest'
 import { KeyOriginError, keyForRequest, type BoundKey } from '../secrets/keyForRequest'
-import { providerEndpoints } from './providerEndpoints'
+import { providerEndpoints, type ProviderEndpoints } from './providerEndpoints'
 
 const TIMEOUT_MS = 10_000
 
+/** One request that proves the key (and, where it can, the model) without billing anything. */
+interface Probe {
+  url: string
+  init: RequestInit
+  model: string
+  /** false: the request reaches the service with the key but cannot name the model. */
+  checksModel: boolean
+}
+
 /**
- * Checks the provider, the key and the model the way a call starts: by minting a short-lived
- * client secret (nothing is billed until a session runs). Every failure says what to fix.
+ * Realtime: the way a call starts, by minting a short-lived client secret (nothing is billed
+ * until a session runs). GPT-Live has no client secret and bills a session from its creation,
+ * so the key and model are checked by reading the model; Azure names deployments, which its
+ * models list does not, so there only the key and endpoint are checked.
  */
+function probeFor(settings: AppSettings, endpoints: ProviderEndpoints, key: string): Probe {
+  if (providerEngine(settings.provider) === 'live') {
+    const azure = settings.provider.kind === 'azure'
+    return {
+      url: azure
+        ? endpoints.modelsUrl
+        : `${endpoints.modelsUrl}/${encodeURIComponent(settings.liveModel)}`,
+      init: { method: 'GET', headers: endpoints.authHeaders(key) },
+      model: azure ? endpoints.model : settings.liveModel,
+      checksModel: !azure
+    }
+  }
+  return {
+    url: endpoints.clientSecretsUrl,
+    init: {
+      method: 'POST',
+      headers: { ...endpoints.authHeaders(key), 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        expires_after: { anchor: 'created_at', seconds: 10 },
+        session: { type: 'realtime', model: endpoints.model }
+      })
+    },
+    model: endpoints.model,
+    checksModel: true
+  }
+}
+
+/** Checks the provider, the key and the model of the chosen engine. Every failure says what to fix. */
 export async function testConnection(
   settings: AppSettings,
   storedKey: BoundKey | undefined,
@@ -17,7 +56,7 @@ export async function testConnection(
   const endpoints = providerEndpoints(settings.provider, settings.model)
   let key: string | undefined
   try {
-    key = keyForRequest(storedKey, endpoints.clientSecretsUrl)
+    key = keyForRequest(storedKey, endpoints.modelsUrl)
   } catch (error) {
     if (!(error instanceof KeyOriginError)) throw error
     return {
@@ -34,16 +73,12 @@ export async function testConnection(
       kind: 'no_key',
       message: 'No API key is stored for this provider: enter one and save it.'
     }
+  const probe = probeFor(settings, endpoints, key)
   const started = performance.now()
   let response: Response
   try {
-    response = await fetchImpl(endpoints.clientSecretsUrl, {
-      method: 'POST',
-      headers: { ...endpoints.authHeaders(key), 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        expires_after: { anchor: 'created_at', seconds: 10 },
-        session: { type: 'realtime', model: endpoints.model }
-      }),
+    response = await fetchImpl(probe.url, {
+      ...probe.init,
       signal: AbortSignal.timeout(TIMEOUT_MS),
       // A redirect would carry the key's header to wherever it points.
       redirect: 'error'
@@ -55,7 +90,7 @@ export async function testConnection(
           ? error.cause.message
           : error.message
         : String(error)
-    const origin = new URL(endpoints.clientSecretsUrl).origin
+    const origin = new URL(probe.url).origin
     return {
       ok: false,
       kind: 'unreachable',
@@ -86,8 +121,11 @@ export async function testConnection(
   return {
     ok: true,
     ms,
-    model: endpoints.model,
-    message: `Connected: ${endpoints.model} answered in ${ms} ms.`
+    model: probe.model,
+    ...(probe.checksModel ? {} : { modelChecked: false }),
+    message: probe.checksModel
+      ? `Connected: ${probe.model} answered in ${ms} ms.`
+      : `Connected in ${ms} ms: the key works. ${probe.model} is checked when a call starts.`
   }
 }
 

@@ -6,7 +6,14 @@ import { z } from 'zod'
  */
 export const ConnectionTestSchema = z.discriminatedUnion('ok', [
   z
-    .object({ ok: z.literal(true), ms: z.number(), model: z.string(), message: z.string() })
+    .object({
+      ok: z.literal(true),
+      ms: z.number(),
+      model: z.string(),
+      /** false: only the key and endpoint were checked (GPT-Live on Azure names deployments). */
+      modelChecked: z.literal(false).optional(),
+      message: z.string()
+    })
     .strict(),
   z
     .object({

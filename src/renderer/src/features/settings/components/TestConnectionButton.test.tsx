@@ -71,6 +71,13 @@ const OUTCOMES = {
     ms: 842,
     model: 'gpt-realtime',
     message: 'Connected: gpt-realtime answered in 842 ms.'
+  },
+  connectedKeyOnly: {
+    ok: true,
+    ms: 95,
+    model: 'og-live',
+    modelChecked: false,
+    message: 'Connected in 95 ms: the key works. og-live is checked when a call starts.'
   }
 } satisfies Record<string, ConnectionTest>
 

@@ -54,10 +54,12 @@ export function TestConnectionButton({ disabled }: { disabled: boolean }): JSX.E
  */
 function outcomeText(result: ConnectionTest, t: TFunction<'settings'>): string {
   if (result.ok)
-    return t('testConnection.connected', {
-      model: result.model,
-      ms: numberFormat().format(result.ms)
-    })
+    return t(
+      result.modelChecked === false
+        ? 'testConnection.connectedKeyOnly'
+        : 'testConnection.connected',
+      { model: result.model, ms: numberFormat().format(result.ms) }
+    )
   switch (result.kind) {
     case 'no_key':
       return t('testConnection.noKey')
