@@ -12,6 +12,7 @@ import Box from '@mui/material/Box'
 import ListItemButton from '@mui/material/ListItemButton'
 import Typography from '@mui/material/Typography'
 import { numberFormat } from '@renderer/i18n'
+import { HelpButton } from './HelpButton'
 import { LanguagePicker } from './LanguagePicker'
 
 export type ScreenId =
@@ -109,6 +110,7 @@ export function NavigationRail({
         </ListItemButton>
       ))}
       <Box sx={{ flex: 1 }} />
+      <HelpButton />
       <LanguagePicker />
     </Box>
   )

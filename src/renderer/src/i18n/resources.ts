@@ -1,6 +1,7 @@
 import enCatalog from './locales/en/catalog.json'
 import enCommon from './locales/en/common.json'
 import enErrors from './locales/en/errors.json'
+import enGlossary from './locales/en/glossary.json'
 import enLiveCall from './locales/en/liveCall.json'
 import enMonitor from './locales/en/monitor.json'
 import enReports from './locales/en/reports.json'
@@ -10,6 +11,7 @@ import enSettings from './locales/en/settings.json'
 import esCatalog from './locales/es/catalog.json'
 import esCommon from './locales/es/common.json'
 import esErrors from './locales/es/errors.json'
+import esGlossary from './locales/es/glossary.json'
 import esLiveCall from './locales/es/liveCall.json'
 import esMonitor from './locales/es/monitor.json'
 import esReports from './locales/es/reports.json'
@@ -19,6 +21,7 @@ import esSettings from './locales/es/settings.json'
 import frCatalog from './locales/fr/catalog.json'
 import frCommon from './locales/fr/common.json'
 import frErrors from './locales/fr/errors.json'
+import frGlossary from './locales/fr/glossary.json'
 import frLiveCall from './locales/fr/liveCall.json'
 import frMonitor from './locales/fr/monitor.json'
 import frReports from './locales/fr/reports.json'
@@ -42,7 +45,8 @@ export const en = {
   monitor: enMonitor,
   liveCall: enLiveCall,
   settings: enSettings,
-  errors: enErrors
+  errors: enErrors,
+  glossary: enGlossary
 }
 export type Namespace = keyof typeof en
 
@@ -57,7 +61,8 @@ export const resources: Record<UiLanguage, Record<Namespace, object>> = {
     monitor: esMonitor,
     liveCall: esLiveCall,
     settings: esSettings,
-    errors: esErrors
+    errors: esErrors,
+    glossary: esGlossary
   },
   fr: {
     common: frCommon,
@@ -68,6 +73,7 @@ export const resources: Record<UiLanguage, Record<Namespace, object>> = {
     monitor: frMonitor,
     liveCall: frLiveCall,
     settings: frSettings,
-    errors: frErrors
+    errors: frErrors,
+    glossary: frGlossary
   }
 }

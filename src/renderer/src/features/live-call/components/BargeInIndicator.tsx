@@ -5,6 +5,7 @@ import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { liveStatus } from '@shared/live-call/liveView'
+import { TermHelp } from '@renderer/components/glossary'
 import { useLiveCallStore } from '../store/liveCallStore'
 
 /** How long a confirmed barge-in keeps the indicator lit after the agent was cut. */
@@ -70,6 +71,7 @@ export function BargeInIndicator(): JSX.Element {
       <Box sx={{ flex: 1 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
           {state === 'pending' ? t('bargeIn.cuttingIn') : t('bargeIn.title')}
+          <TermHelp term="bargeIn" />
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {backchannels > 0
@@ -83,6 +85,7 @@ export function BargeInIndicator(): JSX.Element {
         </Typography>
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
           {t('bargeIn.interruptions')}
+          <TermHelp term="interruptions" />
         </Typography>
       </Box>
     </Paper>

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { estimateCallCostUsd } from '@shared/live-call/usageCost'
+import { TermHelp, type GlossaryTerm } from '@renderer/components/glossary'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { formatElapsed, formatLossPct, formatMs, formatUsd } from './format'
 
@@ -35,17 +36,23 @@ export function CallStatsPanel(): JSX.Element {
     : liveSeconds === null && tokens.responsesWithoutUsage > 0
       ? t('stats.partialCost', { cost: formatUsd(cost) })
       : formatUsd(cost)
-  const figures: [string, string, string][] = [
+  const figures: [string, string, string, GlossaryTerm?][] = [
     [t('stats.elapsed'), formatElapsed(elapsed), 'call-elapsed'],
     liveSeconds !== null
-      ? [t('stats.audio'), t('stats.audioValue', { seconds: liveSeconds }), 'call-audio-seconds']
+      ? [
+          t('stats.audio'),
+          t('stats.audioValue', { seconds: liveSeconds }),
+          'call-audio-seconds',
+          'engine'
+        ]
       : [
           t('stats.tokens'),
           t('stats.tokensValue', { input: tokens.inputTokens, output: tokens.outputTokens }),
-          'call-tokens'
+          'call-tokens',
+          'tokens'
         ],
     [t('stats.cost'), costText, 'call-cost'],
-    [t('stats.rtt'), formatMs(quality.rttMs), 'call-rtt'],
+    [t('stats.rtt'), formatMs(quality.rttMs), 'call-rtt', 'connection'],
     [t('stats.jitter'), formatMs(quality.jitterMs), 'call-jitter'],
     [t('stats.loss'), formatLossPct(quality.lossPct), 'call-loss']
   ]
@@ -54,10 +61,11 @@ export function CallStatsPanel(): JSX.Element {
       variant="outlined"
       sx={{ p: 2, display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 1.5 }}
     >
-      {figures.map(([label, value, testId]) => (
+      {figures.map(([label, value, testId, term]) => (
         <Box key={testId}>
           <Typography variant="caption" color="text.secondary">
             {label}
+            {term && <TermHelp term={term} />}
           </Typography>
           <Typography
             sx={{ fontSize: 18, fontVariantNumeric: 'tabular-nums' }}

@@ -9,6 +9,7 @@ import { turnRecords } from '@shared/live-call/turnRecords'
 import { SLOW_P95_MS_BY_SCALE } from '@shared/sessions/latencyScales'
 import { useLiveCallStore } from '../store/liveCallStore'
 import { formatMs } from './format'
+import { TermHelp } from '@renderer/components/glossary'
 
 /** One chip per caller turn (caller stopped → agent audio), and the running P50/P95. */
 export function LatencyPanel(): JSX.Element {
@@ -29,6 +30,8 @@ export function LatencyPanel(): JSX.Element {
           title={tc('latency.liveHelp', { threshold: SLOW_P95_MS_BY_SCALE.live })}
         >
           {tc('latency.live')}
+          <TermHelp term="liveLatency" />
+          <TermHelp term="percentiles" />
         </Typography>
         <Typography data-testid="latency-p50">
           {t('latency.p50', { value: formatMs(metrics.latency.p50) })}

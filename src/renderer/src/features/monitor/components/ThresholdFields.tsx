@@ -6,6 +6,7 @@ import Switch from '@mui/material/Switch'
 import TextField from '@mui/material/TextField'
 import { useTranslation } from 'react-i18next'
 import type { EscalationThresholds } from '@shared/escalation/thresholds'
+import { TermHelp, type GlossaryTerm } from '@renderer/components/glossary'
 
 type Section = keyof EscalationThresholds
 
@@ -27,6 +28,14 @@ interface ThresholdFieldsProps {
 }
 
 /** One row per rule: on/off and its numbers, checked against the same schema as main. */
+/** The rules whose title names a measure a newcomer may not know. */
+const SECTION_TERMS: Partial<Record<Section, GlossaryTerm>> = {
+  interruptions: 'interruptions',
+  sentiment: 'sentiment',
+  latency: 'atEar',
+  tools: 'toolCall'
+}
+
 export function ThresholdFields({ value, problems, onChange }: ThresholdFieldsProps): JSX.Element {
   const { t } = useTranslation('monitor')
   const set = <S extends Section>(section: S, patch: Partial<EscalationThresholds[S]>): void =>
@@ -49,7 +58,12 @@ export function ThresholdFields({ value, problems, onChange }: ThresholdFieldsPr
                   onChange={(_, enabled) => set(section, { enabled })}
                 />
               }
-              label={t(`thresholds.${section}.title`)}
+              label={
+                <>
+                  {t(`thresholds.${section}.title`)}
+                  {SECTION_TERMS[section] && <TermHelp term={SECTION_TERMS[section]} />}
+                </>
+              }
             />
             {(FIELDS[section] as string[]).map((field) => {
               const number = (value[section] as unknown as Record<string, number>)[field]!

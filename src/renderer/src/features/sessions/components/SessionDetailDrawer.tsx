@@ -13,6 +13,7 @@ import {
   SLOW_P95_MS_BY_SCALE,
   type ListedSession
 } from '@shared/sessions/latencyScales'
+import { TermHelp, type GlossaryTerm } from '@renderer/components/glossary'
 import { NO_FIGURE } from './formatFigure'
 import { RecordedCall } from './RecordedCall'
 
@@ -24,6 +25,25 @@ const FIELDS = [
   'ended_at',
   ...LIVE_METRIC_COLUMNS
 ] as const satisfies readonly (keyof StoredSession)[]
+
+/** The glossary's word for a field a newcomer may not know (latency's depends on the call). */
+const FIELD_TERMS: Partial<Record<(typeof FIELDS)[number], GlossaryTerm>> = {
+  scenario: 'scenario',
+  interruptions: 'interruptions',
+  sentiment: 'sentiment',
+  rag_used: 'rag',
+  language: 'language',
+  source: 'sampleData',
+  at_ear_p50_ms: 'atEar',
+  at_ear_p95_ms: 'atEar',
+  backchannels: 'backchannel',
+  echo_suspects: 'echoSuspect',
+  tool_calls: 'toolCall',
+  tool_ms_p50: 'toolCall',
+  input_tokens: 'tokens',
+  output_tokens: 'tokens',
+  escalated: 'escalation'
+}
 
 const WHEN = { dateStyle: 'medium', timeStyle: 'medium' } as const
 /** A call costs cents: four decimals show it, not "$0.00". */
@@ -84,10 +104,16 @@ export function SessionDetailDrawer({
                 (key) => {
                   const note = latencyNote(key)
                   const noTurn = note !== null && session.noCountedTurn && key.startsWith('latency')
+                  const term = key.startsWith('latency')
+                    ? scale === 'live'
+                      ? 'liveLatency'
+                      : 'labLatency'
+                    : FIELD_TERMS[key]
                   return (
                     <Box key={key} sx={{ display: 'contents' }}>
                       <Typography component="dt" variant="body2" color="text.secondary">
                         {t(`drawer.fields.${key}`)}
+                        {term && <TermHelp term={term} />}
                       </Typography>
                       <Typography
                         component="dd"

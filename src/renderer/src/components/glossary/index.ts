@@ -1,0 +1,3 @@
+export { GlossaryDialog } from './GlossaryDialog'
+export type { GlossaryTerm } from './glossaryTerms'
+export { TermHelp } from './TermHelp'
