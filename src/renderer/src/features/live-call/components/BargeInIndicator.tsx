@@ -5,7 +5,7 @@ import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { liveStatus } from '@shared/live-call/liveView'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 
 /** How long a confirmed barge-in keeps the indicator lit after the agent was cut. */
 const LIT_MS = 4000
@@ -17,7 +17,7 @@ const LIT_MS = 4000
  */
 export function BargeInIndicator(): JSX.Element {
   const { t } = useTranslation('liveCall')
-  const { pending, interruptions, backchannels, lastStartT, now } = useLiveCallStore(
+  const { pending, interruptions, backchannels, lastStartT, now } = useCallView(
     useShallow((s) => {
       const status = liveStatus(s.call)
       const overlapping = s.call.utterances.filter((u) => u.overAgent !== null)

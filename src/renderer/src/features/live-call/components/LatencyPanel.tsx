@@ -7,14 +7,14 @@ import Typography from '@mui/material/Typography'
 import { sessionMetrics } from '@shared/live-call/sessionMetrics'
 import { turnRecords } from '@shared/live-call/turnRecords'
 import { SLOW_P95_MS_BY_SCALE } from '@shared/sessions/latencyScales'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 import { formatMs } from './format'
 
 /** One chip per caller turn (caller stopped → agent audio), and the running P50/P95. */
 export function LatencyPanel(): JSX.Element {
   const { t } = useTranslation('liveCall')
   const { t: tc } = useTranslation('common')
-  const call = useLiveCallStore((s) => s.call)
+  const call = useCallView((s) => s.call)
   const { turns, metrics } = useMemo(
     () => ({ turns: turnRecords(call), metrics: sessionMetrics(call) }),
     [call]
