@@ -119,6 +119,8 @@ describe('a team call opened from the wallboard', () => {
       'Caller · cut inWait, I need them in size eleven.'
     ])
     expect(screen.getByTestId('interruption-count').textContent).toBe('1')
+    // Confirmed at 6.7 s of the call, which has reached 9 s: still lit.
+    expect(screen.getByTestId('barge-in-indicator').dataset.state).toBe('lit')
     expect(screen.getByTestId('latency-chips').textContent).toMatch(/#1 \d+ ms/)
     expect(screen.getByTestId('followed-call-status').textContent).toBe('Live')
     expect(screen.getByTestId('followed-call-alert').textContent).toBe(
@@ -134,6 +136,17 @@ describe('a team call opened from the wallboard', () => {
     expect(screen.getByTestId('followed-call-status').textContent).toBe('Ended')
     expect(screen.getByTestId('followed-call-ended')).toBeTruthy()
     expect(screen.queryByTestId('gateway-call-actions')).toBeNull()
+    expect(screen.getByTestId('barge-in-indicator').dataset.state).toBe('idle')
+  })
+
+  it('does not light the barge-in indicator for an interruption long past when opened', async () => {
+    const { followId } = await openLiveView()
+    const running = BARGE_IN_CLEARED.filter((input) => input.event.type !== 'call.ended')
+    const [part] = chunks(followId, [...running, { t: 12_000, event: { type: 'clock.tick' } }], 99)
+    emit('team.callRecorded', { ...part!, ended: false })
+    expect(screen.getByTestId('interruption-count').textContent).toBe('1')
+    expect(screen.getByTestId('barge-in-indicator').dataset.state).toBe('idle')
+    expect(screen.getByTestId('followed-call-status').textContent).toBe('Live')
   })
 
   it('goes back to the wallboard by Escape, lets go of the call and focuses the row again', async () => {
