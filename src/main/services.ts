@@ -53,6 +53,7 @@ import { nextTurn } from './nextTurn'
 import { OutboxStatusWatch } from './recording/OutboxStatusWatch'
 import { recoverCalls } from './recording/recoverCalls'
 import { startTeamLive, type RunningTeamLive } from './team/startTeamLive'
+import { CallFollowers } from './team/CallFollowers'
 
 export interface ServiceOptions {
   dataDir: string
@@ -291,6 +292,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         notify: options.notifyAlert
       })
     : null
+  // Team calls this console's windows follow live (a wallboard row opened), read on as the
+  // channel announces their stored batches.
+  const followers = teamLive
+    ? new CallFollowers({
+        database,
+        feed: teamLive.channel,
+        emit: (chunk) => options.emit('team.callRecorded', chunk)
+      })
+    : undefined
   // Once the team database is back (and the queue delivered): what start-up could not do.
   let recovered = awayAtStart === null
   liveWrites.onReachable(() => {
@@ -378,6 +388,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       passwords: teamPasswords,
       database: databaseStatus,
       board: boardOf(teamLive),
+      followers,
       outbox: () => outboxWatch.status()
     }),
     ...realtimeHandlers({ settings, secrets }),
@@ -435,6 +446,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       demoAgent.close().catch((error: unknown) => console.error('Stopping the demo agent:', error))
       catalog.close()
       outboxWatch.close()
+      followers?.close()
       teamLive?.close().catch((error: unknown) => console.error('Closing the team channel:', error))
       liveWrites.close()
       store.close().catch((error: unknown) => console.error('Closing the database:', error))

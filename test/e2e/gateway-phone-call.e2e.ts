@@ -20,8 +20,9 @@ import { makeCallerWav, voiceToolsAvailable } from './support/voiceRig'
 
 // The phone channel end to end: a simulated phone call (an espeak-ng caller's WAV) rings the
 // gateway by a signed webhook; a supervisor's console (the browser harness in team mode on the
-// same PostgreSQL) watches it on the wallboard, is alerted when the caller keeps interrupting,
-// and transfers it to a person; the simulator's ground truth shows the refer.
+// same PostgreSQL) watches it on the wallboard, opens its live view (transcript, tool card,
+// latency, barge-in), is alerted when the caller keeps interrupting, and transfers it to a
+// person from there; the simulator's ground truth shows the refer.
 
 const canRun = browserAvailable() && voiceToolsAvailable() && !skipWithoutPostgres
 const TRANSFER_URI = 'sip:support-queue@pbx.outdoorgear.example'
@@ -56,7 +57,7 @@ describe.skipIf(!canRun)('a phone call through the gateway, taken over from the 
   })
 
   it(
-    'is accepted, served with the catalog, on the wallboard as Phone, alerted on, transferred by the supervisor (refer) and counted as transferred in Reports',
+    'is accepted, served with the catalog, on the wallboard as Phone, watched live, alerted on, transferred by the supervisor (refer) and counted as transferred in Reports',
     { timeout: 240_000 },
     async () => {
       const { gateway, teamUrl } = await gateways.start(undefined, {
@@ -110,6 +111,44 @@ describe.skipIf(!canRun)('a phone call through the gateway, taken over from the 
       expect(await row.getByTestId('wallboard-channel-cell').textContent()).toBe(
         'Phone+1 ••• ••• 0123'
       )
+      // The supervisor opens the call from its row: the live call screen's panels, fed by what
+      // the gateway records (its transcript, latency, lookups and barge-ins), while it runs.
+      await row.getByRole('button', { name: 'Live view' }).click()
+      const view = lead.page.getByTestId('followed-call')
+      await expect.poll(() => view.count(), WAIT).toBe(1)
+      expect(await view.getByTestId('followed-call-status').textContent()).toBe('Live')
+      await expect
+        .poll(() => view.getByTestId('transcript-caller').first().textContent(), WAIT)
+        .toMatch(/tents/i)
+      const card = view.locator('[data-testid="tool-call-card"][data-tool="search_products"]')
+      await expect.poll(() => card.count(), WAIT).toBe(1)
+      await expect
+        .poll(() => card.getByTestId('tool-call-result').textContent(), WAIT)
+        .toMatch(/→ \d+ results?, \d+ bytes, \d+ ms/)
+      await expect
+        .poll(() => view.getByTestId('latency-chips').textContent(), WAIT)
+        .toMatch(/#1 [\d,.]+ ms/)
+      // The caller cuts the agent short: the indicator lights, the interruption is counted.
+      await lead.page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-testid="barge-in-indicator"]')
+            ?.getAttribute('data-state') !== 'idle',
+        undefined,
+        { timeout: WAIT.timeout }
+      )
+      await expect
+        .poll(async () => Number(await view.getByTestId('interruption-count').textContent()), WAIT)
+        .toBeGreaterThanOrEqual(1)
+      expect(await view.getByTestId('followed-call-status').textContent()).toBe('Live')
+      await lead.screenshot('phone-call-live-view')
+      await lead.page.setViewportSize({ width: 1024, height: 700 })
+      await lead.screenshot('phone-call-live-view-1024')
+      await lead.page.setViewportSize({ width: 1400, height: 900 })
+      // Escape goes back to the wallboard, the row's Live view focused again.
+      await lead.page.keyboard.press('Escape')
+      await expect.poll(() => view.count(), WAIT).toBe(0)
+
       // The agent's search_products ran in the gateway, from the console's catalog.
       await expect
         .poll(() => entries(sim, callId, 'tool_call').some((t) => t.output !== undefined), WAIT)
@@ -122,7 +161,19 @@ describe.skipIf(!canRun)('a phone call through the gateway, taken over from the 
         .poll(() => row.getByTestId('wallboard-alert').textContent(), WAIT)
         .toContain('Interruptions in the call')
       await lead.screenshot('phone-call-wallboard-alert')
-      await row.getByRole('button', { name: 'Transfer to a person' }).click()
+      // Opened again by keyboard (caught up from the call's first event), and transferred from
+      // there: the actions of the row are the view's too.
+      await expect
+        .poll(() => lead.page.evaluate(() => document.activeElement?.textContent), WAIT)
+        .toBe('Live view')
+      await lead.page.keyboard.press('Enter')
+      await expect
+        .poll(() => view.getByTestId('followed-call-alert').textContent(), WAIT)
+        .toContain('Interruptions in the call')
+      await expect
+        .poll(async () => Number(await view.getByTestId('interruption-count').textContent()), WAIT)
+        .toBeGreaterThanOrEqual(3)
+      await view.getByRole('button', { name: 'Transfer to a person' }).click()
 
       // The simulator saw the refer to the configured queue; the AI leg ended.
       await expect
@@ -144,6 +195,16 @@ describe.skipIf(!canRun)('a phone call through the gateway, taken over from the 
       // The transfer was the alert's escalation, by the supervisor's seat.
       const actions = await admin.query(`SELECT action, seat FROM alert_actions`)
       expect(actions.rows).toContainEqual({ action: 'escalate', seat: 'lead' })
+      // The view stays on the call's final state and says it ended.
+      await expect
+        .poll(() => view.getByTestId('followed-call-status').textContent(), WAIT)
+        .toBe('Ended')
+      expect(await view.getByTestId('followed-call-ended').count()).toBe(1)
+      expect(await view.getByTestId('wallboard-command-done').textContent()).toBe(
+        'Transferred by lead'
+      )
+      await lead.screenshot('phone-call-live-view-ended')
+      await view.getByRole('button', { name: 'Back to Live calls' }).click()
 
       await rail(lead.page, 'Reports').click()
       const phone = lead.page.getByTestId('report-channel-phone')

@@ -5,10 +5,17 @@ import { parseArgs } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { GroundTruthEntry } from '../../src/main/realtime-sim/groundTruth/GroundTruthLog'
+import { openPostgresDatabase } from '../../src/main/database/postgres/PostgresSessionDatabase'
+import { CallFollowers } from '../../src/main/team/CallFollowers'
 import { TeamChannel } from '../../src/main/team/TeamChannel'
 import { percentile } from '../../src/shared/live-call/percentile'
 import { createDatabase, startLocalPostgres, stopLocalPostgres } from '../postgres/localPostgres'
-import { bargeInCountable, eventsOnSideband, toolRoundTrips } from './gateway/callFigures'
+import {
+  bargeInCountable,
+  eventsOnSideband,
+  eventsOnSidebandAt,
+  toolRoundTrips
+} from './gateway/callFigures'
 import {
   startGatewayProcess,
   startSimulatorProcess,
@@ -20,9 +27,9 @@ import { machineLine } from './machineLine'
 // npm run bench:gateway [-- --calls 20 --instances 2]: simultaneous simulated phone calls (the
 // simulator's SIP: signed webhooks, then the sideband) through gateway instances that run as
 // processes of their own behind one round-robin address, on a scratch PostgreSQL, a console
-// listening on the team channel. Prints: calls accepted and answered, events lost (the gateway's
-// records vs the simulator's ground truth), tool round trip, event-to-console, CPU and memory
-// per call.
+// listening on the team channel and following every call's live view (CallFollowers). Prints:
+// calls accepted and answered, events lost (the gateway's records vs the simulator's ground
+// truth), tool round trip, event-to-console, event-to-live-view, CPU and memory per call.
 const { values } = parseArgs({
   options: {
     calls: { type: 'string', default: '20' },
@@ -129,6 +136,35 @@ try {
     interruptionSeen.set(event.sessionId, seen)
   })
   await channel.start()
+  // The console's live views: every call followed from when the wallboard first hears of it;
+  // each server event's arrival in a chunk, by event_id.
+  const database = await openPostgresDatabase({ connection: teamUrl })
+  cleanups.push(() => database.close())
+  const inView = new Map<string, number>()
+  const followers = new CallFollowers({
+    database,
+    feed: channel,
+    maxFollows: calls,
+    log: () => {},
+    emit: (chunk) => {
+      const now = Date.now()
+      for (const { event } of chunk.inputs)
+        if (typeof event['event_id'] === 'string' && !inView.has(event['event_id']))
+          inView.set(event['event_id'], now)
+    }
+  })
+  cleanups.push(() => followers.close())
+  const followedFrom = new Map<string, number>()
+  channel.onEvent((event) => {
+    if (event.type !== 'call.progress' || followedFrom.has(event.sessionId)) return
+    followedFrom.set(event.sessionId, Number.POSITIVE_INFINITY)
+    followers
+      .follow(`bench-${followedFrom.size}-${randomBytes(4).toString('hex')}`, event.sessionId)
+      .then(
+        () => followedFrom.set(event.sessionId, Date.now()),
+        (error: unknown) => console.error(`following ${event.sessionId}: ${String(error)}`)
+      )
+  })
   // Measured once the instances have finished starting: the catalog's index built (on a worker).
   await Promise.all(gateways.map((g) => g.logged(/Catalog index (ready|not built)/, 180_000)))
   await new Promise((resolve) => setTimeout(resolve, 1_000))
@@ -192,6 +228,8 @@ try {
   const toolRuns: number[] = []
   const gatewayTurnarounds: number[] = []
   const toConsole: number[] = []
+  const toView: number[] = []
+  let unseenInView = 0
   for (const callId of callIds) {
     const truth = finalTruth.get(callId) ?? []
     if (truth.some((e) => e.kind === 'sip' && e.state === 'accepted')) accepted++
@@ -241,6 +279,14 @@ try {
         .filter((r: { ms: number | null }) => r.ms !== null)
         .map((r: { ms: number }) => r.ms)
     )
+    // Events sent once the view was following (those before came in its catch-up).
+    const from = followedFrom.get(row.session_id) ?? Number.POSITIVE_INFINITY
+    for (const { id, atMs } of eventsOnSidebandAt(truth)) {
+      if (atMs < from) continue
+      const at = inView.get(id)
+      if (at === undefined) unseenInView++
+      else toView.push(at - atMs)
+    }
     const seen = interruptionSeen.get(row.session_id) ?? []
     bargeInCountable(truth).forEach((at, k) => {
       if (seen[k] !== undefined) toConsole.push(seen[k] - at)
@@ -263,6 +309,9 @@ try {
   )
   console.log(
     `Event to console (the cut-in words sent → the console's wallboard event with the new interruption count, ${toConsole.length} barge-ins): p50 ${ms(p(toConsole, 0.5))}, p95 ${ms(p(toConsole, 0.95))}, max ${ms(toConsole.length ? Math.max(...toConsole) : null)}  (target p95 ≤ 250 ms)`
+  )
+  console.log(
+    `Event to live view (a server event sent → in a followed call's chunk at the console, ${followedFrom.size} calls followed, ${toView.length} events): p50 ${ms(p(toView, 0.5))}, p95 ${ms(p(toView, 0.95))}, max ${ms(toView.length ? Math.max(...toView) : null)}; ${unseenInView} never shown`
   )
   console.log(
     `simulator (own process): CPU ${simCpu.toFixed(1)} s (${((simCpu / elapsedS) * 100).toFixed(0)}% of a core)`

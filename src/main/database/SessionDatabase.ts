@@ -102,6 +102,11 @@ export interface NewEvent extends EventRow {
   direction: 'server' | 'client' | 'local'
 }
 
+/** A stored input with its place in the call's order (seq counts from 0, without holes). */
+export interface NumberedEventRow extends EventRow {
+  seq: number
+}
+
 /** A row of the alerts table. */
 export interface AlertRow {
   alert_id: number
@@ -216,6 +221,16 @@ export interface EventsTable {
   count(sessionId: string): Promise<number>
   /** In recorded order. */
   list(sessionId: string): Promise<EventRow[]>
+  /**
+   * The inputs stored after `afterSeq` (-1: from the first), in order, at most `limit`, leaving
+   * out the types in `skipTypes` (bulky audio the reducer does not read): a follower's catch-up.
+   */
+  since(
+    sessionId: string,
+    afterSeq: number,
+    limit: number,
+    skipTypes: readonly string[]
+  ): Promise<NumberedEventRow[]>
 }
 
 export interface AlertsTable {

@@ -373,7 +373,9 @@ export class GatewayCalls {
     const batches = new CallInputBatches(
       sessionId,
       async (id, inputs) => {
-        await services.liveCalls.ingest(id, inputs)
+        const stored = await services.liveCalls.ingest(id, inputs)
+        // Consoles following the call (its live view) read the batch now it is stored.
+        services.teamLive.live.callRecorded(id, stored)
       },
       log,
       (id, inputs) => services.teamLive.live.callInputs(id, inputs)

@@ -152,6 +152,14 @@ export class TeamLive {
     this.heartbeat.reportNow(() => progress)
   }
 
+  /**
+   * A batch of the call's inputs is stored: consoles following the call read on (CallFollowers).
+   * Any call recorded here, running or finishing; not tied to the wallboard's heartbeat.
+   */
+  callRecorded(sessionId: string, inputs: number): void {
+    if (inputs > 0) this.send({ type: 'call.recorded', sessionId, seat: this.deps.seat(), inputs })
+  }
+
   callEnded(sessionId: string): void {
     if (!this.calls.delete(sessionId)) return
     this.heartbeat.end(sessionId, this.deps.seat())

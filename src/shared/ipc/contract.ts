@@ -3,6 +3,7 @@ import type { CatalogStatus, IndexProgress } from '../catalog/catalogStatus'
 import type { AlertActionKind, StoredAlert } from '../escalation/alertRecords'
 import type { BoardSnapshot } from '../team/boardSnapshot'
 import type { CallCommandDoneEvent } from '../team/teamEvents'
+import type { FollowedCallChunk } from '../team/followedCall'
 import type { OutboxStatus } from '../team/outboxStatus'
 import type { RouteDef } from './route'
 import { appRoutes } from './routes/appRoutes'
@@ -54,6 +55,8 @@ export interface Events {
   }
   /** Team mode: a call gateway carried out a supervisor's command, or could not ("transferred by lead"). */
   'team.commandDone': CallCommandDoneEvent
+  /** Team mode: the next stored inputs of a call this console follows (team.followCall). */
+  'team.callRecorded': FollowedCallChunk
   /** Team mode: the Live calls wallboard changed. */
   'team.board': BoardSnapshot
   /** The recording outbox changed (the team database went away, or its queue moved). */

@@ -24,6 +24,8 @@ export const FAILED_REASONS = {
   supervisorOnlyCallActions: 'Only a supervisor can take over a call',
   // gateway.act on a call that is not running at a call gateway (ended, or a desk's own call).
   notAGatewayCall: 'That call is no longer running at the call gateway',
+  // team.followCall on a session that is not a recorded call (an imported one), or outside team mode.
+  notARecordedCall: 'That call is not recorded on the team database',
   // A request met the team database away (failureMessage, on any lost connection).
   teamDatabaseAway:
     'The team database cannot be reached: nothing was changed. Try again when it is back; calls keep recording on this computer meanwhile.'

@@ -114,7 +114,8 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
     case 'rules.changed':
     case 'call.command':
     case 'call.commandDone':
-      // About the sessions, the rules or a command (the call's own events show its effect).
+    case 'call.recorded':
+      // About the sessions, the rules, a command or a call's stored events (read by followers).
       return state
   }
 }

@@ -46,6 +46,7 @@ describe('team events on the wire', () => {
         }
       },
       { type: 'call.ended', sessionId: 'desk-a-call-1', seat: 'ana' },
+      { type: 'call.recorded', sessionId: 'desk-a-call-1', seat: 'ana', inputs: 12 },
       { type: 'rules.changed', bySeat: 'sup-bo', at: '2026-12-06T23:41:00.000Z' }
     ]
     for (const event of events)

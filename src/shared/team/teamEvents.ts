@@ -83,6 +83,20 @@ export const CallEndedEventSchema = z
   .object({ type: z.literal('call.ended'), sessionId, seat })
   .strict()
 
+/**
+ * A batch of a running call's inputs is stored (events table): a console following the call
+ * (CallFollowers) reads on from the last sequence number it has. The events stay in the database.
+ */
+export const CallRecordedEventSchema = z
+  .object({
+    type: z.literal('call.recorded'),
+    sessionId,
+    seat,
+    /** How many inputs the batch stored. */
+    inputs: z.number().int().min(1)
+  })
+  .strict()
+
 /** A desk changed the team's sessions (an import, a recorded call): other desks read again. */
 export const SessionsChangedEventSchema = z
   .object({
@@ -142,6 +156,7 @@ export const TeamEventSchema = z.discriminatedUnion('type', [
   AlertActedEventSchema,
   CallProgressEventSchema,
   CallEndedEventSchema,
+  CallRecordedEventSchema,
   SessionsChangedEventSchema,
   RulesChangedEventSchema,
   CallCommandEventSchema,
@@ -152,6 +167,7 @@ export type AlertRaisedEvent = z.infer<typeof AlertRaisedEventSchema>
 export type AlertActedEvent = z.infer<typeof AlertActedEventSchema>
 export type CallProgressEvent = z.infer<typeof CallProgressEventSchema>
 export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
+export type CallRecordedEvent = z.infer<typeof CallRecordedEventSchema>
 export type SessionsChangedEvent = z.infer<typeof SessionsChangedEventSchema>
 export type RulesChangedEvent = z.infer<typeof RulesChangedEventSchema>
 export type CallCommandEvent = z.infer<typeof CallCommandEventSchema>

@@ -233,6 +233,39 @@ function contractCases(backend: SessionDatabaseBackend): void {
     ])
   })
 
+  it("reads a call's inputs after a sequence number, a page at a time, without skipped types", async () => {
+    const db = await fresh()
+    const event = (type: string, atMs: number) =>
+      ({ atMs, type, direction: 'server', payload: JSON.stringify({ type }) }) as const
+    const types = ['a', 'audio', 'b', 'audio', 'c', 'd']
+    await db.events.append(
+      'LIVE-1',
+      types.map((type, i) => event(type, i * 10))
+    )
+    await db.events.append('LIVE-2', [event('other', 0)])
+    const read = async (after: number, limit: number) =>
+      (await db.events.since('LIVE-1', after, limit, ['audio'])).map((e) => [e.seq, e.type, e.atMs])
+    expect(await read(-1, 100)).toEqual([
+      [0, 'a', 0],
+      [2, 'b', 20],
+      [4, 'c', 40],
+      [5, 'd', 50]
+    ])
+    expect(await read(-1, 2)).toEqual([
+      [0, 'a', 0],
+      [2, 'b', 20]
+    ])
+    expect(await read(2, 2)).toEqual([
+      [4, 'c', 40],
+      [5, 'd', 50]
+    ])
+    expect(await read(5, 2)).toEqual([])
+    expect((await db.events.since('LIVE-1', 3, 10, []))[0]?.type).toBe('c')
+    expect(JSON.parse((await db.events.since('LIVE-2', -1, 1, []))[0]!.payload)).toEqual({
+      type: 'other'
+    })
+  })
+
   it("keeps a call's channel: a desk's by default, a phone call's as the gateway begins it", async () => {
     const db = await fresh()
     const begin = (sessionId: string, channel?: 'phone' | 'web') =>

@@ -129,6 +129,15 @@ describe('TeamLive', () => {
   }
 
   describe('its own calls', () => {
+    it("announces each stored batch of a call's inputs for the consoles following it", () => {
+      const { live, feed } = desk()
+      live.callRecorded('call-1', 12)
+      live.callRecorded('call-1', 0)
+      expect(feed.published).toEqual([
+        { type: 'call.recorded', sessionId: 'call-1', seat: 'desk-a', inputs: 12 }
+      ])
+    })
+
     it('publishes a call on the board as soon as it begins', () => {
       const { live, feed } = desk()
       live.callBegan('call-1', STARTED)

@@ -27,6 +27,22 @@ export function eventsOnSideband(entries: readonly GroundTruthEntry[]): string[]
   return ids
 }
 
+/** The same events with the simulator's time of sending each (epoch ms). */
+export function eventsOnSidebandAt(
+  entries: readonly GroundTruthEntry[]
+): { id: string; atMs: number }[] {
+  const sent: { id: string; atMs: number }[] = []
+  let attached = 0
+  for (const entry of entries) {
+    if (entry.kind === 'sideband') attached += entry.state === 'attached' ? 1 : -1
+    else if (attached > 0 && entry.kind === 'event' && entry.direction === 'sent') {
+      const id = (entry.event as AnyEvent).event_id
+      if (typeof id === 'string') sent.push({ id, atMs: entry.at_ms })
+    }
+  }
+  return sent
+}
+
 /**
  * Each function call: from the moment the gateway can answer it (its response done: one answer
  * at a time, as at a desk) to its output received back by the API, ms (the simulator's clock).

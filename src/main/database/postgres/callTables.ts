@@ -2,7 +2,14 @@ import type { CallOutcomeKind } from '../../../shared/gateway/callCommands'
 import type { TurnRow } from '../../../shared/live-call/recordedCall'
 import { toCallRow, toTurnRow, TURN_COLUMNS } from '../rowMappers'
 import { columnsOf } from '../rowValues'
-import type { CallOutcome, CallRow, EventRow, NewCall, NewEvent } from './asyncSeam'
+import type {
+  CallOutcome,
+  CallRow,
+  EventRow,
+  NewCall,
+  NewEvent,
+  NumberedEventRow
+} from './asyncSeam'
 import type { CallsTable, EventsTable, TurnsTable } from './asyncSeam'
 import type { Sql } from './sql'
 
@@ -129,6 +136,27 @@ export class PostgresEventsTable implements EventsTable {
       [sessionId]
     )
     return rows.map((row) => ({
+      atMs: events.number(row, 'at_ms'),
+      type: events.text(row, 'type'),
+      payload: events.text(row, 'payload')
+    }))
+  }
+
+  /** A range of the primary key (session_id, seq): cheap however long the call. */
+  async since(
+    sessionId: string,
+    afterSeq: number,
+    limit: number,
+    skipTypes: readonly string[]
+  ): Promise<NumberedEventRow[]> {
+    const rows = await this.sql.rows(
+      `SELECT seq, at_ms, type, payload FROM events
+       WHERE session_id = $1 AND seq > $2 AND NOT (type = ANY ($3::text[]))
+       ORDER BY seq LIMIT $4`,
+      [sessionId, afterSeq, [...skipTypes], limit]
+    )
+    return rows.map((row) => ({
+      seq: events.number(row, 'seq'),
       atMs: events.number(row, 'at_ms'),
       type: events.text(row, 'type'),
       payload: events.text(row, 'payload')

@@ -6,7 +6,7 @@ import { columnsOf } from '../rowValues'
 import { toCallRow, toTurnRow, TURN_COLUMNS } from '../rowMappers'
 import { sqlValue } from './sessionWhere'
 import type { CallOutcome, CallRow, CallsTable, EventRow, EventsTable } from '../SessionDatabase'
-import type { NewCall, NewEvent, TurnsTable } from '../SessionDatabase'
+import type { NewCall, NewEvent, NumberedEventRow, TurnsTable } from '../SessionDatabase'
 
 // A live call's tables: its row in calls, its events (appended while it runs), its turns
 // (written when it is finalized).
@@ -131,6 +131,27 @@ export class SqliteEventsTable implements Synchronous<EventsTable> {
       .prepare('SELECT at_ms, type, payload FROM events WHERE session_id = ? ORDER BY seq')
       .all(sessionId)
       .map((row) => ({
+        atMs: events.number(row, 'at_ms'),
+        type: events.text(row, 'type'),
+        payload: events.text(row, 'payload')
+      }))
+  }
+
+  since(
+    sessionId: string,
+    afterSeq: number,
+    limit: number,
+    skipTypes: readonly string[]
+  ): NumberedEventRow[] {
+    return this.db
+      .prepare(
+        `SELECT seq, at_ms, type, payload FROM events
+         WHERE session_id = ? AND seq > ? AND type NOT IN (SELECT value FROM json_each(?))
+         ORDER BY seq LIMIT ?`
+      )
+      .all(sessionId, afterSeq, JSON.stringify(skipTypes), limit)
+      .map((row) => ({
+        seq: events.number(row, 'seq'),
         atMs: events.number(row, 'at_ms'),
         type: events.text(row, 'type'),
         payload: events.text(row, 'payload')

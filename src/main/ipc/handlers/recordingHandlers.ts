@@ -24,6 +24,8 @@ export interface RecordingHandlerDeps {
 export interface CallObserver {
   callBegan(sessionId: string, startedAtMs: number): void
   callInputs(sessionId: string, inputs: readonly CallInput[]): void
+  /** The inputs are stored: consoles following the call read them (team mode). */
+  callRecorded?(sessionId: string, inputs: number): void
   callEnded(sessionId: string): void
 }
 
@@ -51,6 +53,7 @@ export function recordingHandlers({
     'recording.append': async ({ sessionId, events }) => {
       const stored = await liveCalls.ingest(sessionId, events as CallInput[])
       observer?.callInputs(sessionId, events as CallInput[])
+      observer?.callRecorded?.(sessionId, stored)
       return { stored }
     },
     'recording.finish': async ({ sessionId, endedAt }) => {

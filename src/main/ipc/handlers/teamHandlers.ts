@@ -6,6 +6,8 @@ import type { BoardSnapshot } from '../../../shared/team/boardSnapshot'
 import type { OutboxStatus } from '../../../shared/team/outboxStatus'
 import type { TeamDatabaseStatus } from '../../../shared/settings/teamDatabaseStatus'
 import type { TeamPasswordStore } from '../../secrets/TeamPasswordStore'
+import type { CallFollowers } from '../../team/CallFollowers'
+import { FAILED_REASONS } from '../../../shared/ipc/result'
 import type { TeamAccess } from '../../settings/TeamAccess'
 import { testTeamConnection } from '../../settings/testTeamConnection'
 
@@ -20,6 +22,8 @@ export interface TeamHandlerDeps {
   board?: () => BoardSnapshot
   /** The recording outbox's state. */
   outbox: () => OutboxStatus
+  /** Team calls followed from this console; absent when this run records on the desk's SQLite. */
+  followers?: CallFollowers
 }
 
 export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRoutes> {
@@ -51,6 +55,13 @@ export function teamHandlers(deps: TeamHandlerDeps): HandlersFor<typeof teamRout
         schemaVersion: deps.schemaVersion ?? LATEST_SCHEMA_VERSION
       }),
     'team.board': async () => deps.board?.() ?? null,
+    'team.followCall': async ({ followId, sessionId }) => {
+      if (!deps.followers) throw new Error(FAILED_REASONS.notARecordedCall)
+      return deps.followers.follow(followId, sessionId)
+    },
+    'team.unfollowCall': async ({ followId }) => ({
+      followed: deps.followers?.unfollow(followId) ?? false
+    }),
     'recording.outbox': async () => deps.outbox()
   }
 }

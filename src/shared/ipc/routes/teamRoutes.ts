@@ -3,6 +3,7 @@ import { TeamConnectionTestSchema } from '../../settings/teamConnectionTest'
 import { TeamDatabaseStatusSchema } from '../../settings/teamDatabaseStatus'
 import { TEAM_ROLES, TeamConnectionSchema } from '../../settings/teamSettings'
 import { BoardSnapshotSchema } from '../../team/boardSnapshot'
+import { FollowCallInputSchema, FollowedCallSchema, FollowIdSchema } from '../../team/followedCall'
 import { OutboxStatusSchema } from '../../team/outboxStatus'
 import { route } from '../route'
 
@@ -50,6 +51,17 @@ export const teamRoutes = {
   'team.board': route({
     input: z.object({}).strict(),
     output: BoardSnapshotSchema.nullable()
+  }),
+  /**
+   * Follows one team call (any seat may: the wallboard is everyone's): its recorded inputs so
+   * far, then each stored batch, arrive as `team.callRecorded` chunks named by `followId`, until
+   * the call ends or `team.unfollowCall`. Answers with the call's row once the catch-up is sent.
+   */
+  'team.followCall': route({ input: FollowCallInputSchema, output: FollowedCallSchema }),
+  /** The view closed: no more chunks for `followId` (false: it was not followed, or ended). */
+  'team.unfollowCall': route({
+    input: z.object({ followId: FollowIdSchema }).strict(),
+    output: z.object({ followed: z.boolean() }).strict()
   }),
   /** The recording outbox: writes waiting for the session database, and whether it is away. */
   'recording.outbox': route({

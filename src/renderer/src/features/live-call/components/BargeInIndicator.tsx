@@ -1,4 +1,4 @@
-import { useState, type JSX } from 'react'
+import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import Box from '@mui/material/Box'
@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { liveStatus } from '@shared/live-call/liveView'
 import { TermHelp } from '@renderer/components/glossary'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 
 /** How long a confirmed barge-in keeps the indicator lit after the agent was cut. */
 const LIT_MS = 4000
@@ -18,31 +18,31 @@ const LIT_MS = 4000
  */
 export function BargeInIndicator(): JSX.Element {
   const { t } = useTranslation('liveCall')
-  const { pending, interruptions, backchannels, lastStartT, now } = useLiveCallStore(
+  const { pending, interruptions, backchannels, lastStartT, lit } = useCallView(
     useShallow((s) => {
       const status = liveStatus(s.call)
       const overlapping = s.call.utterances.filter((u) => u.overAgent !== null)
+      // Confirmation can come seconds after the speech (the transcript decides backchannels), so
+      // the light stays on for LIT_MS of the call's time from the latest confirmation; the
+      // reducer's clock.tick (every 250 ms) moves the call's time on. Read from the call, not
+      // from when this panel saw the count rise: a call opened midway (a followed team call)
+      // does not light up for interruptions long past, and an ended call is not lit.
+      const confirmed = s.call.events.findLast((e) => e.type === 'barge_in.confirmed')
+      const now = s.call.lastT
       return {
         pending: status.bargeInPending,
         interruptions: status.interruptions,
         backchannels: status.backchannels,
         lastStartT: overlapping.at(-1)?.startT ?? null,
-        now: s.call.lastT
+        lit:
+          confirmed !== undefined &&
+          s.call.endedT === null &&
+          now !== null &&
+          now - confirmed.t < LIT_MS
       }
     })
   )
-  // Confirmation can come seconds after the speech (the transcript decides backchannels), so
-  // the light stays on for LIT_MS from the moment the count went up. The reducer's clock.tick
-  // (every 250 ms) advances `now`, which turns it off again.
-  const [counted, setCounted] = useState({ interruptions: 0, at: -Infinity })
-  // Adjusted while rendering (React's pattern for state derived from a changed value).
-  if (interruptions !== counted.interruptions)
-    setCounted({
-      interruptions,
-      at: interruptions > counted.interruptions ? (now ?? 0) : -Infinity
-    })
-  const recent = now !== null && now - counted.at < LIT_MS
-  const state = pending ? 'pending' : recent ? 'lit' : 'idle'
+  const state = pending ? 'pending' : lit ? 'lit' : 'idle'
   const color =
     state === 'lit'
       ? 'error.main'

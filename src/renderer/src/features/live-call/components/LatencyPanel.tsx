@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography'
 import { sessionMetrics } from '@shared/live-call/sessionMetrics'
 import { turnRecords } from '@shared/live-call/turnRecords'
 import { SLOW_P95_MS_BY_SCALE } from '@shared/sessions/latencyScales'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 import { formatMs } from './format'
 import { TermHelp } from '@renderer/components/glossary'
 
@@ -15,7 +15,7 @@ import { TermHelp } from '@renderer/components/glossary'
 export function LatencyPanel(): JSX.Element {
   const { t } = useTranslation('liveCall')
   const { t: tc } = useTranslation('common')
-  const call = useLiveCallStore((s) => s.call)
+  const call = useCallView((s) => s.call)
   const { turns, metrics } = useMemo(
     () => ({ turns: turnRecords(call), metrics: sessionMetrics(call) }),
     [call]

@@ -5,13 +5,16 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { liveStatus } from '@shared/live-call/liveView'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 import { LevelMeter } from './LevelMeter'
 
-/** Who is speaking now (from the server's events) and how loud (from the audio itself). */
-export function SpeakingIndicators(): JSX.Element {
+/**
+ * Who is speaking now (from the server's events) and how loud (from the audio itself). Without
+ * `meters` (a followed team call: this console hears none of its audio), who speaks only.
+ */
+export function SpeakingIndicators({ meters = true }: { meters?: boolean } = {}): JSX.Element {
   const { t } = useTranslation('liveCall')
-  const { caller, agent } = useLiveCallStore(
+  const { caller, agent } = useCallView(
     useShallow((s) => {
       const status = liveStatus(s.call)
       return { caller: status.callerSpeaking, agent: status.agentSpeaking }
@@ -24,14 +27,14 @@ export function SpeakingIndicators(): JSX.Element {
           who={t('speaking.caller')}
           level={t('speaking.callerLevel')}
           speaking={caller}
-          source="mic"
+          source={meters ? 'mic' : null}
           testId="caller-speaking"
         />
         <Speaker
           who={t('speaking.agent')}
           level={t('speaking.agentLevel')}
           speaking={agent}
-          source="remote"
+          source={meters ? 'remote' : null}
           testId="agent-speaking"
         />
       </Stack>
@@ -44,7 +47,8 @@ interface SpeakerProps {
   /** The level meter's accessible name. */
   level: string
   speaking: boolean
-  source: 'mic' | 'remote'
+  /** Which level to meter; null: no meter. */
+  source: 'mic' | 'remote' | null
   testId: string
 }
 
@@ -63,7 +67,7 @@ function Speaker({ who, level, speaking, source, testId }: SpeakerProps): JSX.El
           {speaking ? t('speaking.speaking') : t('speaking.quiet')}
         </Typography>
       </Stack>
-      <LevelMeter source={source} label={level} />
+      {source && <LevelMeter source={source} label={level} />}
     </Stack>
   )
 }

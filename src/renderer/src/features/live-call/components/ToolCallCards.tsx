@@ -6,12 +6,12 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import type { ToolCallRecord } from '@shared/live-call/callRecords'
 import { plainNumber } from '@renderer/i18n'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 import { formatWhole } from './format'
 
 /** The agent's lookups: what it asked, how many results came back, how long main took. */
 export function ToolCallCards(): JSX.Element | null {
-  const calls = useLiveCallStore((s) => s.call.toolCalls)
+  const calls = useCallView((s) => s.call.toolCalls)
   if (calls.length === 0) return null
   return (
     <Stack spacing={1}>

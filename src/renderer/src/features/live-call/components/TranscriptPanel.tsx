@@ -5,12 +5,12 @@ import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import { alpha } from '@mui/material/styles'
 import { transcriptItems, type TranscriptItem } from '@shared/live-call/liveView'
-import { useLiveCallStore } from '../store/liveCallStore'
+import { useCallView } from '../store/callView'
 
 /** Caller and agent rows, streaming; a cut answer shows what was not heard struck through. */
 export function TranscriptPanel(): JSX.Element {
   const { t } = useTranslation('liveCall')
-  const call = useLiveCallStore((s) => s.call)
+  const call = useCallView((s) => s.call)
   const items = useMemo(() => transcriptItems(call), [call])
   const end = useRef<HTMLDivElement>(null)
   // Braces: newer Chromium returns a promise from scrollIntoView, which React would take for

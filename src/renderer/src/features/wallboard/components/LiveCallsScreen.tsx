@@ -1,6 +1,7 @@
 import { useState, type JSX } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
@@ -15,6 +16,7 @@ import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
 import { dateTimeFormat, formatDurationMs, numberFormat } from '@renderer/i18n'
 import { useLiveCallsBoard, useSecondsTicker } from '../useLiveCallsBoard'
+import { FollowedCallScreen } from '../follow/FollowedCallScreen'
 import { GatewayCallActions } from './GatewayCallActions'
 
 const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
@@ -28,6 +30,38 @@ export function LiveCallsScreen(): JSX.Element {
   const supervisor = useRequest('settings.get', {}).data?.settings.team.role === 'supervisor'
   const [done, setDone] = useState<CallCommandDoneEvent[]>([])
   useIpcEvent('team.commandDone', (event) => setDone((seen) => [event, ...seen].slice(0, 3)))
+  // The call opened from a row (its live view), and the row to focus again on the way back.
+  const [following, setFollowing] = useState<string | null>(null)
+  const [returnTo, setReturnTo] = useState<string | null>(null)
+  const notices = done.map((event) => (
+    <Alert
+      key={event.commandId}
+      severity={event.ok ? 'success' : 'error'}
+      data-testid="wallboard-command-done"
+      onClose={() => setDone((seen) => seen.filter((e) => e.commandId !== event.commandId))}
+    >
+      {event.ok
+        ? t(`wallboard.commandDone.${event.action}`, { seat: event.bySeat })
+        : t('wallboard.commandFailed', {
+            action: t(`wallboard.commandAction.${event.action}`),
+            reason: event.reason ?? ''
+          })}
+    </Alert>
+  ))
+  if (following !== null)
+    return (
+      <FollowedCallScreen
+        key={following}
+        sessionId={following}
+        row={board?.calls.find((call) => call.sessionId === following) ?? null}
+        supervisor={supervisor}
+        notices={notices}
+        onBack={() => {
+          setReturnTo(following)
+          setFollowing(null)
+        }}
+      />
+    )
   return (
     <Box
       data-testid="wallboard-screen"
@@ -47,25 +81,16 @@ export function LiveCallsScreen(): JSX.Element {
         </Typography>
         <Typography color="text.secondary">{t('wallboard.subtitle')}</Typography>
       </Box>
-      {done.map((event) => (
-        <Alert
-          key={event.commandId}
-          severity={event.ok ? 'success' : 'error'}
-          data-testid="wallboard-command-done"
-          onClose={() => setDone((seen) => seen.filter((e) => e.commandId !== event.commandId))}
-        >
-          {event.ok
-            ? t(`wallboard.commandDone.${event.action}`, { seat: event.bySeat })
-            : t('wallboard.commandFailed', {
-                action: t(`wallboard.commandAction.${event.action}`),
-                reason: event.reason ?? ''
-              })}
-        </Alert>
-      ))}
+      {notices}
       {board === undefined ? null : board === null ? (
         <Alert severity="info">{t('wallboard.notTeam')}</Alert>
       ) : (
-        <BoardTable board={board} supervisor={supervisor} />
+        <BoardTable
+          board={board}
+          supervisor={supervisor}
+          onOpen={setFollowing}
+          focusOpen={returnTo}
+        />
       )}
     </Box>
   )
@@ -73,10 +98,15 @@ export function LiveCallsScreen(): JSX.Element {
 
 function BoardTable({
   board,
-  supervisor
+  supervisor,
+  onOpen,
+  focusOpen
 }: {
   board: BoardSnapshot
   supervisor: boolean
+  onOpen: (sessionId: string) => void
+  /** The row whose live view was just closed: its Live view button takes the focus back. */
+  focusOpen: string | null
 }): JSX.Element {
   const { t } = useTranslation('monitor')
   const now = useSecondsTicker()
@@ -113,7 +143,14 @@ function BoardTable({
           </TableHead>
           <TableBody>
             {board.calls.map((row) => (
-              <BoardRow key={row.sessionId} row={row} since={since} supervisor={supervisor} />
+              <BoardRow
+                key={row.sessionId}
+                row={row}
+                since={since}
+                supervisor={supervisor}
+                onOpen={() => onOpen(row.sessionId)}
+                focusOpen={focusOpen === row.sessionId}
+              />
             ))}
           </TableBody>
         </Table>
@@ -125,11 +162,15 @@ function BoardTable({
 function BoardRow({
   row,
   since,
-  supervisor
+  supervisor,
+  onOpen,
+  focusOpen
 }: {
   row: LiveCallRow
   since: number
   supervisor: boolean
+  onOpen: () => void
+  focusOpen: boolean
 }): JSX.Element {
   const { t } = useTranslation('monitor')
   const n = numberFormat()
@@ -147,6 +188,17 @@ function BoardRow({
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
           {row.sessionId}
         </Typography>
+        <Button
+          size="small"
+          variant="outlined"
+          autoFocus={focusOpen}
+          onClick={onOpen}
+          title={t('wallboard.follow.openHint')}
+          data-testid="wallboard-open"
+          sx={{ mt: 0.5 }}
+        >
+          {t('wallboard.follow.open')}
+        </Button>
         {row.stale && (
           <Typography variant="caption" color="warning.main" sx={{ display: 'block' }}>
             {t('wallboard.stale', {
