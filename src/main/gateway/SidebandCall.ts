@@ -191,5 +191,6 @@ export class SidebandCall {
     const t = this.options.clock()
     this.options.onInput({ t, event })
     this.act(this.protocol.observe(t, event))
+    for (const noticed of this.protocol.notice(t, event)) this.observe(noticed)
   }
 }

@@ -15,6 +15,25 @@ const TRANSFER_URI = 'sip:support-queue@pbx.outdoorgear.example'
 const INSTRUCTION = 'Offer the caller our 30-day return policy before anything else.'
 const LIVE_SETTINGS = { provider: { kind: 'openai', engine: 'live' }, liveModel: 'gpt-live-1' }
 
+/** A long first answer the caller cuts short. */
+const BARGE_IN_SCENARIO = `
+name: gateway live barge-in
+language: en
+generation_speed: 2
+transcription_delay_ms: 100
+greeting: { delay_ms: 100, say: Hello. }
+turns:
+  - caller: Tell me about your tents.
+    agent:
+      delay_ms: 150
+      say: >-
+        We carry tents for one to six people, with aluminum poles that set up in a few minutes,
+        and each comes with a footprint, a rain fly, stakes and guy lines, all packed in one
+        stuff sack that fits on the side of most daypacks, and members get free shipping.
+  - caller: Just the price please.
+    agent: { delay_ms: 150, say: They start at two hundred dollars. }
+`
+
 type Answer = { ok: true; data: unknown } | { ok: false; error: { message: string } }
 const act = async (desk: Desk, input: unknown): Promise<Answer> =>
   (await desk.call('gateway.act', input)) as Answer
@@ -263,6 +282,51 @@ describe.skipIf(skipWithoutPostgres)(
         )
         .toEqual({ status: 'finished', channel: 'web', engine: 'live', seat: 'gw-phone' })
       expect((await gateway.health()).calls.inProgress).toBe(0)
+    })
+
+    it("counts a caller's barge-in on a Live phone call from the sideband's reflected audio (Live reports none)", async () => {
+      const { sim, admin } = await rig.start({
+        settings: LIVE_SETTINGS,
+        scenarioYaml: BARGE_IN_SCENARIO
+      })
+      // The caller asks, then cuts the long answer short 2.5 s after their own turn ended.
+      const placed = sim.placePhoneCall({
+        from: '+14155550123',
+        to: '+18005550100',
+        wav: callerWav(1_500, [2, 2_500], [2, 3_000]),
+        trailingSilenceMs: 1_000,
+        api: 'live'
+      })
+      expect(await placed.webhookDelivered).toBe(true)
+      await placed.ended
+      await expect
+        .poll(async () => (await admin.query(`SELECT status FROM calls`)).rows[0]?.status, {
+          timeout: 20_000
+        })
+        .toBe('finished')
+      expect(entries(sim, placed.callId, 'barge_in')).toHaveLength(1)
+      const sessionId = String(
+        (await admin.query(`SELECT session_id FROM calls`)).rows[0].session_id
+      )
+      const local = (
+        await admin.query(
+          `SELECT type FROM events WHERE session_id = $1 AND direction = 'local' ORDER BY seq`,
+          [sessionId]
+        )
+      ).rows.map((r) => r.type as string)
+      expect(local.filter((type) => type === 'mic.speech_started')).toHaveLength(2)
+      expect(local).toContain('remote_audio.audible')
+      expect(local).toContain('remote_audio.silent')
+      const session = await admin.query(
+        `SELECT interruptions FROM sessions WHERE session_id = $1`,
+        [sessionId]
+      )
+      expect(session.rows).toEqual([{ interruptions: 1 }])
+      const turns = await admin.query(
+        `SELECT barge_in FROM turns WHERE session_id = $1 ORDER BY turn_index`,
+        [sessionId]
+      )
+      expect(turns.rows.map((r) => r.barge_in)).toContain(1)
     })
 
     it('refuses a live.transport.incoming signed with another secret (400 on every retry, logged, nothing recorded)', async () => {

@@ -1,5 +1,5 @@
 import type { ToolCallAsked } from '../../../shared/catalog/toolRun'
-import type { CallInput } from '../../../shared/live-call/callEvents'
+import type { CallEvent, CallInput } from '../../../shared/live-call/callEvents'
 import type { OutboundEvent } from '../../../shared/live-call/callProtocol'
 import { RealtimeProtocol } from '../../../shared/live-call/realtimeProtocol'
 import { ResponseTurns } from '../../../shared/live-call/responseTurns'
@@ -35,6 +35,11 @@ export class RealtimeSideband extends RealtimeProtocol implements SidebandProtoc
         answered.add(item.call_id ?? '')
     }
     return asked.filter((a) => !answered.has(a.callId))
+  }
+
+  /** The server's VAD and audio-buffer events say it all. */
+  notice(): CallEvent[] {
+    return []
   }
 
   /** A Realtime sideband ends when the API closes it (the call hung up). */

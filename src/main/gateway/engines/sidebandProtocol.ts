@@ -16,6 +16,11 @@ export interface SidebandProtocol extends Omit<CallProtocol, 'engine'> {
    * the tool calls asked before the gap and never answered (answered once the sideband is up).
    */
   resume(recorded: readonly CallInput[]): ToolCallAsked[]
+  /**
+   * What the gateway itself observes after an input, recorded next (GPT-Live: the caller's
+   * speech and the agent's audio, read from the sideband's reflected audio).
+   */
+  notice(t: number, event: CallEvent): CallEvent[]
   /** The event that ends the session (nothing more follows it on the sideband). */
   isFinal(event: CallEvent): boolean
 }
