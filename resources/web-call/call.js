@@ -104,6 +104,10 @@ async function startCall() {
     if (pc.connectionState === 'failed' || pc.connectionState === 'closed') finish('lost')
   }
   try {
+    // GPT-Live's session talks on a data channel (the gateway locks it to no events for this
+    // page); a Realtime call's offer is audio only.
+    const setup = await (await fetch('/call/setup', { cache: 'no-store' })).json()
+    if (setup.dataChannel === true) pc.createDataChannel('events')
     await pc.setLocalDescription(await pc.createOffer())
     await gatheringComplete(pc)
     const res = await fetch('/call/offer', {

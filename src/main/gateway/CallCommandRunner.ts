@@ -1,4 +1,3 @@
-import type OpenAI from 'openai'
 import type { CallOutcomeKind } from '../../shared/gateway/callCommands'
 import type { SupervisorCommandObservation } from '../../shared/live-call/callEvents'
 import type { CallCommandEvent, TeamEvent } from '../../shared/team/teamEvents'
@@ -10,7 +9,6 @@ export interface CallCommandRunnerOptions {
   instance: string
   /** Where a transfer goes (`--transfer-uri`); null: transfers are refused. */
   transferUri: string | null
-  client: OpenAI
   database: SessionDatabase
   calls: GatewayCalls
   channel: { onEvent(listener: (event: TeamEvent) => void): () => void }
@@ -28,8 +26,8 @@ const OUTCOME: Partial<Record<CallCommandRow['action'], CallOutcomeKind>> = {
  * Supervisors' commands to the calls this instance holds. Each `call.command` for this seat is
  * read back from call_commands (the wire names it; the stored row, which only a supervisor's
  * login may insert, is the order), taken once (sent → running), carried out on the sideband
- * (instruct, stop) or through the calls API (refer to `--transfer-uri`, hang up), recorded with
- * the call, marked done or failed, and acknowledged on the team channel.
+ * (instruct, stop) or through the call's engine (refer to `--transfer-uri`, hang up), recorded
+ * with the call, marked done or failed, and acknowledged on the team channel.
  */
 export class CallCommandRunner {
   private readonly unsubscribe: () => void
@@ -82,22 +80,22 @@ export class CallCommandRunner {
 
   /** Null when done; otherwise why not. */
   private async carryOut(command: CallCommandRow, held: HeldCall): Promise<string | null> {
-    const { client, database, transferUri } = this.options
+    const { database, transferUri } = this.options
     switch (command.action) {
       case 'instruct':
         if (!command.note) return 'no instruction was given'
         return held.sideband.instruct(command.note) ? null : 'the call is over'
       case 'stop_agent':
-        return held.sideband.stopSpeaking() ? null : 'the call is over'
+        return held.sideband.stopSpeaking()
       case 'transfer':
         if (!transferUri) return 'this gateway has no --transfer-uri'
         if (held.channel !== 'phone') return 'only a phone call can be transferred'
         held.sideband.note(this.observation(command, 'requested', null))
-        await client.realtime.calls.refer(held.callId, { target_uri: transferUri })
+        await held.refer(transferUri)
         break
       case 'end_call':
         held.sideband.note(this.observation(command, 'requested', null))
-        await client.realtime.calls.hangup(held.callId)
+        await held.hangUp()
         break
     }
     const outcome = OUTCOME[command.action]

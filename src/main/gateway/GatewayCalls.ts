@@ -1,18 +1,20 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import OpenAI from 'openai'
-import type { CallAcceptParams } from 'openai/resources/realtime/calls'
-import type { RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime'
 import type { CallChannel } from '../../shared/live-call/callChannel'
 import { maskedCallerFromSipHeader } from '../../shared/gateway/callCommands'
 import type { CallSlots } from '../../shared/gateway/callSlots'
-import type { RealtimeSessionConfig } from '../../shared/realtime/sessionConfig'
-import { sidebandUrl } from '../../shared/realtime/sidebandUrl'
+import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
 import { OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
-import { buildSessionConfig } from '../realtime/buildSessionConfig'
-import type { CallInput, GatewayReattachedObservation } from '../../shared/live-call/callEvents'
+import { providerEngine } from '../../shared/settings/settingsSchema'
+import type {
+  CallEvent,
+  CallInput,
+  GatewayReattachedObservation
+} from '../../shared/live-call/callEvents'
 import type { SettledCallStatus } from '../../shared/live-call/recordedCall'
 import { CallInputBatches } from './CallInputBatches'
 import type { CallLeases, LeasableCall } from './CallLeases'
+import type { GatewayEngine } from './engines/GatewayEngine'
 import type { GatewayServices } from './openGatewayServices'
 import { SidebandCall } from './SidebandCall'
 
@@ -22,8 +24,11 @@ const REATTACH_RETRY_MS = 1_000
 /** SIP's 486 Busy Here: what a caller hears when every slot of this instance is taken. */
 export const BUSY_HERE = 486
 
+/** Both voice APIs, driven alike (engines/): a call runs on the one its settings chose. */
+export type GatewayEngines = Record<VoiceEngine, GatewayEngine>
+
 export interface GatewayCallsOptions {
-  client: OpenAI
+  engines: GatewayEngines
   realtimeBaseUrl: string
   apiKey: string
   slots: CallSlots
@@ -58,12 +63,17 @@ export interface HeldCall {
   /** Only a phone call can be transferred (`refer` is SIP's). */
   channel: CallChannel
   sideband: SidebandCall
+  /** Transfers a phone call (`refer`) on its engine's API. */
+  refer(targetUri: string): Promise<void>
+  /** Ends the call: its engine's REST hang-up, or (a GPT-Live web call) on the sideband. */
+  hangUp(): Promise<void>
   /** Work on the call (a command) that its recording waits for before it is finalized. */
   track<T>(work: Promise<T>): Promise<T>
 }
 
 interface RunningCall {
   channel: CallChannel
+  engine: GatewayEngine
   /** A web call's: the page's proof that the hang-up is its own. */
   hangupToken: string | null
   sideband: SidebandCall
@@ -86,6 +96,9 @@ interface Resumed {
 interface CarryPlan {
   callId: string
   channel: CallChannel
+  engine: GatewayEngine
+  /** A new call's first input (GPT-Live: the session the sideband joins). */
+  first: CallEvent | null
   caller: string | null
   hangupToken: string | null
   startedAt: number
@@ -132,17 +145,18 @@ export class GatewayCalls {
    * then fails and the platform retries it); 'gone' when the call ended while it rang.
    */
   async incoming(callId: string, sipHeaders: readonly SipHeader[] = []): Promise<IncomingOutcome> {
-    const { client, slots, log } = this.options
+    const { slots, log } = this.options
+    const engine = this.engine()
     if (!slots.take()) {
       log(`call ${callId}: every slot is taken (${slots.max}): rejected, ${BUSY_HERE} Busy Here`)
-      return this.unlessGone(callId, () =>
-        client.realtime.calls.reject(callId, { status_code: BUSY_HERE })
-      ).then((outcome) => outcome ?? 'rejected')
+      return this.unlessGone(callId, () => engine.reject(callId, BUSY_HERE)).then(
+        (outcome) => outcome ?? 'rejected'
+      )
     }
-    const session = this.sessionConfig()
+    const settings = this.options.services.settings.get()
     let outcome: 'gone' | null
     try {
-      outcome = await this.unlessGone(callId, () => client.realtime.calls.accept(callId, session))
+      outcome = await this.unlessGone(callId, () => engine.accept(callId, settings))
     } catch (error) {
       slots.release()
       throw error
@@ -151,10 +165,11 @@ export class GatewayCalls {
       slots.release()
       return 'gone'
     }
-    log(`call ${callId}: accepted`)
+    log(`call ${callId}: accepted (${engine.name})`)
     await this.lease(callId)
     const from = sipHeaders.find((h) => h.name.toLowerCase() === 'from')?.value
-    this.attach(callId, session.model, 'phone', from ? maskedCallerFromSipHeader(from) : null)
+    const caller = from ? maskedCallerFromSipHeader(from) : null
+    this.attach(callId, engine, engine.model(settings), 'phone', caller)
     return 'accepted'
   }
 
@@ -165,25 +180,19 @@ export class GatewayCalls {
    * slot is taken; throws when the API refused (the page is told the call could not start).
    */
   async web(offerSdp: string): Promise<WebCallAnswer | 'busy'> {
-    const { client, slots, log } = this.options
+    const { slots, log } = this.options
     if (!slots.take()) {
       log(`web call: every slot is taken (${slots.max}): refused`)
       return 'busy'
     }
     try {
-      // The accept's session is the create's: the same RealtimeSessionCreateRequest fields.
-      const session = this.sessionConfig()
-      const res = await client.realtime.calls.create({
-        sdp: offerSdp,
-        session: session as RealtimeSessionCreateRequest
-      })
-      const callId = res.headers.get('location')?.split('/').pop()
-      if (!callId) throw new Error('the API answered without a call id (Location)')
-      const sdp = await res.text()
-      log(`call ${callId}: web call created`)
+      const engine = this.engine()
+      const settings = this.options.services.settings.get()
+      const { callId, sdp } = await engine.createWeb(offerSdp, settings)
+      log(`call ${callId}: web call created (${engine.name})`)
       const hangupToken = randomBytes(18).toString('base64url')
       await this.lease(callId)
-      this.attach(callId, session.model, 'web', null, hangupToken)
+      this.attach(callId, engine, engine.model(settings), 'web', null, hangupToken)
       return { callId, sdp, hangupToken }
     } catch (error) {
       slots.release()
@@ -196,7 +205,7 @@ export class GatewayCalls {
     for (const [callId, call] of this.running)
       if (call.hangupToken !== null && safeEqual(call.hangupToken, hangupToken)) {
         this.options.log(`call ${callId}: the web caller hung up`)
-        await this.unlessGone(callId, () => this.options.client.realtime.calls.hangup(callId))
+        await this.hangUp(callId, call)
         return true
       }
     return false
@@ -210,6 +219,8 @@ export class GatewayCalls {
           callId,
           channel: call.channel,
           sideband: call.sideband,
+          refer: (targetUri) => call.engine.refer(callId, targetUri),
+          hangUp: () => this.hangUp(callId, call),
           track: (work) => {
             call.work.add(work)
             void work.catch(() => undefined).finally(() => call.work.delete(work))
@@ -255,15 +266,25 @@ export class GatewayCalls {
     await Promise.all(running.map((call) => call.done))
   }
 
-  /**
-   * The desk's session, from this instance's settings. Cast for the SDK: it types
-   * `noise_reduction` as an object or absent, where the API also takes null (off), as sent to
-   * `client_secrets` by a desk.
-   */
-  private sessionConfig(): CallAcceptParams & { model: string } {
-    const settings = this.options.services.settings.get()
-    const session: RealtimeSessionConfig = buildSessionConfig(settings, settings.model)
-    return { ...(session as CallAcceptParams), model: settings.model }
+  /** The engine new calls run on: the provider's in this instance's settings (Settings). */
+  get engineName(): VoiceEngine {
+    return providerEngine(this.options.services.settings.get().provider)
+  }
+
+  /** Whether the customer page's offer carries a data channel on that engine. */
+  get webDataChannel(): boolean {
+    return this.engine().webDataChannel
+  }
+
+  private engine(): GatewayEngine {
+    return this.options.engines[this.engineName]
+  }
+
+  /** Ends a running call on its engine; a call that is already gone is let be. */
+  private async hangUp(callId: string, call: RunningCall): Promise<void> {
+    const rest = call.engine.hangup(callId, call.channel)
+    if (rest) await this.unlessGone(callId, () => rest)
+    else if (!call.sideband.hangUp()) this.options.log(`call ${callId}: already over`)
   }
 
   /** Taken before the call's row exists, so no other instance can think it orphaned. */
@@ -275,6 +296,7 @@ export class GatewayCalls {
   /** A new call's sideband, and its recording from the first event to the hang-up. */
   private attach(
     callId: string,
+    engine: GatewayEngine,
     model: string,
     channel: CallChannel,
     caller: string | null,
@@ -289,12 +311,15 @@ export class GatewayCalls {
       model,
       startedAt,
       callId,
-      channel
+      channel,
+      engine: engine.name
     })
     sessionId.catch((error: unknown) => log(`call ${callId}: not recorded (${String(error)})`))
     this.carry({
       callId,
       channel,
+      engine,
+      first: engine.joined(callId, model),
       caller,
       hangupToken,
       startedAt,
@@ -336,6 +361,9 @@ export class GatewayCalls {
       this.carry({
         callId: orphan.callId,
         channel: call?.channel === 'web' ? 'web' : 'phone',
+        // The engine it was accepted on, whatever this instance's settings say now.
+        engine: this.options.engines[call?.engine ?? 'realtime'],
+        first: null,
         caller: null,
         hangupToken: null,
         startedAt: orphan.startedAtMs,
@@ -363,7 +391,8 @@ export class GatewayCalls {
         running.sessionId = id
         services.teamLive.live.callBegan(id, plan.startedAt, {
           channel: plan.channel,
-          caller: plan.caller
+          caller: plan.caller,
+          engine: plan.engine.name
         })
         // The wallboard row goes on from what was recorded (turns, latency), at this seat.
         if (plan.resumed) services.teamLive.live.callInputs(id, plan.resumed.inputs)
@@ -387,10 +416,12 @@ export class GatewayCalls {
     }
     const open = (resumed: Resumed | null): SidebandCall =>
       new SidebandCall({
-        url: sidebandUrl(this.options.realtimeBaseUrl, callId),
+        url: plan.engine.sidebandUrl(callId),
+        protocol: plan.engine.protocol(),
         apiKey: this.options.apiKey,
         clock,
         resumed: resumed?.inputs,
+        first: resumed ? null : plan.first,
         onInput: record,
         onOpen: (late) => {
           if (!resumed) return
@@ -402,6 +433,7 @@ export class GatewayCalls {
       })
     const running: RunningCall = {
       channel: plan.channel,
+      engine: plan.engine,
       hangupToken: plan.hangupToken,
       sideband: open(plan.resumed),
       done: Promise.resolve(),

@@ -1,13 +1,14 @@
 import type { AgentToolResult } from '../../shared/catalog/agentTools'
 import { failedToolRun, toolRunOf, type ToolCallAsked } from '../../shared/catalog/toolRun'
-import type { CallEvent, CallInput, ClientCallEvent } from '../../shared/live-call/callEvents'
-import { inboundEvent } from '../../shared/live-call/inboundEvent'
-import { ResponseTurns } from '../../shared/live-call/responseTurns'
-import type { ServerEvent } from '../../shared/realtime/serverEvents'
+import type { CallEvent, CallInput } from '../../shared/live-call/callEvents'
+import type { OutboundEvent, ProtocolStep } from '../../shared/live-call/callProtocol'
+import type { SidebandProtocol } from './engines/sidebandProtocol'
 
 export interface SidebandCallOptions {
-  /** `wss://…/v1/realtime?call_id=…` (sidebandUrl). */
+  /** The call's sideband (GatewayEngine.sidebandUrl). */
   url: string
+  /** The engine's protocol on it (Realtime's or GPT-Live's). */
+  protocol: SidebandProtocol
   /** The standard key: a sideband takes no ephemeral `ek_` key. */
   apiKey: string
   /** Every server event, client event and observation, in order, as a desk records them. */
@@ -22,6 +23,8 @@ export interface SidebandCallOptions {
    * asked and never answered are answered once the sideband is up.
    */
   resumed?: readonly CallInput[]
+  /** Recorded before anything else on a new call (GPT-Live's `sideband.joined`). */
+  first?: CallEvent | null
   /** Once open (a re-attach records its gap here, before the first event it sees). */
   onOpen?: (late: readonly string[]) => void
 }
@@ -46,24 +49,28 @@ const HandshakeWebSocket = WebSocket as unknown as new (
 const TICK_MS = 250
 
 /**
- * The gateway's side of one call, over the sideband WebSocket: it greets the caller once
- * attached, answers the agent's function calls with the catalog (`function_call_output`, then
- * `response.create`), and hands every event to the recording, shaped as a desk's call engine
- * records its data channel. `closed` resolves when the socket closes (the call ended, or the
- * connection was lost); whether the call is over is its owner's to say (GatewayCalls).
+ * The gateway's side of one call, over the sideband WebSocket, on either engine (its
+ * SidebandProtocol): it sends what the engine wants once attached (Realtime: the greeting),
+ * answers the agent's tool work with the catalog (Realtime's function calls, GPT-Live's
+ * delegations), carries supervisors' instructions, and hands every event to the recording,
+ * shaped as a desk's call engine records its data channel. `closed` resolves when the socket
+ * closes (the call ended, or the connection was lost); whether the call is over is its owner's
+ * to say (GatewayCalls).
  */
 export class SidebandCall {
   readonly closed: Promise<SidebandClosed>
   private readonly socket: WebSocket
-  private readonly turns = new ResponseTurns()
+  private readonly protocol: SidebandProtocol
   private readonly ticker: NodeJS.Timeout
   private over = false
   private opened = false
-  /** Function calls asked before a re-attach and not answered then. */
+  /** Tool work asked before a re-attach and not answered then. */
   private readonly unanswered: ToolCallAsked[] = []
 
   constructor(private readonly options: SidebandCallOptions) {
-    if (options.resumed) this.prime(options.resumed)
+    this.protocol = options.protocol
+    if (options.resumed) this.unanswered.push(...this.protocol.resume(options.resumed))
+    if (options.first) this.observe(options.first)
     this.observe({ type: 'connection.state', state: 'connecting' })
     this.socket = new HandshakeWebSocket(options.url, {
       headers: { Authorization: `Bearer ${options.apiKey}` }
@@ -73,7 +80,7 @@ export class SidebandCall {
       this.opened = true
       this.options.onOpen?.(this.unanswered.map((asked) => asked.callId))
       this.observe({ type: 'connection.state', state: 'connected' })
-      if (this.turns.greet()) this.send({ type: 'response.create' })
+      if (!options.resumed) this.sendAll(this.protocol.opened())
       for (const asked of this.unanswered.splice(0)) void this.answer(asked)
     })
     this.socket.addEventListener('message', (message: MessageEvent<unknown>) => {
@@ -91,30 +98,34 @@ export class SidebandCall {
   }
 
   /**
-   * A supervisor's instruction, as a desk's engine sends it: a system message the caller does not
-   * hear, then an answer (an answer under way is stopped first). False once the call is over.
+   * A supervisor's instruction, as a desk's engine sends it (Realtime: a system message the
+   * caller does not hear, then an answer; GPT-Live: `session.instructions.append`). False once
+   * the call is over.
    */
   instruct(text: string): boolean {
     if (!this.open) return false
-    this.send({
-      type: 'conversation.item.create',
-      item: { type: 'message', role: 'system', content: [{ type: 'input_text', text }] }
-    })
-    const { stopFirst, createNow } = this.turns.instructed()
-    if (stopFirst) this.stopSpeaking()
-    if (createNow) this.send({ type: 'response.create' })
+    this.sendAll(this.protocol.instruct(text))
     return true
   }
 
   /**
-   * "Stop the agent speaking": the answer under way is cancelled, then the audio the API still
-   * holds for the caller is dropped (`output_audio_buffer.clear`: a WebRTC and SIP event, which a
-   * phone call's sideband is). False once the call is over.
+   * "Stop the agent speaking" (Realtime: the answer under way is cancelled, then the audio the
+   * API still holds for the caller is dropped, `output_audio_buffer.clear`, a WebRTC and SIP
+   * event). Null when done; otherwise why not (the call is over, or GPT-Live, which has no
+   * client event that cuts the model).
    */
-  stopSpeaking(): boolean {
+  stopSpeaking(): string | null {
+    if (!this.open) return 'the call is over'
+    const stop = this.protocol.stopAgent()
+    if (!stop) return 'GPT-Live has no way to stop the agent mid-sentence'
+    this.sendAll(stop)
+    return null
+  }
+
+  /** Ends the call on the sideband (GPT-Live's `session.close`); false once it is over. */
+  hangUp(): boolean {
     if (!this.open) return false
-    if (this.turns.responding) this.send({ type: 'response.cancel' })
-    this.send({ type: 'output_audio_buffer.clear' })
+    this.sendAll(this.protocol.hangup())
     return true
   }
 
@@ -132,37 +143,17 @@ export class SidebandCall {
     this.socket.close(1000, 'gateway stopping')
   }
 
-  /**
-   * A re-attach: the greeting was given, the function calls recorded are known (each answered
-   * once), and those whose output was never sent are kept to answer once the sideband is up.
-   */
-  private prime(recorded: readonly CallInput[]): void {
-    this.turns.greet()
-    const answered = new Set<string>()
-    const asked: ToolCallAsked[] = []
-    for (const { event } of recorded) {
-      if (event.type === 'response.function_call_arguments.done') {
-        const step = this.turns.onServerEvent(event as ServerEvent)
-        if (step.runTool) asked.push(step.runTool)
-      }
-      const item = (event as { item?: { type?: string; call_id?: string } }).item
-      if (event.type === 'conversation.item.create' && item?.type === 'function_call_output')
-        answered.add(item.call_id ?? '')
-    }
-    this.unanswered.push(...asked.filter((a) => !answered.has(a.callId)))
-  }
-
   private receive(text: string): void {
-    const t = this.options.clock()
-    const inbound = inboundEvent(text)
-    if (!inbound) return
-    this.options.onInput({ t, event: inbound.event })
-    if (inbound.parsed) this.react(inbound.parsed)
+    const received = this.protocol.receive(text)
+    if (!received) return
+    this.observe(received.event)
+    this.act(received.step)
+    // The session is over (GPT-Live's session.closed): the sideband is let go, as at a hang-up.
+    if (this.protocol.isFinal(received.event)) this.socket.close(1000, 'session closed')
   }
 
-  private react(event: ServerEvent): void {
-    const step = this.turns.onServerEvent(event)
-    if (step.create) this.send({ type: 'response.create' })
+  private act(step: ProtocolStep): void {
+    this.sendAll(step.send)
     if (step.runTool) void this.answer(step.runTool)
   }
 
@@ -181,20 +172,25 @@ export class SidebandCall {
     }
     if (this.over) return
     this.observe(run.observation)
-    this.send({
-      type: 'conversation.item.create',
-      item: { type: 'function_call_output', call_id: asked.callId, output: run.output }
-    })
-    if (this.turns.toolAnswered()) this.send({ type: 'response.create' })
+    this.sendAll(this.protocol.toolAnswered(asked, run.output))
   }
 
-  private send(event: ClientCallEvent): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return
-    this.socket.send(JSON.stringify(event))
-    this.options.onInput({ t: this.options.clock(), event })
+  private sendAll(events: readonly OutboundEvent[]): void {
+    for (const event of events) {
+      if (this.socket.readyState !== WebSocket.OPEN) return
+      this.socket.send(JSON.stringify(event))
+      this.observe(event)
+    }
   }
 
+  /**
+   * Every input is recorded, then read by the protocol (GPT-Live's adapter plans a delegation
+   * from the caller's words it has seen; Realtime's reads nothing here).
+   */
   private observe(event: CallEvent): void {
-    this.options.onInput({ t: this.options.clock(), event })
+    const t = this.options.clock()
+    this.options.onInput({ t, event })
+    this.act(this.protocol.observe(t, event))
+    for (const noticed of this.protocol.notice(t, event)) this.observe(noticed)
   }
 }

@@ -7,6 +7,7 @@ import {
   gatewayConfigFromFlags,
   type GatewayConfig
 } from '../../shared/gateway/gatewayFlags'
+import { providerEngine } from '../../shared/settings/settingsSchema'
 import { teamUrlWithoutPassword } from '../../shared/settings/teamUrl'
 import { catalogIndexRoot } from '../catalog/CatalogService'
 import { offlineEmbeddingsInWorker } from '../catalog/embeddings/offlineEmbeddingsInWorker'
@@ -121,7 +122,10 @@ const gateway = await startGateway({
 })
 log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
 log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
-log(`Realtime API ${config.realtimeBaseUrl}; at most ${config.maxCalls} calls at once`)
+const engine = providerEngine(services.settings.get().provider)
+log(
+  `API ${config.realtimeBaseUrl}, calls on ${engine === 'live' ? `GPT-Live (${services.settings.get().liveModel})` : 'the Realtime API'} (settings.json); at most ${config.maxCalls} calls at once`
+)
 log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
 log(`web calls: the customer page is https://<public host>${WEB_CALL_PATH}`)
 log(

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { CallSlots } from '../../shared/gateway/callSlots'
 import { gatewayHealth, type GatewayHealth } from '../../shared/gateway/gatewayHealth'
 import { CallCommandRunner } from './CallCommandRunner'
+import { liveEngine } from './engines/liveEngine'
+import { realtimeEngine } from './engines/realtimeEngine'
 import type { GatewayServices } from './openGatewayServices'
 import { GatewayCalls } from './GatewayCalls'
 import { probeTeamDatabase } from './probeTeamDatabase'
@@ -50,7 +52,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const client = realtimeClient(options)
   const ledger = new WebhookLedger(services.database.webhookDeliveries, instance, log)
   const calls = new GatewayCalls({
-    client,
+    engines: {
+      realtime: realtimeEngine(client, options.realtimeBaseUrl),
+      live: liveEngine(client, options.realtimeBaseUrl)
+    },
     realtimeBaseUrl: options.realtimeBaseUrl,
     apiKey: options.apiKey,
     slots,
@@ -66,7 +71,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const commands = new CallCommandRunner({
     instance,
     transferUri: options.transferUri ?? null,
-    client,
     database: services.database,
     calls,
     channel: services.teamLive.channel,

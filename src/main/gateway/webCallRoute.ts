@@ -46,8 +46,10 @@ export interface WebCallRoute {
 }
 
 /**
- * The web channel: `GET /call` (the customer page), `POST /call/offer` (its SDP offer in, the
- * answer out: 201, or 503 when every line is busy) and `POST /call/hangup` (its token).
+ * The web channel: `GET /call` (the customer page), `GET /call/setup` (whether its offer carries a
+ * data channel: GPT-Live's session has one, locked to no events; Realtime's page sends audio
+ * only), `POST /call/offer` (its SDP offer in, the answer out: 201, 409 when the offer does not
+ * fit the setup, or 503 when every line is busy) and `POST /call/hangup` (its token).
  */
 export function webCallRoute(options: WebCallRouteOptions): WebCallRoute {
   const { calls, pageDir, log } = options
@@ -63,6 +65,9 @@ export function webCallRoute(options: WebCallRouteOptions): WebCallRoute {
       return plain(res, 413, 'offer too large')
     }
     if (!sdp.startsWith('v=0')) return plain(res, 400, 'not an SDP offer')
+    // A page that read another setup (the engine changed since it loaded) calls again.
+    if (/^m=application /m.test(sdp) !== calls.webDataChannel)
+      return plain(res, 409, 'the call setup changed: read /call/setup again')
     let answer: Awaited<ReturnType<GatewayCalls['web']>>
     try {
       answer = await calls.web(sdp)
@@ -99,6 +104,11 @@ export function webCallRoute(options: WebCallRouteOptions): WebCallRoute {
       if (asset && req.method === 'GET') {
         const body = await readFile(join(pageDir, asset.file))
         res.writeHead(200, { 'content-type': asset.type, ...PAGE_HEADERS }).end(body)
+        return true
+      }
+      if (path === `${WEB_CALL_PATH}/setup` && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        res.end(JSON.stringify({ dataChannel: calls.webDataChannel }))
         return true
       }
       if (path === `${WEB_CALL_PATH}/offer` && req.method === 'POST') {

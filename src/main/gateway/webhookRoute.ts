@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type OpenAI from 'openai'
-import type { GatewayCalls } from './GatewayCalls'
+import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
+import type { GatewayCalls, SipHeader } from './GatewayCalls'
 import { BodyTooLarge, readRequestBody } from './requestBody'
 import type { WebhookLedger } from './WebhookLedger'
 
@@ -27,8 +28,9 @@ export interface WebhookRoute {
 /**
  * `POST /webhooks/openai`. Only a delivery the `openai` SDK verifies (signature and age) is
  * read; anything else gets 400 and a log line. A `webhook-id` handled before (by any instance)
- * gets 200 and nothing else. `realtime.call.incoming` rings a phone call (GatewayCalls); other
- * event types are acknowledged. A call the API could not be asked about answers 500 and gives
+ * gets 200 and nothing else. A ringing call of the engine the gateway runs
+ * (`realtime.call.incoming`, or GPT-Live's `live.transport.incoming`) is answered (GatewayCalls);
+ * other event types, and the other engine's, are acknowledged. A call the API could not be asked about answers 500 and gives
  * the id up, so the platform's retry is acted on.
  */
 export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
@@ -46,7 +48,7 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
       return answer(res, 413, { error: 'body too large' })
     }
     const webhookId = header(req, 'webhook-id') ?? '(none)'
-    let event: Awaited<ReturnType<OpenAI['webhooks']['unwrap']>>
+    let event: WebhookEvent
     try {
       event = await client.webhooks.unwrap(body, req.headers)
     } catch (error) {
@@ -55,15 +57,24 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
       log(`webhook refused (400), webhook-id ${webhookId}: ${reasonOf(error)}`)
       return answer(res, 400, { error: 'invalid webhook' })
     }
-    if (event.type !== 'realtime.call.incoming') {
+    const ringing = ringingCall(event)
+    if (!ringing) {
       log(`webhook ${webhookId}: ${event.type} acknowledged (not acted on)`)
       return answer(res, 200, {})
     }
-    const callId = event.data.call_id
+    const { callId, engine } = ringing
+    // One pending call may be announced to both APIs: the engine in Settings decides which
+    // answers it, and the other's event is only acknowledged (docs/gpt-live.md, SIP incoming).
+    if (engine !== calls.engineName) {
+      log(
+        `webhook ${webhookId}: ${event.type} for call ${callId} acknowledged, not acted on (this gateway's calls run on ${calls.engineName})`
+      )
+      return answer(res, 200, {})
+    }
     if (!(await ledger.claim({ webhookId, eventType: event.type, callId })))
       return answer(res, 200, {})
     try {
-      await calls.incoming(callId, event.data.sip_headers)
+      await calls.incoming(callId, ringing.sipHeaders)
     } catch (error) {
       await ledger.release(webhookId)
       log(
@@ -80,6 +91,27 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
     get refused(): number {
       return refused
     }
+  }
+}
+
+type WebhookEvent = Awaited<ReturnType<OpenAI['webhooks']['unwrap']>>
+
+/**
+ * A phone call ringing, on either API: `realtime.call.incoming` (Realtime), or GPT-Live's
+ * `live.transport.incoming` (its `data.type` is 'sip') and the deprecated `live.call.incoming`
+ * older subscriptions still receive. Null for any other event.
+ */
+function ringingCall(
+  event: WebhookEvent
+): { callId: string; engine: VoiceEngine; sipHeaders: SipHeader[] } | null {
+  switch (event.type) {
+    case 'realtime.call.incoming':
+      return { callId: event.data.call_id, engine: 'realtime', sipHeaders: event.data.sip_headers }
+    case 'live.transport.incoming':
+    case 'live.call.incoming':
+      return { callId: event.data.session_id, engine: 'live', sipHeaders: event.data.sip_headers }
+    default:
+      return null
   }
 }
 

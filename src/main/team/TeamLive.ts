@@ -6,6 +6,7 @@ import { initialCallState, type CallState } from '../../shared/live-call/callSta
 import type { BoardSnapshot, TeamChannelState } from '../../shared/team/boardSnapshot'
 import { callProgressOf } from '../../shared/team/callProgress'
 import type { CallChannel } from '../../shared/live-call/callChannel'
+import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
 import {
   TEAM_TEXT_MAX_CHARS,
   type CallCommandDoneEvent,
@@ -57,6 +58,8 @@ export interface TeamLiveDeps {
 export interface CallOrigin {
   channel: CallChannel
   caller: string | null
+  /** A gateway's call on GPT-Live says so (its agent cannot be stopped mid-sentence). */
+  engine?: VoiceEngine
 }
 
 interface RunningCall {

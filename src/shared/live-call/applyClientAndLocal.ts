@@ -86,6 +86,7 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
     // caller speech.
     case 'mic.speech_started':
     case 'mic.speech_stopped':
+    case 'sideband.joined':
     case 'supervisor.command':
     case 'gateway.reattached':
     case 'clock.tick':

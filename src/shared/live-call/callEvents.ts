@@ -253,6 +253,17 @@ export interface GatewayReattachedObservation {
 }
 
 /**
+ * A call gateway's sideband joined a GPT-Live session that had already started: a phone call is
+ * accepted before its sideband attaches, so the sideband never shows `session.started`. The
+ * session's id and model, recorded first, so the call reads as a Live call from its first input
+ * (callReducer, liveAdapter), as `session.started` makes a desk's.
+ */
+export interface SidebandJoinedObservation {
+  type: 'sideband.joined'
+  session: { id: string; model: string }
+}
+
+/**
  * The caller's microphone rose above the floor / fell silent: the page's own VAD, which stands
  * in on GPT-Live calls for the server VAD events Realtime sends (liveAdapter.ts).
  */
@@ -261,6 +272,7 @@ export interface MicSpeechObservation {
 }
 export type LocalObservation =
   | GatewayReattachedObservation
+  | SidebandJoinedObservation
   | MicSpeechObservation
   | SupervisorCommandObservation
   | RemoteAudibleObservation
@@ -318,6 +330,7 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'sentiment.read': true,
   'supervisor.command': true,
   'gateway.reattached': true,
+  'sideband.joined': true,
   'mic.speech_started': true,
   'mic.speech_stopped': true
 }

@@ -30,7 +30,7 @@ export function callReducer(state: CallState, input: CallInput): CallState {
     lastT: Math.max(state.lastT ?? t, t)
   }
   const applied =
-    clocked.live !== null || event.type === 'session.started'
+    clocked.live !== null || LIVE_STARTS.has(event.type)
       ? applyLive(clocked, t, event)
       : isKnownCallEvent(event)
         ? apply(clocked, t, event)
@@ -55,7 +55,10 @@ function applyLive(s: CallState, t: number, event: CallEvent): CallState {
 function isLiveAdapterInput(event: CallEvent): event is LiveAdapterInput {
   return isLiveInputEvent(event) || MIC_TYPES.has(event.type) || ADAPTER_LOCAL.has(event.type)
 }
+/** What makes a call a GPT-Live one: its start, or a gateway's sideband joining it. */
+const LIVE_STARTS: ReadonlySet<string> = new Set(['session.started', 'sideband.joined'])
 const ADAPTER_LOCAL: ReadonlySet<string> = new Set([
+  'sideband.joined',
   'remote_audio.audible',
   'remote_audio.silent',
   'clock.tick',
@@ -79,6 +82,7 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'sentiment.read',
   'supervisor.command',
   'gateway.reattached',
+  'sideband.joined',
   'mic.speech_started',
   'mic.speech_stopped'
 ])

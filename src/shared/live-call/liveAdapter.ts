@@ -1,4 +1,9 @@
-import type { KnownCallEvent, KnownCallInput, ResponseLike } from './callEvents'
+import type {
+  KnownCallEvent,
+  KnownCallInput,
+  ResponseLike,
+  SidebandJoinedObservation
+} from './callEvents'
 import { planDelegation } from './delegationPlan'
 import type { LiveInputEvent, MicSpeechObservation } from './liveEvents'
 
@@ -86,6 +91,7 @@ export const initialLiveAdapter = (): LiveAdapterState => ({
 export type LiveAdapterInput =
   | LiveInputEvent
   | MicSpeechObservation
+  | SidebandJoinedObservation
   | { type: 'remote_audio.audible' | 'remote_audio.silent' | 'clock.tick' | 'call.ended' }
 
 export interface LiveStep {
@@ -105,7 +111,9 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
   }
   const step: Step = { state, events, t, push }
   switch (e.type) {
+    // A gateway's sideband that joined after the start stands for it (same session id: once).
     case 'session.started':
+    case 'sideband.joined':
       step.push({
         type: 'session.created',
         // GPT-Live always transcribes the caller: the reducer waits for transcripts.

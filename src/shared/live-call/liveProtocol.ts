@@ -7,6 +7,7 @@ import { LIVE_CLIENT_TYPES, LIVE_SERVER_TYPES, MIC_TYPES } from './liveEvents'
 import { liveInboundEvent } from './liveInboundEvent'
 
 const PAGE_OBSERVATIONS: ReadonlySet<string> = new Set([
+  'sideband.joined',
   'remote_audio.audible',
   'remote_audio.silent',
   'clock.tick',

@@ -7,8 +7,11 @@ import { ResponseTurns } from './responseTurns'
 /** The Realtime GA protocol (docs/live-call.md): the console asks for every answer. */
 export class RealtimeProtocol implements CallProtocol {
   readonly engine = 'realtime' as const
-  /** When the agent is asked to answer, and which function calls are run. */
-  private readonly turns = new ResponseTurns()
+  /**
+   * When the agent is asked to answer, and which function calls are run (the gateway's
+   * sideband passes its own: it greets when it attaches, not at `session.created`).
+   */
+  constructor(private readonly turns = new ResponseTurns()) {}
 
   receive(text: string): { event: CallEvent; step: ProtocolStep } | null {
     const inbound = inboundEvent(text)

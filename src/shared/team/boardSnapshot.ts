@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ALERT_STATUSES } from '../escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../escalation/rules'
 import { CALL_CHANNELS } from '../live-call/callChannel'
+import { VOICE_ENGINES } from '../live-call/voiceEngine'
 
 // The Live calls wallboard as main hands it to the renderer (IPC output / event payload).
 
@@ -28,6 +29,8 @@ export const LiveCallRowSchema = z
     channel: z.enum(CALL_CHANNELS),
     /** The caller's number as the gateway masked it ("+1 ••• ••• 0142"); null when unknown. */
     caller: z.string().nullable(),
+    /** The voice API it runs on: GPT-Live's agent cannot be stopped mid-sentence. */
+    engine: z.enum(VOICE_ENGINES),
     /** ISO time the call started (the desk's clock). */
     startedAt: z.string(),
     /** At the snapshot's `takenAt`; the screen adds the time since. */

@@ -42,6 +42,8 @@ describe('the Live calls board', () => {
         // A desk's progress names no channel: a call placed at the desk.
         channel: 'desk',
         caller: null,
+        // Nor an engine: Realtime (a GPT-Live desk call is not told apart on the board).
+        engine: 'realtime',
         startedAt: iso(T0),
         durationMs: 5_000,
         language: 'es',
@@ -56,12 +58,18 @@ describe('the Live calls board', () => {
   })
 
   it("shows a gateway call's channel and masked number, and ignores commands (their effects come as events)", () => {
-    const phone = progress('p', { seat: 'gw-1', channel: 'phone', caller: '+1 ••• ••• 0142' })
+    const phone = progress('p', {
+      seat: 'gw-1',
+      channel: 'phone',
+      caller: '+1 ••• ••• 0142',
+      engine: 'live'
+    })
     const state = play([[phone, T0]])
     expect(boardRows(state, T0, timing)[0]).toMatchObject({
       seat: 'gw-1',
       channel: 'phone',
-      caller: '+1 ••• ••• 0142'
+      caller: '+1 ••• ••• 0142',
+      engine: 'live'
     })
     const command: TeamEvent = {
       type: 'call.command',

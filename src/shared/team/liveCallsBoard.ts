@@ -1,6 +1,7 @@
 import type { AlertStatus } from '../escalation/alertRecords'
 import type { Severity } from '../escalation/rules'
 import type { CallChannel } from '../live-call/callChannel'
+import type { VoiceEngine } from '../live-call/voiceEngine'
 import type { BoardAlert, LiveCallRow } from './boardSnapshot'
 import type { TeamEvent } from './teamEvents'
 
@@ -28,6 +29,7 @@ export interface BoardCall {
   seat: string
   channel: CallChannel
   caller: string | null
+  engine: VoiceEngine
   startedAt: string
   language: string | null
   turns: number
@@ -86,6 +88,7 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
         channel: event.channel ?? 'desk',
         // A call taken over by another gateway instance keeps the number its first holder read.
         caller: event.caller ?? known?.caller ?? null,
+        engine: event.engine ?? known?.engine ?? 'realtime',
         latestAlert: laterAlert(known?.latestAlert ?? null, event.latestAlert),
         lastHeardMs: nowMs
       })

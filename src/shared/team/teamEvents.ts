@@ -3,6 +3,7 @@ import { ALERT_ACTIONS, ALERT_STATUSES } from '../escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../escalation/rules'
 import { CALL_COMMAND_ACTIONS } from '../gateway/callCommands'
 import { CALL_CHANNELS } from '../live-call/callChannel'
+import { VOICE_ENGINES } from '../live-call/voiceEngine'
 
 // The team channel's events (LISTEN/NOTIFY between desks). Payloads carry ids and figures only:
 // PostgreSQL refuses a NOTIFY payload of 8000 bytes or more, and a receiver reads anything longer
@@ -75,7 +76,9 @@ export const CallProgressEventSchema = z
     /** How the call came in; absent from desks before channels (a desk's call). */
     channel: z.enum(CALL_CHANNELS).optional(),
     /** The caller's number, masked by the gateway (last 4 digits only); null when unknown. */
-    caller: z.string().max(32).nullable().optional()
+    caller: z.string().max(32).nullable().optional(),
+    /** The voice API a gateway's call runs on; absent: Realtime (desks, older gateways). */
+    engine: z.enum(VOICE_ENGINES).optional()
   })
   .strict()
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ToneVoice } from '../../../src/main/realtime-sim/audio/toneVoice'
@@ -11,6 +11,7 @@ import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import type { BoardSnapshot } from '../../../src/shared/team/boardSnapshot'
 import { eventually, useTeamDesks } from '../team/support/teamDesks'
 import { useGateways } from './support/gatewayRig'
+import { spawnGateway } from './support/spawnGateway'
 import { startTcpProxy } from './support/tcpProxy'
 import {
   API_KEY,
@@ -20,32 +21,12 @@ import {
   WEBHOOK_SECRET
 } from './support/phoneCallRig'
 
-const PROCESS = 'test/unit/gateway/support/gatewayProcess.ts'
-
 interface Recorded {
   seq: number
   at_ms: number
   direction: string
   type: string
   payload: string
-}
-
-/** Instance A in a process of its own: resolves once it listens. */
-function spawnGateway(options: Record<string, unknown>): Promise<{ child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', PROCESS], {
-      env: { ...process.env, GATEWAY_PROCESS: JSON.stringify(options) }
-    })
-    let out = ''
-    const collect = (chunk: Buffer): void => {
-      out += chunk.toString()
-      if (/^up http/m.test(out)) resolve({ child })
-    }
-    child.stdout.on('data', collect)
-    child.stderr.on('data', collect)
-    child.on('error', reject)
-    child.on('exit', (code) => reject(new Error(`gateway process exited (${code}): ${out}`)))
-  })
 }
 
 /** The simulator playing the test scenario, its webhooks to `webhookPort`. */

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { parseTeamUrl } from '../../../../src/shared/settings/teamUrl'
 import { teamClientConfig } from '../../../../src/main/settings/teamClientConfig'
@@ -10,7 +12,10 @@ import {
 import type { TestPostgres } from '../../../support/postgres'
 import { RESOURCES_DIR, useTempDir } from '../../../support/tempDir'
 
-export type RigOptions = Partial<Omit<GatewayOptions, 'services' | 'log'>>
+export type RigOptions = Partial<Omit<GatewayOptions, 'services' | 'log'>> & {
+  /** The instance's settings.json (the console's format: the engine, instructions, voice…). */
+  settings?: Record<string, unknown>
+}
 
 /** Where a gateway under test sends its API calls when the test has no simulator: nowhere. */
 const NO_API = 'http://127.0.0.1:9'
@@ -34,10 +39,15 @@ export function useGateways(pg: TestPostgres) {
       const lines: string[] = []
       const log = (line: string): void => void lines.push(line)
       const instance = options.instance ?? 'gw-test'
+      const dataDir = `${tmp.path()}/${instance}-${started.length}`
+      if (options.settings) {
+        mkdirSync(dataDir, { recursive: true })
+        writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(options.settings))
+      }
       const services = await openGatewayServices({
         connection: teamClientConfig(parsed.connection, parsed.password ?? undefined),
         instance,
-        dataDir: `${tmp.path()}/${instance}-${started.length}`,
+        dataDir,
         resourcesDir: RESOURCES_DIR,
         log
       })

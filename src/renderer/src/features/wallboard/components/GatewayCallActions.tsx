@@ -19,11 +19,14 @@ type ActionInput = Distribute<GatewayCallAction>
 export function GatewayCallActions({
   sessionId,
   transferable,
+  stoppable,
   alertId
 }: {
   sessionId: string
   /** Only a phone call can be handed to a person (SIP's `refer`); a web call cannot. */
   transferable: boolean
+  /** GPT-Live has no client event that stops its agent mid-sentence: the button is disabled. */
+  stoppable: boolean
   /** The call's latest unsettled alert: a transfer is then logged as its escalation. */
   alertId: number | null
 }): JSX.Element {
@@ -45,7 +48,7 @@ export function GatewayCallActions({
         <Button size="small" onClick={() => setInstructing(true)}>
           {t('actions.instructButton')}
         </Button>
-        <Button size="small" onClick={() => send({ action: 'stop_agent' })}>
+        <Button size="small" disabled={!stoppable} onClick={() => send({ action: 'stop_agent' })}>
           {t('actions.stopAgent')}
         </Button>
         {transferable && (

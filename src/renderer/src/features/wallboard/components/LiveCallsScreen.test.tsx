@@ -11,6 +11,7 @@ const row = (over: Partial<LiveCallRow>): LiveCallRow => ({
   seat: 'desk-a',
   channel: 'desk',
   caller: null,
+  engine: 'realtime',
   startedAt: '2026-11-25T14:30:12.000Z',
   durationMs: 65_000,
   language: 'en',
@@ -230,6 +231,23 @@ describe('LiveCallsScreen', () => {
     expect(within(web).queryByRole('button', { name: 'Transfer to a person' })).toBeNull()
     const phone = within(rowOf('LIVE-PHONE')).getByTestId('gateway-call-actions')
     expect(within(phone).getByRole('button', { name: 'Transfer to a person' })).toBeTruthy()
+  })
+
+  it('disables Stop agent speaking on a GPT-Live call (Live has no way to stop its agent), and offers the rest', async () => {
+    mockApi({
+      'team.board': ok(board([phoneRow(), phoneRow({ sessionId: 'LIVE-GPT', engine: 'live' })])),
+      'settings.get': seatOf('supervisor')
+    })
+    render(<LiveCallsScreen />)
+    await screen.findByTestId('wallboard-table')
+    const live = await waitFor(() => within(rowOf('LIVE-GPT')).getByTestId('gateway-call-actions'))
+    const stop = (actions: HTMLElement): HTMLButtonElement =>
+      within(actions).getByRole('button', { name: 'Stop agent speaking' })
+    expect(stop(live).disabled).toBe(true)
+    expect(within(live).getByRole('button', { name: 'Transfer to a person' })).toBeTruthy()
+    expect(within(live).getByRole('button', { name: 'End call' })).toBeTruthy()
+    const realtime = within(rowOf('LIVE-PHONE')).getByTestId('gateway-call-actions')
+    expect(stop(realtime).disabled).toBe(false)
   })
 
   it('offers a supervisor the takeover of a phone call, transfers it from its alert and says when it is done', async () => {

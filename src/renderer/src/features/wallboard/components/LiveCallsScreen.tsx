@@ -249,6 +249,7 @@ function BoardRow({
             <GatewayCallActions
               sessionId={row.sessionId}
               transferable={row.channel === 'phone'}
+              stoppable={row.engine !== 'live'}
               alertId={alert && !SETTLED.has(alert.status) ? alert.alertId : null}
             />
           )}

@@ -17,6 +17,7 @@ const phoneRow: LiveCallRow = {
   seat: 'gw-1',
   channel: 'phone',
   caller: '+1 ••• ••• 0142',
+  engine: 'realtime',
   startedAt: '2026-11-25T14:30:12.000Z',
   durationMs: 65_000,
   language: 'en',

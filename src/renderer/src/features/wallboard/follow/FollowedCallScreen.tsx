@@ -119,6 +119,7 @@ export function FollowedCallScreen({
         <GatewayCallActions
           sessionId={sessionId}
           transferable={channel === 'phone'}
+          stoppable={row.engine !== 'live'}
           alertId={alert && !SETTLED.has(alert.status) ? alert.alertId : null}
         />
       )}
