@@ -152,6 +152,14 @@ export class TeamLive {
     this.heartbeat.reportNow(() => progress)
   }
 
+  /**
+   * The call goes on at another seat (a gateway instance handed it over): no more reports from
+   * here, and no call.ended, which would take the new holder's row off the boards.
+   */
+  callLeft(sessionId: string): void {
+    if (this.calls.delete(sessionId)) this.heartbeat.leave(sessionId)
+  }
+
   callEnded(sessionId: string): void {
     if (!this.calls.delete(sessionId)) return
     this.heartbeat.end(sessionId, this.deps.seat())

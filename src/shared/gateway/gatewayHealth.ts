@@ -1,8 +1,12 @@
 /** What `GET /healthz` answers: enough for a load balancer and for a person reading it. */
 export interface GatewayHealth {
   instance: string
-  /** ok: the team database answers; degraded: it does not (calls still run, into the outbox). */
-  status: 'ok' | 'degraded'
+  /**
+   * ok: the team database answers; degraded: it does not (calls still run, into the outbox);
+   * draining: stopping (SIGTERM), no new call taken, its calls being handed over. Answered 503,
+   * so a load balancer sends it nothing more.
+   */
+  status: 'ok' | 'degraded' | 'draining'
   calls: {
     /** Accepted (or being accepted) and not yet hung up. */
     inProgress: number
@@ -29,6 +33,7 @@ export interface GatewayCounts {
   rejectedOverCapacity: number
   webhooksRefused: number
   webhooksReplayed: number
+  draining: boolean
 }
 
 export function gatewayHealth(
@@ -38,7 +43,7 @@ export function gatewayHealth(
 ): GatewayHealth {
   return {
     instance,
-    status: teamDatabase.reachable ? 'ok' : 'degraded',
+    status: counts.draining ? 'draining' : teamDatabase.reachable ? 'ok' : 'degraded',
     calls: {
       inProgress: counts.inProgress,
       max: counts.max,

@@ -88,6 +88,7 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
     case 'mic.speech_stopped':
     case 'supervisor.command':
     case 'gateway.reattached':
+    case 'gateway.handed_over':
     case 'clock.tick':
       return s
     case 'sentiment.read':

@@ -241,8 +241,9 @@ export interface SupervisorCommandObservation {
  */
 export interface GatewayReattachedObservation {
   type: 'gateway.reattached'
-  cause: 'holder_lost' | 'sideband_dropped'
-  /** Who held the sideband before (the dead instance, or this one). */
+  /** handed_over: its holder was stopping and let it go (a gateway.handed_over precedes it). */
+  cause: 'holder_lost' | 'handed_over' | 'sideband_dropped'
+  /** Who held the sideband before (the dead or stopping instance, or this one). */
   from_seat: string
   by_seat: string
   /** From the last input recorded before the gap to this attach (or to giving up). */
@@ -250,6 +251,16 @@ export interface GatewayReattachedObservation {
   outcome: 'attached' | 'call_gone'
   /** Function calls asked before the gap and answered only now. */
   answered_late?: string[]
+}
+
+/**
+ * A stopping gateway instance let the call go (docs/gateway.md "Rolling restart"): its sideband
+ * detached, what it had received stored, its lease released, the call not finalized. Another
+ * instance takes it over (its gateway.reattached follows), or it is taken back.
+ */
+export interface GatewayHandedOverObservation {
+  type: 'gateway.handed_over'
+  from_seat: string
 }
 
 /**
@@ -261,6 +272,7 @@ export interface MicSpeechObservation {
 }
 export type LocalObservation =
   | GatewayReattachedObservation
+  | GatewayHandedOverObservation
   | MicSpeechObservation
   | SupervisorCommandObservation
   | RemoteAudibleObservation
@@ -318,6 +330,7 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'sentiment.read': true,
   'supervisor.command': true,
   'gateway.reattached': true,
+  'gateway.handed_over': true,
   'mic.speech_started': true,
   'mic.speech_stopped': true
 }

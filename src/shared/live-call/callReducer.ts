@@ -79,6 +79,7 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'sentiment.read',
   'supervisor.command',
   'gateway.reattached',
+  'gateway.handed_over',
   'mic.speech_started',
   'mic.speech_stopped'
 ])
