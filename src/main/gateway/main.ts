@@ -23,11 +23,15 @@ import { WEB_CALL_PATH } from './webCallRoute'
 //   --webhook-secret-file F [--team-db-password-file F] [--transfer-uri sip:…] [--max-calls N]
 //   [--instance NAME] [--data-dir D] [--host ADDRESS] [--drain-timeout S]   (docs/gateway.md)
 
-const RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url))
-const EMBEDDINGS_WORKER = new URL(
-  '../catalog/embeddings/offlineEmbeddingsWorker.ts',
-  import.meta.url
+// From the sources (npm run gateway, through tsx) or bundled (npm run build:gateway, the
+// Dockerfile: out/gateway/gateway.mjs beside its worker, run by plain node).
+const FROM_SOURCES = import.meta.url.endsWith('.ts')
+const RESOURCES_DIR = fileURLToPath(
+  new URL(FROM_SOURCES ? '../../../resources' : '../../resources', import.meta.url)
 )
+const EMBEDDINGS_WORKER = FROM_SOURCES
+  ? new URL('../catalog/embeddings/offlineEmbeddingsWorker.ts', import.meta.url)
+  : new URL('./offlineEmbeddingsWorker.mjs', import.meta.url)
 
 const log = (line: string): void => console.log(`[gateway] ${line}`)
 
@@ -90,8 +94,8 @@ const services = await openGatewayServices({
   resourcesDir: RESOURCES_DIR,
   embeddings: offlineEmbeddingsInWorker(EMBEDDINGS_WORKER, {
     indexRoot: catalogIndexRoot(config.dataDir),
-    // Run from the TypeScript sources (npm run gateway), as the harness runs its worker.
-    execArgv: ['--import', 'tsx']
+    // From the TypeScript sources the worker runs through tsx, as the harness runs its worker.
+    execArgv: FROM_SOURCES ? ['--import', 'tsx'] : []
   }),
   log
 })
