@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { CallSlots } from '../../shared/gateway/callSlots'
-import { gatewayHealth, type GatewayHealth } from '../../shared/gateway/gatewayHealth'
+import {
+  gatewayHealth,
+  type EventLoopDelay,
+  type GatewayHealth
+} from '../../shared/gateway/gatewayHealth'
 import { CallCommandRunner } from './CallCommandRunner'
 import { GatewayDrain, type DrainOutcome } from './GatewayDrain'
 import type { GatewayServices } from './openGatewayServices'
@@ -11,6 +16,9 @@ import { realtimeClient } from './realtimeClient'
 import { WEB_CALL_PATH, webCallRoute } from './webCallRoute'
 import { WebhookLedger } from './WebhookLedger'
 import { webhookRoute } from './webhookRoute'
+
+/** How often the event loop's lateness is sampled (ms). */
+const LOOP_SAMPLE_MS = 10
 
 export interface GatewayOptions {
   port: number
@@ -89,6 +97,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     log
   })
   let draining = false
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS })
+  loopDelay.enable()
+  // Nanoseconds between samples: how late one ran is that less the sampling interval.
+  const lateMs = (ns: number): number =>
+    Math.max(0, Math.round((ns / 1e6 - LOOP_SAMPLE_MS) * 100) / 100)
+  const readLoopDelay = (): EventLoopDelay => {
+    const read = {
+      p50Ms: lateMs(loopDelay.percentile(50)),
+      p99Ms: lateMs(loopDelay.percentile(99)),
+      maxMs: lateMs(loopDelay.max)
+    }
+    loopDelay.reset()
+    return read
+  }
 
   const health = async (): Promise<GatewayHealth> =>
     gatewayHealth(
@@ -104,7 +126,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       {
         reachable: await probeTeamDatabase(services.database),
         outboxWaiting: services.liveWrites.backlog
-      }
+      },
+      readLoopDelay()
     )
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -149,6 +172,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       commands.close()
+      loopDelay.disable()
       await calls.close()
       await services.close()
     }

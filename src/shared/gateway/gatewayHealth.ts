@@ -25,6 +25,18 @@ export interface GatewayHealth {
     /** Live writes waiting in this instance's outbox for the team database. */
     outboxWaiting: number
   }
+  /**
+   * How late its event loop ran a timer (monitorEventLoopDelay, less its 10 ms sampling), ms,
+   * since the previous /healthz read (or the start): what every event of every call waits
+   * behind, a tool's answer included. Each read starts a new interval.
+   */
+  eventLoopDelay: EventLoopDelay
+}
+
+export interface EventLoopDelay {
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
 }
 
 export interface GatewayCounts {
@@ -39,7 +51,8 @@ export interface GatewayCounts {
 export function gatewayHealth(
   instance: string,
   counts: GatewayCounts,
-  teamDatabase: GatewayHealth['teamDatabase']
+  teamDatabase: GatewayHealth['teamDatabase'],
+  eventLoopDelay: EventLoopDelay
 ): GatewayHealth {
   return {
     instance,
@@ -50,6 +63,7 @@ export function gatewayHealth(
       rejectedOverCapacity: counts.rejectedOverCapacity
     },
     webhooks: { refused: counts.webhooksRefused, replayed: counts.webhooksReplayed },
-    teamDatabase
+    teamDatabase,
+    eventLoopDelay
   }
 }
