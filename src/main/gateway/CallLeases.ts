@@ -26,6 +26,8 @@ const KEY = `${CALL_LEASE_LOCK}, hashtext($1)`
  * taking calls (pg_stat_activity shows every session's application_name to any login).
  */
 const READY = 'call-gateway-leases:'
+/** Said by an instance that let calls go (a stop), so the others take them at once. */
+const RELEASED = 'call_gateway_released'
 const DRAINING = 'call-gateway-leases-draining:'
 
 /**
@@ -43,6 +45,7 @@ export class CallLeases {
   private retry: NodeJS.Timeout | null = null
   private closed = false
   private draining = false
+  private released: () => void = () => undefined
 
   constructor(private readonly options: CallLeasesOptions) {
     void this.connect()
@@ -63,13 +66,20 @@ export class CallLeases {
     return false
   }
 
-  async release(callId: string): Promise<void> {
+  /** `announce`: the call goes on (handed over), and the other instances are told to look now. */
+  async release(callId: string, announce = false): Promise<void> {
     if (!this.held.delete(callId)) return
     const client = this.client
     if (!client) return
     await client
       .query(`SELECT pg_advisory_unlock(${KEY})`, [callId])
       .catch(() => undefined /* its connection's end frees it anyway */)
+    if (announce) await client.query(`NOTIFY ${RELEASED}`).catch(() => undefined)
+  }
+
+  /** Told when another instance let calls go: look for orphans now rather than at the next poll. */
+  whenReleased(listener: () => void): void {
+    this.released = listener
   }
 
   /**
@@ -200,6 +210,9 @@ export class CallLeases {
       application_name: this.applicationName()
     })
     client.on('error', () => this.lost(client))
+    client.on('notification', (message) => {
+      if (message.channel === RELEASED) this.released()
+    })
     client.on('end', () => this.lost(client))
     try {
       await client.connect()
@@ -218,6 +231,8 @@ export class CallLeases {
         this.options.log(`call ${callId}: lease taken by another instance while away`)
         this.options.onLost(callId)
       }
+    // Unheard, the others' next poll (a second at most) takes the calls all the same.
+    await client.query(`LISTEN ${RELEASED}`).catch(() => undefined)
     this.client = client
     return client
   }

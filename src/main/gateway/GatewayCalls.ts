@@ -231,16 +231,31 @@ export class GatewayCalls {
    */
   startTakingOver(everyMs = 1_000): void {
     let polling = false
-    this.poller = setInterval(() => {
-      if (polling || this.stopping || this.draining) return
+    let again = false
+    const poll = (): void => {
+      if (this.stopping || this.draining) return
+      if (polling) {
+        again = true
+        return
+      }
       polling = true
       this.options.leases
         .orphans()
         .then((orphans) => Promise.all(orphans.map((orphan) => this.adopt(orphan))))
         .catch((error: unknown) => this.options.log(`leases: not polled (${String(error)})`))
-        .finally(() => (polling = false))
-    }, everyMs)
+        .finally(() => {
+          polling = false
+          if (again) {
+            again = false
+            poll()
+          }
+        })
+    }
+    this.poller = setInterval(poll, everyMs)
     this.poller.unref()
+    // A stopping instance let calls go: taken now (a poll under way looks again once done), so
+    // the callers' gap is the attach, not the poll's second.
+    this.options.leases.whenReleased(poll)
   }
 
   /** Another instance took this call's lease (while this one's connection was away). */
@@ -513,7 +528,7 @@ export class GatewayCalls {
       this.running.delete(callId)
       this.options.slots.release()
       // Awaited: a call handed over is free for another instance once this resolves.
-      await this.options.leases.release(callId)
+      await this.options.leases.release(callId, running.handingOver === true)
     })
     this.running.set(callId, running)
   }
