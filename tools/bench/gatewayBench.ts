@@ -8,13 +8,17 @@ import type { GroundTruthEntry } from '../../src/main/realtime-sim/groundTruth/G
 import { openPostgresDatabase } from '../../src/main/database/postgres/PostgresSessionDatabase'
 import { CallFollowers } from '../../src/main/team/CallFollowers'
 import { TeamChannel } from '../../src/main/team/TeamChannel'
+import type { EventLoopDelay, GatewayHealth } from '../../src/shared/gateway/gatewayHealth'
 import { percentile } from '../../src/shared/live-call/percentile'
 import { createDatabase, startLocalPostgres, stopLocalPostgres } from '../postgres/localPostgres'
 import {
   bargeInCountable,
   eventsOnSideband,
   eventsOnSidebandAt,
-  toolRoundTrips
+  simulatorLateness,
+  toolTrips,
+  type GatewayRecord,
+  type ToolTrip
 } from './gateway/callFigures'
 import {
   startGatewayProcess,
@@ -168,8 +172,17 @@ try {
   // Measured once the instances have finished starting: the catalog's index built (on a worker).
   await Promise.all(gateways.map((g) => g.logged(/Catalog index (ready|not built)/, 180_000)))
   await new Promise((resolve) => setTimeout(resolve, 1_000))
-  const before = gateways.map((g) => ({ cpu: g.cpuSeconds(), rss: g.memoryMiB().rss }))
+  const before = gateways.map((g) => ({
+    cpu: g.cpuSeconds(),
+    wait: g.cpuWaitSeconds(),
+    rss: g.memoryMiB().rss
+  }))
   const simCpuBefore = sim.cpuSeconds()
+  const simWaitBefore = sim.cpuWaitSeconds()
+  // Each /healthz read starts a new interval of the event loop's lateness: from here, the calls.
+  const loopDelay = async (g: GatewayProcess): Promise<EventLoopDelay> =>
+    ((await (await fetch(`${g.url}/healthz`)).json()) as GatewayHealth).eventLoopDelay
+  await Promise.all(gateways.map(loopDelay))
   console.log(
     `Instances ready: ${gateways.map((g, i) => `${g.instance} ${before[i]!.rss.toFixed(0)} MiB`).join(', ')}; load average ${load()}`
   )
@@ -211,25 +224,38 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   const elapsedS = (performance.now() - started) / 1000
-  const after = gateways.map((g) => ({ cpu: g.cpuSeconds(), peak: g.memoryMiB().peak }))
+  const after = gateways.map((g) => ({
+    cpu: g.cpuSeconds(),
+    wait: g.cpuWaitSeconds(),
+    peak: g.memoryMiB().peak
+  }))
+  const loopDelays = await Promise.all(gateways.map(loopDelay))
   const simCpu = sim.cpuSeconds() - simCpuBefore
+  const simWait = sim.cpuWaitSeconds() - simWaitBefore
 
   // Per call: accepted, answered, events recorded vs sent, tool trips, event-to-console.
   const rows = (
-    await admin.query(`SELECT session_id, call_id, seat, status FROM calls ORDER BY call_id`)
-  ).rows as { session_id: string; call_id: string; seat: string; status: string }[]
+    await admin.query(
+      `SELECT session_id, call_id, seat, status, started_at_ms FROM calls ORDER BY call_id`
+    )
+  ).rows as {
+    session_id: string
+    call_id: string
+    seat: string
+    status: string
+    started_at_ms: string
+  }[]
   const finalTruth = groundTruth()
   let accepted = 0
   let answered = 0
   let lost = 0
   let duplicated = 0
   let sentTotal = 0
-  const trips: number[] = []
-  const toolRuns: number[] = []
-  const gatewayTurnarounds: number[] = []
+  const trips: ToolTrip[] = []
   const toConsole: number[] = []
   const toView: number[] = []
   let unseenInView = 0
+  const simLate: number[] = []
   for (const callId of callIds) {
     const truth = finalTruth.get(callId) ?? []
     if (truth.some((e) => e.kind === 'sip' && e.state === 'accepted')) accepted++
@@ -259,25 +285,26 @@ try {
       )
     )
       answered++
-    trips.push(...toolRoundTrips(truth))
-    const runs = await admin.query(
-      `SELECT (payload::json->>'ms')::float8 AS ms FROM events
-       WHERE session_id = $1 AND type = 'tool.result'`,
-      [row.session_id]
-    )
-    toolRuns.push(...runs.rows.map((r: { ms: number }) => r.ms))
-    // The gateway's own clock: the function call's response.done received → the output sent.
-    const turnaround = await admin.query(
-      `SELECT o.at_ms - (SELECT max(d.at_ms) FROM events d WHERE d.session_id = o.session_id
-                          AND d.type = 'response.done' AND d.seq < o.seq) AS ms
-       FROM events o WHERE o.session_id = $1 AND o.direction = 'client'
-         AND o.type = 'conversation.item.create' AND o.payload LIKE '%function_call_output%'`,
-      [row.session_id]
-    )
-    gatewayTurnarounds.push(
-      ...turnaround.rows
-        .filter((r: { ms: number | null }) => r.ms !== null)
-        .map((r: { ms: number }) => r.ms)
+    // The gateway's records of its tool turns, on its clock (set against the epoch by the call's
+    // start: its row's started_at_ms and its first input were taken together).
+    const records = (
+      await admin.query(
+        `SELECT at_ms, direction, type, payload FROM events WHERE session_id = $1
+           AND (seq = 0 OR type IN ('response.function_call_arguments.done', 'tool.result',
+                                    'response.done')
+             OR (type = 'conversation.item.create' AND payload LIKE '%function_call_output%'))
+         ORDER BY seq`,
+        [row.session_id]
+      )
+    ).rows as GatewayRecord[]
+    const first = records[0]
+    const epoch = first ? Number(row.started_at_ms) - Number(first.at_ms) : null
+    trips.push(
+      ...toolTrips(
+        truth,
+        records.map((r) => ({ ...r, at_ms: Number(r.at_ms) })),
+        epoch
+      )
     )
     // Events sent once the view was following (those before came in its catch-up).
     const from = followedFrom.get(row.session_id) ?? Number.POSITIVE_INFINITY
@@ -287,6 +314,7 @@ try {
       if (at === undefined) unseenInView++
       else toView.push(at - atMs)
     }
+    simLate.push(...simulatorLateness(truth))
     const seen = interruptionSeen.get(row.session_id) ?? []
     bargeInCountable(truth).forEach((at, k) => {
       if (seen[k] !== undefined) toConsole.push(seen[k] - at)
@@ -301,11 +329,20 @@ try {
   console.log(
     `Events: ${sentTotal} sent on the sidebands, ${lost} not recorded, ${duplicated} recorded twice`
   )
+  const stage = (pick: (t: ToolTrip) => number | null): number[] =>
+    trips.map(pick).filter((v): v is number => v !== null)
+  const p50p95 = (values: number[]): string =>
+    `p50 ${ms(p(values, 0.5))}, p95 ${ms(p(values, 0.95))}, max ${ms(values.length ? Math.max(...values) : null)}`
   console.log(
-    `Tool round trip (function call's response done → its output received, ${trips.length} calls): p50 ${ms(p(trips, 0.5))}, p95 ${ms(p(trips, 0.95))}, max ${ms(trips.length ? Math.max(...trips) : null)}  (target p95 ≤ 20 ms)`
+    `Tool round trip (the simulator's clock: function call sent → its output received, ${trips.length} calls): ${p50p95(stage((t) => t.total))}  (target p95 ≤ 20 ms)`
   )
+  console.log(`  simulator → gateway (received): ${p50p95(stage((t) => t.toGateway))}`)
   console.log(
-    `  in the gateway (its clock: response.done received → output sent): p50 ${ms(p(gatewayTurnarounds, 0.5))}, p95 ${ms(p(gatewayTurnarounds, 0.95))}; the catalog search (tool.result ms): p50 ${ms(p(toolRuns, 0.5))}, p95 ${ms(p(toolRuns, 0.95))}`
+    `  in the gateway (received → output sent): ${p50p95(stage((t) => t.inGateway))}; of it the catalog search: ${p50p95(stage((t) => t.search))}`
+  )
+  console.log(`  gateway → simulator (received): ${p50p95(stage((t) => t.back))}`)
+  console.log(
+    `  outputs sent before the gateway had received their answer's response.done: ${trips.filter((t) => t.beforeItsDone === true).length} of ${trips.length}`
   )
   console.log(
     `Event to console (the cut-in words sent → the console's wallboard event with the new interruption count, ${toConsole.length} barge-ins): p50 ${ms(p(toConsole, 0.5))}, p95 ${ms(p(toConsole, 0.95))}, max ${ms(toConsole.length ? Math.max(...toConsole) : null)}  (target p95 ≤ 250 ms)`
@@ -314,8 +351,14 @@ try {
     `Event to live view (a server event sent → in a followed call's chunk at the console, ${followedFrom.size} calls followed, ${toView.length} events): p50 ${ms(p(toView, 0.5))}, p95 ${ms(p(toView, 0.95))}, max ${ms(toView.length ? Math.max(...toView) : null)}; ${unseenInView} never shown`
   )
   console.log(
-    `simulator (own process): CPU ${simCpu.toFixed(1)} s (${((simCpu / elapsedS) * 100).toFixed(0)}% of a core)`
+    `simulator (own process): CPU ${simCpu.toFixed(1)} s (${((simCpu / elapsedS) * 100).toFixed(0)}% of a core), waited for a CPU ${simWait.toFixed(1)} s; its answers started late against the scenario by p50 ${ms(p(simLate, 0.5))}, p95 ${ms(p(simLate, 0.95))}`
   )
+  gateways.forEach((g, i) => {
+    const d = loopDelays[i]!
+    console.log(
+      `${g.instance} during the calls: event loop late by p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms, max ${d.maxMs} ms; waited for a CPU ${(after[i]!.wait - before[i]!.wait).toFixed(1)} s`
+    )
+  })
   gateways.forEach((g, i) => {
     const handled = rows.filter((r) => r.seat === g.instance).length
     const cpu = after[i]!.cpu - before[i]!.cpu

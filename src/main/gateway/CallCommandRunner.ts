@@ -1,6 +1,6 @@
 import type { CallOutcomeKind } from '../../shared/gateway/callCommands'
 import type { SupervisorCommandObservation } from '../../shared/live-call/callEvents'
-import type { CallCommandEvent, TeamEvent } from '../../shared/team/teamEvents'
+import type { TeamEvent } from '../../shared/team/teamEvents'
 import type { CallCommandRow, SessionDatabase } from '../database/SessionDatabase'
 import type { TeamLive } from '../team/TeamLive'
 import type { HeldCall, GatewayCalls } from './GatewayCalls'
@@ -32,27 +32,77 @@ const OUTCOME: Partial<Record<CallCommandRow['action'], CallOutcomeKind>> = {
 export class CallCommandRunner {
   private readonly unsubscribe: () => void
   private readonly now: () => number
+  /** Commands this instance has taken and not yet concluded. */
+  private readonly underWay = new Set<number>()
 
   constructor(private readonly options: CallCommandRunnerOptions) {
     this.now = options.now ?? Date.now
+    // Addressed here, or to the call's previous holder when this instance holds it now (the
+    // console read the seat before a takeover moved it).
     this.unsubscribe = options.channel.onEvent((event) => {
-      if (event.type === 'call.command' && event.seat === options.instance)
-        this.run(event).catch((error: unknown) =>
-          options.log(`command ${event.commandId}: not carried out (${String(error)})`)
-        )
+      if (
+        event.type === 'call.command' &&
+        (event.seat === options.instance || options.calls.held(event.sessionId))
+      )
+        this.carry(event.commandId)
     })
+    options.calls.whenTakenOver((sessionId) => this.takenOver(sessionId))
   }
 
   close(): void {
     this.unsubscribe()
   }
 
-  private async run(event: CallCommandEvent): Promise<void> {
-    const { database, calls, log } = this.options
-    const command = await database.callCommands.get(event.commandId)
-    if (!command || command.targetSeat !== this.options.instance) return
-    if (!(await database.callCommands.start(command.commandId))) return
+  /**
+   * A call taken over from another instance: the commands stored for it and never taken (sent
+   * to the previous holder after it died or let the call go) are carried out here, in order; one
+   * the previous holder had taken and not finished (it died meanwhile) is failed, since whether
+   * it was carried out cannot be known.
+   */
+  private async takenOver(sessionId: string): Promise<void> {
+    const { database, log, instance } = this.options
+    let commands: CallCommandRow[]
+    try {
+      commands = await database.callCommands.forSession(sessionId)
+    } catch (error) {
+      log(`call ${sessionId}: its pending commands not read (${String(error)})`)
+      return
+    }
+    for (const command of commands) {
+      if (command.status === 'sent') {
+        log(`command ${command.commandId}: addressed to ${command.targetSeat}, carried out here`)
+        await this.run(command.commandId).catch((error: unknown) =>
+          log(`command ${command.commandId}: not carried out (${String(error)})`)
+        )
+      } else if (
+        command.status === 'running' &&
+        command.targetSeat !== instance &&
+        !this.underWay.has(command.commandId)
+      )
+        await this.conclude(
+          command,
+          `${command.targetSeat} was lost while carrying it out; it may not have been carried out`
+        )
+    }
+  }
+
+  private carry(commandId: number): void {
+    this.run(commandId).catch((error: unknown) =>
+      this.options.log(`command ${commandId}: not carried out (${String(error)})`)
+    )
+  }
+
+  private async run(commandId: number): Promise<void> {
+    const { database, calls } = this.options
+    const command = await database.callCommands.get(commandId)
+    if (!command) return
     const held = calls.held(command.sessionId)
+    // Neither addressed here nor held here: not this instance's to take.
+    if (command.targetSeat !== this.options.instance && !held) return
+    // Not held here, the call still running: it is being handed over; its next holder takes it.
+    if (!held && (await database.calls.get(command.sessionId))?.status === 'active') return
+    if (!(await database.callCommands.start(command.commandId))) return
+    this.underWay.add(command.commandId)
     let failure: string | null
     try {
       failure = held
@@ -62,6 +112,16 @@ export class CallCommandRunner {
       failure = error instanceof Error ? error.message : String(error)
     }
     held?.sideband.note(this.observation(command, failure === null ? 'done' : 'failed', failure))
+    try {
+      await this.conclude(command, failure)
+    } finally {
+      this.underWay.delete(command.commandId)
+    }
+  }
+
+  /** Done (null) or failed, stored and told to every console. */
+  private async conclude(command: CallCommandRow, failure: string | null): Promise<void> {
+    const { database, log } = this.options
     const at = new Date(this.now()).toISOString()
     await database.callCommands.finish(command.commandId, failure ? 'failed' : 'done', at, failure)
     log(

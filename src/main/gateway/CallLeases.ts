@@ -21,6 +21,14 @@ export interface CallLeasesOptions {
 }
 
 const KEY = `${CALL_LEASE_LOCK}, hashtext($1)`
+/**
+ * Each instance's lease connection names it, so an instance can see which others are up and
+ * taking calls (pg_stat_activity shows every session's application_name to any login).
+ */
+const READY = 'call-gateway-leases:'
+/** Said by an instance that let calls go (a stop), so the others take them at once. */
+const RELEASED = 'call_gateway_released'
+const DRAINING = 'call-gateway-leases-draining:'
 
 /**
  * Which instance carries which call's sideband: a session-level advisory lock per call_id on one
@@ -36,6 +44,8 @@ export class CallLeases {
   private connecting: Promise<pg.Client | null> | null = null
   private retry: NodeJS.Timeout | null = null
   private closed = false
+  private draining = false
+  private released: () => void = () => undefined
 
   constructor(private readonly options: CallLeasesOptions) {
     void this.connect()
@@ -56,13 +66,20 @@ export class CallLeases {
     return false
   }
 
-  async release(callId: string): Promise<void> {
+  /** `announce`: the call goes on (handed over), and the other instances are told to look now. */
+  async release(callId: string, announce = false): Promise<void> {
     if (!this.held.delete(callId)) return
     const client = this.client
     if (!client) return
     await client
       .query(`SELECT pg_advisory_unlock(${KEY})`, [callId])
       .catch(() => undefined /* its connection's end frees it anyway */)
+    if (announce) await client.query(`NOTIFY ${RELEASED}`).catch(() => undefined)
+  }
+
+  /** Told when another instance let calls go: look for orphans now rather than at the next poll. */
+  whenReleased(listener: () => void): void {
+    this.released = listener
   }
 
   /**
@@ -111,12 +128,62 @@ export class CallLeases {
     return result.rowCount === 1
   }
 
+  /**
+   * This instance is stopping: its lease connection says so, and other instances no longer count
+   * it as one that can take a call (`readyPeers`).
+   */
+  async markDraining(): Promise<void> {
+    this.draining = true
+    const client = this.client
+    if (client)
+      await client
+        .query(`SELECT set_config('application_name', $1, false)`, [this.applicationName()])
+        .catch(() => undefined /* a new connection is named so */)
+  }
+
+  /** How many other instances are up and not stopping (0 while the database is away). */
+  async readyPeers(): Promise<number> {
+    const client = await this.connected()
+    if (!client) return 0
+    const { rows } = await client
+      .query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity
+         WHERE starts_with(application_name, $1) AND pid <> pg_backend_pid()
+           AND datname = current_database()`,
+        [READY]
+      )
+      .catch(() => ({ rows: [] }))
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  /**
+   * Whether another instance carries the call now (its row names another seat) or it is over;
+   * null when the database cannot say.
+   */
+  async takenOrOver(sessionId: string): Promise<boolean | null> {
+    const client = await this.connected()
+    if (!client) return null
+    const { rows } = await client
+      .query<{ seat: string | null; status: string }>(
+        `SELECT seat, status FROM calls WHERE session_id = $1`,
+        [sessionId]
+      )
+      .catch(() => ({ rows: null }))
+    if (!rows) return null
+    const row = rows[0]
+    return !row || row.status !== 'active' || row.seat !== this.options.instance
+  }
+
   async close(): Promise<void> {
     this.closed = true
     if (this.retry) clearTimeout(this.retry)
     const client = this.client
     this.client = null
     await client?.end().catch(() => undefined)
+  }
+
+  private applicationName(): string {
+    return `${this.draining ? DRAINING : READY}${this.options.instance}`
   }
 
   private async tryLock(client: pg.Client, callId: string): Promise<boolean> {
@@ -140,9 +207,12 @@ export class CallLeases {
   private async open(): Promise<pg.Client | null> {
     const client = new pg.Client({
       ...this.options.connection,
-      application_name: `call-gateway-leases:${this.options.instance}`
+      application_name: this.applicationName()
     })
     client.on('error', () => this.lost(client))
+    client.on('notification', (message) => {
+      if (message.channel === RELEASED) this.released()
+    })
     client.on('end', () => this.lost(client))
     try {
       await client.connect()
@@ -161,6 +231,8 @@ export class CallLeases {
         this.options.log(`call ${callId}: lease taken by another instance while away`)
         this.options.onLost(callId)
       }
+    // Unheard, the others' next poll (a second at most) takes the calls all the same.
+    await client.query(`LISTEN ${RELEASED}`).catch(() => undefined)
     this.client = client
     return client
   }

@@ -82,6 +82,9 @@ interface RunningCall {
   work: Set<Promise<unknown>>
   /** Another instance carries it now: nothing more is recorded or finalized here. */
   leaseLost?: boolean
+  /** This instance is stopping and lets the call go: stored, released, not finalized. */
+  handingOver?: boolean
+  startedAt: number
 }
 
 /** A call taken over: what was recorded before the gap, and who held it. */
@@ -137,6 +140,9 @@ export class GatewayCalls {
   private readonly running = new Map<string, RunningCall>()
   private poller: NodeJS.Timeout | null = null
   private stopping = false
+  /** Stopping by handing its calls over: no orphan is taken over here any more. */
+  private draining = false
+  private takenOver: (sessionId: string) => void = () => undefined
 
   constructor(private readonly options: GatewayCallsOptions) {}
 
@@ -214,7 +220,7 @@ export class GatewayCalls {
   /** The running call of a session, when this instance holds its sideband. */
   held(sessionId: string): HeldCall | null {
     for (const [callId, call] of this.running)
-      if (call.sessionId === sessionId)
+      if (call.sessionId === sessionId && !call.handingOver && !call.leaseLost)
         return {
           callId,
           channel: call.channel,
@@ -236,16 +242,31 @@ export class GatewayCalls {
    */
   startTakingOver(everyMs = 1_000): void {
     let polling = false
-    this.poller = setInterval(() => {
-      if (polling || this.stopping) return
+    let again = false
+    const poll = (): void => {
+      if (this.stopping || this.draining) return
+      if (polling) {
+        again = true
+        return
+      }
       polling = true
       this.options.leases
         .orphans()
         .then((orphans) => Promise.all(orphans.map((orphan) => this.adopt(orphan))))
         .catch((error: unknown) => this.options.log(`leases: not polled (${String(error)})`))
-        .finally(() => (polling = false))
-    }, everyMs)
+        .finally(() => {
+          polling = false
+          if (again) {
+            again = false
+            poll()
+          }
+        })
+    }
+    this.poller = setInterval(poll, everyMs)
     this.poller.unref()
+    // A stopping instance let calls go: taken now (a poll under way looks again once done), so
+    // the callers' gap is the attach, not the poll's second.
+    this.options.leases.whenReleased(poll)
   }
 
   /** Another instance took this call's lease (while this one's connection was away). */
@@ -255,6 +276,50 @@ export class GatewayCalls {
     // The other instance records it from now on: this one only stops listening.
     call.leaseLost = true
     call.sideband.close()
+  }
+
+  /** Told each call taken over here from another holder, once its sideband is attached. */
+  whenTakenOver(listener: (sessionId: string) => void): void {
+    this.takenOver = listener
+  }
+
+  /** A rolling restart began here: orphaned calls are left to the other instances. */
+  drain(): void {
+    this.draining = true
+  }
+
+  /** The calls this instance carries, as another instance would take them over. */
+  carried(): LeasableCall[] {
+    const carried: LeasableCall[] = []
+    for (const [callId, call] of this.running)
+      if (call.sessionId && !call.handingOver && !call.leaseLost)
+        carried.push({
+          sessionId: call.sessionId,
+          callId,
+          seat: this.options.instance,
+          startedAtMs: call.startedAt
+        })
+    return carried
+  }
+
+  /**
+   * Lets a call go without finalizing it (a stop): a command under way is finished first, the
+   * sideband detached, what was received stored, then its lease released, so the instance that
+   * takes it over reads the whole record. Resolves once released.
+   */
+  async handOver(callId: string): Promise<void> {
+    const call = this.running.get(callId)
+    if (!call || call.handingOver) return
+    call.handingOver = true
+    await Promise.allSettled([...call.work])
+    call.sideband.close()
+    await call.done
+  }
+
+  /** A call handed over that no instance took: carried here again, the gap recorded. */
+  async takeBack(call: LeasableCall): Promise<void> {
+    if (this.running.has(call.callId) || !(await this.options.leases.take(call.callId))) return
+    await this.adopt(call)
   }
 
   /** Stops carrying the calls: each sideband detaches and its recording is finalized. */
@@ -356,6 +421,7 @@ export class GatewayCalls {
       log(`call ${orphan.callId}: taking over from ${orphan.seat ?? 'an unknown instance'}`)
       const first = inputs[0]?.t ?? 0
       const last = inputs.at(-1)?.t ?? first
+      const handedOver = inputs.at(-1)?.event.type === 'gateway.handed_over'
       // The recording's timeline: its first input was at the call's start (wall clock).
       const shift = Math.max(last, first + Date.now() - orphan.startedAtMs) - performance.now()
       this.carry({
@@ -369,7 +435,12 @@ export class GatewayCalls {
         startedAt: orphan.startedAtMs,
         sessionId: Promise.resolve(orphan.sessionId),
         clock: () => performance.now() + shift,
-        resumed: { inputs, fromSeat: orphan.seat ?? 'unknown', lastT: last, cause: 'holder_lost' }
+        resumed: {
+          inputs,
+          fromSeat: orphan.seat ?? 'unknown',
+          lastT: last,
+          cause: handedOver ? 'handed_over' : 'holder_lost'
+        }
       })
     } catch (error) {
       slots.release()
@@ -427,6 +498,9 @@ export class GatewayCalls {
           if (!resumed) return
           record({ t: clock(), event: reattached(resumed, instance, clock(), 'attached', late) })
           log(`call ${callId}: sideband attached again (${resumed.cause})`)
+          // Commands addressed to the previous holder and never carried out are carried out here.
+          if (resumed.cause !== 'sideband_dropped')
+            void sessionId.then((id) => this.takenOver(id)).catch(() => undefined)
         },
         runTool: (name, args) => services.catalog.runTool(name, args),
         log
@@ -438,7 +512,8 @@ export class GatewayCalls {
       sideband: open(plan.resumed),
       done: Promise.resolve(),
       sessionId: null,
-      work
+      work,
+      startedAt: plan.startedAt
     }
     running.done = (async () => {
       let resumed = plan.resumed
@@ -446,7 +521,7 @@ export class GatewayCalls {
       let drops = 0
       let refusals = 0
       for (;;) {
-        if (this.stopping || running.leaseLost) break
+        if (this.stopping || running.leaseLost || running.handingOver) break
         // Dropped while the call ran (not its end): attached again, once.
         if (closed.opened && closed.code !== 1000 && drops++ === 0) {
           log(`call ${callId}: sideband dropped (${closed.code}): attaching again`)
@@ -462,8 +537,16 @@ export class GatewayCalls {
       log(`call ${callId}: sideband closed (${code}${reason ? ` ${reason}` : ''})`)
       if (running.leaseLost) {
         await batches.close(true)
+        void sessionId.then(
+          (id) => {
+            services.teamLive.live.callLeft(id)
+            services.liveCalls.end(id)
+          },
+          () => undefined
+        )
         return
       }
+      if (running.handingOver) return await this.letGo(callId, sessionId, batches, record, clock)
       const gone = resumed !== null && !closed.opened
       if (gone && resumed) {
         log(`call ${callId}: the API no longer has the call: finalized with what was recorded`)
@@ -475,12 +558,33 @@ export class GatewayCalls {
       const lost = await batches.close()
       if (lost > 0) log(`call ${callId}: ${lost} input(s) could not be recorded`)
       await this.finish(callId, sessionId, gone ? 'incomplete' : 'finished')
-    })().finally(() => {
+    })().finally(async () => {
       this.running.delete(callId)
       this.options.slots.release()
-      void this.options.leases.release(callId)
+      // Awaited: a call handed over is free for another instance once this resolves.
+      await this.options.leases.release(callId, running.handingOver === true)
     })
     this.running.set(callId, running)
+  }
+
+  /** A call handed over: the record of it complete in the database before its lease goes. */
+  private async letGo(
+    callId: string,
+    sessionId: Promise<string>,
+    batches: CallInputBatches,
+    record: (input: CallInput) => void,
+    clock: () => number
+  ): Promise<void> {
+    const { services, instance, log } = this.options
+    record({ t: clock(), event: { type: 'gateway.handed_over', from_seat: instance } })
+    const lost = await batches.close()
+    if (lost > 0) log(`call ${callId}: ${lost} input(s) could not be recorded`)
+    const id = await sessionId.catch(() => null)
+    if (id) {
+      services.teamLive.live.callLeft(id)
+      services.liveCalls.end(id)
+    }
+    log(`call ${callId}: handed over (lease released, not finalized)`)
   }
 
   /** Hang-up: the session is written from the recorded events, as a desk's call is. */

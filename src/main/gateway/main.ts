@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import {
+  GATEWAY_FLAGS,
   GatewayFlagError,
   gatewayConfigFromFlags,
   type GatewayConfig
@@ -16,17 +17,22 @@ import { teamClientConfig } from '../settings/teamClientConfig'
 import { openGatewayServices } from './openGatewayServices'
 import { readSecretFile, SecretFileError } from './readSecretFile'
 import { startGateway } from './startGateway'
+import { stopOnSignals } from './stopOnSignals'
 import { WEB_CALL_PATH } from './webCallRoute'
 
 // npm run gateway -- --port P --team-db URL --realtime-base-url URL --api-key-file F
 //   --webhook-secret-file F [--team-db-password-file F] [--transfer-uri sip:…] [--max-calls N]
-//   [--instance NAME] [--data-dir D] [--host ADDRESS]        (docs/gateway.md)
+//   [--instance NAME] [--data-dir D] [--host ADDRESS] [--drain-timeout S]   (docs/gateway.md)
 
-const RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url))
-const EMBEDDINGS_WORKER = new URL(
-  '../catalog/embeddings/offlineEmbeddingsWorker.ts',
-  import.meta.url
+// From the sources (npm run gateway, through tsx) or bundled (npm run build:gateway, the
+// Dockerfile: out/gateway/gateway.mjs beside its worker, run by plain node).
+const FROM_SOURCES = import.meta.url.endsWith('.ts')
+const RESOURCES_DIR = fileURLToPath(
+  new URL(FROM_SOURCES ? '../../../resources' : '../../resources', import.meta.url)
 )
+const EMBEDDINGS_WORKER = FROM_SOURCES
+  ? new URL('../catalog/embeddings/offlineEmbeddingsWorker.ts', import.meta.url)
+  : new URL('./offlineEmbeddingsWorker.mjs', import.meta.url)
 
 const log = (line: string): void => console.log(`[gateway] ${line}`)
 
@@ -36,21 +42,8 @@ function fail(message: string, code = 2): never {
 }
 
 function readConfig(): GatewayConfig {
-  const flag = { type: 'string' } as const
   const { values } = parseArgs({
-    options: {
-      port: flag,
-      host: flag,
-      'team-db': flag,
-      'team-db-password-file': flag,
-      'realtime-base-url': flag,
-      'api-key-file': flag,
-      'webhook-secret-file': flag,
-      'transfer-uri': flag,
-      'max-calls': flag,
-      instance: flag,
-      'data-dir': flag
-    },
+    options: Object.fromEntries(GATEWAY_FLAGS.map((name) => [name, { type: 'string' }] as const)),
     strict: true
   })
   return gatewayConfigFromFlags(values, {
@@ -102,8 +95,8 @@ const services = await openGatewayServices({
   resourcesDir: RESOURCES_DIR,
   embeddings: offlineEmbeddingsInWorker(EMBEDDINGS_WORKER, {
     indexRoot: catalogIndexRoot(config.dataDir),
-    // Run from the TypeScript sources (npm run gateway), as the harness runs its worker.
-    execArgv: ['--import', 'tsx']
+    // From the TypeScript sources the worker runs through tsx, as the harness runs its worker.
+    execArgv: FROM_SOURCES ? ['--import', 'tsx'] : []
   }),
   log
 })
@@ -134,14 +127,4 @@ log(
     : "no --transfer-uri: a supervisor's transfer is refused (instruct, stop and end call work)"
 )
 
-let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    log(`${signal}: stopping`)
-    gateway
-      .close()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => fail(`stopping failed: ${String(error)}`, 1))
-  })
+stopOnSignals(gateway, { drainTimeoutMs: config.drainTimeoutMs, log, exit: process.exit })

@@ -48,6 +48,11 @@ export class CallProgressHeartbeat {
     this.send({ type: 'call.ended', sessionId, seat })
   }
 
+  /** Stops reporting without a word: the call goes on, reported by another seat now. */
+  leave(sessionId: string): void {
+    this.stop(sessionId)
+  }
+
   close(): void {
     for (const sessionId of [...this.running.keys()]) this.stop(sessionId)
   }

@@ -163,6 +163,14 @@ export class TeamLive {
     if (inputs > 0) this.send({ type: 'call.recorded', sessionId, seat: this.deps.seat(), inputs })
   }
 
+  /**
+   * The call goes on at another seat (a gateway instance handed it over): no more reports from
+   * here, and no call.ended, which would take the new holder's row off the boards.
+   */
+  callLeft(sessionId: string): void {
+    if (this.calls.delete(sessionId)) this.heartbeat.leave(sessionId)
+  }
+
   callEnded(sessionId: string): void {
     if (!this.calls.delete(sessionId)) return
     this.heartbeat.end(sessionId, this.deps.seat())

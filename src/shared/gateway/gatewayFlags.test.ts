@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  DEFAULT_DRAIN_TIMEOUT_S,
   DEFAULT_MAX_CALLS,
   GatewayFlagError,
   gatewayConfigFromFlags,
@@ -47,7 +48,8 @@ describe('gateway flags', () => {
       transferUri: null,
       maxCalls: DEFAULT_MAX_CALLS,
       instance: 'gw-host',
-      dataDir: '/var/lib/gw/gw-host'
+      dataDir: '/var/lib/gw/gw-host',
+      drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_S * 1000
     })
   })
 
@@ -61,7 +63,8 @@ describe('gateway flags', () => {
         'transfer-uri': 'sip:queue@pbx.example',
         'max-calls': '3',
         instance: 'gw-a',
-        'data-dir': '/srv/gw-a'
+        'data-dir': '/srv/gw-a',
+        'drain-timeout': '45'
       },
       defaults
     )
@@ -72,7 +75,8 @@ describe('gateway flags', () => {
       transferUri: 'sip:queue@pbx.example',
       maxCalls: 3,
       instance: 'gw-a',
-      dataDir: '/srv/gw-a'
+      dataDir: '/srv/gw-a',
+      drainTimeoutMs: 45_000
     })
   })
 
@@ -80,6 +84,7 @@ describe('gateway flags', () => {
     expect(refusal({ ...minimal, port: undefined })).toBe('--port is required')
     expect(refusal({ ...minimal, port: '80a' })).toMatch(/^--port must be a whole number/)
     expect(refusal({ ...minimal, 'max-calls': '0' })).toMatch(/^--max-calls must be/)
+    expect(refusal({ ...minimal, 'drain-timeout': '-1' })).toMatch(/^--drain-timeout must be/)
     expect(refusal({ ...minimal, 'api-key-file': '' })).toBe('--api-key-file is required')
     expect(refusal({ ...minimal, 'webhook-secret-file': undefined })).toBe(
       '--webhook-secret-file is required'

@@ -1,6 +1,22 @@
 import { SeatNameSchema, type TeamConnection } from '../settings/teamSettings'
 import { parseTeamUrl } from '../settings/teamUrl'
 
+/** Every flag `npm run gateway` takes (each a string value): main.ts parses exactly these. */
+export const GATEWAY_FLAGS = [
+  'port',
+  'host',
+  'team-db',
+  'team-db-password-file',
+  'realtime-base-url',
+  'api-key-file',
+  'webhook-secret-file',
+  'transfer-uri',
+  'max-calls',
+  'instance',
+  'data-dir',
+  'drain-timeout'
+] as const satisfies readonly (keyof GatewayFlagValues)[]
+
 /** The command line as given (`npm run gateway -- --port P …`): every value still a string. */
 export interface GatewayFlagValues {
   port?: string
@@ -14,6 +30,7 @@ export interface GatewayFlagValues {
   'max-calls'?: string
   instance?: string
   'data-dir'?: string
+  'drain-timeout'?: string
 }
 
 /** What the gateway runs with. Secrets are files to read, never values on the command line. */
@@ -35,12 +52,17 @@ export interface GatewayConfig {
   /** The gateway's seat on the team's records. */
   instance: string
   dataDir: string
+  /** How long a stop (SIGTERM) may keep serving calls no other instance takes, in ms. */
+  drainTimeoutMs: number
 }
 
 /** A flag that cannot be used; the message never repeats the team database URL. */
 export class GatewayFlagError extends Error {}
 
 export const DEFAULT_MAX_CALLS = 20
+/** Seconds: a phone call's usual length; the service manager's stop timeout must be longer. */
+export const DEFAULT_DRAIN_TIMEOUT_S = 300
+const MAX_DRAIN_TIMEOUT_S = 86_400
 const MAX_MAX_CALLS = 1000
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost'])
 const TRANSFER_URI = /^(tel|sip|sips):\S+$/i
@@ -86,7 +108,12 @@ export function gatewayConfigFromFlags(
     transferUri,
     maxCalls,
     instance,
-    dataDir: values['data-dir'] ?? defaults.dataDir(instance)
+    dataDir: values['data-dir'] ?? defaults.dataDir(instance),
+    drainTimeoutMs:
+      1000 *
+      (values['drain-timeout'] === undefined
+        ? DEFAULT_DRAIN_TIMEOUT_S
+        : integerFlag('--drain-timeout', values['drain-timeout'], 0, MAX_DRAIN_TIMEOUT_S))
   }
 }
 

@@ -89,6 +89,7 @@ export function applyLocalObservation(s: CallState, t: number, e: LocalObservati
     case 'sideband.joined':
     case 'supervisor.command':
     case 'gateway.reattached':
+    case 'gateway.handed_over':
     case 'clock.tick':
       return s
     case 'sentiment.read':

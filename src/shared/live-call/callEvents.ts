@@ -241,8 +241,9 @@ export interface SupervisorCommandObservation {
  */
 export interface GatewayReattachedObservation {
   type: 'gateway.reattached'
-  cause: 'holder_lost' | 'sideband_dropped'
-  /** Who held the sideband before (the dead instance, or this one). */
+  /** handed_over: its holder was stopping and let it go (a gateway.handed_over precedes it). */
+  cause: 'holder_lost' | 'handed_over' | 'sideband_dropped'
+  /** Who held the sideband before (the dead or stopping instance, or this one). */
   from_seat: string
   by_seat: string
   /** From the last input recorded before the gap to this attach (or to giving up). */
@@ -264,6 +265,16 @@ export interface SidebandJoinedObservation {
 }
 
 /**
+ * A stopping gateway instance let the call go (docs/gateway.md "Rolling restart"): its sideband
+ * detached, what it had received stored, its lease released, the call not finalized. Another
+ * instance takes it over (its gateway.reattached follows), or it is taken back.
+ */
+export interface GatewayHandedOverObservation {
+  type: 'gateway.handed_over'
+  from_seat: string
+}
+
+/**
  * The caller's microphone rose above the floor / fell silent: the page's own VAD, which stands
  * in on GPT-Live calls for the server VAD events Realtime sends (liveAdapter.ts).
  */
@@ -273,6 +284,7 @@ export interface MicSpeechObservation {
 export type LocalObservation =
   | GatewayReattachedObservation
   | SidebandJoinedObservation
+  | GatewayHandedOverObservation
   | MicSpeechObservation
   | SupervisorCommandObservation
   | RemoteAudibleObservation
@@ -331,6 +343,7 @@ const KNOWN: Record<KnownCallEventType, true> = {
   'supervisor.command': true,
   'gateway.reattached': true,
   'sideband.joined': true,
+  'gateway.handed_over': true,
   'mic.speech_started': true,
   'mic.speech_stopped': true
 }

@@ -83,6 +83,7 @@ export const LOCAL_TYPES: ReadonlySet<string> = new Set<LocalObservation['type']
   'supervisor.command',
   'gateway.reattached',
   'sideband.joined',
+  'gateway.handed_over',
   'mic.speech_started',
   'mic.speech_stopped'
 ])

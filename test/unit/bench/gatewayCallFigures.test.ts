@@ -3,7 +3,8 @@ import type { GroundTruthEntry } from '../../../src/main/realtime-sim/groundTrut
 import {
   bargeInCountable,
   eventsOnSideband,
-  toolRoundTrips
+  simulatorLateness,
+  toolTrips
 } from '../../../tools/bench/gateway/callFigures'
 
 const at = (at_ms: number, record: object): GroundTruthEntry =>
@@ -26,9 +27,9 @@ describe("bench:gateway's figures from the simulator's ground truth", () => {
     expect(eventsOnSideband(truth)).toEqual(['e1', 'e3'])
   })
 
-  it("times a tool from its response's end (or its arguments, if later) to its output", () => {
+  it('times a tool from the call sent to its output received, split with the gateway records', () => {
     const truth = [
-      sent(100, { type: 'response.function_call_arguments.done', call_id: 'fc1' }),
+      sent(100, { type: 'response.function_call_arguments.done', call_id: 'fc1', event_id: 'a' }),
       sent(130, { type: 'response.done' }),
       received(145, { type: 'conversation.item.create', item: { type: 'message' } }),
       received(150, {
@@ -41,7 +42,54 @@ describe("bench:gateway's figures from the simulator's ground truth", () => {
         item: { type: 'function_call_output', call_id: 'other' }
       })
     ]
-    expect(toolRoundTrips(truth)).toEqual([20])
+    // The gateway's clock runs 1000 ms behind the epoch here.
+    const record = (
+      at_ms: number,
+      direction: string,
+      event: { type: string; [k: string]: unknown }
+    ) => ({
+      at_ms,
+      direction,
+      type: event.type,
+      payload: JSON.stringify(event)
+    })
+    const recorded = [
+      record(-900, 'local', { type: 'connection.state' }),
+      record(-890, 'server', { type: 'response.function_call_arguments.done', event_id: 'a' }),
+      record(-880, 'local', { type: 'tool.result', call_id: 'fc1', ms: 7 }),
+      record(-879, 'client', {
+        type: 'conversation.item.create',
+        item: { type: 'function_call_output', call_id: 'fc1' }
+      })
+    ]
+    expect(toolTrips(truth, recorded, 1000)).toEqual([
+      { total: 50, toGateway: 10, inGateway: 11, search: 7, back: 29, beforeItsDone: true }
+    ])
+    // Without the gateway's clock only the total is known.
+    expect(toolTrips(truth, recorded.slice(0, 1), null)).toEqual([
+      {
+        total: 50,
+        toGateway: null,
+        inGateway: null,
+        search: null,
+        back: null,
+        beforeItsDone: null
+      }
+    ])
+  })
+
+  it("reads the simulator's lateness from its answers' delays", () => {
+    const delay = (scripted: number, actual: number) =>
+      at(1, {
+        kind: 'response_delay',
+        response_id: 'r',
+        trigger: 'speech_stopped',
+        scripted_delay_ms: scripted,
+        actual_delay_ms: actual
+      })
+    expect(simulatorLateness([delay(300, 310), sent(2, { type: 'x' }), delay(200, 450)])).toEqual([
+      10, 250
+    ])
   })
 
   it('dates each barge-in by the cut-in words that let a console count it', () => {

@@ -21,7 +21,12 @@ describe.skipIf(skipWithoutPostgres)('call gateway: /healthz', () => {
         status: 'ok',
         calls: { inProgress: 0, max: 3, rejectedOverCapacity: 0 },
         webhooks: { refused: 0, replayed: 0 },
-        teamDatabase: { reachable: true, outboxWaiting: 0 }
+        teamDatabase: { reachable: true, outboxWaiting: 0 },
+        eventLoopDelay: {
+          p50Ms: expect.any(Number),
+          p99Ms: expect.any(Number),
+          maxMs: expect.any(Number)
+        }
       }
     })
     pg.stop()
@@ -35,6 +40,17 @@ describe.skipIf(skipWithoutPostgres)('call gateway: /healthz', () => {
     await expect
       .poll(async () => (await healthz(gateway.url)).body.status, { timeout: 10_000 })
       .toBe('ok')
+  })
+
+  it('says how late its event loop ran since the previous read: a 300 ms block, then none', async () => {
+    const { gateway } = await gateways.start()
+    await healthz(gateway.url)
+    const until = performance.now() + 300
+    while (performance.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const blocked = (await healthz(gateway.url)).body.eventLoopDelay
+    expect(blocked.maxMs).toBeGreaterThanOrEqual(250)
+    expect(blocked.p50Ms).toBeLessThanOrEqual(blocked.maxMs)
   })
 
   it('answers 404 off its routes', async () => {

@@ -1,9 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ToneVoice } from '../../../src/main/realtime-sim/audio/toneVoice'
-import { parseScenario } from '../../../src/main/realtime-sim/scenario/loadScenario'
-import { startSimulator } from '../../../src/main/realtime-sim/startSimulator'
 import type { GatewayReattachedObservation } from '../../../src/shared/live-call/callEvents'
 import { freePort } from '../../../tools/postgres/localPostgres'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
@@ -11,79 +8,16 @@ import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import type { BoardSnapshot } from '../../../src/shared/team/boardSnapshot'
 import { eventually, useTeamDesks } from '../team/support/teamDesks'
 import { useGateways } from './support/gatewayRig'
-import { spawnGateway } from './support/spawnGateway'
-import { startTcpProxy } from './support/tcpProxy'
 import {
-  API_KEY,
-  callerWav,
-  entries,
-  GATEWAY_SCENARIO_YAML,
-  WEBHOOK_SECRET
-} from './support/phoneCallRig'
-
-interface Recorded {
-  seq: number
-  at_ms: number
-  direction: string
-  type: string
-  payload: string
-}
-
-/** The simulator playing the test scenario, its webhooks to `webhookPort`. */
-function simulator(webhookPort: number) {
-  return startSimulator({
-    port: 0,
-    apiKey: API_KEY,
-    scenario: parseScenario(GATEWAY_SCENARIO_YAML, 'gateway.yaml'),
-    voice: new ToneVoice(),
-    debugRoutes: true,
-    webhookUrl: `http://127.0.0.1:${webhookPort}/webhooks/openai`,
-    webhookSecret: WEBHOOK_SECRET,
-    webhookRetry: { attempts: 3, firstDelayMs: 200 }
-  })
-}
-
-/**
- * Rings the simulator's phone line: the caller is quiet for 6 s after the greeting starts, then
- * asks (search_products), then asks for a human.
- */
-async function placeCall(simUrl: string): Promise<string> {
-  const wav = callerWav(6_000, [2, 7_000], [2, 3_500])
-  const placed = await fetch(`${simUrl}/sim/sip/calls`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      from: '+14155550142',
-      to: '+18005550100',
-      wav_base64: Buffer.from(wav).toString('base64'),
-      trailing_silence_ms: 1_000
-    })
-  })
-  expect(placed.status).toBe(201)
-  return ((await placed.json()) as { call_id: string }).call_id
-}
-
-/** Resolves once the greeting's answer is recorded (the call is well under way). */
-async function greetingRecorded(admin: pg.Client): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        (await admin.query<{ type: string }>(`SELECT type FROM events ORDER BY seq`)).rows.map(
-          (r) => r.type
-        ),
-      { timeout: 30_000, interval: 100 }
-    )
-    .toContain('response.done')
-}
-
-async function recordedEvents(admin: pg.Client, sessionId: string): Promise<Recorded[]> {
-  return (
-    await admin.query<Recorded>(
-      `SELECT seq, at_ms, direction, type, payload FROM events WHERE session_id = $1 ORDER BY seq`,
-      [sessionId]
-    )
-  ).rows
-}
+  greetingRecorded,
+  placeCall,
+  recordedEvents,
+  simulator,
+  spawnGateway,
+  type Recorded
+} from './support/instanceRig'
+import { startTcpProxy } from './support/tcpProxy'
+import { API_KEY, entries, WEBHOOK_SECRET } from './support/phoneCallRig'
 
 // Real servers, real time, a real process killed: the simulator plays the call as a phone line.
 describe.skipIf(skipWithoutPostgres)(

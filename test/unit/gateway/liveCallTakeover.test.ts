@@ -15,7 +15,7 @@ import {
   GATEWAY_SCENARIO_YAML,
   WEBHOOK_SECRET
 } from './support/phoneCallRig'
-import { spawnGateway } from './support/spawnGateway'
+import { spawnGateway } from './support/instanceRig'
 
 // A GPT-Live phone call whose instance dies (SIGKILL) is taken over by another instance whose
 // own settings say Realtime: the call goes on on the engine its row records.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CallProgressHeartbeat } from '../../../src/main/team/CallProgressHeartbeat'
 import { TeamChannel } from '../../../src/main/team/TeamChannel'
+import type { TeamEvent } from '../../../src/shared/team/teamEvents'
 
 const waitForLog = async (logs: string[], count: number): Promise<void> => {
   for (let i = 0; i < 200 && logs.length < count; i++)
@@ -41,5 +42,30 @@ describe('CallProgressHeartbeat when the team database cannot be reached', () =>
       'team event call.ended not published: the team channel is closed',
       'team event call.progress not published: the team channel is closed'
     ])
+  })
+})
+
+describe('CallProgressHeartbeat when a call is handed to another seat', () => {
+  it('stops beating without telling the boards the call ended', async () => {
+    const published: TeamEvent[] = []
+    const beat = new CallProgressHeartbeat(async (event) => void published.push(event), 20)
+    const figures = {
+      sessionId: 'call-1',
+      seat: 'gw-a',
+      startedAt: new Date().toISOString(),
+      language: null,
+      turns: 0,
+      interruptions: 0,
+      p50Ms: null,
+      latestAlert: null
+    }
+    beat.begin('call-1', () => figures)
+    await new Promise((resolve) => setTimeout(resolve, 70))
+    beat.leave('call-1')
+    const beats = published.length
+    expect(beats).toBeGreaterThanOrEqual(2)
+    await new Promise((resolve) => setTimeout(resolve, 70))
+    expect(published).toHaveLength(beats)
+    expect(published.every((e) => e.type === 'call.progress')).toBe(true)
   })
 })

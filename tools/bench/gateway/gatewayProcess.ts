@@ -14,6 +14,11 @@ export interface GatewayProcess {
   logged(pattern: RegExp, ms: number): Promise<void>
   /** CPU seconds (user + system) the process has used so far, from /proc. */
   cpuSeconds(): number
+  /**
+   * Seconds its main thread (the event loop) was ready to run but waited for a CPU so far
+   * (/proc/<pid>/schedstat): what a loaded machine adds to every event it handles.
+   */
+  cpuWaitSeconds(): number
   /** Resident memory now and its peak so far (VmRSS, VmHWM), MiB. */
   memoryMiB(): { rss: number; peak: number }
   stop(): Promise<void>
@@ -73,6 +78,8 @@ async function startProcess(
     logged,
     // Fields 14 and 15 of /proc/<pid>/stat (utime, stime) in clock ticks of 1/100 s on Linux.
     cpuSeconds: () => (Number(stat()[11]) + Number(stat()[12])) / 100,
+    cpuWaitSeconds: () =>
+      Number(readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9,
     memoryMiB: () => ({ rss: status('VmRSS'), peak: status('VmHWM') }),
     stop: async () => {
       if (child.exitCode !== null) return

@@ -1,9 +1,11 @@
 // A gateway instance in a process of its own, so a test can kill it as a machine loses one
 // (SIGKILL: no clean close of its sideband, its HTTP server or its database connections). What
 // `npm run gateway` runs, minus the flags and the catalog's vector worker (lexical search).
-// Its options come as JSON in GATEWAY_PROCESS; it prints `up <url>` once listening.
+// Its options come as JSON in GATEWAY_PROCESS; it prints `up <url>` once listening. SIGTERM
+// stops it as `npm run gateway` stops (stopOnSignals: its calls handed over).
 import { openGatewayServices } from '../../../../src/main/gateway/openGatewayServices'
 import { startGateway } from '../../../../src/main/gateway/startGateway'
+import { stopOnSignals } from '../../../../src/main/gateway/stopOnSignals'
 import { teamClientConfig } from '../../../../src/main/settings/teamClientConfig'
 import { parseTeamUrl } from '../../../../src/shared/settings/teamUrl'
 
@@ -16,6 +18,8 @@ interface ProcessOptions {
   realtimeBaseUrl: string
   apiKey: string
   webhookSecret: string
+  transferUri?: string
+  drainTimeoutMs?: number
 }
 
 const options = JSON.parse(process.env['GATEWAY_PROCESS'] ?? '{}') as ProcessOptions
@@ -37,8 +41,14 @@ const gateway = await startGateway({
   realtimeBaseUrl: options.realtimeBaseUrl,
   apiKey: options.apiKey,
   webhookSecret: options.webhookSecret,
+  transferUri: options.transferUri ?? null,
   webCallPageDir: `${options.resourcesDir}/web-call`,
   services,
   log
 })
 console.log(`up ${gateway.url}`)
+stopOnSignals(gateway, {
+  drainTimeoutMs: options.drainTimeoutMs ?? 60_000,
+  log,
+  exit: (code) => process.exit(code)
+})
