@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
@@ -23,9 +22,6 @@ export default defineConfig({
   test: {
     // Loaded 2-vCPU CI machines take seconds for a first jsdom render of MUI: timing is for benches.
     testTimeout: 20_000,
-    // Vitest's default is one worker less than the cores: one on a 2-core CI machine. Most files
-    // wait on servers (PostgreSQL, the simulator, sockets) rather than compute, so two overlap well.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       project('shared', 'node', ['src/shared/**/*.test.ts']),
       project('main', 'node', [
