@@ -352,6 +352,41 @@ describe('GPT-Live adapter: barge-ins on a loaded machine (recorded)', () => {
     })
   })
 
+  it('confirms a cut from the words when the silence came too late for it', () => {
+    // Recorded (the escalation test's second interruption, loaded): the ear fell quiet 1.55 s
+    // after the caller started, and the fragment due just before the cut never left (the
+    // simulator's own timers lagged): the caller's words start 150 ms after the last one ends.
+    const s = run(
+      arrived(
+        [
+          started,
+          out(21984.7, 'The Summit Base', 21951, 22791),
+          local(22123.6, 'remote_audio.audible'),
+          local(22322.7, 'remote_audio.silent'),
+          out(22826.4, ' is the lighter', 22791, 23631),
+          local(23300.1, 'remote_audio.audible'),
+          out(23675.4, ' one, at one', 23631, 24472),
+          out(24523.8, ' point six kilos,', 24472, 25312),
+          out(25370.3, ' which is half', 25312, 26152),
+          local(25892.7, 'mic.speech_started'),
+          local(27692.5, 'mic.speech_stopped'),
+          local(27442.7, 'remote_audio.silent'),
+          heard(27845.2, 'How much does', 26301, 27033),
+          heard(28029.7, ' it cost?', 27033, 27521),
+          out(29559.4, 'The Summit Base', 29529, 30480),
+          out(30552.1, ' costs one hundred', 30480, 31431),
+          local(30622.7, 'remote_audio.audible')
+        ],
+        32_000
+      )
+    )
+    expect(s.responses[0]).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 25892.7 } })
+    expect(s.events.find((e) => e.type === 'barge_in.confirmed')).toMatchObject({
+      transcript: 'How much does it cost?',
+      interruptions: 1
+    })
+  })
+
   it("counts the cut the service made before the page's VAD heard the caller", () => {
     // The service heard the caller first: the ear fell quiet at 17300, mid-answer, and the
     // page's VAD said the caller started only at 17700; the audio never came back. The

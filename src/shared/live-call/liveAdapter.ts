@@ -34,7 +34,8 @@ const CUT_WINDOW_MS = 1500
 const QUIET_OVER_MS = 1000
 /**
  * The service stops the agent's transcript where it cut it: the answer's last fragment started
- * before the caller did (this much slack for the service's sample clock) and ends after.
+ * before the caller did and ends after, give or take this much (under load the simulator's
+ * fragments left up to 150 ms behind its timeline, so one due just before the cut never did).
  */
 const CUT_FRAGMENT_SLACK_MS = 300
 /** How long an answer the caller spoke over waits, quiet, for their words to tell a cut. */
@@ -278,8 +279,11 @@ function showCutByWords(step: Step, itemId: string, startMs: number): void {
   const answer = step.state.answer
   const over = answer?.overBy
   if (!answer || !over || over.itemId !== itemId || answer.lastEndMs === null) return
+  // The caller's start: the service's, or the page's microphone's if that reads earlier.
+  const from = Math.min(startMs, over.t - (step.state.offsetMs ?? 0))
   const cut =
-    startMs < answer.lastEndMs && (answer.lastStartMs ?? 0) <= startMs + CUT_FRAGMENT_SLACK_MS
+    from < answer.lastEndMs + CUT_FRAGMENT_SLACK_MS &&
+    (answer.lastStartMs ?? 0) <= startMs + CUT_FRAGMENT_SLACK_MS
   step.state = {
     ...step.state,
     answer: { ...answer, overBy: cut ? { ...over, cutShown: true } : null }
