@@ -11,9 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // These tests play real-time speech through real WebRTC on shared machines: in CI a test
-    // that failed runs once more (a test that fails twice fails the run). Known timing-sensitive
-    // case: GPT-Live's barge-in when the page's VAD hears the caller after the service's
-    // (docs/live-call.md, "On GPT-Live").
+    // that failed runs once more (a test that fails twice fails the run). GPT-Live's barge-in
+    // reads three clocks that drift apart under load (docs/live-call.md, "Barge-in timing").
     retry: process.env['CI'] ? 1 : 0
   }
 })

@@ -211,12 +211,8 @@ describe.runIf(canRun)('Live escalation alerts (Chromium + simulator + espeak-ng
   // /v1/live/sessions, the same scenarios).
   for (const engine of VOICE_ENGINES) {
     const on = engine === 'live' ? ' (GPT-Live)' : ''
-    // GPT-Live's barge-in is missed when the service's VAD hears the caller before the page's
-    // does, which a loaded CI machine makes likely (docs/live-call.md, "Known timing
-    // weakness"): skipped in CI until that is fixed; run it where the machine is quiet.
-    const timingSensitive = engine === 'live' && Boolean(process.env['CI'])
     const shotName = (name: string): string => (engine === 'live' ? `${name}-gpt-live` : name)
-    it.skipIf(timingSensitive)(
+    it(
       `alerts within a second of the third interruption, notifies the away supervisor, lists it on Monitor${on}`,
       async () => {
         // The first question waits out the greeting; each later line cuts a long answer a few

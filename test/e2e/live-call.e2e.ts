@@ -35,10 +35,6 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
   // plans from the caller's words (delegationPlan.ts), where Realtime's model names the tool.
   for (const engine of VOICE_ENGINES) {
     const on = engine === 'live' ? ' (GPT-Live)' : ''
-    // GPT-Live's barge-in is missed when the service's VAD hears the caller before the page's
-    // does, which a loaded CI machine makes likely (docs/live-call.md, "Known timing
-    // weakness"): skipped in CI until that is fixed; run it where the machine is quiet.
-    const timingSensitive = engine === 'live' && Boolean(process.env['CI'])
     const CALLER_LINE = "Hi, I'm looking for waterproof hiking boots under two hundred dollars."
     it(
       `answers an English product inquiry from the real catalog with a search_products call${on}`,
@@ -124,7 +120,7 @@ describe.runIf(canRun)('Live call screen (Chromium + simulator + espeak-ng calle
       LONG
     )
 
-    it.skipIf(timingSensitive)(
+    it(
       `lights the barge-in indicator and counts the interruption when the caller cuts in${on}`,
       async () => {
         const wav = callers.wav(

@@ -206,9 +206,12 @@ describe('GPT-Live adapter: the caller cuts the agent off (barge-in)', () => {
     expect(confirmed).toMatchObject({ itemId: 'live_in_1', startT: 3000, interruptions: 1 })
   })
 
-  it('marks the cut answer cancelled, cut by the caller when its audio stopped', () => {
+  it('marks the cut answer cancelled, cut by the caller where the service heard them start', () => {
+    // The ear's silence (3150) lags the service's cut by the downlink and the jitter buffer;
+    // the answer's audio start is the service's (its first fragment), so the heard part ends
+    // at the caller's start, as on Realtime when no `cleared` comes.
     const cut = s.responses.find((r) => r.id === 'live_out_1')
-    expect(cut).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 3150 } })
+    expect(cut).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 3000 } })
     expect(s.responses.find((r) => r.id === 'live_out_2')?.status).toBe('completed')
     expect(s.utterances.map((u) => [u.itemId, u.kind, u.transcript])).toEqual([
       ['live_in_1', 'barge_in', 'Sorry, which one is lighter?']
@@ -217,6 +220,197 @@ describe('GPT-Live adapter: the caller cuts the agent off (barge-in)', () => {
 
   it('replays the same: the recorded Live events rebuild the same state', () => {
     expect(replayCall(inputs).events).toEqual(s.events)
+  })
+})
+
+// Barge-ins as a loaded machine delivered them: recorded by the e2e barge-in test (page clock
+// moved so session.started is at 1000), in arrival order. The ear's silence is stamped where
+// the quiet began but arrives 300 ms later; the page ticks every 250 ms.
+const out = (t: number, delta: string, startMs: number, endMs: number): CallInput =>
+  server(t, {
+    type: 'session.output_transcript.delta',
+    event_id: `out_${startMs}`,
+    delta,
+    start_ms: startMs,
+    end_ms: endMs
+  })
+const heard = (t: number, delta: string, startMs: number, endMs: number): CallInput =>
+  server(t, {
+    type: 'session.input_transcript.delta',
+    event_id: `in_${startMs}`,
+    delta,
+    start_ms: startMs,
+    end_ms: endMs
+  })
+/** Inputs in the order they arrived, with the ticks that fell between them. */
+function arrived(inputs: CallInput[], until: number): CallInput[] {
+  const all: CallInput[] = []
+  let tick = T0
+  let latest = T0
+  for (const input of inputs) {
+    latest = Math.max(latest, input.t)
+    for (; tick < latest; tick += 250) all.push(local(tick, 'clock.tick'))
+    all.push(input)
+  }
+  for (; tick <= until; tick += 250) all.push(local(tick, 'clock.tick'))
+  return all
+}
+
+/**
+ * The long answer of the barge-in test, with two gaps in playback (the ear quiet 470 and 650 ms)
+ * before the fragment that continues it arrived; the caller (page VAD at `micT`) cuts it.
+ */
+function loadedBargeIn(micT: number, quietT: number | null): CallInput[] {
+  return arrived(
+    [
+      started,
+      out(14369.6, 'Of course. We', 13861, 14789),
+      local(14544.1, 'remote_audio.audible'),
+      local(14665.7, 'remote_audio.silent'),
+      local(15138, 'remote_audio.audible'),
+      out(15385.1, ' carry two tents', 14789, 15716),
+      local(15938, 'remote_audio.silent'),
+      out(16247.7, ' for two people.', 15716, 16644),
+      local(16588, 'remote_audio.audible'),
+      ...(quietT === null ? [] : [local(quietT, 'remote_audio.silent')]),
+      local(micT, 'mic.speech_started'),
+      out(17219.7, ' The Summit Pro', 16644, 17572),
+      ...(quietT === null ? [local(18118.9, 'remote_audio.silent')] : []),
+      local(19227.9, 'mic.speech_stopped'),
+      heard(19469.6, 'Sorry, which one', 16787, 17813),
+      heard(19582.4, ' is lighter?', 17813, 18497),
+      out(20983.9, 'The Summit Base', 20471, 21476),
+      local(21588, 'remote_audio.audible'),
+      out(22017.4, ' is lighter, at', 21476, 22482),
+      out(23048.1, ' one point six', 22482, 23487),
+      out(24176.3, ' kilos.', 23487, 23822),
+      local(25047.9, 'remote_audio.silent')
+    ].sort((a, b) => arrival(a) - arrival(b)),
+    27_000
+  )
+}
+/** When an input reached the adapter: the ear's silence 300 ms after the quiet it stamps. */
+const arrival = (input: CallInput): number =>
+  input.event.type === 'remote_audio.silent' ? input.t + 300 : input.t
+
+describe('GPT-Live adapter: barge-ins on a loaded machine (recorded)', () => {
+  it('takes a gap in playback for a pause, not the end of the answer, and counts the cut', () => {
+    // Recorded: the page's VAD heard the caller at 17180 over audible audio, which stopped at
+    // 18119. Each gap fell within 700 ms of the end of the fragments the page had then, which
+    // once ended the answer there: the cut was not counted.
+    const s = run(loadedBargeIn(17180.1, null))
+    expect(s.responses.map((r) => [r.id, r.status, r.cut?.by ?? null, r.cut?.t ?? null])).toEqual([
+      ['live_out_1', 'cancelled', 'caller', 17180.1],
+      ['live_out_2', 'completed', null, null]
+    ])
+    const confirmed = s.events.find((e) => e.type === 'barge_in.confirmed')
+    expect(confirmed).toMatchObject({
+      itemId: 'live_in_1',
+      transcript: 'Sorry, which one is lighter?',
+      interruptions: 1,
+      // The rest of the fragment it was cut in, and the one before, struck through on screen.
+      heard: { unheardText: 'people. The Summit Pro' }
+    })
+  })
+
+  it('lights the indicator when the caller starts in a gap, and cuts when the audio stops', () => {
+    // Recorded (the escalation test's first interruption): the caller started 775 ms into a
+    // gap in playback; the audio came back until the service's cut reached the ear (19456).
+    const s = run(
+      arrived(
+        [
+          started,
+          out(14996.3, 'Of course. We', 14777, 15700),
+          local(15538.8, 'remote_audio.audible'),
+          local(15603.9, 'remote_audio.silent'),
+          out(16133.2, ' carry two tents', 15700, 16624),
+          local(16788.8, 'remote_audio.audible'),
+          out(16933.9, ' for two people.', 16624, 17547),
+          out(17936.8, ' The Summit Pro', 17547, 18471),
+          local(18136.1, 'remote_audio.silent'),
+          local(18910.5, 'mic.speech_started'),
+          local(18988.8, 'remote_audio.audible'),
+          out(19248, ' is a four', 18471, 19394),
+          local(19456, 'remote_audio.silent'),
+          local(20218.8, 'mic.speech_stopped'),
+          heard(20636.9, 'Which one is', 18784, 19564),
+          heard(20741.5, ' lighter?', 19564, 19824),
+          out(22808.8, 'The Summit Base', 22540, 23380),
+          local(23065.5, 'remote_audio.audible')
+        ],
+        24_000
+      )
+    )
+    expect(s.events.find((e) => e.type === 'barge_in.detected')).toMatchObject({
+      t: 18910.5,
+      responseId: 'live_out_1'
+    })
+    expect(s.responses[0]).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 18910.5 } })
+    expect(s.events.find((e) => e.type === 'barge_in.confirmed')).toMatchObject({
+      itemId: 'live_in_1',
+      transcript: 'Which one is lighter?',
+      interruptions: 1
+    })
+  })
+
+  it('confirms a cut from the words when the silence came too late for it', () => {
+    // Recorded (the escalation test's second interruption, loaded): the ear fell quiet 1.55 s
+    // after the caller started, and the fragment due just before the cut never left (the
+    // simulator's own timers lagged): the caller's words start 150 ms after the last one ends.
+    const s = run(
+      arrived(
+        [
+          started,
+          out(21984.7, 'The Summit Base', 21951, 22791),
+          local(22123.6, 'remote_audio.audible'),
+          local(22322.7, 'remote_audio.silent'),
+          out(22826.4, ' is the lighter', 22791, 23631),
+          local(23300.1, 'remote_audio.audible'),
+          out(23675.4, ' one, at one', 23631, 24472),
+          out(24523.8, ' point six kilos,', 24472, 25312),
+          out(25370.3, ' which is half', 25312, 26152),
+          local(25892.7, 'mic.speech_started'),
+          local(27692.5, 'mic.speech_stopped'),
+          local(27442.7, 'remote_audio.silent'),
+          heard(27845.2, 'How much does', 26301, 27033),
+          heard(28029.7, ' it cost?', 27033, 27521),
+          out(29559.4, 'The Summit Base', 29529, 30480),
+          out(30552.1, ' costs one hundred', 30480, 31431),
+          local(30622.7, 'remote_audio.audible')
+        ],
+        32_000
+      )
+    )
+    expect(s.responses[0]).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 25892.7 } })
+    expect(s.events.find((e) => e.type === 'barge_in.confirmed')).toMatchObject({
+      transcript: 'How much does it cost?',
+      interruptions: 1
+    })
+  })
+
+  it("counts the cut the service made before the page's VAD heard the caller", () => {
+    // The service heard the caller first: the ear fell quiet at 17300, mid-answer, and the
+    // page's VAD said the caller started only at 17700; the audio never came back. The
+    // caller's words (start 16787 on the timeline, inside the last fragment) show the cut.
+    const s = run(loadedBargeIn(17700, 17300))
+    expect(s.events.find((e) => e.type === 'barge_in.detected')).toMatchObject({
+      t: 17700,
+      responseId: 'live_out_1'
+    })
+    expect(s.responses[0]).toMatchObject({ status: 'cancelled', cut: { by: 'caller', t: 17300 } })
+    expect(s.events.find((e) => e.type === 'barge_in.confirmed')).toMatchObject({
+      interruptions: 1,
+      heard: { unheardText: 'people. The Summit Pro' }
+    })
+  })
+
+  it('counts none when the caller starts after the answer played out', () => {
+    // The answer's fragments end at 17300 on the page; the ear fell quiet there, and the
+    // caller started 700 ms later: a turn, with no agent audio under it.
+    const s = run(loadedBargeIn(18000, 17300).filter((i) => i.t !== 17219.7))
+    expect(s.responses[0]).toMatchObject({ status: 'completed', cut: null, audioEndT: 17300 })
+    expect(s.events.filter((e) => e.type.startsWith('barge_in'))).toEqual([])
+    expect(s.utterances.map((u) => [u.itemId, u.kind])).toEqual([['live_in_1', 'turn']])
   })
 })
 

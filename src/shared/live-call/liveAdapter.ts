@@ -21,10 +21,30 @@ import type { LiveInputEvent, MicSpeechObservation } from './liveEvents'
 const ANSWER_GAP_MS = 200
 /** An answer is over when the ear is silent and its audio should have ended this long ago. */
 const ANSWER_CLOSE_MS = 700
+/**
+ * The ear fell quiet this close to where the answer's audio was due to end (or later): it
+ * played out. On ten recorded e2e calls, quiet machine and loaded: natural ends fell quiet at
+ * most 115 ms before it; pauses and gaps in playback (up to 1.25 s long under load) 280 ms or
+ * more before it, once the fragment that continues the answer was in.
+ */
+const PLAYED_OUT_MARGIN_MS = 250
 /** An answer with no timeline (no fragment yet) is over after this long without audio. */
 const ANSWER_IDLE_MS = 2500
 /** Agent audio that stops this soon after the caller started over it was cut by the caller. */
 const CUT_WINDOW_MS = 1500
+/**
+ * Caller speech that starts this soon after the agent's audio fell quiet mid-answer (a pause, a
+ * gap in playback, or a cut the page's VAD had not heard the cause of yet) is over the answer.
+ */
+const QUIET_OVER_MS = 1000
+/**
+ * The service stops the agent's transcript where it cut it: the answer's last fragment started
+ * before the caller did and ends after, give or take this much (under load the simulator's
+ * fragments left up to 150 ms behind its timeline, so one due just before the cut never did).
+ */
+const CUT_FRAGMENT_SLACK_MS = 300
+/** How long an answer the caller spoke over waits, quiet, for their words to tell a cut. */
+const CUT_EVIDENCE_WAIT_MS = 8000
 /** A caller transcript is complete when no fragment came this long after the speech ended. */
 const TRANSCRIPT_SETTLE_MS = 1200
 
@@ -41,12 +61,20 @@ interface LiveUtterance {
 
 interface LiveAnswer {
   id: string
-  /** Timeline end (ms) of its last output fragment. */
+  /** Timeline start (ms) of its first output fragment, and start and end of its last. */
+  firstStartMs: number | null
+  lastStartMs: number | null
   lastEndMs: number | null
+  /** When the ear first heard it, and when it last fell quiet (null while audible). */
+  heardFromT: number | null
+  quietT: number | null
   /** Page time of its last sign of life (opened, fragment, audible, silent). */
   activeT: number
-  /** The caller started speaking while it was audible: when, and which utterance. */
-  overBy: { itemId: string; t: number } | null
+  /**
+   * The caller started speaking over it (audible, or quiet mid-answer): when, which utterance,
+   * and whether their words showed, on the session timeline, that they cut it.
+   */
+  overBy: { itemId: string; t: number; cutShown: boolean } | null
   /** output_audio_buffer.started / its end went to the reducer. */
   audioStarted: boolean
   audioEnded: boolean
@@ -132,7 +160,7 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       callerStopped(step, t)
       break
     case 'session.input_transcript.delta':
-      callerFragment(step, t, e.delta)
+      callerFragment(step, t, e.delta, e.start_ms)
       break
     case 'session.output_transcript.delta':
       agentFragment(step, t, e.delta, e.start_ms, e.end_ms)
@@ -141,12 +169,15 @@ export function translateLive(state: LiveAdapterState, t: number, e: LiveAdapter
       if (!step.state.answer || answerShouldHaveEnded(step.state, t)) openAnswer(step, t)
       step.state = { ...step.state, earAudible: true }
       touchAnswer(step, t)
+      earHeard(step, t, true)
       break
     case 'remote_audio.silent':
       step.state = { ...step.state, earAudible: false }
       touchAnswer(step, t)
+      earHeard(step, t, false)
+      // Whether it played out is decided later (callerStarted, settleByTime): under load the
+      // fragment that continues the answer can arrive after the silence of a gap in playback.
       cutIfCallerStopped(step, t)
-      if (answerAudioOver(step.state, t)) endAudio(step, 'output_audio_buffer.stopped')
       break
     case 'session.delegation.created':
       if (e.delegation.target === 'client') delegated(step, t, e.delegation.id)
@@ -202,10 +233,12 @@ interface Step {
 }
 
 function callerStarted(step: Step, t: number): void {
+  endQuietAnswerAudio(step, t)
   const s = step.state
   const itemId = `live_in_${s.utteranceCount + 1}`
   const answer = s.answer
-  const over = answer && s.earAudible ? { ...answer, overBy: { itemId, t } } : answer
+  const overAnswer = answer && (s.earAudible || quietInAnswer(s, t))
+  const over = answer && overAnswer ? { ...answer, overBy: { itemId, t, cutShown: false } } : answer
   step.state = {
     ...s,
     utteranceCount: s.utteranceCount + 1,
@@ -224,6 +257,66 @@ function callerStarted(step: Step, t: number): void {
     ]
   }
   step.push({ type: 'input_audio_buffer.speech_started', item_id: itemId })
+}
+
+/**
+ * The ear fell quiet inside the open answer at most QUIET_OVER_MS before `t`, short of where its
+ * audio was due to end: speech starting now is over it (a pause, a gap in playback, or the
+ * service cut it for this caller before the page's VAD heard them). The reducer, not told the
+ * answer's audio ended, takes it so too (barge_in.detected).
+ */
+function quietInAnswer(s: LiveAdapterState, t: number): boolean {
+  const answer = s.answer
+  if (!answer || !answer.audioStarted || answer.audioEnded || answer.quietT === null) return false
+  return t - answer.quietT <= QUIET_OVER_MS && !playedOut(s, answer.quietT)
+}
+
+/** The ear fell quiet in the open answer and it is not over the answer: its audio ended there. */
+function endQuietAnswerAudio(step: Step, t: number): void {
+  const { answer, earAudible } = step.state
+  if (earAudible || !answer || answer.quietT === null || quietInAnswer(step.state, t)) return
+  endAudio(step, 'output_audio_buffer.stopped', answer.quietT)
+}
+
+/**
+ * The caller's first words over the answer, with their start on the session timeline: the
+ * service cut the answer for them if its transcript stops in the fragment they started in
+ * (docs/gpt-live.md, "Barge-in"). Told at once if the ear is quiet, else at its silence.
+ */
+function showCutByWords(step: Step, itemId: string, startMs: number): void {
+  const answer = step.state.answer
+  const over = answer?.overBy
+  if (!answer || !over || over.itemId !== itemId || answer.lastEndMs === null) return
+  // The caller's start: the service's, or the page's microphone's if that reads earlier.
+  const from = Math.min(startMs, over.t - (step.state.offsetMs ?? 0))
+  const cut =
+    from < answer.lastEndMs + CUT_FRAGMENT_SLACK_MS &&
+    (answer.lastStartMs ?? 0) <= startMs + CUT_FRAGMENT_SLACK_MS
+  step.state = {
+    ...step.state,
+    answer: { ...answer, overBy: cut ? { ...over, cutShown: true } : null }
+  }
+  if (cut && !step.state.earAudible && answer.quietT !== null)
+    closeAnswer(step, 'cancelled', Math.min(over.t, answer.quietT))
+}
+
+/**
+ * The agent answers again before the words of the caller who spoke over its last answer came:
+ * the page's own stamp of their start, on the session timeline, tells the cut instead.
+ */
+function cutBeforeNextAnswer(step: Step, t: number): void {
+  const { answer, offsetMs } = step.state
+  const over = answer?.overBy
+  if (!answer || !over || offsetMs === null) return
+  if (!over.cutShown) showCutByWords(step, over.itemId, over.t - offsetMs)
+  if (step.state.answer?.overBy?.cutShown)
+    closeAnswer(step, 'cancelled', Math.min(over.t, answer.quietT ?? t))
+}
+
+/** The caller spoke over the answer, now quiet, and their words are still to tell a cut. */
+function awaitingCutEvidence(s: LiveAdapterState, t: number): boolean {
+  const over = s.answer?.overBy
+  return !s.earAudible && over != null && !over.cutShown && t - over.t < CUT_EVIDENCE_WAIT_MS
 }
 
 function callerStopped(step: Step, t: number): void {
@@ -262,13 +355,14 @@ function sendStops(step: Step, which: (u: LiveUtterance) => boolean, at?: number
  * there, for latency, as Realtime's speech_stopped arrival ends it. The page's microphone
  * alone would say so earlier by the uplink's delay, and the two engines' figures would differ.
  */
-function callerFragment(step: Step, t: number, delta: string): void {
+function callerFragment(step: Step, t: number, delta: string, startMs: number): void {
   if (step.state.transcribing.length === 0) {
     callerStarted(step, t)
     callerStopped(step, t)
   }
   const [first, ...rest] = step.state.transcribing
   if (!first) return
+  if (first.lastDeltaT === null) showCutByWords(step, first.itemId, startMs)
   step.state = {
     ...step.state,
     transcribing: [{ ...first, text: first.text + delta, lastDeltaT: t }, ...rest]
@@ -304,6 +398,7 @@ function completeTranscripts(step: Step, done: (u: LiveUtterance) => boolean): v
 }
 
 function openAnswer(step: Step, t: number): void {
+  cutBeforeNextAnswer(step, t)
   closeAnswer(step, 'completed')
   // The agent answers: the caller's turn is over, and what they said is complete.
   sendStops(step, () => true)
@@ -315,7 +410,11 @@ function openAnswer(step: Step, t: number): void {
     followUpDue: false,
     answer: {
       id,
+      firstStartMs: null,
+      lastStartMs: null,
       lastEndMs: null,
+      heardFromT: null,
+      quietT: null,
       activeT: t,
       overBy: null,
       endsSentence: false,
@@ -332,12 +431,15 @@ function openAnswer(step: Step, t: number): void {
   step.push({ type: 'response.created', response })
 }
 
-function closeAnswer(step: Step, status: 'completed' | 'cancelled'): void {
+/** Ends the open answer; its audio ended at `at` (by default where the ear fell quiet, or now). */
+function closeAnswer(step: Step, status: 'completed' | 'cancelled', at?: number): void {
   const answer = step.state.answer
   if (!answer) return
+  const audioEndT = at ?? (step.state.earAudible ? null : answer.quietT) ?? step.t
   endAudio(
     step,
-    status === 'cancelled' ? 'output_audio_buffer.cleared' : 'output_audio_buffer.stopped'
+    status === 'cancelled' ? 'output_audio_buffer.cleared' : 'output_audio_buffer.stopped',
+    audioEndT
   )
   step.state = { ...step.state, answer: null }
   const response: ResponseLike = {
@@ -350,16 +452,43 @@ function closeAnswer(step: Step, status: 'completed' | 'cancelled'): void {
   step.push({ type: 'response.done', response })
 }
 
-/** The ear went quiet where the open answer's audio ends (not in a pause inside it). */
-function answerAudioOver(s: LiveAdapterState, t: number): boolean {
+/**
+ * Page time at which the ear should hear the end of the open answer's audio so far: its
+ * timeline end on the page clock, later by the ear's lag on this answer (its first sound after
+ * its first fragment: the jitter buffer, more on a loaded machine). Null without a timeline.
+ */
+function earEndT(s: LiveAdapterState): number | null {
+  const answer = s.answer
+  if (!answer || answer.lastEndMs === null || s.offsetMs === null) return null
+  const sent = s.offsetMs + answer.lastEndMs
+  if (answer.heardFromT === null || answer.firstStartMs === null) return sent
+  return Math.max(sent, answer.heardFromT + answer.lastEndMs - answer.firstStartMs)
+}
+
+/** The ear fell quiet at `quietT` where the open answer's audio was due to end (or later). */
+function playedOut(s: LiveAdapterState, quietT: number): boolean {
   const end = s.answer?.lastEndMs
-  return end != null && s.offsetMs !== null && t >= s.offsetMs + end - ANSWER_CLOSE_MS
+  return end != null && s.offsetMs !== null && quietT >= s.offsetMs + end - PLAYED_OUT_MARGIN_MS
 }
 
 /** The open answer's audio should be over by now (its timeline is known). */
 function answerShouldHaveEnded(s: LiveAdapterState, t: number): boolean {
-  const end = s.answer?.lastEndMs
-  return end != null && s.offsetMs !== null && t >= s.offsetMs + end + ANSWER_GAP_MS
+  const end = earEndT(s)
+  return end !== null && t >= end + ANSWER_GAP_MS
+}
+
+/** The ear heard the open answer (or fell quiet in it) at `t`. */
+function earHeard(step: Step, t: number, audible: boolean): void {
+  const answer = step.state.answer
+  if (!answer) return
+  step.state = {
+    ...step.state,
+    answer: {
+      ...answer,
+      heardFromT: answer.heardFromT ?? (audible ? t : null),
+      quietT: audible ? null : t
+    }
+  }
 }
 
 function touchAnswer(step: Step, t: number): void {
@@ -374,12 +503,13 @@ function touchAnswer(step: Step, t: number): void {
  */
 function endAudio(
   step: Step,
-  type: 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared'
+  type: 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared',
+  t: number = step.t
 ): void {
   const answer = step.state.answer
   if (!answer || !answer.audioStarted || answer.audioEnded) return
   step.state = { ...step.state, answer: { ...answer, audioEnded: true } }
-  step.push({ type, response_id: answer.id })
+  step.events.push({ t, event: { type, response_id: answer.id } })
 }
 
 function agentFragment(step: Step, t: number, delta: string, startMs: number, endMs: number): void {
@@ -399,13 +529,24 @@ function agentFragment(step: Step, t: number, delta: string, startMs: number, en
   if (!continues) {
     openAnswer(step, t)
     // Its audio began with this fragment, under an ear that never went quiet in between.
-    if (step.state.earAudible) step.push({ type: 'remote_audio.audible' })
+    if (step.state.earAudible) {
+      step.push({ type: 'remote_audio.audible' })
+      earHeard(step, t, true)
+    }
   }
   const current = step.state.answer!
   const endsSentence = /[.!?…]["')\]]?\s*$/.test(delta)
   step.state = {
     ...step.state,
-    answer: { ...current, lastEndMs: endMs, activeT: t, endsSentence, audioStarted: true }
+    answer: {
+      ...current,
+      firstStartMs: current.firstStartMs ?? startMs,
+      lastStartMs: startMs,
+      lastEndMs: endMs,
+      activeT: t,
+      endsSentence,
+      audioStarted: true
+    }
   }
   // The first fragment leaves the service with the first audio frame (docs/gpt-live.md).
   if (!current.audioStarted)
@@ -417,10 +558,15 @@ function agentFragment(step: Step, t: number, delta: string, startMs: number, en
   })
 }
 
-/** The agent's audio stopped right after the caller started over it: the caller cut it. */
+/**
+ * The agent's audio stopped right after the caller started over it: the caller cut it, when
+ * the service heard them. Dated at their speech start: the ear's silence lags the service's
+ * cut by the downlink and the jitter buffer, and the answer's audio start is the service's.
+ */
 function cutIfCallerStopped(step: Step, t: number): void {
   const over = step.state.answer?.overBy
-  if (over && t - over.t <= CUT_WINDOW_MS) closeAnswer(step, 'cancelled')
+  if (over && (over.cutShown || t - over.t <= CUT_WINDOW_MS))
+    closeAnswer(step, 'cancelled', Math.min(over.t, t))
 }
 
 function delegated(step: Step, t: number, delegationId: string): void {
@@ -440,12 +586,12 @@ function delegated(step: Step, t: number, delegationId: string): void {
 /** Time-based endings, checked on every input (the page ticks every 250 ms). */
 function settleByTime(step: Step, t: number): void {
   completeTranscripts(step, (u) => t - (u.lastDeltaT ?? u.micStopT ?? t) >= TRANSCRIPT_SETTLE_MS)
-  const { answer, earAudible, offsetMs } = step.state
+  if (awaitingCutEvidence(step.state, t)) return
+  const { answer, earAudible } = step.state
   if (!answer || earAudible) return
   const quiet = t - answer.activeT
+  const end = earEndT(step.state)
   const over =
-    answer.lastEndMs === null || offsetMs === null
-      ? quiet >= ANSWER_IDLE_MS
-      : quiet >= ANSWER_CLOSE_MS && t >= offsetMs + answer.lastEndMs + ANSWER_CLOSE_MS
+    end === null ? quiet >= ANSWER_IDLE_MS : quiet >= ANSWER_CLOSE_MS && t >= end + ANSWER_CLOSE_MS
   if (over) closeAnswer(step, 'completed')
 }
