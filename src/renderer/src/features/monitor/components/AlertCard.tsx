@@ -8,21 +8,31 @@ import { useShallow } from 'zustand/react/shallow'
 import type { StoredAlert } from '@shared/escalation/alertRecords'
 import { AlertActionBar, type LiveCallControls } from '@renderer/components/alert-actions'
 import { useLiveCallStore } from '@renderer/features/live-call'
+import { GatewayCallActions } from '@renderer/features/wallboard'
 import { dateTimeFormat, numberFormat } from '@renderer/i18n'
 
 const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
 
+/** The running gateway call an alert came from, and what its engine and channel allow. */
+export interface GatewayCallOfAlert {
+  transferable: boolean
+  stoppable: boolean
+}
+
 /**
  * One unsettled alert: why it fired, its evidence, and the supervisor's actions. Instruct, stop
  * and end call are offered when the alert came from the call this window is running (raised
- * since it started: the banner's test too).
+ * since it started: the banner's test too). A call gateway's running call is taken over through
+ * the gateway instead: instruct, stop, transfer to a person, end (the wallboard's actions).
  */
 export function AlertCard({
   alert,
+  gatewayCall = null,
   onActed,
   onHandoff
 }: {
   alert: StoredAlert
+  gatewayCall?: GatewayCallOfAlert | null
   onActed: () => void
   onHandoff: (note: string) => void
 }): JSX.Element {
@@ -87,8 +97,16 @@ export function AlertCard({
           “{item.quote}”
         </Typography>
       ))}
-      <Stack sx={{ mt: 1.5 }}>
+      <Stack sx={{ mt: 1.5 }} spacing={1}>
         <AlertActionBar alert={alert} live={live} onActed={onActed} onHandoff={onHandoff} />
+        {gatewayCall && (
+          <GatewayCallActions
+            sessionId={alert.sessionId}
+            transferable={gatewayCall.transferable}
+            stoppable={gatewayCall.stoppable}
+            alertId={alert.alertId}
+          />
+        )}
       </Stack>
     </Paper>
   )

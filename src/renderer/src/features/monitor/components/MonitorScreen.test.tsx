@@ -10,6 +10,8 @@ import { RULE_IDS, RULES } from '@shared/escalation/rules'
 import { DEFAULT_ESCALATION_THRESHOLDS as DEFAULTS } from '@shared/escalation/thresholds'
 import { FAILED_REASONS } from '@shared/ipc/result'
 import { UnsavedChangesProvider } from '@renderer/app/UnsavedChangesProvider'
+import { defaultSettings } from '@shared/settings/settingsSchema'
+import type { LiveCallRow } from '@shared/team/boardSnapshot'
 import { MonitorScreen } from './MonitorScreen'
 
 const cells = (tp: string[], fp: string[], fn: string[], tn: number): RuleBacktest['cells'] => ({
@@ -207,6 +209,69 @@ describe('MonitorScreen', () => {
     const ended = await screen.findByTestId('alert-4')
     expect(within(ended).getByTestId('alert-call-ended').textContent).toBe('call ended')
     expect(within(screen.getByTestId('alert-5')).queryByTestId('alert-call-ended')).toBeNull()
+  })
+
+  it("takes a gateway's running call over from its alert's card, for a supervisor only", async () => {
+    const settings = defaultSettings()
+    const seat = (role: 'agent' | 'supervisor') =>
+      ok({ settings: { ...settings, team: { ...settings.team, role } }, problem: null })
+    const phone: LiveCallRow = {
+      sessionId: 'LIVE-PHONE',
+      seat: 'gw-1',
+      channel: 'phone',
+      caller: '+1 ••• ••• 0142',
+      engine: 'live',
+      startedAt: '2026-11-25T14:30:12.000Z',
+      durationMs: 65_000,
+      language: 'en',
+      turns: 6,
+      interruptions: 3,
+      p50Ms: 610,
+      latestAlert: null,
+      stale: false,
+      lastHeardAt: '2026-11-25T14:31:15.000Z'
+    }
+    const board = ok({
+      takenAt: new Date().toISOString(),
+      channel: 'connected',
+      staleAfterMs: 6_000,
+      calls: [phone]
+    })
+    const alerts = ok([
+      openAlert({ sessionId: 'LIVE-PHONE', seat: 'gw-1' }),
+      openAlert({ alertId: 5 })
+    ])
+    const request = mockApi({
+      'alerts.list': alerts,
+      'team.board': board,
+      'settings.get': seat('supervisor'),
+      'gateway.act': ok({ commandId: 1, gatewaySeat: 'gw-1', note: 'Handoff' })
+    })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    const card = await screen.findByTestId('alert-4')
+    const actions = await waitFor(() => within(card).getByTestId('gateway-call-actions'))
+    // GPT-Live cannot stop its agent mid-sentence; a phone call can go to a person.
+    expect(within(actions).getByRole('button', { name: 'Stop agent speaking' })).toHaveProperty(
+      'disabled',
+      true
+    )
+    fireEvent.click(within(actions).getByRole('button', { name: 'Transfer to a person' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('gateway.act', {
+        sessionId: 'LIVE-PHONE',
+        alertId: 4,
+        action: 'transfer'
+      })
+    )
+    // Another call's alert (a desk's) has no gateway to act through.
+    expect(within(screen.getByTestId('alert-5')).queryByTestId('gateway-call-actions')).toBeNull()
+
+    cleanup()
+    mockApi({ 'alerts.list': alerts, 'team.board': board, 'settings.get': seat('agent') })
+    render(<MonitorScreen onOpenSessions={() => {}} />)
+    await screen.findByTestId('alert-4')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.queryByTestId('gateway-call-actions')).toBeNull()
   })
 
   it('says where alerts come from when none are open', async () => {

@@ -8,7 +8,8 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
 import { HandoffNoteDialog } from '@renderer/components/alert-actions'
-import { AlertCard } from './AlertCard'
+import { useLiveCallsBoard } from '@renderer/features/wallboard'
+import { AlertCard, type GatewayCallOfAlert } from './AlertCard'
 
 /** Acknowledged alerts stay listed: seen is not settled until dismissed or escalated. */
 const UNSETTLED: Input<'alerts.list'> = { status: ['open', 'acknowledged'] }
@@ -21,6 +22,15 @@ export function OpenAlertsTab(): JSX.Element {
   const [handoff, setHandoff] = useState<string | null>(null)
   const { data, error } = useRequest('alerts.list', UNSETTLED, revision)
   const reload = (): void => setRevision((r) => r + 1)
+  // A gateway's call still running (team mode): its card takes the call over through the gateway,
+  // for a supervisor's seat, as its wallboard row does (main refuses any other all the same).
+  const board = useLiveCallsBoard()
+  const supervisor = useRequest('settings.get', {}).data?.settings.team.role === 'supervisor'
+  const gatewayCall = (sessionId: string): GatewayCallOfAlert | null => {
+    const row = board?.calls.find((call) => call.sessionId === sessionId)
+    if (!supervisor || !row || row.stale || row.channel === 'desk') return null
+    return { transferable: row.channel === 'phone', stoppable: row.engine !== 'live' }
+  }
   useIpcEvent('alerts.raised', reload)
   // Team mode: other desks' alerts and actions (and a reconnect, after which anything may differ).
   useIpcEvent('team.alertRaised', reload)
@@ -38,7 +48,13 @@ export function OpenAlertsTab(): JSX.Element {
       ) : (
         <Stack spacing={1.5} data-testid="alerts-list">
           {data.map((alert) => (
-            <AlertCard key={alert.alertId} alert={alert} onActed={reload} onHandoff={setHandoff} />
+            <AlertCard
+              key={alert.alertId}
+              alert={alert}
+              gatewayCall={alert.callEnded ? null : gatewayCall(alert.sessionId)}
+              onActed={reload}
+              onHandoff={setHandoff}
+            />
           ))}
         </Stack>
       )}
