@@ -17,6 +17,15 @@ const PAGE_ROWS = 5000
 
 const col = columnsOf('sessions')
 
+/**
+ * A filter on transcripts or alerts: those tables change without moving the sessions' version
+ * (an alert raised once the row is written, a transcript rewritten), so its count is not kept.
+ */
+const readsBeyondSessions = (filter: SessionFilter): boolean =>
+  filter.said !== undefined ||
+  filter.hasAlerts !== undefined ||
+  (filter.alertRules !== undefined && filter.alertRules.length > 0)
+
 const sqlValue = (value: string | number | boolean | null): Param =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value
 
@@ -58,7 +67,7 @@ export class PostgresSessionsTable implements SessionsTable {
   }
 
   async count(filter: SessionFilter = {}): Promise<number> {
-    if (!this.counts) return this.countNow(filter)
+    if (!this.counts || readsBeyondSessions(filter)) return this.countNow(filter)
     // The version first: a count made after it is at least as new, never older.
     const version = await this.version()
     const key = JSON.stringify(filter)
