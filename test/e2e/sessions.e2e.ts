@@ -84,6 +84,15 @@ const clippedTexts = (page: Page): Promise<string[]> =>
       .map((el) => el.textContent ?? '')
   )
 
+/** Id and Started cells of the rows shown whose text does not fit. */
+const clippedCells = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="session-id"], main td time')]
+      .map((el) => el.closest('td') ?? el)
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent ?? '')
+  )
+
 const headers = (page: Page): Promise<string[]> =>
   page.locator('main th').evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''))
 
@@ -272,6 +281,7 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       ])
       expect(await scrollsSideways(page)).toBe(false)
       expect(await clippedTexts(page)).toEqual([])
+      expect(await clippedCells(page)).toEqual([])
       expect(await page.getByTestId('columns-hidden').count()).toBe(0)
       // The whole id is in the row (find, select, copy); on screen its date is folded.
       const es = page.getByTestId('session-row').filter({ hasText: LIVE_ES })
@@ -320,6 +330,7 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       expect(await snippet.locator('mark').first().textContent()).toBe('impermeables')
       expect(await headers(page)).toContain('Said in the call')
       expect(await scrollsSideways(page)).toBe(false)
+      expect(await clippedCells(page)).toEqual([])
       await app.screenshot('sessions-said-search-1024')
       // "légère" written without its accents; the agent's words when the caller's do not match.
       await said.fill('legere')
@@ -327,8 +338,11 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       await said.fill('ridgeline')
       await eventually(() => snippet.textContent()).toContain('Agent:')
       await said.fill('order late')
-      await eventually(() => total(app).textContent()).toBe('1')
+      await eventually(() => snippet.textContent()).toContain('order')
+      expect(await total(app).textContent()).toBe('1')
       await page.setViewportSize({ width: 1400, height: 900 })
+      // The id and the start time are whole beside the match (nothing ellipsised).
+      expect(await clippedCells(page)).toEqual([])
       await app.screenshot('sessions-said-search-1400')
       await said.fill('nothing said like this')
       await eventually(() => total(app).textContent()).toBe('0')

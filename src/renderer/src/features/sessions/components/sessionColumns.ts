@@ -48,16 +48,17 @@ const column = (
  */
 export const SESSION_COLUMNS: readonly SessionColumn[] = [
   // Compact (the id's middle folded, SessionIdCell) but whole in the DOM, its title and copy.
-  column('session_id', 180, Infinity),
-  column('started_at', 135, 70),
-  column('scenario', 130, 60),
+  // Widths: each value and header whole at 1024 and 1400 px in en, es and fr (e2e checks).
+  column('session_id', 190, Infinity),
+  column('started_at', 145, 70),
+  column('scenario', 125, 60),
   column('duration_sec', 120, 20, { numeric: true }),
   column('latency_p50_ms', 100, 10, { numeric: true }),
-  column('latency_p95_ms', 100, 30, { numeric: true }),
+  column('latency_p95_ms', 95, 30, { numeric: true }),
   column('interruptions', 140, 25, { numeric: true }),
   column('turns', 85, 15, { numeric: true }),
   column('sentiment', 115, 40),
-  column('alerts', 125, 80),
+  column('alerts', 115, 80),
   column('escalated', 100, 50),
   column('model', 140, 12),
   column('rag_used', 120, 14),
