@@ -1,6 +1,6 @@
 -- Team mode: the two database roles a desk's login belongs to, with least privilege.
 -- Run once per team database, as the owner of its tables, after the team schema's migrations
--- (src/main/database/postgres/migrations.ts: version 4 or later, which has call_commands).
+-- (src/main/database/postgres/migrations.ts: version 6 or later, which has transcripts).
 -- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
 --
 --   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
@@ -36,6 +36,8 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO og_agent, og_supervisor;
 -- Agent: a call's rows while it runs and when it is finalized (turns are rewritten then).
 GRANT SELECT, INSERT, UPDATE ON calls TO og_agent;
 GRANT SELECT, INSERT, DELETE ON turns TO og_agent;
+-- Each call's transcript for the Sessions search (schema v6), rewritten with its turns.
+GRANT SELECT, INSERT, DELETE ON transcripts TO og_agent;
 GRANT SELECT, INSERT ON events TO og_agent;
 GRANT SELECT, INSERT, UPDATE ON alerts TO og_agent;
 GRANT SELECT, INSERT ON alert_actions TO og_agent;
@@ -51,7 +53,7 @@ GRANT SELECT ON escalation_rules, schema_migrations TO og_agent;
 
 -- Supervisor: the team's data in full (imports, deletions, rules); still no DDL, no TRUNCATE.
 GRANT SELECT, INSERT, UPDATE, DELETE
-  ON sessions, calls, turns, events, alerts, alert_actions, meta, escalation_rules
+  ON sessions, calls, turns, transcripts, events, alerts, alert_actions, meta, escalation_rules
   TO og_supervisor;
 -- An import adds its row to the log; the log is never rewritten.
 GRANT SELECT, INSERT ON imports TO og_supervisor;

@@ -18,6 +18,8 @@ import type { LabSession, SessionSource, StoredSession } from '../../shared/sess
 import type { SessionBatch } from '../sessions/packedSessions'
 import type { SessionIds } from '../reports/sessionIds'
 import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQuery'
+import type { AlertSummary } from '../../shared/sessions/alertSummary'
+import type { SaidMatch } from '../../shared/sessions/saidSearch'
 
 // The seam between the services and a backend. The services (SessionStore, CallRecorder,
 // AlertStore, ReportQueries, EscalationBacktest…) depend on these interfaces only; SQLite
@@ -210,9 +212,19 @@ export interface CallsTable {
 }
 
 export interface TurnsTable {
-  /** The call's turns, replacing any stored before. */
+  /**
+   * The call's turns, replacing any stored before, and its transcript (the caller's lines and
+   * the agent's, as heard, in turn order) for the full-text search (the filter's `said`). In a
+   * transaction: both or neither.
+   */
   replace(sessionId: string, turns: readonly TurnRow[]): Promise<void>
   list(sessionId: string): Promise<TurnRow[]>
+  /**
+   * Where the words of `said` (the filter's, saidWords) were said in these sessions' calls: a
+   * snippet of the caller's lines, else the agent's, with the hits marked. Sessions whose
+   * transcript does not match (or that have none) are left out; no words, no matches.
+   */
+  saidMatches(sessionIds: readonly string[], said: string): Promise<SaidMatch[]>
 }
 
 export interface EventsTable {
@@ -258,6 +270,8 @@ export interface AlertsTable {
     note: string | null
   ): Promise<void>
   anyEscalated(sessionId: string): Promise<boolean>
+  /** These sessions' alerts summed up (count, worst); sessions with none are left out. */
+  summaries(sessionIds: readonly string[]): Promise<AlertSummary[]>
 }
 
 export interface AlertActionsTable {

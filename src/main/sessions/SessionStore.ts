@@ -3,6 +3,20 @@ import type { SessionFilter, SessionSort } from '../../shared/sessions/sessionQu
 import type { SessionDatabase } from '../database/SessionDatabase'
 import type { SessionColumns } from '../reports/sessionColumns'
 import { pageFromColumns } from './columnPaging'
+import type { AlertSummary } from '../../shared/sessions/alertSummary'
+import type { SaidMatch } from '../../shared/sessions/saidSearch'
+
+/** A page of the Sessions table, with what its rows show beside their stored columns. */
+export interface SessionListPage {
+  rows: StoredSession[]
+  total: number
+  /** Live sessions whose call counted no turn: their 0 ms latency means "none". */
+  noTurnIds: string[]
+  /** The rows' alerts summed up (rows without alerts are left out). */
+  alerts: AlertSummary[]
+  /** Where the filter's `said` words were said, per matching row (none without `said`). */
+  matches: SaidMatch[]
+}
 
 /**
  * Read side of the session database: pages and filtered streams of sessions. Typed by the
@@ -24,14 +38,20 @@ export class SessionStore<Database extends SessionDatabase = SessionDatabase> {
     sort: SessionSort,
     offset: number,
     limit: number
-  ): Promise<{ rows: StoredSession[]; total: number; noTurnIds: string[] }> {
+  ): Promise<SessionListPage> {
     const columns = await this.columns()
     const page = columns ? pageFromColumns(columns, filter, sort, offset, limit) : null
     const rows = page
       ? await this.rowsInOrder(page.sessionIds)
       : await this.database.sessions.page(filter, sort, offset, limit)
     const total = page ? page.total : await this.count(filter)
-    return { rows, total, noTurnIds: await this.withoutCountedTurn(rows) }
+    const ids = rows.map((row) => row.session_id)
+    const [noTurnIds, alerts, matches] = await Promise.all([
+      this.withoutCountedTurn(rows),
+      this.database.alerts.summaries(ids),
+      filter.said ? this.database.turns.saidMatches(ids, filter.said) : []
+    ])
+    return { rows, total, noTurnIds, alerts, matches }
   }
 
   /** The page's live sessions whose call counted no turn: their 0 ms latency means "none". */

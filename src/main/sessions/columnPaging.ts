@@ -25,8 +25,9 @@ const isNumeric = (column: string): column is NumericColumn => Object.hasOwn(NUM
  * the same order as the database's `page` and `count` (sessionWhere.ts: filters, search as ILIKE
  * on id, scenario and model, ties by session_id ascending). At a million sessions a count, a
  * filtered deep page or a sort by a latency is a scan of the table in SQL (130 ms to 1 s); here
- * it is a pass over typed arrays, and the rows are then read by id. Null: a sort these columns
- * do not hold (text columns, durations, times), for the database to answer.
+ * it is a pass over typed arrays, and the rows are then read by id. Null: a sort or a filter
+ * these columns do not hold (text columns, durations, times; transcripts, alerts, escalation),
+ * for the database to answer (with its indexes for those filters: migrations v10 / v6).
  */
 export function pageFromColumns(
   columns: SessionColumns,
@@ -36,6 +37,7 @@ export function pageFromColumns(
   limit: number
 ): ColumnPage | null {
   if (sort.column !== 'session_id' && !isNumeric(sort.column)) return null
+  if (needsDatabase(filter)) return null
   const rows = selectedRows(columns, filter)
   const total = rows.length
   if (offset >= total || limit <= 0) return { total, sessionIds: [] }
@@ -52,6 +54,13 @@ export function pageFromColumns(
   }
   return { total, sessionIds: picked.map((row) => columns.sessionIds.at(row)) }
 }
+
+/** Filters on what the columns do not hold: transcripts, alerts, the escalated flag. */
+const needsDatabase = (filter: SessionFilter): boolean =>
+  filter.said !== undefined ||
+  filter.escalated !== undefined ||
+  filter.hasAlerts !== undefined ||
+  (filter.alertRules !== undefined && filter.alertRules.length > 0)
 
 /** The rows the whole Sessions filter keeps, in session_id order. */
 function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Array {

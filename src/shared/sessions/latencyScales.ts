@@ -25,11 +25,16 @@ export const SLOW_P95_MS_BY_SCALE: Readonly<Record<LatencyScale, number>> = {
 }
 
 /**
- * A row of the Sessions table: the stored session, and whether its call counted no turn (its
- * stored latency of 0 then stands for "none": shown as "—", in no latency figure).
+ * A row of the Sessions table: the stored session, whether its call counted no turn (its
+ * stored latency of 0 then stands for "none": shown as "—", in no latency figure), its alerts
+ * and, while searching what was said, the matching words.
  */
 export type ListedSession = import('./storedSessionSchema').StoredSession & {
   noCountedTurn?: true
+  /** The session's alerts summed up (none: no alert was raised in the call). */
+  alerts?: import('./alertSummary').AlertSummary
+  /** Where the search's words were said in the call (only while searching what was said). */
+  said?: import('./saidSearch').SaidMatch
 }
 
 /** P95 above the session's own scale's threshold. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EXTENDED_COLUMNS, LAB_COLUMNS, SESSION_SOURCES } from './labSchema'
 import { VOICE_ENGINES } from '../live-call/voiceEngine'
+import { RULE_IDS } from '../escalation/rules'
 
 const values = z.array(z.string().max(200)).max(100)
 
@@ -38,6 +39,18 @@ const IsoDay = z.iso.date()
 export const SessionFilter = z
   .object({
     search: z.string().max(200).optional(),
+    /**
+     * Words said in the call, by the caller or the agent (full-text search over recorded calls'
+     * transcripts, saidSearch.ts): every word must be there, the last one as a prefix.
+     * Sessions without a transcript (the seed, imports) never match.
+     */
+    said: z.string().max(200).optional(),
+    /** sessions.escalated set (true), or not set (false: null or 0). */
+    escalated: z.boolean().optional(),
+    /** At least one alert was raised in the call (true), or none (false). */
+    hasAlerts: z.boolean().optional(),
+    /** At least one alert of one of these rules; like the lists above, empty = no filter. */
+    alertRules: z.array(z.enum(RULE_IDS)).max(RULE_IDS.length).optional(),
     scenario: values.optional(),
     sentiment: values.optional(),
     language: values.optional(),

@@ -30,6 +30,13 @@ describe('openDatabase', () => {
       'events',
       'meta',
       'sessions',
+      // The full-text index of what was said (v10): the FTS5 table and its shadow tables.
+      'transcripts',
+      'transcripts_fts',
+      'transcripts_fts_config',
+      'transcripts_fts_data',
+      'transcripts_fts_docsize',
+      'transcripts_fts_idx',
       'turns',
       'webhook_deliveries'
     ])

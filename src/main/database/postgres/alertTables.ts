@@ -7,6 +7,8 @@ import type { AlertActionRow, AlertActionsTable, AlertRow, AlertsTable } from '.
 import type { NewAlert, NewAlertAction } from './asyncSeam'
 import { Params, where } from './sessionWhere'
 import type { Sql } from './sql'
+import type { AlertSummary } from '../../../shared/sessions/alertSummary'
+import { alertSummarySql, toAlertSummary } from '../sessionMarksRows'
 
 // Alerts raised by live calls, and every supervisor action on them with who and when.
 
@@ -112,6 +114,14 @@ export class PostgresAlertsTable implements AlertsTable {
       [sessionId]
     )
     return rows.length > 0
+  }
+
+  async summaries(sessionIds: readonly string[]): Promise<AlertSummary[]> {
+    if (sessionIds.length === 0) return []
+    const rows = await this.sql.rows(alertSummarySql('session_id = ANY($1::text[])'), [
+      [...sessionIds]
+    ])
+    return rows.map(toAlertSummary)
   }
 }
 

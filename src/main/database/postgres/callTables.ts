@@ -12,6 +12,9 @@ import type {
 } from './asyncSeam'
 import type { CallsTable, EventsTable, TurnsTable } from './asyncSeam'
 import type { Sql } from './sql'
+import { HIT_END, HIT_START, saidWords, type SaidMatch } from '../../../shared/sessions/saidSearch'
+import { SNIPPET_WORDS, toSaidMatch } from '../sessionMarksRows'
+import { tsQuery } from './sessionWhere'
 
 // A live call's tables: its row in calls, its events (appended while it runs), its turns
 // (written when it is finalized). Multi-row writes go as one statement over unnest()ed arrays:
@@ -187,12 +190,23 @@ const TURN_ARRAY_TYPES: Record<(typeof TURN_COLUMNS)[number], string> = {
 const INSERT_TURNS = `INSERT INTO turns (session_id, ${TURN_COLUMNS.join(', ')})
   SELECT $1, * FROM unnest(${TURN_COLUMNS.map((c, i) => `$${i + 2}::${TURN_ARRAY_TYPES[c]}`).join(', ')})`
 
+/** The call's transcript from its turns: the caller's lines, the agent's as heard, in order. */
+const WRITE_TRANSCRIPT = `INSERT INTO transcripts (session_id, caller_text, agent_text)
+  SELECT session_id,
+         COALESCE(string_agg(caller_text, ' ' ORDER BY turn_index), ''),
+         COALESCE(string_agg(COALESCE(agent_heard_text, agent_text), ' ' ORDER BY turn_index), '')
+  FROM turns WHERE session_id = $1 GROUP BY session_id`
+
+/** One fragment of about SNIPPET_WORDS words, hits between SQLite's marks (snippet()'s). */
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${SNIPPET_WORDS}, MinWords=${Math.ceil(SNIPPET_WORDS / 2)}, MaxFragments=1, FragmentDelimiter=…`
+
 export class PostgresTurnsTable implements TurnsTable {
   constructor(private readonly sql: Sql) {}
 
   async replace(sessionId: string, rows: readonly TurnRow[]): Promise<void> {
     await this.sql.atomic(async (sql) => {
       await sql.run('DELETE FROM turns WHERE session_id = $1', [sessionId])
+      await sql.run('DELETE FROM transcripts WHERE session_id = $1', [sessionId])
       if (rows.length === 0) return
       const column = (c: (typeof TURN_COLUMNS)[number]): (string | number | null)[] =>
         rows.map((turn) => {
@@ -200,7 +214,23 @@ export class PostgresTurnsTable implements TurnsTable {
           return typeof value === 'boolean' ? (value ? 1 : 0) : value
         })
       await sql.run(INSERT_TURNS, [sessionId, ...TURN_COLUMNS.map(column)])
+      // Its tsvector is a generated column (migration v6): indexed as it is written.
+      await sql.run(WRITE_TRANSCRIPT, [sessionId])
     })
+  }
+
+  async saidMatches(sessionIds: readonly string[], said: string): Promise<SaidMatch[]> {
+    const words = saidWords(said)
+    if (words.length === 0 || sessionIds.length === 0) return []
+    const headline = (column: string): string =>
+      `ts_headline('transcript_search', transcript_text(${column}), q, '${HEADLINE_OPTIONS}')`
+    const rows = await this.sql.rows(
+      `SELECT session_id, ${headline('caller_text')} AS caller, ${headline('agent_text')} AS agent
+       FROM transcripts, to_tsquery('transcript_search', $1) q
+       WHERE session_id = ANY($2::text[]) AND document @@ q`,
+      [tsQuery(words), [...sessionIds]]
+    )
+    return rows.flatMap((row) => toSaidMatch(row) ?? [])
   }
 
   async list(sessionId: string): Promise<TurnRow[]> {

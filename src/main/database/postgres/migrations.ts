@@ -32,6 +32,18 @@
  * v5 is GPT-Live's (issue #20): `calls.engine` says which voice API a call ran on ('realtime':
  * the GA Realtime API, every row before v5; 'live': GPT-Live), so Sessions and Reports can set
  * the two side by side. SQLite's v9 matches.
+ *
+ * v6 is readable Sessions' (issue #19): what was said in each recorded call, searchable.
+ * `transcripts` holds one row per call (its caller lines and its agent lines as heard, each
+ * joined in turn order), filled from the stored turns here and by `turns.replace` afterwards;
+ * `document` is their tsvector under `transcript_search`, the 'simple' configuration (no stop
+ * words, no stemming) with `unaccent` before it, so case and accents fold and every word of any
+ * language matches as written: calls are in en, es and fr, often switching, and SQLite's FTS5
+ * (unicode61, remove_diacritics) matches the same words. `transcript_text` blanks the punctuation
+ * the default parser takes for letters under a "C" locale (¿ ¡ « » ’ …), so "¿Dónde" is the
+ * word "donde" whatever the server's locale. A GIN index serves the search; a partial index the
+ * few escalated sessions; alerts get an index by rule (the Sessions filters). unaccent ships
+ * with PostgreSQL (contrib) and is a trusted extension: the database's owner may create it.
  */
 export const migrations: readonly string[] = [
   `
@@ -207,6 +219,45 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE calls ADD COLUMN engine text NOT NULL DEFAULT 'realtime'
     CHECK (engine IN ('realtime', 'live'));
+  `,
+  `
+  CREATE EXTENSION IF NOT EXISTS unaccent;
+  CREATE TEXT SEARCH CONFIGURATION transcript_search (COPY = simple);
+  ALTER TEXT SEARCH CONFIGURATION transcript_search
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part,
+                      numword, numhword, hword_numpart
+    WITH unaccent, simple;
+  CREATE FUNCTION transcript_text(text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT translate($1, '¿¡«»“”‘’„…–—', '            ') $$;
+  CREATE TABLE transcripts (
+    session_id  text COLLATE "C" PRIMARY KEY,
+    caller_text text NOT NULL,
+    agent_text  text NOT NULL,
+    document    tsvector GENERATED ALWAYS AS (
+      to_tsvector('transcript_search', transcript_text(caller_text || ' ' || agent_text))
+    ) STORED
+  );
+  INSERT INTO transcripts (session_id, caller_text, agent_text)
+    SELECT session_id,
+           COALESCE(string_agg(caller_text, ' ' ORDER BY turn_index), ''),
+           COALESCE(string_agg(COALESCE(agent_heard_text, agent_text), ' ' ORDER BY turn_index), '')
+    FROM turns GROUP BY session_id;
+  CREATE INDEX transcripts_document ON transcripts USING gin (document);
+  CREATE INDEX sessions_escalated ON sessions (session_id) WHERE escalated = 1;
+  CREATE INDEX alerts_rule ON alerts (rule, session_id);
+  -- A team whose roles (resources/team/roles.sql) were set up before v6: its desks write
+  -- transcripts with their turns from now on, so they get the rights roles.sql now grants.
+  DO $grants$
+  BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_agent') THEN
+      GRANT SELECT, INSERT, DELETE ON transcripts TO og_agent;
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
+      GRANT SELECT, INSERT, UPDATE, DELETE ON transcripts TO og_supervisor;
+    END IF;
+  END
+  $grants$;
   `
 ]
 

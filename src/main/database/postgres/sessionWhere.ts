@@ -1,6 +1,17 @@
 import { LAB_COLUMNS } from '../../../shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
 import type { Param } from './sql'
+import { saidWords } from '../../../shared/sessions/saidSearch'
+
+/** An alert of the session being filtered (alerts_session, or alerts_rule with a rule). */
+const ALERT_OF_SESSION = 'SELECT 1 FROM alerts a WHERE a.session_id = sessions.session_id'
+
+/**
+ * The words as a to_tsquery text: all of them required, the last one also as a prefix (the
+ * user may still be typing it). Letters and digits only (saidWords): no operator can come in.
+ */
+export const tsQuery = (words: readonly string[]): string =>
+  words.map((word, i) => `${word}${i === words.length - 1 ? ':*' : ''}`).join(' & ')
 
 /** A statement's bound parameters: add() returns the placeholder ($1, $2…) of the value. */
 export class Params {
@@ -57,6 +68,20 @@ export function conditionsFor(filter: SessionFilter, params: Params): string[] {
   if (filter.engine)
     parts.push(
       `session_id ${filter.engine === 'live' ? '' : 'NOT '}IN (SELECT session_id FROM calls WHERE engine = 'live')`
+    )
+  if (filter.escalated !== undefined)
+    parts.push(filter.escalated ? 'escalated = 1' : 'escalated IS DISTINCT FROM 1')
+  if (filter.hasAlerts !== undefined)
+    parts.push(`${filter.hasAlerts ? '' : 'NOT '}EXISTS (${ALERT_OF_SESSION})`)
+  if (filter.alertRules && filter.alertRules.length > 0)
+    parts.push(
+      `EXISTS (${ALERT_OF_SESSION} AND a.rule = ANY(${params.add(filter.alertRules)}::text[]))`
+    )
+  const said = saidWords(filter.said)
+  if (said.length > 0)
+    parts.push(
+      `sessions.session_id IN (SELECT session_id FROM transcripts
+        WHERE document @@ to_tsquery('transcript_search', ${params.add(tsQuery(said))}))`
     )
   const search = filter.search?.trim()
   if (search) {

@@ -5,7 +5,8 @@ import { STORED_COLUMNS, toLabSession, toStoredSession } from '../rowMappers'
 import { columnsOf, type Row } from '../rowValues'
 import type { SessionsTable } from './asyncSeam'
 import type { FilterCounts } from './filterCounts'
-import { conditionsFor, orderBy, Params, where } from './sessionWhere'
+import { conditionsFor, orderBy, Params, tsQuery, where } from './sessionWhere'
+import { saidWords } from '../../../shared/sessions/saidSearch'
 import { BUMP_IF_CHANGED, bumpSessionsVersion, sessionsVersion } from './sessionsVersion'
 import type { Param, Sql } from './sql'
 
@@ -16,6 +17,18 @@ const RECORDED_COLUMNS = [...STORED_COLUMNS, 'recorded_at'] as const
 const PAGE_ROWS = 5000
 
 const col = columnsOf('sessions')
+const idColumn = columnsOf('transcripts or alerts')
+/** Searches of what was said, and alert filters, with at most this many sessions: by their ids. */
+const FEW_IDS_MAX = 5000
+
+/**
+ * A filter on transcripts or alerts: those tables change without moving the sessions' version
+ * (an alert raised once the row is written, a transcript rewritten), so its count is not kept.
+ */
+const readsBeyondSessions = (filter: SessionFilter): boolean =>
+  filter.said !== undefined ||
+  filter.hasAlerts !== undefined ||
+  (filter.alertRules !== undefined && filter.alertRules.length > 0)
 
 const sqlValue = (value: string | number | boolean | null): Param =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value
@@ -29,11 +42,12 @@ export class PostgresSessionsTable implements SessionsTable {
   ) {}
 
   async page(
-    filter: SessionFilter,
+    given: SessionFilter,
     sort: SessionSort,
     offset: number,
     limit: number
   ): Promise<StoredSession[]> {
+    const filter = await this.narrowedToIds(given)
     const params = new Params()
     const conditions = conditionsFor(filter, params)
     const order = orderBy(sort)
@@ -58,7 +72,7 @@ export class PostgresSessionsTable implements SessionsTable {
   }
 
   async count(filter: SessionFilter = {}): Promise<number> {
-    if (!this.counts) return this.countNow(filter)
+    if (!this.counts || readsBeyondSessions(filter)) return this.countNow(filter)
     // The version first: a count made after it is at least as new, never older.
     const version = await this.version()
     const key = JSON.stringify(filter)
@@ -69,7 +83,8 @@ export class PostgresSessionsTable implements SessionsTable {
     return count
   }
 
-  private async countNow(filter: SessionFilter): Promise<number> {
+  private async countNow(given: SessionFilter): Promise<number> {
+    const filter = await this.narrowedToIds(given)
     const params = new Params()
     const rows = await this.sql.rows(
       `SELECT COUNT(*) AS n FROM sessions${where(conditionsFor(filter, params))}`,
@@ -87,7 +102,8 @@ export class PostgresSessionsTable implements SessionsTable {
   }
 
   /** Keyset pagination on session_id: each query starts after the last id of the previous. */
-  private async *pages(select: string, filter: SessionFilter): AsyncGenerator<Row[]> {
+  private async *pages(select: string, given: SessionFilter): AsyncGenerator<Row[]> {
+    const filter = await this.narrowedToIds(given)
     let last = ''
     for (;;) {
       const params = new Params()
@@ -101,6 +117,56 @@ export class PostgresSessionsTable implements SessionsTable {
       if (rows.length < PAGE_ROWS) return
       last = col.text(rows[rows.length - 1]!, 'session_id')
     }
+  }
+
+  /**
+   * Filters on what was said and on alerts whose matches are few, as the list of their ids
+   * (with the filter's own id list, if any). The planner cannot estimate a prefix query's
+   * matches (`boot:*`): it took 144 matches for thousands and walked the key's index through
+   * the transcripts (4 s at a million sessions), and it walked the whole key for 4,000 alerted
+   * sessions; with the ids it reads just those rows. Many matches stay conditions in the SQL,
+   * where walking the index finds a page's worth at once.
+   */
+  private async narrowedToIds(filter: SessionFilter): Promise<SessionFilter> {
+    const narrowed = { ...filter }
+    let ids: string[] | null = filter.sessionIds ? [...filter.sessionIds] : null
+    const keep = (found: string[]): void => {
+      const wanted = ids === null ? null : new Set(ids)
+      ids = wanted ? found.filter((id) => wanted.has(id)) : found
+    }
+    const words = saidWords(filter.said)
+    if (words.length > 0) {
+      const found = await this.fewIds(
+        `SELECT session_id FROM transcripts WHERE document @@ to_tsquery('transcript_search', $1)`,
+        [tsQuery(words)]
+      )
+      if (found) {
+        keep(found)
+        delete narrowed.said
+      }
+    }
+    const rules = filter.alertRules ?? []
+    if (filter.hasAlerts === true || rules.length > 0) {
+      const found = await this.fewIds(
+        rules.length > 0
+          ? 'SELECT DISTINCT session_id FROM alerts WHERE rule = ANY($1::text[])'
+          : 'SELECT DISTINCT session_id FROM alerts',
+        rules.length > 0 ? [rules] : []
+      )
+      if (found) {
+        keep(found)
+        delete narrowed.alertRules
+        if (narrowed.hasAlerts === true) delete narrowed.hasAlerts
+      }
+    }
+    if (ids !== null) narrowed.sessionIds = ids
+    return narrowed
+  }
+
+  /** The ids a select gives, or null when it gives more than FEW_IDS_MAX. */
+  private async fewIds(select: string, params: Param[]): Promise<string[] | null> {
+    const rows = await this.sql.rows(`${select} LIMIT ${FEW_IDS_MAX + 1}`, params)
+    return rows.length > FEW_IDS_MAX ? null : rows.map((row) => idColumn.text(row, 'session_id'))
   }
 
   async get(sessionId: string): Promise<StoredSession | null> {

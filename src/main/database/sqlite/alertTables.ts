@@ -5,6 +5,8 @@ import type { AlertStatus } from '../../../shared/escalation/alertRecords'
 import { RULE_IDS } from '../../../shared/escalation/rules'
 import { columnsOf } from '../rowValues'
 import { toActionRow, toAlertRow } from '../rowMappers'
+import type { AlertSummary } from '../../../shared/sessions/alertSummary'
+import { alertSummarySql, toAlertSummary } from '../sessionMarksRows'
 import type { AlertActionRow, AlertActionsTable, AlertRow, AlertsTable } from '../SessionDatabase'
 import type { NewAlert, NewAlertAction } from '../SessionDatabase'
 
@@ -90,6 +92,14 @@ export class SqliteAlertsTable implements Synchronous<AlertsTable> {
         .prepare("SELECT 1 FROM alerts WHERE session_id = ? AND status = 'escalated' LIMIT 1")
         .get(sessionId) !== undefined
     )
+  }
+
+  summaries(sessionIds: readonly string[]): AlertSummary[] {
+    if (sessionIds.length === 0) return []
+    return this.db
+      .prepare(alertSummarySql(`session_id IN (${sessionIds.map(() => '?').join(', ')})`))
+      .all(...sessionIds)
+      .map(toAlertSummary)
   }
 }
 

@@ -4,7 +4,16 @@ import type { CallOutcomeKind } from '../../../shared/gateway/callCommands'
 import type { TurnRow } from '../../../shared/live-call/recordedCall'
 import { columnsOf } from '../rowValues'
 import { toCallRow, toTurnRow, TURN_COLUMNS } from '../rowMappers'
-import { sqlValue } from './sessionWhere'
+import { ftsQuery, sqlValue } from './sessionWhere'
+import { saidWords, type SaidMatch } from '../../../shared/sessions/saidSearch'
+import { SNIPPET_WORDS, toSaidMatch } from '../sessionMarksRows'
+
+/** The call's transcript from its turns: the caller's lines, the agent's as heard, in order. */
+const WRITE_TRANSCRIPT = `INSERT INTO transcripts (session_id, caller_text, agent_text)
+  SELECT session_id,
+         COALESCE(group_concat(caller_text, ' ' ORDER BY turn_index), ''),
+         COALESCE(group_concat(COALESCE(agent_heard_text, agent_text), ' ' ORDER BY turn_index), '')
+  FROM turns WHERE session_id = ? GROUP BY session_id`
 import type { CallOutcome, CallRow, CallsTable, EventRow, EventsTable } from '../SessionDatabase'
 import type { NewCall, NewEvent, NumberedEventRow, TurnsTable } from '../SessionDatabase'
 
@@ -162,6 +171,7 @@ export class SqliteEventsTable implements Synchronous<EventsTable> {
 export class SqliteTurnsTable implements Synchronous<TurnsTable> {
   constructor(private readonly db: DatabaseSync) {}
 
+  /** Runs in the caller's transaction (CallRecorder's): turns and transcript move together. */
   replace(sessionId: string, rows: readonly TurnRow[]): void {
     this.db.prepare('DELETE FROM turns WHERE session_id = ?').run(sessionId)
     const insert = this.db.prepare(
@@ -169,6 +179,25 @@ export class SqliteTurnsTable implements Synchronous<TurnsTable> {
        VALUES (?, ${TURN_COLUMNS.map(() => '?').join(', ')})`
     )
     for (const turn of rows) insert.run(sessionId, ...TURN_COLUMNS.map((c) => sqlValue(turn[c])))
+    // The FTS5 index follows through migration v10's triggers.
+    this.db.prepare('DELETE FROM transcripts WHERE session_id = ?').run(sessionId)
+    this.db.prepare(WRITE_TRANSCRIPT).run(sessionId)
+  }
+
+  saidMatches(sessionIds: readonly string[], said: string): SaidMatch[] {
+    const words = saidWords(said)
+    if (words.length === 0 || sessionIds.length === 0) return []
+    const snippet = (column: number): string =>
+      `snippet(transcripts_fts, ${column}, char(2), char(3), '…', ${SNIPPET_WORDS})`
+    return this.db
+      .prepare(
+        `SELECT t.session_id, ${snippet(0)} AS caller, ${snippet(1)} AS agent
+         FROM transcripts_fts JOIN transcripts t ON t.rowid = transcripts_fts.rowid
+         WHERE transcripts_fts MATCH ? AND transcripts_fts.rowid IN
+           (SELECT rowid FROM transcripts WHERE session_id IN (${sessionIds.map(() => '?').join(', ')}))`
+      )
+      .all(ftsQuery(words), ...sessionIds)
+      .flatMap((row) => toSaidMatch(row) ?? [])
   }
 
   list(sessionId: string): TurnRow[] {

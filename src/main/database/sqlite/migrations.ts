@@ -229,5 +229,46 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE calls ADD COLUMN engine TEXT NOT NULL DEFAULT 'realtime'
     CHECK (engine IN ('realtime', 'live'));
+  `,
+  // v10, in step with the PostgreSQL backend's v6 (readable Sessions, issue #19): what was said
+  // in each recorded call, searchable. One row per call (its caller lines and agent lines, each
+  // joined in turn order) in `transcripts`, indexed by the FTS5 table `transcripts_fts` (external
+  // content: the text is stored once; the triggers keep the index in step). unicode61 with
+  // remove_diacritics 2 folds case and accents (é, ñ, ç…), as PostgreSQL's unaccent does, and
+  // stems nothing, so a word matches the same calls on both backends in en, es and fr. The
+  // calls recorded before are indexed from their turns here; later ones as turns are written.
+  // Two indexes serve the Sessions filters: the few escalated sessions, and alerts by rule.
+  `
+  CREATE TABLE transcripts (
+    session_id  TEXT NOT NULL UNIQUE,
+    caller_text TEXT NOT NULL,
+    agent_text  TEXT NOT NULL
+  ) STRICT;
+  CREATE VIRTUAL TABLE transcripts_fts USING fts5 (
+    caller_text, agent_text,
+    content = 'transcripts', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER transcripts_inserted AFTER INSERT ON transcripts BEGIN
+    INSERT INTO transcripts_fts (rowid, caller_text, agent_text)
+      VALUES (new.rowid, new.caller_text, new.agent_text);
+  END;
+  CREATE TRIGGER transcripts_deleted AFTER DELETE ON transcripts BEGIN
+    INSERT INTO transcripts_fts (transcripts_fts, rowid, caller_text, agent_text)
+      VALUES ('delete', old.rowid, old.caller_text, old.agent_text);
+  END;
+  CREATE TRIGGER transcripts_updated AFTER UPDATE ON transcripts BEGIN
+    INSERT INTO transcripts_fts (transcripts_fts, rowid, caller_text, agent_text)
+      VALUES ('delete', old.rowid, old.caller_text, old.agent_text);
+    INSERT INTO transcripts_fts (rowid, caller_text, agent_text)
+      VALUES (new.rowid, new.caller_text, new.agent_text);
+  END;
+  INSERT INTO transcripts (session_id, caller_text, agent_text)
+    SELECT session_id,
+           COALESCE(group_concat(caller_text, ' ' ORDER BY turn_index), ''),
+           COALESCE(group_concat(COALESCE(agent_heard_text, agent_text), ' ' ORDER BY turn_index), '')
+    FROM turns GROUP BY session_id;
+  CREATE INDEX sessions_escalated ON sessions (session_id) WHERE escalated = 1;
+  CREATE INDEX alerts_rule ON alerts (rule, session_id);
   `
 ]

@@ -1,4 +1,5 @@
 import type { SessionFilter, SessionSort } from '../../../shared/sessions/sessionQuery'
+import { saidWords } from '../../../shared/sessions/saidSearch'
 
 export type SqlValue = string | number | null
 
@@ -13,6 +14,20 @@ export interface SqlWhere {
 /** The day after an ISO day, so a range ends at the start of the next UTC day. */
 const dayAfter = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
+/** An alert of the session being filtered (alerts_session, or alerts_rule with a rule). */
+const ALERT_OF_SESSION = 'SELECT 1 FROM alerts a WHERE a.session_id = sessions.session_id'
+
+/** The session's transcript matches the full-text query (migration v10's FTS5 index). */
+const SAID_IN_CALL = `sessions.session_id IN (SELECT session_id FROM transcripts WHERE rowid IN
+  (SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH ?))`
+
+/**
+ * The words as an FTS5 query: each one a quoted string (letters and digits only, saidWords), all
+ * of them required, the last one also as a prefix (the user may still be typing it).
+ */
+export const ftsQuery = (words: readonly string[]): string =>
+  words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ')
 
 /**
  * Turns a validated filter (Sessions' or the report's: the date range included, so a chart's
@@ -72,6 +87,21 @@ export function whereFor(filter: SessionFilter): SqlWhere {
     parts.push(
       `session_id ${filter.engine === 'live' ? '' : 'NOT '}IN (SELECT session_id FROM calls WHERE engine = 'live')`
     )
+  if (filter.escalated !== undefined)
+    parts.push(filter.escalated ? 'escalated = 1' : 'escalated IS NOT 1')
+  if (filter.hasAlerts !== undefined)
+    parts.push(`${filter.hasAlerts ? '' : 'NOT '}EXISTS (${ALERT_OF_SESSION})`)
+  if (filter.alertRules && filter.alertRules.length > 0) {
+    parts.push(
+      `EXISTS (${ALERT_OF_SESSION} AND a.rule IN (${filter.alertRules.map(() => '?').join(', ')}))`
+    )
+    params.push(...filter.alertRules)
+  }
+  const said = saidWords(filter.said)
+  if (said.length > 0) {
+    parts.push(SAID_IN_CALL)
+    params.push(ftsQuery(said))
+  }
   const search = filter.search?.trim()
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -4,6 +4,8 @@ import { route } from '../route'
 import { LabReportPageSchema } from '../../analytics/labReportSchema'
 import { ImportOutcomeSchema } from '../../sessions/importOutcome'
 import { StoredSessionSchema } from '../../sessions/storedSessionSchema'
+import { AlertSummarySchema } from '../../sessions/alertSummary'
+import { SaidMatchSchema } from '../../sessions/saidSearch'
 
 export const MAX_PAGE_SIZE = 500
 
@@ -22,7 +24,11 @@ export const sessionRoutes = {
         rows: z.array(StoredSessionSchema),
         total: z.number(),
         /** Rows whose call counted no turn: their latency of 0 stands for "none". */
-        noTurnIds: z.array(z.string())
+        noTurnIds: z.array(z.string()),
+        /** The rows' alerts summed up; rows without alerts are left out. */
+        alerts: z.array(AlertSummarySchema),
+        /** Where the filter's `said` words were said, per matching row. */
+        matches: z.array(SaidMatchSchema)
       })
       .strict()
   }),

@@ -113,6 +113,46 @@ describe.skipIf(skipWithoutPostgres)('PostgreSQL migrations', () => {
     }
   })
 
+  it('v6 makes the calls recorded before it searchable by what was said', async () => {
+    const url = await pgServer.freshUrl()
+    const client = new pg.Pool({ connectionString: url, max: 1 })
+    try {
+      await migrate(client, migrations.slice(0, 5))
+      await client.query(
+        `INSERT INTO turns (session_id, turn_index, caller_text, agent_text, agent_heard_text)
+         VALUES ('LIVE-1', 1, 'and in size ten?', 'Yes, the Ridgeline in size ten', 'Yes, the'),
+                ('LIVE-1', 0, '¿Tienen botas impermeables?', 'We have the Trailhead', NULL),
+                ('LIVE-2', 0, NULL, 'Hello', NULL)`
+      )
+      await migrate(client, migrations)
+      const { rows } = await client.query(
+        'SELECT session_id, caller_text, agent_text FROM transcripts ORDER BY session_id'
+      )
+      expect(rows).toEqual([
+        {
+          session_id: 'LIVE-1',
+          caller_text: '¿Tienen botas impermeables? and in size ten?',
+          agent_text: 'We have the Trailhead Yes, the'
+        },
+        { session_id: 'LIVE-2', caller_text: '', agent_text: 'Hello' }
+      ])
+      const found = async (query: string): Promise<string[]> =>
+        (
+          await client.query(
+            `SELECT session_id FROM transcripts
+             WHERE document @@ to_tsquery('transcript_search', $1) ORDER BY session_id`,
+            [query]
+          )
+        ).rows.map((row: { session_id: string }) => row.session_id)
+      expect(await found('tienen & impermeable:*')).toEqual(['LIVE-1'])
+      // What the caller did not hear of a cut answer is not what the agent said.
+      expect(await found('ridgeline')).toEqual([])
+      expect(await found('hello')).toEqual(['LIVE-2'])
+    } finally {
+      await client.end()
+    }
+  })
+
   it('re-opens a migrated database as it is, data kept, nothing applied twice', async () => {
     const url = await pgServer.freshUrl()
     const first = await pgServer.open(url)

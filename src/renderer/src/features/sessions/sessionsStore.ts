@@ -2,6 +2,7 @@ import type { VoiceEngine } from '@shared/live-call/voiceEngine'
 import { create } from 'zustand'
 import { SESSION_SOURCES, type SessionSource } from '@shared/sessions/labSchema'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
+import type { RuleId } from '@shared/escalation/rules'
 
 /** The multi-select filters the screen offers. */
 export type FacetFilter = 'scenario' | 'sentiment' | 'language' | 'source' | 'model'
@@ -12,14 +13,22 @@ export const SEARCH_DEBOUNCE_MS = 250
 
 export const DEFAULT_SORT: SessionSort = { column: 'session_id', direction: 'asc' }
 
+/** The Alerts filter: any session, those with an alert (of any rule, or of one), those without. */
+export type AlertChoice = 'any' | 'with' | 'without' | RuleId
+
 interface SessionsState {
   /** What the search box shows right now; `filter.search` follows it after the debounce. */
   searchText: string
+  /** What the "said in the call" box shows; `filter.said` follows it after the debounce. */
+  saidText: string
   filter: SessionFilter
   sort: SessionSort
   /** Bumped when the stored sessions change, so every query of the screen reloads. */
   revision: number
   setSearchText: (text: string) => void
+  setSaidText: (text: string) => void
+  setEscalated: (escalated: boolean | undefined) => void
+  setAlerts: (choice: AlertChoice) => void
   setFacet: (column: FacetFilter, values: string[]) => void
   setRagUsed: (ragUsed: boolean | undefined) => void
   setEngine: (engine: VoiceEngine | undefined) => void
@@ -46,27 +55,57 @@ function withValue<K extends keyof SessionFilter>(
   return next
 }
 
+/** The Alerts filter's choice the filter stands for. */
+export function alertChoiceOf(filter: SessionFilter): AlertChoice {
+  const rule = filter.alertRules?.[0]
+  if (rule) return rule
+  if (filter.hasAlerts === undefined) return 'any'
+  return filter.hasAlerts ? 'with' : 'without'
+}
+
 export const useSessionsStore = create<SessionsState>()((set, get) => {
-  let searchTimer: ReturnType<typeof setTimeout> | undefined
+  const timers: Partial<Record<'search' | 'said', ReturnType<typeof setTimeout>>> = {}
   const cancelSearch = (): void => {
-    clearTimeout(searchTimer)
-    searchTimer = undefined
+    clearTimeout(timers.search)
+    clearTimeout(timers.said)
+    delete timers.search
+    delete timers.said
+  }
+  /** Sets `key` of the filter to the typed text once typing has settled. */
+  const debounced = (key: 'search' | 'said', text: string): void => {
+    clearTimeout(timers[key])
+    timers[key] = setTimeout(() => {
+      const value = text.trim()
+      if ((get().filter[key] ?? '') !== value) set({ filter: withValue(get().filter, key, value) })
+    }, SEARCH_DEBOUNCE_MS)
   }
 
   return {
     searchText: '',
+    saidText: '',
     filter: {},
     sort: DEFAULT_SORT,
     revision: 0,
 
     setSearchText: (text) => {
       set({ searchText: text })
-      cancelSearch()
-      searchTimer = setTimeout(() => {
-        const search = text.trim()
-        if ((get().filter.search ?? '') !== search)
-          set({ filter: withValue(get().filter, 'search', search) })
-      }, SEARCH_DEBOUNCE_MS)
+      debounced('search', text)
+    },
+
+    setSaidText: (text) => {
+      set({ saidText: text })
+      debounced('said', text)
+    },
+
+    setEscalated: (escalated) => set({ filter: withValue(get().filter, 'escalated', escalated) }),
+
+    setAlerts: (choice) => {
+      const filter = withValue(
+        withValue(get().filter, 'hasAlerts', choice === 'any' ? undefined : choice !== 'without'),
+        'alertRules',
+        choice === 'any' || choice === 'with' || choice === 'without' ? undefined : [choice]
+      )
+      set({ filter })
     },
 
     setFacet: (column, values) =>
@@ -82,12 +121,12 @@ export const useSessionsStore = create<SessionsState>()((set, get) => {
 
     clearFilters: () => {
       cancelSearch()
-      set({ searchText: '', filter: {} })
+      set({ searchText: '', saidText: '', filter: {} })
     },
 
     showOnly: (filter) => {
       cancelSearch()
-      set({ searchText: filter.search ?? '', filter })
+      set({ searchText: filter.search ?? '', saidText: filter.said ?? '', filter })
     },
 
     toggleSort: (column) => {
@@ -100,5 +139,7 @@ export const useSessionsStore = create<SessionsState>()((set, get) => {
   }
 })
 
-export const hasActiveFilters = (state: Pick<SessionsState, 'filter' | 'searchText'>): boolean =>
-  state.searchText !== '' || Object.keys(state.filter).length > 0
+export const hasActiveFilters = (
+  state: Pick<SessionsState, 'filter' | 'searchText' | 'saidText'>
+): boolean =>
+  state.searchText !== '' || state.saidText !== '' || Object.keys(state.filter).length > 0

@@ -11,6 +11,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
 import { hasActiveFilters, useSessionsStore, type FacetFilter } from '../sessionsStore'
 import { FacetSelect } from './FacetSelect'
+import { MarkFilters } from './MarkFilters'
 import { useSentimentLabel } from './sentimentLabel'
 
 /** The multi-selects, in order; each one's label is `filters.<column>`. */
@@ -43,9 +44,13 @@ export const SessionFilters = memo(function SessionFilters({
   const sentimentLabel = useSentimentLabel()
   const {
     searchText,
+    saidText,
     filter,
     active,
     setSearchText,
+    setSaidText,
+    setEscalated,
+    setAlerts,
     setFacet,
     setRagUsed,
     setEngine,
@@ -53,9 +58,13 @@ export const SessionFilters = memo(function SessionFilters({
   } = useSessionsStore(
     useShallow((s) => ({
       searchText: s.searchText,
+      saidText: s.saidText,
       filter: s.filter,
       active: hasActiveFilters(s),
       setSearchText: s.setSearchText,
+      setSaidText: s.setSaidText,
+      setEscalated: s.setEscalated,
+      setAlerts: s.setAlerts,
       setFacet: s.setFacet,
       setRagUsed: s.setRagUsed,
       setEngine: s.setEngine,
@@ -71,6 +80,13 @@ export const SessionFilters = memo(function SessionFilters({
         value={searchText}
         onChange={setSearchText}
         width={260}
+      />
+      <SearchField
+        label={t('filters.said')}
+        placeholder={t('filters.saidPlaceholder')}
+        value={saidText}
+        onChange={setSaidText}
+        width={280}
       />
       {FACET_FILTERS.map((column) => (
         <FacetSelect
@@ -95,6 +111,7 @@ export const SessionFilters = memo(function SessionFilters({
         <MenuItem value="no">{t('filters.no')}</MenuItem>
       </TextField>
       <EngineFilter value={filter.engine} onChange={setEngine} />
+      <MarkFilters filter={filter} onEscalated={setEscalated} onAlerts={setAlerts} />
       <Button startIcon={<FilterAltOffIcon />} onClick={clearFilters} disabled={!active}>
         {t('filters.clear')}
       </Button>

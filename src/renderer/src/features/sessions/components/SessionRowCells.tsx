@@ -8,9 +8,20 @@ import { dateTimeFormat } from '@renderer/i18n'
 import { formatCount, NO_FIGURE } from './formatFigure'
 import { P95Latency } from './P95Latency'
 import { SentimentChip } from './SentimentChip'
-import { SESSION_COLUMNS, type ShownColumn } from './sessionColumns'
+import type { ColumnKey, SessionColumn } from './sessionColumns'
+import { AlertsCell } from './AlertsCell'
+import { SaidSnippet } from './SaidSnippet'
+import { SessionIdCell } from './SessionIdCell'
 
-const STARTED_AT = { dateStyle: 'medium', timeStyle: 'short' } as const
+/** Short enough for the column in en, es and fr (a two-digit year); the title has it in full. */
+const STARTED_AT = {
+  year: '2-digit',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit'
+} as const
+const STARTED_AT_TITLE = { dateStyle: 'full', timeStyle: 'long' } as const
 
 /** A latency of a call with no counted turn: its stored 0 stands for "none". */
 export function NoTurnLatency(): JSX.Element {
@@ -24,10 +35,22 @@ export function NoTurnLatency(): JSX.Element {
 
 function cellContent(
   session: ListedSession,
-  column: ShownColumn,
+  column: ColumnKey,
   t: TFunction<'sessions'>
 ): JSX.Element {
   switch (column) {
+    case 'session_id':
+      return <SessionIdCell id={session.session_id} />
+    case 'alerts':
+      return <AlertsCell alerts={session.alerts} />
+    case 'said':
+      return <SaidSnippet match={session.said} />
+    case 'escalated':
+      return session.escalated ? (
+        <span data-testid="escalated">{t('table.escalated')}</span>
+      ) : (
+        <span title={t('table.notEscalated')}>{NO_FIGURE}</span>
+      )
     case 'latency_p50_ms':
       if (session.noCountedTurn) return <NoTurnLatency />
       return <>{formatCount(session.latency_p50_ms)}</>
@@ -40,14 +63,17 @@ function cellContent(
       return <>{session.rag_used ? t('table.yes') : t('table.no')}</>
     case 'started_at':
       return session.started_at ? (
-        <time dateTime={session.started_at}>
+        <time
+          dateTime={session.started_at}
+          title={dateTimeFormat(STARTED_AT_TITLE).format(new Date(session.started_at))}
+        >
           {dateTimeFormat(STARTED_AT).format(new Date(session.started_at))}
         </time>
       ) : (
         <>{NO_FIGURE}</>
       )
     default: {
-      const value = session[column]
+      const value = session[column] ?? NO_FIGURE
       const text = typeof value === 'number' ? formatCount(value) : String(value)
       return <span title={text}>{text}</span>
     }
@@ -56,13 +82,15 @@ function cellContent(
 
 /** One row's cells; a row whose page is still loading shows placeholders of the same height. */
 export function SessionRowCells({
-  session
+  session,
+  columns
 }: {
   session: ListedSession | undefined
+  columns: readonly SessionColumn[]
 }): JSX.Element[] {
   // One translation hook per row, not per cell: rows mount and unmount as the table scrolls.
   const { t } = useTranslation('sessions')
-  return SESSION_COLUMNS.map((column) => (
+  return columns.map((column) => (
     <TableCell key={column.key} align={column.numeric ? 'right' : 'left'}>
       {session ? cellContent(session, column.key, t) : <Skeleton />}
     </TableCell>

@@ -30,6 +30,15 @@ import { UnfinalizedCallDrawer } from './UnfinalizedCallDrawer'
 import { UnfinalizedCallsNotice } from './UnfinalizedCallsNotice'
 import { WelcomePanel, type WelcomeTarget } from './WelcomePanel'
 import { formatCount } from './formatFigure'
+import { ColumnChooser } from './ColumnChooser'
+import { fitColumns } from './fitColumns'
+import { SAID_COLUMN, SAID_MIN_WIDTH_PX } from './sessionColumns'
+import { useElementWidth } from '../hooks/useElementWidth'
+import { useShownColumns } from '../hooks/useShownColumns'
+import { saidWords } from '@shared/sessions/saidSearch'
+
+/** The table's box, less this, is what its columns may take: its border and a vertical scroll bar. */
+const SCROLL_BAR_ALLOWANCE_PX = 17
 
 /** Screens that open Sessions filtered (a chart's or an alert's calls). */
 export type DrillSource = 'reports' | 'monitor'
@@ -58,6 +67,17 @@ export function SessionsScreen({
     }))
   )
   const pages = useSessionPages(filter, sort, revision)
+  const shown = useShownColumns()
+  const tableBox = useRef<HTMLDivElement>(null)
+  const tableWidth = useElementWidth(tableBox)
+  const searchingSaid = saidWords(filter.said).length > 0
+  // The table never scrolls sideways: chosen columns that do not fit give way (and say so).
+  const fitted = fitColumns(
+    shown.columns,
+    tableWidth === null ? null : tableWidth - SCROLL_BAR_ALLOWANCE_PX,
+    searchingSaid ? SAID_MIN_WIDTH_PX : 0
+  )
+  const columns = searchingSaid ? [...fitted.shown, SAID_COLUMN] : fitted.shown
   const facets = useRequest('sessions.facets', {}, revision)
   // The panel shows counts only: no listed sessions need to cross IPC (maxListed 0).
   const report = useRequest('analytics.labReport', { filter, maxListed: 0 }, revision)
@@ -113,6 +133,7 @@ export function SessionsScreen({
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
+        <ColumnChooser shown={shown} />
         <Button
           variant="contained"
           startIcon={<FileUploadIcon />}
@@ -153,8 +174,21 @@ export function SessionsScreen({
       )}
       <DrillFilterChips filter={filter} onChange={useSessionsStore.getState().showOnly} />
       <LabSummaryPanel report={report.data} loading={report.loading} />
-      <Box sx={{ flex: 1, minHeight: 240 }}>
-        <SessionsTable pages={pages} sort={sort} onSort={toggleSort} onOpen={setDetail} />
+      {fitted.hidden.length > 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid="columns-hidden">
+          {t('chooser.hidden', {
+            columns: fitted.hidden.map((column) => t(`columns.${column.key}`)).join(', ')
+          })}
+        </Typography>
+      )}
+      <Box ref={tableBox} sx={{ flex: 1, minHeight: 240 }}>
+        <SessionsTable
+          pages={pages}
+          sort={sort}
+          onSort={toggleSort}
+          onOpen={setDetail}
+          columns={columns}
+        />
       </Box>
 
       {importer.rejection && (

@@ -1,5 +1,6 @@
 import { useMemo, type ComponentProps, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
@@ -23,11 +24,12 @@ import type { SessionSort } from '@shared/sessions/sessionQuery'
 import type { SessionPages } from '../hooks/useSessionPages'
 import type { SortColumn } from '../sessionsStore'
 import { SessionRowCells } from './SessionRowCells'
-import { SESSION_COLUMNS } from './sessionColumns'
+import { isSortable, type SessionColumn } from './sessionColumns'
 
 interface TableContext {
   rowAt: (index: number) => ListedSession | undefined
   total: number | null
+  columns: readonly SessionColumn[]
   /** Only here so a newly loaded page re-renders the visible rows. */
   version: number
   onOpen: (session: ListedSession) => void
@@ -67,6 +69,11 @@ function TableElement(props: Props<TableProps>): JSX.Element {
         tableLayout: 'fixed',
         '& .MuiTableCell-root': { px: 1 },
         '& .MuiTableSortLabel-icon': { mx: 0.25 },
+        // Headers never push the table wider than its box (it never scrolls sideways): an
+        // unsorted column's arrow takes room only while pointed at or focused.
+        '& .MuiTableHead-root .MuiTableCell-root': { whiteSpace: 'nowrap', overflow: 'hidden' },
+        '& .MuiTableSortLabel-root:not(.Mui-active):not(:hover):not(.Mui-focusVisible) .MuiTableSortLabel-icon':
+          { display: 'none' },
         '& .MuiTableBody-root .MuiTableRow-root': { height: ROW_HEIGHT_PX },
         '& .MuiTableBody-root .MuiTableCell-root': {
           whiteSpace: 'nowrap',
@@ -112,7 +119,7 @@ function EmptyPlaceholder({ context }: ContextProp<TableContext>): JSX.Element {
   return (
     <TableBody>
       <TableRow>
-        <TableCell colSpan={SESSION_COLUMNS.length}>
+        <TableCell colSpan={context.columns.length}>
           <Typography color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>
             {context.total === null ? t('table.loading') : t('table.empty')}
           </Typography>
@@ -150,16 +157,24 @@ interface SessionsTableProps {
   sort: SessionSort
   onSort: (column: SortColumn) => void
   onOpen: (session: ListedSession) => void
+  /** The columns to show, in order (fitColumns: they fit the table's width). */
+  columns: readonly SessionColumn[]
 }
 
 /** Every matching session, virtualised: only the rows on screen exist in the DOM. */
-export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProps): JSX.Element {
+export function SessionsTable({
+  pages,
+  sort,
+  onSort,
+  onOpen,
+  columns
+}: SessionsTableProps): JSX.Element {
   const { t } = useTranslation('sessions')
   const latencyHelp = useLatencyHelp()
   const { rowAt, total, version, showRange } = pages
   const context = useMemo(
-    () => ({ rowAt, total, version, onOpen }),
-    [rowAt, total, version, onOpen]
+    () => ({ rowAt, total, columns, version, onOpen }),
+    [rowAt, total, columns, version, onOpen]
   )
 
   return (
@@ -173,29 +188,40 @@ export function SessionsTable({ pages, sort, onSort, onOpen }: SessionsTableProp
       increaseViewportBy={400}
       fixedHeaderContent={() => (
         <TableRow>
-          {SESSION_COLUMNS.map((column) => {
+          {columns.map((column) => {
             const active = sort.column === column.key
+            const label = t(`columns.${column.key}`)
             return (
               <TableCell
                 key={column.key}
                 align={column.numeric ? 'right' : 'left'}
                 sortDirection={active ? sort.direction : false}
-                style={{ width: column.width }}
+                // The match column has no width of its own: it takes what the others leave.
+                style={column.width ? { width: column.width } : undefined}
               >
-                <TableSortLabel
-                  active={active}
-                  direction={active ? sort.direction : 'asc'}
-                  onClick={() => onSort(column.key)}
-                  title={isLatency(column.key) ? latencyHelp : undefined}
-                >
-                  {t(`columns.${column.key}`)}
-                </TableSortLabel>
+                {isSortable(column.key) ? (
+                  <TableSortLabel
+                    active={active}
+                    direction={active ? sort.direction : 'asc'}
+                    onClick={() => isSortable(column.key) && onSort(column.key)}
+                    title={isLatency(column.key) ? latencyHelp : undefined}
+                  >
+                    {label}
+                  </TableSortLabel>
+                ) : (
+                  // Aligned as the sortable headers' labels are (inline-flex, centred).
+                  <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center' }}>
+                    {label}
+                  </Box>
+                )}
               </TableCell>
             )
           })}
         </TableRow>
       )}
-      itemContent={(index, _item, { rowAt: row }) => <SessionRowCells session={row(index)} />}
+      itemContent={(index, _item, { rowAt: row, columns: shown }) => (
+        <SessionRowCells session={row(index)} columns={shown} />
+      )}
     />
   )
 }

@@ -1,5 +1,7 @@
 import type { ListedSession } from '@shared/sessions/latencyScales'
 import type { SessionFilter, SessionSort } from '@shared/sessions/sessionQuery'
+import type { AlertSummary } from '@shared/sessions/alertSummary'
+import type { SaidMatch } from '@shared/sessions/saidSearch'
 
 /** What a cache holds pages of; `revision` changes when the stored sessions do. */
 export interface SessionQuery {
@@ -12,6 +14,33 @@ export interface SessionPage {
   total: number
   /** Rows whose call counted no turn (their latency of 0 stands for "none"). */
   noTurnIds?: readonly string[]
+  /** The rows' alerts summed up. */
+  alerts?: readonly AlertSummary[]
+  /** Where the search's words were said, per matching row. */
+  matches?: readonly SaidMatch[]
+}
+
+/** The rows with what main sent beside them set on each (rows without any are kept as they are). */
+function withMarks(
+  rows: ListedSession[],
+  noTurnIds: readonly string[],
+  alerts: readonly AlertSummary[],
+  matches: readonly SaidMatch[]
+): ListedSession[] {
+  if (noTurnIds.length === 0 && alerts.length === 0 && matches.length === 0) return rows
+  const noTurn = new Set(noTurnIds)
+  const alertsOf = new Map(alerts.map((summary) => [summary.sessionId, summary]))
+  const matchOf = new Map(matches.map((match) => [match.sessionId, match]))
+  return rows.map((row) => {
+    const id = row.session_id
+    const marked: ListedSession = { ...row }
+    if (noTurn.has(id)) marked.noCountedTurn = true
+    const summary = alertsOf.get(id)
+    if (summary) marked.alerts = summary
+    const match = matchOf.get(id)
+    if (match) marked.said = match
+    return marked
+  })
 }
 export type FetchSessionPage = (
   query: SessionQuery,
@@ -94,16 +123,8 @@ export class SessionPageCache {
   private load(page: number): Promise<void> {
     const loading = this.fetchPage(this.query, page * this.pageSize, this.pageSize)
       .then(
-        ({ rows, total, noTurnIds = [] }) => {
-          const noTurn = new Set(noTurnIds)
-          this.pages.set(
-            page,
-            noTurn.size === 0
-              ? rows
-              : rows.map((row) =>
-                  noTurn.has(row.session_id) ? { ...row, noCountedTurn: true as const } : row
-                )
-          )
+        ({ rows, total, noTurnIds = [], alerts = [], matches = [] }) => {
+          this.pages.set(page, withMarks(rows, noTurnIds, alerts, matches))
           this.knownTotal = total
           this.lastError = null
           this.evict()

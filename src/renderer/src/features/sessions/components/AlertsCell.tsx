@@ -1,0 +1,51 @@
+import type { JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import Box from '@mui/material/Box'
+import { useTheme } from '@mui/material/styles'
+import type { AlertSummary } from '@shared/sessions/alertSummary'
+import { NO_FIGURE } from './formatFigure'
+import { severityColor } from './alertColors'
+
+/** How many alerts the call raised, and its worst one: a dot of its severity's colour and its rule. */
+export function AlertsCell({ alerts }: { alerts: AlertSummary | undefined }): JSX.Element {
+  const { t } = useTranslation('monitor')
+  const { t: tSessions } = useTranslation('sessions')
+  const { palette } = useTheme()
+  if (!alerts) return <span title={tSessions('table.noAlerts')}>{NO_FIGURE}</span>
+  const rule = t(`rules.${alerts.worstRule}`)
+  const severity = t(`severity.${alerts.worstSeverity}`)
+  const title = tSessions('table.alertsTitle', { count: alerts.count, rule, severity })
+  return (
+    <Box
+      component="span"
+      title={title}
+      data-testid="alerts-cell"
+      data-severity={alerts.worstSeverity}
+      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, maxWidth: '100%' }}
+    >
+      <Box
+        component="span"
+        sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums', flex: 'none' }}
+      >
+        {alerts.count}
+      </Box>
+      <Box
+        component="span"
+        aria-hidden
+        sx={{
+          width: 10,
+          height: 10,
+          borderRadius: '50%',
+          flex: 'none',
+          bgcolor: severityColor(palette, alerts.worstSeverity)
+        }}
+      />
+      <Box
+        component="span"
+        sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      >
+        {rule}
+      </Box>
+    </Box>
+  )
+}
