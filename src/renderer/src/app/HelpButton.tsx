@@ -15,18 +15,19 @@ export function HelpButton(): JSX.Element {
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         data-testid="open-glossary"
+        // One row, not a screen's icon-over-label: the rail must fit 700 px with every screen.
         sx={{
-          flexDirection: 'column',
-          alignItems: 'center',
-          gap: 0.25,
-          py: 1,
+          flexGrow: 0,
+          justifyContent: 'center',
+          gap: 0.5,
+          py: 0.5,
           px: 0.5,
           mb: 1,
           borderRadius: 2,
           color: 'text.secondary'
         }}
       >
-        <HelpOutlineIcon />
+        <HelpOutlineIcon sx={{ fontSize: 20 }} />
         <Typography variant="caption" sx={{ fontWeight: 600, lineHeight: 1.2 }}>
           {t('ui.open')}
         </Typography>

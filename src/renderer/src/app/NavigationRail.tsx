@@ -66,6 +66,8 @@ export function NavigationRail({
         gap: 0.5,
         py: 1.5,
         px: 1,
+        // A short window (or long labels) scrolls the rail, never hides its foot.
+        overflowY: 'auto',
         bgcolor: 'background.paper',
         borderRight: 1,
         borderColor: 'divider'
