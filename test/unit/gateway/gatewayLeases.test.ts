@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process'
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GatewayReattachedObservation } from '../../../src/shared/live-call/callEvents'
 import { freePort } from '../../../tools/postgres/localPostgres'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
-import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+import { useTempDir } from '../../support/tempDir'
 import type { BoardSnapshot } from '../../../src/shared/team/boardSnapshot'
 import { eventually, useTeamDesks } from '../team/support/teamDesks'
 import { useGateways } from './support/gatewayRig'
@@ -13,7 +13,8 @@ import {
   placeCall,
   recordedEvents,
   simulator,
-  spawnGateway,
+  startInstanceA,
+  useClosers,
   type Recorded
 } from './support/instanceRig'
 import { startTcpProxy } from './support/tcpProxy'
@@ -28,26 +29,11 @@ describe.skipIf(skipWithoutPostgres)(
     const gateways = useGateways(pg15)
     const tmp = useTempDir()
     const desk = useTeamDesks()
-    const closers: (() => Promise<void> | void)[] = []
-    afterEach(async () => {
-      for (const close of closers.splice(0).reverse()) await close()
-    })
+    const closers = useClosers()
 
     /** Instance A, in its own process: it migrates the fresh database and answers webhooks. */
-    async function startA(url: string, port: number, simUrl: string): Promise<ChildProcess> {
-      const { child } = await spawnGateway({
-        teamUrl: `${url}?sslmode=disable`,
-        instance: 'gw-a',
-        port,
-        dataDir: `${tmp.path()}/gw-a`,
-        resourcesDir: RESOURCES_DIR,
-        realtimeBaseUrl: simUrl,
-        apiKey: API_KEY,
-        webhookSecret: WEBHOOK_SECRET
-      })
-      closers.push(() => void child.kill('SIGKILL'))
-      return child
-    }
+    const startA = async (url: string, port: number, simUrl: string): Promise<ChildProcess> =>
+      (await startInstanceA(closers, tmp.path(), { url, port, simUrl })).child
 
     it('has its call taken over by the other instance within 5 s: one session, the gap recorded, nothing twice, finalized once at hang-up', async () => {
       const url = await pg15.freshUrl()

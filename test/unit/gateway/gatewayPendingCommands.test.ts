@@ -1,12 +1,18 @@
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CallCommandDoneEvent } from '../../../src/shared/team/teamEvents'
 import { freePort } from '../../../tools/postgres/localPostgres'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
-import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+import { useTempDir } from '../../support/tempDir'
 import { eventually, useTeamDesks, type Desk } from '../team/support/teamDesks'
 import { useGateways } from './support/gatewayRig'
-import { greetingRecorded, placeCall, simulator, spawnGateway } from './support/instanceRig'
+import {
+  greetingRecorded,
+  placeCall,
+  simulator,
+  startInstanceA,
+  useClosers
+} from './support/instanceRig'
 import { API_KEY, callerWav, entries, WEBHOOK_SECRET } from './support/phoneCallRig'
 
 const TRANSFER_URI = 'sip:support-queue@pbx.outdoorgear.example'
@@ -26,28 +32,19 @@ describe.skipIf(skipWithoutPostgres)(
     const gateways = useGateways(pg15)
     const tmp = useTempDir()
     const desk = useTeamDesks()
-    const closers: (() => Promise<void> | void)[] = []
-    afterEach(async () => {
-      for (const close of closers.splice(0).reverse()) await close()
-    })
+    const closers = useClosers()
 
     it('are carried out, in order, by the instance that takes the call over; one the dead instance had begun is failed', async () => {
       const url = await pg15.freshUrl()
       const portA = await freePort()
       const sim = await simulator(portA)
       closers.push(() => sim.close())
-      const a = await spawnGateway({
-        teamUrl: `${url}?sslmode=disable`,
-        instance: 'gw-a',
-        port: portA,
-        dataDir: `${tmp.path()}/gw-a`,
-        resourcesDir: RESOURCES_DIR,
-        realtimeBaseUrl: sim.url,
-        apiKey: API_KEY,
-        webhookSecret: WEBHOOK_SECRET,
-        transferUri: TRANSFER_URI
-      })
-      closers.push(() => void a.child.kill('SIGKILL'))
+      const a = await startInstanceA(
+        closers,
+        tmp.path(),
+        { url, port: portA, simUrl: sim.url },
+        { transferUri: TRANSFER_URI }
+      )
       const admin = new pg.Client({ connectionString: url })
       await admin.connect()
       closers.push(() => admin.end())

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { TeamChannel } from '../../../src/main/team/TeamChannel'
 import type {
   GatewayHandedOverObservation,
@@ -8,15 +8,16 @@ import type {
 import type { TeamEvent } from '../../../src/shared/team/teamEvents'
 import { freePort } from '../../../tools/postgres/localPostgres'
 import { skipWithoutPostgres, usePostgres } from '../../support/postgres'
-import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
+import { useTempDir } from '../../support/tempDir'
 import { useGateways } from './support/gatewayRig'
 import {
   greetingRecorded,
   placeCall,
   recordedEvents,
   simulator,
-  spawnGateway,
   type GatewayChild,
+  startInstanceA,
+  useClosers,
   type Recorded
 } from './support/instanceRig'
 import { API_KEY, callerWav, entries, WEBHOOK_SECRET } from './support/phoneCallRig'
@@ -34,26 +35,10 @@ describe.skipIf(skipWithoutPostgres)(
     const pg15 = usePostgres()
     const gateways = useGateways(pg15)
     const tmp = useTempDir()
-    const closers: (() => Promise<void> | void)[] = []
-    afterEach(async () => {
-      for (const close of closers.splice(0).reverse()) await close()
-    })
+    const closers = useClosers()
 
-    async function startA(url: string, port: number, simUrl: string): Promise<GatewayChild> {
-      const a = await spawnGateway({
-        teamUrl: `${url}?sslmode=disable`,
-        instance: 'gw-a',
-        port,
-        dataDir: `${tmp.path()}/gw-a`,
-        resourcesDir: RESOURCES_DIR,
-        realtimeBaseUrl: simUrl,
-        apiKey: API_KEY,
-        webhookSecret: WEBHOOK_SECRET,
-        drainTimeoutMs: 60_000
-      })
-      closers.push(() => void a.child.kill('SIGKILL'))
-      return a
-    }
+    const startA = (url: string, port: number, simUrl: string): Promise<GatewayChild> =>
+      startInstanceA(closers, tmp.path(), { url, port, simUrl }, { drainTimeoutMs: 60_000 })
 
     async function admin(url: string): Promise<pg.Client> {
       const client = new pg.Client({ connectionString: url })

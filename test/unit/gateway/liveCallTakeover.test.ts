@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ToneVoice } from '../../../src/main/realtime-sim/audio/toneVoice'
 import { parseScenario } from '../../../src/main/realtime-sim/scenario/loadScenario'
 import { startSimulator } from '../../../src/main/realtime-sim/startSimulator'
@@ -15,7 +15,7 @@ import {
   GATEWAY_SCENARIO_YAML,
   WEBHOOK_SECRET
 } from './support/phoneCallRig'
-import { spawnGateway } from './support/instanceRig'
+import { spawnGateway, useClosers } from './support/instanceRig'
 
 // A GPT-Live phone call whose instance dies (SIGKILL) is taken over by another instance whose
 // own settings say Realtime: the call goes on on the engine its row records.
@@ -26,10 +26,7 @@ describe.skipIf(skipWithoutPostgres)(
     const pg15 = usePostgres()
     const gateways = useGateways(pg15)
     const tmp = useTempDir()
-    const closers: (() => Promise<void> | void)[] = []
-    afterEach(async () => {
-      for (const close of closers.splice(0).reverse()) await close()
-    })
+    const closers = useClosers()
 
     it('is re-attached on the Live sideband, its delegation answered by the new holder, recorded once with the gap', async () => {
       const url = await pg15.freshUrl()

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type pg from 'pg'
-import { expect } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { ToneVoice } from '../../../../src/main/realtime-sim/audio/toneVoice'
 import { parseScenario } from '../../../../src/main/realtime-sim/scenario/loadScenario'
 import { startSimulator } from '../../../../src/main/realtime-sim/startSimulator'
+import { RESOURCES_DIR } from '../../../support/tempDir'
 import { API_KEY, callerWav, GATEWAY_SCENARIO_YAML, WEBHOOK_SECRET } from './phoneCallRig'
 
 // Two gateway instances on one database, one of them in a process of its own (it can be killed
@@ -49,6 +50,43 @@ export function spawnGateway(options: Record<string, unknown>): Promise<GatewayC
       if (!up) reject(new Error(`gateway process exited (${code}): ${out}`))
     })
   })
+}
+
+/** What a test opened, closed after it, the last first. */
+export type Closers = (() => Promise<void> | void)[]
+
+export function useClosers(): Closers {
+  const closers: Closers = []
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close()
+  })
+  return closers
+}
+
+/**
+ * Instance A: in a process of its own (so a test can kill it or signal it), on the team
+ * database at `url`, answering the simulator's webhooks on `port`; its data under `dataRoot`.
+ * Killed after the test. `extra` adds or overrides gatewayProcess options.
+ */
+export async function startInstanceA(
+  closers: Closers,
+  dataRoot: string,
+  at: { url: string; port: number; simUrl: string },
+  extra: Record<string, unknown> = {}
+): Promise<GatewayChild> {
+  const a = await spawnGateway({
+    teamUrl: `${at.url}?sslmode=disable`,
+    instance: 'gw-a',
+    port: at.port,
+    dataDir: `${dataRoot}/gw-a`,
+    resourcesDir: RESOURCES_DIR,
+    realtimeBaseUrl: at.simUrl,
+    apiKey: API_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    ...extra
+  })
+  closers.push(() => void a.child.kill('SIGKILL'))
+  return a
 }
 
 /** The simulator playing the test scenario, its webhooks to `webhookPort`. */
