@@ -31,7 +31,6 @@ export function LatencyPanel(): JSX.Element {
         >
           {tc('latency.live')}
           <TermHelp term="liveLatency" />
-          <TermHelp term="percentiles" />
         </Typography>
         <Typography data-testid="latency-p50">
           {t('latency.p50', { value: formatMs(metrics.latency.p50) })}
@@ -39,6 +38,7 @@ export function LatencyPanel(): JSX.Element {
         <Typography data-testid="latency-p95">
           {t('latency.p95', { value: formatMs(metrics.latency.p95) })}
         </Typography>
+        <TermHelp term="percentiles" />
       </Stack>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75 }} data-testid="latency-chips">
         {turns.length === 0 && (
