@@ -7,6 +7,7 @@ import type { StoredSession } from '../../src/shared/sessions/labSchema'
 import { session } from '../unit/database/contractFixtures'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp } from './support/harnessFixture'
+import { showSessionColumns } from './support/liveCallPage'
 
 // Live calls beside the pilot's lab rows: Reports keeps their latency apart (each with its own
 // threshold), and a call hung up before any answer was timed is in no latency figure — in
@@ -96,6 +97,7 @@ describe.runIf(canRun)('Latency, live and imported apart (browser harness + Chro
       await page.getByTestId('chart-latency-per-session').scrollIntoViewIfNeeded()
       await app.screenshot('reports-latency-live-and-lab-1024')
 
+      await showSessionColumns(page, ['session_id', 'latency_p50_ms', 'latency_p95_ms'])
       await screens(page).getByRole('button', { name: 'Sessions' }).click()
       const row = page.getByRole('row').filter({ hasText: 'LIVE-20261206-120000-e5f6' })
       await row.waitFor()

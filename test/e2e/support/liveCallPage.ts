@@ -140,10 +140,32 @@ export async function recordedSessionId(page: Page): Promise<string> {
  * Sessions → search for the session → open its detail drawer, as a supervisor would; returns
  * the table row's cells by column header and the drawer's label → value pairs.
  */
+/**
+ * The Sessions columns a test reads, chosen as a desk's Columns menu keeps them (this window's
+ * local storage; sessions.e2e.ts drives the menu itself). Read when Sessions next opens.
+ */
+export async function showSessionColumns(page: Page, keys: readonly string[]): Promise<void> {
+  await page.evaluate(
+    (chosen) => localStorage.setItem('sessions-columns', JSON.stringify(chosen)),
+    [...keys]
+  )
+}
+
 export async function openRecordedSession(
   page: Page,
   sessionId: string
 ): Promise<{ row: Record<string, string>; detail: Record<string, string>; labelledBy: string }> {
+  await showSessionColumns(page, [
+    'session_id',
+    'scenario',
+    'latency_p50_ms',
+    'latency_p95_ms',
+    'interruptions',
+    'turns',
+    'model',
+    'rag_used',
+    'language'
+  ])
   await page.getByRole('button', { name: 'Sessions' }).click()
   await page.getByPlaceholder('ID, scenario or model').fill(sessionId)
   const row = page.getByTestId('session-row').filter({ hasText: sessionId })
