@@ -2,3 +2,4 @@
 export { LiveCallsScreen } from './components/LiveCallsScreen'
 export { useLiveCallsBoard } from './useLiveCallsBoard'
 export { GatewayCallActions } from './components/GatewayCallActions'
+export { gatewayCallAbilities } from './components/gatewayCallAbilities'

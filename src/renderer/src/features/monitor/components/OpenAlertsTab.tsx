@@ -8,7 +8,7 @@ import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
 import { HandoffNoteDialog } from '@renderer/components/alert-actions'
-import { useLiveCallsBoard } from '@renderer/features/wallboard'
+import { gatewayCallAbilities, useLiveCallsBoard } from '@renderer/features/wallboard'
 import { AlertCard, type GatewayCallOfAlert } from './AlertCard'
 
 /** Acknowledged alerts stay listed: seen is not settled until dismissed or escalated. */
@@ -29,7 +29,7 @@ export function OpenAlertsTab(): JSX.Element {
   const gatewayCall = (sessionId: string): GatewayCallOfAlert | null => {
     const row = board?.calls.find((call) => call.sessionId === sessionId)
     if (!supervisor || !row || row.stale || row.channel === 'desk') return null
-    return { transferable: row.channel === 'phone', stoppable: row.engine !== 'live' }
+    return gatewayCallAbilities(row)
   }
   useIpcEvent('alerts.raised', reload)
   // Team mode: other desks' alerts and actions (and a reconnect, after which anything may differ).

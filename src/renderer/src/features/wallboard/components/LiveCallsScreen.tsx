@@ -18,6 +18,7 @@ import { dateTimeFormat, formatDurationMs, numberFormat } from '@renderer/i18n'
 import { useLiveCallsBoard, useSecondsTicker } from '../useLiveCallsBoard'
 import { FollowedCallScreen } from '../follow/FollowedCallScreen'
 import { GatewayCallActions } from './GatewayCallActions'
+import { gatewayCallAbilities } from './gatewayCallAbilities'
 
 const SEVERITY_COLOR = { info: 'info', warning: 'warning', critical: 'error' } as const
 const SETTLED = new Set(['dismissed', 'escalated'])
@@ -248,8 +249,7 @@ function BoardRow({
           {row.channel !== 'desk' && !row.stale && (
             <GatewayCallActions
               sessionId={row.sessionId}
-              transferable={row.channel === 'phone'}
-              stoppable={row.engine !== 'live'}
+              {...gatewayCallAbilities(row)}
               alertId={alert && !SETTLED.has(alert.status) ? alert.alertId : null}
             />
           )}

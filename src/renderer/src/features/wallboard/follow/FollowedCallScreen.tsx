@@ -19,6 +19,7 @@ import {
 } from '@renderer/features/live-call'
 import { dateTimeFormat, formatDurationMs } from '@renderer/i18n'
 import { GatewayCallActions } from '../components/GatewayCallActions'
+import { gatewayCallAbilities } from '../components/gatewayCallAbilities'
 import { useFollowedCall } from './useFollowedCall'
 
 const SETTLED = new Set(['dismissed', 'escalated'])
@@ -118,8 +119,7 @@ export function FollowedCallScreen({
       {takeover && (
         <GatewayCallActions
           sessionId={sessionId}
-          transferable={channel === 'phone'}
-          stoppable={row.engine !== 'live'}
+          {...gatewayCallAbilities({ channel, engine: row.engine })}
           alertId={alert && !SETTLED.has(alert.status) ? alert.alertId : null}
         />
       )}
