@@ -112,6 +112,18 @@ describe('the IPC chokepoint', () => {
     }
   })
 
+  it.each([
+    ['no session', { followId: 'f1' }],
+    ['an empty session id', { followId: 'f1', sessionId: '' }],
+    ['an extra key', { followId: 'f1', sessionId: 'LIVE-1', fromSeq: 0 }],
+    ['no payload at all', undefined]
+  ])('refuses following a call with %s, before any handler runs', async (_name, payload) => {
+    const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
+    const result = await dispatch(app, 'team.followCall', payload)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.code).toBe('invalid_input')
+  })
+
   it('cuts the lab report lists for screens but keeps their full sizes', async () => {
     const dispatch = createDispatch(await realHandlers(tmp.path()), trusted, quiet)
     const result = await dispatch(app, 'analytics.labReport', { filter: {}, maxListed: 1 })
