@@ -28,7 +28,7 @@ import {
 import { startRoundRobinProxy } from './gateway/roundRobinProxy'
 import { machineLine } from './machineLine'
 
-// npm run bench:gateway [-- --calls 20 --instances 2]: simultaneous simulated phone calls (the
+// npm run bench:gateway [-- --calls 20 --instances 2 --arrivals-over 10]: simultaneous simulated phone calls (the
 // simulator's SIP: signed webhooks, then the sideband) through gateway instances that run as
 // processes of their own behind one round-robin address, on a scratch PostgreSQL, a console
 // listening on the team channel and following every call's live view (CallFollowers). Prints:
@@ -37,13 +37,22 @@ import { machineLine } from './machineLine'
 const { values } = parseArgs({
   options: {
     calls: { type: 'string', default: '20' },
-    instances: { type: 'string', default: '2' }
+    instances: { type: 'string', default: '2' },
+    // S: the calls ring evenly over S seconds (each lasts about 30 s: from the last ring on, all
+    // twenty are in progress together); 0: all at the same instant, and then everything in
+    // lockstep, the worst case (twenty tool calls in the same millisecond).
+    'arrivals-over': { type: 'string', default: '10' }
   }
 })
 const calls = Number(values.calls)
 const instances = Number(values.instances)
-if (!(calls >= 1 && calls <= 100) || !(instances >= 1 && instances <= 8))
-  throw new Error('usage: bench:gateway [-- --calls 20 --instances 2]')
+const arrivalsOverS = Number(values['arrivals-over'])
+if (
+  !(calls >= 1 && calls <= 100) ||
+  !(instances >= 1 && instances <= 8) ||
+  !(arrivalsOverS >= 0 && arrivalsOverS <= 20)
+)
+  throw new Error('usage: bench:gateway [-- --calls 20 --instances 2 --arrivals-over 10]')
 
 const load = (): string =>
   loadavg()
@@ -51,7 +60,7 @@ const load = (): string =>
     .join(' ')
 console.log(`${machineLine()}, ${process.platform}, load average ${load()}`)
 console.log(
-  `${calls} simultaneous phone calls through ${instances} gateway instance(s); targets: tool round trip p95 ≤ 20 ms, event-to-console p95 ≤ 250 ms\n`
+  `${calls} simultaneous phone calls through ${instances} gateway instance(s), ${arrivalsOverS === 0 ? 'all ringing at once' : `ringing evenly over ${arrivalsOverS} s`}; targets: tool round trip p95 ≤ 20 ms, event-to-console p95 ≤ 250 ms\n`
 )
 
 const API_KEY = 'sk-bench-gateway'
@@ -83,7 +92,7 @@ try {
     '--port',
     '0',
     '--scenario',
-    'tools/realtime-sim/scenarios/gateway-phone-barge-in.yaml',
+    'tools/realtime-sim/scenarios/gateway-bench-tools.yaml',
     '--key',
     API_KEY,
     '--voice',
@@ -190,6 +199,7 @@ try {
   const started = performance.now()
   const callIds = await Promise.all(
     Array.from({ length: calls }, async (_, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * arrivalsOverS * 1000) / calls))
       const res = await fetch(`${sim.url}/sim/sip/calls`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
@@ -207,6 +217,16 @@ try {
   const admin = new pg.Client({ connectionString: teamUrl })
   await admin.connect()
   cleanups.push(() => admin.end())
+  const databaseWork = async (): Promise<{ commits: number; rows: number }> => {
+    const row = (
+      await admin.query(
+        `SELECT xact_commit, tup_inserted + tup_updated + tup_deleted AS rows
+           FROM pg_stat_database WHERE datname = current_database()`
+      )
+    ).rows[0] as { xact_commit: string; rows: string }
+    return { commits: Number(row.xact_commit), rows: Number(row.rows) }
+  }
+  const workBefore = await databaseWork()
   const deadline = Date.now() + 300_000
   const ended = (): number => {
     const truth = groundTruth()
@@ -230,6 +250,9 @@ try {
     peak: g.memoryMiB().peak
   }))
   const loopDelays = await Promise.all(gateways.map(loopDelay))
+  // The server publishes its counts within a second or so of each transaction.
+  await new Promise((resolve) => setTimeout(resolve, 1_500))
+  const workAfter = await databaseWork()
   const simCpu = sim.cpuSeconds() - simCpuBefore
   const simWait = sim.cpuWaitSeconds() - simWaitBefore
 
@@ -336,6 +359,14 @@ try {
   console.log(
     `Tool round trip (the simulator's clock: function call sent → its output received, ${trips.length} calls): ${p50p95(stage((t) => t.total))}  (target p95 ≤ 20 ms)`
   )
+  const tools = [...new Set(trips.map((t) => t.tool))]
+  for (const tool of tools) {
+    const of = trips.filter((t) => t.tool === tool)
+    const failed = of.filter((t) => t.failed).length
+    console.log(
+      `  ${tool} (${of.length}${failed ? `, ${failed} answered with an error` : ''}): ${p50p95(of.map((t) => t.total))}`
+    )
+  }
   console.log(`  simulator → gateway (received): ${p50p95(stage((t) => t.toGateway))}`)
   console.log(
     `  in the gateway (received → output sent): ${p50p95(stage((t) => t.inGateway))}; of it the catalog search: ${p50p95(stage((t) => t.search))}`
@@ -352,6 +383,11 @@ try {
   )
   console.log(
     `simulator (own process): CPU ${simCpu.toFixed(1)} s (${((simCpu / elapsedS) * 100).toFixed(0)}% of a core), waited for a CPU ${simWait.toFixed(1)} s; its answers started late against the scenario by p50 ${ms(p(simLate, 0.5))}, p95 ${ms(p(simLate, 0.95))}`
+  )
+  const commits = workAfter.commits - workBefore.commits
+  const rowsWritten = workAfter.rows - workBefore.rows
+  console.log(
+    `PostgreSQL during the calls (every client): ${commits} transactions (${(commits / calls).toFixed(0)} a call), ${rowsWritten} rows written (${(rowsWritten / calls).toFixed(0)} a call)`
   )
   gateways.forEach((g, i) => {
     const d = loopDelays[i]!

@@ -26,6 +26,7 @@ export class CallInputBatches {
   private failing = false
   /** How many inputs at the front of the queue were announced (a failed batch's, kept). */
   private announced = 0
+  private flushSoon: NodeJS.Immediate | undefined
 
   constructor(
     private readonly sessionId: Promise<string>,
@@ -43,7 +44,13 @@ export class CallInputBatches {
 
   add(input: CallInput): void {
     this.queue.push(input)
-    if (recordAtOnce(input.event.type)) void this.flush()
+    // Once the messages already received are handled: a tool's answer waiting on one of them
+    // (a caller in silence) goes out before this call's, or another call's, recording work.
+    if (recordAtOnce(input.event.type) && !this.flushSoon)
+      this.flushSoon = setImmediate(() => {
+        this.flushSoon = undefined
+        void this.flush()
+      })
   }
 
   /** Resolves once what was queued so far is stored (or failed and kept). */
@@ -58,6 +65,8 @@ export class CallInputBatches {
    */
   async close(drop = false): Promise<number> {
     clearInterval(this.timer)
+    clearImmediate(this.flushSoon)
+    this.flushSoon = undefined
     if (drop) this.queue = []
     for (let tries = 0; tries < FINAL_TRIES && this.queue.length > 0; tries++) {
       if (tries > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_MS))

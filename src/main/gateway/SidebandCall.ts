@@ -146,8 +146,12 @@ export class SidebandCall {
   private receive(text: string): void {
     const received = this.protocol.receive(text)
     if (!received) return
+    const { runTool, ...step } = received.step
+    // The tool first: its answer is recorded after this event all the same (it is awaited), but
+    // the search runs before this event's recording work, which the caller need not wait for.
+    if (runTool) void this.answer(runTool)
     this.observe(received.event)
-    this.act(received.step)
+    this.act({ ...step, runTool: null })
     // The session is over (GPT-Live's session.closed): the sideband is let go, as at a hang-up.
     if (this.protocol.isFinal(received.event)) this.socket.close(1000, 'session closed')
   }

@@ -226,6 +226,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       stopSockets()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      groundTruth.close()
     }
   }
 }

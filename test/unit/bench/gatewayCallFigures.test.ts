@@ -29,12 +29,17 @@ describe("bench:gateway's figures from the simulator's ground truth", () => {
 
   it('times a tool from the call sent to its output received, split with the gateway records', () => {
     const truth = [
-      sent(100, { type: 'response.function_call_arguments.done', call_id: 'fc1', event_id: 'a' }),
+      sent(100, {
+        type: 'response.function_call_arguments.done',
+        call_id: 'fc1',
+        name: 'search_products',
+        event_id: 'a'
+      }),
       sent(130, { type: 'response.done' }),
       received(145, { type: 'conversation.item.create', item: { type: 'message' } }),
       received(150, {
         type: 'conversation.item.create',
-        item: { type: 'function_call_output', call_id: 'fc1' }
+        item: { type: 'function_call_output', call_id: 'fc1', output: '{"ok":false,"error":{}}' }
       }),
       // An output with no question before it is not a trip.
       received(160, {
@@ -63,11 +68,22 @@ describe("bench:gateway's figures from the simulator's ground truth", () => {
       })
     ]
     expect(toolTrips(truth, recorded, 1000)).toEqual([
-      { total: 50, toGateway: 10, inGateway: 11, search: 7, back: 29, beforeItsDone: true }
+      {
+        tool: 'search_products',
+        failed: true,
+        total: 50,
+        toGateway: 10,
+        inGateway: 11,
+        search: 7,
+        back: 29,
+        beforeItsDone: true
+      }
     ])
     // Without the gateway's clock only the total is known.
     expect(toolTrips(truth, recorded.slice(0, 1), null)).toEqual([
       {
+        tool: 'search_products',
+        failed: true,
         total: 50,
         toGateway: null,
         inGateway: null,

@@ -97,6 +97,25 @@ describe('WordVectorEmbeddings', () => {
     expect(nearest(await words.embedQuery('flashlight'), docs)).toBe(2)
   })
 
+  it('learns a burst of questions\u2019 new words once, after a pause, not while they wait', async () => {
+    const teacher = countingTeacher()
+    const words = new WordVectorEmbeddings({
+      teacher,
+      baseVocabulary: async () => BASE,
+      learnDelayMs: 100
+    })
+    await words.embed(DOCS)
+    teacher.asked.length = 0
+    // Ten calls asking the same new words at once, then one more with another: none runs the model.
+    await Promise.all(Array.from({ length: 10 }, () => words.embedQuery('flashlight lantern')))
+    await words.embedQuery('compass')
+    expect(teacher.asked).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await words.idle()
+    expect(teacher.asked.sort()).toEqual(['compass', 'flashlight', 'lantern'])
+    expect((await words.embedQuery('compass')).some((x) => x !== 0)).toBe(true)
+  })
+
   it('learns its extra vocabulary with the documents', async () => {
     const teacher = countingTeacher()
     const words = open(teacher, undefined, ['lantern'])

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ToneVoice } from '../../../src/main/realtime-sim/audio/toneVoice'
 import { GroundTruthLog } from '../../../src/main/realtime-sim/groundTruth/GroundTruthLog'
 import { DemoAgent } from '../../../src/main/realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from '../../../src/main/realtime/demoAgent/demoScenarioFile'
-import { RESOURCES_DIR } from '../../support/tempDir'
+import { RESOURCES_DIR, useTempDir } from '../../support/tempDir'
 import { useSimulator } from './support/simServer'
 
 // Issue #15, point 4: the demo agent's in-app simulator exposes only what the app uses; the
@@ -158,6 +160,7 @@ describe('npm run sim (standalone)', { timeout: 60_000 }, () => {
 })
 
 describe('GroundTruthLog', () => {
+  const tmp = useTempDir()
   it('keeps the last N entries in order and counts the ones it dropped', () => {
     const log = new GroundTruthLog(undefined, 3)
     for (let i = 0; i < 5; i++)
@@ -167,5 +170,32 @@ describe('GroundTruthLog', () => {
     expect(log.dropped).toBe(2)
     expect(new GroundTruthLog().limit).toBe(10_000)
     expect(() => new GroundTruthLog(undefined, 0)).toThrow(/positive integer/)
+  })
+
+  it('writes its file once the current task is over, every entry in order, and on close', async () => {
+    const file = join(tmp.path(), 'ground-truth.jsonl')
+    const log = new GroundTruthLog(file)
+    const lines = (): string[] =>
+      existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []
+    log.record('rtc_a', { kind: 'fault', fault: 'f0' })
+    log.record('rtc_a', { kind: 'fault', fault: 'f1' })
+    expect(lines()).toEqual([])
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(lines().map((l) => (JSON.parse(l) as { fault: string }).fault)).toEqual(['f0', 'f1'])
+    log.record('rtc_a', { kind: 'fault', fault: 'f2' })
+    log.close()
+    expect(lines()).toHaveLength(3)
+  })
+})
+
+describe('ToneVoice', () => {
+  it('speaks a tone of 250 ms a word, the same samples for the same words every time', async () => {
+    const voice = new ToneVoice()
+    const first = await voice.speak('two person tent')
+    expect(first.length).toBe(3 * 12_000)
+    expect(first.some((x) => x !== 0)).toBe(true)
+    expect(Array.from(await new ToneVoice().speak('two person tent'))).toEqual(Array.from(first))
+    const other = await voice.speak('three person tent')
+    expect(Array.from(other)).not.toEqual(Array.from(first))
   })
 })

@@ -4,7 +4,8 @@ interface AnyEvent {
   type?: string
   event_id?: unknown
   call_id?: string
-  item?: { type?: string; call_id?: string }
+  name?: string
+  item?: { type?: string; call_id?: string; output?: string }
 }
 type Sent = { at_ms: number; direction: 'sent' | 'received'; event: AnyEvent }
 
@@ -53,6 +54,10 @@ export interface GatewayRecord {
 
 /** One function call's round trip and where its time went (ms). */
 export interface ToolTrip {
+  /** The tool the agent called. */
+  tool: string
+  /** The output the gateway sent was a tool error (`ok: false`): a miss answers fast too. */
+  failed: boolean
   /** The simulator's clock: the function call sent (arguments done) → its output received. */
   total: number
   /** The simulator's send → the gateway's receive (the two processes' epoch clocks). */
@@ -121,6 +126,8 @@ export function toolTrips(
     const sentAt = sent ? parsed.indexOf(sent) : -1
     const doneAt = parsed.findIndex((r, k) => k > receivedAt && r.type === 'response.done')
     trips.push({
+      tool: asked.event.name ?? '?',
+      failed: /^\{"ok":false/.test(output.event.item?.output ?? ''),
       total: output.at_ms - asked.at_ms,
       toGateway: span(asked.at_ms, at(received)),
       inGateway: received && sent ? sent.at_ms - received.at_ms : null,

@@ -19,6 +19,8 @@ export interface WordVectorEmbeddingsOptions {
   learnFromQueries?: boolean
   /** How long words learned from questions wait to be written (the table is rewritten whole). */
   saveDelayMs?: number
+  /** How long a question's unknown words wait to be learned, with those of the questions after. */
+  learnDelayMs?: number
 }
 
 // Words per teacher call while distilling: large batches amortise TensorFlow.js's overhead.
@@ -30,6 +32,10 @@ export const WORD_VECTORS_MIN_SIMILARITY = 0.3
 // The table stops learning from questions once it holds this many words in all (about 40 MB).
 const MAX_WORDS = 20_000
 const SAVE_DELAY_MS = 10_000
+// Learning runs the model (~10 ms, more on a busy machine) on the thread that answers queries:
+// right away, every question asked during it waited, and a burst of calls asking the same new
+// word all did. After a pause, once, for the whole burst's new words.
+const LEARN_DELAY_MS = 250
 
 /** The provider's id, also the folder of its indexes (and of its cached table). */
 export const wordVectorsId = (teacherId: string): string => `${teacherId}-words`
@@ -40,7 +46,7 @@ export const wordVectorsId = (teacherId: string): string => `${teacherId}-words`
  * for every word of the indexed documents, and kept on disk. A query's vector is then a sum of
  * table rows, about 0.02 ms instead of a model run of 8–16 ms, so a search never waits on the
  * model. A question's word the table has never seen is skipped for that question and learned
- * in the background for the next one.
+ * in the background, after a short pause, for the next one.
  */
 export class WordVectorEmbeddings implements EmbeddingProvider {
   readonly id: string
@@ -51,6 +57,9 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
   private learning: Promise<unknown> = Promise.resolve()
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private unsaved: WordVectorTable | undefined
+  /** Questions' words waiting for learnTimer. */
+  private readonly toLearn = new Set<string>()
+  private learnTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly options: WordVectorEmbeddingsOptions) {
     this.id = wordVectorsId(options.teacher.id)
@@ -75,21 +84,37 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
       this.options.learnFromQueries !== false &&
       table.size < MAX_WORDS &&
       table.unknown(words).length > 0
-    )
-      this.queueLearning(words, 'later').catch(() => undefined)
+    ) {
+      for (const word of table.unknown(words)) this.toLearn.add(word)
+      this.learnTimer ??= setTimeout(
+        () => this.learnQuestionWords(),
+        this.options.learnDelayMs ?? LEARN_DELAY_MS
+      ).unref()
+    }
     return table.vectorOf(words)
   }
 
-  /** Resolves once the words queued so far are learned. */
+  /** Resolves once the words queued so far (questions' included, without their pause) are learned. */
   async idle(): Promise<void> {
+    if (this.learnTimer) this.learnQuestionWords()
     await this.learning
   }
 
   /** Writes words learned from questions that are still waiting for their timer. */
   close(): void {
+    clearTimeout(this.learnTimer)
+    this.learnTimer = undefined
     clearTimeout(this.saveTimer)
     this.saveTimer = undefined
     if (this.unsaved) this.save(this.unsaved)
+  }
+
+  private learnQuestionWords(): void {
+    clearTimeout(this.learnTimer)
+    this.learnTimer = undefined
+    const words = [...this.toLearn]
+    this.toLearn.clear()
+    this.queueLearning(words, 'later').catch(() => undefined)
   }
 
   private queueLearning(

@@ -1,4 +1,4 @@
-import type { Pool, PoolConfig } from 'pg'
+import type { Pool, PoolConfig, QueryResult } from 'pg'
 import { PostgresAlertActionsTable, PostgresAlertsTable } from './alertTables'
 import { DatabaseBusyError } from './asyncSeam'
 import type { SessionDatabase, SessionImportOptions, TransactionScope } from './asyncSeam'
@@ -120,9 +120,12 @@ export class PostgresSessionDatabase implements SessionDatabase {
     const { client, release } = await checkOut(this.pool)
     let broken: Error | undefined
     try {
-      await client.query('BEGIN')
-      const { rows } = await client.query<{ taken: boolean | string }>(lock)
-      if (rows[0]?.taken === false) throw new DatabaseBusyError()
+      // One round trip for both (a simple query may hold several statements): every live call's
+      // batch of events is a transaction, and the trips add up across a gateway's calls.
+      const results = (await client.query(`BEGIN; ${lock}`)) as unknown as QueryResult<{
+        taken: boolean | string
+      }>[]
+      if (results[1]?.rows[0]?.taken === false) throw new DatabaseBusyError()
       const result = await work(scopeOn(clientSql(client)))
       await client.query('COMMIT')
       return result

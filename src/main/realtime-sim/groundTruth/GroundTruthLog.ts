@@ -117,13 +117,22 @@ export class GroundTruthLog {
   /** Where the next entry goes once the ring is full. */
   private next = 0
   private droppedCount = 0
+  /** Lines not yet in the file: written together once the current task is over. */
+  private pending: string[] = []
+  private readonly flushSoon = (): void => this.flush()
 
-  /** With a file, every entry is also appended to it as one JSON line (the file is not bounded). */
+  /**
+   * With a file, every entry is also appended to it as one JSON line (the file is not bounded),
+   * in one write per turn of the event loop: a write per entry cost twenty simultaneous calls
+   * milliseconds each time they all did the same thing, and every later stamp carried it. What
+   * is pending is written when the process exits too.
+   */
   constructor(
     private readonly file?: string,
     readonly limit = GROUND_TRUTH_LIMIT
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer')
+    if (file) process.once('exit', this.flushSoon)
   }
 
   /** Entries dropped from memory because the ring was full. */
@@ -139,7 +148,23 @@ export class GroundTruthLog {
       this.next = (this.next + 1) % this.limit
       this.droppedCount++
     }
-    if (this.file) appendFileSync(this.file, `${JSON.stringify(entry)}\n`)
+    if (!this.file) return
+    if (this.pending.length === 0) setImmediate(this.flushSoon)
+    this.pending.push(`${JSON.stringify(entry)}\n`)
+  }
+
+  /** Writes what is pending to the file now (the simulator's close, the process's exit). */
+  flush(): void {
+    if (!this.file || this.pending.length === 0) return
+    const lines = this.pending.join('')
+    this.pending = []
+    appendFileSync(this.file, lines)
+  }
+
+  /** The simulator closed: what is pending written, and no longer waiting for the exit. */
+  close(): void {
+    this.flush()
+    process.removeListener('exit', this.flushSoon)
   }
 
   /** The kept entries, oldest first. */
