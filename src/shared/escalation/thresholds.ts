@@ -60,11 +60,16 @@ export const EscalationThresholdsSchema = z
   .strict()
 export type EscalationThresholds = z.output<typeof EscalationThresholdsSchema>
 
-/** The issue's defaults: ≥ 3 interruptions, or 2 within 30 s; at-ear P95 above 200 ms. */
+/**
+ * The defaults: ≥ 3 interruptions, or 2 within 30 s; at-ear P95 above 1 s. (Issue 7 set 200 ms,
+ * the lab's bar for its own figure; at the ear, from the caller's last word to the agent's first
+ * sound, a healthy live call reads 400–600 ms, so 200 ms flagged every live call as slow. A
+ * second of silence after the caller stops is where a conversation feels broken.)
+ */
 export const DEFAULT_ESCALATION_THRESHOLDS: EscalationThresholds = {
   interruptions: { enabled: true, total: 3, burstCount: 2, burstWindowSec: 30 },
   humanRequest: { enabled: true },
   sentiment: { enabled: true, recentUtterances: 3, minNegative: 1, minInterruptions: 1 },
-  latency: { enabled: true, lastTurns: 5, minTurns: 3, p95Ms: 200 },
+  latency: { enabled: true, lastTurns: 5, minTurns: 3, p95Ms: 1000 },
   tools: { enabled: true, failures: 1, zeroResultsInRow: 2 }
 }
