@@ -295,7 +295,16 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       expect(
         await id.locator('.id-fold').evaluate((el) => el.getBoundingClientRect().width)
       ).toBeLessThan(16)
-      expect(await es.getByTestId('alerts-cell').textContent()).toBe('2Caller asks for a human')
+      // The rule's short name, whole at 1024 px (the tooltip has the full one).
+      const alerts = es.getByTestId('alerts-cell')
+      expect(await alerts.textContent()).toBe('2Wants human')
+      expect(await alerts.getAttribute('title')).toContain('Caller asks for a human')
+      expect(
+        await alerts
+          .locator('span')
+          .last()
+          .evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight)
+      ).toBe(true)
       expect(await es.getByTestId('escalated').textContent()).toBe('Yes')
       await app.screenshot('sessions-columns-1024')
 

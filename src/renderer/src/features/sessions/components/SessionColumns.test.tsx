@@ -142,7 +142,7 @@ describe('Sessions columns', () => {
     expect(id.getAttribute('title')).toBe('LIVE-20261206-143012-a3f9')
     expect(screen.getByRole('button', { name: 'Copiar el ID de sesión LIVE-20261206-143012-a3f9' }))
     const alerts = screen.getByTestId('alerts-cell')
-    expect(alerts.textContent).toBe('3El cliente pide hablar con una persona')
+    expect(alerts.textContent).toBe('3Pide persona')
     expect(alerts.getAttribute('title')).toBe(
       '3 alertas; la peor: El cliente pide hablar con una persona (crítica)'
     )
