@@ -4,73 +4,14 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp, type AppUnderTest } from './support/harnessFixture'
+import { clippedTexts, englishLeftOver } from './support/screenChecks'
 import { HEADER } from '../support/tempDir'
 
 const canRun = browserAvailable()
 const eventually = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
   expect.poll(read, { timeout, interval: 100 })
 
-const LOCALES = join('src', 'renderer', 'src', 'i18n', 'locales')
 const NAMESPACES = ['sessions', 'catalog', 'liveCall'] as const
-
-type Tree = { [key: string]: string | Tree }
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, value)
-    else for (const [k, v] of leaves(value, path)) out.set(k, v)
-  }
-  return out
-}
-const strings = (language: string): Map<string, string> =>
-  new Map(
-    NAMESPACES.flatMap((ns) => [
-      ...leaves(JSON.parse(readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8')) as Tree)
-    ])
-  )
-
-/**
- * English UI texts of these screens that the other language words differently: none may be on
- * screen. Only whole texts without placeholders, matched as whole words (so "Agent" is not
- * found in "Agente"); data values (scenario codes, product names) are not UI texts.
- */
-function englishLeftOver(language: string, pageText: string): string[] {
-  const english = strings('en')
-  const translated = strings(language)
-  return (
-    [...english]
-      // Two-letter words ("No") also occur in data such as the English knowledge passages.
-      .filter(
-        ([key, text]) => text.length > 3 && !text.includes('{{') && translated.get(key) !== text
-      )
-      .map(([, text]) => text)
-      .filter((text) => {
-        const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        // A file name's part ("voice_sessions.csv") is a name, not an English word left over.
-        return new RegExp(`(^|[^\\p{L}_])${escaped}([^\\p{L}_]|$)`, 'u').test(pageText)
-      })
-  )
-}
-
-/** Labels, headers, chips and buttons whose text does not fit (clipped or ellipsised). */
-function clippedLabels(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const selectors = [
-      'main button',
-      'main .MuiChip-label',
-      'main label',
-      'main th',
-      'main .MuiTypography-caption',
-      'main h1',
-      'main h6',
-      'main [role="combobox"]'
-    ]
-    return [...document.querySelectorAll<HTMLElement>(selectors.join(','))]
-      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
-      .map((el) => el.textContent ?? '')
-  })
-}
 
 async function chooseLanguage(page: Page, name: string): Promise<void> {
   await page.getByTestId('ui-language').getByRole('combobox').click()
@@ -127,26 +68,26 @@ describe.runIf(canRun)('Sessions, Catalog and Live call in Spanish and French', 
         await eventually(() => page.getByTestId('kpi-avg-p50').textContent()).toBe(c.avgP50)
         expect(await page.getByRole('columnheader', { name: c.sessionsHeader }).count()).toBe(1)
         await app.screenshot(`i18n-sessions-${c.language}`)
-        expect.soft(englishLeftOver(c.language, await main.innerText())).toEqual([])
-        expect.soft(await clippedLabels(page)).toEqual([])
+        expect.soft(englishLeftOver(c.language, NAMESPACES, await main.innerText())).toEqual([])
+        expect.soft(await clippedTexts(page)).toEqual([])
 
         await rail.getByRole('button', { name: c.nav.catalog, exact: true }).click()
         await eventually(() => page.getByTestId('catalog-product-row').count()).toBe(25)
         expect(await page.getByTestId('catalog-product-row').first().innerText()).toMatch(c.price)
         await app.screenshot(`i18n-catalog-${c.language}`)
-        expect.soft(englishLeftOver(c.language, await main.innerText())).toEqual([])
-        expect.soft(await clippedLabels(page)).toEqual([])
+        expect.soft(englishLeftOver(c.language, NAMESPACES, await main.innerText())).toEqual([])
+        expect.soft(await clippedTexts(page)).toEqual([])
         await page.getByLabel(c.catalogSearch).fill('botas impermeables')
         await eventually(() => page.getByTestId('catalog-product-hit').count()).toBeGreaterThan(0)
         await app.screenshot(`i18n-catalog-search-${c.language}`)
-        expect.soft(englishLeftOver(c.language, await main.innerText())).toEqual([])
+        expect.soft(englishLeftOver(c.language, NAMESPACES, await main.innerText())).toEqual([])
 
         await rail.getByRole('button', { name: c.nav.live, exact: true }).click()
         await page.getByRole('button', { name: c.call, exact: true }).waitFor()
         expect(await page.getByTestId('call-phase').textContent()).toBe(c.phase)
         await app.screenshot(`i18n-live-${c.language}`)
-        expect.soft(englishLeftOver(c.language, await main.innerText())).toEqual([])
-        expect.soft(await clippedLabels(page)).toEqual([])
+        expect.soft(englishLeftOver(c.language, NAMESPACES, await main.innerText())).toEqual([])
+        expect.soft(await clippedTexts(page)).toEqual([])
       } finally {
         await app.close()
       }

@@ -78,6 +78,7 @@ export function NavigationRail({
           key={entry.id}
           selected={entry.id === selected}
           aria-current={entry.id === selected ? 'page' : undefined}
+          data-testid={`rail-${entry.id}`}
           onClick={() => onSelect(entry.id)}
           sx={{
             flexDirection: 'column',

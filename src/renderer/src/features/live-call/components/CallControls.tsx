@@ -54,6 +54,7 @@ export function CallControls(props: CallControlsProps): JSX.Element {
         direction="row"
         spacing={1.5}
         sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+        data-testid="call-controls"
       >
         {live ? (
           <Button

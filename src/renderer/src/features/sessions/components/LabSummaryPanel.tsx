@@ -118,8 +118,18 @@ export const LabSummaryPanel = memo(function LabSummaryPanel({
         }}
       >
         {figuresOf(report, t).map((figure) => (
-          <Box key={figure.testId} title={figure.hint}>
-            <Typography variant="caption" color="text.secondary" noWrap component="div">
+          <Box
+            key={figure.testId}
+            title={figure.hint}
+            // A long label wraps (never cut, in any language at 1024 px); values stay aligned.
+            sx={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between' }}
+          >
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              component="div"
+              sx={{ lineHeight: 1.3 }}
+            >
               {figure.label}
             </Typography>
             <Typography

@@ -34,7 +34,8 @@ export function ProviderFields({
         size="small"
         value={value.kind}
         onChange={(event) => onChange(providerOf(event.target.value as ProviderKind))}
-        sx={{ width: 400 }}
+        // Grows with the chosen option's text (longer in es/fr) rather than cutting it.
+        sx={{ minWidth: 400, maxWidth: '100%' }}
       >
         {KINDS.map((kind) => (
           <MenuItem key={kind} value={kind}>

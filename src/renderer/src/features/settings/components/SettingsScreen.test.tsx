@@ -150,7 +150,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
     await i18next.changeLanguage('es')
     answer(withProvider({ kind: 'demo' }))
     render(<SettingsScreen />, { wrapper: AppProviders })
-    expect(await screen.findByRole('heading', { name: 'Configuración' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { name: 'Ajustes' })).toBeTruthy()
     expect(screen.getByLabelText('Proveedor')).toBeTruthy()
     expect(screen.getByTestId('demo-agent-note').textContent).toContain(
       'No hace falta clave: un agente con guion se ejecuta en este ordenador'
@@ -161,7 +161,7 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
     await i18next.changeLanguage('fr')
     answer(withProvider({ kind: 'custom', baseUrl: 'http://example.com/v1' }))
     render(<SettingsScreen />, { wrapper: AppProviders })
-    await screen.findByRole('heading', { name: 'Paramètres' })
+    await screen.findByRole('heading', { name: 'Réglages' })
     // The schema's message, translated; the field path is data and stays as it is.
     expect(screen.getByTestId('settings-invalid').textContent).toBe(
       'provider.baseUrl: doit être en https://, ou en http:// sur 127.0.0.1 / localhost'

@@ -172,7 +172,7 @@ export function SettingsScreen(): JSX.Element {
             onChange={(event) =>
               form.edit({ noiseReduction: event.target.value as AppSettings['noiseReduction'] })
             }
-            sx={{ width: 220 }}
+            sx={{ minWidth: 220, maxWidth: '100%' }}
           >
             {NOISE_REDUCTION.map((value) => (
               <MenuItem key={value} value={value}>

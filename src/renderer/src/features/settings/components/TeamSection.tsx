@@ -81,7 +81,7 @@ export function TeamSection({
         onChange={(event) =>
           onChange({ ...value, mode: event.target.value as TeamSettings['mode'] })
         }
-        sx={{ width: 420 }}
+        sx={{ minWidth: 420, maxWidth: '100%' }}
         slotProps={{ htmlInput: { 'data-testid': 'team-mode' } }}
       >
         {TEAM_MODES.map((mode) => (

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+
+const LOCALES = join('src', 'renderer', 'src', 'i18n', 'locales')
+
+type Tree = { [key: string]: string | Tree }
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'string') out.set(path, value)
+    else for (const [k, v] of leaves(value, path)) out.set(k, v)
+  }
+  return out
+}
+const strings = (language: string, namespaces: readonly string[]): Map<string, string> =>
+  new Map(
+    namespaces.flatMap((ns) => [
+      ...leaves(JSON.parse(readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8')) as Tree)
+    ])
+  )
+
+/**
+ * English UI texts of these namespaces that the other language words differently: none may be
+ * on screen. Only whole texts without placeholders, matched as whole words (so "Agent" is not
+ * found in "Agente"); data values (scenario codes, product names) are not UI texts.
+ */
+export function englishLeftOver(
+  language: string,
+  namespaces: readonly string[],
+  pageText: string
+): string[] {
+  const english = strings('en', namespaces)
+  const translated = strings(language, namespaces)
+  return (
+    [...english]
+      // Two-letter words ("No") also occur in data such as the English knowledge passages.
+      .filter(
+        ([key, text]) => text.length > 3 && !text.includes('{{') && translated.get(key) !== text
+      )
+      .map(([, text]) => text)
+      .filter((text) => {
+        const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        // A file name's part ("voice_sessions.csv") is a name, not an English word left over.
+        return new RegExp(`(^|[^\\p{L}_])${escaped}([^\\p{L}_]|$)`, 'u').test(pageText)
+      })
+  )
+}
+
+/**
+ * Every text on screen that does not fit its box: an element with text of its own that hides
+ * its overflow (or ellipsises it) and whose content is wider than it, or taller when its lines
+ * are clamped. Described as `tag[testid] "text"`.
+ */
+export function clippedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (element.offsetParent === null) continue
+      const ownText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''
+      )
+      if (!ownText) continue
+      const style = getComputedStyle(element)
+      if (style.overflowX === 'visible' && style.textOverflow !== 'ellipsis') continue
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || box.right < 0 || box.left > innerWidth) continue
+      const wider = element.scrollWidth > element.clientWidth + 1
+      const clamped =
+        style.webkitLineClamp !== 'none' && element.scrollHeight > element.clientHeight + 1
+      if (wider || clamped)
+        found.push(
+          `${element.tagName.toLowerCase()}[${element.dataset['testid'] ?? ''}] "${element.textContent!.trim().slice(0, 80)}"`
+        )
+    }
+    return found
+  })
+}
+
+/** Elements of `selector` not wholly inside the window (a primary control below the fold). */
+export function outOfView(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((css) => {
+    return [...document.querySelectorAll<HTMLElement>(css)]
+      .filter((element) => {
+        const box = element.getBoundingClientRect()
+        return box.left < 0 || box.top < 0 || box.right > innerWidth || box.bottom > innerHeight
+      })
+      .map((element) => element.textContent?.trim() || element.tagName.toLowerCase())
+  }, selector)
+}
