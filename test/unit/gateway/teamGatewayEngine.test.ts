@@ -92,6 +92,17 @@ describe.skipIf(skipWithoutPostgres)(
           : undefined
       )
       expect(await setup()).toEqual({ dataChannel: true })
+      // A page that read the Realtime setup before the change offers audio only: told to read
+      // the setup again (no call is created).
+      const stale = await fetch(`${gateway.url}/call/offer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/sdp' },
+        body: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n'
+      })
+      expect([stale.status, await stale.text()]).toEqual([
+        409,
+        'the call setup changed: read /call/setup again'
+      ])
       expect(await setting(agent)).toMatchObject({ team: { engine: 'live', updatedBy: 'lead' } })
 
       // The next phone call rings on GPT-Live and is answered there.
@@ -113,6 +124,11 @@ describe.skipIf(skipWithoutPostgres)(
       await expect
         .poll(() => rowOf(first.callId), { timeout: 30_000 })
         .toEqual({ status: 'finished', engine: 'realtime' })
+
+      // The stale web offer created no call: only the two phone calls are recorded.
+      expect((await admin.query('SELECT call_id FROM calls ORDER BY call_id')).rows).toEqual(
+        [first.callId, next.callId].sort().map((callId) => ({ call_id: callId }))
+      )
 
       // Back to each instance's own settings.json.
       expect(
