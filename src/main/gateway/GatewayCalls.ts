@@ -146,8 +146,9 @@ export class GatewayCalls {
   constructor(private readonly options: GatewayCallsOptions) {}
 
   /**
-   * A verified `realtime.call.incoming`. Rejects when the API could not be asked (the webhook
-   * then fails and the platform retries it); 'gone' when the call ended while it rang.
+   * A verified ringing call (`realtime.call.incoming`, or GPT-Live's `live.transport.incoming`),
+   * answered on that event's engine. Rejects when the API could not be asked (the webhook then
+   * fails and the platform retries it); 'gone' when the call ended while it rang.
    */
   async incoming(
     callId: string,
