@@ -21,6 +21,7 @@ import { catalogHandlers } from './ipc/handlers/catalogHandlers'
 import { consoleUser, escalationHandlers } from './ipc/handlers/escalationHandlers'
 import { gatewayHandlers } from './ipc/handlers/gatewayHandlers'
 import { GatewayCommands } from './team/GatewayCommands'
+import { GatewayEngineSetting } from './team/GatewayEngineSetting'
 import type { AlertAction, StoredAlert } from '../shared/escalation/alertRecords'
 import { AlertStore } from './escalation/AlertStore'
 import { EscalationBacktest } from './escalation/EscalationBacktest'
@@ -426,6 +427,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
           identity: () => team.identity(),
           live: () => teamLive?.live ?? null,
           onAlertActed: alertActed,
+          now
+        }),
+        engine: new GatewayEngineSetting({
+          table: opened.backend === 'postgres' ? opened.database.gatewayEngine : null,
+          identity: () => team.identity(),
+          live: () => teamLive?.live ?? null,
           now
         })
       })

@@ -5,7 +5,6 @@ import { maskedCallerFromSipHeader } from '../../shared/gateway/callCommands'
 import type { CallSlots } from '../../shared/gateway/callSlots'
 import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
 import { OPENAI_ORIGIN } from '../../shared/settings/keyOrigin'
-import { providerEngine } from '../../shared/settings/settingsSchema'
 import type {
   CallEvent,
   CallInput,
@@ -147,12 +146,19 @@ export class GatewayCalls {
   constructor(private readonly options: GatewayCallsOptions) {}
 
   /**
-   * A verified `realtime.call.incoming`. Rejects when the API could not be asked (the webhook
-   * then fails and the platform retries it); 'gone' when the call ended while it rang.
+   * A verified ringing call (`realtime.call.incoming`, or GPT-Live's `live.transport.incoming`),
+   * answered on that event's engine. Rejects when the API could not be asked (the webhook then
+   * fails and the platform retries it); 'gone' when the call ended while it rang.
    */
-  async incoming(callId: string, sipHeaders: readonly SipHeader[] = []): Promise<IncomingOutcome> {
+  async incoming(
+    callId: string,
+    engineName: VoiceEngine,
+    sipHeaders: readonly SipHeader[] = []
+  ): Promise<IncomingOutcome> {
     const { slots, log } = this.options
-    const engine = this.engine()
+    // The ringing event's API (checked against engineName by the webhook route): a change of the
+    // team's engine meanwhile must not accept a Realtime call on GPT-Live.
+    const engine = this.options.engines[engineName]
     if (!slots.take()) {
       log(`call ${callId}: every slot is taken (${slots.max}): rejected, ${BUSY_HERE} Busy Here`)
       return this.unlessGone(callId, () => engine.reject(callId, BUSY_HERE)).then(
@@ -185,14 +191,17 @@ export class GatewayCalls {
    * answer, so the greeting and every event are the gateway's from the first. 'busy' when every
    * slot is taken; throws when the API refused (the page is told the call could not start).
    */
-  async web(offerSdp: string): Promise<WebCallAnswer | 'busy'> {
+  async web(offerSdp: string): Promise<WebCallAnswer | 'busy' | 'setup_changed'> {
     const { slots, log } = this.options
+    // Read once: the offer is checked against the engine the call is then created on.
+    const engine = this.engine()
+    // A page that read another setup (the engine changed since it loaded) asks again.
+    if (/^m=application /m.test(offerSdp) !== engine.webDataChannel) return 'setup_changed'
     if (!slots.take()) {
       log(`web call: every slot is taken (${slots.max}): refused`)
       return 'busy'
     }
     try {
-      const engine = this.engine()
       const settings = this.options.services.settings.get()
       const { callId, sdp } = await engine.createWeb(offerSdp, settings)
       log(`call ${callId}: web call created (${engine.name})`)
@@ -331,9 +340,12 @@ export class GatewayCalls {
     await Promise.all(running.map((call) => call.done))
   }
 
-  /** The engine new calls run on: the provider's in this instance's settings (Settings). */
+  /**
+   * The engine new calls run on: the team's choice (Settings, team mode) when a supervisor made
+   * one, else the provider's in this instance's settings.json. A running call keeps its own.
+   */
   get engineName(): VoiceEngine {
-    return providerEngine(this.options.services.settings.get().provider)
+    return this.options.services.engine.current()
   }
 
   /** Whether the customer page's offer carries a data channel on that engine. */

@@ -116,8 +116,9 @@ const gateway = await startGateway({
 log(`instance ${config.instance} on ${gateway.url} (data in ${config.dataDir})`)
 log(`team database ${teamUrlWithoutPassword(config.teamDb)}`)
 const engine = providerEngine(services.settings.get().provider)
+// The team's choice, when a supervisor made one, overrides this (its own "Voice engine" line).
 log(
-  `API ${config.realtimeBaseUrl}, calls on ${engine === 'live' ? `GPT-Live (${services.settings.get().liveModel})` : 'the Realtime API'} (settings.json); at most ${config.maxCalls} calls at once`
+  `API ${config.realtimeBaseUrl}, settings.json's engine ${engine === 'live' ? `GPT-Live (${services.settings.get().liveModel})` : 'the Realtime API'}, new calls on ${services.engine.current()}; at most ${config.maxCalls} calls at once`
 )
 log(`webhooks: POST ${gateway.webhookPath} (register https://<public host>${gateway.webhookPath})`)
 log(`web calls: the customer page is https://<public host>${WEB_CALL_PATH}`)

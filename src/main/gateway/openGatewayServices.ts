@@ -16,7 +16,9 @@ import { LiveCallPipeline } from '../recording/LiveCallPipeline'
 import { LiveWrites } from '../recording/LiveWrites'
 import { recoverCalls } from '../recording/recoverCalls'
 import { SettingsStore } from '../settings/SettingsStore'
+import { providerEngine } from '../../shared/settings/settingsSchema'
 import { CallLeases } from './CallLeases'
+import { TeamEngineChoice } from './TeamEngineChoice'
 import { startTeamLive, type RunningTeamLive } from '../team/startTeamLive'
 
 export interface GatewayServiceOptions {
@@ -44,6 +46,8 @@ export interface GatewayServices {
   teamLive: RunningTeamLive
   /** Which instance carries which call: its own connection's advisory locks. */
   leases: CallLeases
+  /** The engine new calls run on: the team's choice, else settings.json's. */
+  engine: TeamEngineChoice
   whenLeaseLost(listener: (callId: string) => void): void
   close(): Promise<void>
 }
@@ -103,6 +107,12 @@ export async function openGatewayServices(
     now
   })
   await rules.refresh()
+  const engine = new TeamEngineChoice({
+    read: () => database.gatewayEngine.read(),
+    ownEngine: () => providerEngine(settings.get().provider),
+    log
+  })
+  await engine.refresh()
   const teamLive = startTeamLive({
     connection: options.connection,
     seat,
@@ -113,8 +123,19 @@ export async function openGatewayServices(
     rulesChanged: () => void rules.refresh(),
     isSupervisor: () => false
   })
+  // A supervisor's change reaches every instance at once; NOTIFY keeps nothing for an instance
+  // whose channel was away, so it reads again once the channel is back.
+  teamLive.channel.onEvent((event) => {
+    if (event.type === 'gateway.engineChanged') void engine.refresh()
+  })
+  let channelState = teamLive.channel.state
+  teamLive.channel.onState((state) => {
+    if (state === 'connected' && channelState === 'reconnecting') void engine.refresh()
+    channelState = state
+  })
   let recovered = unreachable === null
   liveWrites.onReachable(() => {
+    void engine.refresh()
     if (recovered) return
     recovered = true
     void recoverCalls(recorder, emit, GATEWAY_RECOVERY)
@@ -170,6 +191,7 @@ export async function openGatewayServices(
     catalog,
     teamLive,
     leases,
+    engine,
     whenLeaseLost: (listener) => (onLeaseLost = listener),
     close: async () => {
       closing = true

@@ -65,9 +65,6 @@ export function webCallRoute(options: WebCallRouteOptions): WebCallRoute {
       return plain(res, 413, 'offer too large')
     }
     if (!sdp.startsWith('v=0')) return plain(res, 400, 'not an SDP offer')
-    // A page that read another setup (the engine changed since it loaded) calls again.
-    if (/^m=application /m.test(sdp) !== calls.webDataChannel)
-      return plain(res, 409, 'the call setup changed: read /call/setup again')
     let answer: Awaited<ReturnType<GatewayCalls['web']>>
     try {
       answer = await calls.web(sdp)
@@ -75,6 +72,9 @@ export function webCallRoute(options: WebCallRouteOptions): WebCallRoute {
       log(`web call not started: ${error instanceof Error ? error.message : String(error)}`)
       return plain(res, 502, 'the call could not be started')
     }
+    // The engine changed since the page read its setup (the team's choice, or a restart).
+    if (answer === 'setup_changed')
+      return plain(res, 409, 'the call setup changed: read /call/setup again')
     if (answer === 'busy') {
       res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '30' })
       return void res.end('every line is busy')

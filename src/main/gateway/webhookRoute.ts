@@ -63,8 +63,9 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
       return answer(res, 200, {})
     }
     const { callId, engine } = ringing
-    // One pending call may be announced to both APIs: the engine in Settings decides which
-    // answers it, and the other's event is only acknowledged (docs/gpt-live.md, SIP incoming).
+    // One pending call may be announced to both APIs: the engine new calls run on (the team's
+    // choice, else settings.json) decides which answers it, and the other's event is only
+    // acknowledged (docs/gpt-live.md, SIP incoming).
     if (engine !== calls.engineName) {
       log(
         `webhook ${webhookId}: ${event.type} for call ${callId} acknowledged, not acted on (this gateway's calls run on ${calls.engineName})`
@@ -74,7 +75,7 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookRoute {
     if (!(await ledger.claim({ webhookId, eventType: event.type, callId })))
       return answer(res, 200, {})
     try {
-      await calls.incoming(callId, ringing.sipHeaders)
+      await calls.incoming(callId, engine, ringing.sipHeaders)
     } catch (error) {
       await ledger.release(webhookId)
       log(

@@ -7,6 +7,7 @@ import type { BoardSnapshot, TeamChannelState } from '../../shared/team/boardSna
 import { callProgressOf } from '../../shared/team/callProgress'
 import type { CallChannel } from '../../shared/live-call/callChannel'
 import type { VoiceEngine } from '../../shared/live-call/voiceEngine'
+import type { GatewayEngineChoice } from '../../shared/gateway/teamGatewayEngine'
 import {
   TEAM_TEXT_MAX_CHARS,
   type CallCommandDoneEvent,
@@ -228,6 +229,11 @@ export class TeamLive {
   /** The team's escalation rules were saved here: the other desks re-read them. */
   rulesChanged(at: string): void {
     this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
+  }
+
+  /** A supervisor here set the gateways' voice engine (stored): every gateway re-reads it. */
+  gatewayEngineChanged(engine: GatewayEngineChoice, at: string): void {
+    this.send({ type: 'gateway.engineChanged', engine, bySeat: this.deps.seat(), at })
   }
 
   snapshot(): BoardSnapshot {

@@ -24,6 +24,11 @@ export const FAILED_REASONS = {
   supervisorOnlyCallActions: 'Only a supervisor can take over a call',
   // gateway.act on a call that is not running at a call gateway (ended, or a desk's own call).
   notAGatewayCall: 'That call is no longer running at the call gateway',
+  // gateway.engine.set from a seat that is not a supervisor's, or refused by the database's grants.
+  supervisorOnlyGatewayEngine: "Only a supervisor can change the gateways' voice engine",
+  // gateway.engine.set on a console that does not record on the team database.
+  teamModeOnlyGatewayEngine:
+    "The gateways' voice engine is a team setting: switch to team mode first",
   // team.followCall on a session that is not a recorded call (an imported one), or outside team mode.
   notARecordedCall: 'That call is not recorded on the team database',
   // A request met the team database away (failureMessage, on any lost connection).

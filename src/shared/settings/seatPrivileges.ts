@@ -11,7 +11,8 @@ export const CHECKED_PRIVILEGES = [
   { table: 'events', privilege: 'INSERT' },
   { table: 'alerts', privilege: 'INSERT' },
   { table: 'alert_actions', privilege: 'INSERT' },
-  { table: 'escalation_rules', privilege: 'UPDATE' }
+  { table: 'escalation_rules', privilege: 'UPDATE' },
+  { table: 'gateway_settings', privilege: 'UPDATE' }
 ] as const
 export type CheckedPrivilege = (typeof CHECKED_PRIVILEGES)[number]
 
@@ -29,8 +30,13 @@ export interface PrivilegeProblem {
   kind: 'missing' | 'excess'
 }
 
-// An agent records calls and acts on alerts; deleting sessions and changing rules are a supervisor's.
-const SUPERVISOR_ONLY = new Set(['sessions DELETE', 'escalation_rules UPDATE'])
+// An agent records calls and acts on alerts; deleting sessions, changing the rules and choosing
+// the gateways' voice engine are a supervisor's.
+const SUPERVISOR_ONLY = new Set([
+  'sessions DELETE',
+  'escalation_rules UPDATE',
+  'gateway_settings UPDATE'
+])
 
 export function privilegeProblems(role: TeamRole, grants: PrivilegeGrant[]): PrivilegeProblem[] {
   return grants.flatMap(({ table, privilege, granted }): PrivilegeProblem[] => {

@@ -115,10 +115,11 @@ export function applyTeamEvent(state: BoardState, event: TeamEvent, nowMs: numbe
     }
     case 'sessions.changed':
     case 'rules.changed':
+    case 'gateway.engineChanged':
     case 'call.command':
     case 'call.commandDone':
     case 'call.recorded':
-      // About the sessions, the rules, a command or a call's stored events (read by followers).
+      // About the sessions, the rules, the gateways' engine, a command or a call's stored events.
       return state
   }
 }

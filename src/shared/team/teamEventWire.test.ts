@@ -47,7 +47,19 @@ describe('team events on the wire', () => {
       },
       { type: 'call.ended', sessionId: 'desk-a-call-1', seat: 'ana' },
       { type: 'call.recorded', sessionId: 'desk-a-call-1', seat: 'ana', inputs: 12 },
-      { type: 'rules.changed', bySeat: 'sup-bo', at: '2026-12-06T23:41:00.000Z' }
+      { type: 'rules.changed', bySeat: 'sup-bo', at: '2026-12-06T23:41:00.000Z' },
+      {
+        type: 'gateway.engineChanged',
+        engine: 'live',
+        bySeat: 'sup-bo',
+        at: '2026-12-06T23:42:00.000Z'
+      },
+      {
+        type: 'gateway.engineChanged',
+        engine: null,
+        bySeat: 'sup-bo',
+        at: '2026-12-06T23:43:00.000Z'
+      }
     ]
     for (const event of events)
       expect(decodeTeamEvent(encodeTeamEvent(event))).toEqual({ ok: true, event })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ALERT_ACTIONS, ALERT_STATUSES } from '../escalation/alertRecords'
 import { RULE_IDS, SEVERITIES } from '../escalation/rules'
 import { CALL_COMMAND_ACTIONS } from '../gateway/callCommands'
+import { GatewayEngineChoiceSchema } from '../gateway/teamGatewayEngine'
 import { CALL_CHANNELS } from '../live-call/callChannel'
 import { VOICE_ENGINES } from '../live-call/voiceEngine'
 
@@ -118,6 +119,19 @@ export const RulesChangedEventSchema = z
   .object({ type: z.literal('rules.changed'), bySeat: seat, at: isoTime })
   .strict()
 
+/**
+ * A supervisor set the team's voice engine for its gateways' new calls (gateway_settings): every
+ * gateway instance re-reads it from the team database, so the wire's `engine` is only news.
+ */
+export const GatewayEngineChangedEventSchema = z
+  .object({
+    type: z.literal('gateway.engineChanged'),
+    engine: GatewayEngineChoiceSchema,
+    bySeat: seat,
+    at: isoTime
+  })
+  .strict()
+
 const commandId = z.number().int().min(1)
 const commandAction = z.enum(CALL_COMMAND_ACTIONS)
 
@@ -162,6 +176,7 @@ export const TeamEventSchema = z.discriminatedUnion('type', [
   CallRecordedEventSchema,
   SessionsChangedEventSchema,
   RulesChangedEventSchema,
+  GatewayEngineChangedEventSchema,
   CallCommandEventSchema,
   CallCommandDoneEventSchema
 ])
@@ -173,5 +188,6 @@ export type CallEndedEvent = z.infer<typeof CallEndedEventSchema>
 export type CallRecordedEvent = z.infer<typeof CallRecordedEventSchema>
 export type SessionsChangedEvent = z.infer<typeof SessionsChangedEventSchema>
 export type RulesChangedEvent = z.infer<typeof RulesChangedEventSchema>
+export type GatewayEngineChangedEvent = z.infer<typeof GatewayEngineChangedEventSchema>
 export type CallCommandEvent = z.infer<typeof CallCommandEventSchema>
 export type CallCommandDoneEvent = z.infer<typeof CallCommandDoneEventSchema>

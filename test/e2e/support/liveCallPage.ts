@@ -74,7 +74,11 @@ export async function pointAt(
   await page.getByLabel('Provider').click()
   await page.getByRole('option', { name: /Custom/ }).click()
   await page.getByLabel('Base URL').fill(`${sim.url}/v1`)
-  await page.getByRole('radio', { name: engine === 'live' ? /^GPT-Live/ : /^Realtime API/ }).check()
+  // The provider's engine: in team mode Settings → Team also offers the gateways' (same names).
+  await page
+    .getByTestId('engine-field')
+    .getByRole('radio', { name: engine === 'live' ? /^GPT-Live/ : /^Realtime API/ })
+    .check()
   // Saved only when something changed (the button is disabled for an unchanged form).
   const save = page.getByRole('button', { name: 'Save settings' })
   if (await save.isEnabled()) await save.click()

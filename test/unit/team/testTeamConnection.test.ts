@@ -76,7 +76,8 @@ describe.skipIf(skipWithoutPostgres)(
       })
       expect(lacking.ok && lacking.problems).toEqual([
         { table: 'sessions', privilege: 'DELETE', kind: 'missing' },
-        { table: 'escalation_rules', privilege: 'UPDATE', kind: 'missing' }
+        { table: 'escalation_rules', privilege: 'UPDATE', kind: 'missing' },
+        { table: 'gateway_settings', privilege: 'UPDATE', kind: 'missing' }
       ])
       expect(lacking.ok && lacking.schema).toEqual({ state: 'present', version: LATEST })
       const lead = await testTeamConnection({
@@ -93,7 +94,8 @@ describe.skipIf(skipWithoutPostgres)(
       })
       expect(tooMuch.ok && tooMuch.problems).toEqual([
         { table: 'sessions', privilege: 'DELETE', kind: 'excess' },
-        { table: 'escalation_rules', privilege: 'UPDATE', kind: 'excess' }
+        { table: 'escalation_rules', privilege: 'UPDATE', kind: 'excess' },
+        { table: 'gateway_settings', privilege: 'UPDATE', kind: 'excess' }
       ])
       expect(tooMuch.ok && tooMuch.schema).toEqual({ state: 'newer', version: LATEST })
     })

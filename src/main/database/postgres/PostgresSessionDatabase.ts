@@ -18,6 +18,7 @@ import { PostgresRulesTable } from './rulesTable'
 import { PostgresSessionsTable } from './sessionsTable'
 import { PostgresWebhookDeliveriesTable } from './webhookDeliveriesTable'
 import { PostgresCallCommandsTable } from './callCommandsTable'
+import { PostgresGatewayEngineTable } from './gatewayEngineTable'
 import { clientSql, numberTypes, poolSql, type Sql } from './sql'
 
 /** The scope with this backend's classes (the database exposes them as such). */
@@ -78,6 +79,8 @@ export class PostgresSessionDatabase implements SessionDatabase {
   readonly callCommands: PostgresCallCommandsTable
   readonly reports: PostgresReportReads
   readonly backtest: PostgresBacktestReads
+  /** Team mode only (no SQLite counterpart): the gateways' engine, outside any transaction. */
+  readonly gatewayEngine: PostgresGatewayEngineTable
   readonly beginImport: (options: SessionImportOptions) => Promise<SessionImport>
 
   constructor(
@@ -98,6 +101,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     this.callCommands = scope.callCommands
     this.reports = scope.reports
     this.backtest = scope.backtest
+    this.gatewayEngine = new PostgresGatewayEngineTable(poolSql(pool))
     // An import always runs on a client of its own (never inside a desk's transaction).
     this.beginImport = (options) => beginPostgresImport(pool, options)
   }

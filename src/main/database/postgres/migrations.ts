@@ -44,6 +44,12 @@
  * word "donde" whatever the server's locale. A GIN index serves the search; a partial index the
  * few escalated sessions; alerts get an index by rule (the Sessions filters). unaccent ships
  * with PostgreSQL (contrib) and is a trusted extension: the database's owner may create it.
+ *
+ * v7 is the team's choice of voice engine for its call gateways (issue #20): `gateway_settings`
+ * holds one row (`only_row` is its key and always true): `engine` ('realtime', 'live', or NULL
+ * for each instance's own settings.json), who set it and when. It is a table of its own, not a
+ * `meta` key: every desk's login writes `meta` (the sessions' version), and only a supervisor's
+ * may change this. SQLite has no counterpart: a desk's own database has no gateways.
  */
 export const migrations: readonly string[] = [
   `
@@ -255,6 +261,26 @@ export const migrations: readonly string[] = [
     END IF;
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
       GRANT SELECT, INSERT, UPDATE, DELETE ON transcripts TO og_supervisor;
+    END IF;
+  END
+  $grants$;
+  `,
+  `
+  CREATE TABLE gateway_settings (
+    only_row   boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    engine     text CHECK (engine IN ('realtime', 'live')),
+    updated_by text,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  );
+  -- Roles set up before v7 (resources/team/roles.sql): every seat and gateway reads the choice,
+  -- only a supervisor changes it.
+  DO $grants$
+  BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_agent') THEN
+      GRANT SELECT ON gateway_settings TO og_agent;
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
+      GRANT SELECT, INSERT, UPDATE ON gateway_settings TO og_supervisor;
     END IF;
   END
   $grants$;

@@ -197,4 +197,30 @@ describe('Settings → Team', { timeout: 60_000 }, () => {
     const button = await screen.findByRole('button', { name: 'Test team connection' })
     expect((button as HTMLButtonElement).disabled).toBe(true)
   })
+
+  it("offers the gateway calls' engine only when this run records on the team database", async () => {
+    const request = mockApi({
+      'team.status': ok({
+        ...STATUS,
+        database: { backend: 'postgres', fallbackReason: null, unreachableReason: null }
+      }),
+      'gateway.engine.get': ok({
+        team: { engine: null, updatedBy: null, updatedAt: null },
+        canChange: false
+      })
+    })
+    render(<Form initial={TEAM} seen={[]} />)
+    expect(await screen.findByTestId('gateway-engine-field')).toBeTruthy()
+    expect(request).toHaveBeenCalledWith('gateway.engine.get', {})
+    cleanup()
+    // On the desk's own SQLite (the first test's status): no gateways, nothing asked.
+    const desk = mockApi({ 'team.status': ok(STATUS) })
+    render(<Form initial={TEAM} seen={[]} />)
+    // Once the status is in (the seat's placeholder is the OS user it names).
+    await waitFor(() =>
+      expect(screen.getByTestId('team-seat').getAttribute('placeholder')).toBe('maria')
+    )
+    expect(screen.queryByTestId('gateway-engine-field')).toBeNull()
+    expect(desk).not.toHaveBeenCalledWith('gateway.engine.get', {})
+  })
 })

@@ -17,13 +17,15 @@ import {
 import { parseTeamUrl, teamUrlWithoutPassword } from '@shared/settings/teamUrl'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { IpcError, request, toIpcError } from '@renderer/app/ipc'
+import { GatewayEngineField } from './GatewayEngineField'
 import { TeamPasswordField, type TeamStatus } from './TeamPasswordField'
 import { TeamTestButton } from './TeamTestButton'
 
 /**
  * Settings → Team: this desk only (SQLite) or the team's PostgreSQL, its connection (fields, or
  * filled in from a pasted URL whose password goes straight to main's sealed store), the
- * password (write-only), this desk's seat and role, and Test connection.
+ * password (write-only), this desk's seat and role, Test connection, and (on the team database)
+ * the voice engine of the team's gateway calls.
  */
 export function TeamSection({
   value,
@@ -231,6 +233,8 @@ export function TeamSection({
             {t('team.roleHelp')}
           </Typography>
           <TeamTestButton connection={connection} role={value.role} disabled={!valid} />
+          {/* The team's, read from the team database: only when this run records there. */}
+          {status?.database.backend === 'postgres' && <GatewayEngineField />}
         </>
       )}
     </Stack>
