@@ -102,16 +102,28 @@ function liveSessionIdOf(sim: Simulator): string {
 }
 
 /**
- * GPT-Live: the simulator's own measure per caller turn, from its ground truth: its VAD's
- * speech_stopped → the first audio frame of the agent speech that followed it.
+ * GPT-Live: the simulator's own measure per caller turn, from its ground truth, between the
+ * events the console's latency is read from: the first `session.input_transcript.delta` sent
+ * after its VAD's speech_stopped (GPT-Live has no speech_stopped event; that delta is the
+ * service's first sign it heard the end, as Realtime's truth starts when speech_stopped leaves)
+ * → the first audio frame of the agent speech that followed. From the VAD's stop itself, the
+ * truth also held the first delta's share of the transcription delay (~20–26 ms) the console
+ * never sees, and the check failed by that much.
  */
 function liveTurnDelays(sim: Simulator, callId: string): number[] {
   const entries = sim.groundTruth.list(callId)
   const delays: number[] = []
   entries.forEach((e, i) => {
     if (e.kind !== 'vad' || e.type !== 'speech_stopped') return
-    const first = entries.slice(i + 1).find((f) => f.kind === 'response_delay')
-    if (first) delays.push(Math.round(first.at_ms - e.at_ms))
+    const after = entries.slice(i + 1)
+    const heard = after.find(
+      (f) =>
+        f.kind === 'event' &&
+        f.direction === 'sent' &&
+        (f.event as { type?: string }).type === 'session.input_transcript.delta'
+    )
+    const first = after.find((f) => f.kind === 'response_delay')
+    if (heard && first) delays.push(Math.round(first.at_ms - heard.at_ms))
   })
   return delays
 }
