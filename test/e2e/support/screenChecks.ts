@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { LOCALES_DIR, localeLeaves, type LocaleTree } from '../../support/localeStrings'
 
-const LOCALES = join('src', 'renderer', 'src', 'i18n', 'locales')
-
-type Tree = { [key: string]: string | Tree }
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, value)
-    else for (const [k, v] of leaves(value, path)) out.set(k, v)
-  }
-  return out
-}
 const strings = (language: string, namespaces: readonly string[]): Map<string, string> =>
   new Map(
     namespaces.flatMap((ns) => [
-      ...leaves(JSON.parse(readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8')) as Tree)
+      ...localeLeaves(
+        JSON.parse(readFileSync(join(LOCALES_DIR, language, `${ns}.json`), 'utf8')) as LocaleTree
+      )
     ])
   )
 

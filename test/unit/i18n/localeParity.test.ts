@@ -1,24 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LOCALES_DIR as LOCALES, localeLeaves, type LocaleTree } from '../../support/localeStrings'
 
 // Every UI string exists in en, es and fr with the same placeholders, so a screen never mixes
 // languages or shows a raw key.
 
-const LOCALES = join(import.meta.dirname, '../../../src/renderer/src/i18n/locales')
 const LANGUAGES = ['en', 'es', 'fr'] as const
-
-type Tree = { [key: string]: string | Tree }
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, value)
-    else for (const [k, v] of leaves(value, path)) out.set(k, v)
-  }
-  return out
-}
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort()
@@ -29,7 +17,7 @@ const baseKeys = (keys: Iterable<string>): string[] =>
   [...new Set([...keys].map((key) => key.replace(PLURAL, '')))].sort()
 
 const read = (language: string, file: string): Map<string, string> =>
-  leaves(JSON.parse(readFileSync(join(LOCALES, language, file), 'utf8')) as Tree)
+  localeLeaves(JSON.parse(readFileSync(join(LOCALES, language, file), 'utf8')) as LocaleTree)
 
 describe('UI translations', () => {
   const namespaces = readdirSync(join(LOCALES, 'en')).filter((f) => f.endsWith('.json'))

@@ -80,12 +80,10 @@ export class WordVectorEmbeddings implements EmbeddingProvider {
   async embedQuery(text: string): Promise<number[]> {
     const table = await this.loaded()
     const words = meaningfulWords(text)
-    if (
-      this.options.learnFromQueries !== false &&
-      table.size < MAX_WORDS &&
-      table.unknown(words).length > 0
-    ) {
-      for (const word of table.unknown(words)) this.toLearn.add(word)
+    const learns = this.options.learnFromQueries !== false && table.size < MAX_WORDS
+    const newWords = learns ? table.unknown(words) : []
+    if (newWords.length > 0) {
+      for (const word of newWords) this.toLearn.add(word)
       this.learnTimer ??= setTimeout(
         () => this.learnQuestionWords(),
         this.options.learnDelayMs ?? LEARN_DELAY_MS
