@@ -181,9 +181,9 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
             )
 
             // As a supervisor reads them: the table row and the detail drawer agree.
-            expect(row['Language']).toBe('es')
-            expect(detail['Language']).toBe('es')
-            expect(detail['Source']).toBe('live')
+            expect(row['Language']).toBe('Spanish')
+            expect(detail['Language']).toBe('Spanish')
+            expect(detail['Source']).toBe('Live call')
             expect(detail['Model']).toBe(live ? 'gpt-live-1' : 'gpt-realtime')
             // The call's engine, recorded beside the Realtime calls it sits with in Sessions.
             await expect
@@ -191,7 +191,7 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
               .toBe(`Voice engine: ${live ? 'GPT-Live' : 'Realtime API'}`)
             expect(row['RAG used']).toBe('Yes')
             expect(detail['Tool calls']).toBe('1')
-            expect(detail['Scenario']).toBe('product_inquiry')
+            expect(detail['Scenario']).toBe('Product inquiry')
             expect(row['Interruptions']).toBe('0')
             // Greeting, then caller and agent three times each.
             expect(detail['Turns']).toBe('7')
@@ -259,9 +259,9 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
             .toContain('le retourner')
           const { row, detail } = await hangUpAfter(page, 'trente jours')
           await app.screenshot('live-call-more-french-session')
-          expect(row['Language']).toBe('fr')
-          expect(detail['Language']).toBe('fr')
-          expect(detail['Source']).toBe('live')
+          expect(row['Language']).toBe('French')
+          expect(detail['Language']).toBe('French')
+          expect(detail['Source']).toBe('Live call')
           expect(detail['Model']).toBe('gpt-realtime')
           expect(row['RAG used']).toBe('No')
           expect(row['Interruptions']).toBe('0')
@@ -302,8 +302,8 @@ describe.runIf(canRun)('Live call: languages, double barge-in, latency vs ground
           expect(await text(page, 'interruption-count')).toBe('2')
           expect(row['Interruptions']).toBe('2')
           expect(detail['Interruptions']).toBe('2')
-          expect(detail['Language']).toBe('en')
-          expect(detail['Source']).toBe('live')
+          expect(detail['Language']).toBe('English')
+          expect(detail['Source']).toBe('Live call')
           expect(row['RAG used']).toBe('No')
           // Greeting, then three caller turns each answered: the floor changes 7 times.
           expect(detail['Turns']).toBe('7')

@@ -84,7 +84,7 @@ describe.runIf(canRun)(
             await app.screenshot('model-labelling-session')
             expect(labelledBy).toBe('Sentiment and scenario labelled by gpt-4o-mini')
             expect(detail['Sentiment']).toBe('negative')
-            expect(detail['Scenario']).toBe('complaint')
+            expect(detail['Scenario']).toBe('Complaint')
 
             // Stored as the model's: the call row and the recorded live verdict.
             const db = deskDatabaseOf(harness.services)

@@ -192,8 +192,9 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
           mode
         ])
       ).toEqual(
+        // The screen names each language ("es" reads "Spanish"); the lab prints the code.
         Object.entries(lab.language.by_language).map(([language, l]) => [
-          language,
+          new Intl.DisplayNames(['en'], { type: 'language' }).of(language),
           String(l.sessions),
           `${formatFixed(l.avg_p50_ms, 1)} ms`,
           l.mode_sentiment
@@ -216,8 +217,8 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       await openReports(app)
       await eventually(() => kpi(page, 'sessions')).toBe('15')
       await page.getByRole('combobox', { name: 'Language', exact: true }).click()
-      await page.getByRole('option', { name: 'es' }).click()
-      await page.getByRole('option', { name: 'fr' }).click()
+      await page.getByRole('option', { name: 'Spanish' }).click()
+      await page.getByRole('option', { name: 'French' }).click()
       await page.keyboard.press('Escape')
       const chosen = (await pilotSessions()).filter((s) => s.language !== 'en')
       const lab = computeLabReport(chosen)
@@ -302,7 +303,7 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       // The table view opens the same way, keeping the report's filters.
       await openReports(app)
       await page.getByRole('combobox', { name: 'Scenario' }).click()
-      await page.getByRole('option', { name: 'faq' }).click()
+      await page.getByRole('option', { name: 'General question' }).click()
       await page.keyboard.press('Escape')
       await eventually(() => kpi(page, 'sessions')).toBe('3')
       await tableOf(page, 'rag-latency')
@@ -312,7 +313,9 @@ describe.runIf(canRun)('Reports screen (browser harness + Chromium)', () => {
       // And back to the report as it was left, filter and all.
       await page.getByRole('button', { name: 'Back to Reports' }).click()
       await eventually(() => kpi(page, 'sessions')).toBe('3')
-      expect(await page.getByRole('combobox', { name: 'Scenario' }).textContent()).toBe('faq')
+      expect(await page.getByRole('combobox', { name: 'Scenario' }).textContent()).toBe(
+        'General question'
+      )
       // Sessions opened from the rail offers no way back anywhere.
       await page.getByRole('button', { name: 'Sessions', exact: true }).click()
       await eventually(() => page.getByTestId('session-total').count()).toBe(1)

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserAvailable, launchChromium } from './support/browser'
 import { openApp } from './support/harnessFixture'
-import { clippedTexts, englishLeftOver, outOfView } from './support/screenChecks'
+import { clippedTexts, englishLeftOver, outOfView, rawScenarioCodes } from './support/screenChecks'
 
 const canRun = browserAvailable()
 const eventually = <T>(read: () => Promise<T> | T, timeout = 15_000) =>
@@ -113,14 +113,12 @@ describe.runIf(canRun)('Every screen × en/es/fr × light/dark × 1024/1400', ()
               const where = `${screen.id} ${language} ${scheme} ${size.width}`
               await app.screenshot(`matrix-${language}-${scheme}-${size.width}-${screen.id}`)
               expect.soft(await clippedTexts(page), `${where}: cut text`).toEqual([])
+              const mainText = await page.locator('main').innerText()
+              expect.soft(rawScenarioCodes(mainText), `${where}: scenario codes`).toEqual([])
               if (language !== 'en')
                 expect
                   .soft(
-                    englishLeftOver(
-                      language,
-                      [screen.namespace],
-                      await page.locator('main').innerText()
-                    ),
+                    englishLeftOver(language, [screen.namespace], mainText),
                     `${where}: English left`
                   )
                   .toEqual([])

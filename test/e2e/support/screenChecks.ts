@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { KNOWN_VALUES } from '../../../src/shared/sessions/labSchema'
 import { LOCALES_DIR, localeLeaves, type LocaleTree } from '../../support/localeStrings'
 
 const strings = (language: string, namespaces: readonly string[]): Map<string, string> =>
@@ -40,8 +41,16 @@ export function englishLeftOver(
 }
 
 /**
+ * The lab's scenario codes shown raw (`product_inquiry`): every screen names them in the reader's
+ * language. Codes of one word (`complaint`) are also plain English in callers' lines, so only the
+ * compound ones are looked for.
+ */
+export const rawScenarioCodes = (pageText: string): string[] =>
+  (KNOWN_VALUES.scenario ?? []).filter((code) => code.includes('_') && pageText.includes(code))
+
+/**
  * Every text on screen that does not fit its box: an element with text of its own that hides
- * its overflow (or ellipsises it) and whose content is wider than it, or taller when its lines
+ * its overflow, or any element that ellipsises its text, and whose content is wider than it, or taller when its lines
  * are clamped. Described as `tag[testid] "text"`.
  */
 export function clippedTexts(page: Page): Promise<string[]> {
@@ -52,8 +61,9 @@ export function clippedTexts(page: Page): Promise<string[]> {
       const ownText = [...element.childNodes].some(
         (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''
       )
-      if (!ownText) continue
       const style = getComputedStyle(element)
+      // An ellipsis on a cell whose text sits in a child span cuts that text all the same.
+      if (!ownText && (style.textOverflow !== 'ellipsis' || !element.textContent!.trim())) continue
       if (style.overflowX === 'visible' && style.textOverflow !== 'ellipsis') continue
       const box = element.getBoundingClientRect()
       if (box.width === 0 || box.right < 0 || box.left > innerWidth) continue

@@ -1,5 +1,6 @@
 import type { TooltipItem } from 'chart.js'
 import type { TFunction } from 'i18next'
+import type { LabValueLabel } from '@renderer/i18n'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import { baseOptions } from './baseOptions'
 import type { ChartPalette } from './chartPalette'
@@ -9,13 +10,16 @@ import { formatCount, formatMs, formatPct } from './formatReportFigure'
 export function languageChart(
   s: ReportSummary,
   t: TFunction<'reports'>,
-  palette: ChartPalette
+  palette: ChartPalette,
+  label: LabValueLabel
 ): ChartSpec {
   const rows = s.languages
+  const dominant = (sentiment: string | undefined): string =>
+    sentiment ? label('sentiment', sentiment) : '—'
   const drill = (index: number): { label: string; filter: { language: string[] } } | null =>
     rows[index]
       ? {
-          label: t('charts.language.drill', { language: rows[index].language }),
+          label: t('charts.language.drill', { language: label('language', rows[index].language) }),
           filter: { language: [rows[index].language] }
         }
       : null
@@ -37,7 +41,7 @@ export function languageChart(
   if (options.plugins?.tooltip?.callbacks)
     options.plugins.tooltip.callbacks.footer = (items) =>
       t('charts.language.dominantTooltip', {
-        sentiment: rows[items[0]?.dataIndex ?? -1]?.dominantSentiment ?? '—'
+        sentiment: dominant(rows[items[0]?.dataIndex ?? -1]?.dominantSentiment)
       })
   return {
     id: 'languages',
@@ -45,7 +49,7 @@ export function languageChart(
     caption: t('charts.language.caption'),
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.language),
+      labels: rows.map((r) => label('language', r.language)),
       datasets: [
         {
           label: t('charts.language.sessions'),
@@ -75,11 +79,11 @@ export function languageChart(
     ],
     rows: rows.map((r, i) => ({
       cells: [
-        r.language,
+        label('language', r.language),
         formatCount(r.sessions),
         formatPct(r.sharePct),
         formatMs(r.avgP50Ms),
-        r.dominantSentiment
+        dominant(r.dominantSentiment)
       ],
       drill: drill(i) ?? undefined
     })),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
-import { i18next } from '@renderer/i18n'
+import { i18next, labValueLabeller } from '@renderer/i18n'
 import { createAppTheme } from '@renderer/app/theme'
 import { chartPaletteOf } from './chartPalette'
 import {
@@ -75,6 +75,7 @@ const SUMMARY: ReportSummary = {
 }
 
 const t = () => i18next.getFixedT(null, 'reports')
+const label = () => labValueLabeller(i18next.getFixedT(null, 'common'), i18next.resolvedLanguage!)
 const palette = chartPaletteOf(createAppTheme('light'))
 const axisTitle = (spec: ReturnType<typeof latencyByScenarioChart>, axis: 'x' | 'y'): unknown =>
   (spec.options.scales?.[axis] as { title?: { text?: unknown } } | undefined)?.title?.text
@@ -104,7 +105,7 @@ describe('latency chart specs', () => {
   })
 
   it('keep their English titles, axes, headers and figures', () => {
-    const spec = latencyByScenarioChart(SUMMARY, t(), palette)
+    const spec = latencyByScenarioChart(SUMMARY, t(), palette, label())
     expect(spec.question).toBe('Which scenarios are slowest?')
     expect(axisTitle(spec, 'y')).toBe('Mean latency (ms)')
     expect(spec.columns.map((c) => c.label)).toEqual([
@@ -114,24 +115,26 @@ describe('latency chart specs', () => {
       'Mean P95',
       'Slow (P95 over threshold)'
     ])
-    expect(spec.rows[0]?.cells).toEqual(['product_inquiry', '1,500', '120.5 ms', '210.0 ms', '1'])
+    expect(spec.rows[0]?.cells).toEqual(['Product inquiry', '1,500', '120.5 ms', '210.0 ms', '1'])
     expect(latencyPerSessionChart(SUMMARY, t(), palette).caption).toContain(
       '2,400 sessions in 1 runs'
     )
   })
 
-  it('speak French, with French numbers, and leave scenario codes alone', async () => {
+  it('speak French, with French numbers and scenario names', async () => {
     await i18next.changeLanguage('fr')
-    const byScenario = latencyByScenarioChart(SUMMARY, t(), palette)
+    const byScenario = latencyByScenarioChart(SUMMARY, t(), palette, label())
     expect(byScenario.question).toBe('Quels scénarios sont les plus lents ?')
     expect(axisTitle(byScenario, 'x')).toBe('Scénario')
     expect(axisTitle(byScenario, 'y')).toBe('Latence moyenne (ms)')
     expect(byScenario.data.datasets.map((d) => d.label)).toEqual(['P50 moyen', 'P95 moyen'])
     const row = byScenario.rows[0]
-    expect(row?.cells[0]).toBe('product_inquiry')
+    expect(row?.cells[0]).toBe('Question produit')
     expect(row?.cells[1]).toMatch(/^1\s500$/)
     expect(row?.cells[2]).toBe('120,5 ms')
-    expect(row?.drill?.label).toBe('scénario product_inquiry')
+    expect(row?.drill?.label).toBe('scénario Question produit')
+    // The label is for reading; the drill-down still filters on the stored code.
+    expect(row?.drill?.filter).toEqual({ scenario: ['product_inquiry'] })
 
     const perSession = latencyPerSessionChart(SUMMARY, t(), palette)
     expect(perSession.question).toBe('Quels appels semblent lents (P95 au-delà de leur seuil) ?')

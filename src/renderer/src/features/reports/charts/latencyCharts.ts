@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next'
 import type { TooltipItem } from 'chart.js'
-import { MAX_LATENCY_POINTS, type ReportSummary } from '@shared/analytics/reportSchemas'
+import type { LabValueLabel } from '@renderer/i18n'
+import type { ReportSummary } from '@shared/analytics/reportSchemas'
+import { MAX_LATENCY_POINTS } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
 import type { ChartPalette } from './chartPalette'
@@ -33,8 +35,8 @@ const runLabel = (t: T, p: { first: string; last: string; sessions: number }): s
       })
 
 const sessionDrill = (t: T, id: string): string => t('charts.latency.drillSession', { id })
-const scenarioDrill = (t: T, scenario: string): string =>
-  t('charts.latency.drillScenario', { scenario })
+const scenarioDrill = (t: T, label: LabValueLabel, scenario: string): string =>
+  t('charts.latency.drillScenario', { scenario: label('scenario', scenario) })
 
 export function latencyPerSessionChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
   const { bucketed, points } = s.latencyPerSession
@@ -235,7 +237,12 @@ export function latencyHistogramChart(s: ReportSummary, t: T, palette: ChartPale
   }
 }
 
-export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
+export function latencyByScenarioChart(
+  s: ReportSummary,
+  t: T,
+  palette: ChartPalette,
+  label: LabValueLabel
+): ChartSpec {
   const rows = s.byScenario
   const options = baseOptions(
     palette,
@@ -248,7 +255,7 @@ export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPal
     caption: t('charts.latency.byScenarioCaption', thresholdCaption),
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.scenario),
+      labels: rows.map((r) => label('scenario', r.scenario)),
       datasets: [
         {
           label: t('charts.latency.meanP50'),
@@ -273,17 +280,19 @@ export function latencyByScenarioChart(s: ReportSummary, t: T, palette: ChartPal
     ],
     rows: rows.map((r) => ({
       cells: [
-        r.scenario,
+        label('scenario', r.scenario),
         formatCount(r.sessions),
         formatMs(r.avgP50Ms),
         formatMs(r.avgP95Ms),
         formatCount(r.slowSessions)
       ],
-      drill: { label: scenarioDrill(t, r.scenario), filter: { scenario: [r.scenario] } }
+      drill: { label: scenarioDrill(t, label, r.scenario), filter: { scenario: [r.scenario] } }
     })),
     drill: ({ index }) => {
       const r = rows[index]
-      return r ? { label: scenarioDrill(t, r.scenario), filter: { scenario: [r.scenario] } } : null
+      return r
+        ? { label: scenarioDrill(t, label, r.scenario), filter: { scenario: [r.scenario] } }
+        : null
     },
     empty: rows.length ? undefined : t('charts.empty')
   }

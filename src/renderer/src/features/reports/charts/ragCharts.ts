@@ -1,5 +1,6 @@
 import type { TooltipItem } from 'chart.js'
 import type { TFunction } from 'i18next'
+import type { LabValueLabel } from '@renderer/i18n'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
@@ -65,20 +66,26 @@ export function ragLatencyChart(s: ReportSummary, t: T, palette: ChartPalette): 
   }
 }
 
-export function ragByScenarioChart(s: ReportSummary, t: T, palette: ChartPalette): ChartSpec {
+export function ragByScenarioChart(
+  s: ReportSummary,
+  t: T,
+  palette: ChartPalette,
+  label: LabValueLabel
+): ChartSpec {
   const rows = s.byScenario
   const scenarioDrill = (index: number, used?: boolean): DrillTarget | null => {
     const r = rows[index]
     if (!r) return null
+    const scenario = label('scenario', r.scenario)
     if (used === undefined)
       return {
-        label: t('charts.rag.drillScenario', { scenario: r.scenario }),
+        label: t('charts.rag.drillScenario', { scenario }),
         filter: { scenario: [r.scenario] }
       }
     return {
       label: used
-        ? t('charts.rag.drillScenarioWith', { scenario: r.scenario })
-        : t('charts.rag.drillScenarioWithout', { scenario: r.scenario }),
+        ? t('charts.rag.drillScenarioWith', { scenario })
+        : t('charts.rag.drillScenarioWithout', { scenario }),
       filter: { scenario: [r.scenario], ragUsed: used }
     }
   }
@@ -88,7 +95,7 @@ export function ragByScenarioChart(s: ReportSummary, t: T, palette: ChartPalette
     caption: t('charts.rag.byScenarioCaption'),
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.scenario),
+      labels: rows.map((r) => label('scenario', r.scenario)),
       datasets: [
         {
           label: t('charts.rag.withRag'),
@@ -121,7 +128,7 @@ export function ragByScenarioChart(s: ReportSummary, t: T, palette: ChartPalette
     ],
     rows: rows.map((r, i) => ({
       cells: [
-        r.scenario,
+        label('scenario', r.scenario),
         formatCount(r.sessions),
         formatCount(r.ragSessions),
         formatCount(r.sessions - r.ragSessions),

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import type { LabValueLabel } from '@renderer/i18n'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { ChartPalette } from './chartPalette'
 import type { ChartSpec } from './chartSpec'
@@ -20,16 +21,17 @@ import {
 export const reportCharts = (
   summary: ReportSummary,
   t: TFunction<'reports'>,
-  palette: ChartPalette
+  palette: ChartPalette,
+  label: LabValueLabel
 ): ChartSpec[] => [
   latencyPerSessionChart(summary, t, palette),
   latencyHistogramChart(summary, t, palette),
-  latencyByScenarioChart(summary, t, palette),
-  sentimentDistributionChart(summary, t, palette),
-  interruptionsBySentimentChart(summary, t, palette),
-  interruptionsVsSentimentChart(summary, t, palette),
+  latencyByScenarioChart(summary, t, palette, label),
+  sentimentDistributionChart(summary, t, palette, label),
+  interruptionsBySentimentChart(summary, t, palette, label),
+  interruptionsVsSentimentChart(summary, t, palette, label),
   ragLatencyChart(summary, t, palette),
-  ragByScenarioChart(summary, t, palette),
-  languageChart(summary, t, palette),
+  ragByScenarioChart(summary, t, palette, label),
+  languageChart(summary, t, palette, label),
   overTimeChart(summary, t, palette)
 ]

@@ -1,5 +1,6 @@
 import type { TooltipItem } from 'chart.js'
 import type { TFunction } from 'i18next'
+import type { LabValueLabel } from '@renderer/i18n'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import type { DrillTarget } from '../drillDown'
 import { baseOptions } from './baseOptions'
@@ -11,16 +12,18 @@ type T = TFunction<'reports'>
 
 const sentimentDrill = (
   t: T,
+  label: LabValueLabel,
   sentiment: string
 ): { label: string; filter: { sentiment: string[] } } => ({
-  label: t('charts.sentiment.drill', { sentiment }),
+  label: t('charts.sentiment.drill', { sentiment: label('sentiment', sentiment) }),
   filter: { sentiment: [sentiment] }
 })
 
 export function sentimentDistributionChart(
   s: ReportSummary,
   t: T,
-  palette: ChartPalette
+  palette: ChartPalette,
+  label: LabValueLabel
 ): ChartSpec {
   const rows = s.sentiments
   return {
@@ -29,7 +32,7 @@ export function sentimentDistributionChart(
     caption: t('charts.sentiment.distributionCaption'),
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.sentiment),
+      labels: rows.map((r) => label('sentiment', r.sentiment)),
       datasets: [
         {
           label: t('charts.sentiment.sessions'),
@@ -57,10 +60,10 @@ export function sentimentDistributionChart(
       { label: t('charts.sentiment.share'), numeric: true }
     ],
     rows: rows.map((r) => ({
-      cells: [r.sentiment, formatCount(r.sessions), formatPct(r.sharePct)],
-      drill: sentimentDrill(t, r.sentiment)
+      cells: [label('sentiment', r.sentiment), formatCount(r.sessions), formatPct(r.sharePct)],
+      drill: sentimentDrill(t, label, r.sentiment)
     })),
-    drill: ({ index }) => (rows[index] ? sentimentDrill(t, rows[index].sentiment) : null),
+    drill: ({ index }) => (rows[index] ? sentimentDrill(t, label, rows[index].sentiment) : null),
     empty: rows.length ? undefined : t('charts.empty')
   }
 }
@@ -68,7 +71,8 @@ export function sentimentDistributionChart(
 export function interruptionsBySentimentChart(
   s: ReportSummary,
   t: T,
-  palette: ChartPalette
+  palette: ChartPalette,
+  label: LabValueLabel
 ): ChartSpec {
   const rows = s.interruptionsBySentiment
   const options = baseOptions(
@@ -87,7 +91,7 @@ export function interruptionsBySentimentChart(
     caption: t('charts.sentiment.bySentimentCaption'),
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.sentiment),
+      labels: rows.map((r) => label('sentiment', r.sentiment)),
       datasets: [
         {
           label: t('charts.sentiment.meanInterruptions'),
@@ -103,10 +107,14 @@ export function interruptionsBySentimentChart(
       { label: t('charts.sentiment.meanInterruptions'), numeric: true }
     ],
     rows: rows.map((r) => ({
-      cells: [r.sentiment, formatCount(r.sessions), formatMean(r.avgInterruptions)],
-      drill: sentimentDrill(t, r.sentiment)
+      cells: [
+        label('sentiment', r.sentiment),
+        formatCount(r.sessions),
+        formatMean(r.avgInterruptions)
+      ],
+      drill: sentimentDrill(t, label, r.sentiment)
     })),
-    drill: ({ index }) => (rows[index] ? sentimentDrill(t, rows[index].sentiment) : null),
+    drill: ({ index }) => (rows[index] ? sentimentDrill(t, label, rows[index].sentiment) : null),
     empty: rows.length ? undefined : t('charts.empty')
   }
 }
@@ -114,7 +122,8 @@ export function interruptionsBySentimentChart(
 export function interruptionsVsSentimentChart(
   s: ReportSummary,
   t: T,
-  palette: ChartPalette
+  palette: ChartPalette,
+  label: LabValueLabel
 ): ChartSpec {
   const cells = s.interruptionsVsSentiment
   const sentiments = [...new Set(cells.map((c) => c.sentiment))].sort()
@@ -130,7 +139,7 @@ export function interruptionsVsSentimentChart(
     data: {
       labels: counts.map(String),
       datasets: sentiments.map((sentiment) => ({
-        label: sentiment,
+        label: label('sentiment', sentiment),
         data: counts.map((i) => count(i, sentiment)),
         backgroundColor: palette.sentiment(sentiment)
       }))
@@ -151,17 +160,18 @@ export function interruptionsVsSentimentChart(
     ),
     columns: [
       { label: t('charts.sentiment.interruptions'), numeric: true },
-      ...sentiments.map((label) => ({ label, numeric: true }))
+      ...sentiments.map((sentiment) => ({ label: label('sentiment', sentiment), numeric: true }))
     ],
     rows: counts.map((i) => ({
       cells: [String(i), ...sentiments.map((sentiment) => formatCount(count(i, sentiment)))],
-      drill: interruptionsDrill(t, i)
+      drill: interruptionsDrill(t, label, i)
     })),
     drill: ({ index, datasetIndex }) =>
       counts[index] === undefined
         ? null
         : interruptionsDrill(
             t,
+            label,
             counts[index],
             datasetIndex === null ? undefined : sentiments[datasetIndex]
           ),
@@ -170,10 +180,15 @@ export function interruptionsVsSentimentChart(
 }
 
 /** Sessions with exactly `n` interruptions, of one sentiment when a segment was hit. */
-function interruptionsDrill(t: T, n: number, sentiment?: string): DrillTarget {
-  const label = t('charts.sentiment.drillInterruptions', { count: n })
+function interruptionsDrill(
+  t: T,
+  label: LabValueLabel,
+  n: number,
+  sentiment?: string
+): DrillTarget {
+  const text = t('charts.sentiment.drillInterruptions', { count: n })
   return {
-    label: sentiment ? `${label} (${sentiment})` : label,
+    label: sentiment ? `${text} (${label('sentiment', sentiment)})` : text,
     filter: {
       interruptions: { min: n, max: n },
       ...(sentiment !== undefined && { sentiment: [sentiment] })

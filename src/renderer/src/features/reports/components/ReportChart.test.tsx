@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react'
 import type { Plugin } from 'chart.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { i18next } from '@renderer/i18n'
+import { i18next, labValueLabeller } from '@renderer/i18n'
 import { createAppTheme } from '@renderer/app/theme'
 import type { ReportSummary } from '@shared/analytics/reportSchemas'
 import { chartPaletteOf } from '../charts/chartPalette'
@@ -51,7 +51,8 @@ const spec = () =>
   latencyByScenarioChart(
     SUMMARY,
     i18next.getFixedT(null, 'reports'),
-    chartPaletteOf(createAppTheme('light'))
+    chartPaletteOf(createAppTheme('light')),
+    labValueLabeller(i18next.getFixedT(null, 'common'), 'en')
   )
 
 describe('ReportChart', () => {

@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import { useShallow } from 'zustand/react/shallow'
 import { EngineFilter, FacetSelect } from '@renderer/features/sessions'
+import { useLabValueLabel } from '@renderer/i18n'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
 import { useReportsStore, type ReportFacet } from '../reportsStore'
 
@@ -25,6 +26,7 @@ export const ReportFilterBar = memo(function ReportFilterBar({
   facets
 }: ReportFilterBarProps): JSX.Element {
   const { t } = useTranslation('reports')
+  const valueLabel = useLabValueLabel()
   const { filter, setFacet, setRagUsed, setEngine, setDay, clearFilters } = useReportsStore(
     useShallow((s) => ({
       filter: s.filter,
@@ -67,6 +69,7 @@ export const ReportFilterBar = memo(function ReportFilterBar({
         <FacetSelect
           key={facet}
           label={t(`filters.${facet}`)}
+          optionLabel={facet === 'model' ? undefined : (value) => valueLabel(facet, value)}
           options={facets?.[facet] ?? []}
           selected={filter[facet] ?? []}
           onChange={(values) => setFacet(facet, values)}

@@ -8,6 +8,7 @@ import { useTheme } from '@mui/material/styles'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
+import { useLabValueLabel } from '@renderer/i18n'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
 import { chartPaletteOf } from '../charts/chartPalette'
 import { reportCharts } from '../charts/reportCharts'
@@ -38,9 +39,10 @@ export function ReportsScreen({ onOpenSessions }: ReportsScreenProps): JSX.Eleme
   const summary = useRequest('reports.summary', { filter }, revision)
   const theme = useTheme()
   const palette = useMemo(() => chartPaletteOf(theme), [theme])
+  const valueLabel = useLabValueLabel()
   const charts = useMemo(
-    () => (summary.data ? reportCharts(summary.data, t, palette) : []),
-    [summary.data, t, palette]
+    () => (summary.data ? reportCharts(summary.data, t, palette, valueLabel) : []),
+    [summary.data, t, palette, valueLabel]
   )
   // Read at click time, so a filter change does not hand every chart a new callback (and
   // redraw all ten on the old figures before the new ones arrive).

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import CloseIcon from '@mui/icons-material/Close'
 import { LAB_COLUMNS, LIVE_METRIC_COLUMNS, type StoredSession } from '@shared/sessions/labSchema'
-import { dateTimeFormat, numberFormat } from '@renderer/i18n'
+import { dateTimeFormat, numberFormat, useLabValueLabel } from '@renderer/i18n'
 import {
   latencyScaleOf,
   SLOW_P95_MS_BY_SCALE,
@@ -59,10 +59,16 @@ export function SessionDetailDrawer({
 }): JSX.Element {
   const { t } = useTranslation('sessionDetail')
   const { t: tc } = useTranslation('common')
-  // Values are data: ids, codes and figures as stored (only yes/no are words), except times in
-  // the reader's own zone and language (the stored UTC time as the tooltip) and money as money.
+  const valueLabel = useLabValueLabel()
+  // Values are data: ids and figures as stored, except the lab's codes in the reader's words,
+  // times in the reader's own zone and language (the stored UTC time as the tooltip) and money.
   const show = (key: (typeof FIELDS)[number], value: unknown): string => {
     if (typeof value === 'boolean') return value ? t('drawer.yes') : t('drawer.no')
+    if (
+      (key === 'scenario' || key === 'sentiment' || key === 'language' || key === 'source') &&
+      typeof value === 'string'
+    )
+      return valueLabel(key, value)
     if ((key === 'started_at' || key === 'ended_at') && typeof value === 'string')
       return dateTimeFormat(WHEN).format(new Date(value))
     if (key === 'cost_usd' && typeof value === 'number') return numberFormat(USD).format(value)

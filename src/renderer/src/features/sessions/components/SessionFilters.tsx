@@ -6,13 +6,13 @@ import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import { SearchField } from '@renderer/app/SearchField'
+import { useLabValueLabel } from '@renderer/i18n'
 import TextField from '@mui/material/TextField'
 import { useShallow } from 'zustand/react/shallow'
 import type { FacetColumn } from '@shared/sessions/sessionQuery'
 import { hasActiveFilters, useSessionsStore, type FacetFilter } from '../sessionsStore'
 import { FacetSelect } from './FacetSelect'
 import { MarkFilters } from './MarkFilters'
-import { useSentimentLabel } from './sentimentLabel'
 
 /** The multi-selects, in order; each one's label is `filters.<column>`. */
 const FACET_FILTERS: readonly FacetFilter[] = [
@@ -41,7 +41,7 @@ export const SessionFilters = memo(function SessionFilters({
   facets
 }: SessionFiltersProps): JSX.Element {
   const { t } = useTranslation('sessions')
-  const sentimentLabel = useSentimentLabel()
+  const valueLabel = useLabValueLabel()
   const {
     searchText,
     saidText,
@@ -92,7 +92,7 @@ export const SessionFilters = memo(function SessionFilters({
         <FacetSelect
           key={column}
           label={t(`filters.${column}`)}
-          optionLabel={column === 'sentiment' ? sentimentLabel : undefined}
+          optionLabel={column === 'model' ? undefined : (value) => valueLabel(column, value)}
           options={facets?.[column] ?? []}
           selected={filter[column] ?? []}
           onChange={(values) => setFacet(column, values)}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import Skeleton from '@mui/material/Skeleton'
 import TableCell from '@mui/material/TableCell'
 import type { ListedSession } from '@shared/sessions/latencyScales'
-import { dateTimeFormat } from '@renderer/i18n'
+import { dateTimeFormat, useLabValueLabel, type LabValueLabel } from '@renderer/i18n'
 import { formatCount, NO_FIGURE } from './formatFigure'
 import { P95Latency } from './P95Latency'
 import { SentimentChip } from './SentimentChip'
@@ -36,9 +36,20 @@ export function NoTurnLatency(): JSX.Element {
 function cellContent(
   session: ListedSession,
   column: ColumnKey,
-  t: TFunction<'sessions'>
+  t: TFunction<'sessions'>,
+  valueLabel: LabValueLabel
 ): JSX.Element {
   switch (column) {
+    case 'scenario':
+    case 'language':
+    case 'source': {
+      // A scenario's short name fits the column at 1024 px in es and fr; the title has its full
+      // name and the code, which is what filters, exports and the CLI use.
+      const code = session[column]
+      if (!code) return <>{NO_FIGURE}</>
+      const title = `${valueLabel(column, code)} (${code})`
+      return <span title={title}>{valueLabel(column, code, 'short')}</span>
+    }
     case 'session_id':
       return <SessionIdCell id={session.session_id} />
     case 'alerts':
@@ -90,9 +101,10 @@ export function SessionRowCells({
 }): JSX.Element[] {
   // One translation hook per row, not per cell: rows mount and unmount as the table scrolls.
   const { t } = useTranslation('sessions')
+  const valueLabel = useLabValueLabel()
   return columns.map((column) => (
     <TableCell key={column.key} align={column.numeric ? 'right' : 'left'}>
-      {session ? cellContent(session, column.key, t) : <Skeleton />}
+      {session ? cellContent(session, column.key, t, valueLabel) : <Skeleton />}
     </TableCell>
   ))
 }

@@ -50,7 +50,7 @@ describe('Sessions screen in Spanish and French', () => {
     expect(screen.getByRole('progressbar', { name: 'Mise à jour de la synthèse' })).toBeTruthy()
   })
 
-  it('shows a row in Spanish, keeping data values and formatting numbers and dates', async () => {
+  it('shows a row in Spanish: the lab codes in words, numbers and dates formatted', async () => {
     await i18next.changeLanguage('es')
     render(
       <table>
@@ -62,8 +62,14 @@ describe('Sessions screen in Spanish and French', () => {
       </table>
     )
     const cells = screen.getAllByRole('cell').map((cell) => cell.textContent)
-    expect(cells.slice(0, 4)).toEqual(['S42', '25/11/26, 19:30', 'product_inquiry', '12.345,5'])
+    expect(cells.slice(0, 4)).toEqual(['S42', '25/11/26, 19:30', 'Producto', '12.345,5'])
     expect(cells).toContain('negativo')
+    expect(cells).toContain('español')
+    expect(cells).toContain('Llamada en vivo')
+    // The stored code stays within reach: it is what filters, exports and the CLI use.
+    expect(screen.getByText('Producto').getAttribute('title')).toBe(
+      'Consulta de producto (product_inquiry)'
+    )
     expect(cells).toContain('Sí')
     // A live call's P95 of 240 ms to first audio is not slow: its threshold is live calls'.
     expect(screen.queryByTestId('slow-p95')).toBeNull()

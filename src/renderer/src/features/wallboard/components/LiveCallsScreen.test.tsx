@@ -125,7 +125,7 @@ describe('LiveCallsScreen', () => {
     expect(within(a).getByTestId('wallboard-interruptions').textContent).toBe('1')
     expect(within(a).getByTestId('wallboard-alert').textContent).toBe('None')
     expect(within(a).getByText('610 ms'))
-    expect(within(a).getByText('en'))
+    expect(within(a).getByText('English'))
   })
 
   it("replaces the rows with each board main sends, the alert's status included", async () => {

@@ -14,7 +14,7 @@ import type { BoardSnapshot, LiveCallRow } from '@shared/team/boardSnapshot'
 import type { CallCommandDoneEvent } from '@shared/team/teamEvents'
 import { useIpcEvent } from '@renderer/app/useIpcEvent'
 import { useRequest } from '@renderer/app/useRequest'
-import { dateTimeFormat, formatDurationMs, numberFormat } from '@renderer/i18n'
+import { dateTimeFormat, formatDurationMs, numberFormat, useLabValueLabel } from '@renderer/i18n'
 import { useLiveCallsBoard, useSecondsTicker } from '../useLiveCallsBoard'
 import { FollowedCallScreen } from '../follow/FollowedCallScreen'
 import { GatewayCallActions } from './GatewayCallActions'
@@ -174,6 +174,7 @@ function BoardRow({
   focusOpen: boolean
 }): JSX.Element {
   const { t } = useTranslation('monitor')
+  const valueLabel = useLabValueLabel()
   const n = numberFormat()
   const alert = row.latestAlert
   return (
@@ -219,7 +220,7 @@ function BoardRow({
       <TableCell align="right" data-testid="wallboard-duration">
         {formatDurationMs(row.durationMs + (row.stale ? 0 : since))}
       </TableCell>
-      <TableCell>{row.language ?? '—'}</TableCell>
+      <TableCell>{row.language ? valueLabel('language', row.language) : '—'}</TableCell>
       <TableCell align="right">{n.format(row.turns)}</TableCell>
       <TableCell align="right" data-testid="wallboard-interruptions">
         {n.format(row.interruptions)}
