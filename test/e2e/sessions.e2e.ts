@@ -188,6 +188,15 @@ describe.runIf(canRun)('Sessions screen (browser harness + Chromium)', () => {
       expect(ids).toEqual(['S03', 'S06', 'S09', 'S14'])
       await page.getByPlaceholder('ID, scenario or model').fill('complaint')
       await eventually(() => total(app).textContent()).toBe('3')
+      // The scenario's name as the table shows it finds it too (the pilot's three faq calls).
+      await page.getByRole('button', { name: 'Clear filters' }).click()
+      await eventually(() => total(app).textContent()).toBe('15')
+      await page.getByPlaceholder('ID, scenario or model').fill('general question')
+      const scenarioCells = (): Promise<string[]> =>
+        page
+          .getByTestId('session-row')
+          .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2]?.textContent ?? ''))
+      await eventually(scenarioCells).toEqual(['General', 'General', 'General'])
       await app.screenshot('sessions-filtered')
     }))
 

@@ -84,7 +84,7 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   range(columns.p95Ms, filter.latencyP95Ms, false)
   range(columns.interruptions, filter.interruptions, true)
   const search = filter.search?.trim()
-  if (search) tests.push(searchTest(columns, search))
+  if (search) tests.push(searchTest(columns, search, filter.searchScenarios ?? []))
   if (tests.length === 0) return rows
   let count = 0
   const kept = new Uint32Array(rows.length)
@@ -93,12 +93,16 @@ function selectedRows(columns: SessionColumns, filter: SessionFilter): Uint32Arr
   return rows
 }
 
-/** ILIKE '%search%' on session_id, scenario or model. */
-function searchTest(columns: SessionColumns, search: string): (row: number) => boolean {
+/** ILIKE '%search%' on session_id, scenario or model, or one of the scenarios named. */
+function searchTest(
+  columns: SessionColumns,
+  search: string,
+  named: readonly string[]
+): (row: number) => boolean {
   const pattern = searchPattern(search)
-  const inValues = (values: readonly string[]): Uint8Array =>
-    Uint8Array.from(values, (value) => (pattern.test(value) ? 1 : 0))
-  const scenario = inValues(columns.scenario.values)
+  const inValues = (values: readonly string[], also: readonly string[] = []): Uint8Array =>
+    Uint8Array.from(values, (value) => (pattern.test(value) || also.includes(value) ? 1 : 0))
+  const scenario = inValues(columns.scenario.values, named)
   const model = inValues(columns.model.values)
   const id = columns.sessionIds.containing(search)
   return (row) =>

@@ -40,6 +40,12 @@ export const SessionFilter = z
   .object({
     search: z.string().max(200).optional(),
     /**
+     * Scenarios whose name in the reader's language contains `search` ("Queja" for complaint):
+     * rows of these scenarios match the search too. Only with `search`; the renderer knows the
+     * names, main the codes.
+     */
+    searchScenarios: z.array(z.string().min(1).max(100)).max(20).optional(),
+    /**
      * Words said in the call, by the caller or the agent (full-text search over recorded calls'
      * transcripts, saidSearch.ts): every word must be there, the last one as a prefix.
      * Sessions without a transcript (the seed, imports) never match.

@@ -185,6 +185,9 @@ export function describeSessionDatabase(backend: Backend): void {
       // '_' is a character to find, not a wildcard; the search ignores ASCII case.
       expect(await ids({ search: 'ord_' })).toEqual(['ORD_1'])
       expect(await ids({ search: '%' })).toEqual([])
+      // A search for a scenario's name on screen ("Pregunta general") finds its code's rows.
+      expect(await ids({ search: 'Pregunta', searchScenarios: ['faq'] })).toEqual(['other'])
+      expect(await ids({ search: 'ord_', searchScenarios: ['faq'] })).toEqual(['ORD_1', 'other'])
       expect(await ids({ interruptions: { min: 1, max: 2 } })).toEqual(['ORDX1', 'other'])
       expect(await ids({ latencyP50Ms: { max: 100 } })).toEqual(['other'])
       expect(await ids({ startedFrom: '2026-11-26' })).toEqual(['ORDX1'])

@@ -34,6 +34,9 @@ const FILTERS: SessionFilter[] = [
   { search: '(.*)?[x]{2}|\\^$' },
   { search: 'é' },
   { search: '  s0 ' },
+  // A scenario named in the reader's language ("Queja") finds its code's rows.
+  { search: 'queja', searchScenarios: ['complaint'] },
+  { search: 'g00', searchScenarios: ['faq', 'order_status'] },
   { latencyP95Ms: { min: 150, max: 200 } },
   { latencyP50Ms: { max: 80 }, interruptions: { min: 2, max: 3 } },
   { sessionIds: ['G0001', 'S03', 'g0002', 'nope'] },

@@ -87,8 +87,10 @@ export function conditionsFor(filter: SessionFilter, params: Params): string[] {
   if (search) {
     // ILIKE under the "C" collation folds ASCII letters only, as SQLite's LIKE does.
     const p = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    const named = filter.searchScenarios ?? []
+    const orNamed = named.length ? ` OR scenario = ANY(${params.add(named)}::text[])` : ''
     parts.push(
-      `(session_id ILIKE ${p} ESCAPE '\\' OR scenario ILIKE ${p} ESCAPE '\\' OR model ILIKE ${p} ESCAPE '\\')`
+      `(session_id ILIKE ${p} ESCAPE '\\' OR scenario ILIKE ${p} ESCAPE '\\' OR model ILIKE ${p} ESCAPE '\\'${orNamed})`
     )
   }
   return parts

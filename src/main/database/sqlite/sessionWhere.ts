@@ -105,10 +105,12 @@ export function whereFor(filter: SessionFilter): SqlWhere {
   const search = filter.search?.trim()
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const named = filter.searchScenarios ?? []
+    const orNamed = named.length ? ` OR scenario IN (${named.map(() => '?').join(', ')})` : ''
     parts.push(
-      "(session_id LIKE ? ESCAPE '\\' OR scenario LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\')"
+      `(session_id LIKE ? ESCAPE '\\' OR scenario LIKE ? ESCAPE '\\' OR model LIKE ? ESCAPE '\\'${orNamed})`
     )
-    params.push(pattern, pattern, pattern)
+    params.push(pattern, pattern, pattern, ...named)
   }
   return { clause: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params }
 }

@@ -36,6 +36,7 @@ import { SAID_COLUMN, SAID_MIN_WIDTH_PX } from './sessionColumns'
 import { useElementWidth } from '../hooks/useElementWidth'
 import { useShownColumns } from '../hooks/useShownColumns'
 import { saidWords } from '@shared/sessions/saidSearch'
+import { useFilterWithScenarioNames } from '../scenarioNamesInSearch'
 
 /** The table's box, less this, is what its columns may take: its border and a vertical scroll bar. */
 const SCROLL_BAR_ALLOWANCE_PX = 17
@@ -57,15 +58,17 @@ export function SessionsScreen({
 }): JSX.Element {
   const { t } = useTranslation('sessions')
   const { t: tErrors } = useTranslation('errors')
-  const { filter, sort, revision, toggleSort, refresh } = useSessionsStore(
+  const { chosen, sort, revision, toggleSort, refresh } = useSessionsStore(
     useShallow((s) => ({
-      filter: s.filter,
+      chosen: s.filter,
       sort: s.sort,
       revision: s.revision,
       toggleSort: s.toggleSort,
       refresh: s.refresh
     }))
   )
+  // What main is asked: the chosen filters, the search also finding scenarios by their name.
+  const filter = useFilterWithScenarioNames(chosen)
   const pages = useSessionPages(filter, sort, revision)
   const shown = useShownColumns()
   const tableBox = useRef<HTMLDivElement>(null)
@@ -172,7 +175,7 @@ export function SessionsScreen({
           </Button>
         </Box>
       )}
-      <DrillFilterChips filter={filter} onChange={useSessionsStore.getState().showOnly} />
+      <DrillFilterChips filter={chosen} onChange={useSessionsStore.getState().showOnly} />
       <LabSummaryPanel report={report.data} loading={report.loading} />
       {fitted.hidden.length > 0 && (
         <Typography variant="body2" color="text.secondary" data-testid="columns-hidden">
