@@ -19,6 +19,48 @@ describe('classifySentiment', () => {
   })
 })
 
+describe('classifySentiment: negation, intensifiers, the end of the call', () => {
+  it.each([
+    [['I am not happy about this, not happy at all.']],
+    [['No estoy nada contenta con el servicio.']],
+    [['Je ne suis vraiment pas contente.']],
+    [["Ce n'est pas juste, vraiment."]]
+  ])('%j is negative', (caller) => {
+    expect(classifySentiment(caller).sentiment).toBe('negative')
+  })
+
+  it('lets an intensifier lift one mild word over the bar', () => {
+    expect(classifySentiment(['You have been helpful.']).sentiment).toBe('neutral')
+    expect(classifySentiment(['You have been extremely helpful.']).sentiment).toBe('positive')
+    expect(classifySentiment(['Ha sido muy útil.']).sentiment).toBe('positive')
+    expect(classifySentiment(['Vous êtes très sympa.']).sentiment).toBe('positive')
+  })
+
+  it('weighs how the call ends over how it began', () => {
+    const turned = ['I was really annoyed at first.', 'Okay.', 'Oh brilliant, that is perfect.']
+    expect(classifySentiment(turned).sentiment).toBe('positive')
+    // The same words the other way round: the good start is not forgotten, but does not win.
+    expect(classifySentiment([...turned].reverse()).sentiment).toBe('neutral')
+  })
+
+  it('does not weigh the closing thank you up', () => {
+    expect(classifySentiment(['Where is my parcel?', 'Très bien, merci.']).sentiment).toBe(
+      'neutral'
+    )
+  })
+
+  it('reads a caller who insists on a person as negative, a single ask as neutral', () => {
+    expect(classifySentiment(['I want a human.', 'A real person, please.']).sentiment).toBe(
+      'negative'
+    )
+    expect(classifySentiment(['Quiero un humano.', 'Una persona real.']).sentiment).toBe('negative')
+    expect(classifySentiment(['Un humain.', 'Une vraie personne !']).sentiment).toBe('negative')
+    expect(classifySentiment(['Can I talk to a real person about my order?']).sentiment).toBe(
+      'neutral'
+    )
+  })
+})
+
 describe('classifyScenario', () => {
   it('takes the tools the agent ran as strong signals', () => {
     expect(classifyScenario(['Hi, can you check this for me?'], ['lookup_order']).scenario).toBe(
