@@ -80,6 +80,51 @@ describe('classifyScenario', () => {
     expect(got.scores.order_status).toBe(3)
   })
 
+  it.each([
+    [['Get me a human, this is going nowhere.']],
+    [['Put me through to a supervisor, please.']],
+    [['Quiero hablar con una persona, no con una máquina.']],
+    [['Páseme con el encargado.']],
+    [['Passez-moi un conseiller, pas un robot.']],
+    [['Je veux parler à un être humain.']]
+  ])('takes a caller asking past the agent for a person, %j, as a complaint', (caller) => {
+    expect(classifyScenario(caller, []).scenario).toBe('complaint')
+  })
+
+  it('does not let a passing request for a person outweigh what the call is about', () => {
+    const got = classifyScenario(
+      ['Can I talk to a real person about my order?', "Where's my order? It's not here yet."],
+      ['lookup_order']
+    )
+    expect(got.scenario).toBe('order_status')
+    // "Una persona" as in "for one person" is not a request.
+    expect(classifyScenario(['Una tienda para una persona.'], []).scenario).not.toBe('complaint')
+  })
+
+  it('takes a billing problem over the order lookup it needed', () => {
+    expect(
+      classifyScenario(['You charged my card twice for one order.'], ['lookup_order']).scenario
+    ).toBe('complaint')
+    expect(
+      classifyScenario(
+        ['Me han cobrado dos veces el pedido, exijo una solución.'],
+        ['lookup_order']
+      ).scenario
+    ).toBe('complaint')
+    expect(
+      classifyScenario(['Vous m’avez débité deux fois la commande.'], ['lookup_order']).scenario
+    ).toBe('complaint')
+  })
+
+  it('reads inflected and clitic forms of a return through stems', () => {
+    for (const text of [
+      'Quiero cambiarlas por otras.',
+      'Je veux être remboursée.',
+      'I am returning it.'
+    ])
+      expect(classifyScenario([text], []).scenario).toBe('return_request')
+  })
+
   it('answers faq when nothing is said', () => {
     expect(classifyScenario([], []).scenario).toBe('faq')
   })
