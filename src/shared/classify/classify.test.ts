@@ -125,6 +125,15 @@ describe('classifyScenario', () => {
       expect(classifyScenario([text], []).scenario).toBe('return_request')
   })
 
+  it('takes opening hours over a "do you have" as a question for the faq', () => {
+    for (const text of [
+      'Do you have stores in Seattle? What time do you close on Saturdays?',
+      '¿Tienen tienda en Sevilla? ¿A qué hora cierran?',
+      'Vous avez des magasins à Lyon ? Vous fermez à quelle heure ?'
+    ])
+      expect(classifyScenario([text], ['search_policies']).scenario).toBe('faq')
+  })
+
   it('answers faq when nothing is said', () => {
     expect(classifyScenario([], []).scenario).toBe('faq')
   })

@@ -172,6 +172,9 @@ export const SCENARIO_PHRASES: Record<Scenario, Lexicon> = {
     'stopped working': 2,
     'fell apart': 2,
     'falling apart': 2,
+    'came apart': 2,
+    'coming apart': 2,
+    rompio: 2,
     torn: 2,
     cracked: 2,
     'dejo de funcionar': 2,
@@ -341,7 +344,18 @@ export const SCENARIO_PHRASES: Record<Scenario, Lexicon> = {
     fidelite: 2,
     politique: 2,
     'une question': 1,
-    'aligne*': 2
+    'aligne*': 2,
+    'what time do you': 2,
+    stores: 1,
+    locations: 1,
+    'a que hora': 2,
+    'hasta que hora': 2,
+    abren: 2,
+    cierran: 2,
+    'a quelle heure': 2,
+    ouvrez: 2,
+    fermez: 2,
+    magasins: 1
   }
 }
 

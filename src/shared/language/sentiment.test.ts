@@ -50,6 +50,11 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('No es justo, no estoy nada satisfecha').score).toBe(-4)
   })
 
+  it('reads any tense of a stemmed word ("encant*")', () => {
+    expect(scoreSentiment('Me encantó').score).toBe(2)
+    expect(scoreSentiment('Nos encantaron las botas').score).toBe(2)
+  })
+
   it('has no phrase in both lists', () => {
     expect(Object.keys(POSITIVE).filter((phrase) => phrase in NEGATIVE)).toEqual([])
   })

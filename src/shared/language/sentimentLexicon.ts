@@ -120,7 +120,9 @@ export const POSITIVE: Lexicon = {
   'me gusta': 1,
   'i like it': 1,
   'me plait': 1,
-  'j aime': 1
+  'j aime': 1,
+  loved: 2,
+  'encant*': 2
 }
 
 export const NEGATIVE: Lexicon = {
@@ -327,6 +329,10 @@ export const NEGATIVE: Lexicon = {
   inquiet: 1,
   inquiete: 1,
   'falling apart': 1,
+  'came apart': 1,
+  'hasta las narices': 2,
+  'hasta el gorro': 2,
+  'se rompio': 1,
   // Asking for a person is turning the agent down: mild, so it takes another cue to reach the
   // bar (the live human-request rule raises its own alert).
   'a human': 1,
