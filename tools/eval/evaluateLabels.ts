@@ -16,9 +16,15 @@ export interface LabelledCall {
   caller: string[]
 }
 
+/**
+ * dev, dev2 and dev3 are tuning sets (the lexicons were written or fixed with them in view;
+ * dev3 was written for negation, intensifiers, requests for a person and sentiment that turns
+ * during the call, and measured before any change made for it); holdout is never tuned on.
+ */
 export const LABELLED_SETS = {
   dev: 'labelled-calls.json',
   dev2: 'labelled-calls.dev2.json',
+  dev3: 'labelled-calls.dev3.json',
   holdout: 'labelled-calls.holdout.json'
 } as const
 

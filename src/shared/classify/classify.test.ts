@@ -19,6 +19,48 @@ describe('classifySentiment', () => {
   })
 })
 
+describe('classifySentiment: negation, intensifiers, the end of the call', () => {
+  it.each([
+    [['I am not happy about this, not happy at all.']],
+    [['No estoy nada contenta con el servicio.']],
+    [['Je ne suis vraiment pas contente.']],
+    [["Ce n'est pas juste, vraiment."]]
+  ])('%j is negative', (caller) => {
+    expect(classifySentiment(caller).sentiment).toBe('negative')
+  })
+
+  it('lets an intensifier lift one mild word over the bar', () => {
+    expect(classifySentiment(['You have been helpful.']).sentiment).toBe('neutral')
+    expect(classifySentiment(['You have been extremely helpful.']).sentiment).toBe('positive')
+    expect(classifySentiment(['Ha sido muy útil.']).sentiment).toBe('positive')
+    expect(classifySentiment(['Vous êtes très sympa.']).sentiment).toBe('positive')
+  })
+
+  it('weighs how the call ends over how it began', () => {
+    const turned = ['I was really annoyed at first.', 'Okay.', 'Oh brilliant, that is perfect.']
+    expect(classifySentiment(turned).sentiment).toBe('positive')
+    // The same words the other way round: the good start is not forgotten, but does not win.
+    expect(classifySentiment([...turned].reverse()).sentiment).toBe('neutral')
+  })
+
+  it('does not weigh the closing thank you up', () => {
+    expect(classifySentiment(['Where is my parcel?', 'Très bien, merci.']).sentiment).toBe(
+      'neutral'
+    )
+  })
+
+  it('reads a caller who insists on a person as negative, a single ask as neutral', () => {
+    expect(classifySentiment(['I want a human.', 'A real person, please.']).sentiment).toBe(
+      'negative'
+    )
+    expect(classifySentiment(['Quiero un humano.', 'Una persona real.']).sentiment).toBe('negative')
+    expect(classifySentiment(['Un humain.', 'Une vraie personne !']).sentiment).toBe('negative')
+    expect(classifySentiment(['Can I talk to a real person about my order?']).sentiment).toBe(
+      'neutral'
+    )
+  })
+})
+
 describe('classifyScenario', () => {
   it('takes the tools the agent ran as strong signals', () => {
     expect(classifyScenario(['Hi, can you check this for me?'], ['lookup_order']).scenario).toBe(
@@ -36,6 +78,60 @@ describe('classifyScenario', () => {
     )
     expect(got.scenario).toBe('complaint')
     expect(got.scores.order_status).toBe(3)
+  })
+
+  it.each([
+    [['Get me a human, this is going nowhere.']],
+    [['Put me through to a supervisor, please.']],
+    [['Quiero hablar con una persona, no con una máquina.']],
+    [['Páseme con el encargado.']],
+    [['Passez-moi un conseiller, pas un robot.']],
+    [['Je veux parler à un être humain.']]
+  ])('takes a caller asking past the agent for a person, %j, as a complaint', (caller) => {
+    expect(classifyScenario(caller, []).scenario).toBe('complaint')
+  })
+
+  it('does not let a passing request for a person outweigh what the call is about', () => {
+    const got = classifyScenario(
+      ['Can I talk to a real person about my order?', "Where's my order? It's not here yet."],
+      ['lookup_order']
+    )
+    expect(got.scenario).toBe('order_status')
+    // "Una persona" as in "for one person" is not a request.
+    expect(classifyScenario(['Una tienda para una persona.'], []).scenario).not.toBe('complaint')
+  })
+
+  it('takes a billing problem over the order lookup it needed', () => {
+    expect(
+      classifyScenario(['You charged my card twice for one order.'], ['lookup_order']).scenario
+    ).toBe('complaint')
+    expect(
+      classifyScenario(
+        ['Me han cobrado dos veces el pedido, exijo una solución.'],
+        ['lookup_order']
+      ).scenario
+    ).toBe('complaint')
+    expect(
+      classifyScenario(['Vous m’avez débité deux fois la commande.'], ['lookup_order']).scenario
+    ).toBe('complaint')
+  })
+
+  it('reads inflected and clitic forms of a return through stems', () => {
+    for (const text of [
+      'Quiero cambiarlas por otras.',
+      'Je veux être remboursée.',
+      'I am returning it.'
+    ])
+      expect(classifyScenario([text], []).scenario).toBe('return_request')
+  })
+
+  it('takes opening hours over a "do you have" as a question for the faq', () => {
+    for (const text of [
+      'Do you have stores in Seattle? What time do you close on Saturdays?',
+      '¿Tienen tienda en Sevilla? ¿A qué hora cierran?',
+      'Vous avez des magasins à Lyon ? Vous fermez à quelle heure ?'
+    ])
+      expect(classifyScenario([text], ['search_policies']).scenario).toBe('faq')
   })
 
   it('answers faq when nothing is said', () => {

@@ -8,10 +8,25 @@ export interface SentimentResult {
   score: number
 }
 
-/** Lexicon sentiment of what the caller said (en, es, fr): the sum of each utterance's score. */
+/**
+ * The label says how the caller feels at the end of the call, so a later utterance's felt words
+ * weigh more: the first counts 1, the last 1 + END_WEIGHT ("annoyed … brilliant, thank you"
+ * ends well). Politeness is not weighted: nearly every call ends with a thank you.
+ */
+const END_WEIGHT = 0.5
+
+/**
+ * Lexicon sentiment of what the caller said (en, es, fr): each utterance's score, weighted
+ * towards the end of the call.
+ */
 export function classifySentiment(callerTexts: readonly string[]): SentimentResult {
   let score = 0
-  for (const text of callerTexts) score += scoreSentiment(text).score
+  const last = Math.max(1, callerTexts.length - 1)
+  callerTexts.forEach((text, i) => {
+    const utterance = scoreSentiment(text)
+    const felt = utterance.score - utterance.polite
+    score += utterance.polite + felt * (1 + (END_WEIGHT * i) / last)
+  })
   const sentiment =
     score >= SENTIMENT_THRESHOLD
       ? 'positive'

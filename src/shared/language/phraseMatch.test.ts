@@ -18,8 +18,8 @@ describe('findPhrases', () => {
   it('matches phrases written with accents or without, in order, with their weights', () => {
     const lexicon = compileLexicon({ 'être humain': 2, 'donde esta': 1 })
     expect(findPhrases('¿Dónde está? Un etre HUMAIN', lexicon)).toEqual([
-      { phrase: 'donde esta', weight: 1, at: 0, negation: null },
-      { phrase: 'etre humain', weight: 2, at: 3, negation: null }
+      { phrase: 'donde esta', weight: 1, at: 0, negation: null, before: null },
+      { phrase: 'etre humain', weight: 2, at: 3, negation: null, before: 'un' }
     ])
   })
 
@@ -56,6 +56,39 @@ describe('findPhrases', () => {
   it('does not let a negator inside an earlier phrase negate the next one', () => {
     expect(negations('no funciona es pésimo', 'no funciona', 'pesimo')).toEqual([null, null])
     expect(negations("c'est n'importe quoi nul", 'n importe quoi', 'nul')).toEqual([null, null])
+  })
+
+  it('reads negators of the three languages: sans, jamás, nada, tampoco, aucun', () => {
+    expect(negations('Je suis reparti sans être content', 'content')).toEqual(['sans etre'])
+    expect(negations('Jamás contenta con ustedes', 'contenta')).toEqual(['jamas'])
+    expect(negations('No estoy nada contento', 'contento')).toEqual(['nada'])
+    expect(negations('Aucune personne réelle', 'personne reelle')).toEqual(['aucune'])
+  })
+
+  it('does not turn around a phrase that spells its own negation ("ne … pas juste")', () => {
+    expect(negations("Ce n'est pas juste", 'pas juste')).toEqual([null])
+    expect(negations('Ça ne sert à rien', 'ne sert a rien')).toEqual([null])
+  })
+
+  it('matches a stem ("devol*") on any word it begins, the longest stem first', () => {
+    const lexicon = compileLexicon({ 'devol*': 3, 'devolucion*': 1, 'cambiar*': 2 })
+    const hits = findPhrases('Quiero cambiarlas, o la devolución, o devolverlas', lexicon)
+    expect(hits.map((hit) => [hit.phrase, hit.weight])).toEqual([
+      ['cambiarlas', 2],
+      ['devolucion', 1],
+      ['devolverlas', 3]
+    ])
+    expect(phrases('I want to return it and get a refund', 'refund*')).toEqual(['refund'])
+    expect(phrases('Cambio', 'cambiar*')).toEqual([])
+  })
+
+  it('names the free word just before a hit, for intensifiers', () => {
+    const before = (text: string, ...list: string[]): (string | null)[] =>
+      findPhrases(text, compileLexicon(list)).map((hit) => hit.before)
+    expect(before('I am really happy', 'happy')).toEqual(['really'])
+    expect(before('Very. Happy', 'happy')).toEqual([null])
+    expect(before('thank you so happy', 'thank you', 'happy')).toEqual([null, 'so'])
+    expect(before('happy happy', 'happy')).toEqual([null, null])
   })
 
   it('counts word positions across clauses', () => {

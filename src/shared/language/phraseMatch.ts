@@ -14,6 +14,8 @@ import { normalizeWords } from './normalizeWords'
 // - Negators: one set for both (the union of the two), looked for in the NEGATION_REACH words
 //   before a phrase (classify's 3: escalation's 4 only served "don t need a", which "t" covers).
 //   A negator inside an earlier phrase ("no funciona", "n importe quoi") negates nothing after it.
+// - Stems: a one-word entry ending in "*" ("reembols*") matches any word it begins, so a list
+//   need not spell every inflection and clitic ("reembolsen", "cambiarlas", "remboursé").
 
 /** Weighted phrases, written as people say them ("¿Dónde está?" and "donde esta" are the same). */
 export type Lexicon = Readonly<Record<string, number>>
@@ -22,6 +24,11 @@ export type PhraseList = readonly string[]
 
 export interface CompiledLexicon {
   weights: ReadonlyMap<string, number>
+  /**
+   * One-word stems ("devol" for "devol*") by their first STEM_KEY letters, longest first so the
+   * most specific one wins: a word is checked against a handful of stems, not all of them.
+   */
+  stems: ReadonlyMap<string, readonly (readonly [string, number])[]>
   longest: number
 }
 
@@ -33,6 +40,8 @@ export interface PhraseHit {
   at: number
   /** The negator and any words up to the phrase ("not", "no estoy", "isn t"); null if none. */
   negation: string | null
+  /** The word just before the phrase in its clause, unless an earlier hit took it ("very"). */
+  before: string | null
 }
 
 /** Words that turn the phrase right after them around: "not", "don't", "no", "sin", "pas"… */
@@ -49,15 +58,26 @@ const NEGATORS: ReadonlySet<string> = new Set([
   'nunca',
   'ni',
   'sin',
+  'jamas',
+  'tampoco',
+  'nada',
+  'ningun',
+  'ninguna',
   // fr ("n" as in "n'est")
   'ne',
   'n',
   'pas',
-  'jamais'
+  'jamais',
+  'sans',
+  'aucun',
+  'aucune'
 ])
 
 /** How many words before a phrase a negator may sit ("not really happy", "no estoy contenta"). */
 const NEGATION_REACH = 3
+
+/** Stems are looked up by their first letters; a shorter stem would match too much anyway. */
+const STEM_KEY = 3
 
 /** Clause breaks: a phrase or a negation never spans them. */
 const CLAUSE_BREAK = /[.,;:!?¡¿…]+/u
@@ -65,6 +85,7 @@ const CLAUSE_BREAK = /[.,;:!?¡¿…]+/u
 /** Normalizes every phrase once; a phrase in several lexicons takes the last one's weight. */
 export function compileLexicon(...lexicons: (Lexicon | PhraseList)[]): CompiledLexicon {
   const weights = new Map<string, number>()
+  const stems = new Map<string, number>()
   let longest = 1
   for (const lexicon of lexicons) {
     const entries: [string, number][] = isPhraseList(lexicon)
@@ -73,11 +94,18 @@ export function compileLexicon(...lexicons: (Lexicon | PhraseList)[]): CompiledL
     for (const [phrase, weight] of entries) {
       const words = normalizeWords(phrase)
       if (words.length === 0) continue
-      weights.set(words.join(' '), weight)
+      if (words.length === 1 && phrase.endsWith('*') && words[0]!.length >= STEM_KEY)
+        stems.set(words[0]!, weight)
+      else weights.set(words.join(' '), weight)
       longest = Math.max(longest, words.length)
     }
   }
-  return { weights, longest }
+  const byKey = new Map<string, [string, number][]>()
+  for (const [stem, weight] of [...stems].sort(([a], [b]) => b.length - a.length)) {
+    const key = stem.slice(0, STEM_KEY)
+    byKey.set(key, [...(byKey.get(key) ?? []), [stem, weight]])
+  }
+  return { weights, stems: byKey, longest }
 }
 
 const isPhraseList = (lexicon: Lexicon | PhraseList): lexicon is PhraseList =>
@@ -108,9 +136,18 @@ function scanClause(
     let size = Math.min(lexicon.longest, words.length - i)
     for (; size >= 1; size--) {
       const phrase = words.slice(i, i + size).join(' ')
-      const weight = lexicon.weights.get(phrase)
+      const weight =
+        lexicon.weights.get(phrase) ?? (size === 1 ? stemWeight(phrase, lexicon) : undefined)
       if (weight === undefined) continue
-      hits.push({ phrase, weight, at: offset + i, negation: negationBefore(words, i, free) })
+      hits.push({
+        phrase,
+        weight,
+        at: offset + i,
+        // A phrase that spells its own negation ("pas juste" in "n est pas juste") is not
+        // turned around again by the "ne" of the same "ne … pas".
+        negation: NEGATORS.has(words[i]!) ? null : negationBefore(words, i, free),
+        before: i > free ? words[i - 1]! : null
+      })
       break
     }
     if (size >= 1) {
@@ -118,6 +155,12 @@ function scanClause(
       free = i
     } else i++
   }
+}
+
+function stemWeight(word: string, lexicon: CompiledLexicon): number | undefined {
+  for (const [stem, weight] of lexicon.stems.get(word.slice(0, STEM_KEY)) ?? [])
+    if (word.startsWith(stem)) return weight
+  return undefined
 }
 
 /** The nearest negator within reach before words[at], not inside an earlier hit. */

@@ -1,5 +1,5 @@
 import { compileLexicon, findPhrases } from './phraseMatch'
-import { NEGATIVE, POSITIVE } from './sentimentLexicon'
+import { INTENSIFIERS, NEGATIVE, POSITIVE } from './sentimentLexicon'
 
 /**
  * A text leans one way when its felt words add up to one strong word (or two mild ones). The
@@ -14,6 +14,12 @@ export const SENTIMENT_THRESHOLD = 1.5
  */
 const NEGATED_POSITIVE = 2
 
+/**
+ * "Really frustrating", "muy molesto", "vraiment déçu": a felt word right after an intensifier
+ * counts half as much again. Politeness is not felt, so "very good" stays as mild as it is.
+ */
+const INTENSIFIED = 1.5
+
 /** One scan over both lists (negative weights signed), so a phrase is never read twice. */
 const SIGNED = compileLexicon(
   POSITIVE,
@@ -23,6 +29,8 @@ const SIGNED = compileLexicon(
 export interface SentimentScore {
   /** Positive words add, negative words subtract. */
   score: number
+  /** The part of score that is politeness ("thanks", "merci"), not a feeling. */
+  polite: number
   /** What reads negative, in order: negative phrases and negated positive ones ("not great"). */
   cues: string[]
 }
@@ -30,23 +38,27 @@ export interface SentimentScore {
 /**
  * Lexicon sentiment of one text (en, es, fr): a positive phrase after a negator ("not great",
  * "no es genial", "pas super") counts as a strong negative (NEGATED_POSITIVE), a negated
- * negative phrase ("not bad") for nothing.
+ * negative phrase ("not bad") for nothing, a felt phrase after an intensifier half as much again.
  */
 export function scoreSentiment(text: string): SentimentScore {
   let score = 0
+  let polite = 0
   const cues: string[] = []
   for (const hit of findPhrases(text, SIGNED)) {
+    const felt = Math.abs(hit.weight) >= 1
+    if (!felt && hit.weight > 0 && hit.negation === null) polite += hit.weight
+    const boost = felt && hit.before !== null && INTENSIFIERS.has(hit.before) ? INTENSIFIED : 1
     if (hit.weight < 0) {
       if (hit.negation !== null) continue
-      score += hit.weight
+      score += hit.weight * boost
       cues.push(hit.phrase)
-    } else if (hit.negation === null) score += hit.weight
+    } else if (hit.negation === null) score += hit.weight * boost
     else if (hit.weight >= 1) {
       score -= NEGATED_POSITIVE
       cues.push(`${hit.negation} ${hit.phrase}`)
     }
   }
-  return { score, cues }
+  return { score, polite, cues }
 }
 
 export interface SentimentReading {

@@ -12,9 +12,13 @@ type Label = 'language' | 'sentiment' | 'scenario'
 // - dev2 (24 calls): written as a holdout, measured once (language 100 %, sentiment 71 %,
 //   scenario 75 %), then used for one round of lexicon fixes: now optimistic too.
 // - holdout (18 calls): written after that round, never tuned on: the honest estimate.
+// - dev3 (42 calls): written later for negation, intensifiers, requests for a person and
+//   sentiment that turns during the call; measured before the lexicon revision it guided
+//   (sentiment 50 %, scenario 71 %), tuned on since.
 const DEV = loadLabelledSet('dev')
 const DEV2 = loadLabelledSet('dev2')
 const HOLDOUT = loadLabelledSet('holdout')
+const DEV3 = loadLabelledSet('dev3')
 
 function accuracy(calls: LabelledCall[], detect: LanguageDetector): Record<Label, number> {
   const right: Record<Label, number> = { language: 0, sentiment: 0, scenario: 0 }
@@ -49,20 +53,21 @@ describe('post-call classification accuracy on labelled transcripts', () => {
     expect(new Set(all.map((c) => c.scenario)).size).toBe(5)
   })
 
-  it('dev sets (66 calls): language and sentiment ≥ 95 %, scenario ≥ 90 %', () => {
-    const got = accuracy([...DEV, ...DEV2], detect)
+  it('dev sets (108 calls): language and sentiment ≥ 95 %, scenario ≥ 90 %', () => {
+    const got = accuracy([...DEV, ...DEV2, ...DEV3], detect)
     expect(got.language).toBeGreaterThanOrEqual(0.95)
     expect(got.sentiment).toBeGreaterThanOrEqual(0.95)
     expect(got.scenario).toBeGreaterThanOrEqual(0.9)
   })
 
-  // Measured: language 18/18, sentiment 10/18, scenario 11/18. Lexicons miss idioms they were
-  // not written for; the thresholds guard against regressions, not a quality bar.
-  it('untuned holdout (18 calls): language ≥ 95 %, sentiment ≥ 50 %, scenario ≥ 55 %', () => {
+  // Measured: language 18/18, sentiment 13/18, scenario 14/18 (10/18 and 11/18 before the dev3
+  // revision). Lexicons miss idioms they were not written for; the thresholds guard against
+  // regressions, not a quality bar.
+  it('untuned holdout (18 calls): language ≥ 95 %, sentiment ≥ 70 %, scenario ≥ 75 %', () => {
     const got = accuracy(HOLDOUT, detect)
     expect(got.language).toBeGreaterThanOrEqual(0.95)
-    expect(got.sentiment).toBeGreaterThanOrEqual(0.5)
-    expect(got.scenario).toBeGreaterThanOrEqual(0.55)
+    expect(got.sentiment).toBeGreaterThanOrEqual(0.7)
+    expect(got.scenario).toBeGreaterThanOrEqual(0.75)
   })
 
   it('tells the language of single short utterances (≥ 95 % of 276)', () => {
