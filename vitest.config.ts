@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
@@ -22,6 +23,10 @@ export default defineConfig({
   test: {
     // Loaded 2-vCPU CI machines take seconds for a first jsdom render of MUI: timing is for benches.
     testTimeout: 20_000,
+    // Vitest runs one file at a time on 2 vCPUs by default (CPUs − 1). Most of the slow files
+    // wait rather than compute (a lease to lapse, a scratch PostgreSQL, a call in real time), so
+    // two at once nearly halves the suite there; larger machines keep one per CPU.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       project('shared', 'node', ['src/shared/**/*.test.ts']),
       project('main', 'node', [
