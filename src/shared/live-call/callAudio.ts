@@ -15,7 +15,7 @@ export const MAX_AUDIO_CHUNK_BYTES = 256 * 1024
 export const MAX_AUDIO_SEQ = 1_000_000
 /** The longest audio a call may claim (a day), in ms. */
 export const MAX_AUDIO_MS = 24 * 60 * 60 * 1000
-/** One page of a call's audio read back for playback: about 25 minutes of Opus at 32 kbit/s. */
+/** One page of a call's audio read back for playback: about 30 minutes of it (~200 KB a minute). */
 export const AUDIO_PAGE_BYTES = 6 * 1024 * 1024
 
 /** Base64 of at most `bytes` bytes: four characters for every three bytes, padded. */
