@@ -60,6 +60,10 @@ describe.runIf(canRun)('Recorded call audio (Chromium + simulator + espeak-ng ca
           const optIn = page.getByLabel('Record call audio (both sides)')
           expect(await optIn.isChecked()).toBe(false)
           await optIn.check()
+          await page.setViewportSize(SMALL)
+          await optIn.scrollIntoViewIfNeeded()
+          expect(await clippedTexts(page)).toEqual([])
+          console.log(`[screenshot] ${await app.screenshot('call-audio-setting-en-1024')}`)
           await page.getByRole('button', { name: 'Save settings' }).click()
           await expect
             .poll(() => page.getByRole('button', { name: 'Save settings' }).isEnabled())
