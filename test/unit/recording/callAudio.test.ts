@@ -95,6 +95,28 @@ describe('recorded call audio', () => {
     expect(later.chunks.map((c) => c.seq)).toEqual([4])
   })
 
+  it('keeps every chunk stored before a crash, with the call recovered at the next start', async () => {
+    const { services, call, sessionId } = await consoleWithCall(true)
+    data(
+      await call('recording.append', {
+        sessionId,
+        events: [{ t: 5, event: { type: 'clock.tick' } }]
+      })
+    )
+    for (const seq of [0, 1, 2])
+      data(await call('recording.appendAudio', audioChunk(sessionId, seq)))
+    // The process dies mid-call: no hang-up, nothing flushed.
+    services.close()
+    open = undefined
+    const next = await openConsole(tmp.path())
+    open = next.services
+    const detail = data<{ status: string }>(await next.call('recording.get', { sessionId }))
+    expect(detail.status).toBe('incomplete')
+    const page = data<CallAudioPage>(await next.call('recording.audio', { sessionId, fromSeq: 0 }))
+    expect(page.chunks.map((c) => c.seq)).toEqual([0, 1, 2])
+    expect(page.info.durationMs).toBe(3000)
+  })
+
   it('refuses bad chunks with a clear error and stores nothing of them', async () => {
     const { services, call, sessionId } = await consoleWithCall(true)
     const good = audioChunk(sessionId, 0) as Record<string, unknown>
