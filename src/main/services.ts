@@ -407,6 +407,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         recorder,
         audio: new CallAudioStore({
           database,
+          writes: liveWrites,
           enabled: () => settings.get().recordAudio,
           isCall: (sessionId) => recorder.isCall(sessionId)
         }),
