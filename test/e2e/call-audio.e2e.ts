@@ -126,6 +126,47 @@ describe.runIf(canRun)('Recorded call audio (Chromium + simulator + espeak-ng ca
           expect(await text(page, 'call-audio-player')).toContain(
             "This call's audio was recorded (both sides)"
           )
+          // Both sides are in it: the agent's greeting while the caller's WAV is still silent,
+          // then the caller's words (the stored bytes decoded by the page's Chromium; the CSP
+          // rightly lets no script fetch the player's blob: URL).
+          const callerAtMs = wav.onsetsMs[0]!
+          const webm = Buffer.concat(
+            stored!.chunks.map((c) => Buffer.from(c.data, 'base64'))
+          ).toString('base64')
+          const loudest = await page.evaluate(
+            async ({ data, windows }) => {
+              const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+              const audio = await new AudioContext().decodeAudioData(bytes.buffer)
+              const samples = audio.getChannelData(0)
+              const step = Math.round(audio.sampleRate / 10)
+              return windows.map(([fromMs, toMs]) => {
+                let max = 0
+                const end = Math.min(samples.length, Math.round((toMs / 1000) * audio.sampleRate))
+                for (
+                  let i = Math.round((fromMs / 1000) * audio.sampleRate);
+                  i + step <= end;
+                  i += step
+                ) {
+                  let sum = 0
+                  for (let j = i; j < i + step; j++) sum += samples[j]! * samples[j]!
+                  max = Math.max(max, Math.sqrt(sum / step))
+                }
+                return max
+              })
+            },
+            {
+              data: webm,
+              windows: [
+                [0, callerAtMs - 1500],
+                [callerAtMs, callerAtMs + 2000]
+              ] as [number, number][]
+            }
+          )
+          console.log(
+            `[call-audio] loudest 100 ms (RMS): agent greeting ${loudest[0]}, caller ${loudest[1]}`
+          )
+          expect(loudest[0]).toBeGreaterThan(0.01)
+          expect(loudest[1]).toBeGreaterThan(0.01)
           // The replay drives the sound: Play moves the audio on, Pause stops it.
           await page.getByRole('button', { name: 'Play replay' }).click()
           await expect
