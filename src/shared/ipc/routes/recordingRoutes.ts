@@ -90,7 +90,8 @@ export const recordingRoutes = {
   /**
    * About every second of a call recorded with audio (Settings → Record call audio): the next
    * chunk of both sides' sound, stored with the session. Idempotent on (sessionId, seq):
-   * `stored` is false when that chunk was already there (a retry).
+   * `stored` is false when that chunk was already there (a retry); true when stored now or
+   * queued in the outbox to be (an import's lock, the team database away).
    */
   'recording.appendAudio': route({
     input: AudioChunkSchema.extend({ sessionId: SessionId }).strict(),
