@@ -1,6 +1,6 @@
 -- Team mode: the two database roles a desk's login belongs to, with least privilege.
 -- Run once per team database, as the owner of its tables, after the team schema's migrations
--- (src/main/database/postgres/migrations.ts: version 7 or later, which has gateway_settings).
+-- (src/main/database/postgres/migrations.ts: version 8 or later, which has call_audio).
 -- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
 --
 --   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
@@ -76,6 +76,11 @@ GRANT UPDATE (status, done_at, result) ON call_commands TO og_gateway;
 -- it, only a supervisor sets it (Settings).
 GRANT SELECT ON gateway_settings TO og_agent;
 GRANT SELECT, INSERT, UPDATE ON gateway_settings TO og_supervisor;
+
+-- Each call's recorded audio (schema v8, when the desk records audio): a desk stores its calls';
+-- a supervisor deletes it with the sessions it belongs to (a trigger on sessions).
+GRANT SELECT, INSERT ON call_audio TO og_agent;
+GRANT SELECT, INSERT, DELETE ON call_audio TO og_supervisor;
 
 -- An agent inserts sessions only as recorded calls (source 'live'), never as imports or seeds.
 -- An AFTER trigger (not BEFORE) so a supervisor's COPY import keeps its multi-row inserts; its

@@ -31,6 +31,7 @@ import { DemoAgent, type DemoPeers } from './realtime/demoAgent/DemoAgent'
 import { demoScenarioFile } from './realtime/demoAgent/demoScenarioFile'
 import { withDemoAgent } from './realtime/demoAgent/withDemoAgent'
 import { recordingHandlers } from './ipc/handlers/recordingHandlers'
+import { CallAudioStore } from './recording/CallAudioStore'
 import { CallRecorder } from './recording/CallRecorder'
 import { LiveCallPipeline } from './recording/LiveCallPipeline'
 import { LiveWrites } from './recording/LiveWrites'
@@ -404,6 +405,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...onTeamDatabase(
       recordingHandlers({
         recorder,
+        audio: new CallAudioStore({
+          database,
+          writes: liveWrites,
+          enabled: () => settings.get().recordAudio,
+          isCall: (sessionId) => recorder.isCall(sessionId)
+        }),
         liveCalls,
         emit,
         currentPricing: () => settings.get().pricing,

@@ -305,6 +305,48 @@ export interface WebhookDeliveriesTable {
   release(webhookId: string): Promise<void>
 }
 
+/** One stored chunk of a call's recorded audio (both sides mixed), as it arrived. */
+export interface NewAudioChunk {
+  sessionId: string
+  seq: number
+  mimeType: string
+  /** The console's clock when the audio began (the clock of the call's events). */
+  startT: number
+  /** Audio up to the end of this chunk, ms since it began. */
+  endMs: number
+  bytes: Uint8Array
+}
+
+/** What is stored of a call's audio (src/shared/live-call/callAudio.ts). */
+export interface CallAudioSummary {
+  /** The first chunk's type and start (a call's chunks share them). */
+  mimeType: string
+  startT: number
+  chunks: number
+  bytes: number
+  /** The largest stored end: the recorded length. */
+  durationMs: number
+}
+
+/**
+ * A call's recorded audio, chunk by chunk (`call_audio`, keyed by session id and seq). A
+ * deleted session takes its audio with it (a trigger on `sessions`).
+ */
+export interface CallAudioTable {
+  /** Stores a chunk; false when (sessionId, seq) was already stored (kept as first stored). */
+  append(chunk: NewAudioChunk): Promise<boolean>
+  /** Null when the call has no stored audio. */
+  summary(sessionId: string): Promise<CallAudioSummary | null>
+  /**
+   * Chunks from `fromSeq` in seq order, at least one and then as many as fit in `maxBytes`.
+   */
+  chunks(
+    sessionId: string,
+    fromSeq: number,
+    maxBytes: number
+  ): Promise<{ seq: number; bytes: Uint8Array }[]>
+}
+
 /** A supervisor's command to the gateway that carries a call, as the console records it. */
 export interface NewCallCommand {
   sessionId: string
@@ -559,6 +601,7 @@ export interface SessionDatabase {
   readonly meta: MetaTable
   readonly rules: RulesTable
   readonly webhookDeliveries: WebhookDeliveriesTable
+  readonly callAudio: CallAudioTable
   readonly callCommands: CallCommandsTable
   readonly reports: ReportReads
   readonly backtest: BacktestReads

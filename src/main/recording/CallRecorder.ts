@@ -144,6 +144,11 @@ export class CallRecorder {
     return modelNameOf(reader) !== null ? 'model' : 'lexicon'
   }
 
+  /** Whether `sessionId` is a recorded call: begun here (its row may be queued), or stored. */
+  async isCall(sessionId: string): Promise<boolean> {
+    return this.live.has(sessionId) || (await this.database.calls.get(sessionId)) !== null
+  }
+
   /** Resolves once every queued live write is in the database (reads of a call wait on it). */
   settled(): Promise<void> {
     return this.writes.settled()

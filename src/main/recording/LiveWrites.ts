@@ -1,6 +1,7 @@
 import {
   DatabaseBusyError,
   type NewAlert,
+  type NewAudioChunk,
   type NewCall,
   type NewEvent,
   type SessionDatabase,
@@ -15,6 +16,8 @@ export type LiveWrite =
   | { kind: 'events'; sessionId: string; rows: NewEvent[] }
   /** Without `alertId`: raised while the team database was away, numbered when it goes in. */
   | { kind: 'alert'; alert: NewAlert & { alertId?: number } }
+  /** A chunk of the call's recorded audio, its bytes as base64 (the outbox keeps text). */
+  | { kind: 'audio'; chunk: Omit<NewAudioChunk, 'bytes'> & { data: string } }
 
 /** Outbox entries per drain transaction: short, so main's thread is never held for long. */
 const DRAIN_BATCH = 50
@@ -126,7 +129,23 @@ export class LiveWrites {
     })
   }
 
-  /** Stores a raised alert; returns its id, whether it is stored yet or queued. */
+  /**
+   * Stores a chunk of the call's audio, or queues it (kept through a crash, stored once the
+   * lock is free or the team database is back). False: that chunk was already stored.
+   */
+  audio(chunk: NewAudioChunk): Promise<boolean> {
+    return this.serial(async () => {
+      const now = await this.tryNow((tx) => tx.callAudio.append(chunk))
+      if (now !== QUEUE) return now
+      const { bytes, ...rest } = chunk
+      this.enqueue({
+        kind: 'audio',
+        chunk: { ...rest, data: Buffer.from(bytes).toString('base64') }
+      })
+      return true
+    })
+  }
+
   /**
    * Stores a raised alert; returns its id, whether it is stored yet or queued. Null: the team
    * database is away, so no id can be taken from its sequence; the alert is queued without one,
@@ -407,6 +426,12 @@ async function apply(tx: TransactionScope, write: LiveWrite): Promise<number | n
     case 'alert': {
       const alertId = await tx.alerts.insert(write.alert)
       return write.alert.alertId === undefined ? alertId : null
+    }
+    case 'audio': {
+      const { data, ...chunk } = write.chunk
+      // Stored once per (session, seq): a retried drain changes nothing.
+      await tx.callAudio.append({ ...chunk, bytes: Buffer.from(data, 'base64') })
+      return null
     }
   }
 }

@@ -158,6 +158,12 @@ export const AppSettingsSchema = z
       cachedInput: 0.4,
       liveSessionPerMinute: GPT_LIVE_PRICE_PER_MINUTE
     }),
+    /**
+     * Record each desk call's audio, both sides mixed (Opus in WebM), stored with its session
+     * (docs/recording.md#call-audio). Off unless the desk opts in; the call screen says so while
+     * it records.
+     */
+    recordAudio: z.boolean().default(false),
     /** Thresholds of the live escalation rules (Monitor → Rules backtests them). */
     escalation: EscalationThresholdsSchema.default(() =>
       structuredClone(DEFAULT_ESCALATION_THRESHOLDS)

@@ -24,6 +24,8 @@ describe('openDatabase', () => {
     expect(tables(db)).toEqual([
       'alert_actions',
       'alerts',
+      // Recorded call audio, chunk by chunk (v11).
+      'call_audio',
       'call_commands',
       'calls',
       'escalation_rules',

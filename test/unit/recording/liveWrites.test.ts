@@ -90,6 +90,35 @@ describe('LiveWrites: the outbox and its drain', () => {
     expect(await database.alerts.get(alertId!)).toMatchObject({ rule: 'interruptions_total' })
   })
 
+  it("queues a call's audio while the lock is taken, keeps it through a restart, stores it once", async () => {
+    const database = openDatabase()
+    const first = openWrites(database)
+    const chunk = (seq: number) => ({
+      sessionId: SESSION,
+      seq,
+      mimeType: 'audio/webm;codecs=opus',
+      startT: 10,
+      endMs: (seq + 1) * 1000,
+      bytes: new Uint8Array([seq, 200, 7])
+    })
+    expect(await first.audio(chunk(0))).toBe(true)
+    const lock = holdLock()
+    expect(await first.audio(chunk(1))).toBe(true)
+    expect(await first.audio(chunk(0))).toBe(true) // a retry while queued: stored once below
+    expect(first.backlog).toBe(2)
+    // The process dies with the audio still queued: the outbox file keeps it.
+    first.close()
+    open.splice(open.indexOf(first), 1)
+    lock.exec('ROLLBACK')
+    const second = openWrites(database)
+    expect(await second.drainNow()).toBe(true)
+    const stored = await database.callAudio.chunks(SESSION, 0, 1000)
+    expect(stored.map((c) => [c.seq, [...c.bytes]])).toEqual([
+      [0, [0, 200, 7]],
+      [1, [1, 200, 7]]
+    ])
+  })
+
   it('never writes an entry twice: a crash between the copy and the delete is skipped', async () => {
     const database = openDatabase()
     const writes = openWrites(database)

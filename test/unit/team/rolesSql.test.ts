@@ -30,12 +30,13 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
   }
   let agent: pg.Client
   let supervisor: pg.Client
+  let admin: pg.Client
 
   beforeAll(async () => {
     const url = await postgres.freshUrl()
     database = new URL(url).pathname.slice(1)
     await (await openPostgresDatabase({ connection: url })).close() // migrates
-    const admin = await login('postgres', postgres.server().password ?? '')
+    admin = await login('postgres', postgres.server().password ?? '')
     await admin.query(ROLES_SQL)
     // Run twice: the docs say it is safe to run again.
     await admin.query(ROLES_SQL)
@@ -72,6 +73,22 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
     expect(
       (await supervisor.query('DELETE FROM sessions WHERE session_id = $1', ['S1'])).rowCount
     ).toBe(1)
+  })
+
+  it("lets an agent store its call's audio but not delete it; a supervisor's session delete takes it", async () => {
+    const insertAudio = `INSERT INTO call_audio (session_id, seq, mime_type, start_t, end_ms, bytes)
+      VALUES ($1, $2, 'audio/webm;codecs=opus', 0, 1000, $3)`
+    await admin.query(INSERT_SESSIONS, [['S9'], 'import'])
+    await agent.query(insertAudio, ['S9', 0, Buffer.from([1, 2, 3])])
+    await agent.query(insertAudio, ['S8', 0, Buffer.from([4])])
+    expect(await refusal(agent, 'DELETE FROM call_audio')).toBe('42501')
+    expect(await refusal(agent, 'UPDATE call_audio SET seq = 7')).toBe('42501')
+    // The trigger runs with the supervisor's rights: deleting the session deletes its audio.
+    expect(
+      (await supervisor.query('DELETE FROM sessions WHERE session_id = $1', ['S9'])).rowCount
+    ).toBe(1)
+    const left = await agent.query('SELECT session_id FROM call_audio ORDER BY session_id')
+    expect(left.rows).toEqual([{ session_id: 'S8' }])
   })
 
   it('refuses an agent any change to the rules; a supervisor may change them', async () => {

@@ -4,6 +4,7 @@ import { DatabaseBusyError } from './asyncSeam'
 import type { SessionDatabase, SessionImportOptions, TransactionScope } from './asyncSeam'
 import type { SessionImport } from './asyncSeam'
 import { PostgresBacktestReads } from './backtestReads'
+import { PostgresCallAudioTable } from './callAudioTable'
 import { PostgresCallFailuresTable } from './callFailuresTable'
 import { PostgresCallsTable, PostgresEventsTable, PostgresTurnsTable } from './callTables'
 import { checkOut } from './checkOut'
@@ -33,6 +34,7 @@ interface PostgresScope extends TransactionScope {
   meta: PostgresMetaTable
   rules: PostgresRulesTable
   webhookDeliveries: PostgresWebhookDeliveriesTable
+  callAudio: PostgresCallAudioTable
   callCommands: PostgresCallCommandsTable
   reports: PostgresReportReads
   backtest: PostgresBacktestReads
@@ -54,6 +56,7 @@ function scopeOn(sql: Sql, counts: FilterCounts | null = null): PostgresScope {
     meta: new PostgresMetaTable(sql),
     rules: new PostgresRulesTable(sql),
     webhookDeliveries: new PostgresWebhookDeliveriesTable(sql),
+    callAudio: new PostgresCallAudioTable(sql),
     callCommands: new PostgresCallCommandsTable(sql),
     reports: new PostgresReportReads(sql),
     backtest: new PostgresBacktestReads(sql)
@@ -76,6 +79,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
   readonly meta: PostgresMetaTable
   readonly rules: PostgresRulesTable
   readonly webhookDeliveries: PostgresWebhookDeliveriesTable
+  readonly callAudio: PostgresCallAudioTable
   readonly callCommands: PostgresCallCommandsTable
   readonly reports: PostgresReportReads
   readonly backtest: PostgresBacktestReads
@@ -98,6 +102,7 @@ export class PostgresSessionDatabase implements SessionDatabase {
     this.meta = scope.meta
     this.rules = scope.rules
     this.webhookDeliveries = scope.webhookDeliveries
+    this.callAudio = scope.callAudio
     this.callCommands = scope.callCommands
     this.reports = scope.reports
     this.backtest = scope.backtest

@@ -284,6 +284,41 @@ export const migrations: readonly string[] = [
     END IF;
   END
   $grants$;
+  `,
+  // v8, in step with SQLite's v11 (issue #19): a call's recorded audio, both sides mixed, when
+  // the desk opted in; one row per chunk of about a second, keyed by call and chunk number. A
+  // deleted session takes its audio with it (one statement-level trigger, so an import that
+  // replaces many sessions runs it once).
+  `
+  CREATE TABLE call_audio (
+    session_id text COLLATE "C" NOT NULL,
+    seq        integer NOT NULL CHECK (seq >= 0),
+    mime_type  text NOT NULL,
+    start_t    double precision NOT NULL,
+    end_ms     integer NOT NULL CHECK (end_ms >= 0),
+    bytes      bytea NOT NULL,
+    PRIMARY KEY (session_id, seq)
+  );
+  CREATE FUNCTION sessions_deleted_audio() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  BEGIN
+    DELETE FROM call_audio a USING gone WHERE a.session_id = gone.session_id;
+    RETURN NULL;
+  END
+  $fn$;
+  CREATE TRIGGER sessions_deleted_audio AFTER DELETE ON sessions
+    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION sessions_deleted_audio();
+  -- Roles set up before v8 (resources/team/roles.sql): a desk stores its calls' audio; a
+  -- supervisor, who may delete sessions, deletes their audio with them.
+  DO $grants$
+  BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_agent') THEN
+      GRANT SELECT, INSERT ON call_audio TO og_agent;
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
+      GRANT SELECT, INSERT, DELETE ON call_audio TO og_supervisor;
+    END IF;
+  END
+  $grants$;
   `
 ]
 

@@ -8,7 +8,14 @@ import { WRITE_LOCK } from './locks'
 // How the tables reach the server: through the pool (each statement on whichever client is
 // free) or through one transaction's client. Every statement is text plus bound parameters.
 
-export type Param = string | number | boolean | null | readonly (string | number | null)[]
+export type Param =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly (string | number | null)[]
+  // bytea (recorded audio)
+  | Uint8Array
 
 export interface Sql {
   rows(text: string, params?: readonly Param[]): Promise<Row[]>

@@ -6,6 +6,7 @@ import type {
   AlertActionsTable,
   AlertsTable,
   BacktestReads,
+  CallAudioTable,
   CallFailuresTable,
   CallCommandsTable,
   CallsTable,
@@ -19,6 +20,7 @@ import type {
 } from '../SessionDatabase'
 import { SqliteAlertActionsTable, SqliteAlertsTable } from './alertTables'
 import { asyncTable } from './asyncTable'
+import { SqliteCallAudioTable } from './callAudioTable'
 import { SqliteCallCommandsTable } from './callCommandsTable'
 import { SqliteBacktestReads } from './backtestReads'
 import { SqliteCallFailuresTable } from './callFailuresTable'
@@ -44,6 +46,7 @@ interface SyncTables {
   meta: SqliteMetaTable
   rules: SqliteRulesTable
   webhookDeliveries: SqliteWebhookDeliveriesTable
+  callAudio: SqliteCallAudioTable
   callCommands: SqliteCallCommandsTable
   reports: SqliteReportReads
   backtest: SqliteBacktestReads
@@ -61,6 +64,7 @@ function syncTables(db: DatabaseSync): SyncTables {
     meta: new SqliteMetaTable(db),
     rules: new SqliteRulesTable(db),
     webhookDeliveries: new SqliteWebhookDeliveriesTable(db),
+    callAudio: new SqliteCallAudioTable(db),
     callCommands: new SqliteCallCommandsTable(db),
     reports: new SqliteReportReads(db),
     backtest: new SqliteBacktestReads(db)
@@ -80,6 +84,7 @@ function asyncTables(tables: SyncTables, run: StatementRunner): TransactionScope
     meta: asyncTable<MetaTable>(tables.meta, run),
     rules: asyncTable<RulesTable>(tables.rules, run),
     webhookDeliveries: asyncTable<WebhookDeliveriesTable>(tables.webhookDeliveries, run),
+    callAudio: asyncTable<CallAudioTable>(tables.callAudio, run),
     callCommands: asyncTable<CallCommandsTable>(tables.callCommands, run),
     reports: asyncTable<ReportReads>(tables.reports, run),
     backtest: asyncTable<BacktestReads>(tables.backtest, run)
@@ -104,6 +109,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
   readonly meta: TransactionScope['meta']
   readonly rules: TransactionScope['rules']
   readonly webhookDeliveries: TransactionScope['webhookDeliveries']
+  readonly callAudio: TransactionScope['callAudio']
   readonly callCommands: TransactionScope['callCommands']
   readonly reports: TransactionScope['reports']
   readonly backtest: TransactionScope['backtest']
@@ -130,6 +136,7 @@ export class SqliteSessionDatabase implements SessionDatabase {
     this.meta = own.meta
     this.rules = own.rules
     this.webhookDeliveries = own.webhookDeliveries
+    this.callAudio = own.callAudio
     this.callCommands = own.callCommands
     this.reports = own.reports
     this.backtest = own.backtest

@@ -270,5 +270,23 @@ export const migrations: readonly string[] = [
     FROM turns GROUP BY session_id;
   CREATE INDEX sessions_escalated ON sessions (session_id) WHERE escalated = 1;
   CREATE INDEX alerts_rule ON alerts (rule, session_id);
+  `,
+  // v11, in step with the PostgreSQL backend's v8 (issue #19): a call's recorded audio, both
+  // sides mixed, when the desk opted in. One row per chunk of about a second, keyed by call and
+  // chunk number, so a chunk sent twice is stored once and late ones find their place. Deleting
+  // a session deletes its audio: a voice recording must never outlive the session it belongs to.
+  `
+  CREATE TABLE call_audio (
+    session_id TEXT NOT NULL,
+    seq        INTEGER NOT NULL CHECK (seq >= 0),
+    mime_type  TEXT NOT NULL,
+    start_t    REAL NOT NULL,
+    end_ms     INTEGER NOT NULL CHECK (end_ms >= 0),
+    bytes      BLOB NOT NULL,
+    PRIMARY KEY (session_id, seq)
+  ) STRICT;
+  CREATE TRIGGER sessions_deleted_audio AFTER DELETE ON sessions BEGIN
+    DELETE FROM call_audio WHERE session_id = old.session_id;
+  END;
   `
 ]

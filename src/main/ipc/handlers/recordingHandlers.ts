@@ -4,6 +4,7 @@ import type { RecordedInput } from '../../../shared/live-call/recordedCall'
 import type { recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
 import type { PriceTable } from '../../../shared/live-call/callConfig'
 import type { CallInput } from '../../../shared/live-call/callEvents'
+import type { CallAudioStore } from '../../recording/CallAudioStore'
 import type { CallRecorder } from '../../recording/CallRecorder'
 import type { LiveCallPipeline } from '../../recording/LiveCallPipeline'
 
@@ -11,6 +12,8 @@ type Emit = <E extends keyof Events>(name: E, payload: Events[E]) => void
 
 export interface RecordingHandlerDeps {
   recorder: CallRecorder
+  /** Calls' recorded audio (Settings → Record call audio). */
+  audio: Pick<CallAudioStore, 'append' | 'page'>
   /** Where appended inputs go: recorded, ruled on, their alerts announced. */
   liveCalls: Pick<LiveCallPipeline, 'ingest' | 'end'>
   emit: Emit
@@ -35,6 +38,7 @@ const asRecordedInput = ({ t, event }: CallInput): RecordedInput => ({ t, event:
 /** Recording of live calls: the renderer's call engine begins, appends and finishes. */
 export function recordingHandlers({
   recorder,
+  audio,
   liveCalls,
   emit,
   currentPricing,
@@ -82,6 +86,10 @@ export function recordingHandlers({
       await recorder.settled()
       return { inputs: (await recorder.recordedInputs(sessionId)).map(asRecordedInput) }
     },
+    'recording.appendAudio': async ({ sessionId, ...chunk }) => ({
+      stored: await audio.append(sessionId, chunk)
+    }),
+    'recording.audio': async ({ sessionId, fromSeq }) => audio.page(sessionId, fromSeq),
     'recording.unfinalized': async () => recorder.unfinalized()
   }
 }

@@ -13,6 +13,7 @@ import { utf8ByteLength } from '../../live-call/utf8ByteLength'
 import { StoredSessionSchema } from '../../sessions/storedSessionSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
+import { AudioChunkSchema, CallAudioPageSchema, MAX_AUDIO_SEQ } from '../../live-call/callAudio'
 
 /**
  * Live session ids: LIVE-<UTC yyyymmdd>-<hhmmss>-<4 hex>, e.g. LIVE-20261125-143012-ab12; 8 hex
@@ -85,6 +86,23 @@ export const recordingRoutes = {
   'recording.events': route({
     input: z.object({ sessionId: SessionId }).strict(),
     output: z.object({ inputs: z.array(RecordedInputSchema) }).strict()
+  }),
+  /**
+   * About every second of a call recorded with audio (Settings → Record call audio): the next
+   * chunk of both sides' sound, stored with the session. Idempotent on (sessionId, seq):
+   * `stored` is false when that chunk was already there (a retry); true when stored now or
+   * queued in the outbox to be (an import's lock, the team database away).
+   */
+  'recording.appendAudio': route({
+    input: AudioChunkSchema.extend({ sessionId: SessionId }).strict(),
+    output: z.object({ stored: z.boolean() }).strict()
+  }),
+  /** A page of a call's recorded audio for playback, from chunk `fromSeq`; null: none recorded. */
+  'recording.audio': route({
+    input: z
+      .object({ sessionId: SessionId, fromSeq: z.number().int().min(0).max(MAX_AUDIO_SEQ) })
+      .strict(),
+    output: CallAudioPageSchema.nullable()
   }),
   /** Recorded calls that could not be finalized (kept, retried at each start), for Sessions. */
   'recording.unfinalized': route({

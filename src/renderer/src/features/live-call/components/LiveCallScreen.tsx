@@ -13,6 +13,7 @@ import { CallStatsPanel } from './CallStatsPanel'
 import { DemoAgentNotice } from './DemoAgentNotice'
 import { LatencyPanel } from './LatencyPanel'
 import { LiveAlertBanner } from './LiveAlertBanner'
+import { RecordingAudioNotice } from './RecordingAudioNotice'
 import { SpeakingIndicators } from './SpeakingIndicators'
 import { ToolCallCards } from './ToolCallCards'
 import { TranscriptPanel } from './TranscriptPanel'
@@ -66,10 +67,11 @@ export function LiveCallScreen({
   })
   return (
     <Stack spacing={2} sx={{ flex: 1, minWidth: 0, p: 2, overflow: 'hidden' }}>
-      <Stack direction="row" sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
           {t('screen.title')}
         </Typography>
+        <RecordingAudioNotice />
       </Stack>
       <CallControls
         phase={store.phase}

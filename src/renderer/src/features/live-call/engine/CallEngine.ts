@@ -26,6 +26,8 @@ export interface EngineListener {
   phase(phase: CallPhase, failure: CallFailure | null): void
   started(info: CallInfo): void
   quality(quality: ConnectionQuality): void
+  /** Each side's audio as it becomes available: the microphone, then the agent's track. */
+  media?(stream: MediaStream): void
 }
 
 const TICK_MS = 250
@@ -96,6 +98,7 @@ export class CallEngine {
     })
     await this.meter.start()
     this.meter.setMic(this.mic)
+    this.listener.media?.(this.mic)
     const pc = (this.pc = new RTCPeerConnection())
     pc.ontrack = (event) => this.playRemote(event)
     for (const track of this.mic.getAudioTracks()) pc.addTrack(track, this.mic)
@@ -165,6 +168,7 @@ export class CallEngine {
     // Chromium feeds remote audio to Web Audio only while a media element plays it.
     void this.audio.play().catch(() => undefined)
     this.meter?.setRemote(stream)
+    this.listener.media?.(stream)
   }
 
   private receive(data: string): void {

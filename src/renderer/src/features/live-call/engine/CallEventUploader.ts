@@ -70,6 +70,11 @@ export class CallEventUploader {
     private readonly now: () => number = Date.now
   ) {}
 
+  /** The call's session id once main named it (null before, or when begin failed). */
+  get session(): string | null {
+    return this.sessionId
+  }
+
   add(input: CallInput): void {
     if (this.status !== 'idle' && !this.sendable()) return
     this.queue.push(input)

@@ -7,6 +7,8 @@ import { request } from '@renderer/app/ipc'
 import type { CallFailure } from '../engine/callFailure'
 import { CallEngine, type CallInfo, type CallPhase } from '../engine/CallEngine'
 import { CallEventUploader, type RecordingStatus } from '../engine/CallEventUploader'
+import { CallAudioCapture } from '../engine/CallAudioCapture'
+import { CallAudioUploader, type AudioUploadStatus } from '../engine/CallAudioUploader'
 import { UNKNOWN_QUALITY, type ConnectionQuality } from '../engine/connectionQuality'
 import type { Levels } from '../engine/earMeter'
 
@@ -21,6 +23,11 @@ export interface LiveCallStore {
   quality: ConnectionQuality
   muted: boolean
   recording: { status: RecordingStatus; message: string | null }
+  /**
+   * The call's audio (Settings → Record call audio): off (not recorded), recording, delayed
+   * (main has not taken it for a while), failed (some or all of it could not be saved).
+   */
+  audio: CallAudioState
   start(audio: HTMLAudioElement, deviceId: string | null): Promise<void>
   hangup(): Promise<void>
   setMuted(muted: boolean): void
@@ -29,19 +36,54 @@ export interface LiveCallStore {
   instruct(text: string): boolean
 }
 
-// One call at a time: the engine and uploader live beside the store, not in React state.
+export type CallAudioState = 'off' | 'recording' | 'delayed' | 'failed'
+
+// One call at a time: the engine and uploaders live beside the store, not in React state.
 let engine: CallEngine | null = null
 let uploader: CallEventUploader | null = null
+let audioCapture: CallAudioCapture | null = null
+let audioUploader: CallAudioUploader | null = null
+
+const shownAudio = (status: AudioUploadStatus): CallAudioState =>
+  status === 'done' ? 'off' : status
 
 export const useLiveCallStore = create<LiveCallStore>()((set) => {
   const feed = (input: CallInput): void => {
     uploader?.add(input)
     set((s) => ({ call: callReducer(s.call, input) }))
   }
+  /** Stops the recorder and stores its last second before the session is written. */
+  const finishAudio = async (): Promise<void> => {
+    const capture = audioCapture
+    const upload = audioUploader
+    audioCapture = null
+    audioUploader = null
+    if (!upload) return
+    await capture?.stop().catch(() => undefined)
+    set({ audio: shownAudio(await upload.finish()) })
+  }
   const finishRecording = async (): Promise<void> => {
     const endedAt = Date.now()
     set({ endedAt })
+    await finishAudio()
     await uploader?.finish(endedAt)
+  }
+  /** Mixes each side's stream into the call's audio recording, begun with the first. */
+  const recordAudio = (upload: CallAudioUploader, stream: MediaStream): void => {
+    if (upload !== audioUploader) return
+    try {
+      if (!audioCapture) {
+        const capture = (audioCapture = new CallAudioCapture((piece) => upload.add(piece)))
+        void capture.start().then(
+          () => set({ audio: 'recording' }),
+          () => set({ audio: 'failed' })
+        )
+      }
+      audioCapture.add(stream)
+    } catch {
+      // No MediaRecorder or Web Audio here: the call goes on, and the screen says it is unrecorded.
+      set({ audio: 'failed' })
+    }
   }
   return {
     phase: 'idle',
@@ -53,11 +95,16 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
     quality: UNKNOWN_QUALITY,
     muted: false,
     recording: { status: 'idle', message: null },
+    audio: 'off',
 
     async start(audio, deviceId) {
       if (engine && !['idle', 'ended', 'failed'].includes(engine.phase)) return
       const settings = await request('settings.get', {}).catch(() => null)
       const config = callMetricsConfig({ prices: settings?.settings.pricing ?? undefined })
+      await finishAudio()
+      const audioUpload = settings?.settings.recordAudio
+        ? (audioUploader = new CallAudioUploader((status) => set({ audio: shownAudio(status) })))
+        : null
       const startedAt = Date.now()
       set({
         phase: 'starting',
@@ -68,7 +115,8 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
         endedAt: null,
         quality: UNKNOWN_QUALITY,
         muted: false,
-        recording: { status: 'idle', message: null }
+        recording: { status: 'idle', message: null },
+        audio: 'off'
       })
       const rec = (uploader = new CallEventUploader((status, message) =>
         set({ recording: { status, message } })
@@ -81,7 +129,7 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
         },
         started: (info) => {
           set({ info })
-          void rec.begin({
+          const begun = rec.begin({
             provider: info.provider,
             model: info.model,
             startedAt,
@@ -89,8 +137,12 @@ export const useLiveCallStore = create<LiveCallStore>()((set) => {
             pricing: config.prices ?? undefined,
             engine: info.engine
           })
+          audioUpload?.useSession(begun.then(() => rec.session))
         },
-        quality: (quality) => set({ quality })
+        quality: (quality) => set({ quality }),
+        media: (stream) => {
+          if (audioUpload) recordAudio(audioUpload, stream)
+        }
       }))
       await current.start(deviceId)
     },

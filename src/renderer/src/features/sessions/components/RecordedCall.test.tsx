@@ -72,7 +72,8 @@ function renderCall(scheduler: ReplayScheduler, more: Record<string, unknown> = 
       engine: 'realtime',
       ...more
     }),
-    'recording.events': ok({ inputs: NORMAL_CALL })
+    'recording.events': ok({ inputs: NORMAL_CALL }),
+    'recording.audio': ok(null)
   })
   return render(<RecordedCall sessionId={SESSION} scheduler={scheduler} />)
 }

@@ -1,4 +1,4 @@
-import { useMemo, type JSX } from 'react'
+import { useEffect, useMemo, useRef, type JSX, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
@@ -10,10 +10,14 @@ import type { CallAlert } from '@shared/escalation/callAlert'
 import type { TurnRow } from '@shared/live-call/recordedCall'
 import type { CallInput } from '@shared/live-call/callEvents'
 import { RecordedReplay } from '@shared/live-call/recordedReplay'
-import type { ReplayScheduler } from '@shared/live-call/replayPlayer'
+import type { ReplayPlayerState, ReplayScheduler } from '@shared/live-call/replayPlayer'
+import { audioOffsetMs, replayAudioStep } from '@shared/live-call/replayAudioSync'
+import type { ReplayAudioInput } from '@shared/live-call/replayAudioSync'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
+import { useCallAudio, type CallAudio } from '../hooks/useCallAudio'
 import { CallAlertList } from './CallAlertList'
+import { CallAudioPlayer } from './CallAudioPlayer'
 import { LabellingNote } from './LabellingNote'
 import { RecordedTranscript } from './RecordedTranscript'
 import { ReplayControls } from './ReplayControls'
@@ -31,6 +35,8 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
   const { t } = useTranslation('sessionDetail')
   const { data, error, loading } = useRequest('recording.get', { sessionId })
   const events = useRequest('recording.events', { sessionId })
+  const audio = useCallAudio(sessionId)
+  const audioRef = useRef<HTMLAudioElement>(null)
   if (error) return <IpcErrorAlert error={error} />
   if (loading || !data) return <LinearProgress aria-label={t('turns.loading')} />
   return (
@@ -53,6 +59,17 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
         {t('turns.engine', { engine: t(`turns.engines.${data.engine}`) })}
       </Typography>
       <LabellingNote labels={data.labels} />
+      {audio.error && <IpcErrorAlert error={audio.error} />}
+      {audio.audio ? (
+        <CallAudioPlayer audio={audio.audio} audioRef={audioRef} />
+      ) : (
+        !audio.loading &&
+        !audio.error && (
+          <Typography variant="caption" color="text.secondary" data-testid="no-call-audio">
+            {t('audio.none')}
+          </Typography>
+        )
+      )}
       {events.error && <IpcErrorAlert error={events.error} />}
       {events.data ? (
         <ReplayableTurns
@@ -60,6 +77,7 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
           turns={data.turns}
           alerts={data.alerts}
           scheduler={scheduler}
+          audio={audio.audio ? { ...audio.audio, element: audioRef } : null}
         />
       ) : (
         <>
@@ -79,16 +97,20 @@ function ReplayableTurns({
   inputs,
   turns,
   alerts,
-  scheduler
+  scheduler,
+  audio
 }: {
   inputs: readonly CallInput[]
   turns: readonly TurnRow[]
   alerts: readonly CallAlert[]
   scheduler?: ReplayScheduler
+  /** The call's recorded audio and its player, which the replay moves in step. */
+  audio: (CallAudio & { element: RefObject<HTMLAudioElement | null> }) | null
 }): JSX.Element {
   const { t } = useTranslation('sessionDetail')
   const replay = useMemo(() => new RecordedReplay(inputs), [inputs])
   const { player, state } = useReplayPlayer(replay.durationMs, scheduler)
+  useReplayAudio(state, audio, audio ? audioOffsetMs(audio.info.startT, inputs[0]?.t) : 0)
   const engaged = state.playing || state.atMs > 0
   const frame = useMemo(
     () => (engaged ? replay.frameAt(state.atMs) : null),
@@ -145,4 +167,32 @@ function CallView({
       <RecordedTranscript turns={turns} />
     </>
   )
+}
+
+/**
+ * The replay's play, pause, seek and speed drive the call's audio, so the sound follows the
+ * picture. Only a change of the replay moves it: the player's own controls still play the
+ * audio alone.
+ */
+function useReplayAudio(
+  state: ReplayPlayerState,
+  audio: (CallAudio & { element: RefObject<HTMLAudioElement | null> }) | null,
+  offsetMs: number
+): void {
+  const durationMs = audio?.info.durationMs ?? 0
+  const element = audio?.element
+  useEffect(() => {
+    const media = element?.current
+    if (!media || (!state.playing && state.atMs === 0)) return
+    moveAudio(media, { ...state, offsetMs, durationMs })
+  }, [state, element, offsetMs, durationMs])
+}
+
+/** Puts the audio element where the replay wants it, playing or paused. */
+function moveAudio(media: HTMLAudioElement, replay: Omit<ReplayAudioInput, 'audioMs'>): void {
+  const step = replayAudioStep({ ...replay, audioMs: media.currentTime * 1000 })
+  if (step.seekToMs !== null) media.currentTime = step.seekToMs / 1000
+  media.playbackRate = step.rate
+  if (step.play && media.paused) void media.play().catch(() => undefined)
+  else if (!step.play && !media.paused) media.pause()
 }

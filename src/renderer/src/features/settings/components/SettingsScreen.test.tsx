@@ -67,6 +67,26 @@ describe('SettingsScreen', { timeout: 60_000 }, () => {
     )
   })
 
+  it('records call audio only once the desk opts in, and says what is kept and where', async () => {
+    const request = answer(withProvider({ kind: 'openai' }))
+    render(<SettingsScreen />, { wrapper: AppProviders })
+    const optIn = (await screen.findByLabelText(
+      'Record call audio (both sides)'
+    )) as HTMLInputElement
+    expect(optIn.checked).toBe(false)
+    expect(screen.getByText(/Opus in WebM, about 200 KB a minute/).id).toBe(
+      optIn.getAttribute('aria-describedby')
+    )
+    fireEvent.click(optIn)
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }))
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith('settings.save', {
+        ...withProvider({ kind: 'openai' }),
+        recordAudio: true
+      })
+    )
+  })
+
   it("switches the catalog's vectors to the provider's endpoint, with a model and a size", async () => {
     const request = answer(withProvider({ kind: 'openai' }))
     render(<SettingsScreen />, { wrapper: AppProviders })

@@ -22,6 +22,7 @@ import { useUnsavedChanges } from '@renderer/app/unsavedChanges'
 import { useSettingsForm } from '../hooks/useSettingsForm'
 import { validationMessage } from '../validationMessage'
 import { ApiKeyField } from './ApiKeyField'
+import { AudioRecordingField } from './AudioRecordingField'
 import { AppearanceFields } from './AppearanceFields'
 import { KeyOriginDialog } from './KeyOriginDialog'
 import { EmbeddingFields } from './EmbeddingFields'
@@ -249,6 +250,13 @@ export function SettingsScreen(): JSX.Element {
         >
           {t('screen.restorePersona')}
         </Button>
+      </Section>
+
+      <Section title={t('screen.sections.recording')}>
+        <AudioRecordingField
+          value={draft.recordAudio}
+          onChange={(recordAudio) => form.edit({ recordAudio })}
+        />
       </Section>
 
       <Section title={t('screen.sections.labelling')}>
