@@ -22,11 +22,17 @@ export function LatencyPanel(): JSX.Element {
   )
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', mb: 1 }}>
+      {/* The figures go under the title when the column is narrow (1024 px, es/fr), rather than
+          squeezing the title to a word per line. */}
+      <Stack
+        direction="row"
+        useFlexGap
+        sx={{ alignItems: 'baseline', flexWrap: 'wrap', columnGap: 2, rowGap: 0.5, mb: 1 }}
+      >
         {/* The words Sessions and Reports use for a live call's latency, with what it measures. */}
         <Typography
           variant="subtitle1"
-          sx={{ fontWeight: 600, flex: 1 }}
+          sx={{ fontWeight: 600, flex: '1 1 12em' }}
           title={tc('latency.liveHelp', { threshold: SLOW_P95_MS_BY_SCALE.live })}
         >
           {tc('latency.live')}
