@@ -92,7 +92,10 @@ describe.runIf(canRun)('Recorded call audio (Chromium + simulator + espeak-ng ca
 
           await hangUp(page)
           const sessionId = await recordedSessionId(page)
-          expect(await notice.count()).toBe(0)
+          // Between calls the screen still says this desk records audio: the next call will be.
+          await expect.poll(() => notice.getAttribute('data-state'), WAIT).toBe('armed')
+          expect(await notice.textContent()).toBe('Calls record audio')
+          console.log(`[screenshot] ${await app.screenshot('call-audio-armed-en-1024')}`)
           const stored = await storedAudio(app, sessionId)
           expect(stored).not.toBeNull()
           const { info } = stored!

@@ -2,18 +2,8 @@ import type { JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import Alert from '@mui/material/Alert'
 import { useRequest } from '@renderer/app/useRequest'
-import type { CallPhase } from '../engine/CallEngine'
+import { CALL_PHASES } from '../engine/CallEngine'
 import { useLiveCallStore } from '../store/liveCallStore'
-
-const PHASES: readonly CallPhase[] = [
-  'idle',
-  'starting',
-  'connecting',
-  'in_call',
-  'ending',
-  'ended',
-  'failed'
-]
 
 /**
  * Says plainly when the Demo agent (the bundled simulator) answers, so nobody takes a scripted
@@ -24,7 +14,7 @@ export function DemoAgentNotice(): JSX.Element | null {
   const phase = useLiveCallStore((s) => s.phase)
   const callProvider = useLiveCallStore((s) => s.info?.provider)
   // Read again whenever the call phase changes: Settings may have switched provider meanwhile.
-  const { data } = useRequest('settings.get', {}, PHASES.indexOf(phase))
+  const { data } = useRequest('settings.get', {}, CALL_PHASES.indexOf(phase))
   const demo = callProvider ? callProvider === 'demo' : data?.settings.provider.kind === 'demo'
   if (!demo) return null
   return (

@@ -16,8 +16,16 @@ import { readQuality, type ConnectionQuality } from './connectionQuality'
 import { EarMeter, type Levels } from './earMeter'
 import { runToolCall } from './toolCalls'
 
-export type CallPhase =
-  'idle' | 'starting' | 'connecting' | 'in_call' | 'ending' | 'ended' | 'failed'
+export const CALL_PHASES = [
+  'idle',
+  'starting',
+  'connecting',
+  'in_call',
+  'ending',
+  'ended',
+  'failed'
+] as const
+export type CallPhase = (typeof CALL_PHASES)[number]
 export type CallInfo = Extract<CallStartResult, { ok: true }>
 
 export interface EngineListener {
