@@ -59,6 +59,26 @@ describe('classifySentiment: negation, intensifiers, the end of the call', () =>
       'neutral'
     )
   })
+
+  it('takes any phrasing the live human-request rule knows, asked twice, as negative', () => {
+    // Words the sentiment lexicon itself does not hold ("somebody", "representative"), asked
+    // politely: having to ask again is what tells.
+    const english = ['Could I speak to somebody, please?', 'Thanks, but get me a representative.']
+    expect(classifySentiment(english).sentiment).toBe('negative')
+    expect(classifySentiment(english.slice(0, 1)).sentiment).toBe('neutral')
+    expect(
+      classifySentiment(['¿Puedo hablar con un agente?', 'Le pido un supervisor, por favor.'])
+        .sentiment
+    ).toBe('negative')
+    expect(
+      classifySentiment(['Je voudrais un conseiller.', 'Un responsable, s’il vous plaît.'])
+        .sentiment
+    ).toBe('negative')
+    // Saying no person is needed is not asking for one.
+    expect(
+      classifySentiment(['I don’t need a human.', 'No need for a representative either.']).sentiment
+    ).toBe('neutral')
+  })
 })
 
 describe('classifyScenario', () => {

@@ -1,3 +1,4 @@
+import { humanRequestPhrase } from '../escalation/humanRequest'
 import { scoreSentiment, SENTIMENT_THRESHOLD } from '../language/sentiment'
 
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const
@@ -15,6 +16,9 @@ export interface SentimentResult {
  */
 const END_WEIGHT = 0.5
 
+/** Asking for a person this many times in a call makes it negative. */
+const INSISTED_ASKS = 2
+
 /**
  * Lexicon sentiment of what the caller said (en, es, fr): each utterance's score, weighted
  * towards the end of the call.
@@ -27,6 +31,10 @@ export function classifySentiment(callerTexts: readonly string[]): SentimentResu
     const felt = utterance.score - utterance.polite
     score += utterance.polite + felt * (1 + (END_WEIGHT * i) / last)
   })
+  // A caller who has to ask for a person again is not content, whatever else was said: the
+  // live rule's own detector (every phrasing it knows in en/es/fr), counted once per utterance.
+  const asks = callerTexts.filter((text) => humanRequestPhrase(text) !== null).length
+  if (asks >= INSISTED_ASKS) score = Math.min(score, -SENTIMENT_THRESHOLD)
   const sentiment =
     score >= SENTIMENT_THRESHOLD
       ? 'positive'
