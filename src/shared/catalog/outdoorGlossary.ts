@@ -1,3 +1,5 @@
+import { foldCaseAndAccents } from '../language/normalizeWords'
+
 /**
  * Spanish and French outdoor-gear and customer-service words → the English the catalog uses.
  * Queries are expanded with these terms, so "botas impermeables" also searches
@@ -83,10 +85,7 @@ const PHRASES = Object.keys(OUTDOOR_GLOSSARY).sort((a, b) => b.length - a.length
 
 /** Lowercase, accents and punctuation removed: how queries and glossary keys are compared. */
 export const foldText = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  foldCaseAndAccents(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 

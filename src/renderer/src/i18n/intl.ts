@@ -1,16 +1,17 @@
 import { i18next } from './i18n'
 
-// Numbers, dates and durations follow the UI language (not the OS locale), so a French screen
-// reads "1 234,5 ms". Formatters are costly to build: one per language and options.
+// Numbers, dates, durations and language names follow the UI language (not the OS locale), so
+// a French screen reads "1 234,5 ms". Formatters are costly to build: one per language and options.
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames
+const cache = new Map<string, Formatter>()
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+function cached<T extends Formatter>(
   kind: string,
   options: object,
-  make: (locale: string) => T
+  make: (locale: string) => T,
+  locale = i18next.resolvedLanguage ?? 'en'
 ): T {
-  const locale = i18next.resolvedLanguage ?? 'en'
   const key = `${kind}|${locale}|${JSON.stringify(options)}`
   let format = cache.get(key)
   if (!format) {
@@ -32,6 +33,10 @@ export const plainNumber = (value: number): string =>
 
 export const dateTimeFormat = (options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat =>
   cached('d', options, (locale) => new Intl.DateTimeFormat(locale, options))
+
+/** Languages' names ("es" → "Spanish", "español") in the UI language, or in `locale`. */
+export const languageNames = (locale?: string): Intl.DisplayNames =>
+  cached('l', {}, (l) => new Intl.DisplayNames([l], { type: 'language', fallback: 'none' }), locale)
 
 /** "2 min 5 s" style durations from milliseconds, in the UI language. */
 export function formatDurationMs(ms: number): string {

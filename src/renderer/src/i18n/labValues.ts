@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { KNOWN_VALUES } from '@shared/sessions/labSchema'
 import { SESSION_SOURCES } from '@shared/sessions/sessionSources'
+import { languageNames } from './intl'
 
 /** Columns whose stored values are codes (`product_inquiry`, `negative`, `es`, `seed`). */
 export type LabValueColumn = 'scenario' | 'sentiment' | 'language' | 'source'
@@ -20,15 +21,9 @@ export type LabValueLabel = (
 const known = (list: readonly string[] | undefined, value: string): boolean =>
   list?.includes(value) ?? false
 
-const languageNames = new Map<string, Intl.DisplayNames>()
 function languageName(uiLanguage: string, code: string): string | undefined {
-  let names = languageNames.get(uiLanguage)
-  if (!names) {
-    names = new Intl.DisplayNames([uiLanguage], { type: 'language', fallback: 'none' })
-    languageNames.set(uiLanguage, names)
-  }
   try {
-    return names.of(code)
+    return languageNames(uiLanguage).of(code)
   } catch {
     // Not a language tag at all (an imported "english"): it is data, shown as stored.
     return undefined

@@ -1,22 +1,20 @@
 import { useMemo } from 'react'
 import type { SessionFilter } from '@shared/sessions/sessionQuery'
+import { foldCaseAndAccents } from '@shared/language/normalizeWords'
 import { KNOWN_VALUES } from '@shared/sessions/labSchema'
 import { useLabValueLabel, type LabValueLabel } from '@renderer/i18n'
-
-/** Case and accents folded, as a reader types a name ("devolucion" for "Devolución"). */
-const folded = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase()
 
 /**
  * The documented scenarios whose name on screen (full or short) contains `search`: the table
  * shows "Queja", so a search for "queja" must find the complaints stored as `complaint`.
  */
 export function scenariosNamed(search: string, label: LabValueLabel): string[] {
-  const needle = folded(search.trim())
+  // Case and accents folded, as a reader types a name ("devolucion" for "Devolución").
+  const needle = foldCaseAndAccents(search.trim())
   if (!needle) return []
   return (KNOWN_VALUES.scenario ?? []).filter((code) =>
     [label('scenario', code), label('scenario', code, 'short')].some((name) =>
-      folded(name).includes(needle)
+      foldCaseAndAccents(name).includes(needle)
     )
   )
 }

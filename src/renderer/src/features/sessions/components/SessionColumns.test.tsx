@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { i18next } from '@renderer/i18n'
+import { i18next, labValueLabeller } from '@renderer/i18n'
 import type { ListedSession } from '@shared/sessions/latencyScales'
 import { useShownColumns } from '../hooks/useShownColumns'
 import { ColumnChooser } from './ColumnChooser'
@@ -132,6 +132,7 @@ describe('Sessions columns', () => {
             <SessionRowCells
               columns={[...columnsOf(['session_id', 'alerts', 'escalated']), SAID_COLUMN]}
               session={row}
+              valueLabel={labValueLabeller(i18next.getFixedT(null, 'common'), 'en')}
             />
           </tr>
         </tbody>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import Skeleton from '@mui/material/Skeleton'
 import TableCell from '@mui/material/TableCell'
 import type { ListedSession } from '@shared/sessions/latencyScales'
-import { dateTimeFormat, useLabValueLabel, type LabValueLabel } from '@renderer/i18n'
+import { dateTimeFormat, type LabValueLabel } from '@renderer/i18n'
 import { formatCount, NO_FIGURE } from './formatFigure'
 import { P95Latency } from './P95Latency'
 import { SentimentChip } from './SentimentChip'
@@ -94,14 +94,16 @@ function cellContent(
 /** One row's cells; a row whose page is still loading shows placeholders of the same height. */
 export function SessionRowCells({
   session,
-  columns
+  columns,
+  valueLabel
 }: {
   session: ListedSession | undefined
   columns: readonly SessionColumn[]
+  /** The table's one labeller for the lab's codes (useLabValueLabel), not a hook per row. */
+  valueLabel: LabValueLabel
 }): JSX.Element[] {
   // One translation hook per row, not per cell: rows mount and unmount as the table scrolls.
   const { t } = useTranslation('sessions')
-  const valueLabel = useLabValueLabel()
   return columns.map((column) => (
     <TableCell key={column.key} align={column.numeric ? 'right' : 'left'}>
       {session ? cellContent(session, column.key, t, valueLabel) : <Skeleton />}

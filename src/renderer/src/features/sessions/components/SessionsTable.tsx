@@ -1,5 +1,6 @@
 import { useMemo, type ComponentProps, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLabValueLabel, type LabValueLabel } from '@renderer/i18n'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
@@ -33,6 +34,8 @@ interface TableContext {
   /** Only here so a newly loaded page re-renders the visible rows. */
   version: number
   onOpen: (session: ListedSession) => void
+  /** The lab's codes in the UI language, made once for every row. */
+  valueLabel: LabValueLabel
 }
 
 /**
@@ -171,10 +174,11 @@ export function SessionsTable({
 }: SessionsTableProps): JSX.Element {
   const { t } = useTranslation('sessions')
   const latencyHelp = useLatencyHelp()
+  const valueLabel = useLabValueLabel()
   const { rowAt, total, version, showRange } = pages
   const context = useMemo(
-    () => ({ rowAt, total, columns, version, onOpen }),
-    [rowAt, total, columns, version, onOpen]
+    () => ({ rowAt, total, columns, version, onOpen, valueLabel }),
+    [rowAt, total, columns, version, onOpen, valueLabel]
   )
 
   return (
@@ -219,8 +223,8 @@ export function SessionsTable({
           })}
         </TableRow>
       )}
-      itemContent={(index, _item, { rowAt: row, columns: shown }) => (
-        <SessionRowCells session={row(index)} columns={shown} />
+      itemContent={(index, _item, { rowAt: row, columns: shown, valueLabel: label }) => (
+        <SessionRowCells session={row(index)} columns={shown} valueLabel={label} />
       )}
     />
   )

@@ -2,7 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { computeLabReportPage } from '@shared/analytics/labReport'
 import type { StoredSession } from '@shared/sessions/labSchema'
-import { i18next } from '@renderer/i18n'
+import { i18next, labValueLabeller } from '@renderer/i18n'
 import { ImportResultDialog } from './ImportResultDialog'
 import { LabSummaryPanel } from './LabSummaryPanel'
 import { SessionRowCells } from './SessionRowCells'
@@ -24,6 +24,10 @@ const stored: StoredSession = {
   ended_at: null,
   source: 'live'
 } as StoredSession
+
+/** The labeller SessionsTable hands its rows, in the language the test set. */
+const label = () =>
+  labValueLabeller(i18next.getFixedT(null, 'common'), i18next.resolvedLanguage ?? 'en')
 
 const figure = (testId: string): string | null => screen.getByTestId(testId).textContent
 
@@ -56,7 +60,7 @@ describe('Sessions screen in Spanish and French', () => {
       <table>
         <tbody>
           <tr>
-            <SessionRowCells columns={SESSION_COLUMNS} session={stored} />
+            <SessionRowCells columns={SESSION_COLUMNS} session={stored} valueLabel={label()} />
           </tr>
         </tbody>
       </table>
@@ -78,7 +82,11 @@ describe('Sessions screen in Spanish and French', () => {
       <table>
         <tbody>
           <tr>
-            <SessionRowCells columns={SESSION_COLUMNS} session={{ ...stored, source: 'import' }} />
+            <SessionRowCells
+              columns={SESSION_COLUMNS}
+              session={{ ...stored, source: 'import' }}
+              valueLabel={label()}
+            />
           </tr>
         </tbody>
       </table>
@@ -96,7 +104,7 @@ describe('Sessions screen in Spanish and French', () => {
       <table>
         <tbody>
           <tr>
-            <SessionRowCells columns={SESSION_COLUMNS} session={noTurn} />
+            <SessionRowCells columns={SESSION_COLUMNS} session={noTurn} valueLabel={label()} />
           </tr>
         </tbody>
       </table>
