@@ -6,10 +6,15 @@ import { hasOpenssl, selfSignedCert } from './support/selfSignedCert'
 
 const MAIN = 'tools/realtime-sim/main.ts'
 
-/** Runs `npm run sim`'s entry until its banner (or exit); PATH may hide espeak-ng. */
+/**
+ * Runs `npm run sim`'s entry until its banner has printed `until` (or it exits); PATH may hide
+ * espeak-ng. The banner's lines can reach the pipe in separate chunks, so a test that reads a
+ * line after "ground truth:" waits for that line, not for "ground truth:".
+ */
 function runSim(
   args: string[],
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  until = 'ground truth:'
 ): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', ...args], {
@@ -18,7 +23,7 @@ function runSim(
     let out = ''
     const collect = (chunk: Buffer) => {
       out += chunk.toString()
-      if (out.includes('ground truth:')) child.kill('SIGTERM')
+      if (out.includes(until)) child.kill('SIGTERM')
     }
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
@@ -74,7 +79,11 @@ describe('npm run sim', () => {
         const alone = await runSim(['--tls-cert', cert.certFile])
         expect(alone.code).toBe(1)
         expect(alone.out).toContain('--tls-cert and --tls-key go together')
-        const ok = await runSim(['--tls-cert', cert.certFile, '--tls-key', cert.keyFile])
+        const ok = await runSim(
+          ['--tls-cert', cert.certFile, '--tls-key', cert.keyFile],
+          process.env,
+          'WebSocket clients connect with wss://'
+        )
         expect(ok.out).toMatch(/Realtime simulator \(GA protocol\) on https:\/\/127\.0\.0\.1:\d+/)
         expect(ok.out).toContain(`TLS: ${cert.certFile}`)
       } finally {
