@@ -287,6 +287,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         connection: teamConnection,
         seat: () => team.identity().seat,
         readAlert: (alertId) => alerts.get(alertId),
+        recentAlerts: (limit) => alerts.list(undefined, limit),
         emit: options.emit,
         sessionsChanged,
         rulesChanged: () => void rules.refresh(),

@@ -117,6 +117,7 @@ export async function openGatewayServices(
     connection: options.connection,
     seat,
     readAlert: (alertId) => alerts.get(alertId),
+    recentAlerts: (limit) => alerts.list(undefined, limit),
     // A gateway shows nothing: other desks' news matters only for the rules it applies.
     emit: () => undefined,
     sessionsChanged: () => undefined,

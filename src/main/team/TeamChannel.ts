@@ -3,6 +3,7 @@ import type { TeamChannelState } from '../../shared/team/boardSnapshot'
 import type { TeamEvent } from '../../shared/team/teamEvents'
 import { decodeTeamEvent } from '../../shared/team/teamEventWire'
 import { TEAM_CHANNEL, notifyTeamEvent } from './notifyTeamEvent'
+import { isConnectionLost } from '../database/postgres/isConnectionLost'
 import { DEFAULT_BACKOFF, reconnectDelayMs, type Backoff } from './reconnectDelay'
 
 export { TEAM_CHANNEL }
@@ -76,10 +77,19 @@ export class TeamChannel {
     return this.current
   }
 
-  /** NOTIFY one event; rejects when it is invalid, over the payload limit, or the database is away. */
+  /**
+   * NOTIFY one event; rejects when it is invalid, over the payload limit, or the database is away.
+   * Once more when the pooled connection it met was cut (a server restart the pool had not yet
+   * noticed): the pool hands out a fresh one, and the event is not lost to a stale socket.
+   */
   async publish(event: TeamEvent): Promise<void> {
     if (this.current === 'closed') throw new Error('the team channel is closed')
-    await notifyTeamEvent(this.pool, event, this.channel)
+    try {
+      await notifyTeamEvent(this.pool, event, this.channel)
+    } catch (error) {
+      if (!isConnectionLost(error) || this.state === 'closed') throw error
+      await notifyTeamEvent(this.pool, event, this.channel)
+    }
   }
 
   onEvent(listener: Listener<TeamEvent>): () => void {

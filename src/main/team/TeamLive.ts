@@ -19,6 +19,7 @@ import {
 import { isConnectionLost } from '../database/postgres/isConnectionLost'
 import { CallProgressHeartbeat } from './CallProgressHeartbeat'
 import { LiveCallsBoard, type TeamEventFeed } from './LiveCallsBoard'
+import { MissedAlerts } from './MissedAlerts'
 
 /** The wait before reading an alert again after a lost connection. */
 const READ_RETRY_MS = 200
@@ -39,6 +40,8 @@ export interface TeamLiveDeps {
   seat: () => string
   /** Reads a stored alert by id (the team database has another desk's alerts too). */
   readAlert: (alertId: number) => Promise<StoredAlert | null>
+  /** The team's newest alerts, newest first: what was stored while this desk's channel was away. */
+  recentAlerts: (limit: number) => Promise<StoredAlert[]>
   /** Loaded once, in the background; until then progress reports no language. */
   detector: () => Promise<LanguageDetector>
   onAlertRaised: (alert: TeamAlert) => void
@@ -95,6 +98,7 @@ const progressAlert = (alert: StoredAlert): ProgressAlert => ({
 export class TeamLive {
   readonly board: LiveCallsBoard
   private readonly heartbeat: CallProgressHeartbeat
+  private readonly missed: MissedAlerts
   private readonly calls = new Map<string, RunningCall>()
   private readonly unsubscribe: (() => void)[]
   private detect: LanguageDetector | null = null
@@ -113,7 +117,9 @@ export class TeamLive {
       deps.heartbeatMs,
       this.log
     )
+    this.missed = new MissedAlerts((limit) => this.onceMore(() => deps.recentAlerts(limit)))
     this.lastState = deps.channel.state
+    if (this.lastState === 'connected') this.markWhereAlertsStand()
     this.unsubscribe = [
       deps.channel.onEvent((event) => this.receive(event)),
       deps.channel.onState((state) => this.stateChanged(state)),
@@ -189,6 +195,7 @@ export class TeamLive {
       raisedAt: alert.raisedAt,
       summary: cut(alert.reason)
     })
+    this.missed.note(alert.alertId)
     this.noteAlert(alert)
   }
 
@@ -287,7 +294,9 @@ export class TeamLive {
         const read = readEarly(event.alertId)
         await told
         const alert = await read
-        if (alert) this.deps.onAlertRaised({ ...alert, seat: event.seat })
+        // Announced already if a catch-up after a reconnect found it first.
+        if (alert && this.missed.claim(alert.alertId))
+          this.deps.onAlertRaised({ ...alert, seat: event.seat })
       } else if (event.type === 'alert.acted' && event.bySeat !== this.deps.seat()) {
         const read = readEarly(event.alertId)
         await told
@@ -315,21 +324,47 @@ export class TeamLive {
    * An alert read back by id. Once more after a lost connection: the first read after the server
    * came back may meet a pooled connection the restart cut.
    */
-  private async readBack(alertId: number): Promise<StoredAlert | null> {
+  private readBack(alertId: number): Promise<StoredAlert | null> {
+    return this.onceMore(() => this.deps.readAlert(alertId))
+  }
+
+  private async onceMore<T>(read: () => Promise<T>): Promise<T> {
     try {
-      return await this.deps.readAlert(alertId)
+      return await read()
     } catch (error) {
       if (!isConnectionLost(error)) throw error
       await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS))
-      return this.deps.readAlert(alertId)
+      return read()
     }
   }
 
-  /** NOTIFY keeps nothing for a desk that was away: after a reconnect, readers read again. */
+  /**
+   * NOTIFY keeps nothing for a desk that was away: after a reconnect, readers read again, and
+   * other desks' alerts stored meanwhile are announced, told after the events heard before.
+   */
   private stateChanged(state: TeamChannelState): void {
     const back = state === 'connected' && this.lastState === 'reconnecting'
+    const first = state === 'connected' && this.lastState === 'connecting'
     this.lastState = state
-    if (back) this.deps.onAlertChanged({ alert: null, action: null, bySeat: null })
+    if (first) this.markWhereAlertsStand()
+    if (!back) return
+    this.deps.onAlertChanged({ alert: null, action: null, bySeat: null })
+    const told = this.told
+    const catchUp = async (): Promise<void> => {
+      const missed = this.missed.since(this.deps.seat())
+      missed.catch(() => undefined)
+      await told
+      for (const alert of await missed) this.deps.onAlertRaised(alert)
+    }
+    this.told = catchUp().catch((error: unknown) =>
+      this.log(`alerts stored while the team channel was away not read: ${String(error)}`)
+    )
+  }
+
+  private markWhereAlertsStand(): void {
+    this.missed
+      .start()
+      .catch((error: unknown) => this.log(`newest team alert not read: ${String(error)}`))
   }
 
   private send(event: TeamEvent): void {

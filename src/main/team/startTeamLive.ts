@@ -9,6 +9,8 @@ export interface StartTeamLiveOptions {
   connection: ClientConfig
   seat: () => string
   readAlert: (alertId: number) => Promise<StoredAlert | null>
+  /** The team's newest alerts, newest first (any status). */
+  recentAlerts: (limit: number) => Promise<StoredAlert[]>
   emit: <E extends keyof Events>(name: E, payload: Events[E]) => void
   /** Another desk changed the team's sessions: this desk's readers (and caches) refresh. */
   sessionsChanged: (change: Events['sessions.changed']) => void
@@ -38,6 +40,7 @@ export function startTeamLive(options: StartTeamLiveOptions): RunningTeamLive {
     channel,
     seat: options.seat,
     readAlert: options.readAlert,
+    recentAlerts: options.recentAlerts,
     detector: loadEldDetector,
     onAlertRaised: (alert) => {
       if (!options.isSupervisor()) return

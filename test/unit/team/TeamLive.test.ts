@@ -110,10 +110,14 @@ describe('TeamLive', () => {
     const desk = { seat: 'desk-a' }
     const alerts = new Map((options.alerts ?? []).map((a) => [a.alertId, a]))
     const readAlert = vi.fn(async (alertId: number) => alerts.get(alertId) ?? null)
+    const recentAlerts = vi.fn(async (limit: number) =>
+      [...alerts.values()].sort((a, b) => b.alertId - a.alertId).slice(0, limit)
+    )
     const live = new TeamLive({
       channel: feed,
       seat: () => desk.seat,
       readAlert,
+      recentAlerts,
       detector: options.detector ?? (async () => detectEnglish),
       onAlertRaised: (alert) => seen.raised.push(alert),
       onAlertChanged: (change) => seen.changed.push(change),
@@ -125,7 +129,7 @@ describe('TeamLive', () => {
       log: (line) => seen.logs.push(line)
     })
     opened.push(live)
-    return { live, feed, seen, desk, readAlert }
+    return { live, feed, seen, desk, readAlert, alerts, recentAlerts }
   }
 
   describe('its own calls', () => {
@@ -239,6 +243,7 @@ describe('TeamLive', () => {
         channel: feed,
         seat: () => 'desk-a',
         readAlert: async () => null,
+        recentAlerts: async () => [],
         detector: async () => detectEnglish,
         onAlertRaised: () => undefined,
         onAlertChanged: () => undefined,
@@ -514,6 +519,7 @@ describe('TeamLive', () => {
         channel: feed,
         seat: () => 'desk-a',
         readAlert: async () => null,
+        recentAlerts: async () => [],
         detector: async () => detectEnglish,
         onAlertRaised: () => undefined,
         onAlertChanged: (change) => changed.push(change),
@@ -524,6 +530,85 @@ describe('TeamLive', () => {
       opened.push(live)
       feed.setState('connected')
       expect(changed).toEqual([])
+    })
+
+    it("announces other desks' alerts stored while it was away, once each, oldest first", async () => {
+      const before = stored({ alertId: 3, sessionId: 'call-old', seat: 'desk-b' })
+      const { feed, seen, alerts } = desk({ alerts: [before] })
+      await settle()
+      feed.setState('reconnecting')
+      const away = [
+        stored({ alertId: 5, sessionId: 'call-b', seat: 'desk-b' }),
+        stored({ alertId: 6, sessionId: 'call-a', seat: 'desk-a' }),
+        stored({ alertId: 7, sessionId: 'call-c', seat: 'gateway-1', rule: 'human_request' })
+      ]
+      for (const alert of away) alerts.set(alert.alertId, alert)
+      feed.setState('connected')
+      await settle()
+      // Not the one it knew of before, not its own: the other desks' two, in the order stored.
+      expect(seen.raised.map((alert) => [alert.alertId, alert.seat])).toEqual([
+        [5, 'desk-b'],
+        [7, 'gateway-1']
+      ])
+      // The NOTIFY of one stored just before LISTEN arrives as well: not told twice.
+      feed.deliver({
+        type: 'alert.raised',
+        alertId: 7,
+        sessionId: 'call-c',
+        seat: 'gateway-1',
+        rule: 'human_request',
+        severity: 'warning',
+        raisedAt: away[2]!.raisedAt,
+        summary: away[2]!.reason
+      })
+      await settle()
+      expect(seen.raised).toHaveLength(2)
+      // A second drop with nothing new stored announces nothing.
+      feed.setState('reconnecting')
+      feed.setState('connected')
+      await settle()
+      expect(seen.raised).toHaveLength(2)
+    })
+
+    it('catches up from the newest alert it heard, not only from where it started', async () => {
+      const { feed, seen, alerts } = desk()
+      await settle()
+      const heard = stored({ alertId: 10, sessionId: 'call-b', seat: 'desk-b' })
+      alerts.set(10, heard)
+      feed.deliver({
+        type: 'alert.raised',
+        alertId: 10,
+        sessionId: 'call-b',
+        seat: 'desk-b',
+        rule: heard.rule,
+        severity: heard.severity,
+        raisedAt: heard.raisedAt,
+        summary: heard.reason
+      })
+      await settle()
+      feed.setState('reconnecting')
+      alerts.set(11, stored({ alertId: 11, sessionId: 'call-b', seat: 'desk-b' }))
+      feed.setState('connected')
+      await settle()
+      expect(seen.raised.map((alert) => alert.alertId)).toEqual([10, 11])
+    })
+
+    it('logs a catch-up it could not read, and tries again at the next reconnect', async () => {
+      const { feed, seen, alerts, recentAlerts } = desk()
+      await settle()
+      feed.setState('reconnecting')
+      alerts.set(4, stored({ alertId: 4, sessionId: 'call-b', seat: 'desk-b' }))
+      recentAlerts.mockRejectedValueOnce(new Error('permission denied for table alerts'))
+      feed.setState('connected')
+      await settle()
+      expect(seen.raised).toEqual([])
+      expect(seen.logs).toEqual([
+        'alerts stored while the team channel was away not read: Error: permission denied for table alerts'
+      ])
+      feed.setState('reconnecting')
+      feed.setState('connected')
+      await settle()
+      expect(seen.raised.map((alert) => alert.alertId)).toEqual([4])
     })
 
     it('logs what it could not publish and never throws into the call', async () => {
