@@ -103,6 +103,8 @@ export class TeamLive {
   private readonly unsubscribe: (() => void)[]
   private detect: LanguageDetector | null = null
   private lastState: TeamChannelState
+  /** The alert or action being published; the next one is published after it. */
+  private inFlight: Promise<void> | null = null
   /** The last received event's handling: the next one is told after it. */
   private told: Promise<void> = Promise.resolve()
   private readonly now: () => number
@@ -167,7 +169,8 @@ export class TeamLive {
    * Any call recorded here, running or finishing; not tied to the wallboard's heartbeat.
    */
   callRecorded(sessionId: string, inputs: number): void {
-    if (inputs > 0) this.send({ type: 'call.recorded', sessionId, seat: this.deps.seat(), inputs })
+    if (inputs > 0)
+      void this.send({ type: 'call.recorded', sessionId, seat: this.deps.seat(), inputs })
   }
 
   /**
@@ -185,7 +188,7 @@ export class TeamLive {
 
   /** This desk's rules raised an alert (stored): every desk hears of it. */
   alertRaised(alert: StoredAlert): void {
-    this.send({
+    this.sendInOrder({
       type: 'alert.raised',
       alertId: alert.alertId,
       sessionId: alert.sessionId,
@@ -201,7 +204,7 @@ export class TeamLive {
 
   /** An action taken at this desk (stored): the alert's desk and every board hear of it. */
   alertActed(alert: StoredAlert, action: AlertActionKind, note: string | null): void {
-    this.send({
+    this.sendInOrder({
       type: 'alert.acted',
       alertId: alert.alertId,
       sessionId: alert.sessionId,
@@ -215,17 +218,17 @@ export class TeamLive {
 
   /** Sessions were imported or recorded here: other desks' Sessions and Reports read again. */
   sessionsChanged(reason: SessionsChangedEvent['reason'], count: number): void {
-    this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
+    void this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
   }
 
   /** A supervisor here gave a command to a gateway call (stored): its gateway carries it out. */
   commandGiven(event: Omit<CallCommandEvent, 'type' | 'bySeat'>): void {
-    this.send({ type: 'call.command', ...event, bySeat: this.deps.seat() })
+    void this.send({ type: 'call.command', ...event, bySeat: this.deps.seat() })
   }
 
   /** This gateway carried a command out, or could not: every console hears how it went. */
   commandDone(event: Omit<CallCommandDoneEvent, 'type' | 'seat'>): void {
-    this.send({
+    void this.send({
       type: 'call.commandDone',
       ...event,
       seat: this.deps.seat(),
@@ -235,12 +238,12 @@ export class TeamLive {
 
   /** The team's escalation rules were saved here: the other desks re-read them. */
   rulesChanged(at: string): void {
-    this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
+    void this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
   }
 
   /** A supervisor here set the gateways' voice engine (stored): every gateway re-reads it. */
   gatewayEngineChanged(engine: GatewayEngineChoice, at: string): void {
-    this.send({ type: 'gateway.engineChanged', engine, bySeat: this.deps.seat(), at })
+    void this.send({ type: 'gateway.engineChanged', engine, bySeat: this.deps.seat(), at })
   }
 
   snapshot(): BoardSnapshot {
@@ -367,13 +370,26 @@ export class TeamLive {
       .catch((error: unknown) => this.log(`newest team alert not read: ${String(error)}`))
   }
 
-  private send(event: TeamEvent): void {
-    this.deps.channel
+  private send(event: TeamEvent): Promise<void> {
+    return this.deps.channel
       .publish(event)
       .catch((error: unknown) =>
         this.log(
           `team event ${event.type} not published: ${error instanceof Error ? error.message : String(error)}`
         )
       )
+  }
+
+  /**
+   * Alerts and actions are published one after another: the pool has two connections, and two
+   * NOTIFYs in flight at once may arrive swapped, so a supervisor would be told the newest alert
+   * before an older one. The first goes out at once when none is in flight.
+   */
+  private sendInOrder(event: TeamEvent): void {
+    const next = this.inFlight ? this.inFlight.then(() => this.send(event)) : this.send(event)
+    this.inFlight = next
+    void next.then(() => {
+      if (this.inFlight === next) this.inFlight = null
+    })
   }
 }

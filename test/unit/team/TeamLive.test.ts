@@ -26,6 +26,8 @@ class MemoryFeed implements TeamEventFeed {
   readonly published: TeamEvent[] = []
   /** Set: every publish fails with it, as with the team database away. */
   refuse: Error | null = null
+  /** How long each next publish takes, in ms (then none): NOTIFYs in flight on a pool. */
+  readonly publishDelays: number[] = []
   private readonly eventListeners = new Set<(event: TeamEvent) => void>()
   private readonly stateListeners = new Set<(state: TeamChannelState) => void>()
 
@@ -41,6 +43,8 @@ class MemoryFeed implements TeamEventFeed {
 
   async publish(event: TeamEvent): Promise<void> {
     if (this.refuse) throw this.refuse
+    const delay = this.publishDelays.shift()
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
     this.published.push(TeamEventSchema.parse(event))
     queueMicrotask(() => this.deliver(event))
   }
@@ -300,22 +304,39 @@ describe('TeamLive', () => {
       expect(feed.progress().at(-1)?.latestAlert?.alertId).toBe(4)
     })
 
+    it('publishes alerts and actions one after another, in the order they happened', async () => {
+      const { live, feed } = desk()
+      // The first NOTIFY is slow (two pooled connections: a second could overtake it).
+      feed.publishDelays.push(40)
+      live.alertRaised(stored({ alertId: 1 }))
+      live.alertRaised(stored({ alertId: 2 }))
+      live.alertActed(stored({ alertId: 1, status: 'acknowledged' }), 'acknowledge', null)
+      await new Promise((resolve) => setTimeout(resolve, 80))
+      expect(
+        feed.published
+          .filter((event) => event.type === 'alert.raised' || event.type === 'alert.acted')
+          .map((event) => `${event.type} ${event.alertId}`)
+      ).toEqual(['alert.raised 1', 'alert.raised 2', 'alert.acted 1'])
+    })
+
     it('keeps a summary that fits as it is', () => {
       const { live, feed } = desk()
       live.alertRaised(stored({ reason: 'x'.repeat(TEAM_TEXT_MAX_CHARS) }))
       expect(feed.published).toMatchObject([{ summary: 'x'.repeat(TEAM_TEXT_MAX_CHARS) }])
     })
 
-    it('keeps showing the newest alert when an older one is reported late', () => {
+    it('keeps showing the newest alert when an older one is reported late', async () => {
       const { live, feed } = desk()
       live.callBegan('call-1', STARTED)
       live.alertRaised(stored({ alertId: 5, raisedAt: '2026-11-25T14:32:00.000Z' }))
       live.alertRaised(stored({ alertId: 4, raisedAt: '2026-11-25T14:31:00.000Z' }))
       expect(feed.progress().at(-1)?.latestAlert?.alertId).toBe(5)
+      // The second NOTIFY follows the first one's.
+      await settle()
       expect(feed.published.filter((e) => e.type === 'alert.raised')).toHaveLength(2)
     })
 
-    it('publishes an action taken here, and the call shows the alert settled', () => {
+    it('publishes an action taken here, and the call shows the alert settled', async () => {
       const { live, feed } = desk()
       live.callBegan('call-1', STARTED)
       live.alertRaised(stored())
@@ -325,6 +346,7 @@ describe('TeamLive', () => {
         actionAt: '2026-11-25T14:33:00.000Z'
       })
       live.alertActed(escalated, 'escalate', 'n'.repeat(400))
+      await settle()
       const acted = feed.published.find((e) => e.type === 'alert.acted')
       expect(acted).toEqual({
         type: 'alert.acted',
@@ -392,11 +414,12 @@ describe('TeamLive', () => {
       live.sessionsChanged('imported', 3)
       live.rulesChanged('2026-11-25T14:40:00.000Z')
       await settle()
-      expect(feed.published.map((e) => e.type)).toEqual([
-        'alert.raised',
+      // Alerts and actions keep their order; other kinds need not wait behind them.
+      expect(feed.published.map((e) => e.type).sort()).toEqual([
         'alert.acted',
-        'sessions.changed',
-        'rules.changed'
+        'alert.raised',
+        'rules.changed',
+        'sessions.changed'
       ])
       expect(readAlert).not.toHaveBeenCalled()
       expect(seen).toMatchObject({ raised: [], changed: [], sessions: [], rules: 0 })
