@@ -27,6 +27,10 @@ export default defineConfig({
     // wait rather than compute (a lease to lapse, a scratch PostgreSQL, a call in real time), so
     // two at once nearly halves the suite there; larger machines keep one per CPU.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Several files run real servers in real time (PostgreSQL stopped and restarted, leases that
+    // lapse). In CI a test that failed runs once more, and its retry is printed; a test that
+    // fails twice fails the run. Locally nothing is retried, so a flaky test shows at once.
+    retry: process.env['CI'] ? 1 : 0,
     projects: [
       project('shared', 'node', ['src/shared/**/*.test.ts']),
       project('main', 'node', [
