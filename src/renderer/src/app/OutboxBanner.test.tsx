@@ -28,25 +28,25 @@ describe('OutboxBanner', () => {
     expect(banner()).toBeNull()
   })
 
-  it('says how many events wait while the team database is unreachable', async () => {
+  it('says how many items wait while the team database is unreachable', async () => {
     await shown()
     emit('recording.outbox', status(true, 1))
-    expect(banner()?.textContent).toContain('Team database unreachable — 1 event waiting')
+    expect(banner()?.textContent).toContain('Team database unreachable — 1 item waiting')
     expect(banner()?.textContent).toContain('Calls keep recording on this computer')
     emit('recording.outbox', status(true, 1234))
-    expect(banner()?.textContent).toContain('Team database unreachable — 1,234 events waiting')
+    expect(banner()?.textContent).toContain('Team database unreachable — 1,234 items waiting')
   })
 
   it('says it is delivering once the database is back, then that all was delivered, then goes', async () => {
     await shown()
     emit('recording.outbox', status(true, 3))
     emit('recording.outbox', status(false, 2))
-    expect(banner()?.textContent).toBe('Team database back — delivering 2 waiting events…')
+    expect(banner()?.textContent).toBe('Team database back — delivering 2 waiting items…')
     emit('recording.outbox', status(false, 1))
-    expect(banner()?.textContent).toBe('Team database back — delivering 1 waiting event…')
+    expect(banner()?.textContent).toBe('Team database back — delivering 1 waiting item…')
     vi.useFakeTimers()
     emit('recording.outbox', status(false, 0))
-    expect(banner()?.textContent).toBe('Team database back — every waiting event was delivered.')
+    expect(banner()?.textContent).toBe('Team database back — every waiting item was delivered.')
     act(() => vi.advanceTimersByTime(5_900))
     expect(banner()).not.toBeNull()
     act(() => vi.advanceTimersByTime(200))
@@ -59,10 +59,10 @@ describe('OutboxBanner', () => {
     vi.useFakeTimers()
     emit('recording.outbox', status(false, 0))
     emit('recording.outbox', status(true, 2))
-    expect(banner()?.textContent).toContain('Team database unreachable — 2 events waiting')
+    expect(banner()?.textContent).toContain('Team database unreachable — 2 items waiting')
     // The "delivered" timer of the first return must not clear the new outage's banner.
     act(() => vi.advanceTimersByTime(10_000))
-    expect(banner()?.textContent).toContain('Team database unreachable — 2 events waiting')
+    expect(banner()?.textContent).toContain('Team database unreachable — 2 items waiting')
   })
 
   it('stays silent when writes only waited a moment without the database going away', async () => {
@@ -75,11 +75,11 @@ describe('OutboxBanner', () => {
 
   it('warns at once when the window opens during an outage, and follows its end', async () => {
     await shown(status(true, 4))
-    expect(banner()?.textContent).toContain('Team database unreachable — 4 events waiting')
+    expect(banner()?.textContent).toContain('Team database unreachable — 4 items waiting')
     emit('recording.outbox', status(false, 4))
-    expect(banner()?.textContent).toBe('Team database back — delivering 4 waiting events…')
+    expect(banner()?.textContent).toBe('Team database back — delivering 4 waiting items…')
     emit('recording.outbox', status(false, 0))
-    expect(banner()?.textContent).toBe('Team database back — every waiting event was delivered.')
+    expect(banner()?.textContent).toBe('Team database back — every waiting item was delivered.')
   })
 
   it('speaks Spanish and French', async () => {
@@ -87,12 +87,12 @@ describe('OutboxBanner', () => {
     await act(() => i18next.changeLanguage('es'))
     emit('recording.outbox', status(true, 2))
     expect(banner()?.textContent).toContain(
-      'Base de datos del equipo inaccesible — 2 eventos en espera'
+      'Base de datos del equipo inaccesible — 2 elementos en espera'
     )
     await act(() => i18next.changeLanguage('fr'))
     emit('recording.outbox', status(false, 1))
     expect(banner()?.textContent).toBe(
-      "Base de l'équipe de retour — livraison de 1 événement en attente…"
+      "Base de l'équipe de retour — livraison de 1 élément en attente…"
     )
   })
 })
