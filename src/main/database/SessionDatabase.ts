@@ -326,6 +326,8 @@ export interface CallAudioSummary {
   bytes: number
   /** The largest stored end: the recorded length. */
   durationMs: number
+  /** The last chunk's seq: a page that reaches it is the last. */
+  lastSeq: number
 }
 
 /**

@@ -5,7 +5,7 @@ import { columnsOf, RowShapeError, type Row } from './rowValues'
 
 const column = columnsOf('call_audio')
 
-/** The summary query's row (mime_type, start_t, chunks, bytes, duration_ms), or null: none. */
+/** The summary query's row (mime_type, start_t, chunks, bytes, duration_ms, last_seq), or null: none. */
 export function audioSummaryFrom(row: Row | undefined): CallAudioSummary | null {
   if (!row || column.number(row, 'chunks') === 0) return null
   return {
@@ -13,7 +13,8 @@ export function audioSummaryFrom(row: Row | undefined): CallAudioSummary | null 
     startT: column.number(row, 'start_t'),
     chunks: column.number(row, 'chunks'),
     bytes: column.number(row, 'bytes'),
-    durationMs: column.number(row, 'duration_ms')
+    durationMs: column.number(row, 'duration_ms'),
+    lastSeq: column.number(row, 'last_seq')
   }
 }
 

@@ -51,14 +51,14 @@ export class CallAudioStore {
     if (!info) return null
     const chunks = await database.callAudio.chunks(sessionId, fromSeq, AUDIO_PAGE_BYTES)
     const last = chunks.at(-1)
-    const more = last !== undefined && (await database.callAudio.chunks(sessionId, last.seq + 1, 1))
+    const { lastSeq, ...shown } = info
     return {
-      info,
+      info: shown,
       chunks: chunks.map(({ seq, bytes }) => ({
         seq,
         data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
       })),
-      nextSeq: more && more.length > 0 ? last.seq + 1 : null
+      nextSeq: last !== undefined && last.seq < lastSeq ? last.seq + 1 : null
     }
   }
 }

@@ -45,7 +45,8 @@ function audioCases(backend: SessionDatabaseBackend): void {
       startT: 1234.5,
       chunks: 3,
       bytes: 250,
-      durationMs: 3000
+      durationMs: 3000,
+      lastSeq: 2
     })
     const stored = await db.callAudio.chunks('LIVE-1', 0, 1_000_000)
     expect(stored.map((c) => [c.seq, c.bytes.length, c.bytes[0]])).toEqual([

@@ -95,6 +95,25 @@ describe('recorded call audio', () => {
     expect(later.chunks.map((c) => c.seq)).toEqual([4])
   })
 
+  it('reads a long recording back page by page, each chunk once, and says when it is the last', async () => {
+    const { call, sessionId } = await consoleWithCall(true)
+    // 26 chunks of 250 KB: more than one 6 MB page.
+    const bytesOf = (seq: number): number[] =>
+      Array.from({ length: 250 * 1024 }, (_, i) => (i + seq) % 251)
+    for (let seq = 0; seq < 26; seq++)
+      data(await call('recording.appendAudio', audioChunk(sessionId, seq, bytesOf(seq))))
+    const pages: CallAudioPage[] = []
+    for (let from: number | null = 0; from !== null; from = pages.at(-1)!.nextSeq)
+      pages.push(data<CallAudioPage>(await call('recording.audio', { sessionId, fromSeq: from })))
+    expect(pages.length).toBe(2)
+    expect(pages[0]!.nextSeq).toBe(pages[0]!.chunks.at(-1)!.seq + 1)
+    const read = pages.flatMap((page) => page.chunks)
+    expect(read.map((c) => c.seq)).toEqual(Array.from({ length: 26 }, (_, seq) => seq))
+    expect(
+      read.every((c) => Buffer.from(c.data, 'base64').equals(Buffer.from(bytesOf(c.seq))))
+    ).toBe(true)
+  })
+
   it('keeps every chunk stored before a crash, with the call recovered at the next start', async () => {
     const { services, call, sessionId } = await consoleWithCall(true)
     data(

@@ -26,7 +26,7 @@ export class PostgresCallAudioTable implements CallAudioTable {
   async summary(sessionId: string): Promise<CallAudioSummary | null> {
     const [row] = await this.sql.rows(
       `SELECT count(*) AS chunks, COALESCE(sum(octet_length(bytes)), 0) AS bytes,
-              COALESCE(max(end_ms), 0) AS duration_ms,
+              COALESCE(max(end_ms), 0) AS duration_ms, COALESCE(max(seq), 0) AS last_seq,
               (array_agg(mime_type ORDER BY seq))[1] AS mime_type,
               (array_agg(start_t ORDER BY seq))[1] AS start_t
        FROM call_audio WHERE session_id = $1`,

@@ -22,7 +22,7 @@ export class SqliteCallAudioTable implements Synchronous<CallAudioTable> {
     const row = this.db
       .prepare(
         `SELECT count(*) AS chunks, COALESCE(sum(length(bytes)), 0) AS bytes,
-                COALESCE(max(end_ms), 0) AS duration_ms,
+                COALESCE(max(end_ms), 0) AS duration_ms, COALESCE(max(seq), 0) AS last_seq,
                 (SELECT mime_type FROM call_audio WHERE session_id = ?1 ORDER BY seq LIMIT 1)
                   AS mime_type,
                 (SELECT start_t FROM call_audio WHERE session_id = ?1 ORDER BY seq LIMIT 1)
