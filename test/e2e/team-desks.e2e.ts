@@ -272,25 +272,32 @@ describe.runIf(canRun)('Team mode: two desks on one PostgreSQL (Chromium + simul
         await expect
           .poll(() => a.page.getByTestId('transcript-caller').count(), WAIT)
           .toBeGreaterThan(0)
-        postgres.stop()
         const banner = a.page.getByTestId('outbox-banner')
+        postgres.stop()
+        // A failed check must not leave the server down for the retry and the next test.
+        let restarted = false
+        try {
+          await expect
+            .poll(() => banner.textContent(), WAIT)
+            .toMatch(/Team database unreachable — \d+ items? waiting/)
+          // The caller goes on; what A records waits, and the count says so.
+          await expect
+            .poll(
+              async () =>
+                Number((await banner.textContent())?.match(/(\d+) items? waiting/)?.[1] ?? 0),
+              WAIT
+            )
+            .toBeGreaterThan(1)
+          await a.screenshot('team-outage-agent-banner')
+          await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS))
+          await postgres.restart()
+          restarted = true
+        } finally {
+          if (!restarted) await postgres.restart()
+        }
         await expect
           .poll(() => banner.textContent(), WAIT)
-          .toMatch(/Team database unreachable — \d+ events? waiting/)
-        // The caller goes on; what A records waits, and the count says so.
-        await expect
-          .poll(
-            async () =>
-              Number((await banner.textContent())?.match(/(\d+) events? waiting/)?.[1] ?? 0),
-            WAIT
-          )
-          .toBeGreaterThan(1)
-        await a.screenshot('team-outage-agent-banner')
-        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS))
-        await postgres.restart()
-        await expect
-          .poll(() => banner.textContent(), WAIT)
-          .toContain('every waiting event was delivered')
+          .toContain('every waiting item was delivered')
         await a.screenshot('team-outage-delivered')
         await hangUp(a.page)
         const sessionId = await recordedSessionId(a.page)
