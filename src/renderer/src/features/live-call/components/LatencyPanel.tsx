@@ -22,8 +22,8 @@ export function LatencyPanel(): JSX.Element {
   )
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      {/* The figures go under the title when the column is narrow (1024 px, es/fr), rather than
-          squeezing the title to a word per line. */}
+      {/* The figures go under the title, together, when title and figures do not fit on one
+          line (1024 px, es/fr), rather than squeezing the title or stranding its help icon. */}
       <Stack
         direction="row"
         useFlexGap
@@ -32,19 +32,26 @@ export function LatencyPanel(): JSX.Element {
         {/* The words Sessions and Reports use for a live call's latency, with what it measures. */}
         <Typography
           variant="subtitle1"
-          sx={{ fontWeight: 600, flex: '1 1 12em' }}
+          sx={{ fontWeight: 600, flex: '1 1 auto' }}
           title={tc('latency.liveHelp', { threshold: SLOW_P95_MS_BY_SCALE.live })}
         >
           {tc('latency.live')}
           <TermHelp term="liveLatency" />
         </Typography>
-        <Typography data-testid="latency-p50">
-          {t('latency.p50', { value: formatMs(metrics.latency.p50) })}
-        </Typography>
-        <Typography data-testid="latency-p95">
-          {t('latency.p95', { value: formatMs(metrics.latency.p95) })}
-        </Typography>
-        <TermHelp term="percentiles" />
+        <Stack
+          direction="row"
+          useFlexGap
+          sx={{ alignItems: 'baseline', columnGap: 2, flexShrink: 0 }}
+          data-testid="latency-figures"
+        >
+          <Typography data-testid="latency-p50">
+            {t('latency.p50', { value: formatMs(metrics.latency.p50) })}
+          </Typography>
+          <Typography data-testid="latency-p95">
+            {t('latency.p95', { value: formatMs(metrics.latency.p95) })}
+          </Typography>
+          <TermHelp term="percentiles" />
+        </Stack>
       </Stack>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75 }} data-testid="latency-chips">
         {turns.length === 0 && (
