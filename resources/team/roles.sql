@@ -1,6 +1,6 @@
 -- Team mode: the two database roles a desk's login belongs to, with least privilege.
 -- Run once per team database, as the owner of its tables, after the team schema's migrations
--- (src/main/database/postgres/migrations.ts: version 8 or later, which has call_audio).
+-- (src/main/database/postgres/migrations.ts: version 9 or later, which has call_audio_removals).
 -- Safe to run again (roles are created only when missing; grants and the trigger are replaced).
 --
 --   og_agent       records the calls placed at its desk and acts on their alerts. It reads the
@@ -81,6 +81,11 @@ GRANT SELECT, INSERT, UPDATE ON gateway_settings TO og_supervisor;
 -- a supervisor deletes it with the sessions it belongs to (a trigger on sessions).
 GRANT SELECT, INSERT ON call_audio TO og_agent;
 GRANT SELECT, INSERT, DELETE ON call_audio TO og_supervisor;
+
+-- Who deleted a call's audio, and when (schema v9): every desk reads it; a supervisor, who alone
+-- may delete a call's audio, writes it.
+GRANT SELECT ON call_audio_removals TO og_agent;
+GRANT SELECT, INSERT, UPDATE, DELETE ON call_audio_removals TO og_supervisor;
 
 -- An agent inserts sessions only as recorded calls (source 'live'), never as imports or seeds.
 -- An AFTER trigger (not BEFORE) so a supervisor's COPY import keeps its multi-row inserts; its

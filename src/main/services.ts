@@ -410,8 +410,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
           database,
           writes: liveWrites,
           enabled: () => settings.get().recordAudio,
-          isCall: (sessionId) => recorder.isCall(sessionId)
+          isCall: (sessionId) => recorder.isCall(sessionId),
+          now
         }),
+        actor,
+        mayRemoveAudio: () => seat() === null || team.identity().role === 'supervisor',
         liveCalls,
         emit,
         currentPricing: () => settings.get().pricing,

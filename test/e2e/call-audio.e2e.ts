@@ -191,6 +191,18 @@ describe.runIf(canRun)('Recorded call audio (Chromium + simulator + espeak-ng ca
           expect(await clippedTexts(page)).toEqual([])
           await page.getByTestId('call-audio-player').scrollIntoViewIfNeeded()
           console.log(`[screenshot] ${await app.screenshot('call-audio-detail-fr-1024')}`)
+          // Deleting this call's audio: asked first, then gone from the database, and said so.
+          await page.getByRole('button', { name: "Supprimer l'audio…" }).click()
+          const confirm = page.getByRole('dialog', { name: "Supprimer l'audio de cet appel ?" })
+          await confirm.waitFor()
+          console.log(`[screenshot] ${await app.screenshot('call-audio-delete-fr-1024')}`)
+          await confirm.getByRole('button', { name: "Supprimer l'audio" }).click()
+          await expect
+            .poll(() => text(page, 'no-call-audio'), WAIT)
+            .toMatch(/^L'audio de cet appel a été enregistré puis supprimé par .+ le /)
+          expect(await page.getByTestId('call-audio').count()).toBe(0)
+          expect(await storedAudio(app, sessionId)).toBeNull()
+          console.log(`[screenshot] ${await app.screenshot('call-audio-deleted-fr-1024')}`)
         } finally {
           await app.close()
         }

@@ -330,6 +330,12 @@ export interface CallAudioSummary {
   lastSeq: number
 }
 
+/** A call's audio deleted on its own: who (a seat, or the OS user on one desk) and when (ISO). */
+export interface CallAudioRemoval {
+  removedBy: string
+  removedAt: string
+}
+
 /**
  * A call's recorded audio, chunk by chunk (`call_audio`, keyed by session id and seq). A
  * deleted session takes its audio with it (a trigger on `sessions`).
@@ -347,6 +353,13 @@ export interface CallAudioTable {
     fromSeq: number,
     maxBytes: number
   ): Promise<{ seq: number; bytes: Uint8Array }[]>
+  /**
+   * Deletes the call's audio and keeps who deleted it and when (the latest deletion); returns
+   * how many chunks went. Run it in a transaction: both or neither.
+   */
+  remove(sessionId: string, removal: CallAudioRemoval): Promise<number>
+  /** Who deleted the call's audio and when; null when it never was. */
+  removal(sessionId: string): Promise<CallAudioRemoval | null>
 }
 
 /** A supervisor's command to the gateway that carries a call, as the console records it. */

@@ -1,4 +1,4 @@
-import type { CallAudioSummary } from './SessionDatabase'
+import type { CallAudioRemoval, CallAudioSummary } from './SessionDatabase'
 import { columnsOf, RowShapeError, type Row } from './rowValues'
 
 // call_audio's rows, read alike from node:sqlite (BLOB → Uint8Array) and pg (bytea → Buffer).
@@ -23,4 +23,14 @@ export function audioChunkFrom(row: Row): { seq: number; bytes: Uint8Array } {
   if (!(bytes instanceof Uint8Array))
     throw new RowShapeError(`call_audio.bytes: expected bytes, got ${typeof bytes}`)
   return { seq: column.number(row, 'seq'), bytes }
+}
+
+const removalColumn = columnsOf('call_audio_removals')
+
+export function audioRemovalFrom(row: Row | undefined): CallAudioRemoval | null {
+  if (!row) return null
+  return {
+    removedBy: removalColumn.text(row, 'removed_by'),
+    removedAt: removalColumn.text(row, 'removed_at')
+  }
 }

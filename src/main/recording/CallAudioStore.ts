@@ -1,6 +1,6 @@
 import { AUDIO_PAGE_BYTES, type AudioChunk } from '../../shared/live-call/callAudio'
 import type { CallAudioPage } from '../../shared/live-call/callAudio'
-import type { SessionDatabase } from '../database/SessionDatabase'
+import type { CallAudioRemoval, SessionDatabase } from '../database/SessionDatabase'
 import type { LiveWrites } from './LiveWrites'
 
 /** A chunk main will not store: the reason is the message the console shows. */
@@ -14,6 +14,7 @@ export interface CallAudioStoreOptions {
   enabled: () => boolean
   /** Whether the id is a call recorded on this database (begun here, or stored). */
   isCall: (sessionId: string) => Promise<boolean>
+  now?: () => number
 }
 
 /**
@@ -32,6 +33,11 @@ export class CallAudioStore {
       )
     if (!(await this.options.isCall(sessionId)))
       throw new AudioRefusedError(`${sessionId} is not a recorded call: its audio was not stored`)
+    // A late retry must not bring back audio someone deleted. A database that cannot be read
+    // now (the team's away) is no reason to drop a live call's chunk: it queues as before.
+    const removal = await this.options.database.callAudio.removal(sessionId).catch(() => null)
+    if (removal)
+      throw new AudioRefusedError(`${sessionId}'s audio was deleted: this chunk was not stored`)
     return this.options.writes.audio({
       sessionId,
       seq: chunk.seq,
@@ -60,5 +66,39 @@ export class CallAudioStore {
       })),
       nextSeq: last !== undefined && last.seq < lastSeq ? last.seq + 1 : null
     }
+  }
+
+  /**
+   * Deletes a finished call's audio for good and keeps who did it and when; the transcript,
+   * alerts and figures stay. Refused while the call is still recorded (its next chunks would
+   * bring the audio back) and when there is no audio to delete.
+   */
+  async remove(
+    sessionId: string,
+    removedBy: string
+  ): Promise<CallAudioRemoval & { chunks: number }> {
+    const { database, writes } = this.options
+    // Chunks still queued go in first, so none is stored after the deletion.
+    await writes.settled()
+    const call = await database.calls.get(sessionId)
+    if (call?.status === 'active')
+      throw new AudioRefusedError(
+        `${sessionId} is still being recorded: its audio can be deleted once the call has ended`
+      )
+    if (!(await database.callAudio.summary(sessionId)))
+      throw new AudioRefusedError(`${sessionId} has no recorded audio to delete`)
+    const removal = { removedBy, removedAt: new Date(this.now()).toISOString() }
+    const chunks = await database.transaction((tx) => tx.callAudio.remove(sessionId, removal))
+    return { ...removal, chunks }
+  }
+
+  /** Who deleted the call's audio and when; null when it never was. */
+  async removal(sessionId: string): Promise<CallAudioRemoval | null> {
+    await this.options.writes.settled()
+    return this.options.database.callAudio.removal(sessionId)
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)()
   }
 }

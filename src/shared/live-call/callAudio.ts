@@ -76,3 +76,13 @@ export const CallAudioPageSchema = z
   })
   .strict()
 export type CallAudioPage = z.output<typeof CallAudioPageSchema>
+
+/** A call's audio deleted on its own (a caller asked, say): who and when; the session stays. */
+export const CallAudioRemovalSchema = z
+  .object({
+    /** The seat in team mode; the computer's user on one desk. */
+    removedBy: z.string(),
+    removedAt: z.iso.datetime()
+  })
+  .strict()
+export type CallAudioRemoval = z.output<typeof CallAudioRemovalSchema>

@@ -94,4 +94,51 @@ function audioCases(backend: SessionDatabaseBackend): void {
     expect(await db.callAudio.chunks('S01', 0, 1000)).toEqual([])
     expect((await db.callAudio.summary('LIVE-1'))?.chunks).toBe(1)
   })
+
+  it("deletes a call's audio on its own and keeps who did it and when; the latest deletion wins", async () => {
+    const db = await fresh()
+    await db.callAudio.append(chunk('LIVE-1', 0))
+    await db.callAudio.append(chunk('LIVE-1', 1))
+    await db.callAudio.append(chunk('LIVE-2', 0))
+    expect(await db.callAudio.removal('LIVE-1')).toBeNull()
+    const first = { removedBy: 'lead', removedAt: '2026-12-07T10:00:00.000Z' }
+    expect(await db.transaction((tx) => tx.callAudio.remove('LIVE-1', first))).toBe(2)
+    expect(await db.callAudio.summary('LIVE-1')).toBeNull()
+    expect(await db.callAudio.removal('LIVE-1')).toEqual(first)
+    // Another call's audio is untouched.
+    expect((await db.callAudio.summary('LIVE-2'))?.chunks).toBe(1)
+    expect(await db.callAudio.removal('LIVE-2')).toBeNull()
+    const again = { removedBy: 'lead-2', removedAt: '2026-12-07T11:00:00.000Z' }
+    expect(await db.transaction((tx) => tx.callAudio.remove('LIVE-1', again))).toBe(0)
+    expect(await db.callAudio.removal('LIVE-1')).toEqual(again)
+  })
+
+  it('undoes a deletion with its transaction: the audio stays and no record of it is kept', async () => {
+    const db = await fresh()
+    await db.callAudio.append(chunk('LIVE-1', 0))
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.callAudio.remove('LIVE-1', {
+          removedBy: 'lead',
+          removedAt: '2026-12-07T10:00:00.000Z'
+        })
+        throw new Error('undo')
+      })
+    ).rejects.toThrow('undo')
+    expect((await db.callAudio.summary('LIVE-1'))?.chunks).toBe(1)
+    expect(await db.callAudio.removal('LIVE-1')).toBeNull()
+  })
+
+  it('forgets a deletion record with its session', async () => {
+    const db = await fresh()
+    await db.transaction((tx) =>
+      tx.sessions.insertRecorded(session('S01', { source: 'seed' }), 'now')
+    )
+    await db.callAudio.append(chunk('S01', 0))
+    await db.transaction((tx) =>
+      tx.callAudio.remove('S01', { removedBy: 'lead', removedAt: '2026-12-07T10:00:00.000Z' })
+    )
+    expect(await db.transaction((tx) => tx.sessions.removeSample())).toBe(1)
+    expect(await db.callAudio.removal('S01')).toBeNull()
+  })
 }

@@ -24,8 +24,9 @@ describe('openDatabase', () => {
     expect(tables(db)).toEqual([
       'alert_actions',
       'alerts',
-      // Recorded call audio, chunk by chunk (v11).
+      // Recorded call audio, chunk by chunk (v11), and who deleted a call's audio (v12).
       'call_audio',
+      'call_audio_removals',
       'call_commands',
       'calls',
       'escalation_rules',

@@ -114,6 +114,46 @@ describe('recorded call audio', () => {
     ).toBe(true)
   })
 
+  it("deletes an ended call's audio on request, keeps who and when, and never takes it back", async () => {
+    const { services, call, sessionId } = await consoleWithCall(true)
+    for (const seq of [0, 1, 2])
+      data(await call('recording.appendAudio', audioChunk(sessionId, seq)))
+    // Not while the call is still recorded: its next chunk would bring the audio back.
+    expect(await call('recording.removeAudio', { sessionId })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('still being recorded') }
+    })
+    data(await call('recording.finish', { sessionId, endedAt: STARTED_AT + 5000 }))
+    expect(await call('recording.removeAudio', { sessionId, all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' }
+    })
+    expect(storedChunks(services)).toEqual({ n: 3 })
+
+    const removed = data<{ removedBy: string; removedAt: string; chunks: number }>(
+      await call('recording.removeAudio', { sessionId })
+    )
+    expect(removed.chunks).toBe(3)
+    expect(removed.removedBy).not.toBe('')
+    expect(Date.parse(removed.removedAt)).not.toBeNaN()
+    expect(storedChunks(services)).toEqual({ n: 0 })
+    expect(data(await call('recording.audio', { sessionId, fromSeq: 0 }))).toBeNull()
+    expect(data(await call('recording.audioRemoval', { sessionId }))).toEqual({
+      removedBy: removed.removedBy,
+      removedAt: removed.removedAt
+    })
+    // A late retry of a chunk is refused, said so, and stores nothing.
+    expect(await call('recording.appendAudio', audioChunk(sessionId, 3))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('audio was deleted') }
+    })
+    expect(storedChunks(services)).toEqual({ n: 0 })
+    expect(await call('recording.removeAudio', { sessionId })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('no recorded audio to delete') }
+    })
+  })
+
   it('keeps every chunk stored before a crash, with the call recovered at the next start', async () => {
     const { services, call, sessionId } = await consoleWithCall(true)
     data(

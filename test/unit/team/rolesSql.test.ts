@@ -91,6 +91,23 @@ describe.skipIf(skipWithoutPostgres)('resources/team/roles.sql on PostgreSQL', (
     expect(left.rows).toEqual([{ session_id: 'S8' }])
   })
 
+  it("lets only a supervisor delete a call's audio on its own and record who did; an agent reads it", async () => {
+    const insertAudio = `INSERT INTO call_audio (session_id, seq, mime_type, start_t, end_ms, bytes)
+      VALUES ($1, 0, 'audio/webm;codecs=opus', 0, 1000, $2)`
+    const recordRemoval = `INSERT INTO call_audio_removals (session_id, removed_by, removed_at)
+      VALUES ($1, $2, '2026-12-07T10:00:00.000Z')`
+    await agent.query(insertAudio, ['S7', Buffer.from([7])])
+    expect(await refusal(agent, recordRemoval, ['S7', 'desk_a'])).toBe('42501')
+    await supervisor.query('DELETE FROM call_audio WHERE session_id = $1', ['S7'])
+    await supervisor.query(recordRemoval, ['S7', 'floor_lead'])
+    const read = await agent.query(
+      'SELECT removed_by FROM call_audio_removals WHERE session_id = $1',
+      ['S7']
+    )
+    expect(read.rows).toEqual([{ removed_by: 'floor_lead' }])
+    expect(await refusal(agent, 'DELETE FROM call_audio_removals')).toBe('42501')
+  })
+
   it('refuses an agent any change to the rules; a supervisor may change them', async () => {
     const raised = { ...INTERRUPTIONS, total: 99 }
     expect(await refusal(agent, 'UPDATE escalation_rules SET thresholds = $1', [raised])).toBe(

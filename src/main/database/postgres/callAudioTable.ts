@@ -1,5 +1,5 @@
-import type { CallAudioSummary, CallAudioTable, NewAudioChunk } from './asyncSeam'
-import { audioChunkFrom, audioSummaryFrom } from '../callAudioRows'
+import type { CallAudioRemoval, CallAudioSummary, CallAudioTable, NewAudioChunk } from './asyncSeam'
+import { audioChunkFrom, audioRemovalFrom, audioSummaryFrom } from '../callAudioRows'
 import type { Sql } from './sql'
 
 /** A call's recorded audio (schema v8), chunk by chunk; bytes travel as bytea parameters. */
@@ -54,5 +54,24 @@ export class PostgresCallAudioTable implements CallAudioTable {
       [sessionId, fromSeq, maxBytes]
     )
     return rows.map(audioChunkFrom)
+  }
+
+  async remove(sessionId: string, removal: CallAudioRemoval): Promise<number> {
+    const deleted = await this.sql.run('DELETE FROM call_audio WHERE session_id = $1', [sessionId])
+    await this.sql.run(
+      `INSERT INTO call_audio_removals (session_id, removed_by, removed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (session_id) DO UPDATE SET removed_by = excluded.removed_by,
+         removed_at = excluded.removed_at`,
+      [sessionId, removal.removedBy, removal.removedAt]
+    )
+    return deleted
+  }
+
+  async removal(sessionId: string): Promise<CallAudioRemoval | null> {
+    const [row] = await this.sql.rows(
+      'SELECT removed_by, removed_at FROM call_audio_removals WHERE session_id = $1',
+      [sessionId]
+    )
+    return audioRemovalFrom(row)
   }
 }

@@ -319,6 +319,34 @@ export const migrations: readonly string[] = [
     END IF;
   END
   $grants$;
+  `,
+  // v9, in step with SQLite's v12: a call's audio deleted on its own leaves who and when; it goes
+  // with its session (the v8 trigger's function now deletes both).
+  `
+  CREATE TABLE call_audio_removals (
+    session_id text COLLATE "C" PRIMARY KEY,
+    removed_by text NOT NULL,
+    removed_at text NOT NULL
+  );
+  CREATE OR REPLACE FUNCTION sessions_deleted_audio() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  BEGIN
+    DELETE FROM call_audio a USING gone WHERE a.session_id = gone.session_id;
+    DELETE FROM call_audio_removals r USING gone WHERE r.session_id = gone.session_id;
+    RETURN NULL;
+  END
+  $fn$;
+  -- Roles set up before v9 (resources/team/roles.sql): every desk reads that audio was deleted;
+  -- only a supervisor deletes a call's audio, and so writes the record of it.
+  DO $grants$
+  BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_agent') THEN
+      GRANT SELECT ON call_audio_removals TO og_agent;
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'og_supervisor') THEN
+      GRANT SELECT, INSERT, UPDATE, DELETE ON call_audio_removals TO og_supervisor;
+    END IF;
+  END
+  $grants$;
   `
 ]
 

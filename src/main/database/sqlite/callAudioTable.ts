@@ -1,6 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { CallAudioSummary, CallAudioTable, NewAudioChunk } from '../SessionDatabase'
-import { audioChunkFrom, audioSummaryFrom } from '../callAudioRows'
+import type {
+  CallAudioRemoval,
+  CallAudioSummary,
+  CallAudioTable,
+  NewAudioChunk
+} from '../SessionDatabase'
+import { audioChunkFrom, audioRemovalFrom, audioSummaryFrom } from '../callAudioRows'
 import type { Row } from '../rowValues'
 import type { Synchronous } from './Synchronous'
 
@@ -53,5 +58,26 @@ export class SqliteCallAudioTable implements Synchronous<CallAudioTable> {
       )
       .all(sessionId, fromSeq, maxBytes) as Row[]
     return rows.map(audioChunkFrom)
+  }
+
+  remove(sessionId: string, removal: CallAudioRemoval): number {
+    const { changes } = this.db
+      .prepare('DELETE FROM call_audio WHERE session_id = ?')
+      .run(sessionId)
+    this.db
+      .prepare(
+        `INSERT INTO call_audio_removals (session_id, removed_by, removed_at) VALUES (?, ?, ?)
+         ON CONFLICT (session_id) DO UPDATE SET removed_by = excluded.removed_by,
+           removed_at = excluded.removed_at`
+      )
+      .run(sessionId, removal.removedBy, removal.removedAt)
+    return Number(changes)
+  }
+
+  removal(sessionId: string): CallAudioRemoval | null {
+    const row = this.db
+      .prepare('SELECT removed_by, removed_at FROM call_audio_removals WHERE session_id = ?')
+      .get(sessionId) as Row | undefined
+    return audioRemovalFrom(row)
   }
 }

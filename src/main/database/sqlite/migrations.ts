@@ -288,5 +288,18 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER sessions_deleted_audio AFTER DELETE ON sessions BEGIN
     DELETE FROM call_audio WHERE session_id = old.session_id;
   END;
+  `,
+  // v12, in step with the PostgreSQL backend's v9: a call's audio deleted on its own (a caller
+  // asked, say) leaves who deleted it and when, so the session detail says it was deleted rather
+  // than never recorded. It goes with its session, as the audio would have.
+  `
+  CREATE TABLE call_audio_removals (
+    session_id TEXT PRIMARY KEY,
+    removed_by TEXT NOT NULL,
+    removed_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER sessions_deleted_audio_removal AFTER DELETE ON sessions BEGIN
+    DELETE FROM call_audio_removals WHERE session_id = old.session_id;
+  END;
   `
 ]

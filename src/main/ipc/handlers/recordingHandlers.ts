@@ -4,7 +4,7 @@ import type { RecordedInput } from '../../../shared/live-call/recordedCall'
 import type { recordingRoutes } from '../../../shared/ipc/routes/recordingRoutes'
 import type { PriceTable } from '../../../shared/live-call/callConfig'
 import type { CallInput } from '../../../shared/live-call/callEvents'
-import type { CallAudioStore } from '../../recording/CallAudioStore'
+import { AudioRefusedError, type CallAudioStore } from '../../recording/CallAudioStore'
 import type { CallRecorder } from '../../recording/CallRecorder'
 import type { LiveCallPipeline } from '../../recording/LiveCallPipeline'
 
@@ -13,7 +13,11 @@ type Emit = <E extends keyof Events>(name: E, payload: Events[E]) => void
 export interface RecordingHandlerDeps {
   recorder: CallRecorder
   /** Calls' recorded audio (Settings → Record call audio). */
-  audio: Pick<CallAudioStore, 'append' | 'page'>
+  audio: Pick<CallAudioStore, 'append' | 'page' | 'remove' | 'removal'>
+  /** Who deletes a call's audio: the seat in team mode, else the computer's user. */
+  actor: () => string
+  /** Team mode: only a supervisor's seat deletes a call's audio; one desk: always. */
+  mayRemoveAudio: () => boolean
   /** Where appended inputs go: recorded, ruled on, their alerts announced. */
   liveCalls: Pick<LiveCallPipeline, 'ingest' | 'end'>
   emit: Emit
@@ -39,6 +43,8 @@ const asRecordedInput = ({ t, event }: CallInput): RecordedInput => ({ t, event:
 export function recordingHandlers({
   recorder,
   audio,
+  actor,
+  mayRemoveAudio,
   liveCalls,
   emit,
   currentPricing,
@@ -90,6 +96,14 @@ export function recordingHandlers({
       stored: await audio.append(sessionId, chunk)
     }),
     'recording.audio': async ({ sessionId, fromSeq }) => audio.page(sessionId, fromSeq),
+    'recording.removeAudio': async ({ sessionId }) => {
+      if (!mayRemoveAudio())
+        throw new AudioRefusedError(
+          "Only a supervisor's seat deletes a call's audio: ask a supervisor to delete it"
+        )
+      return audio.remove(sessionId, actor())
+    },
+    'recording.audioRemoval': async ({ sessionId }) => audio.removal(sessionId),
     'recording.unfinalized': async () => recorder.unfinalized()
   }
 }

@@ -13,7 +13,12 @@ import { utf8ByteLength } from '../../live-call/utf8ByteLength'
 import { StoredSessionSchema } from '../../sessions/storedSessionSchema'
 import { PricingSchema } from '../../settings/settingsSchema'
 import { route } from '../route'
-import { AudioChunkSchema, CallAudioPageSchema, MAX_AUDIO_SEQ } from '../../live-call/callAudio'
+import {
+  AudioChunkSchema,
+  CallAudioPageSchema,
+  CallAudioRemovalSchema,
+  MAX_AUDIO_SEQ
+} from '../../live-call/callAudio'
 
 /**
  * Live session ids: LIVE-<UTC yyyymmdd>-<hhmmss>-<4 hex>, e.g. LIVE-20261125-143012-ab12; 8 hex
@@ -103,6 +108,19 @@ export const recordingRoutes = {
       .object({ sessionId: SessionId, fromSeq: z.number().int().min(0).max(MAX_AUDIO_SEQ) })
       .strict(),
     output: CallAudioPageSchema.nullable()
+  }),
+  /**
+   * Deletes an ended call's audio for good (a caller asked, say); the session, its transcript and
+   * alerts stay, and who deleted it and when is kept. In team mode a supervisor's seat only.
+   */
+  'recording.removeAudio': route({
+    input: z.object({ sessionId: SessionId }).strict(),
+    output: CallAudioRemovalSchema.extend({ chunks: z.number().int().min(0) }).strict()
+  }),
+  /** Who deleted a call's audio and when; null when it never was (no audio, or still there). */
+  'recording.audioRemoval': route({
+    input: z.object({ sessionId: SessionId }).strict(),
+    output: CallAudioRemovalSchema.nullable()
   }),
   /** Recorded calls that could not be finalized (kept, retried at each start), for Sessions. */
   'recording.unfinalized': route({

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { replayCall } from '@shared/live-call/callReducer'
 import type { ReplayScheduler } from '@shared/live-call/replayPlayer'
@@ -29,7 +29,11 @@ function manualScheduler(): ReplayScheduler & { advance(ms: number): void } {
   }
 }
 
-function renderCall(audio: unknown[], scheduler: ReplayScheduler = manualScheduler()) {
+function renderCall(
+  audio: unknown[],
+  scheduler: ReplayScheduler = manualScheduler(),
+  more: Record<string, ReturnType<typeof ok>> = {}
+) {
   const request = mockApi({
     'recording.get': ok({
       session: null,
@@ -42,7 +46,9 @@ function renderCall(audio: unknown[], scheduler: ReplayScheduler = manualSchedul
       engine: 'realtime'
     }),
     'recording.events': ok({ inputs: NORMAL_CALL }),
-    'recording.audio': audio.map((page) => ok(page))
+    'recording.audio': audio.map((page) => ok(page)),
+    'recording.audioRemoval': ok(null),
+    ...more
   })
   render(<RecordedCall sessionId={SESSION} scheduler={scheduler} />)
   return request
@@ -115,6 +121,65 @@ describe('the recorded call audio in the session detail', () => {
       "Aucun audio n'a été enregistré pour cet appel."
     )
     expect(screen.queryByTestId('call-audio')).toBeNull()
+  })
+
+  it('deletes the audio only when asked twice, Cancel the default, then says who and when', async () => {
+    const removal = { removedBy: 'lead', removedAt: '2026-12-07T10:30:00.000Z' }
+    const request = renderCall(
+      [{ info: INFO, chunks: [{ seq: 0, data: 'AAE=' }], nextSeq: null }],
+      manualScheduler(),
+      { 'recording.removeAudio': ok({ ...removal, chunks: 3 }) }
+    )
+    await screen.findByTestId('call-audio')
+    act(() => screen.getByRole('button', { name: 'Delete audio…' }).click())
+    const dialog = await screen.findByRole('dialog', { name: "Delete this call's audio?" })
+    expect(dialog.textContent).toContain('The recording of both sides (18 sec)')
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }))
+    act(() => within(dialog).getByRole('button', { name: 'Cancel' }).click())
+    expect(request.mock.calls.some(([route]) => route === 'recording.removeAudio')).toBe(false)
+    expect(screen.getByTestId('call-audio')).toBeTruthy()
+
+    act(() => screen.getByRole('button', { name: 'Delete audio…' }).click())
+    const again = await screen.findByRole('dialog')
+    await act(async () => within(again).getByRole('button', { name: 'Delete audio' }).click())
+    expect(request).toHaveBeenCalledWith('recording.removeAudio', { sessionId: SESSION })
+    expect((await screen.findByTestId('no-call-audio')).textContent).toMatch(
+      /^This call's audio was recorded and then deleted by lead on Dec 7, 2026, \d{1,2}:30/
+    )
+    expect(screen.queryByTestId('call-audio')).toBeNull()
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/1')
+  })
+
+  it("says main's refusal, and keeps the player", async () => {
+    renderCall(
+      [{ info: INFO, chunks: [{ seq: 0, data: 'AAE=' }], nextSeq: null }],
+      manualScheduler(),
+      {
+        'recording.removeAudio': {
+          ok: false,
+          error: { code: 'failed', message: "Only a supervisor's seat deletes a call's audio" }
+        } as unknown as ReturnType<typeof ok>
+      }
+    )
+    await screen.findByTestId('call-audio')
+    act(() => screen.getByRole('button', { name: 'Delete audio…' }).click())
+    const dialog = await screen.findByRole('dialog')
+    await act(async () => within(dialog).getByRole('button', { name: 'Delete audio' }).click())
+    const alerts = await screen.findAllByRole('alert')
+    expect(alerts.map((alert) => alert.textContent).join(' ')).toContain(
+      "Only a supervisor's seat deletes a call's audio"
+    )
+    expect(screen.getByTestId('call-audio')).toBeTruthy()
+  })
+
+  it('says a deleted recording was deleted, by whom and when, in Spanish', async () => {
+    await i18next.changeLanguage('es')
+    renderCall([null], manualScheduler(), {
+      'recording.audioRemoval': ok({ removedBy: 'lead', removedAt: '2026-12-07T10:30:00.000Z' })
+    })
+    expect((await screen.findByTestId('no-call-audio')).textContent).toMatch(
+      /^El audio de esta llamada se grabó y después lo eliminó lead el 7 dic 2026/
+    )
   })
 
   it('plays the sound in step with the replay: start, speed, seek and pause', async () => {

@@ -4,7 +4,9 @@ import Box from '@mui/material/Box'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { formatDurationMs, numberFormat } from '@renderer/i18n'
+import type { CallAudioRemoval } from '@shared/live-call/callAudio'
 import type { CallAudio } from '../hooks/useCallAudio'
+import { RemoveCallAudio } from './RemoveCallAudio'
 
 /** A size in kB (MB past 10 MB), in the UI language. */
 function formatSize(bytes: number): string {
@@ -22,11 +24,16 @@ function formatSize(bytes: number): string {
  * and screen-reader controls come with it. The replay drives it through `audioRef`.
  */
 export function CallAudioPlayer({
+  sessionId,
   audio,
-  audioRef
+  audioRef,
+  onRemoved
 }: {
+  sessionId: string
   audio: CallAudio
   audioRef: RefObject<HTMLAudioElement | null>
+  /** The audio was deleted here (Delete audio…): the detail says so instead. */
+  onRemoved: (removal: CallAudioRemoval) => void
 }): JSX.Element {
   const { t } = useTranslation('sessionDetail')
   useFiniteDuration(audioRef, audio.url)
@@ -48,6 +55,11 @@ export function CallAudioPlayer({
         aria-label={t('audio.player')}
         data-testid="call-audio"
         sx={{ width: '100%', maxWidth: 560 }}
+      />
+      <RemoveCallAudio
+        sessionId={sessionId}
+        durationMs={audio.info.durationMs}
+        onRemoved={onRemoved}
       />
     </Stack>
   )

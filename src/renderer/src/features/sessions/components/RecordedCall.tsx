@@ -15,6 +15,7 @@ import { audioOffsetMs, replayAudioStep } from '@shared/live-call/replayAudioSyn
 import type { ReplayAudioInput } from '@shared/live-call/replayAudioSync'
 import { IpcErrorAlert } from '@renderer/app/IpcErrorAlert'
 import { useRequest } from '@renderer/app/useRequest'
+import { dateTimeFormat } from '@renderer/i18n'
 import { useCallAudio, type CallAudio } from '../hooks/useCallAudio'
 import { CallAlertList } from './CallAlertList'
 import { CallAudioPlayer } from './CallAudioPlayer'
@@ -61,12 +62,24 @@ export function RecordedCall({ sessionId, scheduler }: RecordedCallProps): JSX.E
       <LabellingNote labels={data.labels} />
       {audio.error && <IpcErrorAlert error={audio.error} />}
       {audio.audio ? (
-        <CallAudioPlayer audio={audio.audio} audioRef={audioRef} />
+        <CallAudioPlayer
+          sessionId={sessionId}
+          audio={audio.audio}
+          audioRef={audioRef}
+          onRemoved={audio.removed}
+        />
       ) : (
         !audio.loading &&
         !audio.error && (
           <Typography variant="caption" color="text.secondary" data-testid="no-call-audio">
-            {t('audio.none')}
+            {audio.removal
+              ? t('audio.removed', {
+                  by: audio.removal.removedBy,
+                  at: dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(
+                    new Date(audio.removal.removedAt)
+                  )
+                })
+              : t('audio.none')}
           </Typography>
         )
       )}
