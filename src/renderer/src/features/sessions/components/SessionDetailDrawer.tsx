@@ -60,8 +60,9 @@ export function SessionDetailDrawer({
   const { t } = useTranslation('sessionDetail')
   const { t: tc } = useTranslation('common')
   const valueLabel = useLabValueLabel()
-  // Values are data: ids and figures as stored, except the lab's codes in the reader's words,
-  // times in the reader's own zone and language (the stored UTC time as the tooltip) and money.
+  // Values are data: ids as stored; the lab's codes in the reader's words, figures in the
+  // reader's digits, times in the reader's own zone and language (the stored UTC time as the
+  // tooltip) and money.
   const show = (key: (typeof FIELDS)[number], value: unknown): string => {
     if (typeof value === 'boolean') return value ? t('drawer.yes') : t('drawer.no')
     if (
@@ -72,6 +73,8 @@ export function SessionDetailDrawer({
     if ((key === 'started_at' || key === 'ended_at') && typeof value === 'string')
       return dateTimeFormat(WHEN).format(new Date(value))
     if (key === 'cost_usd' && typeof value === 'number') return numberFormat(USD).format(value)
+    // Figures in the reader's digits: "25,8" in French, "1,234" tokens in English.
+    if (typeof value === 'number') return numberFormat().format(value)
     return String(value)
   }
   // The latency fields name their measure (a live call's and the lab's differ) as Sessions and

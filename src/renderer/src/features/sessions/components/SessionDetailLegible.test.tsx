@@ -27,8 +27,8 @@ const imported: StoredSession = {
   backchannels: null,
   echo_suspects: null,
   tool_calls: null,
-  tool_ms_p50: null,
-  input_tokens: null,
+  tool_ms_p50: 25.8,
+  input_tokens: 12345,
   output_tokens: null,
   cost_usd: 0.021928,
   escalated: null
@@ -69,6 +69,11 @@ describe('a session’s detail reads as people read', () => {
     expect(started.getAttribute('title')).toBe('2026-11-25T14:30:12.000Z')
     expect(screen.getByTestId('detail-cost_usd').textContent?.replace(/\s/g, ' ')).toBe(
       '0,0219 $US'
+    )
+    // Figures in French digits, not as stored.
+    expect(screen.getByTestId('detail-tool_ms_p50').textContent).toContain('25,8')
+    expect(screen.getByTestId('detail-input_tokens').textContent?.replace(/\s/g, ' ')).toContain(
+      '12 345'
     )
   })
 
