@@ -341,7 +341,10 @@ export interface CallAudioRemoval {
  * deleted session takes its audio with it (a trigger on `sessions`).
  */
 export interface CallAudioTable {
-  /** Stores a chunk; false when (sessionId, seq) was already stored (kept as first stored). */
+  /**
+   * Stores a chunk; false when (sessionId, seq) was already stored (kept as first stored), or
+   * the call's audio was deleted (`remove`): nothing brings it back.
+   */
   append(chunk: NewAudioChunk): Promise<boolean>
   /** Null when the call has no stored audio. */
   summary(sessionId: string): Promise<CallAudioSummary | null>

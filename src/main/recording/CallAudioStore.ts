@@ -33,12 +33,7 @@ export class CallAudioStore {
       )
     if (!(await this.options.isCall(sessionId)))
       throw new AudioRefusedError(`${sessionId} is not a recorded call: its audio was not stored`)
-    // A late retry must not bring back audio someone deleted. A database that cannot be read
-    // now (the team's away) is no reason to drop a live call's chunk: it queues as before.
-    const removal = await this.options.database.callAudio.removal(sessionId).catch(() => null)
-    if (removal)
-      throw new AudioRefusedError(`${sessionId}'s audio was deleted: this chunk was not stored`)
-    return this.options.writes.audio({
+    const stored = await this.options.writes.audio({
       sessionId,
       seq: chunk.seq,
       mimeType: chunk.mimeType,
@@ -46,6 +41,11 @@ export class CallAudioStore {
       endMs: chunk.endMs,
       bytes: Buffer.from(chunk.data, 'base64')
     })
+    // The database stores nothing once the call's audio was deleted (a late retry, a queued
+    // chunk): only then is it asked whether that is why, and the refusal said.
+    if (!stored && (await this.options.database.callAudio.removal(sessionId)))
+      throw new AudioRefusedError(`${sessionId}'s audio was deleted: this chunk was not stored`)
+    return stored
   }
 
   /** The call's audio from chunk `fromSeq`, about AUDIO_PAGE_BYTES a page; null when none. */

@@ -105,6 +105,9 @@ function audioCases(backend: SessionDatabaseBackend): void {
     expect(await db.transaction((tx) => tx.callAudio.remove('LIVE-1', first))).toBe(2)
     expect(await db.callAudio.summary('LIVE-1')).toBeNull()
     expect(await db.callAudio.removal('LIVE-1')).toEqual(first)
+    // Nothing brings it back: a late or queued chunk is not stored.
+    expect(await db.callAudio.append(chunk('LIVE-1', 5))).toBe(false)
+    expect(await db.callAudio.summary('LIVE-1')).toBeNull()
     // Another call's audio is untouched.
     expect((await db.callAudio.summary('LIVE-2'))?.chunks).toBe(1)
     expect(await db.callAudio.removal('LIVE-2')).toBeNull()

@@ -6,11 +6,16 @@ import type { Sql } from './sql'
 export class PostgresCallAudioTable implements CallAudioTable {
   constructor(private readonly sql: Sql) {}
 
-  /** One statement: a chunk sent twice (a retry, another path) is stored once. */
+  /**
+   * One statement: a chunk sent twice (a retry, another path) is stored once, and none is stored
+   * once the call's audio was deleted. The casts type the parameters a SELECT list leaves open.
+   */
   async append(chunk: NewAudioChunk): Promise<boolean> {
     const inserted = await this.sql.run(
       `INSERT INTO call_audio (session_id, seq, mime_type, start_t, end_ms, bytes)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (session_id, seq) DO NOTHING`,
+       SELECT $1::text, $2::integer, $3::text, $4::double precision, $5::integer, $6::bytea
+       WHERE NOT EXISTS (SELECT 1 FROM call_audio_removals WHERE session_id = $1)
+       ON CONFLICT (session_id, seq) DO NOTHING`,
       [
         chunk.sessionId,
         chunk.seq,

@@ -17,7 +17,9 @@ export class SqliteCallAudioTable implements Synchronous<CallAudioTable> {
     const { changes } = this.db
       .prepare(
         `INSERT INTO call_audio (session_id, seq, mime_type, start_t, end_ms, bytes)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, seq) DO NOTHING`
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6
+         WHERE NOT EXISTS (SELECT 1 FROM call_audio_removals WHERE session_id = ?1)
+         ON CONFLICT (session_id, seq) DO NOTHING`
       )
       .run(chunk.sessionId, chunk.seq, chunk.mimeType, chunk.startT, chunk.endMs, chunk.bytes)
     return Number(changes) === 1
