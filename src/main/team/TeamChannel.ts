@@ -3,7 +3,7 @@ import type { TeamChannelState } from '../../shared/team/boardSnapshot'
 import type { TeamEvent } from '../../shared/team/teamEvents'
 import { decodeTeamEvent } from '../../shared/team/teamEventWire'
 import { TEAM_CHANNEL, notifyTeamEvent } from './notifyTeamEvent'
-import { isConnectionLost } from '../database/postgres/isConnectionLost'
+import { onceMoreIfConnectionLost } from '../database/postgres/isConnectionLost'
 import { DEFAULT_BACKOFF, reconnectDelayMs, type Backoff } from './reconnectDelay'
 
 export { TEAM_CHANNEL }
@@ -83,13 +83,10 @@ export class TeamChannel {
    * noticed): the pool hands out a fresh one, and the event is not lost to a stale socket.
    */
   async publish(event: TeamEvent): Promise<void> {
-    if (this.current === 'closed') throw new Error('the team channel is closed')
-    try {
+    await onceMoreIfConnectionLost(async () => {
+      if (this.current === 'closed') throw new Error('the team channel is closed')
       await notifyTeamEvent(this.pool, event, this.channel)
-    } catch (error) {
-      if (!isConnectionLost(error) || this.state === 'closed') throw error
-      await notifyTeamEvent(this.pool, event, this.channel)
-    }
+    })
   }
 
   onEvent(listener: Listener<TeamEvent>): () => void {

@@ -16,7 +16,7 @@ import {
   type SessionsChangedEvent,
   type TeamEvent
 } from '../../shared/team/teamEvents'
-import { isConnectionLost } from '../database/postgres/isConnectionLost'
+import { onceMoreIfConnectionLost } from '../database/postgres/isConnectionLost'
 import { CallProgressHeartbeat } from './CallProgressHeartbeat'
 import { LiveCallsBoard, type TeamEventFeed } from './LiveCallsBoard'
 import { MissedAlerts } from './MissedAlerts'
@@ -119,7 +119,9 @@ export class TeamLive {
       deps.heartbeatMs,
       this.log
     )
-    this.missed = new MissedAlerts((limit) => this.onceMore(() => deps.recentAlerts(limit)))
+    this.missed = new MissedAlerts((limit) =>
+      onceMoreIfConnectionLost(() => deps.recentAlerts(limit), READ_RETRY_MS)
+    )
     this.lastState = deps.channel.state
     if (this.lastState === 'connected') this.markWhereAlertsStand()
     this.unsubscribe = [
@@ -169,8 +171,7 @@ export class TeamLive {
    * Any call recorded here, running or finishing; not tied to the wallboard's heartbeat.
    */
   callRecorded(sessionId: string, inputs: number): void {
-    if (inputs > 0)
-      void this.send({ type: 'call.recorded', sessionId, seat: this.deps.seat(), inputs })
+    if (inputs > 0) this.send({ type: 'call.recorded', sessionId, seat: this.deps.seat(), inputs })
   }
 
   /**
@@ -218,17 +219,17 @@ export class TeamLive {
 
   /** Sessions were imported or recorded here: other desks' Sessions and Reports read again. */
   sessionsChanged(reason: SessionsChangedEvent['reason'], count: number): void {
-    void this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
+    this.send({ type: 'sessions.changed', seat: this.deps.seat(), reason, count })
   }
 
   /** A supervisor here gave a command to a gateway call (stored): its gateway carries it out. */
   commandGiven(event: Omit<CallCommandEvent, 'type' | 'bySeat'>): void {
-    void this.send({ type: 'call.command', ...event, bySeat: this.deps.seat() })
+    this.send({ type: 'call.command', ...event, bySeat: this.deps.seat() })
   }
 
   /** This gateway carried a command out, or could not: every console hears how it went. */
   commandDone(event: Omit<CallCommandDoneEvent, 'type' | 'seat'>): void {
-    void this.send({
+    this.send({
       type: 'call.commandDone',
       ...event,
       seat: this.deps.seat(),
@@ -238,12 +239,12 @@ export class TeamLive {
 
   /** The team's escalation rules were saved here: the other desks re-read them. */
   rulesChanged(at: string): void {
-    void this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
+    this.send({ type: 'rules.changed', bySeat: this.deps.seat(), at })
   }
 
   /** A supervisor here set the gateways' voice engine (stored): every gateway re-reads it. */
   gatewayEngineChanged(engine: GatewayEngineChoice, at: string): void {
-    void this.send({ type: 'gateway.engineChanged', engine, bySeat: this.deps.seat(), at })
+    this.send({ type: 'gateway.engineChanged', engine, bySeat: this.deps.seat(), at })
   }
 
   snapshot(): BoardSnapshot {
@@ -328,17 +329,7 @@ export class TeamLive {
    * came back may meet a pooled connection the restart cut.
    */
   private readBack(alertId: number): Promise<StoredAlert | null> {
-    return this.onceMore(() => this.deps.readAlert(alertId))
-  }
-
-  private async onceMore<T>(read: () => Promise<T>): Promise<T> {
-    try {
-      return await read()
-    } catch (error) {
-      if (!isConnectionLost(error)) throw error
-      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS))
-      return read()
-    }
+    return onceMoreIfConnectionLost(() => this.deps.readAlert(alertId), READ_RETRY_MS)
   }
 
   /**
@@ -370,7 +361,12 @@ export class TeamLive {
       .catch((error: unknown) => this.log(`newest team alert not read: ${String(error)}`))
   }
 
-  private send(event: TeamEvent): Promise<void> {
+  private send(event: TeamEvent): void {
+    void this.publish(event)
+  }
+
+  /** Publishes; a failure is logged, never thrown into the call. */
+  private publish(event: TeamEvent): Promise<void> {
     return this.deps.channel
       .publish(event)
       .catch((error: unknown) =>
@@ -386,7 +382,7 @@ export class TeamLive {
    * before an older one. The first goes out at once when none is in flight.
    */
   private sendInOrder(event: TeamEvent): void {
-    const next = this.inFlight ? this.inFlight.then(() => this.send(event)) : this.send(event)
+    const next = this.inFlight ? this.inFlight.then(() => this.publish(event)) : this.publish(event)
     this.inFlight = next
     void next.then(() => {
       if (this.inFlight === next) this.inFlight = null

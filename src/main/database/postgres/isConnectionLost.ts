@@ -50,3 +50,18 @@ export function isConnectionLost(error: unknown, depth = 0): boolean {
     return true
   return cause !== undefined && isConnectionLost(cause, depth + 1)
 }
+
+/**
+ * Runs `work`, and once more (after `waitMs`) when it met a lost connection: the first statement
+ * after a server restart may get a pooled connection the restart cut, and the pool hands out a
+ * fresh one next. Any other error, or a second loss, is thrown.
+ */
+export async function onceMoreIfConnectionLost<T>(work: () => Promise<T>, waitMs = 0): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs))
+    return work()
+  }
+}

@@ -1,7 +1,10 @@
 import { createServer } from 'node:net'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
-import { isConnectionLost } from '../../../../src/main/database/postgres/isConnectionLost'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  isConnectionLost,
+  onceMoreIfConnectionLost
+} from '../../../../src/main/database/postgres/isConnectionLost'
 
 /** An Error with the fields pg and Node set. */
 function failure(message: string, code?: string): Error {
@@ -72,5 +75,24 @@ describe('isConnectionLost', () => {
     )
     expect(error).not.toBeNull()
     expect(isConnectionLost(error)).toBe(true)
+  })
+})
+
+describe('onceMoreIfConnectionLost', () => {
+  const lost = (): Error => Object.assign(new Error('gone'), { code: 'ECONNRESET' })
+
+  it('runs the work once more when it met a lost connection, and returns that answer', async () => {
+    const work = vi.fn().mockRejectedValueOnce(lost()).mockResolvedValueOnce('read')
+    expect(await onceMoreIfConnectionLost(work)).toBe('read')
+    expect(work).toHaveBeenCalledTimes(2)
+  })
+
+  it('throws any other error at once, and a second loss', async () => {
+    const refused = vi.fn().mockRejectedValue(new Error('permission denied for table alerts'))
+    await expect(onceMoreIfConnectionLost(refused)).rejects.toThrow('permission denied')
+    expect(refused).toHaveBeenCalledTimes(1)
+    const twice = vi.fn().mockRejectedValue(lost())
+    await expect(onceMoreIfConnectionLost(twice)).rejects.toThrow('gone')
+    expect(twice).toHaveBeenCalledTimes(2)
   })
 })
